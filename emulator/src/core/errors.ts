@@ -1,0 +1,34 @@
+/**
+ * NetSuite's SuiteScriptError, as N/error creates it and as the runtime throws it.
+ * Every error the emulator throws is one of these, carrying NetSuite's own code in `name`.
+ * Where each code comes from (help page or @hitc/netsuite-types / suitecloud stubs doc comment)
+ * is noted where it is thrown.
+ */
+export class SuiteScriptError extends Error {
+  readonly type = 'error.SuiteScriptError';
+  readonly id: string;
+  readonly cause?: unknown;
+  constructor(
+    name: string,
+    message: string,
+    readonly notifyOff = false,
+    cause?: unknown,
+  ) {
+    super(message);
+    // NetSuite puts the error code in `name` (e.g. SSS_USAGE_LIMIT_EXCEEDED).
+    this.name = name;
+    this.id = '';
+    this.cause = cause;
+  }
+  toString(): string {
+    return `${this.name}: ${this.message}`;
+  }
+  toJSON(): Record<string, unknown> {
+    return { type: this.type, name: this.name, message: this.message, notifyOff: this.notifyOff };
+  }
+}
+
+/** Shorthand used across the emulator: `throw nsError('INVALID_KEY_OR_REF', '...')`. */
+export function nsError(name: string, message: string): SuiteScriptError {
+  return new SuiteScriptError(name, message);
+}

@@ -1,0 +1,10 @@
+/** Tests load the built SuiteScript files (src/FileCabinet) into the emulator; run `npm run build` first. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/emulator', '<rootDir>/tools', '<rootDir>/cli'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json', isolatedModules: true }] },
+  moduleNameMapper: { '^N/(.*)$': '<rootDir>/node_modules/@hitc/netsuite-types/N/$1' },
+  testTimeout: 120000,
+  maxWorkers: 2,
+};
