@@ -1,0 +1,213 @@
+/**
+ * A synchronous bridge to an asynchronous SSH/SFTP client.
+ *
+ * N/sftp is synchronous (`connection.upload(...)` returns when the file is there); Node's ssh2
+ * client is callback based. Each SftpBridge owns one worker_threads Worker (sftpWorker.cjs) that
+ * holds one ssh2 session: one SSH session per N/sftp Connection, as in NetSuite. A call posts
+ * `{ id, op, args }` on a MessagePort, then blocks this thread with Atomics.wait on a
+ * SharedArrayBuffer flag until the worker has posted its reply and set the flag; the reply is
+ * read synchronously with receiveMessageOnPort.
+ *
+ * Why this and not the alternatives:
+ * - a child process per call (execFileSync of a helper) would open a new SSH session for every
+ *   call, cost ~100 ms of process start each, and lose the "one session per Connection" shape;
+ * - a long-lived child process would need its own framing over pipes, and a blocked parent cannot
+ *   read pipes without busy-waiting;
+ * - Atomics.wait on the main thread is allowed in Node (not in browsers), works under jest (its
+ *   test workers are ordinary Node threads/processes), and the worker runs its own event loop.
+ *
+ * Consequence: while a call is in flight nothing else runs on this thread, so an SFTP server
+ * used in the same process must run on another thread (servers/embeddedServer.ts does).
+ *
+ * Every wait has a deadline (the operation's timeout plus a margin); past it the worker is
+ * terminated and the call fails, so nothing can hang. Workers are unref'd, so a forgotten
+ * connection never keeps the process alive; closeAll() ends every open session.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+
+/** What the worker reports when an operation fails (its own vocabulary, not NetSuite's). */
+export type BridgeErrorKind =
+  | 'connect-timeout'
+  | 'timeout'
+  | 'host-key'
+  | 'auth'
+  | 'handshake'
+  | 'unknown-host'
+  | 'refused'
+  | 'no-route'
+  | 'reset'
+  | 'closed'
+  | 'connect'
+  | 'bad-key'
+  | 'sftp'
+  | 'no-dir'
+  | 'exists'
+  | 'too-big'
+  | 'not-empty'
+  | 'internal';
+
+export class BridgeError extends Error {
+  constructor(
+    readonly kind: BridgeErrorKind,
+    message: string,
+    /** SFTP status code (2 no such file, 3 permission denied, 4 failure, ...) when kind is 'sftp'. */
+    readonly sftpCode?: number,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+export interface ConnectArgs {
+  host: string;
+  port: number;
+  username: string;
+  /** Base64 body of the server's public host key, compared with the key the server presents. */
+  hostKey: string;
+  password?: string;
+  privateKey?: string;
+  timeoutMs: number;
+}
+
+export interface RemoteStat {
+  size: number;
+  /** seconds since the epoch */
+  mtime: number;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+
+export interface RemoteEntry {
+  name: string;
+  directory: boolean;
+  size: number;
+  /** seconds since the epoch */
+  mtime: number;
+}
+
+/** Extra time the main thread waits beyond an operation's own timeout before giving up on the worker. */
+const WAIT_MARGIN_MS = 5000;
+/** Used for operations NetSuite gives no timeout parameter (list, move, ...). */
+export const DEFAULT_OP_TIMEOUT_MS = 60000;
+
+const WORKER_FILE = 'sftpWorker.cjs';
+
+/**
+ * The worker is a plain .cjs file kept in the source tree (tsc does not copy it). From the
+ * sources (ts-jest) it sits next to this file; from the compiled tree (dist/emulator/src/sftp)
+ * it is found in the source tree through the repository root (dist/ is <root>/dist).
+ */
+export function workerPath(): string {
+  const candidates = [
+    path.join(__dirname, WORKER_FILE),
+    path.resolve(__dirname, '..', '..', '..', '..', 'emulator', 'src', 'sftp', WORKER_FILE),
+  ];
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  throw new Error(`N/sftp bridge: cannot find ${WORKER_FILE} (looked in ${candidates.join(', ')})`);
+}
+
+const open = new Set<SftpBridge>();
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: { kind: BridgeErrorKind; message: string; code?: number };
+}
+
+export class SftpBridge {
+  private worker: Worker | null;
+  private readonly port: MessagePort;
+  private readonly flag: Int32Array;
+  private nextId = 1;
+
+  constructor() {
+    const shared = new SharedArrayBuffer(4);
+    this.flag = new Int32Array(shared);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(workerPath(), {
+      workerData: { port: port2, shared },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.unref();
+    this.port.unref();
+    // Errors surface through replies or wait deadlines; keep Node from treating them as unhandled.
+    this.worker.on('error', () => undefined);
+    open.add(this);
+  }
+
+  get closed(): boolean {
+    return this.worker === null;
+  }
+
+  /** Runs one operation in the worker and blocks until its reply or its deadline. */
+  call<T>(op: string, args: Record<string, unknown>, timeoutMs: number): T {
+    if (!this.worker) throw new BridgeError('closed', 'the connection is closed');
+    const id = this.nextId++;
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage({ id, op, args: { ...args, timeoutMs } });
+    const deadline = Date.now() + timeoutMs + WAIT_MARGIN_MS;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        this.destroy();
+        throw new BridgeError(op === 'connect' ? 'connect-timeout' : 'timeout', `${op} timed out`);
+      }
+      Atomics.wait(this.flag, 0, 0, left);
+      if (Atomics.load(this.flag, 0) !== 0) break;
+    }
+    const got = receiveMessageOnPort(this.port);
+    if (!got) {
+      this.destroy();
+      throw new BridgeError('internal', `${op}: the SFTP worker woke without a reply`);
+    }
+    const reply = got.message as Reply;
+    if (reply.id !== id && reply.id !== -1) {
+      this.destroy();
+      throw new BridgeError('internal', `${op}: reply out of order`);
+    }
+    if (!reply.ok) {
+      const e = reply.error ?? { kind: 'internal' as const, message: 'unknown failure' };
+      throw new BridgeError(e.kind, e.message, e.code);
+    }
+    return reply.value as T;
+  }
+
+  connect(args: ConnectArgs): { home: string } {
+    return this.call('connect', { ...args }, args.timeoutMs);
+  }
+
+  /** Ends the SSH session (politely, bounded) and stops the worker. Safe to call twice. */
+  close(): void {
+    if (!this.worker) return;
+    try {
+      this.call('close', {}, 3000);
+    } catch {
+      /* closing anyway */
+    }
+    this.destroy();
+  }
+
+  private destroy(): void {
+    const w = this.worker;
+    this.worker = null;
+    open.delete(this);
+    this.port.close();
+    if (w) void w.terminate().catch(() => undefined);
+  }
+}
+
+/** Ends every open SFTP session (end of an execution, afterAll in tests). */
+export function closeAll(): void {
+  for (const b of [...open]) b.close();
+}
+
+/** How many bridges (SSH sessions) are open: for tests and leak checks. */
+export function openCount(): number {
+  return open.size;
+}
