@@ -1,0 +1,31 @@
+/**
+ * SFTP servers for tests and local runs: a real OpenSSH sshd, or the embedded ssh2 server.
+ * Both return the same RunningSftpServer, so one suite can run against either.
+ */
+import { startEmbeddedServer } from './embeddedServer';
+import { openSshAvailable, startOpenSshServer } from './openSshServer';
+import type { RunningSftpServer, SftpServerKind } from './types';
+
+export type { RunningSftpServer, SftpServerKind } from './types';
+export { openSshAvailable } from './openSshServer';
+export { startEmbeddedServer, generateEcdsaKey } from './embeddedServer';
+export { startOpenSshServer } from './openSshServer';
+
+export function startSftpServer(kind: SftpServerKind): Promise<RunningSftpServer> {
+  return kind === 'openssh' ? startOpenSshServer() : startEmbeddedServer();
+}
+
+/**
+ * Whether tests for `kind` should run: embedded always; openssh when sshd is usable. With
+ * HC_REQUIRE_OPENSSH=1 (CI) an unusable sshd is an error, so the suite fails instead of skipping.
+ */
+export function sftpServerUsable(kind: SftpServerKind): boolean {
+  if (kind === 'embedded') return true;
+  if (openSshAvailable()) return true;
+  if (process.env.HC_REQUIRE_OPENSSH === '1') {
+    throw new Error(
+      'HC_REQUIRE_OPENSSH=1 but OpenSSH sshd is not usable here (install openssh-server, run as root)',
+    );
+  }
+  return false;
+}
