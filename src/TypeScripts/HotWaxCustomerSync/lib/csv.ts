@@ -1,0 +1,405 @@
+/**
+ * CSV reading and writing for the HotWax file contracts (shared/spec/hotwax-contracts.md, section 2).
+ *
+ * Writing uses csv-stringify, reading uses csv-parse, both through their `browser/esm/sync` builds:
+ * the Node builds touch `Buffer` when they load, the browser builds carry their own shim and run in
+ * NetSuite's GraalJS, which has no Buffer, process, require or timers (the tests load the bundled
+ * library in a bare `node:vm` context to prove it).
+ *
+ * Parser choice: csv-parse rather than papaparse.
+ * - Correctness: csv-parse hands back, per record, the raw text it consumed (`raw`) and, with
+ *   `relax_column_count`, the column-count error of that record (`info.error`), and it can skip a
+ *   broken record and go on (`skip_records_with_error` + `on_skip`). That is what per-record problems
+ *   with exact physical line numbers need. It passes every csv-spectrum case (see the tests).
+ *   papaparse reports errors by row index, not physical line, and guesses delimiters and line ends.
+ * - Size: csv-stringify is needed for writing anyway and comes from the same project with the same
+ *   conventions; csv-parse adds about 145 kB to the library file (it inlines its own Buffer shim),
+ *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of this
+ *   project (and nothing may be installed here), so it was not measured.
+ * - Speed in a bare context: measured by the tests on the bundled file in a bare vm: a 5,000 row,
+ *   1 MB feed reads in 0.6 to 2 s depending on machine load (csv-parse's own pace, the `raw` option
+ *   costs nothing measurable); HotWax puts 500 rows (about 100 kB) in a feed file.
+ *
+ * Line ends: files are written with CRLF, like HotWax's own writer (Apache Commons CSV
+ * `CSVFormat.DEFAULT`) and RFC 4180; every reader involved (Commons CSV, csv-parse, NetSuite) accepts
+ * CRLF, LF and CR. Reading accepts all three, even mixed in one file.
+ *
+ * Formula injection: values are never altered (no leading `'` before `=`, `+`, `-`, `@`). The readers
+ * of these files are machines (HotWax jobs, this library); a changed value would be a changed Shopify
+ * ID or name. The error report is read by people, but also holds only data that came from the feed.
+ */
+import { parse, type CsvError } from 'csv-parse/browser/esm/sync';
+import { stringify } from 'csv-stringify/browser/esm/sync';
+
+/** A value that can be written to a CSV field. `null` and `undefined` are written as empty fields. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** Line end written between records (and after the last one). */
+export const CSV_EOL = '\r\n';
+
+/** 2b: NETSUITE_CUSTOMER_ID identifications sent back to HotWax (`customer/import/`). */
+export const PARTY_IDENTIFICATION_HEADER = ['partyId', 'partyIdentificationTypeId', 'idValue'] as const;
+
+/** 2c: historical customers for HotWax's party import (`historicalshopifycustomer/csv/`). */
+export const HISTORICAL_CUSTOMER_HEADER = [
+  'first-name',
+  'last-name',
+  'external-id',
+  'party-identifications',
+] as const;
+
+/** 2d: per-row error report written next to a failed or partly failed feed (read by people). */
+export const ERROR_REPORT_HEADER = [
+  'fileName',
+  'lineNumber',
+  'HCCustomerId',
+  'errorCode',
+  'errorMessage',
+] as const;
+
+/** One column a reader expects: its canonical name, other names it may carry, whether it must exist. */
+export interface ColumnSpec<C extends string = string> {
+  readonly name: C;
+  /** Other header names for the same column (compared the same loose way as `name`). */
+  readonly aliases?: readonly string[];
+  /** When the header has no such column, `readCsv` lists it in `missingColumns`. */
+  readonly required?: boolean;
+}
+
+/**
+ * The customer feed (2a). HotWax builds the header from a map's keys, so order is not fixed;
+ * files from before 2025 used Title Case headers. Header names are compared ignoring case, spaces,
+ * underscores and dashes, so most legacy names match without an alias; they are listed anyway so
+ * this constant documents every header HotWax is known to have sent.
+ */
+export const CUSTOMER_FEED_COLUMNS = [
+  { name: 'HCCustomerId', aliases: ['HC Customer Id'], required: true },
+  { name: 'firstName', aliases: ['First Name'] },
+  { name: 'lastName', aliases: ['Last Name'] },
+  { name: 'email', aliases: ['Email'] },
+  { name: 'phone', aliases: ['Phone'] },
+  { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id'] },
+  { name: 'externalId', aliases: ['External Id'] },
+  { name: 'individual', aliases: ['Individual'] },
+  { name: 'status', aliases: ['Status'] },
+  { name: 'subsidiary', aliases: ['Subsidiary'] },
+  { name: 'taxable', aliases: ['Taxable'] },
+  { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
+  { name: 'accountSource', aliases: ['Account Origin'] },
+] as const satisfies readonly ColumnSpec[];
+
+export type CustomerFeedColumn = (typeof CUSTOMER_FEED_COLUMNS)[number]['name'];
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Options shared by `toCsv` and `csvLine`: they must quote identically. */
+const STRINGIFY_OPTIONS = {
+  delimiter: ',',
+  quote: '"',
+  escape: '"',
+  record_delimiter: CSV_EOL,
+  // Quote a value holding a lone CR or LF too: with an explicit `record_delimiter`, csv-stringify
+  // otherwise quotes only values holding that exact sequence, and "a\nb" would end the record.
+  quote_record_delimiter: true,
+  bom: false,
+  // csv-stringify's default writes booleans as '1' / ''; write what the value says.
+  cast: { boolean: (value: boolean): string => (value ? 'true' : 'false') },
+};
+
+export interface ToCsvOptions {
+  /** Write the header row first (default true). False for the rows of a file being continued. */
+  includeHeader?: boolean;
+  /** End the last record with CRLF too (default true, as Commons CSV does). */
+  trailingLineEnd?: boolean;
+}
+
+const toCells = (header: readonly string[], row: readonly CsvCell[] | Readonly<Record<string, CsvCell>>) =>
+  Array.isArray(row) ? row : header.map((name) => (row as Readonly<Record<string, CsvCell>>)[name]);
+
+/**
+ * Whole CSV text: header row, then one record per row, RFC 4180 quoting (a field is quoted only when
+ * it holds a comma, a quote, CR or LF; quotes inside are doubled), CRLF line ends, no BOM.
+ * Rows are arrays in header order, or objects read by the header's names (absent keys are empty).
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[] | readonly Readonly<Record<string, CsvCell>>[],
+  opts: ToCsvOptions = {},
+): string {
+  const records: (readonly CsvCell[])[] = opts.includeHeader === false ? [] : [header];
+  for (const row of rows) records.push(toCells(header, row));
+  if (records.length === 0) return '';
+  return stringify(records as CsvCell[][], { ...STRINGIFY_OPTIONS, eof: opts.trailingLineEnd !== false });
+}
+
+/**
+ * One record without a line end, quoted exactly as `toCsv` quotes it: for N/file `appendLine`, which
+ * adds the line end itself. A value may still hold line breaks; they are inside quotes.
+ */
+export function csvLine(values: readonly CsvCell[]): string {
+  return stringify([values as CsvCell[]], { ...STRINGIFY_OPTIONS, eof: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export type CsvProblemCode =
+  'EMPTY_FILE' | 'UNCLOSED_QUOTE' | 'STRAY_QUOTE' | 'WRONG_COLUMN_COUNT' | 'DUPLICATE_COLUMN' | 'PARSE_ERROR';
+
+/** A record that could not be read, or a header defect. Fits a row of `ERROR_REPORT_HEADER`. */
+export interface CsvProblem {
+  fileName: string;
+  /** Physical line (1-based, header is line 1) where the record starts. */
+  lineNumber: number;
+  code: CsvProblemCode;
+  message: string;
+}
+
+/** A well-formed record: its fields and the physical line (1-based) where it starts. */
+export interface CsvRecord {
+  lineNumber: number;
+  fields: string[];
+}
+
+export interface ParsedCsv {
+  records: CsvRecord[];
+  problems: CsvProblem[];
+}
+
+const isBreak = (c: string) => c === '\r' || c === '\n';
+
+/** Line breaks in a text, CRLF counting once. */
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Index of a quote that closes a quoted field but is followed by something other than a comma or
+ * the end of the record (`"abc"d`), or -1. csv-parse (with `relax_quotes`) keeps such a field as raw
+ * text; RFC 4180 and Commons CSV reject it, and so does this reader. A quote inside an unquoted field
+ * (`37°36'37.8"N`) is an ordinary character, as in Commons CSV and csv-spectrum.
+ */
+function findStrayQuote(record: string): number {
+  let i = 0;
+  while (i <= record.length) {
+    if (record[i] === '"') {
+      i++;
+      for (;;) {
+        const q = record.indexOf('"', i);
+        if (q < 0) return -1; // cannot happen for a record csv-parse closed; nothing to report
+        if (record[q + 1] === '"') {
+          i = q + 2;
+          continue;
+        }
+        if (q + 1 < record.length && record[q + 1] !== ',') return q;
+        i = q + 1;
+        break;
+      }
+    } else {
+      const comma = record.indexOf(',', i);
+      if (comma < 0) return -1;
+      i = comma;
+    }
+    if (i >= record.length) return -1;
+    i++; // past the comma: start of the next field
+  }
+  return -1;
+}
+
+/**
+ * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
+ * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
+ * lines. A malformed record (unclosed quote, text after a closing quote) becomes a problem and the
+ * rest of the file is still read. Column counts are not checked here (see `readCsv`).
+ *
+ * Line numbers are computed from the raw text csv-parse consumed for each record (its own `lines`
+ * counter counts a CRLF inside quotes twice): each record's raw text starts right after the previous
+ * record's line end, with one character per skipped blank line, and ends with the first character of
+ * its own line end.
+ */
+export function parseCsvRecords(text: string, fileName = ''): ParsedCsv {
+  const records: CsvRecord[] = [];
+  const problems: CsvProblem[] = [];
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let line = 1; // physical line where the next raw text starts
+
+  /** Start line of a record from its raw text, and moves `line` past the record. */
+  const place = (raw: string, ended: boolean) => {
+    let lead = 0;
+    while (lead < raw.length && isBreak(raw[lead])) lead++;
+    const body = raw.slice(lead, ended ? raw.length - 1 : raw.length);
+    const start = line + lead;
+    line = start + countBreaks(body) + (ended ? 1 : 0);
+    return { start, body };
+  };
+
+  const problem = (lineNumber: number, code: CsvProblemCode, message: string) =>
+    problems.push({ fileName, lineNumber, code, message });
+
+  parse(input, {
+    bom: true,
+    delimiter: ',',
+    quote: '"',
+    escape: '"',
+    record_delimiter: ['\r\n', '\n', '\r'],
+    skip_empty_lines: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_records_with_error: true,
+    raw: true,
+    // With `raw: true` csv-parse passes `{ record, raw }`, which its typings do not model.
+    on_record: (withRaw: string[]) => {
+      const { record, raw } = withRaw as unknown as { record: string[]; raw: string };
+      const ended = raw.length > 0 && isBreak(raw[raw.length - 1]);
+      const { start, body } = place(raw, ended);
+      const stray = body.indexOf('"') < 0 ? -1 : findStrayQuote(body);
+      if (stray >= 0) {
+        const at = start + countBreaks(body.slice(0, stray));
+        problem(
+          start,
+          'STRAY_QUOTE',
+          `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`,
+        );
+      } else {
+        records.push({ lineNumber: start, fields: record });
+      }
+      return null; // collected here, csv-parse keeps nothing
+    },
+    on_skip: (err: CsvError | undefined, raw: string | undefined) => {
+      // With the relax options above, the only error left is a quote still open at the end of the file.
+      const { start } = place(raw ?? '', false);
+      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
+        problem(
+          start,
+          'UNCLOSED_QUOTE',
+          'a quoted field is never closed: the rest of the file was read as its value',
+        );
+      } else {
+        problem(start, 'PARSE_ERROR', err?.message ?? 'unreadable record');
+      }
+      return undefined;
+    },
+  });
+  return { records, problems };
+}
+
+/** Plain assignment, except that a column named `__proto__` stays an ordinary key. */
+function setOwn(target: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Header name compared loosely: case, spaces, underscores and dashes ignored. */
+export const normalizeHeaderName = (name: string): string => name.toLowerCase().replace(/[\s_-]+/g, '');
+
+export interface ReadCsvOptions<C extends string> {
+  columns: readonly ColumnSpec<C>[];
+  /** Used in problems (and so in the error report). */
+  fileName?: string;
+}
+
+export interface CsvRow<C extends string> {
+  /** Physical line (1-based, header is line 1) where the record starts. */
+  lineNumber: number;
+  /** Every spec column; a column absent from the header reads as ''. Values are not trimmed. */
+  values: Record<C, string>;
+  /** Columns not in the spec, by their header name as written. */
+  extra: Record<string, string>;
+  /** Every field by its header name as written (first column of a name wins), to copy a row as is. */
+  original: Record<string, string>;
+  /** The record's fields in file order. */
+  fields: string[];
+}
+
+export interface ReadCsvResult<C extends string> {
+  /** The header as written (BOM removed). Empty when the file is empty. */
+  header: string[];
+  /** Spec columns found, with the header name that matched. */
+  matched: Partial<Record<C, string>>;
+  rows: CsvRow<C>[];
+  problems: CsvProblem[];
+  /** Required spec columns the header lacks: the caller should fail the whole file. */
+  missingColumns: C[];
+}
+
+/**
+ * Reads a CSV file whose first record is a header, matching columns by name (any order, loose
+ * comparison, aliases). Rows with the wrong number of fields, and malformed records, are reported
+ * in `problems` and left out of `rows`; records whose fields are all empty (`,,,`) are skipped.
+ */
+export function readCsv<C extends string>(text: string, opts: ReadCsvOptions<C>): ReadCsvResult<C> {
+  const fileName = opts.fileName ?? '';
+  const { records, problems } = parseCsvRecords(text, fileName);
+  const byName = new Map<string, C>();
+  for (const spec of opts.columns) {
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) byName.set(normalizeHeaderName(name), spec.name);
+  }
+  const first = records[0];
+  const headerProblem = problems.length > 0 && (!first || problems[0].lineNumber < first.lineNumber);
+  if (!first || headerProblem) {
+    if (!first && problems.length === 0) {
+      problems.push({ fileName, lineNumber: 1, code: 'EMPTY_FILE', message: 'the file has no header row' });
+    }
+    return {
+      header: [],
+      matched: {},
+      rows: [],
+      problems,
+      missingColumns: opts.columns.filter((c) => c.required).map((c) => c.name),
+    };
+  }
+
+  const header = first.fields;
+  const matched: Partial<Record<C, string>> = {};
+  const target: (C | undefined)[] = header.map((name, i) => {
+    const canonical = byName.get(normalizeHeaderName(name));
+    if (canonical === undefined) return undefined;
+    if (matched[canonical] !== undefined) {
+      problems.push({
+        fileName,
+        lineNumber: first.lineNumber,
+        code: 'DUPLICATE_COLUMN',
+        message: `column ${i + 1} "${name}" is another "${canonical}" column (first: "${matched[canonical]}"); kept as an extra column`,
+      });
+      return undefined;
+    }
+    matched[canonical] = name;
+    return canonical;
+  });
+  const missingColumns = opts.columns
+    .filter((c) => c.required && matched[c.name] === undefined)
+    .map((c) => c.name);
+
+  const rows: CsvRow<C>[] = [];
+  for (let r = 1; r < records.length; r++) {
+    const { lineNumber, fields } = records[r];
+    if (fields.length !== header.length) {
+      problems.push({
+        fileName,
+        lineNumber,
+        code: 'WRONG_COLUMN_COUNT',
+        message: `${fields.length} fields where the header has ${header.length} columns`,
+      });
+      continue;
+    }
+    if (fields.every((f) => f === '')) continue;
+    const values = {} as Record<C, string>;
+    for (const spec of opts.columns) values[spec.name] = '';
+    const extra: Record<string, string> = {};
+    const original: Record<string, string> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const canonical = target[i];
+      if (canonical !== undefined) values[canonical] = fields[i];
+      else setOwn(extra, header[i], fields[i]);
+      if (!Object.prototype.hasOwnProperty.call(original, header[i])) setOwn(original, header[i], fields[i]);
+    }
+    rows.push({ lineNumber, values, extra, original, fields });
+  }
+  problems.sort((a, b) => a.lineNumber - b.lineNumber);
+  return { header, matched, rows, problems, missingColumns };
+}
