@@ -1,0 +1,493 @@
+/**
+ * The CSV module, tested through the bundled library file NetSuite runs
+ * (src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js, built by `npm run build`),
+ * loaded in a bare vm context without Node globals.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import { loadBareAmd } from '../support/bareAmd';
+
+const ROOT = path.resolve(__dirname, '../..');
+const LIB_FILE = path.join(ROOT, 'src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js');
+const SPECTRUM = path.join(ROOT, 'node_modules/csv-spectrum');
+
+const loaded = loadBareAmd<typeof Lib>(LIB_FILE);
+const lib = loaded.exports;
+/** Results come from another realm: compare them as plain data. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+describe('bundled library in a bare context', () => {
+  it('sees no Node globals and asks for no N/ module', () => {
+    for (const name of [
+      'Buffer',
+      'process',
+      'require',
+      'module',
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+    ]) {
+      expect(vm.runInContext(`typeof ${name}`, loaded.context)).toBe('undefined');
+    }
+    expect(loaded.dependencies).toEqual([]);
+  });
+
+  it('has exactly one define() and its header tags', () => {
+    const code = fs.readFileSync(LIB_FILE, 'utf8');
+    expect(code.match(/\bdefine\(/g)).toHaveLength(1);
+    expect(code.startsWith('/**\n * @NApiVersion 2.1\n * @NModuleScope SameAccount\n */\ndefine(')).toBe(
+      true,
+    );
+  });
+
+  it('exports the CSV API', () => {
+    for (const name of ['toCsv', 'csvLine', 'readCsv', 'parseCsvRecords', 'normalizeHeaderName', 'hello']) {
+      expect(typeof lib[name as keyof typeof lib]).toBe('function');
+    }
+    expect(plain(lib.PARTY_IDENTIFICATION_HEADER)).toEqual([
+      'partyId',
+      'partyIdentificationTypeId',
+      'idValue',
+    ]);
+    expect(plain(lib.HISTORICAL_CUSTOMER_HEADER)).toEqual([
+      'first-name',
+      'last-name',
+      'external-id',
+      'party-identifications',
+    ]);
+    expect(plain(lib.ERROR_REPORT_HEADER)).toEqual([
+      'fileName',
+      'lineNumber',
+      'HCCustomerId',
+      'errorCode',
+      'errorMessage',
+    ]);
+    expect(lib.CSV_EOL).toBe('\r\n');
+  });
+});
+
+describe('csv-spectrum', () => {
+  const cases = fs.readdirSync(path.join(SPECTRUM, 'csvs')).filter((f) => f.endsWith('.csv'));
+
+  it('has the cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(cases)('%s parses to its JSON', (file) => {
+    const text = fs.readFileSync(path.join(SPECTRUM, 'csvs', file), 'utf8');
+    const json: unknown = JSON.parse(
+      fs.readFileSync(path.join(SPECTRUM, 'json', file.replace(/\.csv$/, '.json')), 'utf8'),
+    );
+    const expected = (Array.isArray(json) ? json : [json]) as Record<string, string>[];
+    if (file === 'location_coordinates.csv') {
+      // The corpus itself disagrees here: its CSV has phone 2095257564, its JSON 1234567890 (and the
+      // JSON is one object, not an array). Check that this is the only difference, then compare the rest.
+      expect(text).toContain('2095257564,');
+      expect(expected[0]['Contact Phone Number']).toBe('1234567890');
+      expected[0]['Contact Phone Number'] = '2095257564';
+    }
+    const result = lib.readCsv(text, { columns: [], fileName: file });
+    expect(plain(result.problems)).toEqual([]);
+    expect(plain(result.rows.map((r) => r.extra))).toEqual(expected);
+  });
+
+  it('numbers records by the physical line they start on', () => {
+    const lines = (file: string) =>
+      lib
+        .parseCsvRecords(fs.readFileSync(path.join(SPECTRUM, 'csvs', file), 'utf8'))
+        .records.map((r) => r.lineNumber);
+    expect(plain(lines('newlines.csv'))).toEqual([1, 2, 3, 5]);
+    expect(plain(lines('newlines_crlf.csv'))).toEqual([1, 2, 3, 5]);
+    expect(plain(lines('quotes_and_newlines.csv'))).toEqual([1, 2, 5]);
+  });
+});
+
+describe('writing', () => {
+  it('quotes per RFC 4180 with CRLF line ends, header first, no BOM, values unaltered', () => {
+    const text = lib.toCsv(
+      ['a', 'b', 'c'],
+      [
+        ['plain', 'with,comma', 'with "quotes"'],
+        ['line\nfeed', 'carriage\rreturn', 'crlf\r\ninside'],
+        ['=1+2', '+33 1 23', '-5'],
+        ['@SUM(A1)', ' padded ', ''],
+        [null, undefined, 0],
+        [true, false, 12.5],
+        ['Zoë', '東京', '"'],
+      ],
+    );
+    expect(text).toBe(
+      [
+        'a,b,c',
+        'plain,"with,comma","with ""quotes"""',
+        '"line\nfeed","carriage\rreturn","crlf\r\ninside"',
+        '=1+2,+33 1 23,-5',
+        '@SUM(A1), padded ,',
+        ',,0',
+        'true,false,12.5',
+        'Zoë,東京,""""',
+        '',
+      ].join('\r\n'),
+    );
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('reads object rows by the header names', () => {
+    const text = lib.toCsv(
+      ['partyId', 'idValue'],
+      [{ idValue: 7, partyId: 'P1', ignored: 'x' }, { partyId: 'P2' }],
+    );
+    expect(text).toBe('partyId,idValue\r\nP1,7\r\nP2,\r\n');
+  });
+
+  it('can leave out the header and the last line end', () => {
+    expect(lib.toCsv(['a'], [['x'], ['y']], { includeHeader: false })).toBe('x\r\ny\r\n');
+    expect(lib.toCsv(['a'], [['x']], { trailingLineEnd: false })).toBe('a\r\nx');
+    expect(lib.toCsv(['a'], [], { includeHeader: false })).toBe('');
+  });
+
+  it('csvLine quotes exactly as toCsv and adds no line end', () => {
+    const rows: (string | number | boolean | null)[][] = [
+      ['x', 'a,b', 'say "hi"', 'two\nlines', '', null, 3, true],
+      [' lead', 'trail ', '=cmd', 'Ünïcödé', '\r', '"', ',', 'plain'],
+    ];
+    const lines = rows.map((r) => lib.csvLine(r));
+    expect(lines.join('\r\n') + '\r\n').toBe(
+      lib.toCsv(['1', '2', '3', '4', '5', '6', '7', '8'], rows, { includeHeader: false }),
+    );
+    expect(lib.csvLine(['a', 'b'])).toBe('a,b');
+  });
+});
+
+describe('contract formats round trip', () => {
+  it('2b party identifications', () => {
+    const rows = [
+      ['10081', 'NETSUITE_CUSTOMER_ID', '4321'],
+      ['10082', 'NETSUITE_CUSTOMER_ID', '4322'],
+    ];
+    const text = lib.toCsv(lib.PARTY_IDENTIFICATION_HEADER, rows);
+    expect(text).toBe(
+      'partyId,partyIdentificationTypeId,idValue\r\n10081,NETSUITE_CUSTOMER_ID,4321\r\n10082,NETSUITE_CUSTOMER_ID,4322\r\n',
+    );
+    const columns = lib.PARTY_IDENTIFICATION_HEADER.map((name) => ({ name, required: true }));
+    const back = lib.readCsv(text, { columns, fileName: 'ids.csv' });
+    expect(plain(back.missingColumns)).toEqual([]);
+    expect(plain(back.problems)).toEqual([]);
+    expect(plain(back.header)).toEqual([...lib.PARTY_IDENTIFICATION_HEADER]);
+    expect(plain(back.rows.map((r) => lib.PARTY_IDENTIFICATION_HEADER.map((h) => r.values[h])))).toEqual(
+      rows,
+    );
+    expect(plain(back.rows.map((r) => r.lineNumber))).toEqual([2, 3]);
+  });
+
+  it('2c historical customers, written line by line', () => {
+    const rows = [
+      ['Ada', 'Lovelace', '6620112345678', 'SHOPIFY_CUST_ID:6620112345678|NETSUITE_CUSTOMER_ID:4321'],
+      [
+        'Jean, Jr.',
+        'O\'Brien "JB"',
+        '6620112345679',
+        'SHOPIFY_CUST_ID:6620112345679|NETSUITE_CUSTOMER_ID:17',
+      ],
+      [
+        'Multi\r\nLine',
+        '  spaced  ',
+        '6620112345680',
+        'SHOPIFY_CUST_ID:6620112345680|NETSUITE_CUSTOMER_ID:18',
+      ],
+      [
+        '=HYPERLINK("x")',
+        'Zoë 東京',
+        '6620112345681',
+        'SHOPIFY_CUST_ID:6620112345681|NETSUITE_CUSTOMER_ID:19',
+      ],
+    ];
+    // As N/file appendLine would build it: one csvLine per line, the line end added by the file.
+    const text =
+      [lib.csvLine(lib.HISTORICAL_CUSTOMER_HEADER), ...rows.map((r) => lib.csvLine(r))].join('\n') + '\n';
+    expect(text.split('\n')[1]).toBe(
+      'Ada,Lovelace,6620112345678,SHOPIFY_CUST_ID:6620112345678|NETSUITE_CUSTOMER_ID:4321',
+    );
+    const columns = lib.HISTORICAL_CUSTOMER_HEADER.map((name) => ({ name, required: true }));
+    const back = lib.readCsv(text, { columns, fileName: 'hist.csv' });
+    expect(plain(back.problems)).toEqual([]);
+    expect(plain(back.missingColumns)).toEqual([]);
+    expect(plain(back.rows.map((r) => lib.HISTORICAL_CUSTOMER_HEADER.map((h) => r.values[h])))).toEqual(rows);
+    expect(plain(back.rows.map((r) => r.lineNumber))).toEqual([2, 3, 4, 6]);
+    // and the same through toCsv
+    const again = lib.readCsv(lib.toCsv(lib.HISTORICAL_CUSTOMER_HEADER, rows), { columns });
+    expect(plain(again.rows.map((r) => r.fields))).toEqual(rows);
+  });
+
+  it('error report header', () => {
+    const text = lib.toCsv(lib.ERROR_REPORT_HEADER, [
+      ['customer-Feed-1.csv', 4, '10081', 'MISSING', 'no "lastName", nothing done'],
+    ]);
+    expect(text).toBe(
+      'fileName,lineNumber,HCCustomerId,errorCode,errorMessage\r\ncustomer-Feed-1.csv,4,10081,MISSING,"no ""lastName"", nothing done"\r\n',
+    );
+  });
+});
+
+describe('customer feed (2a)', () => {
+  const columns = () => lib.CUSTOMER_FEED_COLUMNS;
+
+  it('matches shuffled columns by name and keeps unknown columns aside (BOM, CRLF)', () => {
+    const text =
+      '\ufeffemail,HCCustomerId,lastName,firstName,loyaltyTier,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary,accountSource\r\n' +
+      'ada@example.com,10081,Lovelace,Ada,gold,1 212 5551234,6620112345678,6620112345678,T,CUSTOMER-Closed Won,TRUE,5,1,-6\r\n' +
+      ',10082,"Hopper, G","Grace ""Amazing""",,,6620112345679,6620112345679,T,CUSTOMER-Closed Won,TRUE,5,,\r\n';
+    const feed = lib.readCsv(text, {
+      columns: columns(),
+      fileName: 'customer-Feed-2025-01-01-00-00-00-000.csv',
+    });
+    expect(plain(feed.missingColumns)).toEqual([]);
+    expect(plain(feed.problems)).toEqual([]);
+    expect(feed.header[0]).toBe('email');
+    expect(plain(feed.rows)).toEqual([
+      {
+        lineNumber: 2,
+        values: {
+          HCCustomerId: '10081',
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: 'ada@example.com',
+          phone: '1 212 5551234',
+          HCShopifyCustomerId: '6620112345678',
+          externalId: '6620112345678',
+          individual: 'T',
+          status: 'CUSTOMER-Closed Won',
+          subsidiary: '1',
+          taxable: 'TRUE',
+          defaultOrderPriority: '5',
+          accountSource: '-6',
+        },
+        extra: { loyaltyTier: 'gold' },
+        original: expect.objectContaining({
+          email: 'ada@example.com',
+          loyaltyTier: 'gold',
+          HCCustomerId: '10081',
+        }),
+        fields: text.split('\r\n')[1].split(','),
+      },
+      expect.objectContaining({
+        lineNumber: 3,
+        values: expect.objectContaining({
+          HCCustomerId: '10082',
+          lastName: 'Hopper, G',
+          firstName: 'Grace "Amazing"',
+          email: '',
+        }),
+        extra: { loyaltyTier: '' },
+      }),
+    ]);
+  });
+
+  it('maps the pre-2025 Title Case headers, Account Origin included', () => {
+    const text =
+      'HC Customer Id,External Id,HC Shopify Customer Id,First Name,Last Name,Individual,Status,Subsidiary,Taxable,Default Order Priority,Account Origin,Email\r\n' +
+      '10090,66201,66201,Alan,Turing,T,CUSTOMER-Closed Won,3,TRUE,5,-6,alan@example.com\r\n';
+    const feed = lib.readCsv(text, { columns: columns() });
+    expect(plain(feed.missingColumns)).toEqual([]);
+    expect(plain(feed.matched)).toEqual({
+      HCCustomerId: 'HC Customer Id',
+      externalId: 'External Id',
+      HCShopifyCustomerId: 'HC Shopify Customer Id',
+      firstName: 'First Name',
+      lastName: 'Last Name',
+      individual: 'Individual',
+      status: 'Status',
+      subsidiary: 'Subsidiary',
+      taxable: 'Taxable',
+      defaultOrderPriority: 'Default Order Priority',
+      accountSource: 'Account Origin',
+      email: 'Email',
+    });
+    expect(plain(feed.rows[0].values)).toEqual({
+      HCCustomerId: '10090',
+      firstName: 'Alan',
+      lastName: 'Turing',
+      email: 'alan@example.com',
+      phone: '',
+      HCShopifyCustomerId: '66201',
+      externalId: '66201',
+      individual: 'T',
+      status: 'CUSTOMER-Closed Won',
+      subsidiary: '3',
+      taxable: 'TRUE',
+      defaultOrderPriority: '5',
+      accountSource: '-6',
+    });
+    expect(plain(feed.rows[0].extra)).toEqual({});
+  });
+
+  it('compares header names ignoring case, spaces, underscores and dashes', () => {
+    const feed = lib.readCsv('hc_customer_id, FIRST-NAME ,Last name\n1,a,b\n', { columns: columns() });
+    expect(plain(feed.missingColumns)).toEqual([]);
+    expect(plain(feed.rows[0].values)).toMatchObject({ HCCustomerId: '1', firstName: 'a', lastName: 'b' });
+    expect(lib.normalizeHeaderName('HC Shopify_Customer-Id')).toBe('hcshopifycustomerid');
+  });
+
+  it('reports a missing required column, an empty file and a header-only file', () => {
+    const noKey = lib.readCsv('firstName,lastName\r\nAda,Lovelace\r\n', {
+      columns: columns(),
+      fileName: 'f.csv',
+    });
+    expect(plain(noKey.missingColumns)).toEqual(['HCCustomerId']);
+    expect(noKey.rows).toHaveLength(1);
+
+    for (const empty of ['', '\ufeff', '\r\n\r\n']) {
+      const r = lib.readCsv(empty, { columns: columns(), fileName: 'e.csv' });
+      expect(plain(r.missingColumns)).toEqual(['HCCustomerId']);
+      expect(plain(r.header)).toEqual([]);
+      expect(plain(r.problems)).toEqual([
+        { fileName: 'e.csv', lineNumber: 1, code: 'EMPTY_FILE', message: 'the file has no header row' },
+      ]);
+    }
+    const headerOnly = lib.readCsv('HCCustomerId,firstName\r\n', { columns: columns() });
+    expect(plain(headerOnly.missingColumns)).toEqual([]);
+    expect(headerOnly.rows).toHaveLength(0);
+    expect(headerOnly.problems).toHaveLength(0);
+  });
+
+  it('reports a duplicate column and keeps it as an extra column', () => {
+    const r = lib.readCsv('HCCustomerId,externalId,External Id\r\n1,a,b\r\n', {
+      columns: columns(),
+      fileName: 'd.csv',
+    });
+    expect(r.rows[0].values.externalId).toBe('a');
+    expect(plain(r.rows[0].extra)).toEqual({ 'External Id': 'b' });
+    expect(plain(r.problems.map((p) => [p.lineNumber, p.code]))).toEqual([[1, 'DUPLICATE_COLUMN']]);
+  });
+
+  it('a column named __proto__ is an ordinary extra column', () => {
+    const r = lib.readCsv('HCCustomerId,__proto__\r\n1,x\r\n', { columns: columns() });
+    expect(Object.keys(r.rows[0].extra)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(r.rows[0].extra)).not.toBe('x');
+  });
+});
+
+describe('malformed input', () => {
+  const columns = [{ name: 'id', required: true }, { name: 'name' }, { name: 'note' }];
+  const read = (text: string) => lib.readCsv(text, { columns, fileName: 'bad.csv' });
+  const summary = (text: string) => {
+    const r = read(text);
+    return plain({
+      rows: r.rows.map((row) => [row.lineNumber, row.values.id]),
+      problems: r.problems.map((p) => [p.lineNumber, p.code]),
+    });
+  };
+
+  it('reports wrong column counts and keeps the other rows', () => {
+    expect(summary('id,name,note\r\n1,a,x\r\n2,b\r\n3,c,x,extra\r\n4,d,x\r\n')).toEqual({
+      rows: [
+        [2, '1'],
+        [5, '4'],
+      ],
+      problems: [
+        [3, 'WRONG_COLUMN_COUNT'],
+        [4, 'WRONG_COLUMN_COUNT'],
+      ],
+    });
+    expect(read('id,name,note\r\n2,b\r\n').problems[0]).toEqual(
+      expect.objectContaining({ fileName: 'bad.csv', message: '2 fields where the header has 3 columns' }),
+    );
+  });
+
+  it('reports an unclosed quote at the end with the line the record starts on', () => {
+    const text = 'id,name,note\r\n1,"multi\r\nline",x\r\n2,b,x\r\n\r\n3,"never closed,x\r\n4,d,x\r\n';
+    expect(summary(text)).toEqual({
+      rows: [
+        [2, '1'],
+        [4, '2'],
+      ],
+      problems: [[6, 'UNCLOSED_QUOTE']],
+    });
+    expect(summary('id,name,note\n1,a,x\n2,b,"x')).toEqual({
+      rows: [[2, '1']],
+      problems: [[3, 'UNCLOSED_QUOTE']],
+    });
+  });
+
+  it('reports text after a closing quote and keeps the following rows', () => {
+    const text = 'id,name,note\r\n1,"a"b,x\r\n2,b,x\r\n3,"c" ,x\r\n4,"ok ""quoted""",x\r\n';
+    expect(summary(text)).toEqual({
+      rows: [
+        [3, '2'],
+        [5, '4'],
+      ],
+      problems: [
+        [2, 'STRAY_QUOTE'],
+        [4, 'STRAY_QUOTE'],
+      ],
+    });
+    expect(read(text).rows[1].values.name).toBe('ok "quoted"');
+  });
+
+  it('keeps a quote inside an unquoted field as a character (as Commons CSV does)', () => {
+    const r = read('id,name,note\r\n1,5\'10" tall,x\r\n');
+    expect(plain(r.problems)).toEqual([]);
+    expect(r.rows[0].values.name).toBe('5\'10" tall');
+  });
+
+  it('skips blank and all-empty lines but counts them as physical lines', () => {
+    expect(summary('\r\nid,name,note\r\n\r\n1,a,x\r\n,,\r\n\r\n\r\n2,"b\r\n\r\nc",x\r\n3,d,x')).toEqual({
+      rows: [
+        [4, '1'],
+        [8, '2'],
+        [11, '3'],
+      ],
+      problems: [],
+    });
+  });
+
+  it('reads LF, CR and mixed line ends', () => {
+    const expected = {
+      rows: [
+        [2, '1'],
+        [3, '2'],
+        [5, '3'],
+      ],
+      problems: [],
+    };
+    expect(summary('id,name,note\n1,a,x\n2,"b\nb",x\n3,c,x\n')).toEqual(expected);
+    expect(summary('id,name,note\r1,a,x\r2,"b\rb",x\r3,c,x\r')).toEqual(expected);
+    expect(summary('id,name,note\r\n1,a,x\n2,"b\r\nb",x\r3,c,x')).toEqual(expected);
+  });
+
+  it('a broken header fails the file', () => {
+    const r = read('"id"x,name\r\n1,a\r\n');
+    expect(plain(r.missingColumns)).toEqual(['id']);
+    expect(plain(r.rows)).toEqual([]);
+    expect(plain(r.problems.map((p) => [p.lineNumber, p.code]))).toEqual([[1, 'STRAY_QUOTE']]);
+  });
+});
+
+describe('speed in the bare context', () => {
+  it('parses and writes feed-sized files quickly', () => {
+    const header = lib.CUSTOMER_FEED_COLUMNS.map((c) => c.name);
+    const rows = Array.from({ length: 5000 }, (_, i) =>
+      header.map((h) => (h === 'lastName' ? `Name, ${i} "x"` : `${h}-${i}`)),
+    );
+    let t = Date.now();
+    const text = lib.toCsv(header, rows);
+    const writeMs = Date.now() - t;
+    t = Date.now();
+    const feed = lib.readCsv(text, { columns: lib.CUSTOMER_FEED_COLUMNS });
+    const readMs = Date.now() - t;
+    t = Date.now();
+    for (const r of rows) lib.csvLine(r);
+    const lineMs = Date.now() - t;
+    expect(feed.rows).toHaveLength(5000);
+    expect(feed.rows[4999].values.lastName).toBe('Name, 4999 "x"');
+    expect(feed.rows[4999].lineNumber).toBe(5001);
+    // Generous bounds (CI machines vary); the figures are printed for the record.
+    expect(readMs).toBeLessThan(5000);
+    expect(writeMs + lineMs).toBeLessThan(5000);
+    process.stdout.write(
+      `csv speed (5000 rows, ${text.length} chars): toCsv ${writeMs} ms, 5000 x csvLine ${lineMs} ms, readCsv ${readMs} ms\n`,
+    );
+  });
+});
