@@ -10,8 +10,7 @@ import { SCRIPTS, LIBRARY, SRC_DIR, OUT_DIR } from './build/scripts.mjs';
 const LIB_SOURCE = path.resolve(SRC_DIR, LIBRARY.source);
 const isLibrary = (id) => id === LIB_SOURCE || `${id}.ts` === LIB_SOURCE;
 
-const header = (tags) =>
-  ['/**', ...Object.entries(tags).map(([k, v]) => ` * @${k} ${v}`), ' */'].join('\n');
+const header = (tags) => ['/**', ...Object.entries(tags).map(([k, v]) => ` * @${k} ${v}`), ' */'].join('\n');
 
 /**
  * NetSuite (and eslint-plugin-suitescript's entry-points rule) expect the define() factory to
@@ -30,7 +29,9 @@ function returnExportsObject() {
       let out = code.replace(head, 'define([').replace(/\(function \(exports(, )?/, '(function (');
       const assigns = [...out.matchAll(/^ +exports\.(\w+) = (\w+);\n/gm)];
       if (assigns.length !== chunk.exports.length) {
-        throw new Error(`${chunk.fileName}: expected ${chunk.exports.length} exports, found ${assigns.length}`);
+        throw new Error(
+          `${chunk.fileName}: expected ${chunk.exports.length} exports, found ${assigns.length}`,
+        );
       }
       for (const a of assigns) out = out.replace(a[0], '');
       const props = assigns.map((a) => `${a[1]}: ${a[2]}`).join(', ');
@@ -69,7 +70,18 @@ export default [
   },
   ...SCRIPTS.map((s) => ({
     input: `${SRC_DIR}/${s.source}`,
-    external: (id, importer) => /^N(\/|$)/.test(id) || isLibrary(importer ? path.resolve(path.dirname(importer), id) : id),
+    external: (id, importer) => {
+      if (/^N(\/|$)/.test(id)) return true;
+      const resolved = importer && id.startsWith('.') ? path.resolve(path.dirname(importer), id) : id;
+      if (isLibrary(resolved)) return true;
+      // Anything else of the library imported directly would ship a second copy inside the entry file.
+      if (
+        resolved.startsWith(path.resolve(SRC_DIR, 'lib')) ||
+        resolved.startsWith(path.resolve(SRC_DIR, 'sync'))
+      )
+        throw new Error(`${importer}: import ${id} through lib/HC_CustomerSyncLib, not directly`);
+      return false;
+    },
     output: output(s.output, { NApiVersion: '2.1', NScriptType: s.type, NModuleScope: 'SameAccount' }),
     plugins: plugins(),
   })),

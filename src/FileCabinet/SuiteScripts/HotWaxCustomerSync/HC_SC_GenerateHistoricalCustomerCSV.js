@@ -3,7 +3,7 @@
  * @NScriptType ScheduledScript
  * @NModuleScope SameAccount
  */
-define(['N/log', 'N/runtime', './lib/HC_CustomerSyncLib'], (function (log, runtime, HC_CustomerSyncLib) { 'use strict';
+define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib/HC_CustomerSyncLib'], (function (file, log, record, runtime, search, task, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_generate_hist_shop_customer.xml. */
     const PARAMS = {
@@ -13,11 +13,128 @@ define(['N/log', 'N/runtime', './lib/HC_CustomerSyncLib'], (function (log, runti
         folder: 'custscript_hc_ghc_folder',
         maxFileBytes: 'custscript_hc_ghc_max_file_bytes',
     };
+    const DEFAULT_FOLDER = 'Historical Shopify Customer CSV';
     function execute(_context) {
         const script = runtime.getCurrentScript();
-        const values = Object.entries(PARAMS).map(([key, name]) => [key, script.getParameter({ name })]);
-        log.debug({ title: 'HC_SC_GenerateHistoricalCustomerCSV parameters', details: JSON.stringify(values) });
-        log.audit({ title: 'HC_SC_GenerateHistoricalCustomerCSV', details: HC_CustomerSyncLib.hello(script.id) });
+        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        const idField = HC_CustomerSyncLib.textParam(script, PARAMS.idSource) || 'custentity_hc_shop_cust_id';
+        if (!/^(externalid|custentity_[a-z0-9_]+)$/.test(idField))
+            throw new Error(`Script parameter ${PARAMS.idSource} is "${idField}": enter externalid or a customer field id (custentity_…).`);
+        const savedSearchId = HC_CustomerSyncLib.textParam(script, PARAMS.savedSearch);
+        const includeInactive = HC_CustomerSyncLib.checkboxParam(script, PARAMS.includeInactive);
+        const maxFileBytes = HC_CustomerSyncLib.integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
+        if (maxFileBytes > 10000000)
+            throw new Error(`Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
+        const folderId = HC_CustomerSyncLib.findFolder({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER, true);
+        const baseFilters = () => {
+            const f = [[idField, 'isnotempty', '']];
+            if (!includeInactive)
+                f.push('AND', ['isinactive', 'is', 'F']);
+            return f;
+        };
+        const columns = () => [
+            search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+            'firstname',
+            'lastname',
+            'companyname',
+            idField,
+        ];
+        const summary = HC_CustomerSyncLib.runHistoricalExport({
+            openRun(after) {
+                const cursor = ['internalidnumber', 'greaterthan', Number(after)];
+                let s;
+                if (savedSearchId) {
+                    s = search.load({ id: savedSearchId });
+                    const own = s.filterExpression;
+                    s.filterExpression = (own && own.length
+                        ? [own, 'AND', ...baseFilters(), 'AND', cursor]
+                        : [...baseFilters(), 'AND', cursor]);
+                    s.columns = columns();
+                }
+                else {
+                    s = search.create({
+                        type: 'customer',
+                        filters: [...baseFilters(), 'AND', cursor],
+                        columns: columns(),
+                    });
+                }
+                const paged = s.runPaged({ pageSize: 1000 });
+                return {
+                    pageCount: paged.pageRanges.length,
+                    fetch: (index) => paged.fetch({ index }).data.map((r) => {
+                        var _a, _b, _c, _d;
+                        return ({
+                            id: String(r.id),
+                            firstName: String((_a = r.getValue({ name: 'firstname' })) !== null && _a !== void 0 ? _a : ''),
+                            lastName: String((_b = r.getValue({ name: 'lastname' })) !== null && _b !== void 0 ? _b : ''),
+                            companyName: String((_c = r.getValue({ name: 'companyname' })) !== null && _c !== void 0 ? _c : ''),
+                            shopifyCustomerId: String((_d = r.getValue({ name: idField })) !== null && _d !== void 0 ? _d : '').trim(),
+                        });
+                    }),
+                };
+            },
+            savePart(name, contents) {
+                const f = file.create({
+                    name,
+                    fileType: file.Type.CSV,
+                    contents,
+                    folder: Number(folderId),
+                    encoding: file.Encoding.UTF_8,
+                });
+                return String(f.save());
+            },
+            duplicates() {
+                // HAVING COUNT(internalid) > 1: only the duplicated Shopify IDs come back.
+                const s = search.create({
+                    type: 'customer',
+                    filters: [
+                        search.createFilter({ name: idField, operator: search.Operator.ISNOTEMPTY }),
+                        search.createFilter({
+                            name: 'internalid',
+                            summary: search.Summary.COUNT,
+                            operator: search.Operator.GREATERTHAN,
+                            values: [1],
+                        }),
+                    ],
+                    columns: [
+                        search.createColumn({ name: idField, summary: search.Summary.GROUP }),
+                        search.createColumn({ name: 'internalid', summary: search.Summary.COUNT }),
+                    ],
+                });
+                return s
+                    .run()
+                    .getRange({ start: 0, end: 1000 })
+                    .map((r) => {
+                    var _a;
+                    return ({
+                        shopifyCustomerId: String((_a = r.getValue({ name: idField, summary: search.Summary.GROUP })) !== null && _a !== void 0 ? _a : ''),
+                        count: Number(r.getValue({ name: 'internalid', summary: search.Summary.COUNT })),
+                    });
+                });
+            },
+            checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'historical-export'),
+            budget,
+            now: () => new Date(),
+        }, maxFileBytes);
+        if (summary.duplicates.length > 0)
+            log.error({
+                title: `${summary.duplicates.length} Shopify customer ID(s) are on more than one NetSuite customer`,
+                details: `HotWax can link only one NetSuite customer per Shopify ID; merge these in NetSuite: ${summary.duplicates
+                .slice(0, 50)
+                .map((d) => `${d.shopifyCustomerId} (${d.count} customers)`)
+                .join(', ')}`,
+            });
+        const rescheduled = summary.paused ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, script.deploymentId) : false;
+        log.audit({
+            title: 'HC_SC_GenerateHistoricalCustomerCSV summary',
+            details: JSON.stringify({
+                ...summary,
+                duplicates: summary.duplicates.length,
+                folderId,
+                unitsUsed: budget.used(),
+                rescheduled,
+            }),
+        });
     }
 
 

@@ -3,7 +3,7 @@
  * @NScriptType ScheduledScript
  * @NModuleScope SameAccount
  */
-define(['N/log', 'N/runtime', './lib/HC_CustomerSyncLib'], (function (log, runtime, HC_CustomerSyncLib) { 'use strict';
+define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_upload_hist_shop_customer.xml. */
     const PARAMS = {
@@ -14,9 +14,66 @@ define(['N/log', 'N/runtime', './lib/HC_CustomerSyncLib'], (function (log, runti
     };
     function execute(_context) {
         const script = runtime.getCurrentScript();
-        const values = Object.entries(PARAMS).map(([key, name]) => [key, script.getParameter({ name })]);
-        log.debug({ title: 'HC_SC_UploadHistoricalCustomerCSV parameters', details: JSON.stringify(values) });
-        log.audit({ title: 'HC_SC_UploadHistoricalCustomerCSV', details: HC_CustomerSyncLib.hello(script.id) });
+        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        const sourceName = HC_CustomerSyncLib.textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
+        const sourceId = HC_CustomerSyncLib.findFolder({ search, record }, sourceName, false);
+        if (!sourceId) {
+            log.audit({
+                title: 'HC_SC_UploadHistoricalCustomerCSV summary',
+                details: `File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`,
+            });
+            return;
+        }
+        const files = HC_CustomerSyncLib.filesInFolder(search, sourceId);
+        if (files.length === 0) {
+            log.audit({
+                title: 'HC_SC_UploadHistoricalCustomerCSV summary',
+                details: `No CSV files in "${sourceName}".`,
+            });
+            return;
+        }
+        const archiveId = HC_CustomerSyncLib.findFolder({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.archiveFolder) || 'Archive Historical Shopify Customer', true);
+        const client = HC_CustomerSyncLib.connect({ sftp, file }, HC_CustomerSyncLib.loadSftpSettings(search, {
+            record: PARAMS.sftpConfig,
+            recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
+            directory: PARAMS.sftpDirectory,
+            directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
+        }));
+        const summary = HC_CustomerSyncLib.runHistoricalUpload({
+            listFiles: () => files,
+            load: (id) => file.load({ id }).getContents(),
+            upload: (dir, name, contents) => client.uploadAtomic(dir, name, contents),
+            archive: (id) => {
+                const f = file.load({ id });
+                f.folder = Number(archiveId);
+                f.save();
+            },
+            budget,
+        });
+        for (const f of summary.failed)
+            log.error({
+                title: `Upload failed: ${f.name}`,
+                details: `${f.code}: ${f.message}. The file stays in "${sourceName}" for the next run.`,
+            });
+        const rescheduled = summary.paused ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, script.deploymentId) : false;
+        log.audit({
+            title: 'HC_SC_UploadHistoricalCustomerCSV summary',
+            details: JSON.stringify({
+                uploaded: summary.uploaded.length,
+                failed: summary.failed.length,
+                remaining: summary.remaining,
+                files: summary.uploaded,
+                unitsUsed: budget.used(),
+                rescheduled,
+            }),
+        });
+        if (summary.failed.length > 0)
+            throw error.create({
+                name: 'HC_HISTORICAL_UPLOAD_FAILED',
+                message: `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
+                .map((f) => `${f.name} (${f.code})`)
+                .join(', ')}. They stay in "${sourceName}" for the next run.`,
+            });
     }
 
 

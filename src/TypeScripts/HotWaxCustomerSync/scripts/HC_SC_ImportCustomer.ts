@@ -1,11 +1,34 @@
 /**
+ * HC_SC_ImportCustomer (scheduled every 15 minutes, customdeploy1; on demand: customdeploy_imp_customer_rest).
+ * Creates or links the customers HotWax exports to customer/export/. Logic: sync/customerImport.ts.
+ *
  * @NApiVersion 2.1
  * @NScriptType ScheduledScript
  */
 import type { EntryPoints } from 'N/types';
+import * as file from 'N/file';
 import * as log from 'N/log';
+import * as record from 'N/record';
 import * as runtime from 'N/runtime';
-import { hello } from '../lib/HC_CustomerSyncLib';
+import * as search from 'N/search';
+import * as sftp from 'N/sftp';
+import * as task from 'N/task';
+import {
+  CheckpointStore,
+  GovernanceBudget,
+  NetSuiteCustomerStore,
+  SFTP_FOLDERS,
+  checkboxParam,
+  connect,
+  customerFeedFolder,
+  loadSftpSettings,
+  parseFieldMap,
+  reschedule,
+  runCustomerImport,
+  textParam,
+  uniqueSuffix,
+} from '../lib/HC_CustomerSyncLib';
+import type { ImportState } from '../lib/HC_CustomerSyncLib';
 
 /** Script parameters, declared in src/Objects/customscript_imp_customer.xml. */
 const PARAMS = {
@@ -17,9 +40,46 @@ const PARAMS = {
   dryRun: 'custscript_hc_imp_dry_run',
 } as const;
 
+const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
+
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
-  const values = Object.entries(PARAMS).map(([key, name]) => [key, script.getParameter({ name })]);
-  log.debug({ title: 'HC_SC_ImportCustomer parameters', details: JSON.stringify(values) });
-  log.audit({ title: 'HC_SC_ImportCustomer', details: hello(script.id) });
+  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  const dryRun = checkboxParam(script, PARAMS.dryRun);
+  const settings = loadSftpSettings(search, {
+    record: PARAMS.sftpConfig,
+    recordValue: textParam(script, PARAMS.sftpConfig),
+    directory: PARAMS.sftpDirectory,
+    directoryValue: textParam(script, PARAMS.sftpDirectory),
+  });
+  const client = connect({ sftp, file }, settings);
+  const summary = runCustomerImport(
+    {
+      feeds: customerFeedFolder(client, SFTP_FOLDERS.customerFeed),
+      customers: new NetSuiteCustomerStore({ search, record }),
+      checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
+      budget,
+      now: () => Date.now(),
+      log: {
+        audit: (title, details) => log.audit({ title, details }),
+        error: (title, details) => log.error({ title, details }),
+      },
+    },
+    {
+      oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
+      defaultSubsidiary: textParam(script, PARAMS.defaultSubsidiary),
+      fieldMap: parseFieldMap(PARAMS.fieldMap, textParam(script, PARAMS.fieldMap)),
+      matchByEmail: checkboxParam(script, PARAMS.matchByEmail),
+      dryRun,
+      batchSize: 50,
+      executionId: `${script.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
+      restampAfterMs: 60 * 60 * 1000,
+    },
+  );
+  const rescheduled =
+    summary.paused && !dryRun ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT) : false;
+  log.audit({
+    title: `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
+    details: JSON.stringify({ ...summary, unitsUsed: budget.used(), rescheduled }),
+  });
 }

@@ -1,11 +1,30 @@
 /**
+ * HC_SC_UploadHistoricalCustomerCSV (customdeploy_upload_hist_shop_customer, on demand).
+ * Uploads the historical customer CSVs to historicalshopifycustomer/csv/ and archives them in the
+ * File Cabinet. Logic: sync/historicalUpload.ts.
+ *
  * @NApiVersion 2.1
  * @NScriptType ScheduledScript
  */
 import type { EntryPoints } from 'N/types';
+import * as error from 'N/error';
+import * as file from 'N/file';
 import * as log from 'N/log';
+import * as record from 'N/record';
 import * as runtime from 'N/runtime';
-import { hello } from '../lib/HC_CustomerSyncLib';
+import * as search from 'N/search';
+import * as sftp from 'N/sftp';
+import * as task from 'N/task';
+import {
+  GovernanceBudget,
+  connect,
+  filesInFolder,
+  findFolder,
+  loadSftpSettings,
+  reschedule,
+  runHistoricalUpload,
+  textParam,
+} from '../lib/HC_CustomerSyncLib';
 
 /** Script parameters, declared in src/Objects/customscript_upload_hist_shop_customer.xml. */
 const PARAMS = {
@@ -17,7 +36,71 @@ const PARAMS = {
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
-  const values = Object.entries(PARAMS).map(([key, name]) => [key, script.getParameter({ name })]);
-  log.debug({ title: 'HC_SC_UploadHistoricalCustomerCSV parameters', details: JSON.stringify(values) });
-  log.audit({ title: 'HC_SC_UploadHistoricalCustomerCSV', details: hello(script.id) });
+  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  const sourceName = textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
+  const sourceId = findFolder({ search, record }, sourceName, false);
+  if (!sourceId) {
+    log.audit({
+      title: 'HC_SC_UploadHistoricalCustomerCSV summary',
+      details: `File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`,
+    });
+    return;
+  }
+  const files = filesInFolder(search, sourceId);
+  if (files.length === 0) {
+    log.audit({
+      title: 'HC_SC_UploadHistoricalCustomerCSV summary',
+      details: `No CSV files in "${sourceName}".`,
+    });
+    return;
+  }
+  const archiveId = findFolder(
+    { search, record },
+    textParam(script, PARAMS.archiveFolder) || 'Archive Historical Shopify Customer',
+    true,
+  )!;
+  const client = connect(
+    { sftp, file },
+    loadSftpSettings(search, {
+      record: PARAMS.sftpConfig,
+      recordValue: textParam(script, PARAMS.sftpConfig),
+      directory: PARAMS.sftpDirectory,
+      directoryValue: textParam(script, PARAMS.sftpDirectory),
+    }),
+  );
+  const summary = runHistoricalUpload({
+    listFiles: () => files,
+    load: (id) => file.load({ id }).getContents(),
+    upload: (dir, name, contents) => client.uploadAtomic(dir, name, contents),
+    archive: (id) => {
+      const f = file.load({ id });
+      f.folder = Number(archiveId);
+      f.save();
+    },
+    budget,
+  });
+  for (const f of summary.failed)
+    log.error({
+      title: `Upload failed: ${f.name}`,
+      details: `${f.code}: ${f.message}. The file stays in "${sourceName}" for the next run.`,
+    });
+  const rescheduled = summary.paused ? reschedule({ task, log }, script.id, script.deploymentId) : false;
+  log.audit({
+    title: 'HC_SC_UploadHistoricalCustomerCSV summary',
+    details: JSON.stringify({
+      uploaded: summary.uploaded.length,
+      failed: summary.failed.length,
+      remaining: summary.remaining,
+      files: summary.uploaded,
+      unitsUsed: budget.used(),
+      rescheduled,
+    }),
+  });
+  if (summary.failed.length > 0)
+    throw error.create({
+      name: 'HC_HISTORICAL_UPLOAD_FAILED',
+      message: `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
+        .map((f) => `${f.name} (${f.code})`)
+        .join(', ')}. They stay in "${sourceName}" for the next run.`,
+    });
 }

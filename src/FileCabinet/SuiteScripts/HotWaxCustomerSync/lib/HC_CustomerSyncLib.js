@@ -7095,6 +7095,1346 @@ define([], (function () { 'use strict';
   }
 
   /**
+   * Errors the sync raises on purpose. They are plain Errors with a NetSuite-style `name` so the
+   * execution log shows a code an administrator can search for; the entry points turn them into
+   * N/error SuiteScriptErrors when they must end the execution in error.
+   */
+  class SyncError extends Error {
+      constructor(code, message) {
+          super(message);
+          this.code = code;
+          this.name = code;
+      }
+  }
+  /** A readable one-liner for any thrown value (SuiteScriptError, Error, string). */
+  function describeError(e) {
+      if (e && typeof e === 'object') {
+          const o = e;
+          const code = typeof o.name === 'string' && o.name ? o.name : 'UNEXPECTED_ERROR';
+          const message = typeof o.message === 'string' ? o.message : String(e);
+          return { code, message };
+      }
+      return { code: 'UNEXPECTED_ERROR', message: String(e) };
+  }
+
+  /**
+   * Governance planning. NetSuite stops a script at the call that crosses its usage limit, so
+   * every unit of work is started only when there are enough units left to finish it AND to save
+   * a checkpoint and reschedule afterwards (ExploreConsulting's governance helper pattern).
+   */
+  /** Units per call (NetSuite "SuiteScript 2.x API Governance"; see shared/spec/netsuite-facts.md). */
+  const UNITS = {
+      searchPage: 10, // ResultSet.getRange / each
+      searchLoad: 5,
+      runPaged: 5,
+      pageFetch: 5,
+      lookupFields: 1,
+      customerCreate: 5,
+      customerSave: 10,
+      customerSubmitFields: 5,
+      folderCreate: 5,
+      folderSave: 10,
+      customRecordCreate: 2,
+      customRecordSave: 4,
+      customRecordSubmitFields: 2,
+      fileLoad: 10,
+      fileSave: 20,
+      sftpTransfer: 100, // upload, download
+      sftpOther: 10, // list, move, removeFile, makeDirectory
+      taskSubmit: 20,
+  };
+  /** What it costs to stop cleanly: save the checkpoint and queue the next execution. */
+  const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit;
+  class GovernanceBudget {
+      constructor(meter, 
+      /** Units always kept back for stopping cleanly. */
+      reserve = STOP_RESERVE) {
+          this.meter = meter;
+          this.reserve = reserve;
+          this.startedWith = meter.remaining();
+      }
+      /** True when `units` of work can be done and the reserve still be left afterwards. */
+      canAfford(units) {
+          return this.meter.remaining() - units >= this.reserve;
+      }
+      /** How many items of `unitsEach` fit after `fixed` units, keeping the reserve. */
+      howMany(unitsEach, fixed = 0) {
+          const spare = this.meter.remaining() - this.reserve - fixed;
+          return spare <= 0 ? 0 : Math.floor(spare / unitsEach);
+      }
+      used() {
+          return this.startedWith - this.meter.remaining();
+      }
+  }
+
+  /**
+   * SFTP settings: the HC SFTP Configuration custom record (customrecord_ns_sftp_configuration, written
+   * by HotWax's setup RESTlet), optionally chosen and overridden by script parameters.
+   * Every problem names the record, field or parameter and says how to fix it. Secrets never leave
+   * this module in a message: only the id of the API secret / key is carried, never a value.
+   */
+  const SFTP_RECORD = {
+      type: 'customrecord_ns_sftp_configuration',
+      label: 'HC SFTP Configuration',
+      fields: {
+          host: 'custrecord_ns_sftp_server',
+          username: 'custrecord_ns_sftp_userid',
+          port: 'custrecord_ns_sftp_port_no',
+          hostKey: 'custrecord_ns_sftp_host_key',
+          credential: 'custrecord_ns_sftp_guid',
+          defaultDirectory: 'custrecord_ns_sftp_default_file_dir',
+      },
+  };
+  const FIX = {
+      host: 'enter the SFTP host name HotWax gave you',
+      username: 'enter the SFTP user name',
+      port: 'enter the port as a whole number from 1 to 65535 (usually 22)',
+      hostKey: "paste the server's public host key: the base64 part of `ssh-keyscan -t ecdsa <host>` (optionally with its type prefix)",
+      credential: 'enter the script id of the API secret holding the password (Setup > Company > API Secrets, custsecret_…) or of the SSH key (custkey_…)',
+      defaultDirectory: 'enter the absolute base directory, e.g. /home/<sftp-user>/netsuite/',
+  };
+  function problem(recordId, field, what) {
+      return new SyncError('HC_SFTP_CONFIG_INVALID', `${SFTP_RECORD.label} (${SFTP_RECORD.type}) record ${recordId}: field ${SFTP_RECORD.fields[field]} ${what}; ${FIX[field]}.`);
+  }
+  /** Known key blob prefixes: the base64 of the length-prefixed key type name. */
+  const KEY_TYPES = [
+      ['AAAAB3NzaC1yc2', 'rsa'],
+      ['AAAAE2VjZHNh', 'ecdsa'],
+      ['AAAAB3NzaC1kc3', 'dsa'],
+  ];
+  /** Accepts `AAAA…`, `ecdsa-sha2-nistp256 AAAA…` or a known_hosts line `host ecdsa-sha2-… AAAA…`. */
+  function parseHostKey(raw) {
+      var _a;
+      const parts = raw.trim().split(/\s+/);
+      const body = parts.find((p) => /^AAAA[A-Za-z0-9+/]+=*$/.test(p));
+      if (!body)
+          return null;
+      const type = (_a = KEY_TYPES.find(([prefix]) => body.startsWith(prefix))) === null || _a === void 0 ? void 0 : _a[1];
+      return { body, type };
+  }
+  function normaliseDirectory(dir) {
+      const d = dir.trim().replace(/\\/g, '/');
+      return d.endsWith('/') ? d : `${d}/`;
+  }
+  function sftpSettingsFrom(values, overrides = {}) {
+      var _a, _b, _c;
+      const id = values.id;
+      const host = values.host.trim();
+      if (!host)
+          throw problem(id, 'host', 'is empty');
+      const username = values.username.trim();
+      if (!username)
+          throw problem(id, 'username', 'is empty');
+      const portText = values.port.trim() || '22';
+      const port = Number(portText);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+          throw problem(id, 'port', `is "${portText}", not a port number`);
+      if (!values.hostKey.trim())
+          throw problem(id, 'hostKey', 'is empty (the host key is mandatory)');
+      const key = parseHostKey(values.hostKey);
+      if (!key)
+          throw problem(id, 'hostKey', 'does not hold a public key');
+      const cred = values.credential.trim();
+      if (!cred)
+          throw problem(id, 'credential', 'is empty');
+      let credential;
+      if (/^custsecret_?/i.test(cred))
+          credential = { kind: 'secret', id: cred };
+      else if (/^custkey_?/i.test(cred))
+          credential = { kind: 'key', id: cred };
+      else
+          throw problem(id, 'credential', 'is not an API secret id (custsecret_…) or key id (custkey_…)');
+      let directory = values.defaultDirectory.trim();
+      const override = (_b = (_a = overrides.directory) === null || _a === void 0 ? void 0 : _a.value) === null || _b === void 0 ? void 0 : _b.trim();
+      if (override) {
+          if (!override.startsWith('/'))
+              throw new SyncError('HC_SFTP_CONFIG_INVALID', `Script parameter ${(_c = overrides.directory) === null || _c === void 0 ? void 0 : _c.param} is "${override}": enter an absolute directory starting with /, or leave it empty to use the ${SFTP_RECORD.label} record's default directory.`);
+          directory = override;
+      }
+      if (!directory)
+          throw problem(id, 'defaultDirectory', 'is empty');
+      if (!directory.startsWith('/'))
+          throw problem(id, 'defaultDirectory', `is "${directory}", not absolute`);
+      return {
+          recordId: id,
+          host,
+          port,
+          username,
+          hostKey: key.body,
+          hostKeyType: key.type,
+          credential,
+          directory: normaliseDirectory(directory),
+      };
+  }
+  function noSftpRecord(param, chosenId) {
+      return new SyncError('HC_SFTP_CONFIG_MISSING', chosenId
+          ? `Script parameter ${param} names ${SFTP_RECORD.label} record ${chosenId}, which does not exist or is inactive: choose an active record or clear the parameter.`
+          : `No active ${SFTP_RECORD.label} (${SFTP_RECORD.type}) record exists: create one (Customization > Lists, Records & Fields > Record Types > ${SFTP_RECORD.label} > New) or run HotWax's SFTP setup.`);
+  }
+  /** SFTP folder layout under the default directory (hotwax-contracts.md section 3). */
+  const SFTP_FOLDERS = {
+      customerFeed: 'customer/export',
+      customerFeedArchive: 'customer/export/archive',
+      customerFeedError: 'customer/export/error',
+      customerFeedFailed: 'customer/export/failed',
+      customerFeedMissing: 'customer/export/required_fields_missing',
+      partyIdentifications: 'customer/import',
+      partyIdentificationsArchive: 'customer/import/archive',
+      historical: 'historicalshopifycustomer/csv',
+      historicalArchive: 'historicalshopifycustomer/csv/archive',
+  };
+
+  /**
+   * File names the sync writes: UTC, sortable, no spaces or colons (HotWax's scripts used
+   * Date.toString(), which put spaces, colons and parentheses into SFTP names).
+   */
+  /** 2026-11-26T20:38:46.123Z → 20261126T203846Z */
+  function utcStamp(date) {
+      return date
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z')
+          .replace(/[-:]/g, '');
+  }
+  /** A short random suffix so two runs in the same second never collide. */
+  function uniqueSuffix(random = Math.random) {
+      let s = '';
+      for (let i = 0; i < 6; i++)
+          s += Math.floor(random() * 36).toString(36);
+      return s;
+  }
+  /** e.g. CustomerExport-20261126T203846Z-k3f9qa.csv */
+  function timestampedCsvName(prefix, date, unique) {
+      return `${prefix}-${utcStamp(date)}-${unique}.csv`;
+  }
+  /** customer-Feed-2026-11-26-20-38-46-123.csv → customer-Feed-2026-11-26-20-38-46-123 */
+  function stem(fileName) {
+      return fileName.replace(/\.csv$/i, '');
+  }
+  /** Name used in archive/ or failed/ when the plain name is taken: never overwrite. */
+  function alternativeName(fileName, date, unique) {
+      return `${stem(fileName)}-${utcStamp(date)}-${unique}.csv`;
+  }
+  /** Where an upload is written before it is moved into place, so readers never see half a file. */
+  function temporaryName(fileName, unique) {
+      return `.${fileName}.${unique}.part`;
+  }
+  function isCsv(fileName) {
+      return /\.csv$/i.test(fileName) && !fileName.startsWith('.');
+  }
+
+  const join = (dir, name) => (dir ? `${dir.replace(/\/$/, '')}/${name}` : name);
+  function toDate(v) {
+      if (v instanceof Date)
+          return v;
+      const d = new Date(String(v));
+      return isNaN(d.getTime()) ? new Date(0) : d;
+  }
+  class SftpFolderClient {
+      constructor(connection, modules, now = () => new Date()) {
+          this.connection = connection;
+          this.modules = modules;
+          this.now = now;
+          this.knownDirs = new Set();
+      }
+      /** CSV files in `dir`, oldest first, then by name. */
+      listCsv(dir) {
+          const entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.DATE });
+          this.knownDirs.add(dir);
+          return entries
+              .filter((e) => !e.directory && isCsv(e.name))
+              .map((e) => ({ name: e.name, size: Number(e.size) || 0, lastModified: toDate(e.lastModified) }))
+              .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
+      }
+      download(dir, name) {
+          return this.connection.download({ directory: dir, filename: name }).getContents();
+      }
+      /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
+      uploadAtomic(dir, name, contents) {
+          const temp = temporaryName(name, uniqueSuffix());
+          const file = this.modules.file.create({
+              name: temp,
+              fileType: this.modules.file.Type.CSV,
+              contents,
+              encoding: this.modules.file.Encoding.UTF_8,
+          });
+          try {
+              this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
+          }
+          catch (e) {
+              if (!isMissingPath(e))
+                  throw e;
+              this.ensureDirectory(dir);
+              this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
+          }
+          try {
+              this.connection.move({ from: join(dir, temp), to: join(dir, name) });
+          }
+          catch (first) {
+              // The name is taken: this is a re-upload after a crash. Replace it so one copy remains.
+              try {
+                  this.connection.removeFile({ path: join(dir, name) });
+              }
+              catch {
+                  this.safeRemove(join(dir, temp));
+                  throw first;
+              }
+              this.connection.move({ from: join(dir, temp), to: join(dir, name) });
+          }
+      }
+      /** Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists. Returns the name used. */
+      moveWithoutOverwrite(fromDir, name, toDir) {
+          const from = join(fromDir, name);
+          try {
+              this.connection.move({ from, to: join(toDir, name) });
+              return name;
+          }
+          catch (e) {
+              if (isMissingPath(e) && !this.knownDirs.has(toDir)) {
+                  this.ensureDirectory(toDir);
+                  try {
+                      this.connection.move({ from, to: join(toDir, name) });
+                      return name;
+                  }
+                  catch {
+                      // fall through: the name may be taken
+                  }
+              }
+              const other = alternativeName(name, this.now(), uniqueSuffix());
+              this.connection.move({ from, to: join(toDir, other) });
+              return other;
+          }
+      }
+      /** Create `dir` and any missing parents. */
+      ensureDirectory(dir) {
+          const absolute = dir.startsWith('/');
+          let path = '';
+          for (const part of dir.split('/').filter(Boolean)) {
+              path = path ? `${path}/${part}` : absolute ? `/${part}` : part;
+              if (this.knownDirs.has(path))
+                  continue;
+              try {
+                  this.connection.makeDirectory({ path });
+              }
+              catch {
+                  // Already there (or not ours to create): the next operation reports a real problem.
+              }
+              this.knownDirs.add(path);
+          }
+      }
+      safeRemove(path) {
+          try {
+              this.connection.removeFile({ path });
+          }
+          catch {
+              // best effort: a stray .part file is ignored by HotWax (not *.csv) and by listCsv
+          }
+      }
+  }
+  function isMissingPath(e) {
+      const { code, message } = describeError(e);
+      return code === 'FTP_NO_SUCH_FILE_OR_DIRECTORY' || /no such file/i.test(message);
+  }
+  /** The customer feed folder (customer/export/) as the import sees it. */
+  function customerFeedFolder(client, feedDir) {
+      return {
+          list: () => client.listCsv(feedDir),
+          download: (name) => client.download(feedDir, name),
+          writeReport: (folder, name, csv) => client.uploadAtomic(folder, name, csv),
+          moveFeed: (name, folder) => client.moveWithoutOverwrite(feedDir, name, folder),
+      };
+  }
+
+  const CHECKPOINT_RECORD = {
+      type: 'customrecord_hc_sync_checkpoint',
+      key: 'custrecord_hc_cp_key',
+      state: 'custrecord_hc_cp_state',
+  };
+  class CheckpointStore {
+      constructor(modules, key) {
+          this.modules = modules;
+          this.key = key;
+          this.id = null;
+      }
+      /** Reads the state (10 units: one search page). */
+      load() {
+          const results = this.modules.search
+              .create({
+              type: CHECKPOINT_RECORD.type,
+              filters: [[CHECKPOINT_RECORD.key, 'is', this.key], 'AND', ['isinactive', 'is', 'F']],
+              columns: [
+                  this.modules.search.createColumn({ name: 'internalid', sort: this.modules.search.Sort.ASC }),
+                  CHECKPOINT_RECORD.state,
+              ],
+          })
+              .run()
+              .getRange({ start: 0, end: 1 });
+          if (results.length === 0)
+              return null;
+          this.id = results[0].id;
+          const text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+          if (!text)
+              return null;
+          try {
+              return JSON.parse(text);
+          }
+          catch {
+              return null;
+          }
+      }
+      /** Writes the state: 2 units when the record exists, 6 when it is created. */
+      save(state) {
+          const text = JSON.stringify(state);
+          if (this.id) {
+              this.modules.record.submitFields({
+                  type: CHECKPOINT_RECORD.type,
+                  id: this.id,
+                  values: { [CHECKPOINT_RECORD.state]: text },
+                  options: { enableSourcing: false, ignoreMandatoryFields: true },
+              });
+              return;
+          }
+          const rec = this.modules.record.create({ type: CHECKPOINT_RECORD.type });
+          rec.setValue({ fieldId: CHECKPOINT_RECORD.key, value: this.key });
+          rec.setValue({ fieldId: CHECKPOINT_RECORD.state, value: text });
+          this.id = String(rec.save());
+      }
+  }
+
+  /**
+   * One HotWax customer feed row (hotwax-contracts.md 2a) → the customer NetSuite should have.
+   * Pure: validation and mapping only, no NetSuite calls.
+   */
+  const CUSTOMER_FIELDS = {
+      hcCustomerId: 'custentity_hc_customer_id',
+      shopifyCustomerId: 'custentity_hc_shop_cust_id',
+      syncStamp: 'custentity_hc_sync_stamp',
+  };
+  /** NetSuite's field lengths (customer record): names 32, company 83, email 254, phone 32. */
+  const MAX = { name: 32, company: 83, email: 254, phone: 32 };
+  const EMAIL = /^[^\s@,;"<>]+@[^\s@,;"<>]+\.[^\s@,;"<>]+$/;
+  /** HotWax sends `X` when a name is empty (and cuts names to 13 characters). */
+  function name(v) {
+      const t = (v !== null && v !== void 0 ? v : '').trim();
+      return t === 'X' ? '' : t;
+  }
+  function parseBoolean(v) {
+      const t = v.trim().toLowerCase();
+      if (!t)
+          return null;
+      if (['t', 'true', 'y', 'yes', '1'].includes(t))
+          return true;
+      if (['f', 'false', 'n', 'no', '0'].includes(t))
+          return false;
+      return undefined;
+  }
+  function toNewCustomer(values, extra, opts) {
+      var _a;
+      const v = (k) => { var _a; return ((_a = values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
+      const hcCustomerId = v('HCCustomerId');
+      if (!hcCustomerId)
+          return { code: 'MISSING_HC_CUSTOMER_ID', message: 'HCCustomerId is empty', missingRequired: true };
+      const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
+      if (opts.oneWorld && !subsidiary)
+          return {
+              code: 'MISSING_SUBSIDIARY',
+              message: 'subsidiary is empty and no default subsidiary is set (script parameter custscript_hc_imp_default_subsidiary); OneWorld needs a primary subsidiary',
+              missingRequired: true,
+          };
+      if (subsidiary && !/^\d+$/.test(subsidiary))
+          return {
+              code: 'INVALID_SUBSIDIARY',
+              message: `subsidiary "${subsidiary}" is not an internal id`,
+              missingRequired: false,
+          };
+      const individual = parseBoolean(v('individual'));
+      if (individual === undefined)
+          return {
+              code: 'INVALID_INDIVIDUAL',
+              message: `individual "${v('individual')}" is not T or F`,
+              missingRequired: false,
+          };
+      const isPerson = individual !== false;
+      let firstName = name(values.firstName);
+      let lastName = name(values.lastName);
+      const companyName = (v('companyName') || [firstName, lastName].filter(Boolean).join(' ')).slice(0, MAX.company);
+      if (!isPerson && !companyName)
+          return {
+              code: 'MISSING_COMPANY_NAME',
+              message: 'individual is F but there is no company name (companyName, or firstName/lastName)',
+              missingRequired: true,
+          };
+      // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
+      if (isPerson) {
+          firstName = (firstName || 'X').slice(0, MAX.name);
+          lastName = (lastName || 'X').slice(0, MAX.name);
+      }
+      const email = v('email');
+      if (email && (email.length > MAX.email || !EMAIL.test(email)))
+          return {
+              code: 'INVALID_EMAIL',
+              message: `email "${email}" is not a valid address`,
+              missingRequired: false,
+          };
+      const phone = v('phone').replace(/\s+/g, ' ');
+      if (phone && phone.replace(/\D/g, '').length < 7)
+          return {
+              code: 'INVALID_PHONE',
+              message: `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`,
+              missingRequired: false,
+          };
+      const taxable = parseBoolean(v('taxable'));
+      if (taxable === undefined)
+          return {
+              code: 'INVALID_TAXABLE',
+              message: `taxable "${v('taxable')}" is not TRUE or FALSE`,
+              missingRequired: false,
+          };
+      const priorityText = v('defaultOrderPriority');
+      const defaultOrderPriority = priorityText ? Number(priorityText) : null;
+      if (defaultOrderPriority !== null && !Number.isFinite(defaultOrderPriority))
+          return {
+              code: 'INVALID_ORDER_PRIORITY',
+              message: `defaultOrderPriority "${priorityText}" is not a number`,
+              missingRequired: false,
+          };
+      const leadSource = v('accountSource');
+      if (leadSource && !/^-?\d+$/.test(leadSource))
+          return {
+              code: 'INVALID_ACCOUNT_SOURCE',
+              message: `accountSource "${leadSource}" is not a lead source internal id`,
+              missingRequired: false,
+          };
+      const extraFields = {};
+      for (const [column, fieldId] of Object.entries(opts.fieldMap)) {
+          const value = ((_a = extra[column]) !== null && _a !== void 0 ? _a : '').trim();
+          if (value)
+              extraFields[fieldId] = value;
+      }
+      return {
+          hcCustomerId,
+          shopifyCustomerId: v('HCShopifyCustomerId'),
+          externalId: v('externalId'),
+          isPerson,
+          firstName: isPerson ? firstName : '',
+          lastName: isPerson ? lastName : '',
+          companyName: isPerson ? '' : companyName,
+          email,
+          phone: phone.slice(0, MAX.phone),
+          statusName: v('status'),
+          subsidiary,
+          leadSource,
+          taxable,
+          defaultOrderPriority,
+          extraFields,
+      };
+  }
+  function isProblem(x) {
+      return x.code !== undefined;
+  }
+  /** The field map parameter: JSON `{ "<csv column>": "<customer field id>" }`. */
+  function parseFieldMap(param, text) {
+      const t = (text !== null && text !== void 0 ? text : '').trim();
+      if (!t)
+          return {};
+      let parsed;
+      try {
+          parsed = JSON.parse(t);
+      }
+      catch (e) {
+          throw new Error(`Script parameter ${param} is not valid JSON (${e.message}): expected {"<csv column>": "<customer field id>"}`);
+      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new Error(`Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`);
+      const out = {};
+      for (const [k, val] of Object.entries(parsed)) {
+          if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val))
+              throw new Error(`Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`);
+          out[k] = val;
+      }
+      return out;
+  }
+
+  const COLUMNS = ['internalid', 'externalid', 'email', 'isinactive', ...Object.values(CUSTOMER_FIELDS)];
+  const PAGE = 1000;
+  /** Every result of a search, 1,000 per getRange call (10 units each). */
+  function allResults(s) {
+      const set = s.run();
+      const out = [];
+      for (let start = 0;; start += PAGE) {
+          const page = set.getRange({ start, end: start + PAGE });
+          out.push(...page);
+          if (page.length < PAGE)
+              return out;
+      }
+  }
+  function anyOf(field, values) {
+      const out = [];
+      for (const v of values) {
+          if (out.length)
+              out.push('OR');
+          out.push([field, 'is', v]);
+      }
+      return out;
+  }
+  class NetSuiteCustomerStore {
+      constructor(m) {
+          this.m = m;
+          this.statuses = null;
+      }
+      findCandidates(keys) {
+          const groups = [];
+          if (keys.hcCustomerIds.length)
+              groups.push(anyOf(CUSTOMER_FIELDS.hcCustomerId, keys.hcCustomerIds));
+          if (keys.externalIds.length)
+              groups.push(anyOf('externalid', keys.externalIds));
+          if (keys.shopifyCustomerIds.length)
+              groups.push(anyOf(CUSTOMER_FIELDS.shopifyCustomerId, keys.shopifyCustomerIds));
+          if (keys.emails.length)
+              groups.push(anyOf('email', keys.emails));
+          if (groups.length === 0)
+              return [];
+          const filters = [];
+          for (const g of groups) {
+              if (filters.length)
+                  filters.push('OR');
+              filters.push(g);
+          }
+          const s = this.m.search.create({
+              type: 'customer',
+              filters: filters,
+              columns: COLUMNS.map((name) => name === 'internalid' ? this.m.search.createColumn({ name, sort: this.m.search.Sort.ASC }) : name),
+          });
+          return allResults(s).map((r) => {
+              const get = (name) => { var _a; return String((_a = r.getValue({ name })) !== null && _a !== void 0 ? _a : ''); };
+              const stamp = get(CUSTOMER_FIELDS.syncStamp);
+              const inactive = r.getValue({ name: 'isinactive' });
+              return {
+                  id: String(r.id),
+                  hcCustomerId: get(CUSTOMER_FIELDS.hcCustomerId),
+                  externalId: get('externalid'),
+                  shopifyCustomerId: get(CUSTOMER_FIELDS.shopifyCustomerId),
+                  email: get('email'),
+                  inactive: inactive === true || inactive === 'T',
+                  stamp: stamp ? Number(stamp) : null,
+              };
+          });
+      }
+      create(c, statusId, stamp) {
+          const set = (rec, fieldId, value) => {
+              if (value === '' || value === null)
+                  return;
+              rec.setValue({ fieldId, value });
+          };
+          const build = (entityId) => {
+              const rec = this.m.record.create({ type: 'customer', isDynamic: false });
+              set(rec, 'isperson', c.isPerson ? 'T' : 'F');
+              if (c.isPerson) {
+                  set(rec, 'firstname', c.firstName);
+                  set(rec, 'lastname', c.lastName);
+              }
+              else
+                  set(rec, 'companyname', c.companyName);
+              if (entityId)
+                  set(rec, 'entityid', entityId);
+              set(rec, 'email', c.email);
+              set(rec, 'phone', c.phone);
+              set(rec, 'externalid', c.externalId);
+              set(rec, 'subsidiary', c.subsidiary);
+              set(rec, 'entitystatus', statusId);
+              set(rec, 'leadsource', c.leadSource);
+              set(rec, 'taxable', c.taxable);
+              set(rec, 'defaultorderpriority', c.defaultOrderPriority);
+              for (const [fieldId, value] of Object.entries(c.extraFields))
+                  set(rec, fieldId, value);
+              set(rec, CUSTOMER_FIELDS.hcCustomerId, c.hcCustomerId);
+              set(rec, CUSTOMER_FIELDS.shopifyCustomerId, c.shopifyCustomerId);
+              set(rec, CUSTOMER_FIELDS.syncStamp, stamp);
+              return rec;
+          };
+          try {
+              return String(build().save({ enableSourcing: true, ignoreMandatoryFields: false }));
+          }
+          catch (e) {
+              // Auto-numbering off: the entity id defaults to the name, and same-name customers collide.
+              if (!/DUP_ENTITY|already exists/i.test(`${describeError(e).code} ${describeError(e).message}`))
+                  throw e;
+              if (/external/i.test(describeError(e).message))
+                  throw e;
+              const name = c.isPerson ? `${c.firstName} ${c.lastName}` : c.companyName;
+              return String(build(`${name} (HC ${c.hcCustomerId})`.slice(0, 83)).save({
+                  enableSourcing: true,
+                  ignoreMandatoryFields: false,
+              }));
+          }
+      }
+      update(id, values) {
+          this.m.record.submitFields({
+              type: 'customer',
+              id,
+              values,
+              options: { enableSourcing: false, ignoreMandatoryFields: true },
+          });
+      }
+      statusId(name) {
+          var _a, _b;
+          if (!this.statuses) {
+              this.statuses = new Map();
+              const s = this.m.search.create({ type: 'customerstatus', columns: ['name', 'stage'] });
+              for (const r of allResults(s)) {
+                  const n = String((_a = r.getValue({ name: 'name' })) !== null && _a !== void 0 ? _a : '').trim();
+                  const stage = String(r.getText({ name: 'stage' }) || r.getValue({ name: 'stage' }) || '').trim();
+                  if (n)
+                      this.statuses.set(n.toLowerCase(), String(r.id));
+                  if (n && stage)
+                      this.statuses.set(`${stage}-${n}`.toLowerCase(), String(r.id));
+              }
+          }
+          return (_b = this.statuses.get(name.trim().toLowerCase())) !== null && _b !== void 0 ? _b : null;
+      }
+  }
+
+  /** Script parameter as a trimmed string ('' when unset). */
+  function textParam(script, name) {
+      const v = script.getParameter({ name });
+      return v === null || v === undefined ? '' : String(v).trim();
+  }
+  function checkboxParam(script, name) {
+      const v = script.getParameter({ name });
+      return v === true || v === 'T' || v === 'true';
+  }
+  function integerParam(script, name, fallback, min = 1) {
+      const t = textParam(script, name);
+      if (!t)
+          return fallback;
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < min)
+          throw new Error(`Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`);
+      return n;
+  }
+  /**
+   * The SFTP settings record: the one the parameter names (lookupFields, 1 unit) or the first active
+   * one (one search page, 10 units), checked and merged with the directory override.
+   */
+  function loadSftpSettings(search, params) {
+      const fieldIds = Object.values(SFTP_RECORD.fields);
+      const fromRow = (id, get) => {
+          const values = { id };
+          for (const [key, fieldId] of Object.entries(SFTP_RECORD.fields)) {
+              const v = get(fieldId);
+              values[key] = v === null || v === undefined ? '' : String(v);
+          }
+          return values;
+      };
+      let values;
+      if (params.recordValue) {
+          let found;
+          try {
+              found = search.lookupFields({
+                  type: SFTP_RECORD.type,
+                  id: params.recordValue,
+                  columns: [...fieldIds, 'isinactive'],
+              });
+          }
+          catch {
+              throw noSftpRecord(params.record, params.recordValue);
+          }
+          if (found.isinactive === true)
+              throw noSftpRecord(params.record, params.recordValue);
+          values = fromRow(params.recordValue, (f) => found[f]);
+      }
+      else {
+          const rows = search
+              .create({
+              type: SFTP_RECORD.type,
+              filters: [['isinactive', 'is', 'F']],
+              columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...fieldIds],
+          })
+              .run()
+              .getRange({ start: 0, end: 1 });
+          if (rows.length === 0)
+              throw noSftpRecord(params.record);
+          values = fromRow(String(rows[0].id), (f) => rows[0].getValue({ name: f }));
+      }
+      return sftpSettingsFrom(values, { directory: { param: params.directory, value: params.directoryValue } });
+  }
+  /** Connects with host-key checking. The credential is passed by id: its value never passes here. */
+  function connect(modules, s) {
+      const base = {
+          url: s.host,
+          port: s.port,
+          username: s.username,
+          hostKey: s.hostKey,
+          directory: s.directory,
+          ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
+      };
+      let connection;
+      try {
+          connection =
+              s.credential.kind === 'secret'
+                  ? modules.sftp.createConnection({ ...base, secret: s.credential.id })
+                  : modules.sftp.createConnection({ ...base, keyId: s.credential.id });
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          throw new Error(`${code}: cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`);
+      }
+      return new SftpFolderClient(connection, modules);
+  }
+  /** Folder internal id by id or name (one search page, 10 units); created when missing and allowed (15 units). */
+  function findFolder(m, nameOrId, create) {
+      if (/^\d+$/.test(nameOrId))
+          return nameOrId;
+      const rows = m.search
+          .create({
+          type: 'folder',
+          filters: [['name', 'is', nameOrId]],
+          columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC })],
+      })
+          .run()
+          .getRange({ start: 0, end: 1 });
+      if (rows.length > 0)
+          return String(rows[0].id);
+      if (!create)
+          return null;
+      const folder = m.record.create({ type: 'folder' });
+      folder.setValue({ fieldId: 'name', value: nameOrId });
+      return String(folder.save());
+  }
+  /** Files in a folder, oldest first (by internal id, which grows with creation). */
+  function filesInFolder(search, folderId, onlyCsv = true) {
+      const s = search.create({
+          type: 'file',
+          filters: [['folder', 'anyof', folderId]],
+          columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), 'name'],
+      });
+      return allResults(s)
+          .map((r) => { var _a; return ({ id: String(r.id), name: String((_a = r.getValue({ name: 'name' })) !== null && _a !== void 0 ? _a : '') }); })
+          .filter((f) => !onlyCsv || /\.csv$/i.test(f.name));
+  }
+  /**
+   * Queue the next execution on the script's NOTSCHEDULED deployment (20 units). False when NetSuite
+   * refuses (that deployment is already queued): the next scheduled run continues from the checkpoint.
+   */
+  function reschedule(m, scriptId, deploymentId) {
+      try {
+          m.task.create({ taskType: m.task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit();
+          return true;
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          m.log.audit({
+              title: 'Not rescheduled',
+              details: `${code}: ${message}. The next scheduled run continues from the checkpoint.`,
+          });
+          return false;
+      }
+  }
+
+  /** Index of candidate customers by each matching key; rows created in this run are added to it. */
+  class CandidateIndex {
+      constructor(customers = []) {
+          this.byHcId = new Map();
+          this.byExternalId = new Map();
+          this.byShopifyId = new Map();
+          this.byEmail = new Map();
+          for (const c of customers)
+              this.add(c);
+      }
+      add(c) {
+          const push = (m, k) => {
+              var _a;
+              if (!k)
+                  return;
+              const list = (_a = m.get(k)) !== null && _a !== void 0 ? _a : [];
+              if (!list.some((x) => x.id === c.id))
+                  list.push(c);
+              list.sort((a, b) => Number(a.id) - Number(b.id));
+              m.set(k, list);
+          };
+          push(this.byHcId, c.hcCustomerId);
+          if (c.externalId)
+              this.byExternalId.set(c.externalId, c);
+          push(this.byShopifyId, c.shopifyCustomerId);
+          push(this.byEmail, c.email.toLowerCase());
+      }
+      /** Fields of `c` changed by a link: keep the index in step without searching again. */
+      update(c, fields) {
+          Object.assign(c, fields);
+          this.add(c);
+      }
+      decide(row, matchByEmail) {
+          var _a, _b, _c;
+          const linked = this.byHcId.get(row.hcCustomerId);
+          if (linked && linked.length > 0) {
+              const customer = (_a = linked.find((c) => !c.inactive)) !== null && _a !== void 0 ? _a : linked[0];
+              return { kind: 'alreadyLinked', customer, fill: fillEmpty(customer, row) };
+          }
+          const byExt = row.externalId ? this.byExternalId.get(row.externalId) : undefined;
+          if (byExt)
+              return linkOrConflict(byExt, row, 'externalid');
+          const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
+          if (byShop && byShop.length > 0) {
+              const free = (_b = byShop.find((c) => !c.hcCustomerId && !c.inactive)) !== null && _b !== void 0 ? _b : byShop[0];
+              return linkOrConflict(free, row, 'custentity_hc_shop_cust_id');
+          }
+          if (matchByEmail && row.email) {
+              const active = ((_c = this.byEmail.get(row.email.toLowerCase())) !== null && _c !== void 0 ? _c : []).filter((c) => !c.inactive);
+              if (active.length === 1)
+                  return linkOrConflict(active[0], row, 'email');
+          }
+          return { kind: 'create' };
+      }
+  }
+  function linkOrConflict(customer, row, matchedBy) {
+      if (customer.hcCustomerId && customer.hcCustomerId !== row.hcCustomerId)
+          return { kind: 'conflict', customer, matchedBy };
+      return { kind: 'link', customer, matchedBy, fill: fillEmpty(customer, row) };
+  }
+  /** The HotWax fields to fill on an existing customer: only where NetSuite holds nothing yet. */
+  function fillEmpty(customer, row) {
+      const fill = {};
+      if (!customer.hcCustomerId)
+          fill.custentity_hc_customer_id = row.hcCustomerId;
+      if (!customer.shopifyCustomerId && row.shopifyCustomerId)
+          fill.custentity_hc_shop_cust_id = row.shopifyCustomerId;
+      if (!customer.externalId && row.externalId)
+          fill.externalid = row.externalId;
+      return fill;
+  }
+
+  /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
+  const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
+  /** What finishing a feed costs: two reports (upload + move + replace) and the archive move. */
+  const FINISH_UNITS = 2 * (UNITS.sftpTransfer + 3 * UNITS.sftpOther) + 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
+  const LEASE_MS = 60 * 60 * 1000;
+  const emptyCounts = () => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
+  const add = (a, b) => ({
+      created: a.created + b.created,
+      linked: a.linked + b.linked,
+      alreadyLinked: a.alreadyLinked + b.alreadyLinked,
+      errors: a.errors + b.errors,
+  });
+  function runCustomerImport(deps, opts) {
+      const summary = { files: [], totals: emptyCounts(), paused: false };
+      let state = deps.checkpoint.load();
+      if ((state === null || state === void 0 ? void 0 : state.lease) && state.lease.executionId !== opts.executionId && state.lease.until > deps.now()) {
+          summary.skipped = `another execution (${state.lease.executionId}) holds the import lease until ${new Date(state.lease.until).toISOString()}`;
+          return summary;
+      }
+      state = state !== null && state !== void 0 ? state : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
+      state.lease = { executionId: opts.executionId, until: deps.now() + LEASE_MS };
+      if (!opts.dryRun)
+          deps.checkpoint.save(state);
+      const feeds = deps.feeds.list().map((f) => f.name);
+      // The feed in progress first, so a resumed execution finishes what it started.
+      if (state.file && feeds.includes(state.file))
+          feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
+      for (const name of feeds) {
+          if (!deps.budget.canAfford(UNITS.sftpTransfer + FINISH_UNITS + UNITS.searchPage + ROW_UNITS)) {
+              summary.paused = true;
+              break;
+          }
+          if (state.file !== name) {
+              state.file = name;
+              state.line = 0;
+              state.errors = [];
+              state.counts = emptyCounts();
+          }
+          const result = importFeed(name, state, deps, opts);
+          summary.files.push(result);
+          if (result.outcome === 'in progress') {
+              summary.paused = true;
+              break;
+          }
+          summary.totals = add(summary.totals, result.counts);
+          state.file = null;
+          state.line = 0;
+          state.errors = [];
+          state.counts = emptyCounts();
+          if (!opts.dryRun)
+              deps.checkpoint.save(state);
+      }
+      if (summary.paused) {
+          const last = summary.files[summary.files.length - 1];
+          if ((last === null || last === void 0 ? void 0 : last.outcome) === 'in progress')
+              summary.totals = add(summary.totals, last.counts);
+      }
+      state.lease = null;
+      if (!opts.dryRun)
+          deps.checkpoint.save(state);
+      return summary;
+  }
+  function importFeed(name, state, deps, opts) {
+      var _a;
+      const text = deps.feeds.download(name);
+      const unreadable = unreadableReason(text);
+      const parsed = unreadable ? null : readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
+      const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
+      if (!parsed || missingKey) {
+          const reason = unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (found: ${parsed.header.join(', ') || 'nothing'})`;
+          deps.log.error(`Customer feed ${name} cannot be read`, `${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`);
+          const counts = { ...emptyCounts(), errors: 1 };
+          if (opts.dryRun)
+              return { name, outcome: 'failed', counts };
+          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]));
+          const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
+          return { name, outcome: 'failed', movedTo, counts };
+      }
+      const counts = state.counts;
+      // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
+      for (const p of parsed.problems) {
+          if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber))
+              continue;
+          state.errors.push({
+              line: p.lineNumber,
+              hcCustomerId: '',
+              code: p.code,
+              message: p.message,
+              missingRequired: false,
+          });
+          counts.errors++;
+      }
+      const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
+      const rowOpts = opts;
+      for (let i = 0; i < rows.length;) {
+          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + FINISH_UNITS);
+          if (affordable < 1)
+              return { name, outcome: 'in progress', counts };
+          const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
+          const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, rowOpts) }));
+          const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
+          const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
+          for (const { row, customer } of prepared) {
+              if (isProblem(customer)) {
+                  state.errors.push({
+                      line: row.lineNumber,
+                      hcCustomerId: ((_a = row.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim(),
+                      ...customer,
+                  });
+                  counts.errors++;
+              }
+              else {
+                  const outcome = upsert(customer, index, deps, opts);
+                  if (outcome.kind === 'error') {
+                      state.errors.push({
+                          line: row.lineNumber,
+                          hcCustomerId: customer.hcCustomerId,
+                          code: outcome.code,
+                          message: outcome.message,
+                          missingRequired: false,
+                      });
+                      counts.errors++;
+                  }
+                  else
+                      counts[outcome.kind]++;
+              }
+              state.line = row.lineNumber;
+          }
+          i += batch.length;
+          if (!opts.dryRun && i < rows.length)
+              deps.checkpoint.save(state);
+      }
+      // Every row is handled: reports first, then the archive move, so nothing is archived early.
+      if (opts.dryRun)
+          return { name, outcome: 'archived', counts };
+      if (state.errors.length > 0) {
+          const errors = [...state.errors].sort((a, b) => a.line - b.line);
+          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message])));
+          const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
+          if (missingLines.size > 0) {
+              const original = parsed.rows.filter((r) => missingLines.has(r.lineNumber));
+              deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing, name, toCsv(parsed.header, original.map((r) => parsed.header.map((h) => originalValue(r, h, parsed.matched)))));
+          }
+          deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
+      }
+      const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
+      return { name, outcome: 'archived', movedTo, counts };
+  }
+  function upsert(row, index, deps, opts) {
+      var _a;
+      const decision = index.decide(row, opts.matchByEmail);
+      const stamp = deps.now();
+      try {
+          switch (decision.kind) {
+              case 'conflict':
+                  return {
+                      kind: 'error',
+                      code: 'LINKED_TO_OTHER_HC_CUSTOMER',
+                      message: `NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`,
+                  };
+              case 'alreadyLinked': {
+                  const stale = decision.customer.stamp === null || stamp - decision.customer.stamp > opts.restampAfterMs;
+                  const fill = { ...decision.fill };
+                  if (Object.keys(fill).length > 0 || stale) {
+                      // HotWax re-sends a customer until its NetSuite id arrives: a fresh stamp re-exports it.
+                      if (!opts.dryRun)
+                          deps.customers.update(decision.customer.id, { ...fill, [CUSTOMER_FIELDS.syncStamp]: stamp });
+                      index.update(decision.customer, fromFill(fill, stamp));
+                  }
+                  return { kind: 'alreadyLinked' };
+              }
+              case 'link': {
+                  if (!opts.dryRun)
+                      deps.customers.update(decision.customer.id, {
+                          ...decision.fill,
+                          [CUSTOMER_FIELDS.syncStamp]: stamp,
+                      });
+                  index.update(decision.customer, fromFill(decision.fill, stamp));
+                  return { kind: 'linked' };
+              }
+              case 'create': {
+                  let statusId = '';
+                  if (row.statusName) {
+                      statusId = (_a = deps.customers.statusId(row.statusName)) !== null && _a !== void 0 ? _a : '';
+                      if (!statusId)
+                          return {
+                              kind: 'error',
+                              code: 'UNKNOWN_STATUS',
+                              message: `entity status "${row.statusName}" does not exist in NetSuite`,
+                          };
+                  }
+                  const id = opts.dryRun ? `dry-run-${row.hcCustomerId}` : deps.customers.create(row, statusId, stamp);
+                  index.add({
+                      id,
+                      hcCustomerId: row.hcCustomerId,
+                      externalId: row.externalId,
+                      shopifyCustomerId: row.shopifyCustomerId,
+                      email: row.email,
+                      inactive: false,
+                      stamp,
+                  });
+                  return { kind: 'created' };
+              }
+          }
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+              throw e;
+          return { kind: 'error', code, message };
+      }
+  }
+  /** A row's value under its original header name (spec columns are keyed by canonical name). */
+  function originalValue(row, header, matched) {
+      var _a, _b;
+      for (const [canonical, name] of Object.entries(matched))
+          if (name === header)
+              return (_a = row.values[canonical]) !== null && _a !== void 0 ? _a : '';
+      return (_b = row.extra[header]) !== null && _b !== void 0 ? _b : '';
+  }
+  function fromFill(fill, stamp) {
+      const out = { stamp };
+      if (fill.custentity_hc_customer_id)
+          out.hcCustomerId = fill.custentity_hc_customer_id;
+      if (fill.custentity_hc_shop_cust_id)
+          out.shopifyCustomerId = fill.custentity_hc_shop_cust_id;
+      if (fill.externalid)
+          out.externalId = fill.externalid;
+      return out;
+  }
+  function matchKeys(rows, byEmail) {
+      const uniq = (xs) => [...new Set(xs.filter(Boolean))];
+      return {
+          hcCustomerIds: uniq(rows.map((r) => r.hcCustomerId)),
+          externalIds: uniq(rows.map((r) => r.externalId)),
+          shopifyCustomerIds: uniq(rows.map((r) => r.shopifyCustomerId)),
+          emails: byEmail ? uniq(rows.map((r) => r.email.toLowerCase())) : [],
+      };
+  }
+  /** Not a CSV text at all: binary content, or bytes that were not UTF-8. */
+  function unreadableReason(text) {
+      if (text.indexOf('\u0000') >= 0)
+          return 'the file is binary, not a CSV text';
+      if (text.indexOf('\uFFFD') >= 0)
+          return 'the file is not UTF-8 encoded';
+      if (!text.trim())
+          return 'the file is empty';
+      return null;
+  }
+
+  const HEADER_LINE = csvLine([...HISTORICAL_CUSTOMER_HEADER]) + CSV_EOL;
+  function utf8Length(s) {
+      let n = 0;
+      for (let i = 0; i < s.length; i++) {
+          const c = s.charCodeAt(i);
+          if (c < 0x80)
+              n += 1;
+          else if (c < 0x800)
+              n += 2;
+          else if (c >= 0xd800 && c <= 0xdbff) {
+              n += 4;
+              i++;
+          }
+          else
+              n += 3;
+      }
+      return n;
+  }
+  function historicalLine(c) {
+      const first = c.firstName || c.companyName;
+      return (csvLine([
+          first,
+          c.lastName,
+          c.shopifyCustomerId,
+          `SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`,
+      ]) + CSV_EOL);
+  }
+  function runHistoricalExport(deps, maxFileBytes) {
+      const loaded = deps.checkpoint.load();
+      const state = loaded && !loaded.done
+          ? loaded
+          : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, parts: [], done: false };
+      const summary = {
+          exportedThisExecution: 0,
+          exportedTotal: state.exported,
+          partsWritten: [],
+          paused: false,
+          finished: false,
+          duplicates: [],
+      };
+      let lines = [];
+      let bytes = 0;
+      let lastId = state.after;
+      let pending = 0;
+      const flush = () => {
+          if (lines.length === 0)
+              return;
+          const name = `HistoricalShopifyCustomer-${state.runStamp}-part${String(state.nextPart).padStart(4, '0')}.csv`;
+          deps.savePart(name, HEADER_LINE + lines.join(''));
+          if (!state.parts.includes(name))
+              state.parts.push(name);
+          summary.partsWritten.push(name);
+          state.after = lastId;
+          state.nextPart += 1;
+          state.exported += pending;
+          summary.exportedThisExecution += pending;
+          deps.checkpoint.save(state);
+          lines = [];
+          bytes = utf8Length(HEADER_LINE);
+          pending = 0;
+      };
+      bytes = utf8Length(HEADER_LINE);
+      const stopCost = UNITS.fileSave + UNITS.customRecordSubmitFields;
+      outer: for (;;) {
+          if (!deps.budget.canAfford(UNITS.runPaged + UNITS.pageFetch + stopCost)) {
+              summary.paused = true;
+              break;
+          }
+          const run = deps.openRun(lastId);
+          if (run.pageCount === 0) {
+              summary.finished = true;
+              break;
+          }
+          for (let p = 0; p < run.pageCount; p++) {
+              if (!deps.budget.canAfford(UNITS.pageFetch + 2 * stopCost)) {
+                  summary.paused = true;
+                  break outer;
+              }
+              for (const c of run.fetch(p)) {
+                  const line = historicalLine(c);
+                  const size = utf8Length(line);
+                  if (lines.length > 0 && bytes + size > maxFileBytes) {
+                      flush();
+                      if (!deps.budget.canAfford(2 * stopCost)) {
+                          summary.paused = true;
+                          break outer;
+                      }
+                  }
+                  lines.push(line);
+                  bytes += size;
+                  lastId = c.id;
+                  pending++;
+              }
+          }
+          // runPaged stops at 1,000 pages: the next run starts after the last id seen.
+      }
+      flush();
+      summary.exportedTotal = state.exported;
+      if (summary.finished) {
+          summary.duplicates = deps.duplicates();
+          state.done = true;
+          deps.checkpoint.save(state);
+      }
+      return summary;
+  }
+
+  /** load 10 + upload 100 + move 10 (+ replace 20) + File Cabinet move (load 10 + save 20). */
+  const PER_FILE = UNITS.fileLoad + UNITS.sftpTransfer + 3 * UNITS.sftpOther + UNITS.fileLoad + UNITS.fileSave;
+  function runHistoricalUpload(deps) {
+      const files = deps.listFiles();
+      const summary = { uploaded: [], failed: [], remaining: 0, paused: false };
+      for (let i = 0; i < files.length; i++) {
+          const f = files[i];
+          if (!deps.budget.canAfford(PER_FILE)) {
+              summary.paused = true;
+              summary.remaining = files.length - i;
+              break;
+          }
+          try {
+              deps.upload(SFTP_FOLDERS.historical, f.name, deps.load(f.id));
+          }
+          catch (e) {
+              const { code, message } = describeError(e);
+              if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+                  throw e;
+              summary.failed.push({ name: f.name, code, message });
+              continue;
+          }
+          deps.archive(f.id);
+          summary.uploaded.push(f.name);
+      }
+      return summary;
+  }
+
+  /**
+   * HC_MR_ExportedCustomerCSV's logic: the NetSuite internal id of every customer the import created
+   * or linked (custentity_hc_sync_stamp, epoch ms: numbers only, so no user date format or time zone
+   * is involved) goes back to HotWax as party identifications (hotwax-contracts.md 2b).
+   *
+   * Cursor: stamps in (stampAfter, stampUpTo], where stampUpTo = start - settle time so an import
+   * still saving is caught by the next run; customers with an HC id but no stamp (linked by other
+   * means) by internal id > idAfter. The cursor advances only after every file is on the server
+   * (at least once: HotWax's import is add-or-update, so a re-sent line is harmless).
+   */
+  function planRun(state, legacyFrom, now, settleMs) {
+      var _a;
+      const committed = (_a = state === null || state === void 0 ? void 0 : state.committed) !== null && _a !== void 0 ? _a : {
+          stampAfter: 0,
+          idAfter: 0,
+          legacyFrom: legacyFrom !== null && legacyFrom !== void 0 ? legacyFrom : undefined,
+      };
+      return {
+          committed,
+          pending: { ...committed, stampUpTo: Math.max(committed.stampAfter, now - settleMs), startedAt: now },
+      };
+  }
+  /** After a successful upload: the next run starts where this one ended. */
+  function commitRun(state, sent) {
+      if (!state.pending)
+          return state;
+      let idAfter = state.pending.idAfter;
+      for (const c of sent)
+          if (!c.stamped)
+              idAfter = Math.max(idAfter, Number(c.id));
+      return { committed: { stampAfter: state.pending.stampUpTo, idAfter }, pending: null };
+  }
+  /** Party identification files, each at most `maxRows` customers, sorted by internal id. */
+  function partyIdentificationFiles(customers, maxRows) {
+      const sorted = [...customers].sort((a, b) => Number(a.id) - Number(b.id));
+      const files = [];
+      for (let i = 0; i < sorted.length; i += maxRows) {
+          const rows = sorted.slice(i, i + maxRows).map((c) => [c.hcCustomerId, 'NETSUITE_CUSTOMER_ID', c.id]);
+          files.push(toCsv([...PARTY_IDENTIFICATION_HEADER], rows));
+      }
+      return files;
+  }
+
+  /**
+   * HC_CustomerSyncLib: the companion library every HotWax customer sync script loads
+   * (./lib/HC_CustomerSyncLib). CSV, SFTP, configuration, governance and checkpoints, plus each
+   * script's logic as plain functions over small adapters. Entry points import from here only, so
+   * the build ships one copy of it.
+   *
    * @NApiVersion 2.1
    * @NModuleScope SameAccount
    */
@@ -7104,6 +8444,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, csvLine: csvLine, hello: hello, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, readCsv: readCsv, toCsv: toCsv };
+  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, hello: hello, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
 
 }));

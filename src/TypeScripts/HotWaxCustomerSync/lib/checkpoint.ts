@@ -1,0 +1,69 @@
+/**
+ * Resumable state in the "HC Customer Sync Checkpoint" custom record (customrecord_hc_sync_checkpoint):
+ * one record per job key, its state a JSON document. A crash cannot pass anything to the next
+ * execution, so this record, not a task parameter, is the one source of truth.
+ */
+import type * as searchTypes from 'N/search';
+import type * as recordTypes from 'N/record';
+
+export const CHECKPOINT_RECORD = {
+  type: 'customrecord_hc_sync_checkpoint',
+  key: 'custrecord_hc_cp_key',
+  state: 'custrecord_hc_cp_state',
+} as const;
+
+export interface CheckpointModules {
+  search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
+  record: Pick<typeof recordTypes, 'create' | 'submitFields'>;
+}
+
+export class CheckpointStore<T> {
+  private id: string | null = null;
+
+  constructor(
+    private readonly modules: CheckpointModules,
+    readonly key: string,
+  ) {}
+
+  /** Reads the state (10 units: one search page). */
+  load(): T | null {
+    const results = this.modules.search
+      .create({
+        type: CHECKPOINT_RECORD.type,
+        filters: [[CHECKPOINT_RECORD.key, 'is', this.key], 'AND', ['isinactive', 'is', 'F']],
+        columns: [
+          this.modules.search.createColumn({ name: 'internalid', sort: this.modules.search.Sort.ASC }),
+          CHECKPOINT_RECORD.state,
+        ],
+      })
+      .run()
+      .getRange({ start: 0, end: 1 });
+    if (results.length === 0) return null;
+    this.id = results[0].id;
+    const text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+    if (!text) return null;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes the state: 2 units when the record exists, 6 when it is created. */
+  save(state: T): void {
+    const text = JSON.stringify(state);
+    if (this.id) {
+      this.modules.record.submitFields({
+        type: CHECKPOINT_RECORD.type,
+        id: this.id,
+        values: { [CHECKPOINT_RECORD.state]: text },
+        options: { enableSourcing: false, ignoreMandatoryFields: true },
+      });
+      return;
+    }
+    const rec = this.modules.record.create({ type: CHECKPOINT_RECORD.type });
+    rec.setValue({ fieldId: CHECKPOINT_RECORD.key, value: this.key });
+    rec.setValue({ fieldId: CHECKPOINT_RECORD.state, value: text });
+    this.id = String(rec.save());
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * File names the sync writes: UTC, sortable, no spaces or colons (HotWax's scripts used
+ * Date.toString(), which put spaces, colons and parentheses into SFTP names).
+ */
+
+/** 2026-11-26T20:38:46.123Z → 20261126T203846Z */
+export function utcStamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+}
+
+/** A short random suffix so two runs in the same second never collide. */
+export function uniqueSuffix(random: () => number = Math.random): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) s += Math.floor(random() * 36).toString(36);
+  return s;
+}
+
+/** e.g. CustomerExport-20261126T203846Z-k3f9qa.csv */
+export function timestampedCsvName(prefix: string, date: Date, unique: string): string {
+  return `${prefix}-${utcStamp(date)}-${unique}.csv`;
+}
+
+/** customer-Feed-2026-11-26-20-38-46-123.csv → customer-Feed-2026-11-26-20-38-46-123 */
+export function stem(fileName: string): string {
+  return fileName.replace(/\.csv$/i, '');
+}
+
+/** Name used in archive/ or failed/ when the plain name is taken: never overwrite. */
+export function alternativeName(fileName: string, date: Date, unique: string): string {
+  return `${stem(fileName)}-${utcStamp(date)}-${unique}.csv`;
+}
+
+/** Where an upload is written before it is moved into place, so readers never see half a file. */
+export function temporaryName(fileName: string, unique: string): string {
+  return `.${fileName}.${unique}.part`;
+}
+
+export function isCsv(fileName: string): boolean {
+  return /\.csv$/i.test(fileName) && !fileName.startsWith('.');
+}

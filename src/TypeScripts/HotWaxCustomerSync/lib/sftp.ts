@@ -1,0 +1,147 @@
+/**
+ * SFTP operations the sync needs, over an N/sftp Connection:
+ * - list a folder's CSV files, oldest first (directories, dot-files and other files ignored);
+ * - atomic upload: write under a temporary name, then move into place, so HotWax never reads half a
+ *   file; uploading the same name again (after a crash) replaces it, leaving one copy;
+ * - move into archive/ or failed/ without ever overwriting what is already there;
+ * - create missing folders.
+ * Paths are relative to the connection's directory (the configured default directory).
+ */
+import type * as sftpTypes from 'N/sftp';
+import type * as fileTypes from 'N/file';
+import { alternativeName, isCsv, temporaryName, uniqueSuffix } from './fileNames';
+import { describeError } from './errors';
+
+export interface RemoteFile {
+  name: string;
+  size: number;
+  lastModified: Date;
+}
+
+export interface SftpModules {
+  sftp: Pick<typeof sftpTypes, 'createConnection' | 'Sort'>;
+  file: Pick<typeof fileTypes, 'create' | 'Type' | 'Encoding'>;
+}
+
+const join = (dir: string, name: string) => (dir ? `${dir.replace(/\/$/, '')}/${name}` : name);
+
+function toDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const d = new Date(String(v));
+  return isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+export class SftpFolderClient {
+  private readonly knownDirs = new Set<string>();
+
+  constructor(
+    private readonly connection: sftpTypes.Connection,
+    private readonly modules: SftpModules,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** CSV files in `dir`, oldest first, then by name. */
+  listCsv(dir: string): RemoteFile[] {
+    const entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.DATE });
+    this.knownDirs.add(dir);
+    return entries
+      .filter((e) => !e.directory && isCsv(e.name))
+      .map((e) => ({ name: e.name, size: Number(e.size) || 0, lastModified: toDate(e.lastModified) }))
+      .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
+  }
+
+  download(dir: string, name: string): string {
+    return this.connection.download({ directory: dir, filename: name }).getContents();
+  }
+
+  /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
+  uploadAtomic(dir: string, name: string, contents: string): void {
+    const temp = temporaryName(name, uniqueSuffix());
+    const file = this.modules.file.create({
+      name: temp,
+      fileType: this.modules.file.Type.CSV,
+      contents,
+      encoding: this.modules.file.Encoding.UTF_8,
+    });
+    try {
+      this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
+    } catch (e) {
+      if (!isMissingPath(e)) throw e;
+      this.ensureDirectory(dir);
+      this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
+    }
+    try {
+      this.connection.move({ from: join(dir, temp), to: join(dir, name) });
+    } catch (first) {
+      // The name is taken: this is a re-upload after a crash. Replace it so one copy remains.
+      try {
+        this.connection.removeFile({ path: join(dir, name) });
+      } catch {
+        this.safeRemove(join(dir, temp));
+        throw first;
+      }
+      this.connection.move({ from: join(dir, temp), to: join(dir, name) });
+    }
+  }
+
+  /** Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists. Returns the name used. */
+  moveWithoutOverwrite(fromDir: string, name: string, toDir: string): string {
+    const from = join(fromDir, name);
+    try {
+      this.connection.move({ from, to: join(toDir, name) });
+      return name;
+    } catch (e) {
+      if (isMissingPath(e) && !this.knownDirs.has(toDir)) {
+        this.ensureDirectory(toDir);
+        try {
+          this.connection.move({ from, to: join(toDir, name) });
+          return name;
+        } catch {
+          // fall through: the name may be taken
+        }
+      }
+      const other = alternativeName(name, this.now(), uniqueSuffix());
+      this.connection.move({ from, to: join(toDir, other) });
+      return other;
+    }
+  }
+
+  /** Create `dir` and any missing parents. */
+  ensureDirectory(dir: string): void {
+    const absolute = dir.startsWith('/');
+    let path = '';
+    for (const part of dir.split('/').filter(Boolean)) {
+      path = path ? `${path}/${part}` : absolute ? `/${part}` : part;
+      if (this.knownDirs.has(path)) continue;
+      try {
+        this.connection.makeDirectory({ path });
+      } catch {
+        // Already there (or not ours to create): the next operation reports a real problem.
+      }
+      this.knownDirs.add(path);
+    }
+  }
+
+  private safeRemove(path: string): void {
+    try {
+      this.connection.removeFile({ path });
+    } catch {
+      // best effort: a stray .part file is ignored by HotWax (not *.csv) and by listCsv
+    }
+  }
+}
+
+function isMissingPath(e: unknown): boolean {
+  const { code, message } = describeError(e);
+  return code === 'FTP_NO_SUCH_FILE_OR_DIRECTORY' || /no such file/i.test(message);
+}
+
+/** The customer feed folder (customer/export/) as the import sees it. */
+export function customerFeedFolder(client: SftpFolderClient, feedDir: string) {
+  return {
+    list: () => client.listCsv(feedDir),
+    download: (name: string) => client.download(feedDir, name),
+    writeReport: (folder: string, name: string, csv: string) => client.uploadAtomic(folder, name, csv),
+    moveFeed: (name: string, folder: string) => client.moveWithoutOverwrite(feedDir, name, folder),
+  };
+}

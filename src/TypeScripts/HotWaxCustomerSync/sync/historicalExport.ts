@@ -1,0 +1,162 @@
+/**
+ * HC_SC_GenerateHistoricalCustomerCSV's logic: every customer with a Shopify customer ID, in
+ * internal-id order, written in HotWax's party import format (hotwax-contracts.md 2c) into CSV parts
+ * in the File Cabinet. An internal-id cursor makes it resumable past one execution's governance and
+ * past runPaged's 1,000-page cap; part names are fixed per run, so a part rewritten after a crash
+ * replaces itself: every customer appears exactly once.
+ */
+import type { GovernanceBudget } from '../lib/governance';
+import { UNITS } from '../lib/governance';
+import { CSV_EOL, csvLine, HISTORICAL_CUSTOMER_HEADER } from '../lib/csv';
+import { utcStamp } from '../lib/fileNames';
+
+export interface HistoricalCustomer {
+  id: string;
+  firstName: string;
+  lastName: string;
+  companyName: string;
+  shopifyCustomerId: string;
+}
+
+/** A paged run over customers with internal id > `after`, ascending (runPaged: 5 units, fetch: 5). */
+export interface PagedCustomers {
+  pageCount: number;
+  fetch(index: number): HistoricalCustomer[];
+}
+
+export interface HistoricalExportDeps {
+  openRun(after: string): PagedCustomers;
+  /** Save a CSV part in the target folder (20 units); the same name replaces the earlier part. */
+  savePart(name: string, contents: string): string;
+  duplicates(): { shopifyCustomerId: string; count: number }[];
+  checkpoint: { load(): HistoricalState | null; save(state: HistoricalState): void };
+  budget: GovernanceBudget;
+  now: () => Date;
+}
+
+export interface HistoricalState {
+  runStamp: string;
+  /** Internal id of the last customer written to a saved part. */
+  after: string;
+  nextPart: number;
+  exported: number;
+  parts: string[];
+  done: boolean;
+}
+
+export interface HistoricalSummary {
+  exportedThisExecution: number;
+  exportedTotal: number;
+  partsWritten: string[];
+  paused: boolean;
+  finished: boolean;
+  duplicates: { shopifyCustomerId: string; count: number }[];
+}
+
+const HEADER_LINE = csvLine([...HISTORICAL_CUSTOMER_HEADER]) + CSV_EOL;
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function historicalLine(c: HistoricalCustomer): string {
+  const first = c.firstName || c.companyName;
+  return (
+    csvLine([
+      first,
+      c.lastName,
+      c.shopifyCustomerId,
+      `SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`,
+    ]) + CSV_EOL
+  );
+}
+
+export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: number): HistoricalSummary {
+  const loaded = deps.checkpoint.load();
+  const state: HistoricalState =
+    loaded && !loaded.done
+      ? loaded
+      : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, parts: [], done: false };
+  const summary: HistoricalSummary = {
+    exportedThisExecution: 0,
+    exportedTotal: state.exported,
+    partsWritten: [],
+    paused: false,
+    finished: false,
+    duplicates: [],
+  };
+
+  let lines: string[] = [];
+  let bytes = 0;
+  let lastId = state.after;
+  let pending = 0;
+  const flush = () => {
+    if (lines.length === 0) return;
+    const name = `HistoricalShopifyCustomer-${state.runStamp}-part${String(state.nextPart).padStart(4, '0')}.csv`;
+    deps.savePart(name, HEADER_LINE + lines.join(''));
+    if (!state.parts.includes(name)) state.parts.push(name);
+    summary.partsWritten.push(name);
+    state.after = lastId;
+    state.nextPart += 1;
+    state.exported += pending;
+    summary.exportedThisExecution += pending;
+    deps.checkpoint.save(state);
+    lines = [];
+    bytes = utf8Length(HEADER_LINE);
+    pending = 0;
+  };
+  bytes = utf8Length(HEADER_LINE);
+  const stopCost = UNITS.fileSave + UNITS.customRecordSubmitFields;
+
+  outer: for (;;) {
+    if (!deps.budget.canAfford(UNITS.runPaged + UNITS.pageFetch + stopCost)) {
+      summary.paused = true;
+      break;
+    }
+    const run = deps.openRun(lastId);
+    if (run.pageCount === 0) {
+      summary.finished = true;
+      break;
+    }
+    for (let p = 0; p < run.pageCount; p++) {
+      if (!deps.budget.canAfford(UNITS.pageFetch + 2 * stopCost)) {
+        summary.paused = true;
+        break outer;
+      }
+      for (const c of run.fetch(p)) {
+        const line = historicalLine(c);
+        const size = utf8Length(line);
+        if (lines.length > 0 && bytes + size > maxFileBytes) {
+          flush();
+          if (!deps.budget.canAfford(2 * stopCost)) {
+            summary.paused = true;
+            break outer;
+          }
+        }
+        lines.push(line);
+        bytes += size;
+        lastId = c.id;
+        pending++;
+      }
+    }
+    // runPaged stops at 1,000 pages: the next run starts after the last id seen.
+  }
+  flush();
+  summary.exportedTotal = state.exported;
+  if (summary.finished) {
+    summary.duplicates = deps.duplicates();
+    state.done = true;
+    deps.checkpoint.save(state);
+  }
+  return summary;
+}

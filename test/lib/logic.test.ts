@@ -1,0 +1,179 @@
+/**
+ * The companion library's pure logic, run from the BUILT library module (what SDF deploys) in a
+ * bare context: configuration checks, feed row validation, cursor planning, file formats and names.
+ */
+import path from 'node:path';
+import { loadBareAmd } from '../support/bareAmd';
+import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+
+const LIB = path.resolve(
+  __dirname,
+  '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js',
+);
+const lib = loadBareAmd<typeof Lib>(LIB).exports;
+
+const record = {
+  id: '7',
+  host: 'sftp.hotwax.io',
+  username: 'acme-sftp',
+  port: '22',
+  hostKey: 'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBAbc=',
+  credential: 'custsecret_hc_sftp_password',
+  defaultDirectory: '/home/acme-sftp/netsuite',
+};
+
+describe('SFTP settings (customrecord_ns_sftp_configuration)', () => {
+  test('the default directory works with or without its trailing slash', () => {
+    expect(lib.sftpSettingsFrom(record).directory).toBe('/home/acme-sftp/netsuite/');
+    expect(lib.sftpSettingsFrom({ ...record, defaultDirectory: '/home/acme-sftp/netsuite/' }).directory).toBe(
+      '/home/acme-sftp/netsuite/',
+    );
+  });
+
+  test('the host key type prefix is stripped and its type inferred', () => {
+    const s = lib.sftpSettingsFrom(record);
+    expect(s.hostKey).toBe('AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBAbc=');
+    expect(s.hostKeyType).toBe('ecdsa');
+    expect(s.credential).toEqual({ kind: 'secret', id: 'custsecret_hc_sftp_password' });
+  });
+
+  test.each([
+    [{ hostKey: '' }, 'custrecord_ns_sftp_host_key'],
+    [{ hostKey: 'not a key' }, 'custrecord_ns_sftp_host_key'],
+    [{ host: ' ' }, 'custrecord_ns_sftp_server'],
+    [{ port: '70000' }, 'custrecord_ns_sftp_port_no'],
+    [{ credential: 'hunter2' }, 'custrecord_ns_sftp_guid'],
+    [{ defaultDirectory: '' }, 'custrecord_ns_sftp_default_file_dir'],
+  ])('a bad setting %j stops with an error naming the record and field %s', (bad, field) => {
+    let message = '';
+    try {
+      lib.sftpSettingsFrom({ ...record, ...bad });
+    } catch (e) {
+      message = (e as Error).message;
+      expect((e as Error).name).toBe('HC_SFTP_CONFIG_INVALID');
+    }
+    expect(message).toContain('customrecord_ns_sftp_configuration');
+    expect(message).toContain('record 7');
+    expect(message).toContain(field);
+    // A value typed where the secret id belongs is never echoed back.
+    expect(message).not.toContain('hunter2');
+  });
+
+  test('the directory parameter overrides the record and must be absolute', () => {
+    const param = 'custscript_hc_imp_sftp_directory';
+    expect(lib.sftpSettingsFrom(record, { directory: { param, value: '/other' } }).directory).toBe('/other/');
+    expect(() => lib.sftpSettingsFrom(record, { directory: { param, value: 'relative' } })).toThrow(param);
+  });
+});
+
+describe('customer feed rows (hotwax-contracts.md 2a)', () => {
+  const opts = { oneWorld: true, defaultSubsidiary: '1', fieldMap: { loyalty: 'custentity_loyalty' } };
+  const row = {
+    HCCustomerId: '10081',
+    firstName: 'Ada',
+    lastName: 'X',
+    email: 'ada@example.com',
+    phone: '1 212 5550100',
+    HCShopifyCustomerId: '6620112345678',
+    externalId: '6620112345678',
+    individual: 'T',
+    status: 'CUSTOMER-Closed Won',
+    taxable: 'TRUE',
+    defaultOrderPriority: '5',
+  };
+
+  test("HotWax's X placeholder is kept only where NetSuite needs a name", () => {
+    const c = lib.toNewCustomer(row, { loyalty: 'gold' }, opts) as Lib.ImportState & Record<string, unknown>;
+    expect(c).toMatchObject({
+      hcCustomerId: '10081',
+      isPerson: true,
+      firstName: 'Ada',
+      lastName: 'X',
+      subsidiary: '1',
+      taxable: true,
+      defaultOrderPriority: 5,
+      extraFields: { custentity_loyalty: 'gold' },
+    });
+  });
+
+  test.each([
+    [{ HCCustomerId: '' }, 'MISSING_HC_CUSTOMER_ID', true],
+    [{ email: 'not-an-email' }, 'INVALID_EMAIL', false],
+    [{ taxable: 'maybe' }, 'INVALID_TAXABLE', false],
+    [{ individual: 'F', firstName: 'X', lastName: 'X' }, 'MISSING_COMPANY_NAME', true],
+    [{ phone: '12' }, 'INVALID_PHONE', false],
+  ])('%j is reported as %s', (change, code, missingRequired) => {
+    expect(lib.toNewCustomer({ ...row, ...change }, {}, opts)).toMatchObject({ code, missingRequired });
+  });
+
+  test('OneWorld without a subsidiary in the row or the default parameter is missing required data', () => {
+    const p = lib.toNewCustomer(row, {}, { ...opts, defaultSubsidiary: '' });
+    expect(p).toMatchObject({ code: 'MISSING_SUBSIDIARY', missingRequired: true });
+    expect(lib.toNewCustomer(row, {}, { ...opts, oneWorld: false, defaultSubsidiary: '' })).toMatchObject({
+      subsidiary: '',
+    });
+  });
+
+  test('the field map parameter must be a JSON object of field ids', () => {
+    expect(lib.parseFieldMap('p', '{"tier":"custentity_tier"}')).toEqual({ tier: 'custentity_tier' });
+    expect(lib.parseFieldMap('p', '')).toEqual({});
+    expect(() => lib.parseFieldMap('custscript_x', '{nope')).toThrow('custscript_x');
+    expect(() => lib.parseFieldMap('p', '{"a":"Not A Field"}')).toThrow('not a field id');
+  });
+});
+
+describe('id export cursor (numbers only: no date format or time zone)', () => {
+  test('a run selects up to now minus the settle time, and commits only what it planned', () => {
+    const planned = lib.planRun(null, null, 1_000_000, 120_000);
+    expect(planned.pending).toMatchObject({ stampAfter: 0, stampUpTo: 880_000, idAfter: 0 });
+    const committed = lib.commitRun(planned, [
+      { id: '12', hcCustomerId: 'a', stamped: true },
+      { id: '40', hcCustomerId: 'b', stamped: false },
+    ]);
+    expect(committed).toEqual({ committed: { stampAfter: 880_000, idAfter: 40 }, pending: null });
+    // A run that never committed (upload failed) plans again from the same committed cursor.
+    expect(lib.planRun(planned, null, 2_000_000, 0).pending).toMatchObject({
+      stampAfter: 0,
+      stampUpTo: 2_000_000,
+    });
+  });
+
+  test('party identification files follow contract 2b, split by size, sorted by internal id', () => {
+    const files = lib.partyIdentificationFiles(
+      [
+        { id: '9', hcCustomerId: '10082', stamped: true },
+        { id: '4321', hcCustomerId: '10081', stamped: true },
+        { id: '10', hcCustomerId: 'a,b', stamped: true },
+      ],
+      2,
+    );
+    expect(files).toEqual([
+      'partyId,partyIdentificationTypeId,idValue\r\n10082,NETSUITE_CUSTOMER_ID,9\r\n"a,b",NETSUITE_CUSTOMER_ID,10\r\n',
+      'partyId,partyIdentificationTypeId,idValue\r\n10081,NETSUITE_CUSTOMER_ID,4321\r\n',
+    ]);
+  });
+});
+
+describe('file names and formats', () => {
+  test('timestamped names are UTC, sortable, without spaces or colons', () => {
+    const name = lib.timestampedCsvName(
+      'CustomerExport',
+      new Date(Date.UTC(2026, 10, 26, 20, 38, 46, 123)),
+      'k3f9qa',
+    );
+    expect(name).toBe('CustomerExport-20261126T203846Z-k3f9qa.csv');
+    expect(lib.uniqueSuffix()).toMatch(/^[0-9a-z]{6}$/);
+  });
+
+  test('historical lines follow contract 2c', () => {
+    expect(
+      lib.historicalLine({
+        id: '4321',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        companyName: '',
+        shopifyCustomerId: '6620112345678',
+      }),
+    ).toBe('Ada,Lovelace,6620112345678,SHOPIFY_CUST_ID:6620112345678|NETSUITE_CUSTOMER_ID:4321\r\n');
+  });
+});
