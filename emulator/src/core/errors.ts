@@ -5,7 +5,8 @@
  * is noted where it is thrown.
  */
 export class SuiteScriptError extends Error {
-  readonly type = 'error.SuiteScriptError';
+  /** 'error.SuiteScriptError'; the module loader's errors say 'error.SuiteScriptModuleLoaderError'. */
+  readonly type: string = 'error.SuiteScriptError';
   readonly id: string;
   readonly cause?: unknown;
   constructor(
