@@ -1,0 +1,225 @@
+/**
+ * One execution of a script (a scheduled-script run, or a whole map/reduce job whose function
+ * invocations each get their own meter): the ExecutionContext the N/ modules act through, the
+ * sandbox the script's files run in, and the fault plan of crash tests.
+ */
+import type { Account, DeploymentDef, ScriptDef, TaskEntry } from '../account';
+import type { ExecutionContext, FaultPlan, LogLevel, RunningScript } from '../core/context';
+import { SuiteScriptError } from '../core/errors';
+import { GovernanceMeter } from '../core/governance';
+import { Sandbox } from '../sandbox/loader';
+import { createLogModule } from '../modules/log';
+import { createUtil } from '../modules/util';
+import { createRuntimeModule } from '../modules/runtime';
+import { createErrorModule } from '../modules/error';
+import { createFormatModule } from '../modules/format';
+import { createTaskModule } from '../modules/task';
+import { createRecordModule } from '../modules/record';
+import { createSearchModule } from '../modules/search';
+import { createFileModule } from '../modules/file';
+import { createSftpModule } from '../modules/sftp';
+
+/** Thrown at the injected crash and at every N/ call after it: the server went away. */
+export class EmulatedCrash extends Error {
+  constructor(readonly api: string) {
+    super(`Emulated crash at ${api}`);
+    this.name = 'EMULATED_CRASH';
+  }
+}
+
+export type ModuleFactory = (ctx: ExecutionContext) => unknown;
+
+/** The N/ modules the emulator offers; valid others load as stubs that fail on use. */
+export const MODULE_FACTORIES: Record<string, ModuleFactory> = {
+  'N/log': createLogModule,
+  'N/util': () => createUtil(),
+  'N/runtime': createRuntimeModule,
+  'N/error': createErrorModule,
+  'N/format': createFormatModule,
+  'N/task': createTaskModule,
+  'N/record': createRecordModule,
+  'N/search': createSearchModule,
+  'N/file': createFileModule,
+  'N/sftp': createSftpModule,
+};
+
+/** How many units each function invocation may use (NetSuite help "SuiteScript Governance and Limits"). */
+export const LIMITS = {
+  scheduled: 10_000,
+  getInputData: 10_000,
+  map: 1_000,
+  reduce: 5_000,
+  summarize: 10_000,
+} as const;
+
+let executionCounter = 0;
+
+export interface ExecutionOptions {
+  account: Account;
+  script: ScriptDef;
+  deployment: DeploymentDef;
+  /** Parameter values of this run: script defaults, then deployment values, then these. */
+  params?: Record<string, unknown>;
+  faults?: FaultPlan;
+  task?: TaskEntry;
+  limit: number;
+}
+
+export class Execution implements ExecutionContext {
+  readonly account: Account;
+  readonly script: RunningScript;
+  readonly executionId: string;
+  readonly scriptDef: ScriptDef;
+  readonly deployment: DeploymentDef;
+  readonly task?: TaskEntry;
+  readonly logLevel: LogLevel;
+  readonly faults?: FaultPlan;
+  /** runtime.executionContext: SCHEDULED or MAPREDUCE. */
+  readonly contextType: string;
+  percentComplete = 0;
+  crashed: EmulatedCrash | null = null;
+  readonly startedAt: Date;
+  /** Usage of every invocation of this execution, summed (map/reduce jobs have many meters). */
+  readonly usage = new Map<string, { calls: number; units: number }>();
+  private currentMeter: GovernanceMeter;
+  private sandboxInstance?: Sandbox;
+  private readonly modules = new Map<string, unknown>();
+
+  constructor(o: ExecutionOptions) {
+    this.account = o.account;
+    this.scriptDef = o.script;
+    this.deployment = o.deployment;
+    this.task = o.task;
+    this.faults = o.faults;
+    this.executionId = `${o.account.accountId}-exec-${++executionCounter}`;
+    this.logLevel = (o.deployment.logLevel ?? 'DEBUG') as LogLevel;
+    this.contextType = o.script.kind === 'MAPREDUCE' ? 'MAPREDUCE' : 'SCHEDULED';
+    const params: Record<string, string> = {};
+    const paramTypes: Record<string, string> = {};
+    for (const p of Object.values(o.script.params)) {
+      params[p.id] = p.defaultValue ?? '';
+      paramTypes[p.id] = p.type;
+    }
+    for (const [k, v] of Object.entries(o.deployment.params ?? {})) params[k.toLowerCase()] = storedParam(v);
+    for (const [k, v] of Object.entries(o.params ?? {})) params[k.toLowerCase()] = storedParam(v);
+    this.script = {
+      scriptId: o.script.scriptId,
+      deploymentId: o.deployment.deploymentId,
+      kind: o.script.kind,
+      params,
+      paramTypes,
+    };
+    this.currentMeter = new GovernanceMeter(o.limit);
+    this.startedAt = o.account.now();
+  }
+
+  get meter(): GovernanceMeter {
+    return this.currentMeter;
+  }
+
+  /** Starts a new function invocation with its own limit (map/reduce); returns the previous meter. */
+  swapMeter(meter: GovernanceMeter): GovernanceMeter {
+    const prev = this.currentMeter;
+    this.currentMeter = meter;
+    return prev;
+  }
+
+  /** Adds an invocation's meter to the execution's usage (call once per meter, when it is done). */
+  addUsage(meter: GovernanceMeter): void {
+    for (const [api, e] of Object.entries(meter.report())) {
+      const t = this.usage.get(api) ?? { calls: 0, units: 0 };
+      t.calls += e.calls;
+      t.units += e.units;
+      this.usage.set(api, t);
+    }
+  }
+
+  charge(api: string, units: number): void {
+    if (this.crashed) throw new EmulatedCrash(api);
+    if (this.faults && this.faults.shouldCrash(api)) {
+      this.crashed = new EmulatedCrash(api);
+      throw this.crashed;
+    }
+    this.currentMeter.charge(api, units);
+  }
+
+  /** The N/ module `name` bound to this execution (one instance per execution). */
+  module(name: string): unknown {
+    if (this.modules.has(name)) return this.modules.get(name);
+    const factory = MODULE_FACTORIES[name];
+    let mod = factory ? factory(this) : undefined;
+    if (mod !== undefined && this.faults) mod = this.guard(mod, name);
+    this.modules.set(name, mod);
+    return mod;
+  }
+
+  get sandbox(): Sandbox {
+    if (!this.sandboxInstance) {
+      this.sandboxInstance = new Sandbox({
+        root: this.account.fileCabinetRoot,
+        standardModule: (n) => this.module(n),
+        log: this.module('N/log'),
+        util: this.module('N/util'),
+        name: `${this.script.scriptId}:${this.script.deploymentId}`,
+      });
+    }
+    return this.sandboxInstance;
+  }
+
+  /** With a fault plan, every N/ function refuses to run once the execution has crashed. */
+  private guard(mod: unknown, name: string): unknown {
+    if (mod === null || typeof mod !== 'object') return mod;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(mod as Record<string, unknown>)) {
+      out[k] =
+        typeof v === 'function'
+          ? (...args: unknown[]) => {
+              if (this.crashed) throw new EmulatedCrash(`${name.slice(2)}.${k}`);
+              return (v as (...a: unknown[]) => unknown).apply(mod, args);
+            }
+          : v;
+    }
+    return out;
+  }
+}
+
+/** Parameter values as NetSuite stores them: 'T'/'F' for booleans, strings otherwise. */
+export function storedParam(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'boolean') return v ? 'T' : 'F';
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.join('\u0005');
+  return String(v);
+}
+
+/** An error as ExecutionResult and map/reduce summaries carry it: NetSuite's SuiteScriptError JSON shape. */
+export interface SerializedError {
+  type: string;
+  name: string;
+  message: string;
+  stack?: string[];
+  cause?: unknown;
+  notifyOff?: boolean;
+}
+
+export function serializeError(e: unknown): SerializedError {
+  if (e && typeof e === 'object') {
+    const o = e as {
+      type?: unknown;
+      name?: unknown;
+      message?: unknown;
+      stack?: unknown;
+      notifyOff?: unknown;
+    };
+    const isSS = e instanceof SuiteScriptError || o.type === 'error.SuiteScriptError';
+    const stack = typeof o.stack === 'string' ? o.stack.split('\n').slice(0, 20) : undefined;
+    return {
+      type: isSS ? String(o.type ?? 'error.SuiteScriptError') : 'error.SuiteScriptError',
+      name: isSS ? String(o.name) : String(o.name ?? 'Error') === 'Error' ? 'Error' : String(o.name),
+      message: String(o.message ?? ''),
+      stack,
+      notifyOff: typeof o.notifyOff === 'boolean' ? o.notifyOff : false,
+    };
+  }
+  return { type: 'error.SuiteScriptError', name: 'Error', message: String(e) };
+}

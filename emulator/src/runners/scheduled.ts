@@ -1,0 +1,121 @@
+/**
+ * Runs a scheduled script the way SuiteCloud Processors do: loads the script file from the File
+ * Cabinet, checks its header and entry point, calls execute({ type }) under a 10,000-unit meter
+ * (NetSuite help "SuiteScript Governance and Limits"; scheduledContext.type from "scheduledContext.type":
+ * SCHEDULED for a scheduled deployment, ONDEMAND for a submitted one).
+ */
+import type { Account, DeploymentDef, ScriptDef, TaskEntry } from '../account';
+import type { FaultPlan } from '../core/context';
+import { SuiteScriptError } from '../core/errors';
+import { writeLog } from '../modules/log';
+import { closeSftpConnections } from '../modules/sftp';
+import { Execution, LIMITS, serializeError } from './execution';
+import type { ExecutionResult, ExecutionStatus } from './types';
+
+export interface RunOptions {
+  scriptId: string;
+  deploymentId?: string;
+  /** Parameter values for this run only (override the deployment's). */
+  params?: Record<string, unknown>;
+  faults?: FaultPlan;
+  /** The queued task this run executes (the Scheduler passes it). */
+  task?: TaskEntry;
+  /** scheduledContext.type; default SCHEDULED for a SCHEDULED deployment, ONDEMAND otherwise. */
+  type?: string;
+}
+
+export interface Prepared {
+  script: ScriptDef;
+  deployment: DeploymentDef;
+  task: TaskEntry;
+  params: Record<string, unknown>;
+}
+
+/** Finds the script and deployment and registers the run as a PROCESSING task. */
+export function prepare(account: Account, opts: RunOptions, kind: 'SCHEDULED' | 'MAPREDUCE'): Prepared {
+  const script = account.script(opts.task?.scriptId ?? opts.scriptId);
+  if (script.kind !== kind) {
+    throw new SuiteScriptError(
+      'INVALID_SCRIPT_TYPE',
+      `${script.scriptId} is a ${script.kind === 'MAPREDUCE' ? 'map/reduce' : 'scheduled'} script`,
+    );
+  }
+  const deployment = account.deployment(script, opts.task?.deploymentId ?? opts.deploymentId);
+  const task =
+    opts.task ??
+    account.tasks.add({
+      taskType: kind === 'MAPREDUCE' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT',
+      scriptId: script.scriptId,
+      deploymentId: deployment.deploymentId,
+      params: {},
+      status: 'PROCESSING',
+      submittedAt: account.now(),
+    });
+  task.status = 'PROCESSING';
+  return { script, deployment, task, params: { ...task.params, ...(opts.params ?? {}) } };
+}
+
+export function finish(
+  account: Account,
+  exec: Execution,
+  task: TaskEntry,
+  logStart: number,
+  status: ExecutionStatus,
+  error: unknown,
+  extra: Partial<ExecutionResult> = {},
+): ExecutionResult {
+  closeSftpConnections(exec);
+  if (exec.crashed) status = 'CRASHED';
+  const serialized = error === undefined ? undefined : serializeError(error);
+  if (serialized && status === 'FAILED') writeLog(exec, 'ERROR', serialized.name, serialized.message);
+  const byApi = Object.fromEntries([...exec.usage.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  const total = Object.values(byApi).reduce((s, e) => s + e.units, 0);
+  const logs = account.logs.slice(logStart).filter((l) => l.executionId === exec.executionId);
+  const result: ExecutionResult = {
+    status,
+    error: serialized,
+    usage: { total, byApi },
+    logs,
+    executionId: exec.executionId,
+    scriptId: exec.script.scriptId,
+    deploymentId: exec.script.deploymentId,
+    kind: exec.script.kind,
+    taskId: task.taskId,
+    startedAt: exec.startedAt,
+    endedAt: account.now(),
+    crashedAt: exec.crashed?.api,
+    ...extra,
+  };
+  task.status = status === 'COMPLETE' ? 'COMPLETE' : 'FAILED';
+  task.stage = undefined;
+  task.result = result;
+  account.executions.push(result);
+  return result;
+}
+
+export function runScheduled(account: Account, opts: RunOptions): ExecutionResult {
+  const p = prepare(account, opts, 'SCHEDULED');
+  const exec = new Execution({
+    account,
+    script: p.script,
+    deployment: p.deployment,
+    params: p.params,
+    faults: opts.faults,
+    task: p.task,
+    limit: LIMITS.scheduled,
+  });
+  const logStart = account.logs.length;
+  let status: ExecutionStatus = 'COMPLETE';
+  let error: unknown;
+  try {
+    const { module } = exec.sandbox.loadEntry(p.script.scriptFile, 'ScheduledScript');
+    const type =
+      opts.type ?? (opts.task?.submittedBy || p.deployment.status !== 'SCHEDULED' ? 'ONDEMAND' : 'SCHEDULED');
+    (module as { execute: (c: unknown) => unknown }).execute({ type });
+  } catch (e) {
+    status = 'FAILED';
+    error = e;
+  }
+  exec.addUsage(exec.meter);
+  return finish(account, exec, p.task, logStart, status, error);
+}
