@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Account, repoRoot } from '../../src/account';
+import { Execution } from '../../src/runners/execution';
+
+/** The shipped scripts, read from build/scripts.mjs (the list shared by build, validator and tests). */
+function shippedScripts(): Array<{ name: string; scriptId: string; type: string }> {
+  const src = fs.readFileSync(path.join(repoRoot(), 'build/scripts.mjs'), 'utf8');
+  return [...src.matchAll(/name: '(\w+)', scriptId: '(\w+)', type: '(\w+)'/g)].map((m) => ({
+    name: m[1],
+    scriptId: m[2],
+    type: m[3],
+  }));
+}
+
+describe('built entry points of this project', () => {
+  const scripts = shippedScripts();
+  test('build/scripts.mjs lists the four scripts', () => {
+    expect(scripts.map((s) => s.scriptId)).toHaveLength(4);
+  });
+
+  // Entry points per script type (NetSuite help "SuiteScript 2.x Script Types"): execute; getInputData + map/reduce.
+  test.each(scripts.map((s) => [s.name, s]))(
+    '%s loads in the sandbox and exposes its entry points',
+    (_n, s) => {
+      const account = new Account();
+      const def =
+        account.scripts.get(s.scriptId) ??
+        account.registerScript({
+          scriptId: s.scriptId,
+          kind: s.type === 'MapReduceScript' ? 'MAPREDUCE' : 'SCHEDULED',
+          scriptFile: `/SuiteScripts/HotWaxCustomerSync/${s.name}.js`,
+          deployments: [{ deploymentId: 'customdeploy_test' }],
+        });
+      expect(def.scriptFile).toBe(`/SuiteScripts/HotWaxCustomerSync/${s.name}.js`);
+      const exec = new Execution({ account, script: def, deployment: def.deployments[0], limit: 10_000 });
+      const { header, module } = exec.sandbox.loadEntry(def.scriptFile, s.type);
+      expect(header).toMatchObject({ apiVersion: '2.1', scriptType: s.type });
+      const entries =
+        s.type === 'MapReduceScript' ? ['getInputData', 'map', 'reduce', 'summarize'] : ['execute'];
+      for (const e of entries) expect(typeof (module as Record<string, unknown>)[e]).toBe('function');
+    },
+  );
+});
