@@ -35,7 +35,10 @@ export interface AccountLike {
 
 function isAccountLike(x: unknown): x is AccountLike {
   return (
-    !!x && typeof (x as AccountLike).now === 'function' && typeof (x as AccountLike).oneWorld === 'boolean'
+    !!x &&
+    typeof (x as AccountLike).now === 'function' &&
+    typeof (x as AccountLike).oneWorld === 'boolean' &&
+    ('preferences' in (x as object) || 'sdfProjectDir' in (x as object))
   );
 }
 
