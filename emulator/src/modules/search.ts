@@ -498,7 +498,8 @@ class Engine {
   }
 
   private compileCondition(type: string, f: EmFilter): (r: StoredRecord) => boolean {
-    if (f.summary) throw unsupported(`Summary filters (${f.summary.toUpperCase()}(${f.name}))`);
+    // A summary filter (HAVING) applies to groups, after summarizing: see EmSearch.having.
+    if (f.summary) return () => true;
     const acc = this.accessor(type, f.name, f.join, 'filter');
     const get = acc.get;
     const ft = acc.def.type;
@@ -906,8 +907,14 @@ class EmSearch {
     const matched: StoredRecord[] = [];
     for (const r of this.engine.rows(this.st.type)) if (pred(r)) matched.push(r);
     const summarized = cols.some((c) => c.col.summary);
+    const having = flatten(this.node()).filter((f) => f.summary);
+    if (having.length && !summarized)
+      throw nsError(
+        'SSS_INVALID_SRCH_FILTER',
+        'A summary filter needs a search whose columns are summarized.',
+      );
     const rows: Row[] = summarized
-      ? this.summarize(cols, matched)
+      ? this.summarize(cols, matched, having)
       : this.sortRecords(cols, matched).map((rec) => ({ rec }));
     this.cache = { version, rows };
     return rows;
@@ -952,7 +959,41 @@ class EmSearch {
     return keyed.map((x) => x.rec);
   }
 
-  private summarize(cols: CompiledColumn[], recs: StoredRecord[]): Row[] {
+  /**
+   * Summary filters ("Summary type" criteria in the UI, `summary` on search.createFilter) keep the
+   * groups whose aggregate satisfies them, like SQL HAVING (NetSuite help "search.createFilter(options)").
+   */
+  private passesHaving(having: EmFilter[], members: StoredRecord[]): boolean {
+    for (const f of having) {
+      const acc = this.engine.accessor(this.st.type, f.name, f.join, 'filter');
+      const value = Number(
+        this.aggregate({ col: new EmColumn({ name: f.name, summary: f.summary }), acc }, members),
+      );
+      const [a, b] = f.values.map(Number);
+      const ok =
+        f.operator === 'equalto'
+          ? value === a
+          : f.operator === 'notequalto'
+            ? value !== a
+            : f.operator === 'greaterthan'
+              ? value > a
+              : f.operator === 'greaterthanorequalto'
+                ? value >= a
+                : f.operator === 'lessthan'
+                  ? value < a
+                  : f.operator === 'lessthanorequalto'
+                    ? value <= a
+                    : f.operator === 'between'
+                      ? value >= a && value <= b
+                      : (() => {
+                          throw unsupported(`Summary filter operator ${f.operator}`);
+                        })();
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  private summarize(cols: CompiledColumn[], recs: StoredRecord[], having: EmFilter[] = []): Row[] {
     const groupIdx = cols.map((c, i) => (c.col.summary === 'group' ? i : -1)).filter((i) => i >= 0);
     cols.forEach((c) => {
       if (!c.col.summary) {
@@ -972,6 +1013,7 @@ class EmSearch {
     if (groupIdx.length === 0 && groups.size === 0) groups.set('', []);
     const rows: { group: GroupRow; k: (number | string)[] }[] = [];
     for (const members of groups.values()) {
+      if (having.length && !this.passesHaving(having, members)) continue;
       const values = cols.map((c) => this.aggregate(c, members));
       rows.push({ group: { values, first: members[0] }, k: [] });
     }

@@ -40,11 +40,18 @@ const asKey = (v: unknown): string =>
   isString(v) ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 
 /** NetSuite iterator: each(callback) goes on while the callback returns true. */
+/**
+ * NetSuite's iterator containers: `summary.output.iterator().each((key, value) => true)`,
+ * `mapSummary.errors.iterator().each((key, error, executionNo) => true)` (help "summaryContext"):
+ * each() goes on while the callback returns true.
+ */
 function iterator<T extends unknown[]>(rows: T[]) {
   return {
-    each(cb: (...args: T) => unknown): void {
-      for (const r of rows) if (cb(...r) !== true) break;
-    },
+    iterator: () => ({
+      each(cb: (...args: T) => unknown): void {
+        for (const r of rows) if (cb(...r) !== true) break;
+      },
+    }),
   };
 }
 

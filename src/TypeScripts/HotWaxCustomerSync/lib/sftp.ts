@@ -10,7 +10,6 @@
 import type * as sftpTypes from 'N/sftp';
 import type * as fileTypes from 'N/file';
 import { alternativeName, isCsv, temporaryName, uniqueSuffix } from './fileNames';
-import { describeError } from './errors';
 
 export interface RemoteFile {
   name: string;
@@ -63,13 +62,9 @@ export class SftpFolderClient {
       contents,
       encoding: this.modules.file.Encoding.UTF_8,
     });
-    try {
-      this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
-    } catch (e) {
-      if (!isMissingPath(e)) throw e;
-      this.ensureDirectory(dir);
-      this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
-    }
+    this.withDirectory(dir, () =>
+      this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }),
+    );
     try {
       this.connection.move({ from: join(dir, temp), to: join(dir, name) });
     } catch (first) {
@@ -88,21 +83,28 @@ export class SftpFolderClient {
   moveWithoutOverwrite(fromDir: string, name: string, toDir: string): string {
     const from = join(fromDir, name);
     try {
-      this.connection.move({ from, to: join(toDir, name) });
+      this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }));
       return name;
-    } catch (e) {
-      if (isMissingPath(e) && !this.knownDirs.has(toDir)) {
-        this.ensureDirectory(toDir);
-        try {
-          this.connection.move({ from, to: join(toDir, name) });
-          return name;
-        } catch {
-          // fall through: the name may be taken
-        }
-      }
+    } catch (first) {
+      // SFTP's rename never replaces a file: the name is taken, so keep both under another name.
       const other = alternativeName(name, this.now(), uniqueSuffix());
-      this.connection.move({ from, to: join(toDir, other) });
+      try {
+        this.connection.move({ from, to: join(toDir, other) });
+      } catch {
+        throw first;
+      }
       return other;
+    }
+  }
+
+  /** Runs `op`; when it fails and `dir` was not seen yet, creates `dir` and runs it once more. */
+  private withDirectory(dir: string, op: () => void): void {
+    try {
+      op();
+    } catch (e) {
+      if (this.knownDirs.has(dir)) throw e;
+      this.ensureDirectory(dir);
+      op();
     }
   }
 
@@ -129,11 +131,6 @@ export class SftpFolderClient {
       // best effort: a stray .part file is ignored by HotWax (not *.csv) and by listCsv
     }
   }
-}
-
-function isMissingPath(e: unknown): boolean {
-  const { code, message } = describeError(e);
-  return code === 'FTP_NO_SUCH_FILE_OR_DIRECTORY' || /no such file/i.test(message);
 }
 
 /** The customer feed folder (customer/export/) as the import sees it. */

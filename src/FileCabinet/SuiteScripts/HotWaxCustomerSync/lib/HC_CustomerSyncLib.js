@@ -7357,15 +7357,7 @@ define([], (function () { 'use strict';
               contents,
               encoding: this.modules.file.Encoding.UTF_8,
           });
-          try {
-              this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
-          }
-          catch (e) {
-              if (!isMissingPath(e))
-                  throw e;
-              this.ensureDirectory(dir);
-              this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true });
-          }
+          this.withDirectory(dir, () => this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }));
           try {
               this.connection.move({ from: join(dir, temp), to: join(dir, name) });
           }
@@ -7385,23 +7377,31 @@ define([], (function () { 'use strict';
       moveWithoutOverwrite(fromDir, name, toDir) {
           const from = join(fromDir, name);
           try {
-              this.connection.move({ from, to: join(toDir, name) });
+              this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }));
               return name;
           }
-          catch (e) {
-              if (isMissingPath(e) && !this.knownDirs.has(toDir)) {
-                  this.ensureDirectory(toDir);
-                  try {
-                      this.connection.move({ from, to: join(toDir, name) });
-                      return name;
-                  }
-                  catch {
-                      // fall through: the name may be taken
-                  }
-              }
+          catch (first) {
+              // SFTP's rename never replaces a file: the name is taken, so keep both under another name.
               const other = alternativeName(name, this.now(), uniqueSuffix());
-              this.connection.move({ from, to: join(toDir, other) });
+              try {
+                  this.connection.move({ from, to: join(toDir, other) });
+              }
+              catch {
+                  throw first;
+              }
               return other;
+          }
+      }
+      /** Runs `op`; when it fails and `dir` was not seen yet, creates `dir` and runs it once more. */
+      withDirectory(dir, op) {
+          try {
+              op();
+          }
+          catch (e) {
+              if (this.knownDirs.has(dir))
+                  throw e;
+              this.ensureDirectory(dir);
+              op();
           }
       }
       /** Create `dir` and any missing parents. */
@@ -7429,10 +7429,6 @@ define([], (function () { 'use strict';
               // best effort: a stray .part file is ignored by HotWax (not *.csv) and by listCsv
           }
       }
-  }
-  function isMissingPath(e) {
-      const { code, message } = describeError(e);
-      return code === 'FTP_NO_SUCH_FILE_OR_DIRECTORY' || /no such file/i.test(message);
   }
   /** The customer feed folder (customer/export/) as the import sees it. */
   function customerFeedFolder(client, feedDir) {

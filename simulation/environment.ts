@@ -1,0 +1,185 @@
+/**
+ * A merchant's NetSuite account (the emulator) wired to an SFTP server, with the sync's SDF objects
+ * deployed and its SFTP settings record filled in as HotWax's setup does. Used by the end-to-end
+ * tests, the benchmarks and `simulate`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Account, Scheduler } from '../emulator/src';
+import type { ExecutionResult, FaultPlan, UserPreferences } from '../emulator/src';
+import { startSftpServer } from '../emulator/src/sftp/servers';
+import type { RunningSftpServer, SftpServerKind } from '../emulator/src/sftp/servers';
+
+export const SCRIPTS = {
+  generate: {
+    scriptId: 'customscript_generate_hist_shop_customer',
+    deploymentId: 'customdeploy_generate_hist_shop_customer',
+  },
+  upload: {
+    scriptId: 'customscript_upload_hist_shop_customer',
+    deploymentId: 'customdeploy_upload_hist_shop_customer',
+  },
+  import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy1' },
+  export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer' },
+} as const;
+export type ScriptKey = keyof typeof SCRIPTS;
+
+export const SCRIPT_NAMES: Record<ScriptKey, string> = {
+  generate: 'HC_SC_GenerateHistoricalCustomerCSV',
+  upload: 'HC_SC_UploadHistoricalCustomerCSV',
+  import: 'HC_SC_ImportCustomer',
+  export: 'HC_MR_ExportedCustomerCSV',
+};
+
+/** A server the user names instead of a local one (e.g. `simulate --sftp-host`). */
+export interface ExternalSftp {
+  host: string;
+  port: number;
+  username: string;
+  hostKey: string;
+  privateKey?: string;
+  password?: string;
+  /** Remote base directory (the settings record's default directory). */
+  directory: string;
+}
+
+export interface EnvironmentOptions {
+  sftp?: SftpServerKind | ExternalSftp;
+  oneWorld?: boolean;
+  preferences?: Partial<UserPreferences>;
+  /** Credential kind stored in the settings record (custrecord_ns_sftp_guid). */
+  credential?: 'secret' | 'key';
+}
+
+export const SFTP_LAYOUT = [
+  'customer/export/archive',
+  'customer/export/error',
+  'customer/export/failed',
+  'customer/export/required_fields_missing',
+  'customer/import/archive',
+  'historicalshopifycustomer/csv/archive',
+];
+
+export const SECRET_ID = 'custsecret_hc_sftp_password';
+export const KEY_ID = 'custkey_hc_sftp';
+
+export class SyncEnvironment {
+  readonly subsidiaries: string[] = [];
+  sftpRecordId = 0;
+
+  private constructor(
+    readonly account: Account,
+    readonly server: RunningSftpServer | null,
+    readonly external: ExternalSftp | null,
+    /** Remote default directory, ending in '/'. */
+    readonly baseDir: string,
+  ) {}
+
+  static async start(opts: EnvironmentOptions = {}): Promise<SyncEnvironment> {
+    const account = new Account({ oneWorld: opts.oneWorld ?? true, preferences: opts.preferences });
+    const sftp = opts.sftp ?? 'embedded';
+    const server = typeof sftp === 'string' ? await startSftpServer(sftp) : null;
+    const external = typeof sftp === 'string' ? null : sftp;
+    const baseDir = server
+      ? `${server.homeDir.replace(/\/$/, '')}/netsuite/`
+      : external!.directory.replace(/\/?$/, '/');
+    const env = new SyncEnvironment(account, server, external, baseDir);
+    // HotWax's SFTP setup creates the folder layout (hotwax-contracts.md section 3).
+    if (server)
+      for (const dir of SFTP_LAYOUT)
+        fs.mkdirSync(path.join(server.localPath(baseDir), dir), { recursive: true });
+    env.seedAccount(opts.credential ?? (server?.password ? 'secret' : 'key'));
+    return env;
+  }
+
+  /** Local folder behind the remote default directory (local servers only). */
+  get localBase(): string {
+    if (!this.server) throw new Error('the SFTP server is not local');
+    return this.server.localPath(this.baseDir);
+  }
+
+  private seedAccount(credential: 'secret' | 'key'): void {
+    const r = this.account.records;
+    this.subsidiaries.push('1');
+    if (this.account.oneWorld) {
+      this.subsidiaries.push(String(r.create('subsidiary', { name: 'Acme US', parent: 1 })));
+      this.subsidiaries.push(String(r.create('subsidiary', { name: 'Acme CA', parent: 1 })));
+    }
+    const s = this.server ?? this.external!;
+    const password = this.server ? this.server.password : this.external!.password;
+    const privateKey = this.server ? this.server.privateKey : this.external!.privateKey;
+    let guid = '';
+    if (credential === 'secret' && password) {
+      this.account.secrets.set(SECRET_ID, password);
+      guid = SECRET_ID;
+    } else if (privateKey) {
+      this.account.keys.set(KEY_ID, privateKey);
+      guid = KEY_ID;
+    } else throw new Error('the SFTP server offers neither a password nor a key');
+    const hostKey = 'hostKeyType' in s ? `ecdsa-sha2-nistp256 ${s.hostKey}` : s.hostKey;
+    this.sftpRecordId = r.create('customrecord_ns_sftp_configuration', {
+      name: 'HotWax SFTP',
+      custrecord_ns_sftp_server: s.host,
+      custrecord_ns_sftp_userid: s.username,
+      custrecord_ns_sftp_port_no: s.port,
+      custrecord_ns_sftp_host_key: hostKey,
+      custrecord_ns_sftp_guid: guid,
+      custrecord_ns_sftp_default_file_dir: this.baseDir,
+    });
+  }
+
+  /** Sets parameter values on every deployment of a script, as an administrator would. */
+  setParams(key: ScriptKey, values: Record<string, unknown>): void {
+    const script = this.account.script(SCRIPTS[key].scriptId);
+    for (const d of script.deployments)
+      this.account.setDeploymentParams(script.scriptId, d.deploymentId, values);
+  }
+
+  /**
+   * Runs a script's deployment as NetSuite would (the schedule firing, or "Save and Execute"), then
+   * every execution it queues (reschedules) until the queue is empty.
+   */
+  run(
+    key: ScriptKey,
+    opts: { maxExecutions?: number; faults?: (n: number) => FaultPlan | undefined } = {},
+  ): ExecutionResult[] {
+    const { scriptId, deploymentId } = SCRIPTS[key];
+    const script = this.account.script(scriptId);
+    this.account.tasks.add({
+      taskType: script.kind === 'MAPREDUCE' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT',
+      scriptId,
+      deploymentId,
+      params: {},
+      status: 'PENDING',
+      submittedAt: this.account.now(),
+    });
+    const scheduler = new Scheduler(this.account, {
+      maxExecutions: opts.maxExecutions ?? 1000,
+      faults: opts.faults ? (_task, n) => opts.faults!(n) : undefined,
+    });
+    return scheduler.run();
+  }
+
+  /** The JSON of each execution's closing AUDIT "… summary" line. */
+  static summaries(results: ExecutionResult[]): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    for (const r of results)
+      for (const l of r.logs)
+        if (l.level === 'AUDIT' && / summary$/.test(l.title)) {
+          try {
+            out.push(JSON.parse(l.details) as Record<string, unknown>);
+          } catch {
+            out.push({ text: l.details });
+          }
+        }
+    return out;
+  }
+
+  localPath(rel: string): string {
+    return path.join(this.localBase, rel);
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+  }
+}
