@@ -481,13 +481,8 @@ class Engine {
           return true;
         };
       }
-      case 'or': {
-        const cs = node.c.map((c) => this.compile(type, c));
-        return (r) => {
-          for (const c of cs) if (c(r)) return true;
-          return false;
-        };
-      }
+      case 'or':
+        return this.compileOr(type, node.c);
       case 'not': {
         const c = this.compile(type, node.c);
         return (r) => !c(r);
@@ -495,6 +490,48 @@ class Engine {
       default:
         return this.compileCondition(type, node.f);
     }
+  }
+
+  /**
+   * OR of conditions. Plain `is` conditions on text fields (the shape of "one of these values",
+   * e.g. 50 rows' ids OR'ed per field) are merged into one set lookup per field, so a record costs
+   * one lowercase per field instead of one comparison per value: same results, O(fields) per record.
+   */
+  private compileOr(type: string, children: FNode[]): (r: StoredRecord) => boolean {
+    const leaves: FNode[] = [];
+    const flatten = (ns: FNode[]) => {
+      for (const n of ns)
+        if (n.k === 'or') flatten(n.c);
+        else leaves.push(n);
+    };
+    flatten(children);
+    const sets = new Map<string, { get: (r: StoredRecord) => unknown; want: Set<string> }>();
+    const others: ((r: StoredRecord) => boolean)[] = [];
+    for (const n of leaves) {
+      const compiled = this.compile(type, n); // validates the condition as before
+      const f = n.k === 'c' ? n.f : null;
+      if (f && f.operator === 'is' && !f.summary) {
+        const acc = this.accessor(type, f.name, f.join, 'filter');
+        const ft = acc.def.type;
+        if (ft !== 'CHECKBOX' && !isNumberType(ft)) {
+          const key = `${f.join ?? ''}.${f.name}`;
+          const entry = sets.get(key) ?? { get: acc.get, want: new Set<string>() };
+          entry.want.add(String(f.values[0] ?? '').toLowerCase());
+          sets.set(key, entry);
+          continue;
+        }
+      }
+      others.push(compiled);
+    }
+    const lookups = [...sets.values()];
+    return (r) => {
+      for (const { get, want } of lookups) {
+        const v = get(r);
+        if (want.has(isEmptyValue(v) ? '' : String(v).toLowerCase())) return true;
+      }
+      for (const c of others) if (c(r)) return true;
+      return false;
+    };
   }
 
   private compileCondition(type: string, f: EmFilter): (r: StoredRecord) => boolean {
