@@ -20,6 +20,28 @@ export interface ScenarioOptions extends EnvironmentOptions {
   onStep?: (step: string, phase: 'start' | 'end', detail?: string) => void;
   /** SFTP access for the simulated HotWax (default: the local server's folder). */
   hotwaxFiles?: SftpFiles;
+  /** Like onStep, with the step's position (1-based, of SCENARIO_STEPS.length) and the environment. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** The steps runScenario reports through onStep/onProgress, in order. */
+export const SCENARIO_STEPS = [
+  'Generate the merchant',
+  'Historical export',
+  'Historical upload',
+  'HotWax imports the historical customers',
+  'HotWax writes the customer feed',
+  'Import',
+  'Export NetSuite ids',
+  'HotWax imports the ids',
+] as const;
+
+export interface ProgressEvent {
+  step: string;
+  phase: 'start' | 'end';
+  index: number;
+  total: number;
+  env: SyncEnvironment;
 }
 
 export interface StepReport {
@@ -75,9 +97,13 @@ export async function runScenario(
   const newCustomers = opts.newCustomers ?? Math.max(5, Math.round(opts.customers / 10));
   const steps: StepReport[] = [];
   const step = <T>(name: string, fn: () => T): T => {
+    const index = (SCENARIO_STEPS as readonly string[]).indexOf(name) + 1;
+    const total = SCENARIO_STEPS.length;
     opts.onStep?.(name, 'start');
+    opts.onProgress?.({ step: name, phase: 'start', index, total, env });
     const out = fn();
     opts.onStep?.(name, 'end');
+    opts.onProgress?.({ step: name, phase: 'end', index, total, env });
     return out;
   };
 
@@ -249,19 +275,25 @@ function reconcile(
   const importSummaries = SyncEnvironment.summaries(
     env.account.executions.filter((e) => e.scriptId === 'customscript_imp_customer'),
   );
+  // A feed the import paused in appears in two executions' summaries: "in progress" with the counts
+  // so far, then with its whole counts once finished. Count each feed once, from its last entry.
+  type FileEntry = { name: string; outcome: string; counts: Record<string, number> };
+  const lastByFile = new Map<string, FileEntry>();
+  for (const s of importSummaries)
+    for (const f of (s.files as FileEntry[] | undefined) ?? []) lastByFile.set(f.name, f);
   let accounted = 0;
-  for (const s of importSummaries) {
-    const t = s.totals as Record<string, number> | undefined;
-    if (t) accounted += t.created + t.linked + t.alreadyLinked + t.errors;
+  let importedErrors = 0;
+  for (const f of lastByFile.values()) {
+    const t = f.counts;
+    accounted += t.created + t.linked + t.alreadyLinked + t.errors;
+    importedErrors += t.errors;
   }
+  for (const f of lastByFile.values())
+    if (f.outcome === 'in progress') problems.push(`feed ${f.name} is still in progress`);
   const errorReports = files.listCsv('customer/export/error');
   let reportedErrors = 0;
   for (const name of errorReports)
     reportedErrors += parseCsv(files.read(`customer/export/error/${name}`)).length - 1;
-  const importedErrors = importSummaries.reduce(
-    (n, s) => n + ((s.totals as Record<string, number> | undefined)?.errors ?? 0),
-    0,
-  );
   if (reportedErrors !== importedErrors)
     problems.push(`${importedErrors} error rows counted, ${reportedErrors} in error reports`);
   if (files.listCsv('customer/export').length > 0)
