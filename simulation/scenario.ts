@@ -271,16 +271,17 @@ function reconcile(
   )
     problems.push('the customer NetSuite already had was not linked');
 
-  // Every feed row: created, linked, already linked, or in an error report with its line.
-  const importSummaries = SyncEnvironment.summaries(
-    env.account.executions.filter((e) => e.scriptId === 'customscript_imp_customer'),
-  );
-  // A feed the import paused in appears in two executions' summaries: "in progress" with the counts
-  // so far, then with its whole counts once finished. Count each feed once, from its last entry.
+  // Every feed row: created, linked, already linked, or in an error report with its line. Each feed
+  // has an AUDIT line per execution that touched it; its last one holds the whole file's counts.
   type FileEntry = { name: string; outcome: string; counts: Record<string, number> };
   const lastByFile = new Map<string, FileEntry>();
-  for (const s of importSummaries)
-    for (const f of (s.files as FileEntry[] | undefined) ?? []) lastByFile.set(f.name, f);
+  for (const e of env.account.executions)
+    if (e.scriptId === 'customscript_imp_customer')
+      for (const l of e.logs)
+        if (l.level === 'AUDIT' && l.title.startsWith('Customer feed ')) {
+          const f = JSON.parse(l.details) as FileEntry;
+          lastByFile.set(f.name, f);
+        }
   let accounted = 0;
   let importedErrors = 0;
   for (const f of lastByFile.values()) {

@@ -185,6 +185,11 @@ export class Account implements AccountState {
   readonly envType: string;
   readonly version: string;
   readonly otherPreferences: Record<string, string>;
+  /**
+   * Test knob: a smaller usage limit for a script's scheduled executions (script id → units), to
+   * force the reschedule path without generating 10,000 units of work. Not a NetSuite feature.
+   */
+  readonly usageLimits = new Map<string, number>();
   /** Results of every execution run on this account, oldest first. */
   readonly executions: ExecutionResult[] = [];
   private clock: () => Date;

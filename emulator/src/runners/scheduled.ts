@@ -102,7 +102,7 @@ export function runScheduled(account: Account, opts: RunOptions): ExecutionResul
     params: p.params,
     faults: opts.faults,
     task: p.task,
-    limit: LIMITS.scheduled,
+    limit: account.usageLimits.get(p.script.scriptId) ?? LIMITS.scheduled,
   });
   const logStart = account.logs.length;
   let status: ExecutionStatus = 'COMPLETE';

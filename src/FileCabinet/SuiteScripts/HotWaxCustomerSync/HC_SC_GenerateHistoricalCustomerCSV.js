@@ -40,7 +40,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
             idField,
         ];
         const summary = HC_CustomerSyncLib.runHistoricalExport({
-            openRun(after) {
+            fetchAfter(after) {
                 const cursor = ['internalidnumber', 'greaterthan', Number(after)];
                 let s;
                 if (savedSearchId) {
@@ -58,20 +58,20 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                         columns: columns(),
                     });
                 }
-                const paged = s.runPaged({ pageSize: 1000 });
-                return {
-                    pageCount: paged.pageRanges.length,
-                    fetch: (index) => paged.fetch({ index }).data.map((r) => {
-                        var _a, _b, _c, _d;
-                        return ({
-                            id: String(r.id),
-                            firstName: String((_a = r.getValue({ name: 'firstname' })) !== null && _a !== void 0 ? _a : ''),
-                            lastName: String((_b = r.getValue({ name: 'lastname' })) !== null && _b !== void 0 ? _b : ''),
-                            companyName: String((_c = r.getValue({ name: 'companyname' })) !== null && _c !== void 0 ? _c : ''),
-                            shopifyCustomerId: String((_d = r.getValue({ name: idField })) !== null && _d !== void 0 ? _d : '').trim(),
-                        });
-                    }),
-                };
+                const out = [];
+                // One each() call: 10 units for up to 4,000 results; the cursor takes the next batch.
+                s.run().each((r) => {
+                    var _a, _b, _c, _d;
+                    out.push({
+                        id: String(r.id),
+                        firstName: String((_a = r.getValue({ name: 'firstname' })) !== null && _a !== void 0 ? _a : ''),
+                        lastName: String((_b = r.getValue({ name: 'lastname' })) !== null && _b !== void 0 ? _b : ''),
+                        companyName: String((_c = r.getValue({ name: 'companyname' })) !== null && _c !== void 0 ? _c : ''),
+                        shopifyCustomerId: String((_d = r.getValue({ name: idField })) !== null && _d !== void 0 ? _d : '').trim(),
+                    });
+                    return true;
+                });
+                return out;
             },
             savePart(name, contents) {
                 const f = file.create({

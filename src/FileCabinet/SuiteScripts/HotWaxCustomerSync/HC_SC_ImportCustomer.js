@@ -16,6 +16,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
+        var _a, _b, _c;
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
@@ -44,12 +45,31 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             dryRun,
             batchSize: 50,
             executionId: `${script.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`,
+            deploymentId: script.deploymentId,
             restampAfterMs: 60 * 60 * 1000,
         });
-        const rescheduled = summary.paused && !dryRun ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT) : false;
+        for (const f of summary.files)
+            log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+        if (summary.stalled)
+            log.error({
+                title: 'HC_SC_ImportCustomer cannot make progress',
+                details: `Not even one row fits in this execution's usage limit (${budget.used()} units used before it); not rescheduled.`,
+            });
+        const rescheduled = summary.paused && !summary.stalled && !dryRun
+            ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
+            : false;
         log.audit({
             title: `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
-            details: JSON.stringify({ ...summary, unitsUsed: budget.used(), rescheduled }),
+            details: JSON.stringify({
+                totals: summary.totals,
+                files: summary.files.length,
+                archived: summary.files.filter((f) => f.outcome === 'archived').length,
+                failed: summary.files.filter((f) => f.outcome === 'failed').length,
+                inProgress: (_b = (_a = summary.files.find((f) => f.outcome === 'in progress')) === null || _a === void 0 ? void 0 : _a.name) !== null && _b !== void 0 ? _b : null,
+                skipped: (_c = summary.skipped) !== null && _c !== void 0 ? _c : null,
+                unitsUsed: budget.used(),
+                rescheduled,
+            }),
         });
     }
 

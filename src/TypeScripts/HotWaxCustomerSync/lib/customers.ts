@@ -41,6 +41,7 @@ function anyOf(field: string, values: string[]): unknown[] {
 
 export class NetSuiteCustomerStore implements CustomerStore {
   private statuses: Map<string, string> | null = null;
+  private subsidiaries: Set<string> | null = null;
 
   constructor(private readonly m: CustomerModules) {}
 
@@ -130,6 +131,14 @@ export class NetSuiteCustomerStore implements CustomerStore {
       values,
       options: { enableSourcing: false, ignoreMandatoryFields: true },
     });
+  }
+
+  subsidiaryExists(id: string): boolean {
+    if (!this.subsidiaries) {
+      const s = this.m.search.create({ type: 'subsidiary', columns: ['internalid'] });
+      this.subsidiaries = new Set(allResults(s).map((r) => String(r.id)));
+    }
+    return this.subsidiaries.has(id);
   }
 
   statusId(name: string): string | null {

@@ -33,9 +33,12 @@ export function alternativeName(fileName: string, date: Date, unique: string): s
   return `${stem(fileName)}-${utcStamp(date)}-${unique}.csv`;
 }
 
-/** Where an upload is written before it is moved into place, so readers never see half a file. */
-export function temporaryName(fileName: string, unique: string): string {
-  return `.${fileName}.${unique}.part`;
+/**
+ * Where an upload is written before it is moved into place, so readers never see half a file.
+ * Fixed per name: an upload repeated after a crash overwrites its own leftover instead of adding one.
+ */
+export function temporaryName(fileName: string): string {
+  return `.${fileName}.part`;
 }
 
 export function isCsv(fileName: string): boolean {

@@ -55,7 +55,7 @@ export class SftpFolderClient {
 
   /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
   uploadAtomic(dir: string, name: string, contents: string): void {
-    const temp = temporaryName(name, uniqueSuffix());
+    const temp = temporaryName(name);
     const file = this.modules.file.create({
       name: temp,
       fileType: this.modules.file.Type.CSV,

@@ -68,7 +68,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
 
   const summary = runHistoricalExport(
     {
-      openRun(after) {
+      fetchAfter(after) {
         const cursor = ['internalidnumber', 'greaterthan', Number(after)];
         let s: search.Search;
         if (savedSearchId) {
@@ -87,18 +87,19 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
             columns: columns(),
           });
         }
-        const paged = s.runPaged({ pageSize: 1000 });
-        return {
-          pageCount: paged.pageRanges.length,
-          fetch: (index): HistoricalCustomer[] =>
-            paged.fetch({ index }).data.map((r) => ({
-              id: String(r.id),
-              firstName: String(r.getValue({ name: 'firstname' }) ?? ''),
-              lastName: String(r.getValue({ name: 'lastname' }) ?? ''),
-              companyName: String(r.getValue({ name: 'companyname' }) ?? ''),
-              shopifyCustomerId: String(r.getValue({ name: idField }) ?? '').trim(),
-            })),
-        };
+        const out: HistoricalCustomer[] = [];
+        // One each() call: 10 units for up to 4,000 results; the cursor takes the next batch.
+        s.run().each((r) => {
+          out.push({
+            id: String(r.id),
+            firstName: String(r.getValue({ name: 'firstname' }) ?? ''),
+            lastName: String(r.getValue({ name: 'lastname' }) ?? ''),
+            companyName: String(r.getValue({ name: 'companyname' }) ?? ''),
+            shopifyCustomerId: String(r.getValue({ name: idField }) ?? '').trim(),
+          });
+          return true;
+        });
+        return out;
       },
       savePart(name, contents) {
         const f = file.create({

@@ -73,13 +73,32 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       dryRun,
       batchSize: 50,
       executionId: `${script.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
+      deploymentId: script.deploymentId,
       restampAfterMs: 60 * 60 * 1000,
     },
   );
+  for (const f of summary.files)
+    log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+  if (summary.stalled)
+    log.error({
+      title: 'HC_SC_ImportCustomer cannot make progress',
+      details: `Not even one row fits in this execution's usage limit (${budget.used()} units used before it); not rescheduled.`,
+    });
   const rescheduled =
-    summary.paused && !dryRun ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT) : false;
+    summary.paused && !summary.stalled && !dryRun
+      ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
+      : false;
   log.audit({
     title: `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
-    details: JSON.stringify({ ...summary, unitsUsed: budget.used(), rescheduled }),
+    details: JSON.stringify({
+      totals: summary.totals,
+      files: summary.files.length,
+      archived: summary.files.filter((f) => f.outcome === 'archived').length,
+      failed: summary.files.filter((f) => f.outcome === 'failed').length,
+      inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
+      skipped: summary.skipped ?? null,
+      unitsUsed: budget.used(),
+      rescheduled,
+    }),
   });
 }

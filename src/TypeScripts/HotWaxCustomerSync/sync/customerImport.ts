@@ -30,6 +30,8 @@ export interface CustomerStore {
   update(id: string, values: Record<string, string | number>): void;
   /** Entity status internal id by its name as HotWax sends it (e.g. CUSTOMER-Closed Won). */
   statusId(name: string): string | null;
+  /** Whether a subsidiary with this internal id exists (dry runs only: a real save checks it). */
+  subsidiaryExists(id: string): boolean;
 }
 
 export interface FeedFolder {
@@ -62,7 +64,13 @@ export interface ImportState {
   line: number;
   errors: ErrorRow[];
   counts: ImportCounts;
-  lease: { executionId: string; until: number } | null;
+  /**
+   * Who is importing: two deployments (scheduled and on demand) could otherwise read the same feed
+   * at once. NetSuite never runs one deployment twice at a time, so a lease held by the running
+   * deployment is left over from a crash and is taken over; another deployment's lease is honoured
+   * until it expires (renewed at every checkpoint).
+   */
+  lease: { executionId: string; deploymentId: string; until: number } | null;
 }
 
 export interface ImportOptions extends RowOptions {
@@ -71,6 +79,7 @@ export interface ImportOptions extends RowOptions {
   /** Rows looked up with one search. */
   batchSize: number;
   executionId: string;
+  deploymentId: string;
   /** A linked customer re-sent by HotWax after this long gets re-stamped, so its id is exported again. */
   restampAfterMs: number;
 }
@@ -84,52 +93,93 @@ export interface ImportDeps {
   log: { audit(title: string, details: string): void; error(title: string, details: string): void };
 }
 
+export interface FileResult {
+  name: string;
+  outcome: 'archived' | 'failed' | 'in progress' | 'checked';
+  movedTo?: string;
+  /** The whole file's counts so far (across executions). */
+  counts: ImportCounts;
+}
+
 export interface ImportSummary {
-  files: {
-    name: string;
-    outcome: 'archived' | 'failed' | 'in progress';
-    movedTo?: string;
-    counts: ImportCounts;
-  }[];
+  files: FileResult[];
+  /** What this execution did. */
   totals: ImportCounts;
   /** true when the run stopped for governance and the caller must reschedule */
   paused: boolean;
+  /** Paused without handling a single row or file: rescheduling would loop, so it does not. */
+  stalled: boolean;
   skipped?: string;
 }
 
+/** One row's verdict in a dry run (customer/export/dry_run/<feed>-dry-run.csv). */
+export interface RowVerdict {
+  line: number;
+  hcCustomerId: string;
+  outcome: 'create' | 'link' | 'already linked' | 'error';
+  customerId: string;
+  code: string;
+  message: string;
+}
+
+export const DRY_RUN_FOLDER = 'customer/export/dry_run';
+export const DRY_RUN_HEADER = [
+  'fileName',
+  'lineNumber',
+  'HCCustomerId',
+  'outcome',
+  'customerId',
+  'errorCode',
+  'errorMessage',
+];
+
 /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
 const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
-/** What finishing a feed costs: two reports (upload + move + replace) and the archive move. */
-const FINISH_UNITS =
-  2 * (UNITS.sftpTransfer + 3 * UNITS.sftpOther) + 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
-const LEASE_MS = 60 * 60 * 1000;
+/** Finishing a feed: each report is an upload plus a move (and a replace), then the archive move. */
+const REPORT_UNITS = UNITS.sftpTransfer + 3 * UNITS.sftpOther;
+const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
+const finishUnits = (errors: ErrorRow[]) =>
+  ARCHIVE_UNITS +
+  (errors.length ? REPORT_UNITS : 0) +
+  (errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0);
+const LEASE_MS = 15 * 60 * 1000;
 
 const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
-const add = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
-  created: a.created + b.created,
-  linked: a.linked + b.linked,
-  alreadyLinked: a.alreadyLinked + b.alreadyLinked,
-  errors: a.errors + b.errors,
-});
 
 export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): ImportSummary {
-  const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false };
-  let state = deps.checkpoint.load();
-  if (state?.lease && state.lease.executionId !== opts.executionId && state.lease.until > deps.now()) {
-    summary.skipped = `another execution (${state.lease.executionId}) holds the import lease until ${new Date(state.lease.until).toISOString()}`;
+  const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
+  const loaded = deps.checkpoint.load();
+  const lease = loaded?.lease;
+  if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
+    summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
     return summary;
   }
-  state = state ?? { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
-  state.lease = { executionId: opts.executionId, until: deps.now() + LEASE_MS };
-  if (!opts.dryRun) deps.checkpoint.save(state);
+  // A dry run starts from scratch and keeps its state to itself.
+  const state: ImportState =
+    loaded && !opts.dryRun ? loaded : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
+  const save = (st: ImportState) => {
+    if (opts.dryRun) return;
+    st.lease = {
+      executionId: opts.executionId,
+      deploymentId: opts.deploymentId,
+      until: deps.now() + LEASE_MS,
+    };
+    deps.checkpoint.save(st);
+  };
+  save(state);
+  const tally = (outcome: keyof ImportCounts) => {
+    state.counts[outcome]++;
+    summary.totals[outcome]++;
+  };
 
   const feeds = deps.feeds.list().map((f) => f.name);
   // The feed in progress first, so a resumed execution finishes what it started.
   if (state.file && feeds.includes(state.file))
-    feeds.sort((a, b) => (a === state!.file ? -1 : b === state!.file ? 1 : 0));
+    feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
 
+  let progress = false;
   for (const name of feeds) {
-    if (!deps.budget.canAfford(UNITS.sftpTransfer + FINISH_UNITS + UNITS.searchPage + ROW_UNITS)) {
+    if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
       summary.paused = true;
       break;
     }
@@ -139,23 +189,22 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
       state.errors = [];
       state.counts = emptyCounts();
     }
-    const result = importFeed(name, state, deps, opts);
+    const lineBefore = state.line;
+    const result = importFeed(name, state, deps, opts, save, tally);
     summary.files.push(result);
     if (result.outcome === 'in progress') {
+      progress = progress || state.line > lineBefore;
       summary.paused = true;
       break;
     }
-    summary.totals = add(summary.totals, result.counts);
+    progress = true;
     state.file = null;
     state.line = 0;
     state.errors = [];
     state.counts = emptyCounts();
-    if (!opts.dryRun) deps.checkpoint.save(state);
+    save(state);
   }
-  if (summary.paused) {
-    const last = summary.files[summary.files.length - 1];
-    if (last?.outcome === 'in progress') summary.totals = add(summary.totals, last.counts);
-  }
+  summary.stalled = summary.paused && !progress;
   state.lease = null;
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
@@ -166,7 +215,9 @@ function importFeed(
   state: ImportState,
   deps: ImportDeps,
   opts: ImportOptions,
-): ImportSummary['files'][0] {
+  save: (st: ImportState) => void,
+  tally: (outcome: keyof ImportCounts) => void,
+): FileResult {
   const text = deps.feeds.download(name);
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
@@ -175,76 +226,100 @@ function importFeed(
     const reason =
       unreadable ??
       `the header has no HCCustomerId column (found: ${parsed!.header.join(', ') || 'nothing'})`;
+    tally('errors');
+    const report = toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]);
+    if (opts.dryRun) {
+      deps.feeds.writeReport(
+        DRY_RUN_FOLDER,
+        `${stem(name)}-dry-run.csv`,
+        toCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', 'UNREADABLE_FEED', reason]]),
+      );
+      return { name, outcome: 'checked', counts: state.counts };
+    }
     deps.log.error(
       `Customer feed ${name} cannot be read`,
       `${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`,
     );
-    const counts = { ...emptyCounts(), errors: 1 };
-    if (opts.dryRun) return { name, outcome: 'failed', counts };
-    deps.feeds.writeReport(
-      SFTP_FOLDERS.customerFeedError,
-      `${stem(name)}-errors.csv`,
-      toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]),
-    );
+    deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, report);
     const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
-    return { name, outcome: 'failed', movedTo, counts };
+    return { name, outcome: 'failed', movedTo, counts: state.counts };
   }
 
-  const counts = state.counts;
+  const verdicts: RowVerdict[] = [];
+  const fail = (
+    line: number,
+    hcCustomerId: string,
+    code: string,
+    message: string,
+    missingRequired: boolean,
+  ) => {
+    state.errors.push({ line, hcCustomerId, code, message, missingRequired });
+    tally('errors');
+    if (opts.dryRun) verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
+  };
   // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
   for (const p of parsed.problems) {
     if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber)) continue;
-    state.errors.push({
-      line: p.lineNumber,
-      hcCustomerId: '',
-      code: p.code,
-      message: p.message,
-      missingRequired: false,
-    });
-    counts.errors++;
+    fail(p.lineNumber, '', p.code, p.message, false);
   }
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
-  const rowOpts: RowOptions = opts;
 
   for (let i = 0; i < rows.length;) {
-    const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + FINISH_UNITS);
-    if (affordable < 1) return { name, outcome: 'in progress', counts };
+    const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + UNITS.customRecordSubmitFields);
+    if (affordable < 1) return { name, outcome: 'in progress', counts: state.counts };
     const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-    const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, rowOpts) }));
+    const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
     const valid = prepared.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
     const index = new CandidateIndex(
       valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : [],
     );
 
     for (const { row, customer } of prepared) {
-      if (isProblem(customer)) {
-        state.errors.push({
-          line: row.lineNumber,
-          hcCustomerId: (row.values.HCCustomerId ?? '').trim(),
-          ...customer,
-        });
-        counts.errors++;
-      } else {
+      const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
+      if (isProblem(customer))
+        fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
+      else {
         const outcome = upsert(customer, index, deps, opts);
-        if (outcome.kind === 'error') {
-          state.errors.push({
-            line: row.lineNumber,
-            hcCustomerId: customer.hcCustomerId,
-            code: outcome.code,
-            message: outcome.message,
-            missingRequired: false,
-          });
-          counts.errors++;
-        } else counts[outcome.kind]++;
+        if (outcome.kind === 'error')
+          fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, false);
+        else {
+          tally(outcome.kind);
+          if (opts.dryRun)
+            verdicts.push({
+              line: row.lineNumber,
+              hcCustomerId,
+              outcome:
+                outcome.kind === 'created' ? 'create' : outcome.kind === 'linked' ? 'link' : 'already linked',
+              customerId: outcome.customerId,
+              code: '',
+              message: '',
+            });
+        }
       }
       state.line = row.lineNumber;
     }
     i += batch.length;
-    if (!opts.dryRun && i < rows.length) deps.checkpoint.save(state);
+    if (i < rows.length) save(state);
+  }
+
+  if (opts.dryRun) {
+    verdicts.sort((a, b) => a.line - b.line);
+    deps.feeds.writeReport(
+      DRY_RUN_FOLDER,
+      `${stem(name)}-dry-run.csv`,
+      toCsv(
+        DRY_RUN_HEADER,
+        verdicts.map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]),
+      ),
+    );
+    return { name, outcome: 'checked', counts: state.counts };
   }
 
   // Every row is handled: reports first, then the archive move, so nothing is archived early.
-  if (opts.dryRun) return { name, outcome: 'archived', counts };
+  if (!deps.budget.canAfford(finishUnits(state.errors))) {
+    save(state);
+    return { name, outcome: 'in progress', counts: state.counts };
+  }
   if (state.errors.length > 0) {
     const errors = [...state.errors].sort((a, b) => a.line - b.line);
     deps.feeds.writeReport(
@@ -273,11 +348,12 @@ function importFeed(
     );
   }
   const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-  return { name, outcome: 'archived', movedTo, counts };
+  return { name, outcome: 'archived', movedTo, counts: state.counts };
 }
 
 type UpsertOutcome =
-  { kind: 'created' | 'linked' | 'alreadyLinked' } | { kind: 'error'; code: string; message: string };
+  | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
+  | { kind: 'error'; code: string; message: string };
 
 function upsert(
   row: NewCustomer,
@@ -305,7 +381,7 @@ function upsert(
             deps.customers.update(decision.customer.id, { ...fill, [CUSTOMER_FIELDS.syncStamp]: stamp });
           index.update(decision.customer, fromFill(fill, stamp));
         }
-        return { kind: 'alreadyLinked' };
+        return { kind: 'alreadyLinked', customerId: decision.customer.id };
       }
       case 'link': {
         if (!opts.dryRun)
@@ -314,7 +390,7 @@ function upsert(
             [CUSTOMER_FIELDS.syncStamp]: stamp,
           });
         index.update(decision.customer, fromFill(decision.fill, stamp));
-        return { kind: 'linked' };
+        return { kind: 'linked', customerId: decision.customer.id };
       }
       case 'create': {
         let statusId = '';
@@ -327,7 +403,14 @@ function upsert(
               message: `entity status "${row.statusName}" does not exist in NetSuite`,
             };
         }
-        const id = opts.dryRun ? `dry-run-${row.hcCustomerId}` : deps.customers.create(row, statusId, stamp);
+        // A real save lets NetSuite check the subsidiary; a dry run has to ask.
+        if (opts.dryRun && row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
+          return {
+            kind: 'error',
+            code: 'INVALID_KEY_OR_REF',
+            message: `Invalid subsidiary reference key ${row.subsidiary}.`,
+          };
+        const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
         index.add({
           id,
           hcCustomerId: row.hcCustomerId,
@@ -337,7 +420,7 @@ function upsert(
           inactive: false,
           stamp,
         });
-        return { kind: 'created' };
+        return { kind: 'created', customerId: id };
       }
     }
   } catch (e) {

@@ -1,8 +1,8 @@
 /**
  * HC_SC_GenerateHistoricalCustomerCSV's logic: every customer with a Shopify customer ID, in
  * internal-id order, written in HotWax's party import format (hotwax-contracts.md 2c) into CSV parts
- * in the File Cabinet. An internal-id cursor makes it resumable past one execution's governance and
- * past runPaged's 1,000-page cap; part names are fixed per run, so a part rewritten after a crash
+ * in the File Cabinet. An internal-id cursor (batches of 4,000, ResultSet.each's cap) makes it
+ * resumable past one execution's governance and past any search result cap; part names are fixed per run, so a part rewritten after a crash
  * replaces itself: every customer appears exactly once.
  */
 import type { GovernanceBudget } from '../lib/governance';
@@ -18,14 +18,14 @@ export interface HistoricalCustomer {
   shopifyCustomerId: string;
 }
 
-/** A paged run over customers with internal id > `after`, ascending (runPaged: 5 units, fetch: 5). */
-export interface PagedCustomers {
-  pageCount: number;
-  fetch(index: number): HistoricalCustomer[];
-}
+/**
+ * Customers with internal id > `after`, ascending, at most BATCH of them: one ResultSet.each call
+ * (10 units for up to 4,000 results, against runPaged's 5 units per 1,000).
+ */
+export const BATCH = 4000;
 
 export interface HistoricalExportDeps {
-  openRun(after: string): PagedCustomers;
+  fetchAfter(after: string): HistoricalCustomer[];
   /** Save a CSV part in the target folder (20 units); the same name replaces the earlier part. */
   savePart(name: string, contents: string): string;
   duplicates(): { shopifyCustomerId: string; count: number }[];
@@ -119,37 +119,30 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   const stopCost = UNITS.fileSave + UNITS.customRecordSubmitFields;
 
   outer: for (;;) {
-    if (!deps.budget.canAfford(UNITS.runPaged + UNITS.pageFetch + stopCost)) {
+    if (!deps.budget.canAfford(UNITS.searchPage + 2 * stopCost)) {
       summary.paused = true;
       break;
     }
-    const run = deps.openRun(lastId);
-    if (run.pageCount === 0) {
+    const batch = deps.fetchAfter(lastId);
+    for (const c of batch) {
+      const line = historicalLine(c);
+      const size = utf8Length(line);
+      if (lines.length > 0 && bytes + size > maxFileBytes) {
+        flush();
+        if (!deps.budget.canAfford(2 * stopCost)) {
+          summary.paused = true;
+          break outer;
+        }
+      }
+      lines.push(line);
+      bytes += size;
+      lastId = c.id;
+      pending++;
+    }
+    if (batch.length < BATCH) {
       summary.finished = true;
       break;
     }
-    for (let p = 0; p < run.pageCount; p++) {
-      if (!deps.budget.canAfford(UNITS.pageFetch + 2 * stopCost)) {
-        summary.paused = true;
-        break outer;
-      }
-      for (const c of run.fetch(p)) {
-        const line = historicalLine(c);
-        const size = utf8Length(line);
-        if (lines.length > 0 && bytes + size > maxFileBytes) {
-          flush();
-          if (!deps.budget.canAfford(2 * stopCost)) {
-            summary.paused = true;
-            break outer;
-          }
-        }
-        lines.push(line);
-        bytes += size;
-        lastId = c.id;
-        pending++;
-      }
-    }
-    // runPaged stops at 1,000 pages: the next run starts after the last id seen.
   }
   flush();
   summary.exportedTotal = state.exported;

@@ -7314,9 +7314,12 @@ define([], (function () { 'use strict';
   function alternativeName(fileName, date, unique) {
       return `${stem(fileName)}-${utcStamp(date)}-${unique}.csv`;
   }
-  /** Where an upload is written before it is moved into place, so readers never see half a file. */
-  function temporaryName(fileName, unique) {
-      return `.${fileName}.${unique}.part`;
+  /**
+   * Where an upload is written before it is moved into place, so readers never see half a file.
+   * Fixed per name: an upload repeated after a crash overwrites its own leftover instead of adding one.
+   */
+  function temporaryName(fileName) {
+      return `.${fileName}.part`;
   }
   function isCsv(fileName) {
       return /\.csv$/i.test(fileName) && !fileName.startsWith('.');
@@ -7350,7 +7353,7 @@ define([], (function () { 'use strict';
       }
       /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
       uploadAtomic(dir, name, contents) {
-          const temp = temporaryName(name, uniqueSuffix());
+          const temp = temporaryName(name);
           const file = this.modules.file.create({
               name: temp,
               fileType: this.modules.file.Type.CSV,
@@ -7676,6 +7679,7 @@ define([], (function () { 'use strict';
       constructor(m) {
           this.m = m;
           this.statuses = null;
+          this.subsidiaries = null;
       }
       findCandidates(keys) {
           const groups = [];
@@ -7770,6 +7774,13 @@ define([], (function () { 'use strict';
               values,
               options: { enableSourcing: false, ignoreMandatoryFields: true },
           });
+      }
+      subsidiaryExists(id) {
+          if (!this.subsidiaries) {
+              const s = this.m.search.create({ type: 'subsidiary', columns: ['internalid'] });
+              this.subsidiaries = new Set(allResults(s).map((r) => String(r.id)));
+          }
+          return this.subsidiaries.has(id);
       }
       statusId(name) {
           var _a, _b;
@@ -7998,35 +8009,58 @@ define([], (function () { 'use strict';
       return fill;
   }
 
+  const DRY_RUN_FOLDER = 'customer/export/dry_run';
+  const DRY_RUN_HEADER = [
+      'fileName',
+      'lineNumber',
+      'HCCustomerId',
+      'outcome',
+      'customerId',
+      'errorCode',
+      'errorMessage',
+  ];
   /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
   const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
-  /** What finishing a feed costs: two reports (upload + move + replace) and the archive move. */
-  const FINISH_UNITS = 2 * (UNITS.sftpTransfer + 3 * UNITS.sftpOther) + 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
-  const LEASE_MS = 60 * 60 * 1000;
+  /** Finishing a feed: each report is an upload plus a move (and a replace), then the archive move. */
+  const REPORT_UNITS = UNITS.sftpTransfer + 3 * UNITS.sftpOther;
+  const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
+  const finishUnits = (errors) => ARCHIVE_UNITS +
+      (errors.length ? REPORT_UNITS : 0) +
+      (errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0);
+  const LEASE_MS = 15 * 60 * 1000;
   const emptyCounts = () => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
-  const add = (a, b) => ({
-      created: a.created + b.created,
-      linked: a.linked + b.linked,
-      alreadyLinked: a.alreadyLinked + b.alreadyLinked,
-      errors: a.errors + b.errors,
-  });
   function runCustomerImport(deps, opts) {
-      const summary = { files: [], totals: emptyCounts(), paused: false };
-      let state = deps.checkpoint.load();
-      if ((state === null || state === void 0 ? void 0 : state.lease) && state.lease.executionId !== opts.executionId && state.lease.until > deps.now()) {
-          summary.skipped = `another execution (${state.lease.executionId}) holds the import lease until ${new Date(state.lease.until).toISOString()}`;
+      const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
+      const loaded = deps.checkpoint.load();
+      const lease = loaded === null || loaded === void 0 ? void 0 : loaded.lease;
+      if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
+          summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
           return summary;
       }
-      state = state !== null && state !== void 0 ? state : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
-      state.lease = { executionId: opts.executionId, until: deps.now() + LEASE_MS };
-      if (!opts.dryRun)
-          deps.checkpoint.save(state);
+      // A dry run starts from scratch and keeps its state to itself.
+      const state = loaded && !opts.dryRun ? loaded : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
+      const save = (st) => {
+          if (opts.dryRun)
+              return;
+          st.lease = {
+              executionId: opts.executionId,
+              deploymentId: opts.deploymentId,
+              until: deps.now() + LEASE_MS,
+          };
+          deps.checkpoint.save(st);
+      };
+      save(state);
+      const tally = (outcome) => {
+          state.counts[outcome]++;
+          summary.totals[outcome]++;
+      };
       const feeds = deps.feeds.list().map((f) => f.name);
       // The feed in progress first, so a resumed execution finishes what it started.
       if (state.file && feeds.includes(state.file))
           feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
+      let progress = false;
       for (const name of feeds) {
-          if (!deps.budget.canAfford(UNITS.sftpTransfer + FINISH_UNITS + UNITS.searchPage + ROW_UNITS)) {
+          if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
               summary.paused = true;
               break;
           }
@@ -8036,31 +8070,28 @@ define([], (function () { 'use strict';
               state.errors = [];
               state.counts = emptyCounts();
           }
-          const result = importFeed(name, state, deps, opts);
+          const lineBefore = state.line;
+          const result = importFeed(name, state, deps, opts, save, tally);
           summary.files.push(result);
           if (result.outcome === 'in progress') {
+              progress = progress || state.line > lineBefore;
               summary.paused = true;
               break;
           }
-          summary.totals = add(summary.totals, result.counts);
+          progress = true;
           state.file = null;
           state.line = 0;
           state.errors = [];
           state.counts = emptyCounts();
-          if (!opts.dryRun)
-              deps.checkpoint.save(state);
+          save(state);
       }
-      if (summary.paused) {
-          const last = summary.files[summary.files.length - 1];
-          if ((last === null || last === void 0 ? void 0 : last.outcome) === 'in progress')
-              summary.totals = add(summary.totals, last.counts);
-      }
+      summary.stalled = summary.paused && !progress;
       state.lease = null;
       if (!opts.dryRun)
           deps.checkpoint.save(state);
       return summary;
   }
-  function importFeed(name, state, deps, opts) {
+  function importFeed(name, state, deps, opts, save, tally) {
       var _a;
       const text = deps.feeds.download(name);
       const unreadable = unreadableReason(text);
@@ -8068,71 +8099,76 @@ define([], (function () { 'use strict';
       const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
       if (!parsed || missingKey) {
           const reason = unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (found: ${parsed.header.join(', ') || 'nothing'})`;
+          tally('errors');
+          const report = toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]);
+          if (opts.dryRun) {
+              deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', 'UNREADABLE_FEED', reason]]));
+              return { name, outcome: 'checked', counts: state.counts };
+          }
           deps.log.error(`Customer feed ${name} cannot be read`, `${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`);
-          const counts = { ...emptyCounts(), errors: 1 };
-          if (opts.dryRun)
-              return { name, outcome: 'failed', counts };
-          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]));
+          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, report);
           const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
-          return { name, outcome: 'failed', movedTo, counts };
+          return { name, outcome: 'failed', movedTo, counts: state.counts };
       }
-      const counts = state.counts;
+      const verdicts = [];
+      const fail = (line, hcCustomerId, code, message, missingRequired) => {
+          state.errors.push({ line, hcCustomerId, code, message, missingRequired });
+          tally('errors');
+          if (opts.dryRun)
+              verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
+      };
       // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
       for (const p of parsed.problems) {
           if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber))
               continue;
-          state.errors.push({
-              line: p.lineNumber,
-              hcCustomerId: '',
-              code: p.code,
-              message: p.message,
-              missingRequired: false,
-          });
-          counts.errors++;
+          fail(p.lineNumber, '', p.code, p.message, false);
       }
       const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
-      const rowOpts = opts;
       for (let i = 0; i < rows.length;) {
-          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + FINISH_UNITS);
+          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + UNITS.customRecordSubmitFields);
           if (affordable < 1)
-              return { name, outcome: 'in progress', counts };
+              return { name, outcome: 'in progress', counts: state.counts };
           const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-          const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, rowOpts) }));
+          const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
           const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
           const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
           for (const { row, customer } of prepared) {
-              if (isProblem(customer)) {
-                  state.errors.push({
-                      line: row.lineNumber,
-                      hcCustomerId: ((_a = row.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim(),
-                      ...customer,
-                  });
-                  counts.errors++;
-              }
+              const hcCustomerId = ((_a = row.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim();
+              if (isProblem(customer))
+                  fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
               else {
                   const outcome = upsert(customer, index, deps, opts);
-                  if (outcome.kind === 'error') {
-                      state.errors.push({
-                          line: row.lineNumber,
-                          hcCustomerId: customer.hcCustomerId,
-                          code: outcome.code,
-                          message: outcome.message,
-                          missingRequired: false,
-                      });
-                      counts.errors++;
+                  if (outcome.kind === 'error')
+                      fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, false);
+                  else {
+                      tally(outcome.kind);
+                      if (opts.dryRun)
+                          verdicts.push({
+                              line: row.lineNumber,
+                              hcCustomerId,
+                              outcome: outcome.kind === 'created' ? 'create' : outcome.kind === 'linked' ? 'link' : 'already linked',
+                              customerId: outcome.customerId,
+                              code: '',
+                              message: '',
+                          });
                   }
-                  else
-                      counts[outcome.kind]++;
               }
               state.line = row.lineNumber;
           }
           i += batch.length;
-          if (!opts.dryRun && i < rows.length)
-              deps.checkpoint.save(state);
+          if (i < rows.length)
+              save(state);
+      }
+      if (opts.dryRun) {
+          verdicts.sort((a, b) => a.line - b.line);
+          deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, verdicts.map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message])));
+          return { name, outcome: 'checked', counts: state.counts };
       }
       // Every row is handled: reports first, then the archive move, so nothing is archived early.
-      if (opts.dryRun)
-          return { name, outcome: 'archived', counts };
+      if (!deps.budget.canAfford(finishUnits(state.errors))) {
+          save(state);
+          return { name, outcome: 'in progress', counts: state.counts };
+      }
       if (state.errors.length > 0) {
           const errors = [...state.errors].sort((a, b) => a.line - b.line);
           deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message])));
@@ -8144,7 +8180,7 @@ define([], (function () { 'use strict';
           deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
       }
       const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-      return { name, outcome: 'archived', movedTo, counts };
+      return { name, outcome: 'archived', movedTo, counts: state.counts };
   }
   function upsert(row, index, deps, opts) {
       var _a;
@@ -8167,7 +8203,7 @@ define([], (function () { 'use strict';
                           deps.customers.update(decision.customer.id, { ...fill, [CUSTOMER_FIELDS.syncStamp]: stamp });
                       index.update(decision.customer, fromFill(fill, stamp));
                   }
-                  return { kind: 'alreadyLinked' };
+                  return { kind: 'alreadyLinked', customerId: decision.customer.id };
               }
               case 'link': {
                   if (!opts.dryRun)
@@ -8176,7 +8212,7 @@ define([], (function () { 'use strict';
                           [CUSTOMER_FIELDS.syncStamp]: stamp,
                       });
                   index.update(decision.customer, fromFill(decision.fill, stamp));
-                  return { kind: 'linked' };
+                  return { kind: 'linked', customerId: decision.customer.id };
               }
               case 'create': {
                   let statusId = '';
@@ -8189,7 +8225,14 @@ define([], (function () { 'use strict';
                               message: `entity status "${row.statusName}" does not exist in NetSuite`,
                           };
                   }
-                  const id = opts.dryRun ? `dry-run-${row.hcCustomerId}` : deps.customers.create(row, statusId, stamp);
+                  // A real save lets NetSuite check the subsidiary; a dry run has to ask.
+                  if (opts.dryRun && row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
+                      return {
+                          kind: 'error',
+                          code: 'INVALID_KEY_OR_REF',
+                          message: `Invalid subsidiary reference key ${row.subsidiary}.`,
+                      };
+                  const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
                   index.add({
                       id,
                       hcCustomerId: row.hcCustomerId,
@@ -8199,7 +8242,7 @@ define([], (function () { 'use strict';
                       inactive: false,
                       stamp,
                   });
-                  return { kind: 'created' };
+                  return { kind: 'created', customerId: id };
               }
           }
       }
@@ -8248,6 +8291,11 @@ define([], (function () { 'use strict';
       return null;
   }
 
+  /**
+   * Customers with internal id > `after`, ascending, at most BATCH of them: one ResultSet.each call
+   * (10 units for up to 4,000 results, against runPaged's 5 units per 1,000).
+   */
+  const BATCH = 4000;
   const HEADER_LINE = csvLine([...HISTORICAL_CUSTOMER_HEADER]) + CSV_EOL;
   function utf8Length(s) {
       let n = 0;
@@ -8312,37 +8360,30 @@ define([], (function () { 'use strict';
       bytes = utf8Length(HEADER_LINE);
       const stopCost = UNITS.fileSave + UNITS.customRecordSubmitFields;
       outer: for (;;) {
-          if (!deps.budget.canAfford(UNITS.runPaged + UNITS.pageFetch + stopCost)) {
+          if (!deps.budget.canAfford(UNITS.searchPage + 2 * stopCost)) {
               summary.paused = true;
               break;
           }
-          const run = deps.openRun(lastId);
-          if (run.pageCount === 0) {
+          const batch = deps.fetchAfter(lastId);
+          for (const c of batch) {
+              const line = historicalLine(c);
+              const size = utf8Length(line);
+              if (lines.length > 0 && bytes + size > maxFileBytes) {
+                  flush();
+                  if (!deps.budget.canAfford(2 * stopCost)) {
+                      summary.paused = true;
+                      break outer;
+                  }
+              }
+              lines.push(line);
+              bytes += size;
+              lastId = c.id;
+              pending++;
+          }
+          if (batch.length < BATCH) {
               summary.finished = true;
               break;
           }
-          for (let p = 0; p < run.pageCount; p++) {
-              if (!deps.budget.canAfford(UNITS.pageFetch + 2 * stopCost)) {
-                  summary.paused = true;
-                  break outer;
-              }
-              for (const c of run.fetch(p)) {
-                  const line = historicalLine(c);
-                  const size = utf8Length(line);
-                  if (lines.length > 0 && bytes + size > maxFileBytes) {
-                      flush();
-                      if (!deps.budget.canAfford(2 * stopCost)) {
-                          summary.paused = true;
-                          break outer;
-                      }
-                  }
-                  lines.push(line);
-                  bytes += size;
-                  lastId = c.id;
-                  pending++;
-              }
-          }
-          // runPaged stops at 1,000 pages: the next run starts after the last id seen.
       }
       flush();
       summary.exportedTotal = state.exported;

@@ -1,0 +1,104 @@
+/** Shared pieces of the end-to-end tests: which SFTP server, feed files, account inspection. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSshAvailable, sftpServerUsable } from '../../emulator/src/sftp/servers';
+import type { SftpServerKind } from '../../emulator/src/sftp/servers';
+import type { SyncEnvironment } from '../../simulation/environment';
+import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
+
+/** OpenSSH whenever it can run here (always in CI, where HC_REQUIRE_OPENSSH=1 makes it mandatory). */
+export function serverKind(): SftpServerKind {
+  return sftpServerUsable('openssh') && openSshAvailable() ? 'openssh' : 'embedded';
+}
+
+/** Every server kind available here. */
+export function serverKinds(): SftpServerKind[] {
+  return sftpServerUsable('openssh') ? ['openssh', 'embedded'] : ['embedded'];
+}
+
+export interface FeedCustomer {
+  HCCustomerId: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  HCShopifyCustomerId?: string;
+  externalId?: string;
+  individual?: string;
+  status?: string;
+  taxable?: string;
+  defaultOrderPriority?: string;
+  subsidiary?: string;
+}
+
+export function feedRowsFor(rows: FeedCustomer[], subsidiary = '2'): string[][] {
+  return rows.map((r) => [
+    r.HCCustomerId,
+    r.firstName ?? 'Ada',
+    r.lastName ?? 'Lovelace',
+    r.email ?? `${r.HCCustomerId.toLowerCase()}@example.com`,
+    r.phone ?? '',
+    r.HCShopifyCustomerId ?? `66${r.HCCustomerId.replace(/\D/g, '').padStart(11, '0')}`,
+    r.externalId ?? r.HCShopifyCustomerId ?? `66${r.HCCustomerId.replace(/\D/g, '').padStart(11, '0')}`,
+    r.individual ?? 'T',
+    r.status ?? 'CUSTOMER-Closed Won',
+    r.taxable ?? 'TRUE',
+    r.defaultOrderPriority ?? '5',
+    r.subsidiary ?? subsidiary,
+  ]);
+}
+
+export function writeFeed(env: SyncEnvironment, name: string, text: string): void {
+  fs.writeFileSync(env.localPath(`customer/export/${name}`), text);
+}
+
+export function feedText(rows: FeedCustomer[], header = FEED_HEADER): string {
+  return csvText(header, feedRowsFor(rows));
+}
+
+export function remoteCsv(env: SyncEnvironment, dir: string): { name: string; rows: string[][] }[] {
+  const d = env.localPath(dir);
+  if (!fs.existsSync(d)) return [];
+  return fs
+    .readdirSync(d)
+    .filter((n) => fs.statSync(path.join(d, n)).isFile())
+    .sort()
+    .map((name) => ({ name, rows: parseCsv(fs.readFileSync(path.join(d, name), 'utf8')) }));
+}
+
+export function remoteNames(env: SyncEnvironment, dir: string): string[] {
+  const d = env.localPath(dir);
+  return fs.existsSync(d)
+    ? fs
+        .readdirSync(d)
+        .filter((n) => fs.statSync(path.join(d, n)).isFile())
+        .sort()
+    : [];
+}
+
+/** NetSuite customers by their HC customer id. */
+export function customersByHcId(env: SyncEnvironment): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of env.account.records.all('customer')) {
+    const hc = String(c.values.custentity_hc_customer_id ?? '');
+    if (hc) out.set(hc, [...(out.get(hc) ?? []), String(c.id)]);
+  }
+  return out;
+}
+
+/** Import outcomes added up over every execution's closing summary (each counts only its own work). */
+export function importTotals(env: SyncEnvironment): {
+  created: number;
+  linked: number;
+  alreadyLinked: number;
+  errors: number;
+} {
+  const t = { created: 0, linked: 0, alreadyLinked: 0, errors: 0 };
+  for (const e of env.account.executions)
+    for (const l of e.logs)
+      if (l.level === 'AUDIT' && /^HC_SC_ImportCustomer .*summary$/.test(l.title)) {
+        const s = JSON.parse(l.details) as { totals: typeof t };
+        for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += s.totals[k];
+      }
+  return t;
+}
