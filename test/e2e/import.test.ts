@@ -278,10 +278,16 @@ describe(`import against ${kind} sshd/server`, () => {
       const shape = (e: SyncEnvironment) =>
         [...customersByHcId(e).entries()].map(([hc, ids]) => [hc, ids.length]).sort();
       expect(shape(env)).toEqual(shape(long));
-      expect(customersByHcId(env).size).toBe(120);
-      expect(remoteNames(env, 'customer/export/archive')).toEqual(
-        remoteNames(long, 'customer/export/archive'),
-      );
+      expect(customersByHcId(env).size).toBe(24);
+      expect(importTotals(env)).toEqual(importTotals(long));
+      expect(importTotals(env)).toEqual({ created: 24, linked: 0, alreadyLinked: 0, errors: 2 });
+      for (const dir of [
+        'customer/export',
+        'customer/export/archive',
+        'customer/export/error',
+        'customer/export/required_fields_missing',
+      ])
+        expect(remoteCsv(env, dir)).toEqual(remoteCsv(long, dir));
     } finally {
       await long.stop();
     }
