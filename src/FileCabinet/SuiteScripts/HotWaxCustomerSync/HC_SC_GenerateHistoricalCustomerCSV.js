@@ -14,6 +14,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
         maxFileBytes: 'custscript_hc_ghc_max_file_bytes',
     };
     const DEFAULT_FOLDER = 'Historical Shopify Customer CSV';
+    const STATE_MARK = ' State: ';
     function execute(_context) {
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
@@ -25,7 +26,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
         const maxFileBytes = HC_CustomerSyncLib.integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
         if (maxFileBytes > 10000000)
             throw new Error(`Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
-        const folderId = HC_CustomerSyncLib.findFolder({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER, true);
+        const folder = HC_CustomerSyncLib.folderWithDescription({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER);
+        const folderId = folder.id;
         const baseFilters = () => {
             const f = [[idField, 'isnotempty', '']];
             if (!includeInactive)
@@ -112,7 +114,33 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                     });
                 });
             },
-            checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'historical-export'),
+            // The run's checkpoint lives in the output folder's description: the folder search the export
+            // needs anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16).
+            checkpoint: {
+                load: () => {
+                    const at = folder.description.indexOf(STATE_MARK);
+                    if (at < 0)
+                        return null;
+                    try {
+                        return JSON.parse(folder.description.slice(at + STATE_MARK.length));
+                    }
+                    catch {
+                        return null;
+                    }
+                },
+                save: (state) => {
+                    const status = state.done
+                        ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).`
+                        : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
+                    record.submitFields({
+                        type: record.Type.FOLDER,
+                        id: folderId,
+                        values: {
+                            description: `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`,
+                        },
+                    });
+                },
+            },
             budget,
             now: () => new Date(),
         }, maxFileBytes);

@@ -63,6 +63,7 @@ export {
   loadSftpSettings,
   connect,
   findFolder,
+  folderWithDescription,
   filesInFolder,
   reschedule,
 } from './netsuite';

@@ -16,6 +16,7 @@ export const UNITS = {
   customerSubmitFields: 5,
   folderCreate: 5,
   folderSave: 10,
+  folderSubmitFields: 5,
   customRecordCreate: 2,
   customRecordSave: 4,
   customRecordSubmitFields: 2,

@@ -136,6 +136,33 @@ export function findFolder(
   return String(folder.save());
 }
 
+/**
+ * A File Cabinet folder (by internal id or name) and its description: one search page (10 units),
+ * or a lookup (1 unit) when given an id; created when missing (15 units).
+ */
+export function folderWithDescription(
+  m: { search: Search; record: Pick<typeof recordTypes, 'create'> },
+  nameOrId: string,
+): { id: string; description: string } {
+  if (/^\d+$/.test(nameOrId)) {
+    const found = m.search.lookupFields({ type: 'folder', id: nameOrId, columns: ['description'] });
+    return { id: nameOrId, description: String(found.description ?? '') };
+  }
+  const rows = m.search
+    .create({
+      type: 'folder',
+      filters: [['name', 'is', nameOrId]],
+      columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC }), 'description'],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  if (rows.length > 0)
+    return { id: String(rows[0].id), description: String(rows[0].getValue({ name: 'description' }) ?? '') };
+  const folder = m.record.create({ type: 'folder' });
+  folder.setValue({ fieldId: 'name', value: nameOrId });
+  return { id: String(folder.save()), description: '' };
+}
+
 /** Files in a folder, oldest first (by internal id, which grows with creation). */
 export function filesInFolder(
   search: Search,

@@ -14,10 +14,9 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as task from 'N/task';
 import {
-  CheckpointStore,
   GovernanceBudget,
   checkboxParam,
-  findFolder,
+  folderWithDescription,
   integerParam,
   reschedule,
   runHistoricalExport,
@@ -35,6 +34,7 @@ const PARAMS = {
 } as const;
 
 const DEFAULT_FOLDER = 'Historical Shopify Customer CSV';
+const STATE_MARK = ' State: ';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
@@ -51,7 +51,11 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
     throw new Error(
       `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`,
     );
-  const folderId = findFolder({ search, record }, textParam(script, PARAMS.folder) || DEFAULT_FOLDER, true)!;
+  const folder = folderWithDescription(
+    { search, record },
+    textParam(script, PARAMS.folder) || DEFAULT_FOLDER,
+  );
+  const folderId = folder.id;
 
   const baseFilters = (): unknown[] => {
     const f: unknown[] = [[idField, 'isnotempty', '']];
@@ -137,7 +141,31 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
             count: Number(r.getValue({ name: 'internalid', summary: search.Summary.COUNT })),
           }));
       },
-      checkpoint: new CheckpointStore<HistoricalState>({ search, record }, 'historical-export'),
+      // The run's checkpoint lives in the output folder's description: the folder search the export
+      // needs anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16).
+      checkpoint: {
+        load: () => {
+          const at = folder.description.indexOf(STATE_MARK);
+          if (at < 0) return null;
+          try {
+            return JSON.parse(folder.description.slice(at + STATE_MARK.length)) as HistoricalState;
+          } catch {
+            return null;
+          }
+        },
+        save: (state) => {
+          const status = state.done
+            ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).`
+            : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
+          record.submitFields({
+            type: record.Type.FOLDER,
+            id: folderId,
+            values: {
+              description: `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`,
+            },
+          });
+        },
+      },
       budget,
       now: () => new Date(),
     },

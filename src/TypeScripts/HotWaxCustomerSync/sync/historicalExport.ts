@@ -29,6 +29,7 @@ export interface HistoricalExportDeps {
   /** Save a CSV part in the target folder (20 units); the same name replaces the earlier part. */
   savePart(name: string, contents: string): string;
   duplicates(): { shopifyCustomerId: string; count: number }[];
+  /** The run's state: kept in the output folder's description (see the entry point). */
   checkpoint: { load(): HistoricalState | null; save(state: HistoricalState): void };
   budget: GovernanceBudget;
   now: () => Date;
@@ -40,7 +41,6 @@ export interface HistoricalState {
   after: string;
   nextPart: number;
   exported: number;
-  parts: string[];
   done: boolean;
 }
 
@@ -86,7 +86,7 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   const state: HistoricalState =
     loaded && !loaded.done
       ? loaded
-      : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, parts: [], done: false };
+      : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, done: false };
   const summary: HistoricalSummary = {
     exportedThisExecution: 0,
     exportedTotal: state.exported,
@@ -100,23 +100,23 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   let bytes = 0;
   let lastId = state.after;
   let pending = 0;
-  const flush = () => {
+  /** Saves the part being built; the checkpoint follows (not when `last`: the final save covers it). */
+  const flush = (last = false) => {
     if (lines.length === 0) return;
     const name = `HistoricalShopifyCustomer-${state.runStamp}-part${String(state.nextPart).padStart(4, '0')}.csv`;
     deps.savePart(name, HEADER_LINE + lines.join(''));
-    if (!state.parts.includes(name)) state.parts.push(name);
     summary.partsWritten.push(name);
     state.after = lastId;
     state.nextPart += 1;
     state.exported += pending;
     summary.exportedThisExecution += pending;
-    deps.checkpoint.save(state);
+    if (!last) deps.checkpoint.save(state);
     lines = [];
     bytes = utf8Length(HEADER_LINE);
     pending = 0;
   };
   bytes = utf8Length(HEADER_LINE);
-  const stopCost = UNITS.fileSave + UNITS.customRecordSubmitFields;
+  const stopCost = UNITS.fileSave + UNITS.folderSubmitFields;
 
   outer: for (;;) {
     if (!deps.budget.canAfford(UNITS.searchPage + 2 * stopCost)) {
@@ -144,12 +144,12 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
       break;
     }
   }
-  flush();
+  flush(true);
   summary.exportedTotal = state.exported;
   if (summary.finished) {
     summary.duplicates = deps.duplicates();
     state.done = true;
-    deps.checkpoint.save(state);
   }
+  deps.checkpoint.save(state);
   return summary;
 }

@@ -7134,6 +7134,7 @@ define([], (function () { 'use strict';
       customerSubmitFields: 5,
       folderCreate: 5,
       folderSave: 10,
+      folderSubmitFields: 5,
       customRecordCreate: 2,
       customRecordSave: 4,
       customRecordSubmitFields: 2,
@@ -7907,6 +7908,30 @@ define([], (function () { 'use strict';
       folder.setValue({ fieldId: 'name', value: nameOrId });
       return String(folder.save());
   }
+  /**
+   * A File Cabinet folder (by internal id or name) and its description: one search page (10 units),
+   * or a lookup (1 unit) when given an id; created when missing (15 units).
+   */
+  function folderWithDescription(m, nameOrId) {
+      var _a, _b;
+      if (/^\d+$/.test(nameOrId)) {
+          const found = m.search.lookupFields({ type: 'folder', id: nameOrId, columns: ['description'] });
+          return { id: nameOrId, description: String((_a = found.description) !== null && _a !== void 0 ? _a : '') };
+      }
+      const rows = m.search
+          .create({
+          type: 'folder',
+          filters: [['name', 'is', nameOrId]],
+          columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC }), 'description'],
+      })
+          .run()
+          .getRange({ start: 0, end: 1 });
+      if (rows.length > 0)
+          return { id: String(rows[0].id), description: String((_b = rows[0].getValue({ name: 'description' })) !== null && _b !== void 0 ? _b : '') };
+      const folder = m.record.create({ type: 'folder' });
+      folder.setValue({ fieldId: 'name', value: nameOrId });
+      return { id: String(folder.save()), description: '' };
+  }
   /** Files in a folder, oldest first (by internal id, which grows with creation). */
   function filesInFolder(search, folderId, onlyCsv = true) {
       const s = search.create({
@@ -8327,7 +8352,7 @@ define([], (function () { 'use strict';
       const loaded = deps.checkpoint.load();
       const state = loaded && !loaded.done
           ? loaded
-          : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, parts: [], done: false };
+          : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, done: false };
       const summary = {
           exportedThisExecution: 0,
           exportedTotal: state.exported,
@@ -8340,25 +8365,25 @@ define([], (function () { 'use strict';
       let bytes = 0;
       let lastId = state.after;
       let pending = 0;
-      const flush = () => {
+      /** Saves the part being built; the checkpoint follows (not when `last`: the final save covers it). */
+      const flush = (last = false) => {
           if (lines.length === 0)
               return;
           const name = `HistoricalShopifyCustomer-${state.runStamp}-part${String(state.nextPart).padStart(4, '0')}.csv`;
           deps.savePart(name, HEADER_LINE + lines.join(''));
-          if (!state.parts.includes(name))
-              state.parts.push(name);
           summary.partsWritten.push(name);
           state.after = lastId;
           state.nextPart += 1;
           state.exported += pending;
           summary.exportedThisExecution += pending;
-          deps.checkpoint.save(state);
+          if (!last)
+              deps.checkpoint.save(state);
           lines = [];
           bytes = utf8Length(HEADER_LINE);
           pending = 0;
       };
       bytes = utf8Length(HEADER_LINE);
-      const stopCost = UNITS.fileSave + UNITS.customRecordSubmitFields;
+      const stopCost = UNITS.fileSave + UNITS.folderSubmitFields;
       outer: for (;;) {
           if (!deps.budget.canAfford(UNITS.searchPage + 2 * stopCost)) {
               summary.paused = true;
@@ -8385,13 +8410,13 @@ define([], (function () { 'use strict';
               break;
           }
       }
-      flush();
+      flush(true);
       summary.exportedTotal = state.exported;
       if (summary.finished) {
           summary.duplicates = deps.duplicates();
           state.done = true;
-          deps.checkpoint.save(state);
       }
+      deps.checkpoint.save(state);
       return summary;
   }
 
@@ -8481,6 +8506,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, hello: hello, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
+  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, hello: hello, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
 
 }));
