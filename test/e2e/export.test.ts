@@ -1,0 +1,170 @@
+/**
+ * HC_MR_ExportedCustomerCSV end to end: the built map/reduce in the emulator, files on a real SFTP
+ * server, read back as HotWax's party identification import reads them (contract 2b).
+ */
+import fs from 'node:fs';
+import { SyncEnvironment } from '../../simulation/environment';
+import { remoteCsv, serverKind } from './helpers';
+
+const kind = serverKind();
+const HEADER = ['partyId', 'partyIdentificationTypeId', 'idValue'];
+
+async function withEnv<T>(
+  prefs: Record<string, string> | undefined,
+  fn: (env: SyncEnvironment) => T,
+): Promise<T> {
+  const env = await SyncEnvironment.start({ sftp: kind, preferences: prefs });
+  try {
+    env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+    return fn(env);
+  } finally {
+    await env.stop();
+  }
+}
+
+function customer(env: SyncEnvironment, values: Record<string, unknown>): string {
+  return String(
+    env.account.records.create('customer', {
+      isperson: 'T',
+      firstname: 'Ada',
+      lastname: 'Lovelace',
+      subsidiary: 2,
+      ...values,
+    }),
+  );
+}
+
+/** Every line sent so far: [partyId, type, idValue], file by file. */
+function sent(env: SyncEnvironment): string[][][] {
+  return remoteCsv(env, 'customer/import').map((f) => {
+    expect(f.rows[0]).toEqual(HEADER);
+    return f.rows.slice(1);
+  });
+}
+
+describe(`id export against ${kind}`, () => {
+  test('sends each stamped customer once, skips inactive ones, and nothing again on the next run', () =>
+    withEnv(undefined, (env) => {
+      const now = Date.now();
+      const a = customer(env, { custentity_hc_customer_id: 'HC1', custentity_hc_sync_stamp: now - 5000 });
+      const b = customer(env, { custentity_hc_customer_id: 'HC2', custentity_hc_sync_stamp: now - 4000 });
+      customer(env, {
+        custentity_hc_customer_id: 'HC3',
+        custentity_hc_sync_stamp: now - 3000,
+        isinactive: true,
+      });
+      customer(env, { custentity_hc_sync_stamp: now - 3000 }); // not a HotWax customer
+      const [run] = env.run('export');
+      expect(run.status).toBe('COMPLETE');
+      expect(sent(env)).toEqual([
+        [
+          ['HC1', 'NETSUITE_CUSTOMER_ID', a],
+          ['HC2', 'NETSUITE_CUSTOMER_ID', b],
+        ],
+      ]);
+      expect(run.usage.total).toBeLessThanOrEqual(200);
+      env.run('export');
+      expect(sent(env)).toHaveLength(1);
+      // A customer linked later (an old customer the import links now) is sent by the next run.
+      const c = customer(env, { custentity_hc_customer_id: 'HC4', custentity_hc_sync_stamp: Date.now() });
+      env.run('export');
+      expect(sent(env).flat()).toContainEqual(['HC4', 'NETSUITE_CUSTOMER_ID', c]);
+      expect(sent(env).flat()).toHaveLength(3);
+    }));
+
+  test('the same ids under two different date format and time zone preferences', async () => {
+    const run = (prefs: Record<string, string>) =>
+      withEnv(prefs, (env) => {
+        const base = Date.now() - 60_000;
+        for (let i = 1; i <= 5; i++)
+          customer(env, { custentity_hc_customer_id: `HC${i}`, custentity_hc_sync_stamp: base + i });
+        customer(env, { custentity_hc_customer_id: 'HC9' }); // linked by other means: no stamp
+        env.run('export');
+        return sent(env).flat();
+      });
+    const us = await run({ dateFormat: 'M/D/YYYY', timeFormat: 'h:mm a', timeZone: 'America/Los_Angeles' });
+    const de = await run({ dateFormat: 'DD.MM.YYYY', timeFormat: 'H:mm', timeZone: 'Europe/Berlin' });
+    expect(us).toHaveLength(6);
+    expect(de).toEqual(us);
+  });
+
+  test("an upgrade starts from HotWax's own cursor (customrecord_hc_last_runtime_export) under two date formats", async () => {
+    const run = (prefs: Record<string, string>) =>
+      withEnv(prefs, (env) => {
+        const store = env.account.records;
+        store.defineCustomRecordType('customrecord_hc_last_runtime_export', 'HC Last Runtime Export');
+        store.addField('customrecord_hc_last_runtime_export', {
+          id: 'custrecord_customer_ex_date',
+          label: 'Customer Export Date',
+          type: 'DATETIME',
+        } as Parameters<typeof store.addField>[1]);
+        const cutover = new Date(Date.UTC(2026, 5, 1, 12, 0, 0));
+        env.account.setClock(() => new Date(Date.UTC(2026, 4, 1)));
+        customer(env, { custentity_hc_customer_id: 'OLD1' }); // sent by HotWax's own script long ago
+        env.account.setClock(() => new Date(Date.UTC(2026, 6, 1)));
+        const recent = customer(env, { custentity_hc_customer_id: 'NEW1' });
+        env.account.setClock(() => new Date());
+        store.create('customrecord_hc_last_runtime_export', {
+          name: 'last run',
+          custrecord_customer_ex_date: cutover,
+        });
+        const [r] = env.run('export');
+        expect(r.status).toBe('COMPLETE');
+        return { lines: sent(env).flat(), recent };
+      });
+    const us = await run({ dateFormat: 'M/D/YYYY', timeFormat: 'h:mm a', timeZone: 'America/New_York' });
+    const de = await run({ dateFormat: 'D.M.YYYY', timeFormat: 'H:mm', timeZone: 'Asia/Tokyo' });
+    expect(us.lines).toEqual([['NEW1', 'NETSUITE_CUSTOMER_ID', us.recent]]);
+    expect(de.lines).toEqual([['NEW1', 'NETSUITE_CUSTOMER_ID', de.recent]]);
+  });
+
+  test('a failed upload advances nothing: the next run sends the same customers (at least once)', () =>
+    withEnv(undefined, (env) => {
+      const a = customer(env, {
+        custentity_hc_customer_id: 'HC1',
+        custentity_hc_sync_stamp: Date.now() - 1000,
+      });
+      // customer/import is a file, not a folder: every upload there fails.
+      fs.rmSync(env.localPath('customer/import'), { recursive: true });
+      fs.writeFileSync(env.localPath('customer/import'), 'not a folder');
+      const [failed] = env.run('export');
+      expect(failed.status).toBe('FAILED');
+      fs.rmSync(env.localPath('customer/import'));
+      fs.mkdirSync(env.localPath('customer/import/archive'), { recursive: true });
+      const [ok] = env.run('export');
+      expect(ok.status).toBe('COMPLETE');
+      expect(sent(env)).toEqual([[['HC1', 'NETSUITE_CUSTOMER_ID', a]]]);
+    }));
+
+  test('very large runs are split into several files, no customer twice', () =>
+    withEnv(undefined, (env) => {
+      env.setParams('export', { custscript_hc_exp_max_rows_per_file: 10 });
+      const ids: string[] = [];
+      for (let i = 1; i <= 25; i++)
+        ids.push(
+          customer(env, {
+            custentity_hc_customer_id: `HC${i}`,
+            custentity_hc_sync_stamp: Date.now() - 1000 + i,
+          }),
+        );
+      env.run('export');
+      const files = sent(env);
+      expect(files.map((f) => f.length)).toEqual([10, 10, 5]);
+      expect(files.flat().map((r) => r[2])).toEqual(ids);
+    }));
+
+  test('customers stamped within the settle time wait for the next run', () =>
+    withEnv(undefined, (env) => {
+      env.setParams('export', { custscript_hc_exp_settle_seconds: 3600 });
+      customer(env, { custentity_hc_customer_id: 'HC1', custentity_hc_sync_stamp: Date.now() });
+      env.run('export');
+      expect(sent(env)).toEqual([]);
+      env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+      env.run('export');
+      expect(
+        sent(env)
+          .flat()
+          .map((r) => r[0]),
+      ).toEqual(['HC1']);
+    }));
+});
