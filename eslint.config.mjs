@@ -42,7 +42,16 @@ export default tseslint.config(
       'suitescript/no-module-extensions': 'error',
       'suitescript/log-args': 'error',
       // The built files are bundles: what matters here is that they run without Node globals.
-      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', 'setTimeout', 'setInterval', 'setImmediate', 'fetch'],
+      'no-restricted-globals': [
+        'error',
+        'Buffer',
+        'process',
+        'require',
+        'setTimeout',
+        'setInterval',
+        'setImmediate',
+        'fetch',
+      ],
     },
   },
 );

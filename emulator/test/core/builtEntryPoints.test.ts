@@ -1,16 +1,17 @@
-import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { Account, repoRoot } from '../../src/account';
 import { Execution } from '../../src/runners/execution';
 
 /** The shipped scripts, read from build/scripts.mjs (the list shared by build, validator and tests). */
 function shippedScripts(): Array<{ name: string; scriptId: string; type: string }> {
-  const src = fs.readFileSync(path.join(repoRoot(), 'build/scripts.mjs'), 'utf8');
-  return [...src.matchAll(/name: '(\w+)', scriptId: '(\w+)', type: '(\w+)'/g)].map((m) => ({
-    name: m[1],
-    scriptId: m[2],
-    type: m[3],
-  }));
+  // An ES module: import it in a child Node, as the SDF validator does.
+  const file = pathToFileURL(path.join(repoRoot(), 'build/scripts.mjs')).href;
+  const code = 'const m = await import(process.argv[1]); process.stdout.write(JSON.stringify(m.SCRIPTS));';
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', code, file], { encoding: 'utf8' }),
+  );
 }
 
 describe('built entry points of this project', () => {
