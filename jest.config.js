@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/emulator', '<rootDir>/tools'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json' }] },
   moduleNameMapper: { '^N/(.*)$': '<rootDir>/node_modules/@hitc/netsuite-types/N/$1' },
   testTimeout: 120000,
   maxWorkers: 2,

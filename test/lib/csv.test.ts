@@ -465,29 +465,18 @@ describe('malformed input', () => {
   });
 });
 
-describe('speed in the bare context', () => {
-  it('parses and writes feed-sized files quickly', () => {
+describe('a feed-sized file in the bare context', () => {
+  // Correctness at size only: speed is measured by `npm run bench`, not asserted in tests.
+  it('writes and reads back 5,000 quoted rows with exact line numbers', () => {
     const header = lib.CUSTOMER_FEED_COLUMNS.map((c) => c.name);
     const rows = Array.from({ length: 5000 }, (_, i) =>
       header.map((h) => (h === 'lastName' ? `Name, ${i} "x"` : `${h}-${i}`)),
     );
-    let t = Date.now();
     const text = lib.toCsv(header, rows);
-    const writeMs = Date.now() - t;
-    t = Date.now();
     const feed = lib.readCsv(text, { columns: lib.CUSTOMER_FEED_COLUMNS });
-    const readMs = Date.now() - t;
-    t = Date.now();
-    for (const r of rows) lib.csvLine(r);
-    const lineMs = Date.now() - t;
     expect(feed.rows).toHaveLength(5000);
     expect(feed.rows[4999].values.lastName).toBe('Name, 4999 "x"');
     expect(feed.rows[4999].lineNumber).toBe(5001);
-    // Generous bounds (CI machines vary); the figures are printed for the record.
-    expect(readMs).toBeLessThan(5000);
-    expect(writeMs + lineMs).toBeLessThan(5000);
-    process.stdout.write(
-      `csv speed (5000 rows, ${text.length} chars): toCsv ${writeMs} ms, 5000 x csvLine ${lineMs} ms, readCsv ${readMs} ms\n`,
-    );
+    expect(rows.map((r) => lib.csvLine(r) + '\r\n').join('')).toBe(text.slice(text.indexOf('\r\n') + 2));
   });
 });
