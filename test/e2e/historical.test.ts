@@ -3,7 +3,8 @@
  * scripts in the emulator, files on a real SFTP server.
  */
 import fs from 'node:fs';
-import { crashAt } from '../../emulator/src';
+import { crashAt, Execution } from '../../emulator/src';
+import { createSearchModule } from '../../emulator/src/modules/search';
 import { SyncEnvironment } from '../../simulation/environment';
 import { parseCsv } from '../../simulation/hotwax';
 import { remoteCsv, remoteNames, serverKind } from './helpers';
@@ -102,6 +103,34 @@ describe(`historical export and upload against ${kind}`, () => {
         .rows.slice(1)
         .map((r) => r[2]),
     ).toEqual(['EXT1', 'EXT2', 'EXT3', 'EXT4', 'EXT5']);
+  });
+
+  test('a saved search the administrator names chooses the customers (its own filters kept)', () => {
+    const ids = seed(6, (i) => ({ subsidiary: i % 2 ? 2 : 3 }));
+    // The administrator's saved search, made through the emulator's own N/search as a script would.
+    const script = env.account.script('customscript_generate_hist_shop_customer');
+    const exec = new Execution({
+      account: env.account,
+      script,
+      deployment: script.deployments[0],
+      limit: 10_000,
+    });
+    createSearchModule(exec)
+      .create({
+        type: 'customer',
+        id: 'customsearch_hc_ca_customers',
+        title: 'Canadian customers',
+        filters: [['subsidiary', 'anyof', '3']],
+        columns: ['entityid'],
+      })
+      .save();
+    env.setParams('generate', { custscript_hc_ghc_saved_search: 'customsearch_hc_ca_customers' });
+    expect(env.run('generate')[0].status).toBe('COMPLETE');
+    expect(
+      parts()[0]
+        .rows.slice(1)
+        .map((r) => r[3].split(':').pop()),
+    ).toEqual([ids[1], ids[3], ids[5]]);
   });
 
   test('a tiny budget and small parts: many executions, every customer exactly once across parts', () => {

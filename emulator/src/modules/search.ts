@@ -317,6 +317,22 @@ function normalizeFilters(filters: unknown): {
   return { node: parseExpression(filters), list: null, expr: filters };
 }
 
+/** A filter tree as a filter expression (search.Search.filterExpression). */
+function nodeToExpression(node: FNode): unknown {
+  if (node.k === 'c') {
+    const f = node.f;
+    const name = f.summary ? `${f.summary}(${f.name})` : f.join ? `${f.join}.${f.name}` : f.name;
+    return [name, f.operator, ...f.values];
+  }
+  if (node.k === 'not') return ['NOT', nodeToExpression(node.c)];
+  const out: unknown[] = [];
+  for (const c of node.c) {
+    if (out.length) out.push(node.k === 'and' ? 'AND' : 'OR');
+    out.push(nodeToExpression(c));
+  }
+  return out;
+}
+
 function flatten(node: FNode | null, out: EmFilter[] = []): EmFilter[] {
   if (!node) return out;
   if (node.k === 'c') out.push(node.f);
@@ -890,6 +906,11 @@ class EmSearch {
   }
   get filterExpression(): unknown[] {
     if (this.st.expr) return this.st.expr;
+    // A loaded saved search (or one built from a tree): its criteria as an expression.
+    if (!this.st.list && this.st.node) {
+      const expr = nodeToExpression(this.st.node);
+      return this.st.node.k === 'c' ? [expr] : (expr as unknown[]);
+    }
     const out: unknown[] = [];
     for (const f of this.st.list ?? []) {
       if (out.length) out.push('AND');

@@ -227,4 +227,31 @@ describe('N/search', () => {
     expect(n).toBe(100_000);
     expect(Date.now() - t0).toBeLessThan(5000);
   });
+  test('a loaded saved search gives its criteria back as filterExpression, and added criteria narrow it (help "Search.filterExpression")', () => {
+    const ctx = makeContext();
+    seedCustomers(ctx, 10);
+    const search = createSearchModule(ctx);
+    search
+      .create({
+        type: 'customer',
+        id: 'customsearch_t',
+        title: 'T',
+        filters: [['internalidnumber', 'greaterthan', 3], 'AND', ['internalidnumber', 'lessthan', 9]],
+        columns: ['internalid'],
+      })
+      .save();
+    const loaded = search.load({ id: 'customsearch_t' });
+    expect(loaded.filterExpression).toEqual([
+      ['internalidnumber', 'greaterthan', 3],
+      'AND',
+      ['internalidnumber', 'lessthan', 9],
+    ]);
+    loaded.filterExpression = [loaded.filterExpression, 'AND', ['internalidnumber', 'greaterthan', 6]];
+    expect(
+      loaded
+        .run()
+        .getRange({ start: 0, end: 100 })
+        .map((r) => r.id),
+    ).toEqual(['7', '8']);
+  });
 });
