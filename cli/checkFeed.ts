@@ -1,21 +1,18 @@
 /**
  * `check-feed`: what HC_SC_ImportCustomer would do with a HotWax customer feed, row by row, against an
  * empty emulated account or a saved account snapshot. Nothing here re-implements the import's rules:
- *
- * 1. The REAL built import script runs in the emulator with custscript_hc_imp_dry_run = T against an
- *    embedded SFTP server holding just this file; its AUDIT summary gives the counts per outcome.
- * 2. The dry run's summary has no per-row detail, so the same script runs once more for real, in a
- *    throwaway copy of the account (same snapshot, same server, same parameters): its error report
- *    (customer/export/error/<feed>-errors.csv) gives every error row with its line, code and reason,
- *    and the customers it created or linked give the verdict of every other row.
- * 3. Row line numbers come from the script's own CSV reader (readCsv of the built library).
- * The two runs' counts are compared; a difference is reported.
+ * the REAL built import script runs once in the emulator with custscript_hc_imp_dry_run = T against an
+ * embedded SFTP server holding just this file, and its own per-row verdict file
+ * (customer/export/dry_run/<feed stem>-dry-run.csv: line, HC customer id, outcome, NetSuite customer,
+ * error code and message) is what check-feed prints. The script's AUDIT lines tell whether the dry run
+ * reached the end of the feed (a dry run does not reschedule: a feed too big for one execution's
+ * governance is only partly checked, which is reported, never hidden, and the product's usage limit
+ * is kept as it is).
  *
  * `snapshot`: writes an account snapshot of a generated merchant (simulation/population.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { Account, Scheduler } from '../emulator/src';
 import type { ExecutionResult } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
@@ -33,9 +30,9 @@ export const CHECK_FEED_HELP = `Usage: hc-customer-sync check-feed FILE [options
 
 Tells, row by row, what HC_SC_ImportCustomer would do with a HotWax customer feed (customer-Feed-*.csv):
 create a customer, link an existing one, find it already linked, or reject the row (code and reason,
-with the line number). The real built import script runs in the NetSuite emulator, first in dry-run
-mode (custscript_hc_imp_dry_run), then for real in a throwaway copy of the account to get the verdict
-of each row. Nothing outside this process is touched.
+with the line number). The real built import script runs once in the NetSuite emulator in dry-run
+mode (custscript_hc_imp_dry_run) and the verdicts are those of its own dry-run report. Nothing outside
+this process is touched.
 
 Options:
   --snapshot FILE         the account to check against (see "snapshot --help"); default: an empty
@@ -46,8 +43,8 @@ Options:
   --match-by-email        the import's "match by email" parameter
   --json                  print the verdicts as JSON
 
-Exit status: 0 when no row is in error, 1 when any row is (or the file cannot be read), 2 for a wrong
-command line.
+Exit status: 0 when no row is in error, 1 when any row is (or the file cannot be read, or the dry run
+stopped for governance before the end of the feed), 2 for a wrong command line.
 `;
 
 export const SNAPSHOT_HELP = `Usage: hc-customer-sync snapshot --out FILE [--customers N] [--seed N] [--no-oneworld]
@@ -70,7 +67,7 @@ export interface RowVerdict {
   line: number;
   hcCustomerId: string;
   verdict: Verdict;
-  /** The NetSuite customer the row created (in the throwaway copy) or links to. */
+  /** The NetSuite customer the row links to or finds already linked (none for a customer to create). */
   netsuiteId?: string;
   code?: string;
   message?: string;
@@ -82,9 +79,11 @@ export interface CheckFeedResult {
   oneWorld: boolean;
   rows: RowVerdict[];
   totals: { create: number; link: number; alreadyLinked: number; error: number };
-  /** The dry run's own summary (ImportSummary). */
+  /** The dry run's own AUDIT summary. */
   dryRun: Record<string, unknown> | null;
-  /** Differences between the dry run's counts and the verdicts (normally none). */
+  /** false when the dry run stopped for governance before the end of the feed. */
+  complete: boolean;
+  /** An incomplete check, or a verdict file that disagrees with the dry run's summary (normally none). */
   warnings: string[];
   ok: boolean;
 }
@@ -147,7 +146,8 @@ export function renderVerdicts(r: CheckFeedResult): string {
     let what: string;
     if (x.verdict === 'error') what = `error ${x.code}: ${x.message}`;
     else if (x.verdict === 'create') what = 'create a new customer';
-    else if (x.verdict === 'link') what = `link NetSuite customer ${x.netsuiteId}`;
+    else if (x.verdict === 'link')
+      what = x.netsuiteId ? `link NetSuite customer ${x.netsuiteId}` : `link (${x.message})`;
     else
       what = x.netsuiteId
         ? `already linked (NetSuite customer ${x.netsuiteId})`
@@ -189,18 +189,14 @@ function makeAccount(
   return { account, sftpId };
 }
 
-function runImport(
-  account: Account,
-  sftpId: number,
-  o: CheckFeedOptions,
-  dryRun: boolean,
-): ExecutionResult[] {
+/** Runs the import's deployment once with the check's parameters, as "Save and Execute" would. */
+function runDryRun(account: Account, sftpId: number, o: CheckFeedOptions): ExecutionResult[] {
   const { scriptId, deploymentId } = SCRIPTS.import;
   account.setDeploymentParams(scriptId, deploymentId, {
     custscript_hc_imp_sftp_config: sftpId,
     custscript_hc_imp_default_subsidiary: o.defaultSubsidiary ?? '',
     custscript_hc_imp_match_by_email: Boolean(o.matchByEmail),
-    custscript_hc_imp_dry_run: dryRun,
+    custscript_hc_imp_dry_run: true,
   });
   account.tasks.add({
     taskType: 'SCHEDULED_SCRIPT',
@@ -210,190 +206,150 @@ function runImport(
     status: 'PENDING',
     submittedAt: account.now(),
   });
-  return new Scheduler(account, { maxExecutions: 10000 }).run();
+  // A dry run never reschedules: one execution, with the product's own usage limit.
+  return new Scheduler(account, { maxExecutions: 10 }).run();
 }
 
-function failures(results: ExecutionResult[]): string[] {
-  return results
-    .filter((r) => r.status !== 'COMPLETE')
-    .map((r) => `${r.status}: ${r.error?.name ?? ''} ${r.error?.message ?? ''}`.trim());
+const VERDICT_COLUMNS = [
+  'fileName',
+  'lineNumber',
+  'HCCustomerId',
+  'outcome',
+  'customerId',
+  'errorCode',
+  'errorMessage',
+] as const;
+const OUTCOMES: readonly string[] = ['create', 'link', 'already linked', 'error'];
+
+/** The dry run's verdict file (customer/export/dry_run/<stem>-dry-run.csv), one RowVerdict per row. */
+function readVerdicts(text: string, where: string): RowVerdict[] {
+  const [header = [], ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const col: Record<string, number> = {};
+  for (const c of VERDICT_COLUMNS) {
+    col[c] = header.indexOf(c);
+    if (col[c] < 0) throw new CliError(`${where}: no ${c} column (header: ${header.join(',')})`);
+  }
+  const rows: RowVerdict[] = [];
+  for (const r of records) {
+    if (r.length === 1 && r[0] === '') continue;
+    const at = (c: (typeof VERDICT_COLUMNS)[number]) => r[col[c]] ?? '';
+    const line = Number(at('lineNumber'));
+    const verdict = at('outcome');
+    if (!Number.isInteger(line) || !OUTCOMES.includes(verdict))
+      throw new CliError(`${where}: unexpected record ${JSON.stringify(r)}`);
+    const v: RowVerdict = { line, hcCustomerId: at('HCCustomerId'), verdict: verdict as Verdict };
+    if (at('customerId')) v.netsuiteId = at('customerId');
+    if (verdict === 'error') {
+      v.code = at('errorCode');
+      v.message = at('errorMessage');
+    }
+    rows.push(v);
+  }
+  rows.sort((a, b) => a.line - b.line);
+  // A second row for a customer an earlier row of this feed creates: the dry run has no id to name.
+  const createdAt = new Map<string, number>();
+  for (const v of rows) {
+    if (v.verdict === 'create' && !createdAt.has(v.hcCustomerId)) createdAt.set(v.hcCustomerId, v.line);
+    else if ((v.verdict === 'already linked' || v.verdict === 'link') && !v.netsuiteId) {
+      const first = createdAt.get(v.hcCustomerId);
+      v.message = first
+        ? `the customer line ${first} creates`
+        : 'a customer an earlier row of this feed creates';
+    }
+  }
+  return rows;
 }
 
-interface FeedRow {
-  lineNumber: number;
-  values: Record<string, string>;
+/** Every file under `dir`, relative to it. */
+function filesUnder(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...filesUnder(dir, p));
+    else out.push(p);
+  }
+  return out.sort();
 }
 
-let feedReader: ((text: string, name: string) => { rows: FeedRow[] }) | null = null;
-
-/** The import's own CSV reader: readCsv and CUSTOMER_FEED_COLUMNS of the built library, in a bare vm context. */
-function scriptFeedReader(): (text: string, name: string) => { rows: FeedRow[] } {
-  if (feedReader) return feedReader;
-  const account = new Account({ oneWorld: false });
-  const file = path.join(
-    account.fileCabinetRoot,
-    'SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js',
-  );
-  const context = vm.createContext({});
-  let factory: ((...a: unknown[]) => unknown) | undefined;
-  Object.defineProperty(context, 'define', {
-    value: (deps: unknown, f?: unknown) => {
-      factory = (typeof deps === 'function' ? deps : f) as (...a: unknown[]) => unknown;
-    },
-  });
-  new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file }).runInContext(context);
-  const lib = factory!() as {
-    readCsv: (text: string, o: { columns: unknown; fileName: string }) => { rows: FeedRow[] };
-    CUSTOMER_FEED_COLUMNS: unknown;
-  };
-  feedReader = (text, name) => lib.readCsv(text, { columns: lib.CUSTOMER_FEED_COLUMNS, fileName: name });
-  return feedReader;
-}
-
-function dryRunSummary(results: ExecutionResult[]): Record<string, unknown> | null {
-  const s = SyncEnvironment.summaries(results);
-  return s.length ? s[s.length - 1] : null;
-}
+const customersOf = (account: Account) => JSON.stringify(account.records.all('customer'));
 
 export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise<CheckFeedResult> {
   const bytes = fs.readFileSync(file);
   const base = path.basename(file);
   const name = /\.csv$/i.test(base) ? base : `${base}.csv`;
+  const stem = name.replace(/\.csv$/i, '');
+  const verdictFile = `customer/export/dry_run/${stem}-dry-run.csv`;
   const server = await startSftpServer('embedded');
   try {
     const baseDir = `${server.homeDir.replace(/\/$/, '')}/netsuite/`;
     const local = server.localPath(baseDir);
+    // HotWax's layout; the dry run creates customer/export/dry_run/ itself, as it would on the real server.
     for (const dir of SFTP_LAYOUT) fs.mkdirSync(path.join(local, dir), { recursive: true });
     fs.writeFileSync(path.join(local, 'customer/export', name), bytes);
 
-    // 1. The dry run: the script's own counts.
-    const dry = makeAccount(server, baseDir, o);
-    const dryResults = runImport(dry.account, dry.sftpId, o, true);
-    const dryFailures = failures(dryResults);
-    if (dryFailures.length)
-      throw new CliError(`the import script's dry run failed: ${dryFailures.join('; ')}`);
-    const dryRun = dryRunSummary(dryResults);
-    if (!fs.existsSync(path.join(local, 'customer/export', name)))
+    const { account, sftpId } = makeAccount(server, baseDir, o);
+    const customersBefore = customersOf(account);
+    const results = runDryRun(account, sftpId, o);
+    const failed = results
+      .filter((r) => r.status !== 'COMPLETE')
+      .map((r) => `${r.status}: ${r.error?.name ?? ''} ${r.error?.message ?? ''}`.trim());
+    if (failed.length) throw new CliError(`the import script's dry run failed: ${failed.join('; ')}`);
+    if (results.length !== 1)
       throw new CliError(
-        'the dry run moved the feed: the import script does not honour its dry-run parameter',
+        `the dry run queued ${results.length - 1} more execution(s): it must not reschedule`,
       );
 
-    // 2. The same script for real, in a throwaway copy of the account.
-    const real = makeAccount(server, baseDir, o);
-    const before = new Map<number, string>();
-    for (const c of real.account.records.all('customer'))
-      before.set(c.id, String(c.values.custentity_hc_customer_id ?? ''));
-    const realResults = runImport(real.account, real.sftpId, o, false);
-    const realFailures = failures(realResults);
-    if (realFailures.length) throw new CliError(`the import script failed: ${realFailures.join('; ')}`);
+    // A dry run writes nothing but its verdict file: the account and the feed are as they were.
+    const written = filesUnder(local).filter((f) => f !== `customer/export/${name}` && f !== verdictFile);
+    if (!fs.existsSync(path.join(local, 'customer/export', name)) || written.length)
+      throw new CliError(
+        `the dry run moved the feed or wrote other files (${written.join(', ') || 'feed gone'}): the import script does not honour its dry-run parameter`,
+      );
+    if (customersOf(account) !== customersBefore)
+      throw new CliError(
+        'the dry run changed customer records: the import script does not honour its dry-run parameter',
+      );
 
-    // Error rows: the script's error report.
-    const stem = name.replace(/\.csv$/i, '');
-    const reportFile = path.join(local, 'customer/export/error', `${stem}-errors.csv`);
-    const errors = new Map<number, RowVerdict[]>();
-    if (fs.existsSync(reportFile)) {
-      const [header, ...rows] = parseCsv(fs.readFileSync(reportFile, 'utf8'));
-      const col = (h: string) => header.indexOf(h);
-      for (const r of rows) {
-        if (r.length < header.length) continue;
-        const line = Number(r[col('lineNumber')]);
-        const v: RowVerdict = {
-          line,
-          hcCustomerId: r[col('HCCustomerId')],
-          verdict: 'error',
-          code: r[col('errorCode')],
-          message: r[col('errorMessage')],
-        };
-        errors.set(line, [...(errors.get(line) ?? []), v]);
-      }
-    }
+    const summaries = SyncEnvironment.summaries(results);
+    const dryRun = summaries.length ? summaries[summaries.length - 1] : null;
+    const feedOutcome = results[0].logs.find(
+      (l) => l.level === 'AUDIT' && l.title.startsWith(`Customer feed ${name}: `),
+    );
+    const complete = !!feedOutcome && feedOutcome.title.endsWith(': checked');
 
-    // Every other row: what the real run did to the account.
-    const byHc = new Map<string, string>();
-    for (const c of real.account.records.all('customer')) {
-      const hc = String(c.values.custentity_hc_customer_id ?? '');
-      if (hc && !byHc.has(hc)) byHc.set(hc, String(c.id));
-    }
-    const verdicts: RowVerdict[] = [];
-    const unreadable = errors.get(0);
-    if (unreadable) verdicts.push(...unreadable);
-    const parsed = unreadable ? { rows: [] } : scriptFeedReader()(bytes.toString('utf8'), name);
-    const lines = new Set<number>();
-    const seen = new Set<string>();
-    const createdBy = new Map<string, number>();
-    for (const row of parsed.rows) {
-      lines.add(row.lineNumber);
-      const hc = (row.values.HCCustomerId ?? '').trim();
-      const err = errors.get(row.lineNumber);
-      if (err) {
-        verdicts.push(...err);
-        continue;
-      }
-      const id = byHc.get(hc);
-      let verdict: Verdict;
-      if (!id) {
-        verdicts.push({
-          line: row.lineNumber,
-          hcCustomerId: hc,
-          verdict: 'error',
-          code: 'CHECK_FEED_UNKNOWN',
-          message: 'the import neither reported this row nor left a customer with its HC customer id',
-        });
-        continue;
-      }
-      const createdAt = createdBy.get(hc);
-      if (createdAt !== undefined) {
-        // A second row for a customer an earlier row of this feed creates.
-        verdicts.push({
-          line: row.lineNumber,
-          hcCustomerId: hc,
-          verdict: 'already linked',
-          message: `the customer line ${createdAt} creates`,
-        });
-        continue;
-      }
-      if (seen.has(hc)) verdict = 'already linked';
-      else if (!before.has(Number(id))) verdict = 'create';
-      else verdict = before.get(Number(id)) === hc ? 'already linked' : 'link';
-      seen.add(hc);
-      if (verdict === 'create') createdBy.set(hc, row.lineNumber);
-      verdicts.push({
-        line: row.lineNumber,
-        hcCustomerId: hc,
-        verdict,
-        netsuiteId: verdict === 'create' ? undefined : id,
-      });
-    }
-    // Error lines the reader does not list as rows (malformed records: unclosed quote, ...).
-    for (const [line, errs] of errors) if (line > 0 && !lines.has(line)) verdicts.push(...errs);
-    verdicts.sort((a, b) => a.line - b.line);
-
+    const warnings: string[] = [];
+    const verdictPath = path.join(local, verdictFile);
+    const rows = fs.existsSync(verdictPath)
+      ? readVerdicts(fs.readFileSync(verdictPath, 'utf8'), verdictFile)
+      : [];
     const totals = { create: 0, link: 0, alreadyLinked: 0, error: 0 };
-    for (const v of verdicts) {
+    for (const v of rows) {
       if (v.verdict === 'create') totals.create++;
       else if (v.verdict === 'link') totals.link++;
       else if (v.verdict === 'already linked') totals.alreadyLinked++;
       else totals.error++;
     }
-    const warnings: string[] = [];
     const dt = (dryRun?.totals ?? null) as Record<string, number> | null;
-    if (dryRun?.paused)
+    const counted = dt
+      ? `${dt.created} create, ${dt.linked} link, ${dt.alreadyLinked} already linked, ${dt.errors} error`
+      : 'no counts';
+    if (!complete) {
+      const status = feedOutcome ? feedOutcome.title.replace(/^Customer feed /, '') : `${name}: not reached`;
+      const checked = dt ? dt.created + dt.linked + dt.alreadyLinked + dt.errors : 0;
       warnings.push(
-        'the dry run stopped for governance before the end of the feed (a dry run does not reschedule); its counts cover part of the file',
+        `the dry run stopped for governance before the end of the feed (${status}, ${String(dryRun?.unitsUsed ?? '?')} units used) and a dry run does not reschedule: it checked ${checked} row(s) (${counted}) ${rows.length ? 'and wrote verdicts for the rows above only' : 'but wrote no verdict file'}. The real import reschedules and goes on; check the feed in smaller parts to see every row.`,
       );
-    else if (dt) {
-      const pairs: [string, number, number][] = [
-        ['created', dt.created, totals.create],
-        ['linked', dt.linked, totals.link],
-        ['alreadyLinked', dt.alreadyLinked, totals.alreadyLinked],
-        ['errors', dt.errors, totals.error],
-      ];
-      for (const [k, a, b] of pairs)
-        if (a !== b)
-          warnings.push(
-            `the dry run counted ${a} ${k}, the real run ${b} (a save failed that the dry run cannot see?)`,
-          );
-    } else warnings.push('the dry run wrote no summary');
+    } else if (!fs.existsSync(verdictPath))
+      throw new CliError(`the dry run checked the feed but wrote no ${verdictFile}`);
+    else if (
+      !dt ||
+      dt.created !== totals.create ||
+      dt.linked !== totals.link ||
+      dt.alreadyLinked !== totals.alreadyLinked ||
+      dt.errors !== totals.error
+    )
+      warnings.push(`the dry run's summary counted ${counted}; its verdict file lists the rows above`);
+
     const oneWorld = o.oneWorld ?? o.snapshot?.oneWorld ?? true;
     return {
       file,
@@ -401,11 +357,12 @@ export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise
         ? `snapshot ${o.snapshotName ?? ''} (${o.snapshot.customers.length} customers)`.replace('  ', ' ')
         : 'an empty account',
       oneWorld,
-      rows: verdicts,
+      rows,
       totals,
       dryRun,
+      complete,
       warnings,
-      ok: totals.error === 0,
+      ok: complete && totals.error === 0,
     };
   } finally {
     await server.stop();

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { checkFeed } from '../../cli/checkFeed';
 import { main } from '../../cli/main';
@@ -23,28 +25,43 @@ test('a BOM, shuffled and extra columns change nothing', async () => {
   ]);
 });
 
-test('bad rows: each with its line, code and reason; the rest still imported', async () => {
+test('bad rows: each with its line, outcome, code and reason, straight from the dry run', async () => {
   const r = await checkFeed(fixture('bad-rows.csv'));
-  expect(brief(r.rows)).toEqual([
-    '2 create',
-    '3 error MISSING_HC_CUSTOMER_ID',
-    '4 error INVALID_EMAIL',
-    '5 error UNKNOWN_STATUS',
-    '6 error INVALID_KEY_OR_REF',
-    '7 already linked',
-    '8 error WRONG_COLUMN_COUNT',
-    '9 create',
+  expect(r.rows.map((x) => [x.line, x.hcCustomerId, x.verdict, x.code ?? ''])).toEqual([
+    [2, '700021', 'create', ''],
+    [3, '', 'error', 'MISSING_HC_CUSTOMER_ID'],
+    [4, '700023', 'error', 'INVALID_EMAIL'],
+    [5, '700024', 'error', 'UNKNOWN_STATUS'],
+    // The dry run asks whether subsidiary 99 exists, as the real save would find out.
+    [6, '700025', 'error', 'INVALID_KEY_OR_REF'],
+    [7, '700021', 'already linked', ''],
+    [8, '', 'error', 'WRONG_COLUMN_COUNT'],
+    [9, '700028', 'create', ''],
   ]);
+  expect(r.rows[4].message).toBe('Invalid subsidiary reference key 99.');
+  expect(r.rows[5]).toMatchObject({ message: 'the customer line 2 creates' });
+  expect(r.rows[5].netsuiteId).toBeUndefined();
+  expect(r.rows[6].message).toBe('4 fields where the header has 12 columns');
+  expect(r.totals).toEqual({ create: 2, link: 0, alreadyLinked: 1, error: 5 });
+  // One source of truth: the dry run's own summary agrees with its verdict file.
+  expect(r.dryRun).toMatchObject({
+    totals: { created: 2, linked: 0, alreadyLinked: 1, errors: 5 },
+    archived: 0,
+    rescheduled: false,
+  });
+  expect(r.complete).toBe(true);
+  expect(r.warnings).toEqual([]);
   expect(r.ok).toBe(false);
-  // The dry run cannot see the failed save of line 6 (subsidiary 99): reported, not hidden.
-  expect(r.warnings.join('\n')).toMatch(/dry run counted 3 created, the real run 2/);
 });
 
 test('an unclosed quote swallows the rest of the file; a file without HCCustomerId is rejected whole', async () => {
   const a = await checkFeed(fixture('unclosed-quote.csv'));
   expect(brief(a.rows)).toEqual(['2 create', '3 error UNCLOSED_QUOTE']);
+  expect(a.rows[1]).toMatchObject({ line: 3, hcCustomerId: '' });
   const b = await checkFeed(fixture('no-key-column.csv'));
   expect(brief(b.rows)).toEqual(['0 error UNREADABLE_FEED']);
+  expect(b.rows[0].message).toMatch(/no HCCustomerId column/);
+  expect(b.ok).toBe(false);
 });
 
 test('against a snapshot: link, already linked, linked to another HotWax customer, match by email', async () => {
@@ -77,4 +94,43 @@ test('the command: exit 1 with errors, 0 without, --json', async () => {
   expect(JSON.parse(good.stdout).totals).toEqual({ create: 3, link: 0, alreadyLinked: 0, error: 0 });
   const none = bufferIo();
   expect(await main(['check-feed', 'no/such/file.csv'], none)).toBe(1);
+});
+
+test('a feed too big for one dry-run execution: reported as partly checked, exit 1, limits untouched', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-check-feed-'));
+  try {
+    // About 45,000 rows fit in a scheduled script's 10,000 units when nothing is saved.
+    const rows = Array.from(
+      { length: 60000 },
+      (_, i) =>
+        `9${String(i).padStart(5, '0')},A,B,a${i}@example.com,,77${String(i).padStart(11, '0')},,T,CUSTOMER-Closed Won,TRUE,5,1`,
+    );
+    const file = path.join(dir, 'huge.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'HCCustomerId,firstName,lastName,email,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary',
+        ...rows,
+      ].join('\r\n'),
+    );
+    const r = await checkFeed(file);
+    expect(r.complete).toBe(false);
+    expect(r.ok).toBe(false);
+    expect(r.dryRun).toMatchObject({ inProgress: 'huge.csv', rescheduled: false });
+    expect((r.dryRun as { unitsUsed: number }).unitsUsed).toBeLessThanOrEqual(10000);
+    const checked = (r.dryRun as { totals: { created: number } }).totals.created;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(60000);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(
+      new RegExp(
+        `stopped for governance .*huge\\.csv: in progress.* does not reschedule: it checked ${checked} row`,
+      ),
+    );
+    const io = bufferIo();
+    expect(await main(['check-feed', file], io)).toBe(1);
+    expect(io.stdout).toMatch(/^warning: the dry run stopped for governance/m);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
