@@ -28,7 +28,7 @@ export const TARGETS: Target[] = [
     value: unitsPer1000,
     note: (c) =>
       c.customers < 10000
-        ? 'fixed costs (File.save 20 units, checkpoint record) dominate at this size; meaningful at 10,000'
+        ? 'fixed costs (one File.save 20, the folder lookup 10, the duplicate search 10) dominate at this size; meaningful at 10,000'
         : undefined,
   },
   {
