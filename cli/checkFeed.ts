@@ -235,6 +235,9 @@ function readVerdicts(text: string, where: string): RowVerdict[] {
     const at = (c: (typeof VERDICT_COLUMNS)[number]) => r[col[c]] ?? '';
     const line = Number(at('lineNumber'));
     const verdict = at('outcome');
+    // The dry run's closing marker when its execution ran out of units: the check is incomplete,
+    // which the feed's AUDIT line ("… in progress") already tells.
+    if (verdict === 'not checked') continue;
     if (!Number.isInteger(line) || !OUTCOMES.includes(verdict))
       throw new CliError(`${where}: unexpected record ${JSON.stringify(r)}`);
     const v: RowVerdict = { line, hcCustomerId: at('HCCustomerId'), verdict: verdict as Verdict };

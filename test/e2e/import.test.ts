@@ -251,6 +251,23 @@ describe(`import against ${kind} sshd/server`, () => {
     ]);
   });
 
+  test('a dry run that runs out of units still writes the verdicts it has, and says where it stopped', () => {
+    env.setParams('import', { custscript_hc_imp_dry_run: true });
+    env.account.usageLimits.set('customscript_imp_customer', 350);
+    writeFeed(env, 'feed.csv', feedText(customers(20)));
+    const runs = env.run('import');
+    expect(runs).toHaveLength(1);
+    const [verdicts] = remoteCsv(env, 'customer/export/dry_run');
+    const body = verdicts.rows.slice(1);
+    const last = body[body.length - 1];
+    expect(last[3]).toBe('not checked');
+    expect(last[5]).toBe('DRY_RUN_INCOMPLETE');
+    expect(body.slice(0, -1).every((r) => r[3] === 'create')).toBe(true);
+    expect(Number(last[1])).toBe(body.length + 1);
+    expect(body.length).toBeGreaterThan(1);
+    expect(body.length).toBeLessThan(21);
+  });
+
   test('an execution too small for a single row stops instead of rescheduling forever', () => {
     writeFeed(env, 'feed.csv', feedText(customers(2)));
     env.account.usageLimits.set('customscript_imp_customer', 150);
@@ -261,16 +278,16 @@ describe(`import against ${kind} sshd/server`, () => {
 
   test('a tiny governance budget forces many reschedules and ends in the same state as one long run', async () => {
     const feeds = [
-      [...customers(8, 1), { HCCustomerId: 'HCBAD1', email: 'bad' }],
-      customers(8, 11),
-      [{ HCCustomerId: '' }, ...customers(8, 21)],
+      [...customers(14, 1), { HCCustomerId: 'HCBAD1', email: 'bad' }],
+      customers(14, 21),
+      [{ HCCustomerId: '' }, ...customers(14, 41)],
     ];
     feeds.forEach((f, i) => writeFeed(env, `customer-Feed-2026-11-26-10-0${i}-00-000.csv`, feedText(f)));
-    env.account.usageLimits.set('customscript_imp_customer', 450);
+    env.account.usageLimits.set('customscript_imp_customer', 500);
     const runs = env.run('import');
     expect(runs.length).toBeGreaterThanOrEqual(5);
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
-    expect(runs.every((r) => r.usage.total <= 450)).toBe(true);
+    expect(runs.every((r) => r.usage.total <= 500)).toBe(true);
     const long = await SyncEnvironment.start({ sftp: 'embedded' });
     try {
       feeds.forEach((f, i) => writeFeed(long, `customer-Feed-2026-11-26-10-0${i}-00-000.csv`, feedText(f)));
@@ -278,9 +295,9 @@ describe(`import against ${kind} sshd/server`, () => {
       const shape = (e: SyncEnvironment) =>
         [...customersByHcId(e).entries()].map(([hc, ids]) => [hc, ids.length]).sort();
       expect(shape(env)).toEqual(shape(long));
-      expect(customersByHcId(env).size).toBe(24);
+      expect(customersByHcId(env).size).toBe(42);
       expect(importTotals(env)).toEqual(importTotals(long));
-      expect(importTotals(env)).toEqual({ created: 24, linked: 0, alreadyLinked: 0, errors: 2 });
+      expect(importTotals(env)).toEqual({ created: 42, linked: 0, alreadyLinked: 0, errors: 2 });
       for (const dir of [
         'customer/export',
         'customer/export/archive',

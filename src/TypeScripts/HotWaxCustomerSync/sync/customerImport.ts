@@ -135,8 +135,8 @@ export const DRY_RUN_HEADER = [
 
 /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
 const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
-/** Finishing a feed: each report is an upload plus a move (and a replace), then the archive move. */
-const REPORT_UNITS = UNITS.sftpTransfer + 3 * UNITS.sftpOther;
+/** Finishing a feed: each report is a folder check, an upload, a move (and a replace), then the archive move. */
+const REPORT_UNITS = UNITS.sftpTransfer + 4 * UNITS.sftpOther;
 const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
 const finishUnits = (errors: ErrorRow[]) =>
   ARCHIVE_UNITS +
@@ -265,8 +265,13 @@ function importFeed(
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
 
   for (let i = 0; i < rows.length;) {
-    const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + UNITS.customRecordSubmitFields);
-    if (affordable < 1) return { name, outcome: 'in progress', counts: state.counts };
+    // A dry run keeps back what writing its verdict file costs.
+    const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
+    const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + reserve);
+    if (affordable < 1) {
+      if (opts.dryRun) writeVerdicts(name, verdicts, deps, rows[i].lineNumber);
+      return { name, outcome: 'in progress', counts: state.counts };
+    }
     const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
     const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
     const valid = prepared.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
@@ -303,15 +308,7 @@ function importFeed(
   }
 
   if (opts.dryRun) {
-    verdicts.sort((a, b) => a.line - b.line);
-    deps.feeds.writeReport(
-      DRY_RUN_FOLDER,
-      `${stem(name)}-dry-run.csv`,
-      toCsv(
-        DRY_RUN_HEADER,
-        verdicts.map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]),
-      ),
-    );
+    writeVerdicts(name, verdicts, deps, null);
     return { name, outcome: 'checked', counts: state.counts };
   }
 
@@ -349,6 +346,29 @@ function importFeed(
   }
   const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
   return { name, outcome: 'archived', movedTo, counts: state.counts };
+}
+
+/** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
+function writeVerdicts(
+  name: string,
+  verdicts: RowVerdict[],
+  deps: ImportDeps,
+  uncheckedFrom: number | null,
+): void {
+  const rows = [...verdicts]
+    .sort((a, b) => a.line - b.line)
+    .map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]);
+  if (uncheckedFrom !== null)
+    rows.push([
+      name,
+      uncheckedFrom,
+      '',
+      'not checked',
+      '',
+      'DRY_RUN_INCOMPLETE',
+      `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
+    ]);
+  deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, rows));
 }
 
 type UpsertOutcome =

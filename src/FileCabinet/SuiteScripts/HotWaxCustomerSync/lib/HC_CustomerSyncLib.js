@@ -7396,17 +7396,30 @@ define([], (function () { 'use strict';
               return other;
           }
       }
-      /** Runs `op`; when it fails and `dir` was not seen yet, creates `dir` and runs it once more. */
+      /**
+       * Runs `op` in `dir`. A folder not seen yet in this execution is made first (one makeDirectory,
+       * 10 units, failing harmlessly when it exists) rather than after a failed upload (100 units); if
+       * `op` still fails, missing parents are made and `op` runs once more.
+       */
       withDirectory(dir, op) {
-          try {
-              op();
+          if (!this.knownDirs.has(dir)) {
+              try {
+                  this.connection.makeDirectory({ path: dir });
+              }
+              catch {
+                  // Already there, most likely.
+              }
+              this.knownDirs.add(dir);
+              try {
+                  op();
+                  return;
+              }
+              catch {
+                  this.knownDirs.delete(dir);
+                  this.ensureDirectory(dir);
+              }
           }
-          catch (e) {
-              if (this.knownDirs.has(dir))
-                  throw e;
-              this.ensureDirectory(dir);
-              op();
-          }
+          op();
       }
       /** Create `dir` and any missing parents. */
       ensureDirectory(dir) {
@@ -8046,8 +8059,8 @@ define([], (function () { 'use strict';
   ];
   /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
   const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
-  /** Finishing a feed: each report is an upload plus a move (and a replace), then the archive move. */
-  const REPORT_UNITS = UNITS.sftpTransfer + 3 * UNITS.sftpOther;
+  /** Finishing a feed: each report is a folder check, an upload, a move (and a replace), then the archive move. */
+  const REPORT_UNITS = UNITS.sftpTransfer + 4 * UNITS.sftpOther;
   const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
   const finishUnits = (errors) => ARCHIVE_UNITS +
       (errors.length ? REPORT_UNITS : 0) +
@@ -8150,9 +8163,14 @@ define([], (function () { 'use strict';
       }
       const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
       for (let i = 0; i < rows.length;) {
-          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + UNITS.customRecordSubmitFields);
-          if (affordable < 1)
+          // A dry run keeps back what writing its verdict file costs.
+          const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
+          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + reserve);
+          if (affordable < 1) {
+              if (opts.dryRun)
+                  writeVerdicts(name, verdicts, deps, rows[i].lineNumber);
               return { name, outcome: 'in progress', counts: state.counts };
+          }
           const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
           const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
           const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
@@ -8185,8 +8203,7 @@ define([], (function () { 'use strict';
               save(state);
       }
       if (opts.dryRun) {
-          verdicts.sort((a, b) => a.line - b.line);
-          deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, verdicts.map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message])));
+          writeVerdicts(name, verdicts, deps, null);
           return { name, outcome: 'checked', counts: state.counts };
       }
       // Every row is handled: reports first, then the archive move, so nothing is archived early.
@@ -8206,6 +8223,23 @@ define([], (function () { 'use strict';
       }
       const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
       return { name, outcome: 'archived', movedTo, counts: state.counts };
+  }
+  /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
+  function writeVerdicts(name, verdicts, deps, uncheckedFrom) {
+      const rows = [...verdicts]
+          .sort((a, b) => a.line - b.line)
+          .map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]);
+      if (uncheckedFrom !== null)
+          rows.push([
+              name,
+              uncheckedFrom,
+              '',
+              'not checked',
+              '',
+              'DRY_RUN_INCOMPLETE',
+              `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
+          ]);
+      deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, rows));
   }
   function upsert(row, index, deps, opts) {
       var _a;
