@@ -14,6 +14,8 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         legacyCursorField: 'custscript_hc_exp_legacy_cursor_field',
     };
     const LEGACY_RECORD = 'customrecord_hc_last_runtime_export';
+    /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
+    const SUMMARIZE_LIMIT = 10000;
     const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'id-export');
     /** HotWax's own export kept its cursor as a date string in the user's format: read it once, through N/format. */
     function legacyCursor(fieldId) {
@@ -143,7 +145,8 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
                 exported: customers.length,
                 files: names,
                 stageErrors,
-                unitsUsed: context.usage,
+                // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+                unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
                 seconds: context.seconds,
                 rescheduled: false,
             }),

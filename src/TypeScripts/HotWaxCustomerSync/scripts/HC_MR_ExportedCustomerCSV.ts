@@ -45,6 +45,8 @@ const PARAMS = {
 } as const;
 
 const LEGACY_RECORD = 'customrecord_hc_last_runtime_export';
+/** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
+const SUMMARIZE_LIMIT = 10000;
 
 const checkpoint = () => new CheckpointStore<ExportState>({ search, record }, 'id-export');
 
@@ -182,7 +184,8 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
       exported: customers.length,
       files: names,
       stageErrors,
-      unitsUsed: context.usage,
+      // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+      unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
       seconds: context.seconds,
       rescheduled: false,
     }),
