@@ -122,12 +122,7 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         const files = HC_CustomerSyncLib.partyIdentificationFiles(customers, HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000));
         const names = [];
         if (files.length > 0) {
-            const client = HC_CustomerSyncLib.connect({ sftp, file }, HC_CustomerSyncLib.loadSftpSettings(search, {
-                record: PARAMS.sftpConfig,
-                recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
-                directory: PARAMS.sftpDirectory,
-                directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
-            }));
+            const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
             const now = new Date();
             const unique = HC_CustomerSyncLib.uniqueSuffix();
             // A failed upload throws here: the cursor stays, and the next run sends these customers again.

@@ -26,7 +26,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
         const maxFileBytes = HC_CustomerSyncLib.integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
         if (maxFileBytes > 10000000)
             throw new Error(`Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
-        const folder = HC_CustomerSyncLib.folderWithDescription({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER);
+        // Created when missing, so never null here.
+        const folder = HC_CustomerSyncLib.folderWithDescription({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER, true);
         const folderId = folder.id;
         const baseFilters = () => {
             const f = [[idField, 'isnotempty', '']];

@@ -20,13 +20,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
-        const settings = HC_CustomerSyncLib.loadSftpSettings(search, {
-            record: PARAMS.sftpConfig,
-            recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
-            directory: PARAMS.sftpDirectory,
-            directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
-        });
-        const client = HC_CustomerSyncLib.connect({ sftp, file }, settings);
+        const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
         const summary = HC_CustomerSyncLib.runCustomerImport({
             feeds: HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed),
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),

@@ -33,12 +33,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             return;
         }
         const archiveId = HC_CustomerSyncLib.findFolder({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.archiveFolder) || 'Archive Historical Shopify Customer', true);
-        const client = HC_CustomerSyncLib.connect({ sftp, file }, HC_CustomerSyncLib.loadSftpSettings(search, {
-            record: PARAMS.sftpConfig,
-            recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
-            directory: PARAMS.sftpDirectory,
-            directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
-        }));
+        const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
         const summary = HC_CustomerSyncLib.runHistoricalUpload({
             listFiles: () => files,
             load: (id) => file.load({ id }).getContents(),

@@ -62,6 +62,7 @@ export {
   integerParam,
   loadSftpSettings,
   connect,
+  connectWithScriptParams,
   findFolder,
   folderWithDescription,
   filesInFolder,

@@ -114,26 +114,33 @@ export function connect(
   return new SftpFolderClient(connection, modules);
 }
 
-/** Folder internal id by id or name (one search page, 10 units); created when missing and allowed (15 units). */
+/**
+ * The SFTP connection a script's parameters point at: its settings-record parameter (or the first
+ * active record) and its directory override. The validator checks that the entry file names both ids.
+ */
+export function connectWithScriptParams(
+  m: { search: Search; sftp: typeof sftpTypes; file: typeof fileTypes },
+  script: runtimeTypes.Script,
+  params: { sftpConfig: string; sftpDirectory: string },
+): SftpFolderClient {
+  return connect(
+    m,
+    loadSftpSettings(m.search, {
+      record: params.sftpConfig,
+      recordValue: textParam(script, params.sftpConfig),
+      directory: params.sftpDirectory,
+      directoryValue: textParam(script, params.sftpDirectory),
+    }),
+  );
+}
+
+/** Folder internal id by id or name (see folderWithDescription); null when missing and not to be created. */
 export function findFolder(
   m: { search: Search; record: Pick<typeof recordTypes, 'create'> },
   nameOrId: string,
   create: boolean,
 ): string | null {
-  if (/^\d+$/.test(nameOrId)) return nameOrId;
-  const rows = m.search
-    .create({
-      type: 'folder',
-      filters: [['name', 'is', nameOrId]],
-      columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC })],
-    })
-    .run()
-    .getRange({ start: 0, end: 1 });
-  if (rows.length > 0) return String(rows[0].id);
-  if (!create) return null;
-  const folder = m.record.create({ type: 'folder' });
-  folder.setValue({ fieldId: 'name', value: nameOrId });
-  return String(folder.save());
+  return folderWithDescription(m, nameOrId, create)?.id ?? null;
 }
 
 /**
@@ -143,7 +150,8 @@ export function findFolder(
 export function folderWithDescription(
   m: { search: Search; record: Pick<typeof recordTypes, 'create'> },
   nameOrId: string,
-): { id: string; description: string } {
+  create = true,
+): { id: string; description: string } | null {
   if (/^\d+$/.test(nameOrId)) {
     const found = m.search.lookupFields({ type: 'folder', id: nameOrId, columns: ['description'] });
     return { id: nameOrId, description: String(found.description ?? '') };
@@ -158,6 +166,7 @@ export function folderWithDescription(
     .getRange({ start: 0, end: 1 });
   if (rows.length > 0)
     return { id: String(rows[0].id), description: String(rows[0].getValue({ name: 'description' }) ?? '') };
+  if (!create) return null;
   const folder = m.record.create({ type: 'folder' });
   folder.setValue({ fieldId: 'name', value: nameOrId });
   return { id: String(folder.save()), description: '' };

@@ -23,9 +23,8 @@ import {
   CheckpointStore,
   SFTP_FOLDERS,
   commitRun,
-  connect,
+  connectWithScriptParams,
   integerParam,
-  loadSftpSettings,
   partyIdentificationFiles,
   planRun,
   textParam,
@@ -158,15 +157,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
   const files = partyIdentificationFiles(customers, integerParam(script, PARAMS.maxRowsPerFile, 50000));
   const names: string[] = [];
   if (files.length > 0) {
-    const client = connect(
-      { sftp, file },
-      loadSftpSettings(search, {
-        record: PARAMS.sftpConfig,
-        recordValue: textParam(script, PARAMS.sftpConfig),
-        directory: PARAMS.sftpDirectory,
-        directoryValue: textParam(script, PARAMS.sftpDirectory),
-      }),
-    );
+    const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
     const now = new Date();
     const unique = uniqueSuffix();
     // A failed upload throws here: the cursor stays, and the next run sends these customers again.

@@ -51,10 +51,12 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
     throw new Error(
       `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`,
     );
+  // Created when missing, so never null here.
   const folder = folderWithDescription(
     { search, record },
     textParam(script, PARAMS.folder) || DEFAULT_FOLDER,
-  );
+    true,
+  )!;
   const folderId = folder.id;
 
   const baseFilters = (): unknown[] => {

@@ -19,9 +19,8 @@ import {
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
   checkboxParam,
-  connect,
+  connectWithScriptParams,
   customerFeedFolder,
-  loadSftpSettings,
   parseFieldMap,
   reschedule,
   runCustomerImport,
@@ -46,13 +45,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
   const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
   const dryRun = checkboxParam(script, PARAMS.dryRun);
-  const settings = loadSftpSettings(search, {
-    record: PARAMS.sftpConfig,
-    recordValue: textParam(script, PARAMS.sftpConfig),
-    directory: PARAMS.sftpDirectory,
-    directoryValue: textParam(script, PARAMS.sftpDirectory),
-  });
-  const client = connect({ sftp, file }, settings);
+  const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
   const summary = runCustomerImport(
     {
       feeds: customerFeedFolder(client, SFTP_FOLDERS.customerFeed),

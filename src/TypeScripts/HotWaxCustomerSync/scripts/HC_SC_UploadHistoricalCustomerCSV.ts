@@ -17,10 +17,9 @@ import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
   GovernanceBudget,
-  connect,
+  connectWithScriptParams,
   filesInFolder,
   findFolder,
-  loadSftpSettings,
   reschedule,
   runHistoricalUpload,
   textParam,
@@ -59,15 +58,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
     textParam(script, PARAMS.archiveFolder) || 'Archive Historical Shopify Customer',
     true,
   )!;
-  const client = connect(
-    { sftp, file },
-    loadSftpSettings(search, {
-      record: PARAMS.sftpConfig,
-      recordValue: textParam(script, PARAMS.sftpConfig),
-      directory: PARAMS.sftpDirectory,
-      directoryValue: textParam(script, PARAMS.sftpDirectory),
-    }),
-  );
+  const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
   const summary = runHistoricalUpload({
     listFiles: () => files,
     load: (id) => file.load({ id }).getContents(),

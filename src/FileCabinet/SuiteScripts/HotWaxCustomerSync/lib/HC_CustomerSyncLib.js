@@ -7901,31 +7901,28 @@ define([], (function () { 'use strict';
       }
       return new SftpFolderClient(connection, modules);
   }
-  /** Folder internal id by id or name (one search page, 10 units); created when missing and allowed (15 units). */
+  /**
+   * The SFTP connection a script's parameters point at: its settings-record parameter (or the first
+   * active record) and its directory override. The validator checks that the entry file names both ids.
+   */
+  function connectWithScriptParams(m, script, params) {
+      return connect(m, loadSftpSettings(m.search, {
+          record: params.sftpConfig,
+          recordValue: textParam(script, params.sftpConfig),
+          directory: params.sftpDirectory,
+          directoryValue: textParam(script, params.sftpDirectory),
+      }));
+  }
+  /** Folder internal id by id or name (see folderWithDescription); null when missing and not to be created. */
   function findFolder(m, nameOrId, create) {
-      if (/^\d+$/.test(nameOrId))
-          return nameOrId;
-      const rows = m.search
-          .create({
-          type: 'folder',
-          filters: [['name', 'is', nameOrId]],
-          columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC })],
-      })
-          .run()
-          .getRange({ start: 0, end: 1 });
-      if (rows.length > 0)
-          return String(rows[0].id);
-      if (!create)
-          return null;
-      const folder = m.record.create({ type: 'folder' });
-      folder.setValue({ fieldId: 'name', value: nameOrId });
-      return String(folder.save());
+      var _a, _b;
+      return (_b = (_a = folderWithDescription(m, nameOrId, create)) === null || _a === void 0 ? void 0 : _a.id) !== null && _b !== void 0 ? _b : null;
   }
   /**
    * A File Cabinet folder (by internal id or name) and its description: one search page (10 units),
    * or a lookup (1 unit) when given an id; created when missing (15 units).
    */
-  function folderWithDescription(m, nameOrId) {
+  function folderWithDescription(m, nameOrId, create = true) {
       var _a, _b;
       if (/^\d+$/.test(nameOrId)) {
           const found = m.search.lookupFields({ type: 'folder', id: nameOrId, columns: ['description'] });
@@ -7941,6 +7938,8 @@ define([], (function () { 'use strict';
           .getRange({ start: 0, end: 1 });
       if (rows.length > 0)
           return { id: String(rows[0].id), description: String((_b = rows[0].getValue({ name: 'description' })) !== null && _b !== void 0 ? _b : '') };
+      if (!create)
+          return null;
       const folder = m.record.create({ type: 'folder' });
       folder.setValue({ fieldId: 'name', value: nameOrId });
       return { id: String(folder.save()), description: '' };
@@ -8540,6 +8539,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, hello: hello, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
+  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, hello: hello, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
 
 }));
