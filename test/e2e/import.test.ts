@@ -276,6 +276,49 @@ describe(`import against ${kind} sshd/server`, () => {
     expect(runs[0].logs.some((l) => l.level === 'ERROR' && /cannot make progress/.test(l.title))).toBe(true);
   });
 
+  test('SFTP settings: a bad or missing setting stops the run with an error naming the record, field or parameter', () => {
+    const r = env.account.records;
+    const id = env.sftpRecordId;
+    r.update('customrecord_ns_sftp_configuration', id, { custrecord_ns_sftp_host_key: '' });
+    let [run] = env.run('import');
+    expect(run.status).toBe('FAILED');
+    expect(run.error?.name).toBe('HC_SFTP_CONFIG_INVALID');
+    expect(run.error?.message).toMatch(
+      /customrecord_ns_sftp_configuration.*record \d+: field custrecord_ns_sftp_host_key/,
+    );
+
+    r.update('customrecord_ns_sftp_configuration', id, { isinactive: true });
+    [run] = env.run('import');
+    expect(run.error?.name).toBe('HC_SFTP_CONFIG_MISSING');
+    expect(run.error?.message).toMatch(/No active HC SFTP Configuration/);
+
+    env.setParams('import', { custscript_hc_imp_sftp_config: 999 });
+    [run] = env.run('import');
+    expect(run.error?.message).toMatch(
+      /custscript_hc_imp_sftp_config names HC SFTP Configuration record 999/,
+    );
+  });
+
+  test('the settings record a parameter names is used, and the directory parameter overrides its default', () => {
+    const r = env.account.records;
+    const other = r.create('customrecord_ns_sftp_configuration', {
+      ...r.get('customrecord_ns_sftp_configuration', env.sftpRecordId)!.values,
+      name: 'Second',
+      custrecord_ns_sftp_default_file_dir: '/nowhere',
+    });
+    r.update('customrecord_ns_sftp_configuration', env.sftpRecordId, {
+      custrecord_ns_sftp_default_file_dir: '/nowhere/either',
+    });
+    env.setParams('import', {
+      custscript_hc_imp_sftp_config: other,
+      custscript_hc_imp_sftp_directory: env.baseDir.replace(/\/$/, ''),
+    });
+    writeFeed(env, 'feed.csv', feedText(customers(2)));
+    const [run] = env.run('import');
+    expect(run.status).toBe('COMPLETE');
+    expect(importTotals(env)).toMatchObject({ created: 2 });
+  });
+
   test('a tiny governance budget forces many reschedules and ends in the same state as one long run', async () => {
     const feeds = [
       [...customers(14, 1), { HCCustomerId: 'HCBAD1', email: 'bad' }],

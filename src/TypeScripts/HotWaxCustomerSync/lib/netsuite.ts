@@ -69,7 +69,9 @@ export function loadSftpSettings(
     } catch {
       throw noSftpRecord(params.record, params.recordValue);
     }
-    if (found.isinactive === true) throw noSftpRecord(params.record, params.recordValue);
+    // No such record (some accounts answer a lookup of a missing id with empty values) or inactive.
+    const empty = fieldIds.every((f) => found[f] === undefined || found[f] === null || found[f] === '');
+    if (empty || found.isinactive === true) throw noSftpRecord(params.record, params.recordValue);
     values = fromRow(params.recordValue, (f) => found[f]);
   } else {
     const rows = search

@@ -7859,7 +7859,9 @@ define([], (function () { 'use strict';
           catch {
               throw noSftpRecord(params.record, params.recordValue);
           }
-          if (found.isinactive === true)
+          // No such record (some accounts answer a lookup of a missing id with empty values) or inactive.
+          const empty = fieldIds.every((f) => found[f] === undefined || found[f] === null || found[f] === '');
+          if (empty || found.isinactive === true)
               throw noSftpRecord(params.record, params.recordValue);
           values = fromRow(params.recordValue, (f) => found[f]);
       }
