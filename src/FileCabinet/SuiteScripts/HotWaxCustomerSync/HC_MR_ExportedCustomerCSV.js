@@ -45,9 +45,9 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         const previous = store.load();
         const legacy = previous ? null : legacyCursor(HC_CustomerSyncLib.textParam(script, PARAMS.legacyCursorField));
         const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-        const state = HC_CustomerSyncLib.planRun(previous, legacy, Date.now(), settleMs);
+        const state = HC_CustomerSyncLib.planRun(previous, script.deploymentId, legacy, Date.now(), settleMs);
         store.save(state);
-        const p = state.pending;
+        const p = state.pending[script.deploymentId];
         const unstamped = [
             [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
             'AND',
@@ -94,6 +94,7 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         context.write({ key: context.key, value: context.values[0] });
     }
     function summarize(context) {
+        var _a;
         const script = runtime.getCurrentScript();
         let stageErrors = 0;
         const logErrors = (stage, it) => it.iterator().each((key, err) => {
@@ -114,7 +115,7 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         });
         const store = checkpoint();
         const state = store.load();
-        if (!(state === null || state === void 0 ? void 0 : state.pending))
+        if (!((_a = state === null || state === void 0 ? void 0 : state.pending) === null || _a === void 0 ? void 0 : _a[script.deploymentId]))
             throw error.create({
                 name: 'HC_EXPORT_NO_PENDING_RUN',
                 message: 'The export checkpoint lost its pending run; the next run selects again.',
@@ -133,7 +134,7 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
                 names.push(name);
             });
         }
-        store.save(HC_CustomerSyncLib.commitRun(state, customers));
+        store.save(HC_CustomerSyncLib.commitRun(state, script.deploymentId, customers));
         log.audit({
             title: 'HC_MR_ExportedCustomerCSV summary',
             details: JSON.stringify({

@@ -74,9 +74,9 @@ export function getInputData(): search.Search {
   const previous = store.load();
   const legacy = previous ? null : legacyCursor(textParam(script, PARAMS.legacyCursorField));
   const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-  const state = planRun(previous, legacy, Date.now(), settleMs);
+  const state = planRun(previous, script.deploymentId, legacy, Date.now(), settleMs);
   store.save(state);
-  const p = state.pending!;
+  const p = state.pending[script.deploymentId];
 
   const unstamped: unknown[] = [
     [CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
@@ -148,7 +148,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
 
   const store = checkpoint();
   const state = store.load();
-  if (!state?.pending)
+  if (!state?.pending?.[script.deploymentId])
     throw error.create({
       name: 'HC_EXPORT_NO_PENDING_RUN',
       message: 'The export checkpoint lost its pending run; the next run selects again.',
@@ -168,7 +168,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
       names.push(name);
     });
   }
-  store.save(commitRun(state, customers));
+  store.save(commitRun(state, script.deploymentId, customers));
   log.audit({
     title: 'HC_MR_ExportedCustomerCSV summary',
     details: JSON.stringify({

@@ -17,10 +17,16 @@ export interface ExportCursor {
   legacyFrom?: string;
 }
 
+export type PendingRun = ExportCursor & { stampUpTo: number; startedAt: number };
+
 export interface ExportState {
   committed: ExportCursor;
-  /** What the running job selected; becomes `committed` once its files are uploaded. */
-  pending: (ExportCursor & { stampUpTo: number; startedAt: number }) | null;
+  /**
+   * What each running job selected, by deployment (the scheduled and the on-demand deployment may run
+   * at once; one deployment never runs twice at a time). It becomes `committed` once its files are
+   * uploaded.
+   */
+  pending: Record<string, PendingRun>;
 }
 
 export interface ExportedCustomer {
@@ -31,6 +37,7 @@ export interface ExportedCustomer {
 
 export function planRun(
   state: ExportState | null,
+  deploymentId: string,
   legacyFrom: string | null,
   now: number,
   settleMs: number,
@@ -40,18 +47,27 @@ export function planRun(
     idAfter: 0,
     legacyFrom: legacyFrom ?? undefined,
   };
-  return {
-    committed,
-    pending: { ...committed, stampUpTo: Math.max(committed.stampAfter, now - settleMs), startedAt: now },
+  const run: PendingRun = {
+    ...committed,
+    stampUpTo: Math.max(committed.stampAfter, now - settleMs),
+    startedAt: now,
   };
+  return { committed, pending: { ...(state?.pending ?? {}), [deploymentId]: run } };
 }
 
-/** After a successful upload: the next run starts where this one ended. */
-export function commitRun(state: ExportState, sent: ExportedCustomer[]): ExportState {
-  if (!state.pending) return state;
-  let idAfter = state.pending.idAfter;
+/**
+ * After a successful upload: the next run starts where this one ended. A run's range starts at the
+ * cursor committed when it was planned, and the cursor only grows, so taking the larger end never
+ * skips a customer, whichever of two concurrent runs commits first.
+ */
+export function commitRun(state: ExportState, deploymentId: string, sent: ExportedCustomer[]): ExportState {
+  const run = state.pending[deploymentId];
+  if (!run) return state;
+  let idAfter = Math.max(state.committed.idAfter, run.idAfter);
   for (const c of sent) if (!c.stamped) idAfter = Math.max(idAfter, Number(c.id));
-  return { committed: { stampAfter: state.pending.stampUpTo, idAfter }, pending: null };
+  const pending = { ...state.pending };
+  delete pending[deploymentId];
+  return { committed: { stampAfter: Math.max(state.committed.stampAfter, run.stampUpTo), idAfter }, pending };
 }
 
 /** Party identification files, each at most `maxRows` customers, sorted by internal id. */

@@ -8493,27 +8493,36 @@ define([], (function () { 'use strict';
    * means) by internal id > idAfter. The cursor advances only after every file is on the server
    * (at least once: HotWax's import is add-or-update, so a re-sent line is harmless).
    */
-  function planRun(state, legacyFrom, now, settleMs) {
-      var _a;
+  function planRun(state, deploymentId, legacyFrom, now, settleMs) {
+      var _a, _b;
       const committed = (_a = state === null || state === void 0 ? void 0 : state.committed) !== null && _a !== void 0 ? _a : {
           stampAfter: 0,
           idAfter: 0,
           legacyFrom: legacyFrom !== null && legacyFrom !== void 0 ? legacyFrom : undefined,
       };
-      return {
-          committed,
-          pending: { ...committed, stampUpTo: Math.max(committed.stampAfter, now - settleMs), startedAt: now },
+      const run = {
+          ...committed,
+          stampUpTo: Math.max(committed.stampAfter, now - settleMs),
+          startedAt: now,
       };
+      return { committed, pending: { ...((_b = state === null || state === void 0 ? void 0 : state.pending) !== null && _b !== void 0 ? _b : {}), [deploymentId]: run } };
   }
-  /** After a successful upload: the next run starts where this one ended. */
-  function commitRun(state, sent) {
-      if (!state.pending)
+  /**
+   * After a successful upload: the next run starts where this one ended. A run's range starts at the
+   * cursor committed when it was planned, and the cursor only grows, so taking the larger end never
+   * skips a customer, whichever of two concurrent runs commits first.
+   */
+  function commitRun(state, deploymentId, sent) {
+      const run = state.pending[deploymentId];
+      if (!run)
           return state;
-      let idAfter = state.pending.idAfter;
+      let idAfter = Math.max(state.committed.idAfter, run.idAfter);
       for (const c of sent)
           if (!c.stamped)
               idAfter = Math.max(idAfter, Number(c.id));
-      return { committed: { stampAfter: state.pending.stampUpTo, idAfter }, pending: null };
+      const pending = { ...state.pending };
+      delete pending[deploymentId];
+      return { committed: { stampAfter: Math.max(state.committed.stampAfter, run.stampUpTo), idAfter }, pending };
   }
   /** Party identification files, each at most `maxRows` customers, sorted by internal id. */
   function partyIdentificationFiles(customers, maxRows) {
