@@ -7,7 +7,6 @@
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
 
 export {
   CSV_EOL,
@@ -34,11 +33,6 @@ export type {
   CsvRow,
   ReadCsvResult,
 } from './csv';
-
-/** Placeholder used by the entry points until their logic lands. */
-export function hello(x: string): string {
-  return stringify([[x, 'a,b']]);
-}
 
 export { SyncError, describeError } from './errors';
 export { GovernanceBudget, UNITS, STOP_RESERVE } from './governance';
