@@ -520,9 +520,15 @@ export class EmRecord extends FieldAccess {
     let cur = this.current.get(id);
     if (!cur) {
       // NetSuite starts a dynamic record on a new line of each sublist.
-      cur = { index: s.lines.length, line: { values: {}, subrecords: {} }, isNew: true, changed: false };
-      this.current.set(id, cur);
+      cur = this.startNewLine(id, s);
     }
+    return cur;
+  }
+
+  /** A new, empty current line at the end of the sublist (what selectNewLine and commit leave). */
+  private startNewLine(sublistId: string, s: { lines: unknown[] }): CurrentLine {
+    const cur = { index: s.lines.length, line: { values: {}, subrecords: {} }, isNew: true, changed: false };
+    this.current.set(sublistId, cur);
     return cur;
   }
 
@@ -530,12 +536,7 @@ export class EmRecord extends FieldAccess {
     const o = argObject('Record.selectNewLine', a, ['sublistId']);
     this.dynamicOnly('Record.selectNewLine');
     const s = this.sublist('Record.selectNewLine', o.sublistId);
-    this.current.set(String(o.sublistId), {
-      index: s.lines.length,
-      line: { values: {}, subrecords: {} },
-      isNew: true,
-      changed: false,
-    });
+    this.startNewLine(String(o.sublistId), s);
     return this;
   }
 
@@ -625,12 +626,7 @@ export class EmRecord extends FieldAccess {
     if (cur.isNew) s.lines.push(cur.line);
     else s.lines[cur.index] = cur.line;
     // After a commit the sublist sits on a new line again.
-    this.current.set(id, {
-      index: s.lines.length,
-      line: { values: {}, subrecords: {} },
-      isNew: true,
-      changed: false,
-    });
+    this.startNewLine(id, s);
     return this;
   }
 
@@ -638,12 +634,7 @@ export class EmRecord extends FieldAccess {
     const o = argObject('Record.cancelLine', a, ['sublistId']);
     this.dynamicOnly('Record.cancelLine');
     const s = this.sublist('Record.cancelLine', o.sublistId);
-    this.current.set(String(o.sublistId), {
-      index: s.lines.length,
-      line: { values: {}, subrecords: {} },
-      isNew: true,
-      changed: false,
-    });
+    this.startNewLine(String(o.sublistId), s);
     return this;
   }
 
