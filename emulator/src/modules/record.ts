@@ -10,6 +10,7 @@
  * for lines that do not exist (N/record.d.ts @throws on sublist methods), RCRD_DSNT_EXIST for
  * missing records, and the save-time validation errors of data/recordStore.ts.
  */
+import { withPromise } from '../core/promise';
 import type * as recordTypes from 'N/record';
 import type { ExecutionContext } from '../core/context';
 import { nsError } from '../core/errors';
@@ -691,20 +692,6 @@ export class EmRecord extends FieldAccess {
   toString(): string {
     return 'standard record';
   }
-}
-
-function withPromise<F extends (...args: never[]) => unknown>(
-  fn: F,
-): F & { promise: (...a: Parameters<F>) => Promise<ReturnType<F>> } {
-  const f = fn as F & { promise: (...a: Parameters<F>) => Promise<ReturnType<F>> };
-  f.promise = (...a: Parameters<F>) => {
-    try {
-      return Promise.resolve(fn(...a) as ReturnType<F>);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
-  return f;
 }
 
 /** N/record for one execution. */

@@ -23,6 +23,7 @@
  * arrays of them, checkboxes as 'T'/'F', summary columns keyed "MAX(internalid)" and joined columns
  * keyed "name.join".
  */
+import { withPromise } from '../core/promise';
 import type * as searchTypes from 'N/search';
 import type { ExecutionContext } from '../core/context';
 import { nsError } from '../core/errors';
@@ -841,20 +842,6 @@ interface SearchState {
   searchId: number;
 }
 
-function withPromise<F extends (...args: never[]) => unknown>(
-  fn: F,
-): F & { promise: (...a: Parameters<F>) => Promise<ReturnType<F>> } {
-  const f = fn as F & { promise: (...a: Parameters<F>) => Promise<ReturnType<F>> };
-  f.promise = (...a: Parameters<F>) => {
-    try {
-      return Promise.resolve(fn(...a) as ReturnType<F>);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
-  return f;
-}
-
 class EmSearch {
   private readonly st: SearchState;
   private cache?: { version: string; rows: Row[] };
@@ -1325,16 +1312,22 @@ export function createSearchModule(ctx: ExecutionContext): typeof searchTypes {
     });
   };
 
-  const load = (options: unknown): EmSearch => {
-    const o = (options ?? {}) as Opts;
-    if (o.id === undefined || o.id === null || o.id === '') throw missingArgument('search.load', 'id');
-    ctx.charge('search.load', COSTS.searchLoad);
-    const key = String(o.id).toLowerCase();
-    const store = ctx.account.records;
+  /** A saved search by internal id or script id (INVALID_SEARCH when there is none). */
+  const savedSearch = (store: typeof ctx.account.records, id: unknown) => {
+    const key = String(id).toLowerCase();
     const rec = /^-?\d+$/.test(key)
       ? store.get('savedsearch', Number(key))
       : store.findOne('savedsearch', (r) => String(r.values.scriptid).toLowerCase() === key);
     if (!rec) throw nsError('INVALID_SEARCH', 'That search or mass update does not exist.');
+    return rec;
+  };
+
+  const load = (options: unknown): EmSearch => {
+    const o = (options ?? {}) as Opts;
+    if (o.id === undefined || o.id === null || o.id === '') throw missingArgument('search.load', 'id');
+    ctx.charge('search.load', COSTS.searchLoad);
+    const store = ctx.account.records;
+    const rec = savedSearch(store, o.id);
     const d = JSON.parse(String(rec.values.definition)) as {
       type: string;
       filters: unknown;
@@ -1369,12 +1362,8 @@ export function createSearchModule(ctx: ExecutionContext): typeof searchTypes {
     const o = (options ?? {}) as Opts;
     if (o.id === undefined || o.id === null || o.id === '') throw missingArgument('search.delete', 'id');
     ctx.charge('search.delete', COSTS.searchSave);
-    const key = String(o.id).toLowerCase();
     const store = ctx.account.records;
-    const rec = /^-?\d+$/.test(key)
-      ? store.get('savedsearch', Number(key))
-      : store.findOne('savedsearch', (r) => String(r.values.scriptid).toLowerCase() === key);
-    if (!rec) throw nsError('INVALID_SEARCH', 'That search or mass update does not exist.');
+    const rec = savedSearch(store, o.id);
     store.delete('savedsearch', rec.id);
   };
 
