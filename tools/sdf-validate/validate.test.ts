@@ -369,11 +369,13 @@ describe('a broken copy fails, naming the file and the problem', () => {
   });
 
   it('SELECT without a selectrecordtype', () => {
-    const src = broken(IMPORT, (t) => t.replace('<selectrecordtype>-117</selectrecordtype>', ''));
+    const src = broken(IMPORT, (t) =>
+      t.replace('<selectrecordtype>[scriptid=customrecord_ns_sftp_configuration]</selectrecordtype>', ''),
+    );
     expectProblem(
       validateSdfProject(src),
       IMPORT,
-      /parameter custscript_hc_imp_default_subsidiary: fieldtype SELECT needs a <selectrecordtype>/,
+      /parameter custscript_hc_imp_sftp_config: fieldtype SELECT needs a <selectrecordtype>/,
     );
   });
 
