@@ -88,7 +88,9 @@ export class SimulatedAccount {
       for (const [p, v] of Object.entries(o.values)) {
         const ref = /^\[scriptid=([a-z0-9_]+)(?:\.[a-z0-9_]+)?\]$/.exec(v);
         if (ref && !inProject.has(ref[1]) && !project.dependencies.includes(ref[1]))
-          throw new DeployError(`${o.id} ${p} references ${ref[1]}, which is neither in the project nor a dependency`);
+          throw new DeployError(
+            `${o.id} ${p} references ${ref[1]}, which is neither in the project nor a dependency`,
+          );
       }
     }
     const report: DeployReport = { created: [], updated: new Map(), filesUploaded: [...project.files] };

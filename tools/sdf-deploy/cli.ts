@@ -11,7 +11,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem, validateSdfProject } from '../sdf-validate/validate';
 import { loadFacts } from './facts';
-import { DEPLOY_MODES, GenerateError, generateDeployProject, parseNotifyEmails, type DeployMode } from './generate';
+import {
+  DEPLOY_MODES,
+  GenerateError,
+  generateDeployProject,
+  parseNotifyEmails,
+  type DeployMode,
+} from './generate';
 
 const USAGE = `usage: sdf-deploy prepare <${DEPLOY_MODES.join('|')}>
        sdf-deploy check-preview <file with the output of suitecloud project:deploy --dryrun>
@@ -24,9 +30,7 @@ export function projectFolder(mode: DeployMode, root = process.cwd()): string {
 function prepare(mode: DeployMode, root: string): number {
   const facts = loadFacts(root);
   const emails = parseNotifyEmails(process.env.HC_SYNC_NOTIFY_EMAILS);
-  const deployments = (process.env.HC_ADD_DEPLOYMENTS ?? '')
-    .split(/[,\s]+/)
-    .filter(Boolean);
+  const deployments = (process.env.HC_ADD_DEPLOYMENTS ?? '').split(/[,\s]+/).filter(Boolean);
   const out = projectFolder(mode, root);
   const p = generateDeployProject(path.join(root, 'src'), out, {
     mode,
@@ -67,7 +71,10 @@ export function checkPreview(text: string, hotwaxOwned: ReadonlySet<string>): Pr
     objects += 1;
     const [, action, id, type] = m;
     if (type === 'scriptdeployment')
-      findings.push({ line: line.trim(), reason: `${action} of a script deployment: it would reset what an administrator set` });
+      findings.push({
+        line: line.trim(),
+        reason: `${action} of a script deployment: it would reset what an administrator set`,
+      });
     else if (hotwaxOwned.has(id.split('.')[0]))
       findings.push({ line: line.trim(), reason: `${id} belongs to HotWax` });
   }
@@ -78,7 +85,8 @@ function main(argv: string[]): number {
   const [cmd, arg] = argv;
   const root = process.cwd();
   try {
-    if (cmd === 'prepare' && DEPLOY_MODES.includes(arg as DeployMode)) return prepare(arg as DeployMode, root);
+    if (cmd === 'prepare' && DEPLOY_MODES.includes(arg as DeployMode))
+      return prepare(arg as DeployMode, root);
     if (cmd === 'check-preview' && arg) {
       const result = checkPreview(fs.readFileSync(arg, 'utf8'), loadFacts(root).hotwaxOwned);
       if (result === 'empty') {

@@ -71,20 +71,32 @@ export function parseNotifyEmails(raw: string | undefined): string[] {
   return list;
 }
 
-export function generateDeployProject(srcDir: string, outDir: string, opts: GenerateOptions): GeneratedProject {
+export function generateDeployProject(
+  srcDir: string,
+  outDir: string,
+  opts: GenerateOptions,
+): GeneratedProject {
   const src = path.resolve(srcDir);
   const out = path.resolve(outDir);
   if (out === src || src.startsWith(out + path.sep)) throw new GenerateError(`refusing to overwrite ${src}`);
   const emails = [...(opts.notifyEmails ?? [])];
   const wanted = new Set(opts.deployments ?? []);
   if (opts.mode === 'add-deployments' && wanted.size === 0)
-    throw new GenerateError('add-deployments needs the deployment ids (HC_ADD_DEPLOYMENTS=customdeploy_a,customdeploy_b)');
+    throw new GenerateError(
+      'add-deployments needs the deployment ids (HC_ADD_DEPLOYMENTS=customdeploy_a,customdeploy_b)',
+    );
 
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'Objects'), { recursive: true });
   fs.cpSync(path.join(src, 'FileCabinet'), path.join(out, 'FileCabinet'), { recursive: true });
 
-  const result: GeneratedProject = { dir: out, mode: opts.mode, objects: [], deployments: [], dependencies: [] };
+  const result: GeneratedProject = {
+    dir: out,
+    mode: opts.mode,
+    objects: [],
+    deployments: [],
+    dependencies: [],
+  };
   const found = new Set<string>();
   for (const file of xmlFiles(path.join(src, 'Objects'))) {
     const obj = parseElement(fs.readFileSync(file, 'utf8'), file);
@@ -102,7 +114,8 @@ export function generateDeployProject(srcDir: string, outDir: string, opts: Gene
         for (const d of container.children) found.add(d.attrs.scriptid ?? '');
         container.children = container.children.filter(
           (d) =>
-            opts.mode === 'first-install' || (opts.mode === 'add-deployments' && wanted.has(d.attrs.scriptid ?? '')),
+            opts.mode === 'first-install' ||
+            (opts.mode === 'add-deployments' && wanted.has(d.attrs.scriptid ?? '')),
         );
         result.deployments.push(...container.children.map((d) => d.attrs.scriptid ?? ''));
         if (container.children.length === 0) obj.children = obj.children.filter((c) => c !== container);
@@ -134,7 +147,12 @@ export function generateDeployProject(srcDir: string, outDir: string, opts: Gene
 
   const deploy = parseElement(fs.readFileSync(path.join(src, 'deploy.xml'), 'utf8'), 'deploy.xml');
   const objects = child(deploy, 'objects');
-  const list = result.objects.map((id) => ({ tag: 'path', attrs: {}, children: [], text: `~/Objects/${id}.xml` }));
+  const list = result.objects.map((id) => ({
+    tag: 'path',
+    attrs: {},
+    children: [],
+    text: `~/Objects/${id}.xml`,
+  }));
   if (objects) objects.children = list;
   else deploy.children.push({ tag: 'objects', attrs: {}, children: list, text: '' });
   fs.writeFileSync(path.join(out, 'deploy.xml'), serializeElement(deploy));

@@ -38,7 +38,8 @@ type Ordered = Record<string, unknown>;
 
 export function parseElement(xml: string, file = '<xml>'): XmlElement {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`${file}: not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true)
+    throw new Error(`${file}: not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const roots = (parser.parse(xml) as Ordered[]).map(toElement).filter((e): e is XmlElement => e !== null);
   if (roots.length !== 1) throw new Error(`${file}: expected one root element, found ${roots.length}`);
   return roots[0];
@@ -60,7 +61,8 @@ function toElement(node: Ordered): XmlElement | null {
 }
 
 function fromElement(e: XmlElement): Ordered {
-  const body: Ordered[] = e.children.length > 0 ? e.children.map(fromElement) : e.text ? [{ '#text': e.text }] : [];
+  const body: Ordered[] =
+    e.children.length > 0 ? e.children.map(fromElement) : e.text ? [{ '#text': e.text }] : [];
   const out: Ordered = { [e.tag]: body };
   if (Object.keys(e.attrs).length > 0) out[':@'] = { ...e.attrs };
   return out;
@@ -144,7 +146,8 @@ export function unflatten(obj: FlatObject): XmlElement {
 }
 
 /** Nested objects SDF creates and updates one by one inside their parent (by scriptid). */
-export const NESTED_OBJECT = /^(scriptdeployments\/scriptdeployment|scriptcustomfields\/scriptcustomfield|customrecordcustomfields\/customrecordcustomfield)\[([^\]]+)\]/;
+export const NESTED_OBJECT =
+  /^(scriptdeployments\/scriptdeployment|scriptcustomfields\/scriptcustomfield|customrecordcustomfields\/customrecordcustomfield)\[([^\]]+)\]/;
 
 /** The nested object a path belongs to (e.g. `scriptdeployments/scriptdeployment[customdeploy1]`), if any. */
 export function nestedKey(p: string): string | undefined {

@@ -202,7 +202,8 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
   let facts: HotWaxFacts | undefined;
   if (options.facts !== false) {
     if (options.facts) facts = options.facts;
-    else if (isFile(path.join(root, '..', 'docs', 'HOTWAX-OBJECTS.md'))) facts = loadFacts(path.join(root, '..'));
+    else if (isFile(path.join(root, '..', 'docs', 'HOTWAX-OBJECTS.md')))
+      facts = loadFacts(path.join(root, '..'));
   }
   const hotwaxOwned = facts?.hotwaxOwned ?? new Set<string>();
   for (const obj of objects) {
@@ -222,7 +223,8 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     const ours = flatten(parseElement(fs.readFileSync(obj.file, 'utf8'), obj.file));
     const paths = new Set([...Object.keys(expected.values), ...Object.keys(ours.values)]);
     const differ = [...paths].filter((p) => expected.values[p] !== ours.values[p]);
-    if (ours.type !== expected.type) report(obj.file, `${obj.id} is <${ours.type}>; HotWax defines <${expected.type}>`);
+    if (ours.type !== expected.type)
+      report(obj.file, `${obj.id} is <${ours.type}>; HotWax defines <${expected.type}>`);
     for (const p of differ.slice(0, 10)) {
       const what = (v: string | undefined): string => (v === undefined ? 'absent' : `"${v}"`);
       report(
@@ -230,7 +232,8 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
         `${obj.id} differs from HotWax's definition (docs/HOTWAX-OBJECTS.md) at ${p}: ours ${what(ours.values[p])}, HotWax ${what(expected.values[p])}; a deploy would change HotWax's object for every HotWax integration`,
       );
     }
-    if (differ.length > 10) report(obj.file, `${obj.id}: ${differ.length - 10} more differences from HotWax's definition`);
+    if (differ.length > 10)
+      report(obj.file, `${obj.id}: ${differ.length - 10} more differences from HotWax's definition`);
   }
 
   // ---- manifest.xml: object dependencies and the SUBSIDIARIES feature ---------------------------------
@@ -250,7 +253,10 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
   for (const d of declaredDependencies) {
     const owner = idOwner.get(d);
     if (owner)
-      report(manifestFile, `declares ${d} as an account dependency but ${display(owner)} also ships it: one or the other`);
+      report(
+        manifestFile,
+        `declares ${d} as an account dependency but ${display(owner)} also ships it: one or the other`,
+      );
   }
   if (mode === 'update' || mode === 'add-deployments') {
     const referenced = new Set<string>();
@@ -261,7 +267,10 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       });
     for (const id of hotwaxOwned)
       if (referenced.has(id) && !declaredDependencies.has(id))
-        report(manifestFile, `must declare HotWax's ${id} under <dependencies><objects> (the objects reference it)`);
+        report(
+          manifestFile,
+          `must declare HotWax's ${id} under <dependencies><objects> (the objects reference it)`,
+        );
   }
 
   // ---- per-object checks ------------------------------------------------------------------------
@@ -281,10 +290,16 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       if (SCRIPT_ONLY_FIELDS.has(obj.id)) {
         const display = text(obj.node, 'displaytype') ?? 'NORMAL';
         if (display !== 'INLINE' && display !== 'HIDDEN')
-          report(obj.file, `${obj.id} is written only by the scripts: displaytype must be INLINE or HIDDEN, not ${display} (users must not edit it)`);
+          report(
+            obj.file,
+            `${obj.id} is written only by the scripts: displaytype must be INLINE or HIDDEN, not ${display} (users must not edit it)`,
+          );
         const access = text(obj.node, 'accesslevel') ?? '2';
         if (access === '2')
-          report(obj.file, `${obj.id} is written only by the scripts: the default accesslevel must be 0 or 1, not 2 (EDIT)`);
+          report(
+            obj.file,
+            `${obj.id} is written only by the scripts: the default accesslevel must be 0 or 1, not 2 (EDIT)`,
+          );
       }
     } else if (obj.type === 'customrecordtype') {
       if (!text(obj.node, 'recordname')) report(obj.file, `${obj.id} has no <recordname>`);
@@ -306,18 +321,27 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     checkBooleans(file, obj.id, node);
     const access = text(node, 'accesstype');
     if (access !== undefined && !CUSTOM_RECORD_ACCESS_TYPES.has(access))
-      report(file, `${obj.id}: accesstype "${access}" is not one of ${[...CUSTOM_RECORD_ACCESS_TYPES].join(', ')}`);
+      report(
+        file,
+        `${obj.id}: accesstype "${access}" is not one of ${[...CUSTOM_RECORD_ACCESS_TYPES].join(', ')}`,
+      );
     for (const perm of children(node, 'permissions', 'permission')) {
       const role = text(perm, 'permittedrole');
       const level = text(perm, 'permittedlevel') ?? '';
       if (!role) report(file, `${obj.id}: a <permission> has no <permittedrole>`);
       if (!PERMISSION_LEVELS.has(level))
-        report(file, `${obj.id}: permittedlevel "${level}" is not one of ${[...PERMISSION_LEVELS].join(', ')}`);
+        report(
+          file,
+          `${obj.id}: permittedlevel "${level}" is not one of ${[...PERMISSION_LEVELS].join(', ')}`,
+        );
     }
     if (SCRIPT_STATE_RECORDS.has(obj.id)) {
       // Administrators always have access; USEPERMISSIONLIST with no other role keeps everyone else out.
       if (access !== 'USEPERMISSIONLIST')
-        report(file, `${obj.id} holds the scripts' state: accesstype must be USEPERMISSIONLIST (administrators only), not ${access ?? 'CUSTRECORDENTRYPERM (the default)'}`);
+        report(
+          file,
+          `${obj.id} holds the scripts' state: accesstype must be USEPERMISSIONLIST (administrators only), not ${access ?? 'CUSTRECORDENTRYPERM (the default)'}`,
+        );
       const others = children(node, 'permissions', 'permission').filter(
         (p) => text(p, 'permittedrole') !== 'ADMINISTRATOR' && text(p, 'permittedlevel') !== 'NONE',
       );
@@ -465,7 +489,8 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     if (emails.length > MAX_NOTIFY_EMAILS_LENGTH)
       report(file, `${obj.id}: <notifyemails> is longer than ${MAX_NOTIFY_EMAILS_LENGTH} characters`);
     for (const e of emails.split(',').filter(Boolean))
-      if (!/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(e)) report(file, `${obj.id}: "${e}" in <notifyemails> is not an email address`);
+      if (!/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(e))
+        report(file, `${obj.id}: "${e}" in <notifyemails> is not an email address`);
     if (!emails && text(node, 'notifyadmins') !== 'T')
       report(file, `${obj.id}: nobody is told when it fails (empty notifyemails and notifyadmins F)`);
   }
@@ -485,7 +510,8 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       if (!text(perm, 'role')) report(file, `${where}: a <permission> has no <role>`);
       for (const key of ['accesslevel', 'searchlevel']) {
         const v = text(perm, key) ?? '';
-        if (!ACCESS_SEARCH_LEVELS.has(v)) report(file, `${where}: permission ${key} "${v}" must be 0, 1 or 2`);
+        if (!ACCESS_SEARCH_LEVELS.has(v))
+          report(file, `${where}: permission ${key} "${v}" must be 0, 1 or 2`);
       }
     }
     const type = text(node, 'fieldtype');
