@@ -203,3 +203,12 @@ export const SCRIPT_ONLY_FIELDS = new Set(['custentity_hc_sync_stamp']);
 
 /** selectrecordtype -117 is the subsidiary list, which exists only with the SUBSIDIARIES feature (OneWorld). */
 export const SUBSIDIARY_RECORD_TYPE = '-117';
+
+/**
+ * Elements that need a feature referenced in manifest.xml (scriptdeployment XML reference of the
+ * script types: "If this field appears in the SuiteCloud project, you must reference the … feature").
+ */
+export const ELEMENT_FEATURES: Readonly<Record<string, string>> = {
+  allpartners: 'CRM',
+  auddepartment: 'DEPARTMENTS',
+};

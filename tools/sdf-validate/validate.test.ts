@@ -717,5 +717,27 @@ describe('documented value lists', () => {
         ),
     );
     expect(validateSdfProject(src, { buildList: false }).map(formatProblem)).toEqual([]);
+
+    // A deployment field that needs a feature referenced in the manifest (here CRM for allpartners).
+    const sl = path.join(src, 'Objects', 'customscript_hc_sl_test.xml');
+    fs.writeFileSync(
+      sl,
+      fs
+        .readFileSync(sl, 'utf8')
+        .replace('<allroles>F</allroles>', '<allroles>F</allroles>\n      <allpartners>F</allpartners>'),
+    );
+    expectProblem(
+      validateSdfProject(src, { buildList: false }),
+      'src/manifest.xml',
+      /must reference the CRM feature .*customscript_hc_sl_test\.xml uses <allpartners>/,
+    );
+    const manifest = path.join(src, 'manifest.xml');
+    fs.writeFileSync(
+      manifest,
+      fs
+        .readFileSync(manifest, 'utf8')
+        .replace('</features>', '  <feature required="false">CRM</feature>\n    </features>'),
+    );
+    expect(validateSdfProject(src, { buildList: false }).map(formatProblem)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import {
   SCRIPT_STATE_RECORDS,
   SUBSIDIARY_RECORD_TYPE,
   TAB_TYPES,
+  ELEMENT_FEATURES,
   DEPLOYMENT_STATUSES,
   FIELD_TYPES,
   ID_PATTERN,
@@ -726,6 +727,20 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       need('SERVERSIDESCRIPTING', 'the project has server scripts');
     if (objects.some((o) => o.type === 'customrecordtype'))
       need('CUSTOMRECORDS', 'the project has custom record types');
+    // "If this field appears in the SuiteCloud project, you must reference the <F> feature in the
+    // manifest file" (scriptdeployment XML reference); required true or false is the project's choice.
+    for (const obj of objects) {
+      const seen = new Set<string>();
+      walk(obj.node, (element) => {
+        const feature = ELEMENT_FEATURES[element];
+        if (!feature || features.has(feature) || seen.has(element)) return;
+        seen.add(element);
+        report(
+          manifestFile,
+          `must reference the ${feature} feature (<feature required="false">${feature}</feature>): ${display(obj.file)} uses <${element}>`,
+        );
+      });
+    }
   }
 
   // ---- deploy.xml ---------------------------------------------------------------------------------
