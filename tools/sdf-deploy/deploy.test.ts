@@ -114,6 +114,12 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     expect(snapshot(account, OWNED)).toEqual(owned);
     for (const id of OWNED) expect(report.updated.has(id)).toBe(false);
     expect(deploymentSettings(account)).toEqual(deployments);
+    // HotWax's files stay (a rollback needs them); ours are uploaded next to them.
+    expect(account.files).toContain('/SuiteScripts/Customer/HC_SC_ImportCustomer.js');
+    expect(report.filesUploaded).toContain('/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js');
+    expect(report.filesUploaded.filter((f) => !f.startsWith('/SuiteScripts/HotWaxCustomerSync/'))).toEqual(
+      [],
+    );
     expect(report.created.filter((id) => !id.includes('.')).sort()).toEqual([
       'custentity_hc_sync_stamp',
       'customrecord_hc_sync_checkpoint',
