@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runScenario } from '../../simulation/scenario';
-import type { SyncEnvironment } from '../../simulation/environment';
-import { serverKind } from './helpers';
+import { SyncEnvironment } from '../../simulation/environment';
+import { customersByHcId, feedText, importTotals, remoteCsv, serverKind, writeFeed } from './helpers';
 
 const RUNBOOK = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'UPGRADE.md'), 'utf8');
 
@@ -49,5 +49,46 @@ describe('the AUDIT summaries quoted in docs/UPGRADE.md', () => {
         (l) => l.level === 'AUDIT' && /^Customer feed customer-Feed-.*\.csv: archived$/.test(l.title),
       ),
     ).toBe(true);
+  });
+});
+
+describe('docs/UPGRADE.md step 16: HotWax’s project deployed again by mistake, then ours', () => {
+  let env: SyncEnvironment | undefined;
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  test('a customer HotWax’s import created in between, not yet sent, is sent by our export and never duplicated', async () => {
+    env = await SyncEnvironment.start({ sftp: serverKind() });
+    env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+    writeFeed(env, 'customer-Feed-2026-11-26-10-00-00-000.csv', feedText([{ HCCustomerId: 'HC1' }]));
+    env.run('import');
+    env.run('export');
+    const sentIds = () => remoteCsv(env!, 'customer/import').flatMap((f) => f.rows.slice(1).map((r) => r[0]));
+    expect(sentIds()).toEqual(['HC1']);
+
+    // HotWax's scripts ran for a while: its CSV import added a customer (no HC Sync Stamp) and its
+    // export had not sent the id yet. Then `npm run deploy` put our scripts back.
+    const created = String(
+      env.account.records.create('customer', {
+        isperson: 'T',
+        firstname: 'Grace',
+        lastname: 'Hopper',
+        subsidiary: 2,
+        entitystatus: 13,
+        externalid: '6600000000002',
+        custentity_hc_customer_id: 'HC2',
+        custentity_hc_shop_cust_id: '6600000000002',
+      }),
+    );
+    // Our export sends HotWax customers without an HC Sync Stamp newer than the last id it sent.
+    env.run('export');
+    expect(sentIds()).toEqual(['HC1', 'HC2']);
+
+    // A feed HotWax wrote before it stored the id names HC2 again: linked, not duplicated.
+    writeFeed(env, 'customer-Feed-2026-11-26-11-00-00-000.csv', feedText([{ HCCustomerId: 'HC2' }]));
+    env.run('import');
+    expect(importTotals(env)).toMatchObject({ created: 1, alreadyLinked: 1, errors: 0 });
+    expect(customersByHcId(env).get('HC2')).toEqual([created]);
   });
 });
