@@ -64,7 +64,11 @@ describe('docs/UPGRADE.md step 16: HotWax’s project deployed again by mistake,
     writeFeed(env, 'customer-Feed-2026-11-26-10-00-00-000.csv', feedText([{ HCCustomerId: 'HC1' }]));
     env.run('import');
     env.run('export');
-    const sentIds = () => remoteCsv(env!, 'customer/import').flatMap((f) => f.rows.slice(1).map((r) => r[0]));
+    // Sorted: two runs within one second write names that differ only in a random suffix.
+    const sentIds = () =>
+      remoteCsv(env!, 'customer/import')
+        .flatMap((f) => f.rows.slice(1).map((r) => r[0]))
+        .sort();
     expect(sentIds()).toEqual(['HC1']);
 
     // HotWax's scripts ran for a while: its CSV import added a customer (no HC Sync Stamp) and its
