@@ -1,6 +1,11 @@
-// SuiteCloud CLI project settings: the SDF project lives in src/ (manifest.xml, deploy.xml,
-// Objects/, FileCabinet/). `npm run deploy` builds and validates before the CLI deploys.
+// SuiteCloud CLI project settings. `suitecloud` deploys a project GENERATED from src/ by
+// tools/sdf-deploy (see docs/UPGRADE.md), never src/ itself:
+// - dist/sdf/update (default; `npm run deploy`): no script deployments and no HotWax-owned object, so a
+//   deploy never resets what an administrator set and never changes HotWax's objects;
+// - dist/sdf/first-install, dist/sdf/add-deployments: chosen with HC_SDF_PROJECT by the npm scripts
+//   `deploy:first-install` and `deploy:add-deployments`.
+// Run the npm scripts (they generate and validate the folder first) rather than `suitecloud` directly.
 module.exports = {
-  defaultProjectFolder: 'src',
+  defaultProjectFolder: process.env.HC_SDF_PROJECT || 'dist/sdf/update',
   commands: {},
 };

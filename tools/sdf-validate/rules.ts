@@ -108,3 +108,107 @@ export const SCRIPT_TYPE_ELEMENT: Readonly<Record<string, string>> = {
   UserEventScript: 'usereventscript',
   ClientScript: 'clientscript',
 };
+
+// ---- added for issue 9: value lists of the other elements we ship, and this project's deploy rules ----
+
+/** customrecordtype_accesstype (SDF XML reference, customrecordtype `accesstype`; default CUSTRECORDENTRYPERM). */
+export const CUSTOM_RECORD_ACCESS_TYPES = new Set(['CUSTRECORDENTRYPERM', 'NONENEEDED', 'USEPERMISSIONLIST']);
+
+/** generic_permission_level (customrecordtype `permission/permittedlevel`; default NONE). */
+export const PERMISSION_LEVELS = new Set(['NONE', 'VIEW', 'CREATE', 'EDIT', 'FULL']);
+
+/**
+ * generic_accesslevel_searchlevel: `accesslevel` 0 NONE, 1 VIEW, 2 EDIT; `searchlevel` 0 NONE, 1 RUN,
+ * 2 EDIT ("Providing Roles with Access to a Custom Field in SDF").
+ */
+export const ACCESS_SEARCH_LEVELS = new Set(['0', '1', '2']);
+
+/**
+ * Custom field `displaytype`: the Display Type list of a custom field (Normal, Inline Text, Hidden,
+ * Disabled, Locked). NORMAL and INLINE/HIDDEN/LOCKED appear in SDF's lists (customsegment_displaytype
+ * has HIDDEN, LOCKED, NORMAL); the generic_customfield_displaytype page itself was not read.
+ */
+export const DISPLAY_TYPES = new Set(['NORMAL', 'INLINE', 'HIDDEN', 'DISABLED', 'LOCKED']);
+
+/** generic_tab_type: the four kinds of "Subtabs as XML Definitions" (transaction, entity, item, CRM). */
+export const TAB_TYPES = new Set(['TRANSACTION', 'ENTITY', 'ITEM', 'CRM']);
+
+/** Elements of the objects we ship that SDF types as boolean (T/F) in its XML reference. */
+export const BOOLEAN_ELEMENTS = new Set([
+  'allowattachments',
+  'allowinlinedeleting',
+  'allowinlinedetaching',
+  'allowinlineediting',
+  'allowmobileaccess',
+  'allownumberingoverride',
+  'allowquickadd',
+  'allowquicksearch',
+  'allowuiaccess',
+  'appliestocustomer',
+  'applyformatting',
+  'checkspelling',
+  'enabledle',
+  'enablekeywords',
+  'enablemailmerge',
+  'enablenametranslation',
+  'enablenumbering',
+  'enableoptimisticlocking',
+  'enablesystemnotes',
+  'encryptatrest',
+  'globalsearch',
+  'hierarchical',
+  'iconbuiltin',
+  'includeinsearchmenu',
+  'includename',
+  'isformula',
+  'isinactive',
+  'ismandatory',
+  'isordered',
+  'isparent',
+  'notifyadmins',
+  'notifyowner',
+  'notifyuser',
+  'rolerestrict',
+  'showcreationdate',
+  'showcreationdateonlist',
+  'showid',
+  'showinlist',
+  'showlastmodified',
+  'showlastmodifiedonlist',
+  'shownotes',
+  'showowner',
+  'showownerallowchange',
+  'showowneronlist',
+  'storevalue',
+  'allroles',
+  'allemployees',
+  'allpartners',
+]);
+
+/** Script objects: `description` and `notifyemails` "can be up to 999 characters long". */
+export const MAX_DESCRIPTION_LENGTH = 999;
+export const MAX_NOTIFY_EMAILS_LENGTH = 999;
+
+/**
+ * Production log levels for SCHEDULED deployments (this project's rule: a recurring job logs one AUDIT
+ * summary per run; DEBUG, SDF's default when `loglevel` is absent, floods the execution log).
+ */
+export const PRODUCTION_LOG_LEVELS = new Set(['AUDIT', 'ERROR', 'EMERGENCY']);
+
+/** Record types that hold the scripts' state (this project's rule: administrators only, no system notes). */
+export const SCRIPT_STATE_RECORDS = new Set(['customrecord_hc_sync_checkpoint']);
+
+/** Fields only the scripts write (this project's rule: users see them, nobody edits them). */
+export const SCRIPT_ONLY_FIELDS = new Set(['custentity_hc_sync_stamp']);
+
+/** selectrecordtype -117 is the subsidiary list, which exists only with the SUBSIDIARIES feature (OneWorld). */
+export const SUBSIDIARY_RECORD_TYPE = '-117';
+
+/**
+ * Elements that need a feature referenced in manifest.xml (scriptdeployment XML reference of the
+ * script types: "If this field appears in the SuiteCloud project, you must reference the … feature").
+ */
+export const ELEMENT_FEATURES: Readonly<Record<string, string>> = {
+  allpartners: 'CRM',
+  auddepartment: 'DEPARTMENTS',
+};

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadFacts } from '../sdf-deploy/facts';
+import { generateDeployProject, type DeployMode } from '../sdf-deploy/generate';
 import { Problem, formatProblem, validateSdfProject } from './validate';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -24,6 +26,8 @@ function copyProject(): string {
   });
   fs.mkdirSync(path.join(tmp, 'build'));
   fs.copyFileSync(path.join(REPO, 'build', 'scripts.mjs'), path.join(tmp, 'build', 'scripts.mjs'));
+  fs.mkdirSync(path.join(tmp, 'docs'));
+  fs.copyFileSync(path.join(REPO, 'docs', 'HOTWAX-OBJECTS.md'), path.join(tmp, 'docs', 'HOTWAX-OBJECTS.md'));
   return path.join(tmp, 'src');
 }
 
@@ -369,11 +373,13 @@ describe('a broken copy fails, naming the file and the problem', () => {
   });
 
   it('SELECT without a selectrecordtype', () => {
-    const src = broken(IMPORT, (t) => t.replace('<selectrecordtype>-117</selectrecordtype>', ''));
+    const src = broken(IMPORT, (t) =>
+      t.replace('<selectrecordtype>[scriptid=customrecord_ns_sftp_configuration]</selectrecordtype>', ''),
+    );
     expectProblem(
       validateSdfProject(src),
       IMPORT,
-      /parameter custscript_hc_imp_default_subsidiary: fieldtype SELECT needs a <selectrecordtype>/,
+      /parameter custscript_hc_imp_sftp_config: fieldtype SELECT needs a <selectrecordtype>/,
     );
   });
 
@@ -405,5 +411,333 @@ describe('a broken copy fails, naming the file and the problem', () => {
       EXPORT,
       /<name> must be "HC_MR_ExportedCustomerCSV" \(build\/scripts\.mjs; HotWax finds scripts by name\)/,
     );
+  });
+});
+
+const facts = loadFacts(REPO);
+const SFTP = 'src/Objects/customrecord_ns_sftp_configuration.xml';
+const CHECKPOINT = 'src/Objects/customrecord_hc_sync_checkpoint.xml';
+const STAMP = 'src/Objects/custentity_hc_sync_stamp.xml';
+
+/** Generates a deploy project from src (or a broken copy), optionally edits one of its files, validates it. */
+function generated(
+  mode: DeployMode,
+  opts: {
+    src?: string;
+    emails?: string[];
+    deployments?: string[];
+    edit?: [string, (t: string) => string];
+  } = {},
+): Problem[] {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sdf-generated-')), mode);
+  temps.push(path.dirname(out));
+  generateDeployProject(opts.src ?? SRC, out, {
+    mode,
+    hotwaxOwned: facts.hotwaxOwned,
+    notifyEmails: opts.emails ?? ['ops@example.com'],
+    deployments: opts.deployments,
+  });
+  if (opts.edit) {
+    const [rel, edit] = opts.edit;
+    const abs = path.join(out, rel);
+    const before = fs.readFileSync(abs, 'utf8');
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    fs.writeFileSync(abs, after);
+  }
+  return validateSdfProject(out, { mode, facts, buildList: false });
+}
+
+describe('HotWax-owned objects (docs/HOTWAX-OBJECTS.md)', () => {
+  it('the generated projects validate clean', () => {
+    for (const mode of ['update', 'first-install'] as const)
+      expect(generated(mode).map(formatProblem)).toEqual([]);
+    expect(
+      generated('add-deployments', { deployments: ['customdeploy_imp_customer_rest'] }).map(formatProblem),
+    ).toEqual([]);
+  });
+
+  it('a shipped HotWax object that differs from HotWax’s definition', () => {
+    const src = broken(SFTP, (t) =>
+      t.replace('<allowquickadd>T</allowquickadd>', '<allowquickadd>F</allowquickadd>'),
+    );
+    expectProblem(
+      validateSdfProject(src),
+      SFTP,
+      /customrecord_ns_sftp_configuration differs from HotWax's definition .* at allowquickadd: ours "F", HotWax "T"/,
+    );
+  });
+
+  it('an attribute HotWax does not have (a description on its field)', () => {
+    const file = 'src/Objects/custentity_hc_customer_id.xml';
+    const src = broken(file, (t) => t.replace('<label>', '<description>Ours</description>\n  <label>'));
+    expectProblem(validateSdfProject(src), file, /at description: ours "Ours", HotWax absent/);
+  });
+
+  it('a HotWax object in the default (update) deploy', () => {
+    const problems = generated('update', {
+      edit: [
+        'deploy.xml',
+        (t) => t.replace('<objects>', '<objects>\n    <path>~/Objects/custtab_hc_entity_tab.xml</path>'),
+      ],
+    });
+    expect(problems.map(formatProblem).join('\n')).toMatch(
+      /custtab_hc_entity_tab\.xml<\/path> points at no file/,
+    );
+    const src = copyProject();
+    const out = path.join(path.dirname(src), 'update');
+    generateDeployProject(src, out, {
+      mode: 'update',
+      hotwaxOwned: facts.hotwaxOwned,
+      notifyEmails: ['a@b.co'],
+    });
+    fs.copyFileSync(
+      path.join(src, 'Objects', 'custtab_hc_entity_tab.xml'),
+      path.join(out, 'Objects', 'custtab_hc_entity_tab.xml'),
+    );
+    const p2 = validateSdfProject(out, { mode: 'update', facts, buildList: false });
+    expectProblem(
+      p2,
+      'update/Objects/custtab_hc_entity_tab.xml',
+      /belongs to HotWax: the default deploy must not ship it/,
+    );
+    expectProblem(
+      p2,
+      'update/manifest.xml',
+      /declares custtab_hc_entity_tab as an account dependency but .* also ships it/,
+    );
+  });
+
+  it('an update project that does not declare the HotWax objects it references', () => {
+    const problems = generated('update', {
+      edit: ['manifest.xml', (t) => t.replace(/\s*<object>customrecord_ns_sftp_configuration<\/object>/, '')],
+    });
+    const text = problems.map(formatProblem).join('\n');
+    expect(text).toMatch(
+      /manifest\.xml: must declare HotWax's customrecord_ns_sftp_configuration under <dependencies><objects>/,
+    );
+    expect(text).toMatch(
+      /references \[scriptid=customrecord_ns_sftp_configuration\], which is not defined in this project/,
+    );
+  });
+});
+
+describe('the default deploy keeps the administrator’s deployments', () => {
+  it('a script deployment in the update project', () => {
+    const src = copyProject();
+    const problems = generated('update', {
+      src,
+      edit: [
+        'Objects/customscript_upload_hist_shop_customer.xml',
+        (t) =>
+          t.replace(
+            '</scriptcustomfields>',
+            '</scriptcustomfields>\n  <scriptdeployments><scriptdeployment scriptid="customdeploy_upload_hist_shop_customer"><status>NOTSCHEDULED</status><title>HC_SC_UploadHistoricalCustomerCSV</title><loglevel>AUDIT</loglevel></scriptdeployment></scriptdeployments>',
+          ),
+      ],
+    });
+    expectProblem(
+      problems,
+      'update/Objects/customscript_upload_hist_shop_customer.xml',
+      /deployment customdeploy_upload_hist_shop_customer: the default deploy must not contain script deployments/,
+    );
+  });
+
+  it('add-deployments with an id no script has', () => {
+    expect(() => generated('add-deployments', { deployments: ['customdeploy_nope'] })).toThrow(
+      /customdeploy_nope/,
+    );
+  });
+});
+
+describe('production defaults', () => {
+  it('a SCHEDULED deployment at DEBUG, or without a loglevel (SDF’s default is DEBUG)', () => {
+    const src = broken(IMPORT, (t) => t.replace('<loglevel>AUDIT</loglevel>', '<loglevel>DEBUG</loglevel>'));
+    expectProblem(
+      validateSdfProject(src),
+      IMPORT,
+      /customdeploy1: a SCHEDULED deployment logs at AUDIT, ERROR, EMERGENCY, not DEBUG/,
+    );
+    const src2 = broken(EXPORT, (t) => t.replace('<loglevel>AUDIT</loglevel>', ''));
+    expectProblem(
+      validateSdfProject(src2),
+      EXPORT,
+      /customdeploy_export_customer: .* not DEBUG \(the default when loglevel is absent\)/,
+    );
+  });
+
+  it('failure notices to the record owner (the deploying user), or to nobody, or to a malformed address', () => {
+    const owner = generated('update', {
+      edit: [
+        'Objects/customscript_imp_customer.xml',
+        (t) => t.replace('<notifyowner>F</notifyowner>', '<notifyowner>T</notifyowner>'),
+      ],
+    });
+    expectProblem(
+      owner,
+      'update/Objects/customscript_imp_customer.xml',
+      /notifyowner must be F; T .* whoever deployed it/,
+    );
+    const nobody = generated('update', {
+      emails: [],
+      edit: [
+        'Objects/customscript_imp_customer.xml',
+        (t) => t.replace('<notifyadmins>T</notifyadmins>', '<notifyadmins>F</notifyadmins>'),
+      ],
+    });
+    expectProblem(nobody, 'update/Objects/customscript_imp_customer.xml', /nobody is told when it fails/);
+    const bad = generated('update', {
+      edit: ['Objects/customscript_imp_customer.xml', (t) => t.replace('ops@example.com', 'ops-at-example')],
+    });
+    expectProblem(
+      bad,
+      'update/Objects/customscript_imp_customer.xml',
+      /"ops-at-example" in <notifyemails> is not an email address/,
+    );
+  });
+
+  it('the checkpoint record open to every role, with system notes, or shared with another role', () => {
+    const open = broken(CHECKPOINT, (t) => t.replace('USEPERMISSIONLIST', 'NONENEEDED'));
+    expectProblem(
+      validateSdfProject(open),
+      CHECKPOINT,
+      /accesstype must be USEPERMISSIONLIST \(administrators only\), not NONENEEDED/,
+    );
+    const notes = broken(CHECKPOINT, (t) =>
+      t.replace('<enablesystemnotes>F</enablesystemnotes>', '<enablesystemnotes>T</enablesystemnotes>'),
+    );
+    expectProblem(validateSdfProject(notes), CHECKPOINT, /enablesystemnotes must be F/);
+    const shared = broken(CHECKPOINT, (t) =>
+      t.replace(
+        '</permissions>',
+        '<permission><permittedlevel>VIEW</permittedlevel><permittedrole>CLERK</permittedrole></permission></permissions>',
+      ),
+    );
+    expectProblem(validateSdfProject(shared), CHECKPOINT, /only ADMINISTRATOR may be given access/);
+  });
+
+  it('the sync stamp editable by users', () => {
+    const normal = broken(STAMP, (t) =>
+      t.replace('<displaytype>INLINE</displaytype>', '<displaytype>NORMAL</displaytype>'),
+    );
+    expectProblem(validateSdfProject(normal), STAMP, /displaytype must be INLINE or HIDDEN, not NORMAL/);
+    const edit = broken(STAMP, (t) =>
+      t.replace('<accesslevel>1</accesslevel>', '<accesslevel>2</accesslevel>'),
+    );
+    expectProblem(validateSdfProject(edit), STAMP, /default accesslevel must be 0 or 1, not 2/);
+  });
+
+  it('a subsidiary SELECT parameter that a non-OneWorld account would refuse', () => {
+    const src = broken(IMPORT, (t) =>
+      t.replace(
+        /(<scriptcustomfield scriptid="custscript_hc_imp_default_subsidiary">[\s\S]*?)<fieldtype>TEXT<\/fieldtype>/,
+        '$1<fieldtype>SELECT</fieldtype><selectrecordtype>-117</selectrecordtype>',
+      ),
+    );
+    expectProblem(
+      validateSdfProject(src),
+      IMPORT,
+      /custscript_hc_imp_default_subsidiary: selectrecordtype -117 is the subsidiary list/,
+    );
+  });
+});
+
+describe('documented value lists', () => {
+  it('accesstype, permittedlevel, displaytype, access levels, tabtype and booleans', () => {
+    const bad = broken(CHECKPOINT, (t) =>
+      t
+        .replace('USEPERMISSIONLIST', 'ADMINSONLY')
+        .replace('<permittedlevel>FULL</permittedlevel>', '<permittedlevel>ALL</permittedlevel>')
+        .replace('<allowquickadd>F</allowquickadd>', '<allowquickadd>N</allowquickadd>')
+        .replace('<displaytype>NORMAL</displaytype>', '<displaytype>READONLY</displaytype>')
+        .replace('<searchlevel>2</searchlevel>', '<searchlevel>3</searchlevel>'),
+    );
+    const problems = validateSdfProject(bad);
+    expectProblem(
+      problems,
+      CHECKPOINT,
+      /accesstype "ADMINSONLY" is not one of CUSTRECORDENTRYPERM, NONENEEDED, USEPERMISSIONLIST/,
+    );
+    expectProblem(problems, CHECKPOINT, /permittedlevel "ALL" is not one of NONE, VIEW, CREATE, EDIT, FULL/);
+    expectProblem(problems, CHECKPOINT, /<allowquickadd> must be T or F, not "N"/);
+    expectProblem(problems, CHECKPOINT, /custrecord_hc_cp_key: displaytype "READONLY" is not one of/);
+    expectProblem(problems, CHECKPOINT, /searchlevel "3" must be 0, 1 or 2/);
+    const tab = 'src/Objects/custtab_hc_entity_tab.xml';
+    const badTab = broken(tab, (t) => t.replace('ENTITY', 'CUSTOMER'));
+    expectProblem(
+      validateSdfProject(badTab, { facts: false }),
+      tab,
+      /tabtype "CUSTOMER" is not one of TRANSACTION, ENTITY, ITEM, CRM/,
+    );
+    const perm = broken(STAMP, (t) => t.replace('<role>ADMINISTRATOR</role>', '<role></role>'));
+    expectProblem(validateSdfProject(perm), STAMP, /a <permission> has no <role>/);
+  });
+
+  it('accepts a Suitelet script object (script type suitelet, RELEASED deployment)', () => {
+    const src = copyProject();
+    fs.writeFileSync(
+      path.join(src, 'FileCabinet', 'SuiteScripts', 'HotWaxCustomerSync', 'HC_SL_Test.js'),
+      "/**\n * @NApiVersion 2.1\n * @NScriptType Suitelet\n */\ndefine([], () => ({ onRequest: () => undefined, p: 'custscript_hc_sl_days' }));\n",
+    );
+    fs.writeFileSync(
+      path.join(src, 'Objects', 'customscript_hc_sl_test.xml'),
+      `<suitelet scriptid="customscript_hc_sl_test">
+  <isinactive>F</isinactive>
+  <name>HC_SL_Test</name>
+  <notifyadmins>F</notifyadmins>
+  <notifyemails></notifyemails>
+  <notifyowner>F</notifyowner>
+  <scriptfile>[/SuiteScripts/HotWaxCustomerSync/HC_SL_Test.js]</scriptfile>
+  <scriptcustomfields>
+    <scriptcustomfield scriptid="custscript_hc_sl_days">
+      <label>Days</label>
+      <fieldtype>INTEGER</fieldtype>
+    </scriptcustomfield>
+  </scriptcustomfields>
+  <scriptdeployments>
+    <scriptdeployment scriptid="customdeploy_hc_sl_test">
+      <allroles>F</allroles>
+      <isdeployed>T</isdeployed>
+      <loglevel>AUDIT</loglevel>
+      <status>RELEASED</status>
+      <title>HC_SL_Test</title>
+    </scriptdeployment>
+  </scriptdeployments>
+</suitelet>
+`,
+    );
+    const deploy = path.join(src, 'deploy.xml');
+    fs.writeFileSync(
+      deploy,
+      fs
+        .readFileSync(deploy, 'utf8')
+        .replace(
+          '</files>',
+          '  <path>~/FileCabinet/SuiteScripts/HotWaxCustomerSync/HC_SL_Test.js</path>\n  </files>',
+        ),
+    );
+    expect(validateSdfProject(src, { buildList: false }).map(formatProblem)).toEqual([]);
+
+    // A deployment field that needs a feature referenced in the manifest (here CRM for allpartners).
+    const sl = path.join(src, 'Objects', 'customscript_hc_sl_test.xml');
+    fs.writeFileSync(
+      sl,
+      fs
+        .readFileSync(sl, 'utf8')
+        .replace('<allroles>F</allroles>', '<allroles>F</allroles>\n      <allpartners>F</allpartners>'),
+    );
+    expectProblem(
+      validateSdfProject(src, { buildList: false }),
+      'src/manifest.xml',
+      /must reference the CRM feature .*customscript_hc_sl_test\.xml uses <allpartners>/,
+    );
+    const manifest = path.join(src, 'manifest.xml');
+    fs.writeFileSync(
+      manifest,
+      fs
+        .readFileSync(manifest, 'utf8')
+        .replace('</features>', '  <feature required="false">CRM</feature>\n    </features>'),
+    );
+    expect(validateSdfProject(src, { buildList: false }).map(formatProblem)).toEqual([]);
   });
 });

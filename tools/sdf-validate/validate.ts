@@ -6,7 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { loadFacts, type HotWaxFacts } from '../sdf-deploy/facts';
+import { flatten, parseElement } from '../sdf-deploy/sdfXml';
 import {
+  ACCESS_SEARCH_LEVELS,
+  BOOLEAN_ELEMENTS,
+  CUSTOM_RECORD_ACCESS_TYPES,
+  DISPLAY_TYPES,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NOTIFY_EMAILS_LENGTH,
+  PERMISSION_LEVELS,
+  PRODUCTION_LOG_LEVELS,
+  SCRIPT_ONLY_FIELDS,
+  SCRIPT_STATE_RECORDS,
+  SUBSIDIARY_RECORD_TYPE,
+  TAB_TYPES,
+  ELEMENT_FEATURES,
   DEPLOYMENT_STATUSES,
   FIELD_TYPES,
   ID_PATTERN,
@@ -33,7 +48,20 @@ export interface ValidateOptions {
    * `<dir>/../build/scripts.mjs` when it exists; `false` skips the check.
    */
   buildList?: string | false;
+  /**
+   * What the folder is: `source` (src/, the full definition the emulator loads) or a project generated
+   * by tools/sdf-deploy for `suitecloud project:deploy`: `update` (the default deploy: no script
+   * deployments, no HotWax object), `first-install`, `add-deployments`.
+   */
+  mode?: ValidateMode;
+  /**
+   * HotWax's object facts (docs/HOTWAX-OBJECTS.md). Default: `<dir>/../docs/HOTWAX-OBJECTS.md` when it
+   * exists; `false` skips the HotWax checks.
+   */
+  facts?: HotWaxFacts | false;
 }
+
+export type ValidateMode = 'source' | 'update' | 'first-install' | 'add-deployments';
 
 type XmlNode = Record<string, unknown>;
 
@@ -62,6 +90,7 @@ const REPEATED = new Set([
   'objects',
   'object',
   'file',
+  'permission',
 ]);
 
 const parser = new XMLParser({
@@ -83,6 +112,8 @@ export function formatProblem(p: Problem): string {
 
 export function validateSdfProject(dir: string, options: ValidateOptions = {}): Problem[] {
   const root = path.resolve(dir);
+  const mode: ValidateMode = options.mode ?? 'source';
+  const generated = mode !== 'source';
   const problems: Problem[] = [];
   const display = (abs: string): string =>
     [path.basename(root), ...path.relative(root, abs).split(path.sep)].filter(Boolean).join('/');
@@ -168,6 +199,81 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     }
   }
 
+  // ---- HotWax's objects (docs/HOTWAX-OBJECTS.md) -------------------------------------------------
+  let facts: HotWaxFacts | undefined;
+  if (options.facts !== false) {
+    if (options.facts) facts = options.facts;
+    else if (isFile(path.join(root, '..', 'docs', 'HOTWAX-OBJECTS.md')))
+      facts = loadFacts(path.join(root, '..'));
+  }
+  const hotwaxOwned = facts?.hotwaxOwned ?? new Set<string>();
+  for (const obj of objects) {
+    if (!hotwaxOwned.has(obj.id)) continue;
+    if (mode === 'update' || mode === 'add-deployments') {
+      report(
+        obj.file,
+        `${obj.id} belongs to HotWax: the default deploy must not ship it (declare it as a manifest dependency; only deploy:first-install ships it)`,
+      );
+      continue;
+    }
+    const expected = facts?.objects.get(obj.id);
+    if (!expected) {
+      report(obj.file, `${obj.id} belongs to HotWax but docs/HOTWAX-OBJECTS.md has no definition of it`);
+      continue;
+    }
+    const ours = flatten(parseElement(fs.readFileSync(obj.file, 'utf8'), obj.file));
+    const paths = new Set([...Object.keys(expected.values), ...Object.keys(ours.values)]);
+    const differ = [...paths].filter((p) => expected.values[p] !== ours.values[p]);
+    if (ours.type !== expected.type)
+      report(obj.file, `${obj.id} is <${ours.type}>; HotWax defines <${expected.type}>`);
+    for (const p of differ.slice(0, 10)) {
+      const what = (v: string | undefined): string => (v === undefined ? 'absent' : `"${v}"`);
+      report(
+        obj.file,
+        `${obj.id} differs from HotWax's definition (docs/HOTWAX-OBJECTS.md) at ${p}: ours ${what(ours.values[p])}, HotWax ${what(expected.values[p])}; a deploy would change HotWax's object for every HotWax integration`,
+      );
+    }
+    if (differ.length > 10)
+      report(obj.file, `${obj.id}: ${differ.length - 10} more differences from HotWax's definition`);
+  }
+
+  // ---- manifest.xml: object dependencies and the SUBSIDIARIES feature ---------------------------------
+  const declaredDependencies = new Set<string>();
+  const manifestFile = path.join(root, 'manifest.xml');
+  const manifest = isFile(manifestFile) ? parseXml(manifestFile, report) : undefined;
+  let subsidiariesRequired = false;
+  if (manifest) {
+    const deps = asNode(asNode(manifest.manifest).dependencies);
+    for (const block of asArray(deps.objects)) {
+      for (const o of asArray(asNode(block).object)) declaredDependencies.add(valueOf(o) ?? '');
+    }
+    subsidiariesRequired = asArray(asNode(deps.features).feature).some(
+      (f) => valueOf(f) === 'SUBSIDIARIES' && attr(asNode(f), 'required') === 'true',
+    );
+  }
+  for (const d of declaredDependencies) {
+    const owner = idOwner.get(d);
+    if (owner)
+      report(
+        manifestFile,
+        `declares ${d} as an account dependency but ${display(owner)} also ships it: one or the other`,
+      );
+  }
+  if (mode === 'update' || mode === 'add-deployments') {
+    const referenced = new Set<string>();
+    for (const obj of objects)
+      walk(obj.node, (_e, v) => {
+        const m = /^\[scriptid=([a-z0-9_]+)/.exec(v);
+        if (m) referenced.add(m[1]);
+      });
+    for (const id of hotwaxOwned)
+      if (referenced.has(id) && !declaredDependencies.has(id))
+        report(
+          manifestFile,
+          `must declare HotWax's ${id} under <dependencies><objects> (the objects reference it)`,
+        );
+  }
+
   // ---- per-object checks ------------------------------------------------------------------------
   const scripts: ScriptInfo[] = [];
   const activeTitles = new Map<string, string>();
@@ -182,19 +288,82 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       );
       if (appliesTo.length === 0)
         report(obj.file, `${obj.id} applies to no record type (set e.g. appliestocustomer T)`);
+      if (SCRIPT_ONLY_FIELDS.has(obj.id)) {
+        const display = text(obj.node, 'displaytype') ?? 'NORMAL';
+        if (display !== 'INLINE' && display !== 'HIDDEN')
+          report(
+            obj.file,
+            `${obj.id} is written only by the scripts: displaytype must be INLINE or HIDDEN, not ${display} (users must not edit it)`,
+          );
+        const access = text(obj.node, 'accesslevel') ?? '2';
+        if (access === '2')
+          report(
+            obj.file,
+            `${obj.id} is written only by the scripts: the default accesslevel must be 0 or 1, not 2 (EDIT)`,
+          );
+      }
     } else if (obj.type === 'customrecordtype') {
       if (!text(obj.node, 'recordname')) report(obj.file, `${obj.id} has no <recordname>`);
+      checkRecordType(obj);
       for (const field of children(obj.node, NESTED.recordField.container, NESTED.recordField.item)) {
         checkField(obj.file, `<customrecordcustomfield> ${attr(field, 'scriptid') ?? '?'}`, field);
       }
     } else if (obj.type === 'subtab') {
       if (!text(obj.node, 'title')) report(obj.file, `${obj.id} has no <title>`);
-      if (!text(obj.node, 'tabtype')) report(obj.file, `${obj.id} has no <tabtype>`);
+      const tabtype = text(obj.node, 'tabtype');
+      if (!tabtype) report(obj.file, `${obj.id} has no <tabtype>`);
+      else if (!TAB_TYPES.has(tabtype))
+        report(obj.file, `${obj.id}: tabtype "${tabtype}" is not one of ${[...TAB_TYPES].join(', ')}`);
     }
+  }
+
+  function checkRecordType(obj: SdfObject): void {
+    const { file, node } = obj;
+    checkBooleans(file, obj.id, node);
+    const access = text(node, 'accesstype');
+    if (access !== undefined && !CUSTOM_RECORD_ACCESS_TYPES.has(access))
+      report(
+        file,
+        `${obj.id}: accesstype "${access}" is not one of ${[...CUSTOM_RECORD_ACCESS_TYPES].join(', ')}`,
+      );
+    for (const perm of children(node, 'permissions', 'permission')) {
+      const role = text(perm, 'permittedrole');
+      const level = text(perm, 'permittedlevel') ?? '';
+      if (!role) report(file, `${obj.id}: a <permission> has no <permittedrole>`);
+      if (!PERMISSION_LEVELS.has(level))
+        report(
+          file,
+          `${obj.id}: permittedlevel "${level}" is not one of ${[...PERMISSION_LEVELS].join(', ')}`,
+        );
+    }
+    if (SCRIPT_STATE_RECORDS.has(obj.id)) {
+      // Administrators always have access; USEPERMISSIONLIST with no other role keeps everyone else out.
+      if (access !== 'USEPERMISSIONLIST')
+        report(
+          file,
+          `${obj.id} holds the scripts' state: accesstype must be USEPERMISSIONLIST (administrators only), not ${access ?? 'CUSTRECORDENTRYPERM (the default)'}`,
+        );
+      const others = children(node, 'permissions', 'permission').filter(
+        (p) => text(p, 'permittedrole') !== 'ADMINISTRATOR' && text(p, 'permittedlevel') !== 'NONE',
+      );
+      if (others.length > 0)
+        report(file, `${obj.id} holds the scripts' state: only ADMINISTRATOR may be given access`);
+      if (text(node, 'enablesystemnotes') !== 'F')
+        report(file, `${obj.id} is saved on every run: enablesystemnotes must be F (a system note per save)`);
+    }
+  }
+
+  function checkBooleans(file: string, where: string, node: XmlNode): void {
+    for (const key of Object.keys(node)) if (BOOLEAN_ELEMENTS.has(key)) checkBoolean(file, where, node, key);
   }
 
   function checkScript(obj: SdfObject): ScriptInfo | undefined {
     const { file, node } = obj;
+    checkBooleans(file, obj.id, node);
+    const description = text(node, 'description') ?? '';
+    if (description.length > MAX_DESCRIPTION_LENGTH)
+      report(file, `${obj.id}: <description> is longer than ${MAX_DESCRIPTION_LENGTH} characters`);
+    if (generated) checkNotifications(obj);
     const name = text(node, 'name') ?? '';
     if (!name) report(file, `${obj.id} has no <name>`);
     else if (name.length > MAX_ID_LENGTH)
@@ -238,7 +407,14 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     }
 
     const deployments = children(node, NESTED.deployment.container, NESTED.deployment.item);
-    if (deployments.length === 0) report(file, `${obj.id} has no <scriptdeployment>: it would never run`);
+    if (mode === 'update') {
+      for (const d of deployments)
+        report(
+          file,
+          `deployment ${attr(d, 'scriptid') ?? '?'}: the default deploy must not contain script deployments; SDF would overwrite the status, recurrence, log level and audience an administrator set (deploy:first-install or deploy:add-deployments create them once)`,
+        );
+    } else if (deployments.length === 0 && mode !== 'add-deployments')
+      report(file, `${obj.id} has no <scriptdeployment>: it would never run`);
     let onDemand = 0;
     for (const d of deployments) {
       const did = attr(d, 'scriptid') ?? '?';
@@ -256,6 +432,11 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       const loglevel = text(d, 'loglevel');
       if (loglevel !== undefined && !LOG_LEVELS.has(loglevel))
         report(file, `${where}: loglevel "${loglevel}" is not valid`);
+      else if (status === 'SCHEDULED' && !PRODUCTION_LOG_LEVELS.has(loglevel ?? 'DEBUG'))
+        report(
+          file,
+          `${where}: a SCHEDULED deployment logs at ${[...PRODUCTION_LOG_LEVELS].join(', ')}, not ${loglevel ?? 'DEBUG (the default when loglevel is absent)'}`,
+        );
       checkBoolean(file, where, d, 'isdeployed');
       checkRecurrence(file, where, status, d);
       if (obj.type === 'mapreducescript') {
@@ -298,8 +479,42 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     return info;
   }
 
+  function checkNotifications(obj: SdfObject): void {
+    const { file, node } = obj;
+    if (text(node, 'notifyowner') !== 'F')
+      report(
+        file,
+        `${obj.id}: notifyowner must be F; T (SDF's default) emails failures to the script record's owner, i.e. whoever deployed it (with CI, the CI user). Set HC_SYNC_NOTIFY_EMAILS`,
+      );
+    const emails = text(node, 'notifyemails') ?? '';
+    if (emails.length > MAX_NOTIFY_EMAILS_LENGTH)
+      report(file, `${obj.id}: <notifyemails> is longer than ${MAX_NOTIFY_EMAILS_LENGTH} characters`);
+    for (const e of emails.split(',').filter(Boolean))
+      if (!/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(e))
+        report(file, `${obj.id}: "${e}" in <notifyemails> is not an email address`);
+    if (!emails && text(node, 'notifyadmins') !== 'T')
+      report(file, `${obj.id}: nobody is told when it fails (empty notifyemails and notifyadmins F)`);
+  }
+
   function checkField(file: string, where: string, node: XmlNode): void {
     if (!text(node, 'label')) report(file, `${where} has no <label>`);
+    checkBooleans(file, where, node);
+    const display = text(node, 'displaytype');
+    if (display !== undefined && !DISPLAY_TYPES.has(display))
+      report(file, `${where}: displaytype "${display}" is not one of ${[...DISPLAY_TYPES].join(', ')}`);
+    for (const key of ['accesslevel', 'searchlevel']) {
+      const v = text(node, key);
+      if (v !== undefined && !ACCESS_SEARCH_LEVELS.has(v))
+        report(file, `${where}: ${key} "${v}" must be 0, 1 or 2`);
+    }
+    for (const perm of children(node, 'permissions', 'permission')) {
+      if (!text(perm, 'role')) report(file, `${where}: a <permission> has no <role>`);
+      for (const key of ['accesslevel', 'searchlevel']) {
+        const v = text(perm, key) ?? '';
+        if (!ACCESS_SEARCH_LEVELS.has(v))
+          report(file, `${where}: permission ${key} "${v}" must be 0, 1 or 2`);
+      }
+    }
     const type = text(node, 'fieldtype');
     if (!type) {
       report(file, `${where} has no <fieldtype>`);
@@ -310,6 +525,11 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       report(file, `${where}: fieldtype "${type}" is not an SDF field type${hint}`);
     }
     const select = text(node, 'selectrecordtype');
+    if (select === SUBSIDIARY_RECORD_TYPE && subsidiariesRequired !== true)
+      report(
+        file,
+        `${where}: selectrecordtype -117 is the subsidiary list, which a non-OneWorld account does not have; use a TEXT internal id (or require SUBSIDIARIES in manifest.xml)`,
+      );
     if ((type === 'SELECT' || type === 'MULTISELECT') && !select) {
       report(file, `${where}: fieldtype ${type} needs a <selectrecordtype>`);
     } else if (select && !/^-?\d+$/.test(select) && !select.startsWith('[')) {
@@ -412,15 +632,6 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
   }
 
   // ---- references: [scriptid=…], [/file], anything else in brackets ------------------------------
-  const declaredDependencies = new Set<string>();
-  const manifestFile = path.join(root, 'manifest.xml');
-  const manifest = isFile(manifestFile) ? parseXml(manifestFile, report) : undefined;
-  if (manifest) {
-    const deps = asNode(asNode(manifest.manifest).dependencies);
-    for (const block of asArray(deps.objects)) {
-      for (const o of asArray(asNode(block).object)) declaredDependencies.add(valueOf(o) ?? '');
-    }
-  }
   for (const obj of objects) {
     walk(obj.node, (element, value) => {
       const m = /^\[([^\]\s]+)\]$/.exec(value);
@@ -516,6 +727,20 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       need('SERVERSIDESCRIPTING', 'the project has server scripts');
     if (objects.some((o) => o.type === 'customrecordtype'))
       need('CUSTOMRECORDS', 'the project has custom record types');
+    // "If this field appears in the SuiteCloud project, you must reference the <F> feature in the
+    // manifest file" (scriptdeployment XML reference); required true or false is the project's choice.
+    for (const obj of objects) {
+      const seen = new Set<string>();
+      walk(obj.node, (element) => {
+        const feature = ELEMENT_FEATURES[element];
+        if (!feature || features.has(feature) || seen.has(element)) return;
+        seen.add(element);
+        report(
+          manifestFile,
+          `must reference the ${feature} feature (<feature required="false">${feature}</feature>): ${display(obj.file)} uses <${element}>`,
+        );
+      });
+    }
   }
 
   // ---- deploy.xml ---------------------------------------------------------------------------------

@@ -1,0 +1,254 @@
+// Deploys the generated projects into simulated accounts (account.ts: SDF's documented deploy rules on
+// flattened objects) and checks what changed: over an account running HotWax's customer scripts (built
+// from docs/HOTWAX-OBJECTS.md), over a fresh account, a redeploy after an administrator paused a job and
+// changed a recurrence, and HotWax's own project deployed again afterwards. The resulting account is
+// loaded into the emulator to check that the schedule it runs is the administrator's.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Account } from '../../emulator/src/account';
+import { Scheduler } from '../../emulator/src/runners/scheduler';
+import { DeployError, SimulatedAccount, readSdfProject, type SdfProjectContent } from './account';
+import { loadFacts } from './facts';
+import { generateDeployProject, type DeployMode } from './generate';
+import { deploymentsOf, serializeElement, unflatten, type FlatObject } from './sdfXml';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const SRC = path.join(REPO, 'src');
+const facts = loadFacts(REPO);
+/** HotWax-owned ids we share with HotWax's project (the others we never ship nor deploy). */
+const OWNED = [...facts.hotwaxOwned].filter((id) => facts.objects.has(id));
+const SCRIPTS = [
+  'customscript_imp_customer',
+  'customscript_export_customer',
+  'customscript_generate_hist_shop_customer',
+  'customscript_upload_hist_shop_customer',
+];
+const DEPLOY1 = 'scriptdeployments/scriptdeployment[customdeploy1]';
+const EXPORT_DEPLOY = 'scriptdeployments/scriptdeployment[customdeploy_export_customer]';
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
+});
+function tmp(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sdf-deploy-'));
+  temps.push(d);
+  return d;
+}
+
+function project(mode: DeployMode, deployments?: string[]): SdfProjectContent {
+  const out = path.join(tmp(), mode);
+  generateDeployProject(SRC, out, {
+    mode,
+    hotwaxOwned: facts.hotwaxOwned,
+    notifyEmails: ['ops@example.com'],
+    deployments,
+  });
+  return readSdfProject(out);
+}
+
+/** HotWax's project as its deploy.xml deploys it (our shared ids, from the facts). */
+function hotwaxProject(): SdfProjectContent {
+  return {
+    objects: [...facts.objects.values()],
+    dependencies: [],
+    files: SCRIPTS.map((id) => facts.objects.get(id)!.values.scriptfile.replace(/^\[|\]$/g, '')),
+  };
+}
+
+function hotwaxAccount(): SimulatedAccount {
+  const a = new SimulatedAccount();
+  a.deploy(hotwaxProject());
+  return a;
+}
+
+function snapshot(a: SimulatedAccount, ids: Iterable<string>): Record<string, FlatObject> {
+  return Object.fromEntries([...ids].map((id) => [id, structuredClone(a.get(id))]));
+}
+
+function deploymentSettings(a: SimulatedAccount): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const id of SCRIPTS) {
+    if (!a.objects.has(id)) continue;
+    for (const [d, v] of deploymentsOf(a.get(id))) out[`${id}.${d}`] = v;
+  }
+  return out;
+}
+
+/** What HotWax's job manager and an administrator do in a live account. */
+function adminChanges(a: SimulatedAccount): void {
+  a.set('customscript_imp_customer', `${DEPLOY1}/status`, 'TESTING'); // HC_RL_UpdateSuiteScriptStatus: pause
+  a.set('customscript_export_customer', `${EXPORT_DEPLOY}/recurrence/daily/repeat`, 'PT30M');
+  a.set('customscript_export_customer', `${EXPORT_DEPLOY}/recurrence/daily/starttime`, '02:00:00Z');
+  a.set('customscript_export_customer', `${EXPORT_DEPLOY}/loglevel`, 'ERROR');
+}
+
+describe('npm run deploy over an account running HotWax customer scripts', () => {
+  it('shares four HotWax objects', () => {
+    expect(OWNED.sort()).toEqual([
+      'custentity_hc_customer_id',
+      'custentity_hc_shop_cust_id',
+      'customrecord_ns_sftp_configuration',
+      'custtab_hc_entity_tab',
+    ]);
+  });
+
+  it('changes no HotWax object and no deployment, and points the four scripts at our files', () => {
+    const account = hotwaxAccount();
+    adminChanges(account);
+    const owned = snapshot(account, OWNED);
+    const deployments = deploymentSettings(account);
+    expect(Object.keys(deployments).sort()).toEqual(
+      [
+        'customscript_export_customer.customdeploy_export_customer',
+        'customscript_export_customer.customdeploy_export_customer_rest',
+        'customscript_generate_hist_shop_customer.customdeploy_generate_hist_shop_customer',
+        'customscript_imp_customer.customdeploy1',
+        'customscript_upload_hist_shop_customer.customdeploy_upload_hist_shop_customer',
+      ].sort(),
+    );
+
+    const report = account.deploy(project('update'));
+
+    expect(snapshot(account, OWNED)).toEqual(owned);
+    for (const id of OWNED) expect(report.updated.has(id)).toBe(false);
+    expect(deploymentSettings(account)).toEqual(deployments);
+    // HotWax's files stay (a rollback needs them); ours are uploaded next to them.
+    expect(account.files).toContain('/SuiteScripts/Customer/HC_SC_ImportCustomer.js');
+    expect(report.filesUploaded).toContain('/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js');
+    expect(report.filesUploaded.filter((f) => !f.startsWith('/SuiteScripts/HotWaxCustomerSync/'))).toEqual(
+      [],
+    );
+    expect(report.created.filter((id) => !id.includes('.')).sort()).toEqual([
+      'custentity_hc_sync_stamp',
+      'customrecord_hc_sync_checkpoint',
+    ]);
+    expect(report.created).toContain('customscript_imp_customer.custscript_hc_imp_sftp_config');
+    expect(report.created.filter((id) => id.includes('.customdeploy'))).toEqual([]);
+    for (const id of SCRIPTS) {
+      const changes = report.updated.get(id) ?? [];
+      expect(changes.filter((c) => c.path.startsWith('scriptdeployments/'))).toEqual([]);
+      const scriptfile = account.get(id).values.scriptfile;
+      expect(scriptfile).toMatch(/^\[\/SuiteScripts\/HotWaxCustomerSync\/HC_\w+\.js\]$/);
+      expect(changes).toContainEqual({
+        path: 'scriptfile',
+        before: facts.objects.get(id)!.values.scriptfile,
+        after: scriptfile,
+      });
+      expect(account.get(id).values.notifyowner).toBe('F');
+      expect(account.get(id).values.notifyemails).toBe('ops@example.com');
+    }
+    expect(
+      account.get('customscript_imp_customer').values[
+        'scriptcustomfields/scriptcustomfield[custscript_hc_imp_sftp_config]/fieldtype'
+      ],
+    ).toBe('SELECT');
+  });
+
+  it('a redeploy (the pipeline’s normal case) changes nothing at all', () => {
+    const account = hotwaxAccount();
+    account.deploy(project('update'));
+    adminChanges(account);
+    const before = snapshot(account, account.objects.keys());
+    const report = account.deploy(project('update'));
+    expect(report.created).toEqual([]);
+    expect([...report.updated.keys()]).toEqual([]);
+    expect(snapshot(account, account.objects.keys())).toEqual(before);
+  });
+
+  it('deploy:add-deployments creates the missing _rest deployment and touches no other', () => {
+    const account = hotwaxAccount();
+    account.deploy(project('update'));
+    adminChanges(account);
+    const deployments = deploymentSettings(account);
+    const report = account.deploy(project('add-deployments', ['customdeploy_imp_customer_rest']));
+    expect(report.created).toEqual(['customscript_imp_customer.customdeploy_imp_customer_rest']);
+    const after = deploymentSettings(account);
+    expect(after['customscript_imp_customer.customdeploy_imp_customer_rest']).toMatchObject({
+      status: 'NOTSCHEDULED',
+      title: 'HC_SC_ImportCustomer REST',
+    });
+    delete after['customscript_imp_customer.customdeploy_imp_customer_rest'];
+    expect(after).toEqual(deployments);
+  });
+
+  it('a later deploy of HotWax’s project points the scripts back at SuiteScripts/Customer and resets the deployments; ours restores the files only', () => {
+    const account = hotwaxAccount();
+    account.deploy(project('update'));
+    adminChanges(account);
+    const owned = snapshot(account, OWNED);
+
+    const hotwax = account.deploy(hotwaxProject());
+    for (const id of OWNED) expect(hotwax.updated.has(id)).toBe(false);
+    expect(snapshot(account, OWNED)).toEqual(owned);
+    const imp = account.get('customscript_imp_customer').values;
+    expect(imp.scriptfile).toBe('[/SuiteScripts/Customer/HC_SC_ImportCustomer.js]');
+    expect(imp[`${DEPLOY1}/status`]).toBe('SCHEDULED'); // the pause is undone by HotWax's deploy
+    expect(imp['scriptcustomfields/scriptcustomfield[custscript_hc_imp_sftp_config]/fieldtype']).toBe(
+      'SELECT',
+    );
+    const exp = account.get('customscript_export_customer').values;
+    expect(exp[`${EXPORT_DEPLOY}/recurrence/daily/repeat`]).toBe('PT15M');
+
+    const resetByHotWax = deploymentSettings(account);
+    account.deploy(project('update'));
+    expect(account.get('customscript_imp_customer').values.scriptfile).toBe(
+      '[/SuiteScripts/HotWaxCustomerSync/HC_SC_ImportCustomer.js]',
+    );
+    expect(deploymentSettings(account)).toEqual(resetByHotWax);
+  });
+});
+
+describe('a fresh account (no HotWax objects)', () => {
+  it('npm run deploy refuses: the HotWax objects it depends on are missing', () => {
+    const account = new SimulatedAccount();
+    expect(() => account.deploy(project('update'))).toThrow(DeployError);
+    expect(() => account.deploy(project('update'))).toThrow(/customrecord_ns_sftp_configuration/);
+    expect(account.objects.size).toBe(0);
+  });
+
+  it('deploy:first-install creates everything, HotWax objects as HotWax defines them', () => {
+    const account = new SimulatedAccount();
+    const report = account.deploy(project('first-install'));
+    expect(report.created).toEqual(
+      expect.arrayContaining([
+        'customrecord_ns_sftp_configuration',
+        'custtab_hc_entity_tab',
+        'customscript_imp_customer.customdeploy1',
+        'customscript_imp_customer.customdeploy_imp_customer_rest',
+        'customscript_export_customer.customdeploy_export_customer',
+        'customscript_export_customer.customdeploy_export_customer_rest',
+      ]),
+    );
+    for (const id of OWNED) expect(account.get(id)).toEqual(facts.objects.get(id));
+    const imp = account.get('customscript_imp_customer').values;
+    expect(imp[`${DEPLOY1}/loglevel`]).toBe('AUDIT');
+    expect(account.get('customscript_export_customer').values[`${EXPORT_DEPLOY}/loglevel`]).toBe('AUDIT');
+  });
+
+  it('after the first install, a redeploy keeps the paused job and the changed recurrence, and the emulator runs the administrator’s schedule', () => {
+    const account = new SimulatedAccount();
+    account.deploy(project('first-install'));
+    adminChanges(account);
+    const settings = deploymentSettings(account);
+    account.deploy(project('update'));
+    expect(deploymentSettings(account)).toEqual(settings);
+
+    // The account's objects, written back as SDF XML, are what the emulator loads.
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'Objects'));
+    for (const o of account.objects.values())
+      fs.writeFileSync(path.join(dir, 'Objects', `${o.id}.xml`), serializeElement(unflatten(o)));
+    const emulated = new Account({ sdfProjectDir: dir, fileCabinetRoot: path.join(SRC, 'FileCabinet') });
+    const imp = emulated.script('customscript_imp_customer');
+    expect(imp.deployments.find((d) => d.deploymentId === 'customdeploy1')?.status).toBe('TESTING');
+    const exp = emulated.script('customscript_export_customer');
+    const scheduled = exp.deployments.find((d) => d.deploymentId === 'customdeploy_export_customer')!;
+    expect(scheduled.recurrence).toMatchObject({ daily: { repeat: 'PT30M', starttime: '02:00:00Z' } });
+    expect(scheduled.logLevel).toBe('ERROR');
+    const queued = new Scheduler(emulated).queueScheduledDeployments().map((t) => t.deploymentId);
+    expect(queued).toContain('customdeploy_export_customer');
+    expect(queued).not.toContain('customdeploy1');
+  });
+});
