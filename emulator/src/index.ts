@@ -1,5 +1,5 @@
 /** The NetSuite account emulator: public API. See emulator/README.md. */
-export { Account, TaskQueue, DEFAULT_PREFERENCES, repoRoot, toCabinetPath } from './account';
+export { Account, TaskQueue, DEFAULT_PREFERENCES, toCabinetPath } from './account';
 export type {
   AccountOptions,
   DeploymentDef,
