@@ -124,7 +124,6 @@ export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult
     const header = (rows.shift() ?? []).map((h) => h.trim());
     const main = map.records.find((r) => !r.record.includes(':')) ?? map.records[0];
     if (!main) throw new Error(`saved CSV import ${map.scriptId} maps no record`);
-    const record = exec.module('N/record') as RecordModuleLike;
     // threads: each its own clock; rows dealt to the thread that is free first (ties: seeded)
     const random = seededRandom(account.seed);
     const threads = Array.from({ length: result.threads }, () => new JobClock(exec.clock.nowMs()));
@@ -137,7 +136,6 @@ export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult
       const rowClock = rowExec.clock;
       rowClock.advance(thread.nowMs() - rowClock.startMs);
       const rec = rowExec.module('N/record') as RecordModuleLike;
-      void record;
       const values = new Map<string, string>();
       for (const f of main.fields) {
         if (f.column !== undefined) {
@@ -180,7 +178,6 @@ export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult
         result.failed.push({ line, error: serializeError(e).message });
       }
       thread.advance(rowClock.nowMs() - thread.nowMs());
-      for (const [api, u] of rowExec.usage) exec.usage.set(api, u);
     }
     result.failed.sort((a, b) => a.line - b.line);
     result.records.sort((a, b) => a.line - b.line);
