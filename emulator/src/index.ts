@@ -25,6 +25,7 @@ export type {
   AccountState,
   ExecutionContext,
   FaultPlan,
+  FaultSite,
   LogEntry,
   LogLevel,
   RunningScript,
@@ -44,6 +45,8 @@ export { Scheduler, SchedulerCapError } from './runners/scheduler';
 export type { SchedulerOptions } from './runners/scheduler';
 export { crashAt, crashAtCall, recordApis, matchesApi } from './runners/faults';
 export type { ApiMatcher } from './runners/faults';
+export { crashInStage, allOf } from './runners/stageFaults';
+export type { StageName } from './runners/stageFaults';
 export type {
   ExecutionResult,
   ExecutionStatus,

@@ -164,7 +164,10 @@ export class Execution implements ExecutionContext {
 
   charge(api: string, units: number): void {
     if (this.crashed) throw new EmulatedCrash(api);
-    if (this.faults && this.faults.shouldCrash(api)) {
+    if (
+      this.faults &&
+      this.faults.shouldCrash(api, { executionId: this.executionId, stage: this.script.stage })
+    ) {
       this.crashed = new EmulatedCrash(api);
       throw this.crashed;
     }

@@ -1,5 +1,6 @@
 import type { Account } from '../../src/account';
 import { crashAt } from '../../src/runners/faults';
+import { crashInStage } from '../../src/runners/stageFaults';
 import { runMapReduce } from '../../src/runners/mapReduce';
 import { fixtureAccount, logged, mapReduce } from './helpers';
 
@@ -187,6 +188,24 @@ describe('retries, exitOnError, restarts, yields', () => {
       restartOnCrash: false,
     });
     expect(stopped.status).toBe('CRASHED');
+  });
+
+  test('crashInStage aims a crash at one stage; on two processors the interrupted key still runs exactly once more', () => {
+    for (const seed of [1, 2, 3]) {
+      const account = fixtureAccount();
+      mapReduce(account, 'customscript_mr_restart', '/SuiteScripts/MR/MR_Restart.js');
+      const r = runMapReduce(account, {
+        scriptId: 'customscript_mr_restart',
+        seed,
+        faults: crashInStage('map', 'runtime.getRemainingUsage', 2),
+      });
+      expect(r.status).toBe('COMPLETE');
+      const res = logged<{ out: string[]; errors: Array<[string, string, number]> }>(r.logs, 'result');
+      expect(res.out.map((o) => o.split('=')[0]).sort()).toEqual(['a', 'b', 'c']);
+      expect(res.out.filter((o) => o.endsWith('=2'))).toHaveLength(1);
+      expect(res.errors.map((e) => e[1])).toEqual(['SSS_APP_SERVER_RESTART']);
+      expect(r.mapReduce?.restarts[0].stage).toBe('map');
+    }
   });
 
   // Help "Map/Reduce Yielding": after an invocation, a job past 10,000 units or Yield After Minutes yields.
