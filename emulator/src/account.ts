@@ -14,6 +14,7 @@ import { SuiteScriptError } from './core/errors';
 import {
   DEFAULT_LATENCY,
   DEFAULT_OVERHEADS,
+  latencyOf,
   type JobClock,
   type LatencyTable,
   type PlatformOverheads,
@@ -136,6 +137,7 @@ export class Account implements AccountState {
   readonly savedCsvImports = new Map<string, SavedCsvImport>();
   /** Latest modeled time a job reached: the account's time never goes back behind it. */
   private highWaterMs = 0;
+  private readonly latencyCache = new Map<string, number>();
   private nextScriptInternalId = 1000;
 
   constructor(opts: AccountOptions = {}) {
@@ -203,6 +205,16 @@ export class Account implements AccountState {
     if (active) return new Date(active.nowMs());
     const t = this.clock().getTime();
     return new Date(t >= this.highWaterMs ? t : this.highWaterMs);
+  }
+
+  /** Modeled duration of one call to `api` (the latency table's longest matching prefix), memoized. */
+  latencyFor(api: string): number {
+    let ms = this.latencyCache.get(api);
+    if (ms === undefined) {
+      ms = latencyOf(this.latency, api, this.overheads.defaultCallMs);
+      this.latencyCache.set(api, ms);
+    }
+    return ms;
   }
 
   /** A job ended at modeled time `ms`: later account time does not go behind it. */

@@ -9,7 +9,7 @@ import type { ExecutionContext, FaultPlan, LogLevel, RunningScript } from '../co
 import { SuiteScriptError } from '../core/errors';
 import type { SerializedError } from '../core/results';
 import { GovernanceMeter } from '../core/governance';
-import { JobClock, latencyOf } from '../core/clock';
+import { JobClock } from '../core/clock';
 import { createScriptDate } from '../core/scriptDate';
 import { Sandbox } from '../sandbox/loader';
 import { createLogModule } from '../modules/log';
@@ -172,7 +172,7 @@ export class Execution implements ExecutionContext {
       throw this.crashed;
     }
     this.currentMeter.charge(api, units);
-    this.clock.advance(latencyOf(this.account.latency, api, this.account.overheads.defaultCallMs));
+    this.clock.advance(this.account.latencyFor(api));
     if (this.onCharge) this.onCharge(api);
   }
 

@@ -389,7 +389,22 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
     keys: Array<[string, number, string]>,
     writesOut: Array<[string, string]>,
   ): { units: number; endMs: number } => {
-    const queue = [...items];
+    // pending keys: retried ones first (a stack), then the stage's items in order (an index, not shift())
+    const retries: WorkItem[] = [];
+    let next = 0;
+    const queue = {
+      get length() {
+        return retries.length + items.length - next;
+      },
+      shift: (): WorkItem | undefined => retries.pop() ?? (next < items.length ? items[next++] : undefined),
+      unshift: (w: WorkItem) => {
+        retries.push(w);
+      },
+      clear: () => {
+        retries.length = 0;
+        next = items.length;
+      },
+    };
     const time = report.time[stageName];
     let units = 0;
     let depth = 0;
@@ -460,7 +475,7 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
           if (report.config.exitOnError) {
             exited = true;
             report.exitedStage = stageName;
-            queue.length = 0;
+            queue.clear();
           }
         }
       } else {

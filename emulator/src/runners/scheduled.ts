@@ -75,15 +75,16 @@ export function finish(
 ): ExecutionResult {
   closeSftpConnections(exec);
   if (exec.crashed) status = 'CRASHED';
+  // the run's modeled end, before the closing log entry so that it is stamped at the end
+  const modeledMs = extra.modeledMs ?? exec.clock.elapsedMs;
+  const endedAt = extra.endedAt ?? new Date(exec.clock.startMs + modeledMs);
+  account.reachedModeledTime(endedAt.getTime());
+  account.modeledTotalMs += modeledMs;
   const serialized = error === undefined ? undefined : serializeError(error);
   if (serialized && status === 'FAILED') writeLog(exec, 'ERROR', serialized.name, serialized.message);
   const byApi = Object.fromEntries([...exec.usage.entries()].sort(([a], [b]) => a.localeCompare(b)));
   const total = Object.values(byApi).reduce((s, e) => s + e.units, 0);
   const logs = account.logs.slice(logStart).filter((l) => l.executionId === exec.executionId);
-  const modeledMs = extra.modeledMs ?? exec.clock.elapsedMs;
-  const endedAt = extra.endedAt ?? new Date(exec.clock.startMs + modeledMs);
-  account.reachedModeledTime(endedAt.getTime());
-  account.modeledTotalMs += modeledMs;
   const result: ExecutionResult = {
     status,
     error: serialized,
