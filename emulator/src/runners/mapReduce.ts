@@ -78,7 +78,7 @@ export interface MapReduceRunOptions extends RunOptions {
 
 /** Soft limit of a map or reduce job (help "Map/Reduce Yielding", "Soft Limits on Long-Running Map and Reduce Jobs"). */
 export const JOB_USAGE_SOFT_LIMIT = 10_000;
-/** A stage job restarted more often than this after crashes makes the run fail (a fault plan gone wrong). */
+/** More restarts than this in one run stop it (a fault plan that crashes without end). */
 const MAX_RESTARTS = 20;
 
 /** A small seeded PRNG (mulberry32) for reproducible interleavings. */
@@ -98,7 +98,6 @@ const asValue = (v: unknown): string => (isString(v) ? v : v === undefined ? '' 
 const asKey = (v: unknown): string =>
   isString(v) ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 
-/** NetSuite iterator: each(callback) goes on while the callback returns true. */
 /**
  * NetSuite's iterator containers: `summary.output.iterator().each((key, value) => true)`,
  * `mapSummary.errors.iterator().each((key, error, executionNo) => true)` (help "summaryContext"):
@@ -409,6 +408,7 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
     let units = 0;
     let depth = 0;
     let exited = false;
+    let interrupted: unknown;
     const lanes: Lane[] = Array.from({ length: processors }, (_, index) => ({
       index,
       timeMs: startMs,
@@ -441,6 +441,12 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
       const writes: Array<[string, string]> = [];
       const r = invoke(job, limit, () => call(mod, item, writes));
       lane.busy = false;
+      // a run-level failure inside an invocation another processor ran in between: stop here, not in its script
+      if (interrupted !== undefined && depth === 0) {
+        const e = interrupted;
+        interrupted = undefined;
+        throw e;
+      }
       lane.timeMs = job.clock.nowMs();
       units += r.units;
       lane.jobUnits += r.units;
@@ -493,7 +499,14 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
     };
     /** At a charged call of `lane`'s invocation, another idle processor may run one invocation first. */
     const maybeInterleave = (lane: Lane) => {
-      if (processors < 2 || depth >= processors - 1 || queue.length === 0 || exited) return;
+      if (
+        processors < 2 ||
+        depth >= processors - 1 ||
+        queue.length === 0 ||
+        exited ||
+        interrupted !== undefined
+      )
+        return;
       const now = lane.job ? lane.job.clock.nowMs() : lane.timeMs;
       const idle = lanes.filter((l) => l !== lane && !l.busy && l.timeMs <= now);
       if (idle.length === 0 || random() >= interleave) return;
@@ -501,6 +514,9 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
       depth += 1;
       try {
         runOne(other);
+      } catch (e) {
+        // not through the script's own try/catch: the outermost invocation rethrows it once it returns
+        interrupted ??= e;
       } finally {
         depth -= 1;
       }

@@ -80,6 +80,24 @@ describe('concurrency', () => {
     expect(new Set([a.order, ...others]).size).toBeGreaterThan(1);
   });
 
+  test('restartOnCrash false stops the run even when the crash hits an invocation run in between', () => {
+    for (let nth = 1; nth <= 12; nth++) {
+      const account = fixtureAccount({ processors: 4 });
+      withCounter(account);
+      mapReduce(account, 'customscript_mr_race', '/SuiteScripts/MR/MR_Race.js');
+      const r = runMapReduce(account, {
+        scriptId: 'customscript_mr_race',
+        seed: 3,
+        interleave: 1,
+        restartOnCrash: false,
+        faults: crashAt('Record.save', nth),
+      });
+      expect(r.status).toBe('CRASHED');
+      expect(r.crashedAt).toBe('Record.save');
+      expect(r.mapReduce?.mapErrors).toEqual([]);
+    }
+  });
+
   test('the deployment concurrency limit caps the processors used; modeled time shrinks with them', () => {
     const time = (limit: number) => {
       const account = fixtureAccount({ processors: 4 });
