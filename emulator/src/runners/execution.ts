@@ -22,6 +22,7 @@ import { createRecordModule } from '../modules/record';
 import { createSearchModule } from '../modules/search';
 import { createFileModule } from '../modules/file';
 import { createSftpModule } from '../modules/sftp';
+import { createQueryModule } from '../modules/query';
 
 /** Thrown at the injected crash and at every N/ call after it: the server went away. */
 export class EmulatedCrash extends Error {
@@ -45,6 +46,7 @@ export const MODULE_FACTORIES: Record<string, ModuleFactory> = {
   'N/search': createSearchModule,
   'N/file': createFileModule,
   'N/sftp': createSftpModule,
+  'N/query': createQueryModule,
 };
 
 /** How many units each function invocation may use (NetSuite help "SuiteScript Governance and Limits"). */

@@ -46,6 +46,7 @@ import { SuiteScriptError } from '../core/errors';
 import { JobClock } from '../core/clock';
 import { writeLog } from '../modules/log';
 import { closeSftpConnections } from '../modules/sftp';
+import { runSuiteQLRows } from '../modules/query';
 import { EmulatedCrash, Execution, LIMITS, newExecutionId, serializeError } from './execution';
 import { finish, prepare, type RunOptions } from './scheduled';
 import type {
@@ -159,10 +160,21 @@ function readInput(exec: Execution, input: unknown): Array<[string, string]> {
   if (typeof o.runPaged === 'function' && typeof o.run === 'function') search = o;
   else if (refType === 'search' && o.id !== undefined) {
     search = searchMod().load({ id: o.id }) as Record<string, unknown>;
-  } else if (['query', 'suiteql'].includes(refType) && (o.id !== undefined || o.query !== undefined)) {
+  } else if (refType === 'suiteql' && typeof o.query === 'string') {
+    // key = row index, value = JSON of { types, values } (both unverified); modules/query.ts
+    const { labels, rows } = runSuiteQLRows(
+      exec.account as unknown as Parameters<typeof runSuiteQLRows>[0],
+      o.query,
+      Array.isArray(o.params) ? o.params : [],
+    );
+    return rows.map((values, i) => [
+      String(i),
+      JSON.stringify({ types: labels.map(() => 'STRING'), values }),
+    ]);
+  } else if (refType === 'query' && o.id !== undefined) {
     throw new SuiteScriptError(
       'SSS_NOT_YET_SUPPORTED',
-      `getInputData input of type ${String(o.type)} is not emulated (N/query is not emulated)`,
+      `getInputData input of type query (a saved workbook query ${String(o.id)}) is not emulated`,
     );
   }
   if (!search) return Object.keys(o).map((k) => [k, asValue(o[k])]);

@@ -304,6 +304,14 @@ describe('getInputData inputs', () => {
     });
   });
 
+  test('a SuiteQL object: key = row index, value = JSON of { types, values }', () => {
+    const r = run('suiteql');
+    expect(r.status).toBe('COMPLETE');
+    expect(r.mapReduce?.output).toEqual([
+      { key: '0', value: JSON.stringify({ types: ['STRING', 'STRING'], values: [1, 0] }) },
+    ]);
+  });
+
   test('a query reference is not emulated and says so', () => {
     const r = run('query');
     expect(r.status).toBe('FAILED');
