@@ -39,6 +39,7 @@ export const DEFAULT_LATENCY: LatencyTable = {
   // N/query
   'query.runSuiteQL': 200,
   'query.runSuiteQLPaged': 250,
+  'query.PagedData.fetch': 200,
   'query.load': 60,
   // N/file
   'file.create': 0,

@@ -345,11 +345,11 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
     if (job.crashed) crash = job.crashed;
     return { error: err, units: meter.total(), crash };
   };
-  const crashed = (job: Execution, crash: EmulatedCrash, stageName: string, key?: string) => {
+  /** Notes a restart; stops the run when crashes are not restarted (or never end). */
+  const crashed = (crash: EmulatedCrash, stageName: string, key?: string) => {
     report.restarts.push({ stage: stageName, key, api: crash.api });
     if (!restartOnCrash || report.restarts.length > MAX_RESTARTS) {
       master.crashed = crash;
-      endJob(job);
       throw new StopRun();
     }
   };
@@ -371,8 +371,8 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
       const r = invoke(job, limit, () => body(mod, isRestarted, job));
       at = job.clock.nowMs();
       if (r.crash) {
-        crashed(job, r.crash, stageName);
         endJob(job);
+        crashed(r.crash, stageName);
         isRestarted = true;
         continue;
       }
@@ -470,14 +470,14 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
           errors: [...item.errors, [item.key, e, item.executionNo]],
         });
       if (r.crash) {
-        crashed(job, r.crash, stageName, item.key);
+        closeLane(lane);
+        crashed(r.crash, stageName, item.key);
         const restartError = JSON.stringify({
           type: 'error.SuiteScriptError',
           name: 'SSS_APP_SERVER_RESTART',
           message: 'The application server restarted while this key was processed',
         });
         errors.push({ key: item.key, error: restartError, executionNo: item.executionNo });
-        closeLane(lane);
         // retryCount unset or above 0: the pairs flagged but not complete are processed again
         if ((retryLimit === undefined || retryLimit > 0) && item.executionNo <= (retryLimit ?? 3)) {
           again(restartError);
@@ -533,13 +533,17 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
         depth -= 1;
       }
     };
-    while (queue.length > 0 && !exited) {
-      const idle = lanes.filter((l) => !l.busy);
-      const earliest = Math.min(...idle.map((l) => l.timeMs));
-      const ready = idle.filter((l) => l.timeMs === earliest);
-      runOne(ready[ready.length === 1 ? 0 : Math.floor(random() * ready.length)]);
+    try {
+      while (queue.length > 0 && !exited) {
+        const idle = lanes.filter((l) => !l.busy);
+        const earliest = Math.min(...idle.map((l) => l.timeMs));
+        const ready = idle.filter((l) => l.timeMs === earliest);
+        runOne(ready[ready.length === 1 ? 0 : Math.floor(random() * ready.length)]);
+      }
+    } finally {
+      // every job ends: its usage counted, its SFTP connections closed (also when the run stops)
+      for (const l of lanes) closeLane(l);
     }
-    for (const l of lanes) closeLane(l);
     const used = lanes.filter((l) => l.timeMs > startMs);
     const endMs = used.length ? Math.max(...used.map((l) => l.timeMs)) : startMs;
     time.modeledMs = endMs - startMs;
