@@ -26,7 +26,15 @@ import { seededRandom } from './mapReduce';
 
 const THREADS_WITH_MULTITHREADING = 5;
 
-function taskExecution(account: Account, task: TaskEntry, contextType: string, name: string): Execution {
+/** An execution for a task job (no script file); `at`: a row's thread clock, else a new job started now. */
+function taskExecution(
+  account: Account,
+  task: TaskEntry,
+  contextType: string,
+  name: string,
+  at?: JobClock,
+  executionId?: string,
+): Execution {
   const script = {
     scriptId: name,
     internalId: 0,
@@ -49,8 +57,10 @@ function taskExecution(account: Account, task: TaskEntry, contextType: string, n
     task,
     limit: Number.MAX_SAFE_INTEGER,
     contextType,
+    clock: at ? new JobClock(at.nowMs()) : undefined,
+    executionId,
   });
-  exec.clock.advance(account.overheads.jobStartMs);
+  if (!at) exec.clock.advance(account.overheads.jobStartMs);
   return exec;
 }
 
@@ -132,9 +142,8 @@ export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult
     const order = result.threads > 1 ? shuffleBy(rowsWithLine, random) : rowsWithLine;
     for (const { cells, line } of order) {
       const thread = threads.reduce((a, b) => (b.nowMs() < a.nowMs() ? b : a));
-      const rowExec = taskExecution(account, task, 'CSVIMPORT', 'csvimport');
-      const rowClock = rowExec.clock;
-      rowClock.advance(thread.nowMs() - rowClock.startMs);
+      // the row runs on its thread's clock, with the job's execution id for its logs
+      const rowExec = taskExecution(account, task, 'CSVIMPORT', 'csvimport', thread, exec.executionId);
       const rec = rowExec.module('N/record') as RecordModuleLike;
       const values = new Map<string, string>();
       for (const f of main.fields) {
@@ -177,7 +186,7 @@ export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult
       } catch (e) {
         result.failed.push({ line, error: serializeError(e).message });
       }
-      thread.advance(rowClock.nowMs() - thread.nowMs());
+      thread.advance(rowExec.clock.elapsedMs);
     }
     result.failed.sort((a, b) => a.line - b.line);
     result.records.sort((a, b) => a.line - b.line);
