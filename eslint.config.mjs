@@ -8,7 +8,7 @@ import suitescript from 'eslint-plugin-suitescript';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results.json', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'emulator/dist/', 'coverage/', 'bench/results.json', '**/*.d.ts'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/emulator', '<rootDir>/tools'],
   testMatch: ['**/*.test.ts'],
+  // the emulator package's own build output (emulator/dist) is not a second copy to load
+  modulePathIgnorePatterns: ['<rootDir>/emulator/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json' }] },
   moduleNameMapper: { '^N/(.*)$': '<rootDir>/node_modules/@hitc/netsuite-types/N/$1' },
   testTimeout: 120000,

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { repoRoot } from '../emulator/src';
+import { PROJECT_ROOT } from '../simulation/project';
 import type { CaseResult } from './cases';
 import {
   BenchCheckError,
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Args {
   if (args.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes: positive integers');
   // The committed results are the default sizes; a partial run writes only where it is told to.
   if (!outGiven && args.sizes.join() === DEFAULT_SIZES.join())
-    args.out = path.join(repoRoot(), 'bench', 'results.json');
+    args.out = path.join(PROJECT_ROOT, 'bench', 'results.json');
   return args;
 }
 

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Account, Scheduler } from '../emulator/src';
+import { SDF_PROJECT_DIR } from '../simulation/project';
 import type { ExecutionResult } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer } from '../emulator/src/sftp/servers';
@@ -174,7 +175,7 @@ function makeAccount(
   o: CheckFeedOptions,
 ): { account: Account; sftpId: number } {
   const oneWorld = o.oneWorld ?? o.snapshot?.oneWorld ?? true;
-  const account = new Account({ oneWorld });
+  const account = new Account({ sdfProjectDir: SDF_PROJECT_DIR, oneWorld });
   if (o.snapshot) loadSnapshot(account, o.snapshot);
   account.keys.set(KEY_ID, server.privateKey);
   const sftpId = account.records.create(SETTINGS_RECORD, {

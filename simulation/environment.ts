@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Account, Scheduler } from '../emulator/src';
+import { SDF_PROJECT_DIR } from './project';
 import type { ExecutionResult, FaultPlan, UserPreferences } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer, SftpServerKind } from '../emulator/src/sftp/servers';
@@ -76,7 +77,11 @@ export class SyncEnvironment {
   ) {}
 
   static async start(opts: EnvironmentOptions = {}): Promise<SyncEnvironment> {
-    const account = new Account({ oneWorld: opts.oneWorld ?? true, preferences: opts.preferences });
+    const account = new Account({
+      sdfProjectDir: SDF_PROJECT_DIR,
+      oneWorld: opts.oneWorld ?? true,
+      preferences: opts.preferences,
+    });
     const sftp = opts.sftp ?? 'embedded';
     const server = typeof sftp === 'string' ? await startSftpServer(sftp) : null;
     const external = typeof sftp === 'string' ? null : sftp;

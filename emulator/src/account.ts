@@ -1,123 +1,41 @@
 /**
  * An in-memory NetSuite account: records and File Cabinet (data layer), API secrets and SSH keys,
  * execution logs, the scripts and deployments of an SDF project (with parameter defaults and
- * per-deployment values), the task queue N/task submits to, and the user preferences N/format follows.
+ * per-deployment values), the task queue N/task submits to, the user preferences N/format follows,
+ * the SuiteCloud processors map/reduce jobs run on, and the modeled clock (core/clock.ts).
+ *
+ * The account does not guess where a project lives: callers pass the SDF project folder (with
+ * Objects/ and FileCabinet/) or the File Cabinet root explicitly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AccountState, LogEntry, LogLevel, ScriptKind, UserPreferences } from './core/context';
 import { SuiteScriptError } from './core/errors';
+import {
+  DEFAULT_LATENCY,
+  DEFAULT_OVERHEADS,
+  latencyOf,
+  type JobClock,
+  type LatencyTable,
+  type PlatformOverheads,
+} from './core/clock';
+import type { DeploymentDef, ScriptDef, ScriptDefInput, ScriptParameterDef } from './core/scriptDefs';
+import type { ExecutionResult } from './core/results';
+import { TaskQueue } from './core/tasks';
 import { RecordStore } from './data/recordStore';
 import { FileCabinet } from './data/fileCabinet';
 import { loadSdfObjects } from './data/sdfObjects';
-import type { ExecutionResult } from './runners/types';
+import { loadSavedCsvImports, type SavedCsvImport } from './data/savedCsvImports';
 
-/** The repository root (emulator/src/account.ts or dist/emulator/src/account.js → up to the package). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
-
-export interface ScriptParameterDef {
-  id: string;
-  /** SDF fieldtype: CHECKBOX, INTEGER, FLOAT, TEXT, SELECT, CLOBTEXT, DATE, ... */
-  type: string;
-  /** Default as NetSuite stores it ('T'/'F' for checkboxes, '' when none). */
-  defaultValue: string;
-  label?: string;
-}
-
-export type DeploymentStatus = 'SCHEDULED' | 'NOTSCHEDULED' | 'TESTING' | 'RELEASED' | string;
-
-export interface DeploymentDef {
-  deploymentId: string;
-  title?: string;
-  status: DeploymentStatus;
-  /** "Deployed" box: an undeployed deployment cannot be submitted. */
-  isDeployed: boolean;
-  logLevel: LogLevel;
-  /** Parameter values set on the deployment (id → stored string). */
-  params: Record<string, string>;
-  concurrencyLimit?: number;
-  /** Raw recurrence as read from SDF (for schedulers that want it). */
-  recurrence?: unknown;
-}
-
-export interface ScriptDef {
-  scriptId: string;
-  /** Internal id, so task.create({ scriptId: 123 }) also works. */
-  internalId: number;
-  name: string;
-  kind: ScriptKind;
-  /** File Cabinet path of the script file, e.g. /SuiteScripts/App/MyScript.js */
-  scriptFile: string;
-  params: Record<string, ScriptParameterDef>;
-  deployments: DeploymentDef[];
-}
-
-export interface ScriptDefInput {
-  scriptId: string;
-  name?: string;
-  kind: ScriptKind;
-  scriptFile: string;
-  params?: Array<Partial<ScriptParameterDef> & { id: string; type: string }>;
-  deployments?: Array<Partial<DeploymentDef> & { deploymentId: string }>;
-}
-
-export type TaskStatus = 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';
-
-/** One submitted (or directly run) scheduled script or map/reduce job. */
-export interface TaskEntry {
-  taskId: string;
-  taskType: 'SCHEDULED_SCRIPT' | 'MAP_REDUCE';
-  scriptId: string;
-  deploymentId: string;
-  params: Record<string, string>;
-  status: TaskStatus;
-  /** Map/reduce stage while PROCESSING (GET_INPUT, MAP, SHUFFLE, REDUCE, SUMMARIZE). */
-  stage?: string;
-  submittedAt: Date;
-  /** Execution that submitted it, if a script did. */
-  submittedBy?: string;
-  result?: ExecutionResult;
-}
-
-/** The task queue of SuiteCloud Processors, first in first out. */
-export class TaskQueue {
-  readonly entries: TaskEntry[] = [];
-  private seq = 0;
-
-  add(e: Omit<TaskEntry, 'taskId'>): TaskEntry {
-    const prefix = e.taskType === 'MAP_REDUCE' ? 'MAPREDUCETASK' : 'SCHEDSCRIPT';
-    const entry = { ...e, taskId: `${prefix}_${String(++this.seq).padStart(8, '0')}` };
-    this.entries.push(entry);
-    return entry;
-  }
-
-  get(taskId: string): TaskEntry | undefined {
-    return this.entries.find((t) => t.taskId === taskId);
-  }
-
-  /** Tasks not yet finished (queued or running) for a script deployment. */
-  unfinished(scriptId: string, deploymentId: string): TaskEntry[] {
-    const s = scriptId.toLowerCase();
-    const d = deploymentId.toLowerCase();
-    return this.entries.filter(
-      (t) =>
-        (t.status === 'PENDING' || t.status === 'PROCESSING') &&
-        t.scriptId.toLowerCase() === s &&
-        t.deploymentId.toLowerCase() === d,
-    );
-  }
-
-  nextPending(): TaskEntry | undefined {
-    return this.entries.find((t) => t.status === 'PENDING');
-  }
-}
+export type {
+  DeploymentDef,
+  DeploymentStatus,
+  ScriptDef,
+  ScriptDefInput,
+  ScriptParameterDef,
+} from './core/scriptDefs';
+export { TaskQueue } from './core/tasks';
+export type { TaskEntry, TaskStatus } from './core/tasks';
 
 /** The user scripts run as (runtime.getCurrentUser()); scheduled scripts run as -System- by default. */
 export interface UserInfo {
@@ -136,9 +54,12 @@ export interface UserInfo {
 export interface AccountOptions {
   oneWorld?: boolean;
   preferences?: Partial<UserPreferences>;
-  /** SDF project folder (holds Objects/ and FileCabinet/); default <repo>/src. */
+  /**
+   * SDF project folder (holds Objects/ and FileCabinet/), e.g. path.join(projectRoot, 'src').
+   * Scripts, parameters and deployments are read from its Objects/ unless loadSdf is false.
+   */
   sdfProjectDir?: string;
-  /** File Cabinet root on disk; default <sdfProjectDir>/FileCabinet. */
+  /** File Cabinet root on disk; default <sdfProjectDir>/FileCabinet. One of the two is needed to run scripts. */
   fileCabinetRoot?: string;
   accountId?: string;
   /** The account's clock (simulations move it); default the real time. */
@@ -152,6 +73,16 @@ export interface AccountOptions {
   version?: string;
   /** Further user preferences for runtime.getCurrentUser().getPreference. */
   otherPreferences?: Record<string, string>;
+  /** SuiteCloud processors of the account (runtime.processorCount; map/reduce concurrency); default 2. */
+  processors?: number;
+  /** Modeled duration per N/ call, merged over DEFAULT_LATENCY (core/clock.ts). */
+  latency?: LatencyTable;
+  /** Platform overheads of the time model, merged over DEFAULT_OVERHEADS. */
+  overheads?: Partial<PlatformOverheads>;
+  /** Time zone of NetSuite's servers, the local zone of server scripts' Date; default America/Los_Angeles. */
+  serverTimeZone?: string;
+  /** Default seed of map/reduce interleavings (RunOptions.seed overrides it); default 1. */
+  seed?: number;
 }
 
 export const DEFAULT_PREFERENCES: UserPreferences = {
@@ -176,8 +107,8 @@ export class Account implements AccountState {
   readonly secrets = new Map<string, string>();
   readonly keys = new Map<string, string>();
   readonly logs: LogEntry[] = [];
-  readonly sdfProjectDir: string;
-  readonly fileCabinetRoot: string;
+  readonly sdfProjectDir?: string;
+  private readonly cabinetRoot?: string;
   readonly scripts = new Map<string, ScriptDef>();
   readonly tasks = new TaskQueue();
   readonly user: UserInfo;
@@ -192,7 +123,21 @@ export class Account implements AccountState {
   readonly usageLimits = new Map<string, number>();
   /** Results of every execution run on this account, oldest first. */
   readonly executions: ExecutionResult[] = [];
+  readonly processors: number;
+  readonly latency: LatencyTable;
+  readonly overheads: PlatformOverheads;
+  readonly serverTimeZone: string;
+  seed: number;
+  /** Clocks of the jobs running now, innermost last: while one runs, now() is its modeled time. */
+  readonly activeClocks: JobClock[] = [];
+  /** Sum of the modeled elapsed time of every execution run on this account (ms). */
+  modeledTotalMs = 0;
   private clock: () => Date;
+  /** Saved CSV import maps (savedcsvimport objects of the SDF project, and registered ones) by script id. */
+  readonly savedCsvImports = new Map<string, SavedCsvImport>();
+  /** Latest modeled time a job reached: the account's time never goes back behind it. */
+  private highWaterMs = 0;
+  private readonly latencyCache = new Map<string, number>();
   private nextScriptInternalId = 1000;
 
   constructor(opts: AccountOptions = {}) {
@@ -200,8 +145,16 @@ export class Account implements AccountState {
     this.oneWorld = opts.oneWorld ?? true;
     this.preferences = { ...DEFAULT_PREFERENCES, ...(opts.preferences ?? {}) };
     this.clock = opts.clock ?? (() => new Date());
-    this.sdfProjectDir = path.resolve(opts.sdfProjectDir ?? path.join(repoRoot(), 'src'));
-    this.fileCabinetRoot = path.resolve(opts.fileCabinetRoot ?? path.join(this.sdfProjectDir, 'FileCabinet'));
+    this.sdfProjectDir = opts.sdfProjectDir === undefined ? undefined : path.resolve(opts.sdfProjectDir);
+    this.cabinetRoot =
+      opts.fileCabinetRoot !== undefined
+        ? path.resolve(opts.fileCabinetRoot)
+        : this.sdfProjectDir && path.join(this.sdfProjectDir, 'FileCabinet');
+    this.processors = Math.max(1, Math.floor(opts.processors ?? 2));
+    this.latency = { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) };
+    this.overheads = { ...DEFAULT_OVERHEADS, ...(opts.overheads ?? {}) };
+    this.serverTimeZone = opts.serverTimeZone ?? 'America/Los_Angeles';
+    this.seed = opts.seed ?? 1;
     this.user = {
       id: -4,
       name: '-System-',
@@ -221,16 +174,58 @@ export class Account implements AccountState {
     this.otherPreferences = { ...(opts.otherPreferences ?? {}) };
     this.records = new RecordStore(this);
     this.files = new FileCabinet(this);
-    if (opts.loadSdf !== false) this.loadScriptsFromSdf();
+    if (opts.loadSdf !== false && this.sdfProjectDir) {
+      this.loadScriptsFromSdf();
+      for (const [id, m] of loadSavedCsvImports(path.join(this.sdfProjectDir, 'Objects')))
+        this.savedCsvImports.set(id, m);
+    }
   }
 
+  /** A saved CSV import map by script id (custimport_…), as CsvImportTask.mappingId names it. */
+  savedCsvImport(id: string | number): SavedCsvImport | undefined {
+    return this.savedCsvImports.get(String(id).toLowerCase());
+  }
+
+  /** The File Cabinet root on disk that scripts load from. */
+  get fileCabinetRoot(): string {
+    if (!this.cabinetRoot) {
+      throw new Error(
+        'This account has no File Cabinet: pass sdfProjectDir or fileCabinetRoot to new Account(...)',
+      );
+    }
+    return this.cabinetRoot;
+  }
+
+  /**
+   * The account's time: inside a running job its modeled time; otherwise the clock, but never behind
+   * the latest modeled time a job reached (a run modeled at two hours leaves the account two hours on).
+   */
   now(): Date {
-    return this.clock();
+    const active = this.activeClocks[this.activeClocks.length - 1];
+    if (active) return new Date(active.nowMs());
+    const t = this.clock().getTime();
+    return new Date(t >= this.highWaterMs ? t : this.highWaterMs);
   }
 
-  /** Replaces the account's clock (simulations). */
+  /** Modeled duration of one call to `api` (the latency table's longest matching prefix), memoized. */
+  latencyFor(api: string): number {
+    let ms = this.latencyCache.get(api);
+    if (ms === undefined) {
+      ms = latencyOf(this.latency, api, this.overheads.defaultCallMs);
+      this.latencyCache.set(api, ms);
+    }
+    return ms;
+  }
+
+  /** A job ended at modeled time `ms`: later account time does not go behind it. */
+  reachedModeledTime(ms: number): void {
+    if (ms > this.highWaterMs) this.highWaterMs = ms;
+  }
+
+  /** Replaces the account's clock (simulations); the time set is taken as it is. */
   setClock(clock: () => Date): void {
     this.clock = clock;
+    this.highWaterMs = 0;
   }
 
   isFeatureInEffect(feature: string): boolean {
@@ -261,6 +256,8 @@ export class Account implements AccountState {
         logLevel: ((d.logLevel as string | undefined)?.toUpperCase() ?? 'DEBUG') as LogLevel,
         params: Object.fromEntries(Object.entries(d.params ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
         concurrencyLimit: d.concurrencyLimit,
+        yieldAfterMins: d.yieldAfterMins,
+        bufferSize: d.bufferSize,
         recurrence: d.recurrence,
       })),
     };
@@ -310,8 +307,8 @@ export class Account implements AccountState {
   }
 
   /** Reads the scripts, parameters and deployments of the SDF project's Objects/ folder. */
-  loadScriptsFromSdf(dir = path.join(this.sdfProjectDir, 'Objects')): void {
-    if (!fs.existsSync(dir)) return;
+  loadScriptsFromSdf(dir = this.sdfProjectDir && path.join(this.sdfProjectDir, 'Objects')): void {
+    if (!dir || !fs.existsSync(dir)) return;
     for (const s of loadSdfObjects(dir).scripts) {
       const kind = KIND_BY_SDF[s.kind] ?? KIND_BY_SDF[s.objectType.toLowerCase()];
       if (!kind) continue;
@@ -334,6 +331,8 @@ export class Account implements AccountState {
           logLevel: (d.logLevel || 'DEBUG') as LogLevel,
           params: d.params,
           concurrencyLimit: d.concurrencyLimit,
+          yieldAfterMins: d.yieldAfterMins,
+          bufferSize: d.bufferSize,
           recurrence: d.recurrence,
         })),
       });

@@ -1,8 +1,12 @@
-/** The NetSuite account emulator: public API. See emulator/README.md. */
-export { Account, TaskQueue, DEFAULT_PREFERENCES, repoRoot, toCabinetPath } from './account';
+/**
+ * The NetSuite account emulator: public API (package @hc/netsuite-emulator). See emulator/README.md.
+ * Everything a caller needs is exported here; deeper paths are internal.
+ */
+export { Account, TaskQueue, DEFAULT_PREFERENCES, toCabinetPath } from './account';
 export type {
   AccountOptions,
   DeploymentDef,
+  DeploymentStatus,
   ScriptDef,
   ScriptDefInput,
   ScriptParameterDef,
@@ -10,12 +14,18 @@ export type {
   TaskStatus,
   UserInfo,
 } from './account';
+export { submitTask } from './core/tasks';
+export type { CsvImportResult, QueuedTaskType } from './core/tasks';
 export { SuiteScriptError, nsError } from './core/errors';
 export { GovernanceMeter, COSTS } from './core/governance';
+export { DEFAULT_LATENCY, DEFAULT_OVERHEADS, JobClock, latencyOf } from './core/clock';
+export type { LatencyTable, PlatformOverheads } from './core/clock';
+export { createScriptDate } from './core/scriptDate';
 export type {
   AccountState,
   ExecutionContext,
   FaultPlan,
+  FaultSite,
   LogEntry,
   LogLevel,
   RunningScript,
@@ -28,15 +38,39 @@ export { Execution, EmulatedCrash, LIMITS, serializeError } from './runners/exec
 export type { SerializedError } from './runners/execution';
 export { runScheduled } from './runners/scheduled';
 export type { RunOptions } from './runners/scheduled';
-export { runMapReduce, resultJson } from './runners/mapReduce';
+export { runMapReduce, resultJson, seededRandom, JOB_USAGE_SOFT_LIMIT } from './runners/mapReduce';
+export type { MapReduceRunOptions } from './runners/mapReduce';
+export { runCsvImport, runSearchTask } from './runners/asyncTasks';
 export { Scheduler, SchedulerCapError } from './runners/scheduler';
 export type { SchedulerOptions } from './runners/scheduler';
 export { crashAt, crashAtCall, recordApis, matchesApi } from './runners/faults';
 export type { ApiMatcher } from './runners/faults';
+export { crashInStage, allOf } from './runners/stageFaults';
+export type { StageName } from './runners/stageFaults';
 export type {
   ExecutionResult,
   ExecutionStatus,
-  MapReduceReport,
   MapReduceKeyError,
+  MapReduceReport,
+  StageTime,
   UsageReport,
 } from './runners/types';
+export { loadSavedCsvImports, parseSavedCsvImport } from './data/savedCsvImports';
+export type {
+  SavedCsvImport,
+  CsvDataHandling,
+  CsvFieldMapping,
+  CsvRecordMapping,
+} from './data/savedCsvImports';
+// SFTP: real servers on loopback for N/sftp, and the synchronous client bridge
+export {
+  startSftpServer,
+  sftpServerUsable,
+  openSshAvailable,
+  startEmbeddedServer,
+  startOpenSshServer,
+  generateEcdsaKey,
+} from './sftp/servers';
+export type { RunningSftpServer, SftpServerKind } from './sftp/servers';
+export { SftpBridge, BridgeError, DEFAULT_OP_TIMEOUT_MS } from './sftp/bridge';
+export type { BridgeErrorKind, ConnectArgs, RemoteEntry, RemoteStat } from './sftp/bridge';

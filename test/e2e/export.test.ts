@@ -66,7 +66,11 @@ describe(`id export against ${kind}`, () => {
       env.run('export');
       expect(sent(env)).toHaveLength(1);
       // A customer linked later (an old customer the import links now) is sent by the next run.
-      const c = customer(env, { custentity_hc_customer_id: 'HC4', custentity_hc_sync_stamp: Date.now() });
+      // stamped at the account's time (modeled: the runs before moved it on), as the import stamps
+      const c = customer(env, {
+        custentity_hc_customer_id: 'HC4',
+        custentity_hc_sync_stamp: env.account.now().getTime(),
+      });
       env.run('export');
       expect(sent(env).flat()).toContainEqual(['HC4', 'NETSUITE_CUSTOMER_ID', c]);
       expect(sent(env).flat()).toHaveLength(3);

@@ -53,7 +53,14 @@ export interface RunningScript {
  * try/catch cannot carry on: the execution dies as when NetSuite's server goes away.
  */
 export interface FaultPlan {
-  shouldCrash(api: string): boolean;
+  /** `at` tells where the call is: the map/reduce stage (getInputData, map, reduce, summarize) if any. */
+  shouldCrash(api: string, at?: FaultSite): boolean;
+}
+
+/** Where a charged call happens, for fault plans that target a stage. */
+export interface FaultSite {
+  executionId: string;
+  stage?: string;
 }
 
 export interface ExecutionContext {

@@ -70,6 +70,7 @@ interface RuntimeAccount {
   version?: string;
   otherPreferences?: Record<string, string>;
   isFeatureInEffect?(feature: string): boolean;
+  processors?: number;
 }
 
 /** What N/runtime reads from the execution beyond ExecutionContext (present on Execution). */
@@ -238,7 +239,9 @@ export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes 
       return acc.version ?? '2025.2';
     },
     country: 'US',
-    processorCount: 2,
+    get processorCount() {
+      return acc.processors ?? 2;
+    },
     queueCount: 1,
     getCurrentScript: () => script,
     getCurrentUser: () => user,

@@ -1,25 +1,26 @@
 /**
- * N/task for scheduled scripts and map/reduce scripts (NetSuite help "N/task Module",
- * "ScheduledScriptTask.submit()", "MapReduceScriptTask.submit()", "Submitting Multiple Deployments of
- * the Same Script"):
- * - task.create({ taskType, scriptId?, deploymentId?, params? }) (0 units); properties can be set after.
- * - submit() costs 20 units and queues the deployment in account.tasks; returns the task id.
- *   Only a deployed NOTSCHEDULED deployment can be submitted; with no deploymentId the script's first
- *   deployed NOTSCHEDULED deployment with no unfinished task is taken.
- *   "A scheduled script can be submitted for processing only if there is no unfinished scheduled script
- *   task for the same script ID and script deployment ID": a script resubmitting its own deployment is
- *   queued to run after the current execution; any other unfinished task makes submit() throw:
- *   MAP_REDUCE_ALREADY_RUNNING for map/reduce (help "Submitting Multiple Deployments of the Same Script"),
- *   FAILED_TO_SUBMIT_JOB_REQUEST_1 for scheduled scripts (code as NetSuite reports it; help text not found,
- *   unverified), NO_DEPLOYMENTS_AVAILABLE when no deployment is free (SuiteScript 1.0 code, unverified).
- * - task.checkStatus({ taskId }) (0 units) → { taskId, scriptId, deploymentId, status: PENDING |
- *   PROCESSING | COMPLETE | FAILED } (+ stage and counters for map/reduce).
- * Other task types (CSV import, search, SuiteQL, ...) throw SSS_NOT_YET_SUPPORTED.
+ * N/task (NetSuite help "N/task Module", "task.create(options)", "ScheduledScriptTask.submit()",
+ * "MapReduceScriptTask.submit()", "task.CsvImportTask", "CsvImportTask.submit()", "task.SearchTask",
+ * "task.checkStatus(options)", "MapReduceScriptTaskStatus", "CsvImportTaskStatus", "SearchTaskStatus"):
+ * - task.create({ taskType, ...properties }) (0 units); properties can also be set after.
+ * - Script tasks: submit() queues the deployment by the rules of core/tasks.ts (per deployment status,
+ *   one unfinished task per deployment); 20 units (stubs' @governance). A map/reduce script resubmitting
+ *   itself gets null ("no task ID is returned").
+ * - CsvImportTask: importFile (a file.File or CSV text), mappingId (script id of a savedcsvimport of the
+ *   SDF project, or its index), name, queueId; submit() validates before queueing (no mapping, no file:
+ *   FAILED_TO_SUBMIT_JOB_REQUEST_1 / SSS_MISSING_REQD_ARGUMENT) and costs 100 units (help page).
+ *   linkedFiles (multi-file imports) are not emulated.
+ * - SearchTask: savedSearchId, fileId or filePath (mutually exclusive); submit() costs 100 units
+ *   (as QueryTask.submit and CsvImportTask.submit, whose pages say 100; SearchTask's own figure unverified).
+ * - task.checkStatus({ taskId }) (0 units) → the status object of the task's type: status PENDING |
+ *   PROCESSING | COMPLETE | FAILED; map/reduce adds stage and the counters; search adds savedSearchId
+ *   and fileId. Other task types throw SSS_NOT_YET_SUPPORTED.
  */
 import type * as taskTypes from 'N/task';
 import type { ExecutionContext } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
-import type { Account, DeploymentDef, ScriptDef, TaskEntry } from '../account';
+import { submitTask, type TaskAccount, type TaskEntry } from '../core/tasks';
+import type { SavedCsvImport } from '../data/savedCsvImports';
 
 export const TaskType = {
   SCHEDULED_SCRIPT: 'SCHEDULED_SCRIPT',
@@ -47,113 +48,16 @@ export const MapReduceStage = {
   SUMMARIZE: 'SUMMARIZE',
 } as const;
 
-const KIND_OF: Record<string, 'SCHEDULED' | 'MAPREDUCE'> = {
-  SCHEDULED_SCRIPT: 'SCHEDULED',
-  MAP_REDUCE: 'MAPREDUCE',
-};
+/** What N/task needs from the account: the queue and scripts, and the saved CSV import maps. */
+interface TaskModuleAccount extends TaskAccount {
+  savedCsvImport(id: string | number): SavedCsvImport | undefined;
+}
 
-function accountOf(ctx: ExecutionContext): Account {
-  const a = ctx.account as Partial<Account>;
-  if (!a.tasks || !a.scripts)
+function accountOf(ctx: ExecutionContext): TaskModuleAccount {
+  const a = ctx.account as unknown as Partial<TaskModuleAccount>;
+  if (!a.tasks || !a.script)
     throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', 'N/task needs an emulator Account');
-  return a as Account;
-}
-
-function storedParams(params: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (params && typeof params === 'object') {
-    for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
-      out[k.toLowerCase()] =
-        v === undefined || v === null
-          ? ''
-          : typeof v === 'boolean'
-            ? v
-              ? 'T'
-              : 'F'
-            : Object.prototype.toString.call(v) === '[object Date]'
-              ? (v as Date).toISOString()
-              : Array.isArray(v)
-                ? v.join('\u0005')
-                : typeof v === 'object'
-                  ? JSON.stringify(v)
-                  : String(v);
-    }
-  }
-  return out;
-}
-
-/** Queues a script deployment as submit() does; throws NetSuite's errors. Shared with the Scheduler. */
-export function submitTask(
-  account: Account,
-  taskType: 'SCHEDULED_SCRIPT' | 'MAP_REDUCE',
-  scriptId: unknown,
-  deploymentId: unknown,
-  params: unknown,
-  current?: { scriptId: string; deploymentId: string; executionId: string },
-): TaskEntry {
-  if (scriptId === undefined || scriptId === null || scriptId === '') {
-    throw new SuiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'submit: Missing a required argument: scriptId');
-  }
-  const script: ScriptDef = account.script(scriptId as string | number);
-  const kind = KIND_OF[taskType];
-  if (script.kind !== kind) {
-    throw new SuiteScriptError(
-      'INVALID_TASK_TYPE',
-      `Script ${script.scriptId} is a ${script.kind === 'MAPREDUCE' ? 'map/reduce' : 'scheduled'} script, not ${taskType}`,
-    );
-  }
-  const already = (d: DeploymentDef) => account.tasks.unfinished(script.scriptId, d.deploymentId);
-  const isSelf = (d: DeploymentDef) =>
-    !!current &&
-    current.scriptId.toLowerCase() === script.scriptId &&
-    current.deploymentId.toLowerCase() === d.deploymentId;
-  /** Unfinished tasks that block a submit: all, except the running execution resubmitting itself. */
-  const blocking = (d: DeploymentDef) => already(d).filter((t) => !(isSelf(d) && t.status === 'PROCESSING'));
-  let dep: DeploymentDef;
-  if (deploymentId === undefined || deploymentId === null || deploymentId === '') {
-    const free = script.deployments.find(
-      (d) => d.isDeployed && d.status === 'NOTSCHEDULED' && blocking(d).length === 0,
-    );
-    if (!free) {
-      throw new SuiteScriptError(
-        'NO_DEPLOYMENTS_AVAILABLE',
-        `No available idle script deployments available for ${script.scriptId}`,
-      );
-    }
-    dep = free;
-  } else {
-    dep = account.deployment(script, String(deploymentId));
-    if (!dep.isDeployed || dep.status !== 'NOTSCHEDULED') {
-      throw new SuiteScriptError(
-        'FAILED_TO_SUBMIT_JOB_REQUEST_1',
-        `Failed to submit job request: deployment ${dep.deploymentId} of ${script.scriptId} ` +
-          (dep.isDeployed
-            ? `has status ${dep.status}; only a Not Scheduled deployment can be submitted`
-            : 'is not deployed'),
-      );
-    }
-    if (blocking(dep).length > 0) {
-      if (kind === 'MAPREDUCE') {
-        throw new SuiteScriptError(
-          'MAP_REDUCE_ALREADY_RUNNING',
-          `Map/reduce script ${script.scriptId} deployment ${dep.deploymentId} is already submitted and not finished`,
-        );
-      }
-      throw new SuiteScriptError(
-        'FAILED_TO_SUBMIT_JOB_REQUEST_1',
-        `Failed to submit job request: script ${script.scriptId} deployment ${dep.deploymentId} is already queued or running`,
-      );
-    }
-  }
-  return account.tasks.add({
-    taskType,
-    scriptId: script.scriptId,
-    deploymentId: dep.deploymentId,
-    params: storedParams(params),
-    status: 'PENDING',
-    submittedAt: account.now(),
-    submittedBy: current?.executionId,
-  });
+  return a as TaskModuleAccount;
 }
 
 function statusOf(t: TaskEntry) {
@@ -173,6 +77,25 @@ function statusOf(t: TaskEntry) {
       stage: t.stage,
     }),
   };
+  if (t.taskType === 'CSV_IMPORT') {
+    return {
+      taskId: t.taskId,
+      status: t.status,
+      toString: () => 'CsvImportTaskStatus',
+      toJSON: () => ({ taskId: t.taskId, status: t.status }),
+    };
+  }
+  if (t.taskType === 'SEARCH') {
+    const fileId = (t.payload?.resolvedFileId ?? t.payload?.fileId ?? null) as number | null;
+    return {
+      taskId: t.taskId,
+      status: t.status,
+      savedSearchId: t.payload?.savedSearchId,
+      fileId,
+      toString: () => 'SearchTaskStatus',
+      toJSON: () => ({ taskId: t.taskId, status: t.status, savedSearchId: t.payload?.savedSearchId, fileId }),
+    };
+  }
   if (t.taskType !== 'MAP_REDUCE') return base;
   const done = t.status === 'COMPLETE' || t.status === 'FAILED';
   return {
@@ -209,6 +132,14 @@ export function createTaskModule(ctx: ExecutionContext): typeof taskTypes {
     if (!(taskType in TaskType)) {
       throw new SuiteScriptError('INVALID_TASK_TYPE', `task.create: invalid task type ${options.taskType}`);
     }
+    if (taskType === 'CSV_IMPORT') {
+      ctx.charge('task.create', 0);
+      return createCsvImportTask(ctx, options as Record<string, unknown>);
+    }
+    if (taskType === 'SEARCH') {
+      ctx.charge('task.create', 0);
+      return createSearchTask(ctx, options as Record<string, unknown>);
+    }
     if (taskType !== 'SCHEDULED_SCRIPT' && taskType !== 'MAP_REDUCE') {
       throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', `task type ${taskType} is not emulated`);
     }
@@ -244,6 +175,11 @@ export function createTaskModule(ctx: ExecutionContext): typeof taskTypes {
         );
         submitted = entry.taskId;
         t.id = entry.taskId;
+        // "if a map/reduce script uses the submit() method to resubmit itself ... no task ID is returned"
+        const self =
+          entry.scriptId === ctx.script.scriptId.toLowerCase() &&
+          entry.deploymentId === ctx.script.deploymentId.toLowerCase();
+        if (taskType === 'MAP_REDUCE' && self) return null as unknown as string;
         return entry.taskId;
       },
       addInboundDependency() {
@@ -268,4 +204,142 @@ export function createTaskModule(ctx: ExecutionContext): typeof taskTypes {
   };
 
   return { create, checkStatus, TaskType, TaskStatus, MapReduceStage } as unknown as typeof taskTypes;
+}
+
+const once = (ctx: ExecutionContext, what: string, submitted: string | null) => {
+  void ctx;
+  if (submitted) {
+    throw new SuiteScriptError(
+      'FAILED_TO_SUBMIT_JOB_REQUEST_1',
+      `Failed to submit job request: ${what} already submitted (${submitted})`,
+    );
+  }
+};
+
+/** CSV text of an importFile: a file.File (getContents) or the raw CSV string. */
+function csvText(importFile: unknown): string | undefined {
+  if (typeof importFile === 'string') return importFile;
+  if (
+    importFile &&
+    typeof importFile === 'object' &&
+    typeof (importFile as { getContents?: unknown }).getContents === 'function'
+  ) {
+    return String((importFile as { getContents(): unknown }).getContents());
+  }
+  return undefined;
+}
+
+function createCsvImportTask(ctx: ExecutionContext, options: Record<string, unknown>) {
+  let submitted: string | null = null;
+  const t = {
+    id: null as string | null,
+    importFile: options.importFile as unknown,
+    mappingId: options.mappingId as string | number | undefined,
+    linkedFiles: options.linkedFiles as unknown,
+    name: options.name as string | undefined,
+    queueId: options.queueId as number | undefined,
+    submit(): string {
+      once(ctx, 'CSV import task', submitted);
+      ctx.charge('task.CsvImportTask.submit', 100);
+      if (t.mappingId === undefined || t.mappingId === null || t.mappingId === '') {
+        throw new SuiteScriptError(
+          'SSS_MISSING_REQD_ARGUMENT',
+          'CsvImportTask.submit: Missing a required argument: mappingId',
+        );
+      }
+      const csv = csvText(t.importFile);
+      if (csv === undefined) {
+        throw new SuiteScriptError(
+          'SSS_MISSING_REQD_ARGUMENT',
+          'CsvImportTask.submit: Missing a required argument: importFile',
+        );
+      }
+      if (t.linkedFiles && Object.keys(t.linkedFiles as object).length > 0) {
+        throw new SuiteScriptError(
+          'SSS_NOT_YET_SUPPORTED',
+          'CsvImportTask.linkedFiles (multi-file imports) are not emulated',
+        );
+      }
+      const account = accountOf(ctx);
+      const mapping = account.savedCsvImport(t.mappingId);
+      if (!mapping) {
+        throw new SuiteScriptError(
+          'FAILED_TO_SUBMIT_JOB_REQUEST_1',
+          `Failed to submit job request: no saved CSV import ${String(t.mappingId)}`,
+        );
+      }
+      const entry = account.tasks.add({
+        taskType: 'CSV_IMPORT',
+        scriptId: '',
+        deploymentId: '',
+        params: {},
+        status: 'PENDING',
+        submittedAt: account.now(),
+        submittedBy: ctx.executionId,
+        payload: { mapping, csv, name: t.name ?? mapping.name },
+      });
+      submitted = entry.taskId;
+      t.id = entry.taskId;
+      return entry.taskId;
+    },
+    toString: () => 'CsvImportTask',
+  };
+  return t;
+}
+
+function createSearchTask(ctx: ExecutionContext, options: Record<string, unknown>) {
+  let submitted: string | null = null;
+  const t = {
+    id: null as string | null,
+    savedSearchId: options.savedSearchId as string | number | undefined,
+    fileId: options.fileId as number | undefined,
+    filePath: options.filePath as string | undefined,
+    submit(): string {
+      once(ctx, 'search task', submitted);
+      ctx.charge('task.SearchTask.submit', 100);
+      if (t.savedSearchId === undefined || t.savedSearchId === null || t.savedSearchId === '') {
+        throw new SuiteScriptError(
+          'SSS_MISSING_REQD_ARGUMENT',
+          'SearchTask.submit: Missing a required argument: savedSearchId',
+        );
+      }
+      const hasId = t.fileId !== undefined && t.fileId !== null && String(t.fileId) !== '';
+      const hasPath = t.filePath !== undefined && t.filePath !== null && t.filePath !== '';
+      if (hasId && hasPath) {
+        throw new SuiteScriptError(
+          'MUTUALLY_EXCLUSIVE_ARGUMENTS',
+          'SearchTask: fileId and filePath are mutually exclusive',
+        );
+      }
+      if (!hasId && !hasPath) {
+        throw new SuiteScriptError(
+          'SSS_MISSING_REQD_ARGUMENT',
+          'SearchTask.submit: Missing a required argument: fileId or filePath',
+        );
+      }
+      const account = accountOf(ctx);
+      const entry = account.tasks.add({
+        taskType: 'SEARCH',
+        scriptId: '',
+        deploymentId: '',
+        params: {},
+        status: 'PENDING',
+        submittedAt: account.now(),
+        submittedBy: ctx.executionId,
+        payload: {
+          savedSearchId: t.savedSearchId,
+          fileId: hasId ? t.fileId : undefined,
+          filePath: hasPath ? t.filePath : undefined,
+        },
+      });
+      submitted = entry.taskId;
+      t.id = entry.taskId;
+      return entry.taskId;
+    },
+    addInboundDependency() {
+      throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', 'addInboundDependency is not emulated');
+    },
+    toString: () => 'SearchTask',
+  };
+  return t;
 }

@@ -3,10 +3,14 @@
  * invocations each get their own meter): the ExecutionContext the N/ modules act through, the
  * sandbox the script's files run in, and the fault plan of crash tests.
  */
-import type { Account, DeploymentDef, ScriptDef, TaskEntry } from '../account';
+import type { Account, DeploymentDef, ScriptDef } from '../account';
+import type { TaskEntry } from '../core/tasks';
 import type { ExecutionContext, FaultPlan, LogLevel, RunningScript } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
+import type { SerializedError } from '../core/results';
 import { GovernanceMeter } from '../core/governance';
+import { JobClock } from '../core/clock';
+import { createScriptDate } from '../core/scriptDate';
 import { Sandbox } from '../sandbox/loader';
 import { createLogModule } from '../modules/log';
 import { createUtil } from '../modules/util';
@@ -18,6 +22,7 @@ import { createRecordModule } from '../modules/record';
 import { createSearchModule } from '../modules/search';
 import { createFileModule } from '../modules/file';
 import { createSftpModule } from '../modules/sftp';
+import { createQueryModule } from '../modules/query';
 
 /** Thrown at the injected crash and at every N/ call after it: the server went away. */
 export class EmulatedCrash extends Error {
@@ -41,6 +46,7 @@ export const MODULE_FACTORIES: Record<string, ModuleFactory> = {
   'N/search': createSearchModule,
   'N/file': createFileModule,
   'N/sftp': createSftpModule,
+  'N/query': createQueryModule,
 };
 
 /** How many units each function invocation may use (NetSuite help "SuiteScript Governance and Limits"). */
@@ -53,6 +59,7 @@ export const LIMITS = {
 } as const;
 
 let executionCounter = 0;
+export const newExecutionId = (accountId: string) => `${accountId}-exec-${++executionCounter}`;
 
 export interface ExecutionOptions {
   account: Account;
@@ -63,6 +70,14 @@ export interface ExecutionOptions {
   faults?: FaultPlan;
   task?: TaskEntry;
   limit: number;
+  /** The job's modeled clock; default one starting at the account's current time. */
+  clock?: JobClock;
+  /** Share one execution id between the jobs of one map/reduce task. */
+  executionId?: string;
+  /** Called after every charged call (map/reduce interleaving of concurrent jobs). */
+  onCharge?: (api: string) => void;
+  /** runtime.executionContext; default SCHEDULED or MAPREDUCE by script kind. */
+  contextType?: string;
 }
 
 export class Execution implements ExecutionContext {
@@ -81,6 +96,9 @@ export class Execution implements ExecutionContext {
   readonly startedAt: Date;
   /** Usage of every invocation of this execution, summed (map/reduce jobs have many meters). */
   readonly usage = new Map<string, { calls: number; units: number }>();
+  /** Modeled NetSuite time of this job (core/clock.ts). */
+  readonly clock: JobClock;
+  onCharge?: (api: string) => void;
   private currentMeter: GovernanceMeter;
   private sandboxInstance?: Sandbox;
   private readonly modules = new Map<string, unknown>();
@@ -91,9 +109,10 @@ export class Execution implements ExecutionContext {
     this.deployment = o.deployment;
     this.task = o.task;
     this.faults = o.faults;
-    this.executionId = `${o.account.accountId}-exec-${++executionCounter}`;
+    this.onCharge = o.onCharge;
+    this.executionId = o.executionId ?? newExecutionId(o.account.accountId);
     this.logLevel = (o.deployment.logLevel ?? 'DEBUG') as LogLevel;
-    this.contextType = o.script.kind === 'MAPREDUCE' ? 'MAPREDUCE' : 'SCHEDULED';
+    this.contextType = o.contextType ?? (o.script.kind === 'MAPREDUCE' ? 'MAPREDUCE' : 'SCHEDULED');
     const params: Record<string, string> = {};
     const paramTypes: Record<string, string> = {};
     for (const p of Object.values(o.script.params)) {
@@ -110,7 +129,18 @@ export class Execution implements ExecutionContext {
       paramTypes,
     };
     this.currentMeter = new GovernanceMeter(o.limit);
-    this.startedAt = o.account.now();
+    this.clock = o.clock ?? new JobClock(o.account.now().getTime());
+    this.startedAt = new Date(this.clock.startMs);
+  }
+
+  /** Runs `fn` with this job's clock as the account's time (records stamped, logs, scripts' Date). */
+  run<T>(fn: () => T): T {
+    this.account.activeClocks.push(this.clock);
+    try {
+      return fn();
+    } finally {
+      this.account.activeClocks.pop();
+    }
   }
 
   get meter(): GovernanceMeter {
@@ -136,11 +166,16 @@ export class Execution implements ExecutionContext {
 
   charge(api: string, units: number): void {
     if (this.crashed) throw new EmulatedCrash(api);
-    if (this.faults && this.faults.shouldCrash(api)) {
+    if (
+      this.faults &&
+      this.faults.shouldCrash(api, { executionId: this.executionId, stage: this.script.stage })
+    ) {
       this.crashed = new EmulatedCrash(api);
       throw this.crashed;
     }
     this.currentMeter.charge(api, units);
+    this.clock.advance(this.account.latencyFor(api));
+    if (this.onCharge) this.onCharge(api);
   }
 
   /** The N/ module `name` bound to this execution (one instance per execution). */
@@ -161,6 +196,7 @@ export class Execution implements ExecutionContext {
         log: this.module('N/log'),
         util: this.module('N/util'),
         name: `${this.script.scriptId}:${this.script.deploymentId}`,
+        Date: createScriptDate({ now: () => this.clock.nowMs(), zone: this.account.serverTimeZone }),
       });
     }
     return this.sandboxInstance;
@@ -192,15 +228,7 @@ export function storedParam(v: unknown): string {
   return String(v);
 }
 
-/** An error as ExecutionResult and map/reduce summaries carry it: NetSuite's SuiteScriptError JSON shape. */
-export interface SerializedError {
-  type: string;
-  name: string;
-  message: string;
-  stack?: string[];
-  cause?: unknown;
-  notifyOff?: boolean;
-}
+export type { SerializedError } from '../core/results';
 
 export function serializeError(e: unknown): SerializedError {
   if (e && typeof e === 'object') {

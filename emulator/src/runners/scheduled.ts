@@ -4,7 +4,8 @@
  * (NetSuite help "SuiteScript Governance and Limits"; scheduledContext.type from "scheduledContext.type":
  * SCHEDULED for a scheduled deployment, ONDEMAND for a submitted one).
  */
-import type { Account, DeploymentDef, ScriptDef, TaskEntry } from '../account';
+import type { Account, DeploymentDef, ScriptDef } from '../account';
+import type { TaskEntry } from '../core/tasks';
 import type { FaultPlan } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
 import { writeLog } from '../modules/log';
@@ -22,6 +23,14 @@ export interface RunOptions {
   task?: TaskEntry;
   /** scheduledContext.type; default SCHEDULED for a SCHEDULED deployment, ONDEMAND otherwise. */
   type?: string;
+  /** Map/reduce: seed of the interleaving of concurrent jobs; default account.seed. */
+  seed?: number;
+  /**
+   * Map/reduce: what an emulated crash (fault plan) is. true (default): an application-server
+   * disruption, after which NetSuite restarts the stage as documented. false: the run stops there,
+   * status CRASHED (as for scheduled scripts).
+   */
+  restartOnCrash?: boolean;
 }
 
 export interface Prepared {
@@ -66,6 +75,11 @@ export function finish(
 ): ExecutionResult {
   closeSftpConnections(exec);
   if (exec.crashed) status = 'CRASHED';
+  // the run's modeled end, before the closing log entry so that it is stamped at the end
+  const modeledMs = extra.modeledMs ?? exec.clock.elapsedMs;
+  const endedAt = extra.endedAt ?? new Date(exec.clock.startMs + modeledMs);
+  account.reachedModeledTime(endedAt.getTime());
+  account.modeledTotalMs += modeledMs;
   const serialized = error === undefined ? undefined : serializeError(error);
   if (serialized && status === 'FAILED') writeLog(exec, 'ERROR', serialized.name, serialized.message);
   const byApi = Object.fromEntries([...exec.usage.entries()].sort(([a], [b]) => a.localeCompare(b)));
@@ -82,9 +96,10 @@ export function finish(
     kind: exec.script.kind,
     taskId: task.taskId,
     startedAt: exec.startedAt,
-    endedAt: account.now(),
     crashedAt: exec.crashed?.api,
     ...extra,
+    endedAt,
+    modeledMs,
   };
   task.status = status === 'COMPLETE' ? 'COMPLETE' : 'FAILED';
   task.stage = undefined;
@@ -107,11 +122,15 @@ export function runScheduled(account: Account, opts: RunOptions): ExecutionResul
   const logStart = account.logs.length;
   let status: ExecutionStatus = 'COMPLETE';
   let error: unknown;
+  exec.clock.advance(account.overheads.jobStartMs);
   try {
-    const { module } = exec.sandbox.loadEntry(p.script.scriptFile, 'ScheduledScript');
-    const type =
-      opts.type ?? (opts.task?.submittedBy || p.deployment.status !== 'SCHEDULED' ? 'ONDEMAND' : 'SCHEDULED');
-    (module as { execute: (c: unknown) => unknown }).execute({ type });
+    exec.run(() => {
+      const { module } = exec.sandbox.loadEntry(p.script.scriptFile, 'ScheduledScript');
+      const type =
+        opts.type ??
+        (opts.task?.submittedBy || p.deployment.status !== 'SCHEDULED' ? 'ONDEMAND' : 'SCHEDULED');
+      (module as { execute: (c: unknown) => unknown }).execute({ type });
+    });
   } catch (e) {
     status = 'FAILED';
     error = e;

@@ -3,9 +3,10 @@
  * one after another, first in first out, until the queue is empty, like SuiteCloud Processors with one
  * processor. A cap on executions catches a script that reschedules itself forever.
  */
-import type { Account, TaskEntry } from '../account';
+import type { Account } from '../account';
 import type { FaultPlan } from '../core/context';
-import { submitTask } from '../modules/task';
+import { submitTask, type TaskEntry } from '../core/tasks';
+import { runCsvImport, runSearchTask } from './asyncTasks';
 import { runMapReduce } from './mapReduce';
 import { runScheduled } from './scheduled';
 import type { ExecutionResult } from './types';
@@ -56,6 +57,19 @@ export class Scheduler {
     for (const s of this.account.scripts.values()) {
       for (const d of s.deployments) {
         if (d.status !== 'SCHEDULED' || !d.isDeployed) continue;
+        // a task submitted for this deployment waits for this tick: it runs now, no second task
+        const held = this.account.tasks.entries.find(
+          (t) =>
+            t.waitsForSchedule &&
+            t.status === 'PENDING' &&
+            t.scriptId === s.scriptId &&
+            t.deploymentId === d.deploymentId,
+        );
+        if (held) {
+          held.waitsForSchedule = undefined;
+          out.push(held);
+          continue;
+        }
         if (this.account.tasks.unfinished(s.scriptId, d.deploymentId).length > 0) continue;
         out.push(
           this.account.tasks.add({
@@ -77,6 +91,8 @@ export class Scheduler {
     const task = this.account.tasks.nextPending();
     if (!task) return undefined;
     this.executed += 1;
+    if (task.taskType === 'CSV_IMPORT') return runCsvImport(this.account, task);
+    if (task.taskType === 'SEARCH') return runSearchTask(this.account, task);
     const faults = this.options.faults?.(task, this.executed);
     const opts = { scriptId: task.scriptId, deploymentId: task.deploymentId, task, faults };
     return task.taskType === 'MAP_REDUCE'

@@ -216,6 +216,8 @@ export interface SandboxOptions {
   util: unknown;
   /** A label for stack traces. */
   name?: string;
+  /** The Date constructor scripts see (core/scriptDate.ts); default the host Date. */
+  Date?: DateConstructor;
 }
 
 /** Makes sandbox `x instanceof Array|Error|RegExp|Map|Set` true for values made by the emulator (another realm). */
@@ -279,7 +281,13 @@ export class Sandbox {
     });
     // One Date for both sides, so `x instanceof Date` holds for dates the N/ modules return and for
     // dates scripts pass in (there is no Date literal, so every date is made by this constructor).
-    Object.defineProperty(g, 'Date', { value: Date, writable: true, enumerable: false, configurable: true });
+    // The modeled-time Date (core/scriptDate.ts) subclasses the host Date and accepts host dates in instanceof.
+    Object.defineProperty(g, 'Date', {
+      value: opts.Date ?? Date,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   }
 
   /** Loads an entry point file (path from the File Cabinet root, e.g. /SuiteScripts/App/MyScript.js). */

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { Account, repoRoot } from '../../src/account';
+import { Account } from '../../src/account';
+import { PROJECT_ROOT, SDF_PROJECT_DIR } from '../../../simulation/project';
 import { Execution } from '../../src/runners/execution';
 
 /** The shipped scripts, read from build/scripts.mjs (the list shared by build, validator and tests). */
 function shippedScripts(): Array<{ name: string; scriptId: string; type: string }> {
   // An ES module: import it in a child Node, as the SDF validator does.
-  const file = pathToFileURL(path.join(repoRoot(), 'build/scripts.mjs')).href;
+  const file = pathToFileURL(path.join(PROJECT_ROOT, 'build/scripts.mjs')).href;
   const code = 'const m = await import(process.argv[1]); process.stdout.write(JSON.stringify(m.SCRIPTS));';
   return JSON.parse(
     execFileSync(process.execPath, ['--input-type=module', '-e', code, file], { encoding: 'utf8' }),
@@ -24,7 +25,7 @@ describe('built entry points of this project', () => {
   test.each(scripts.map((s) => [s.name, s]))(
     '%s loads in the sandbox and exposes its entry points',
     (_n, s) => {
-      const account = new Account();
+      const account = new Account({ sdfProjectDir: SDF_PROJECT_DIR });
       const def =
         account.scripts.get(s.scriptId) ??
         account.registerScript({

@@ -1,6 +1,7 @@
 import { createTaskModule } from '../../src/modules/task';
 import { Execution } from '../../src/runners/execution';
 import { runScheduled } from '../../src/runners/scheduled';
+import { Scheduler } from '../../src/runners/scheduler';
 import { fixtureAccount, mapReduce, scheduled } from './helpers';
 
 function setup() {
@@ -54,19 +55,54 @@ describe('N/task', () => {
     expect(account.tasks.get(id)?.params).toEqual({ custscript_x: 'T' });
   });
 
-  // NetSuite help "ScheduledScriptTask.submit()": the deployment must be Not Scheduled; help "Submitting an
-  // On-Demand Scheduled Script Instance from Another Script": Deployed must be checked.
-  test('only a deployed NOTSCHEDULED deployment can be submitted', () => {
-    const { task } = setup();
-    expect(() =>
-      submit(task, { scriptId: 'customscript_target', deploymentId: 'customdeploy_target_sched' }),
-    ).toThrow(expect.objectContaining({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1' }));
+  // NetSuite help "ScheduledScriptTask.submit()": Not Scheduled is queued now; Scheduled is "placed into the queue
+  // according to the time(s) specified on the Script Deployment page"; Testing is "not placed into the scheduling
+  // queue". Help "Submitting an On-Demand Map/Reduce Script Deployment from the UI": Deployed must be checked,
+  // "regardless of the Status".
+  test('submit follows the deployment status: NOTSCHEDULED queued, SCHEDULED held for its schedule, TESTING never runs', () => {
+    const { task, account } = setup();
     expect(() =>
       submit(task, { scriptId: 'customscript_target', deploymentId: 'customdeploy_target_off' }),
     ).toThrow(expect.objectContaining({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1' }));
     expect(() =>
       submit(task, { scriptId: 'customscript_target', deploymentId: 'customdeploy_nope' }),
     ).toThrow(expect.objectContaining({ name: 'INVALID_SCRIPT_DEPLOYMENT_ID_1' }));
+    const held = submit(task, { scriptId: 'customscript_target', deploymentId: 'customdeploy_target_sched' });
+    expect(task.checkStatus({ taskId: held }).status).toBe('PENDING');
+    expect(account.tasks.nextPending()?.taskId).not.toBe(held); // waits for the schedule
+    account.registerScript({
+      scriptId: 'customscript_tested',
+      kind: 'SCHEDULED',
+      scriptFile: '/SuiteScripts/Probe/SC_ProbeGlobals.js',
+      deployments: [{ deploymentId: 'customdeploy_tested', status: 'TESTING' }],
+    });
+    const never = submit(task, { scriptId: 'customscript_tested', deploymentId: 'customdeploy_tested' });
+    expect(account.tasks.get(never)?.neverRuns).toBe(true);
+    // a second submit of a TESTING deployment is not blocked by the one that never runs
+    expect(submit(task, { scriptId: 'customscript_tested', deploymentId: 'customdeploy_tested' })).toMatch(
+      /^SCHEDSCRIPT_/,
+    );
+  });
+
+  // Help "MapReduceScriptTask.submit()" / "Submitting an On-Demand Map/Reduce Script Deployment from a Script":
+  // the Status must be Not Scheduled; a map/reduce script resubmitting itself gets no task id.
+  test('a map/reduce deployment must be NOTSCHEDULED', () => {
+    const { task, account } = setup();
+    account.registerScript({
+      scriptId: 'customscript_mr_sched',
+      kind: 'MAPREDUCE',
+      scriptFile: '/SuiteScripts/MR/MR_Words.js',
+      deployments: [{ deploymentId: 'customdeploy_mr_sched', status: 'SCHEDULED' }],
+    });
+    expect(() =>
+      task
+        .create({
+          taskType: task.TaskType.MAP_REDUCE,
+          scriptId: 'customscript_mr_sched',
+          deploymentId: 'customdeploy_mr_sched',
+        })
+        .submit(),
+    ).toThrow(expect.objectContaining({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1' }));
   });
 
   // "A scheduled script can be submitted for processing only if there is no unfinished scheduled script task for
@@ -112,7 +148,7 @@ describe('N/task', () => {
     expect(() =>
       task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: 'customscript_target' }).submit(),
     ).toThrow(expect.objectContaining({ name: 'INVALID_TASK_TYPE' }));
-    expect(() => task.create({ taskType: 'CSV_IMPORT' })).toThrow(
+    expect(() => task.create({ taskType: 'WORKFLOW_TRIGGER' })).toThrow(
       expect.objectContaining({ name: 'SSS_NOT_YET_SUPPORTED' }),
     );
   });
@@ -124,5 +160,22 @@ describe('N/task', () => {
       deploymentId: 'customdeploy_target_a',
     });
     expect(account.tasks.get(r.taskId as string)?.status).toBe('COMPLETE');
+  });
+});
+
+describe('scheduled deployments submitted', () => {
+  test('a SCHEDULED deployment submitted runs at the next schedule tick, once', () => {
+    const account = fixtureAccount();
+    scheduled(account, 'customscript_target', '/SuiteScripts/Probe/SC_ProbeGlobals.js', {
+      deployments: [{ deploymentId: 'customdeploy_target_sched', status: 'SCHEDULED' }],
+    });
+    const s = new Scheduler(account);
+    const held = s.submit('customscript_target', 'customdeploy_target_sched');
+    expect(s.run()).toHaveLength(0);
+    const queued = s.queueScheduledDeployments();
+    expect(queued.map((t) => t.taskId)).toEqual([held.taskId]);
+    const results = s.run();
+    expect(results).toHaveLength(1);
+    expect(account.tasks.get(held.taskId)?.status).toBe('COMPLETE');
   });
 });
