@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { XMLParser } from 'fast-xml-parser';
-import type { FieldDef, FieldType, RecordStore } from './recordStore';
+import type { FieldDef, FieldType, TypeRegistry } from './records/types';
 
 /** A script parameter (scriptcustomfield). */
 export interface SdfScriptParameter {
@@ -307,7 +307,7 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
  * Reads every *.xml under `dir` (e.g. 'src/Objects'). When `store` is given, registers the custom
  * record types and the entity custom fields that apply to customers/employees in it.
  */
-export function loadSdfObjects(dir: string, store?: RecordStore): SdfObjects {
+export function loadSdfObjects(dir: string, store?: TypeRegistry): SdfObjects {
   const result: SdfObjects = { scripts: [], customRecordTypes: [], entityFields: [], ignored: [] };
   for (const file of listFiles(dir)) {
     const part = parseSdfObjectXml(fs.readFileSync(file, 'utf8'), file);
@@ -322,7 +322,7 @@ export function loadSdfObjects(dir: string, store?: RecordStore): SdfObjects {
 
 /** Registers custom record types and entity fields of `objects` in `store`. */
 export function registerSdfObjects(
-  store: RecordStore,
+  store: TypeRegistry,
   objects: Pick<SdfObjects, 'customRecordTypes' | 'entityFields'>,
 ): void {
   for (const crt of objects.customRecordTypes) {
