@@ -71,6 +71,8 @@ export class RecordStore implements ValidationStore {
   private readonly entityIds = new Map<string, Map<string, number>>();
   private readonly versions = new Map<string, number>();
   private entityNumber = 0;
+  /** record.attach: "type:id" of the target → attached "type:id" → attributes. */
+  private readonly attached = new Map<string, Map<string, Record<string, unknown>>>();
   /** The checks a save runs (records/validation.ts SAVE_RULES); push a rule to add one. */
   readonly saveRules: SaveRule[] = [...SAVE_RULES];
   readonly options: Required<Omit<RecordStoreOptions, 'empty'>>;
@@ -351,7 +353,8 @@ export class RecordStore implements ValidationStore {
       if (isEmpty(values.entitystatus) && this.get('customerstatus', 13)) values.entitystatus = '13';
       if (!oneWorld && isEmpty(values.subsidiary) && this.get('subsidiary', 1)) values.subsidiary = '1';
     }
-    def.beforeSave?.(values, sublists, { oneWorld, now, isNew, get: (t, id) => this.get(t, id) });
+    const env = { oneWorld, now, isNew, get: (t: string, id: number | string) => this.get(t, id) };
+    def.beforeSave?.(values, sublists, env);
 
     if (validate) {
       const c = {
@@ -366,6 +369,7 @@ export class RecordStore implements ValidationStore {
       for (const rule of this.saveRules) rule(c);
     }
 
+    def.onStore?.(values, env);
     // Identity and system fields.
     let id: number;
     if (isNew) {
@@ -423,6 +427,37 @@ export class RecordStore implements ValidationStore {
     if (hit !== undefined && hit !== prev?.id) {
       throw nsError('DUP_ENTITY', 'This entity already exists.');
     }
+  }
+
+  // -------------------------------------------------------------------------- attachments
+
+  /** Records attached to `to` with record.attach: [{ type, id, attributes }]. */
+  attachments(to: {
+    type: string;
+    id: number | string;
+  }): { type: string; id: number; attributes: Record<string, unknown> }[] {
+    const m = this.attached.get(`${String(to.type).toLowerCase()}:${Number(to.id)}`);
+    return [...(m ?? new Map<string, Record<string, unknown>>())].map(([k, attributes]) => {
+      const i = k.lastIndexOf(':');
+      return { type: k.slice(0, i), id: Number(k.slice(i + 1)), attributes };
+    });
+  }
+
+  attach(
+    rec: { type: string; id: number | string },
+    to: { type: string; id: number | string },
+    attributes: Record<string, unknown> = {},
+  ): void {
+    const key = `${String(to.type).toLowerCase()}:${Number(to.id)}`;
+    let m = this.attached.get(key);
+    if (!m) this.attached.set(key, (m = new Map()));
+    m.set(`${String(rec.type).toLowerCase()}:${Number(rec.id)}`, { ...attributes });
+  }
+
+  detach(rec: { type: string; id: number | string }, from: { type: string; id: number | string }): void {
+    this.attached
+      .get(`${String(from.type).toLowerCase()}:${Number(from.id)}`)
+      ?.delete(`${String(rec.type).toLowerCase()}:${Number(rec.id)}`);
   }
 
   // -------------------------------------------------------------------------- identity indexes

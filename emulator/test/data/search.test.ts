@@ -81,7 +81,9 @@ describe('N/search', () => {
     ).toEqual([1, 10]);
     expect(thrown(() => ids([['nosuchfield', 'is', 'x']])).name).toBe('SSS_INVALID_SRCH_FILTER');
     expect(ids([['formulatext: {firstname} || {lastname}', 'is', 'First2Last2']])).toEqual([2]);
-    expect(thrown(() => ids([['formulatext: {nosuchfield}', 'is', 'x']])).name).toBe('SSS_INVALID_SRCH_FILTER');
+    expect(thrown(() => ids([['formulatext: {nosuchfield}', 'is', 'x']])).name).toBe(
+      'SSS_INVALID_SRCH_FILTER',
+    );
   });
 
   test('date filters parse the user date format and time zone (datecreated onorafter / within)', () => {

@@ -4,6 +4,7 @@
  */
 import type { FieldDef, RecordTypeDef, SubrecordTypeDef } from './types';
 import { f, fieldMap, str } from './fields';
+import { transactionTypes } from './transactions';
 
 // ---------------------------------------------------------------------------------------------
 // Built-in record types
@@ -168,7 +169,16 @@ export function builtInTypes(): RecordTypeDef[] {
   ]);
   savedsearch.displayText = (r) => str(r.values.title);
 
-  return [customer, subsidiary, customerstatus, leadsource, folder, employee, savedsearch];
+  return [
+    customer,
+    subsidiary,
+    customerstatus,
+    leadsource,
+    folder,
+    employee,
+    savedsearch,
+    ...transactionTypes(),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

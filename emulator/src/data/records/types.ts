@@ -95,6 +95,8 @@ export interface RecordTypeDef {
     sublists: Record<string, StoredLine[]>,
     env: BeforeSaveEnv,
   ) => void;
+  /** After validation passed, before storing: what only a successful save consumes (document numbers). */
+  onStore?: (values: Record<string, unknown>, env: BeforeSaveEnv) => void;
 }
 
 /** What a type's beforeSave hook may use. */
@@ -139,4 +141,6 @@ export interface TypeRegistry {
   defineCustomRecordType(scriptId: string, label: string, opts?: { includeName?: boolean }): RecordTypeDef;
   addField(type: string, def: FieldDef): void;
   hasType(type: string): boolean;
+  create(type: string, values: Record<string, unknown>, opts?: SeedOptions): number;
+  findBy(type: string, field: string, value: unknown): unknown[];
 }

@@ -43,6 +43,9 @@ export class EmResult {
   }
 
   private indexOf(column: unknown): number {
+    // A Column object of this search: that very column (several formula columns share a name).
+    const same = this.cols.findIndex((c) => c.col === column);
+    if (same >= 0) return same;
     if (typeof column === 'string') {
       const p = parseName(column);
       return this.cols.findIndex((c) => c.col.name === p.name && c.col.join === p.join);
