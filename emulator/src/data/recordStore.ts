@@ -17,7 +17,7 @@ import { cloneSublists, cloneValues, coerceValue, f, fieldMap, isEmpty, str } fr
 import { ADDRESS, builtInTypes, customerName, personName } from './records/recordTypes';
 import { finishSublists, lineFrom } from './records/sublists';
 import { RecordTable } from './records/table';
-import { SAVE_RULES, type SaveRule, type ValidationStore } from './records/validation';
+import { SAVE_RULES, forgetFieldCache, type SaveRule, type ValidationStore } from './records/validation';
 import type {
   FieldDef,
   RecordDraft,
@@ -177,6 +177,7 @@ export class RecordStore implements ValidationStore {
   addField(type: string, def: FieldDef): void {
     const t = this.typeDef(type);
     t.fields[def.id] = def;
+    forgetFieldCache(t);
   }
 
   hasType(type: string): boolean {

@@ -763,7 +763,18 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
     const def = store().typeDef(String(o.type));
     ctx.charge('record.submitFields', COSTS.recordLoadLike[costClass(def)]);
     const sub = (o.options ?? {}) as Opts;
-    return store().update(def.type, o.id as string, o.values as Opts, {
+    // Date fields also take text in the user's date format here, as the UI and nlapiSubmitField
+    // do (unverified for record.submitFields; setValue needs a Date: help "Record.setValue").
+    const values: Opts = { ...(o.values as Opts) };
+    for (const [k, v] of Object.entries(values)) {
+      const fd = def.fields[k];
+      if ((fd?.type === 'DATE' || fd?.type === 'DATETIME') && typeof v === 'string' && v !== '') {
+        const p = parseUserDate(v, ctx.account.preferences);
+        if (!p) throw invalidFieldValue(k, v);
+        values[k] = p.start;
+      }
+    }
+    return store().update(def.type, o.id as string, values, {
       ignoreMandatoryFields: sub.ignoreMandatoryFields === true,
       oneWorld: ctx.account.oneWorld,
       now: ctx.account.now(),

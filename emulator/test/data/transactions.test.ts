@@ -143,3 +143,23 @@ describe('standard transaction and item records', () => {
     expect(t.ctx.meter.report()['record.detach']).toEqual({ calls: 1, units: 10 });
   });
 });
+
+describe("a date string in the user's format written to a date field", () => {
+  test('setValue needs a Date (INVALID_FLD_VALUE); setText and submitFields take the user format', () => {
+    const t = setup();
+    const so = salesOrder(t);
+    expect(thrown(() => so.setValue({ fieldId: 'trandate', value: '3/1/2024' })).name).toBe(
+      'INVALID_FLD_VALUE',
+    );
+    so.setText({ fieldId: 'trandate', text: '3/1/2024' });
+    const id = so.save();
+    const stored = () => t.store.get('salesorder', id)!.values.trandate as Date;
+    expect(stored().toISOString()).toBe('2024-03-01T08:00:00.000Z'); // midnight in Los Angeles
+    t.record.submitFields({ type: 'salesorder', id, values: { trandate: '3/2/2024' } });
+    expect(stored().toISOString()).toBe('2024-03-02T08:00:00.000Z');
+    expect(
+      thrown(() => t.record.submitFields({ type: 'salesorder', id, values: { trandate: '2024-03-02' } }))
+        .name,
+    ).toBe('INVALID_FLD_VALUE');
+  });
+});

@@ -48,6 +48,22 @@ export type SaveRule = (c: SaveContext) => void;
 
 const EMAIL_RE = /^[^\s@,;<>()[\]"]+@[^\s@,;<>()[\]"]+\.[^\s@,;<>()[\]"]+$/;
 
+/** The fields a type marks mandatory, cached per definition (RecordStore.addField forgets it). */
+const mandatoryCache = new WeakMap<RecordTypeDef, { n: number; list: FieldDef[] }>();
+export function forgetFieldCache(def: RecordTypeDef): void {
+  mandatoryCache.delete(def);
+}
+function mandatoryFields(def: RecordTypeDef): FieldDef[] {
+  const n = Object.keys(def.fields).length;
+  const hit = mandatoryCache.get(def);
+  if (hit && hit.n === n) return hit.list;
+  const list = Object.values(def.fields).filter(
+    (fd) => (fd.mandatory || fd.oneWorldOnly) && fd.type !== 'CHECKBOX',
+  );
+  mandatoryCache.set(def, { n, list });
+  return list;
+}
+
 /** Mandatory body fields: the type's own rule (customer name fields...) then fields marked mandatory. */
 export const checkMandatory: SaveRule = ({ def, values: v, oneWorld, ignoreMandatoryFields }) => {
   if (ignoreMandatoryFields) return;
@@ -60,16 +76,9 @@ export const checkMandatory: SaveRule = ({ def, values: v, oneWorld, ignoreManda
       missing.push('Company Name');
     }
   }
-  for (const fd of Object.values(def.fields)) {
+  for (const fd of mandatoryFields(def)) {
     if (fd.oneWorldOnly && !oneWorld) continue;
-    if (
-      (fd.mandatory || (fd.oneWorldOnly && oneWorld)) &&
-      fd.type !== 'CHECKBOX' &&
-      isEmpty(v[fd.id]) &&
-      !missing.includes(fd.label)
-    ) {
-      missing.push(fd.label);
-    }
+    if (isEmpty(v[fd.id]) && !missing.includes(fd.label)) missing.push(fd.label);
   }
   if (missing.length) {
     throw nsError('USER_ERROR', `Please enter value(s) for: ${missing.join(', ')}`);
