@@ -256,3 +256,50 @@ describe('saved searches defined in SDF XML (savedsearch objects)', () => {
     expect(thrown(() => search.load({ id: 'customsearch_nope' })).name).toBe('INVALID_SEARCH');
   });
 });
+
+describe('more customer columns', () => {
+  test('altemail, externalidstring, homephone, default billing / shipping address columns', () => {
+    const ctx = makeContext();
+    ctx.account.records.create('customer', {
+      isperson: 'T',
+      firstname: 'Ada',
+      lastname: 'L',
+      subsidiary: '1',
+      externalid: 'HC-77',
+      altemail: 'ada.alt@example.com',
+      homephone: '555-0101',
+      addressbook: [
+        {
+          defaultbilling: true,
+          addressbookaddress: { addr1: '1 Main St', city: 'Leeds', zip: 'LS1', country: 'GB' },
+        },
+        { defaultshipping: true, addressbookaddress: { addr1: '9 Dock Rd', city: 'Hull', country: 'GB' } },
+      ],
+    });
+    const [r] = createSearchModule(ctx)
+      .create({
+        type: 'customer',
+        filters: [['externalidstring', 'startswith', 'hc-']],
+        columns: [
+          'altemail',
+          'externalidstring',
+          'homephone',
+          'billcity',
+          'billzipcode',
+          'shipaddress1',
+          'shipcity',
+          'billaddress',
+        ],
+      })
+      .run()
+      .getRange({ start: 0, end: 1 });
+    expect(r.getValue({ name: 'altemail' })).toBe('ada.alt@example.com');
+    expect(r.getValue({ name: 'externalidstring' })).toBe('HC-77');
+    expect(r.getValue({ name: 'homephone' })).toBe('555-0101');
+    expect(r.getValue({ name: 'billcity' })).toBe('Leeds');
+    expect(r.getValue({ name: 'billzipcode' })).toBe('LS1');
+    expect(r.getValue({ name: 'shipaddress1' })).toBe('9 Dock Rd');
+    expect(r.getValue({ name: 'shipcity' })).toBe('Hull');
+    expect(r.getValue({ name: 'billaddress' })).toBe('1 Main St\nLeeds LS1\nGB');
+  });
+});

@@ -2,7 +2,7 @@
  * The built-in record types (customer, subsidiary, customer status, lead source, folder,
  * employee, saved search) and the address subrecord.
  */
-import type { FieldDef, RecordTypeDef, SubrecordTypeDef } from './types';
+import type { FieldDef, RecordTypeDef, StoredRecord, SubrecordTypeDef } from './types';
 import { f, fieldMap, str } from './fields';
 import { transactionTypes } from './transactions';
 
@@ -52,6 +52,32 @@ export function customerName(v: Record<string, unknown>): string {
   return v.isperson === 'T' ? personName(v) : String(v.companyname ?? '');
 }
 
+export /** Search columns of a customer's default billing or shipping address (billaddress, billcity...). */
+function addressColumns(
+  prefix: 'bill' | 'ship',
+  flag: string,
+): Record<string, { def: FieldDef; get: (rec: StoredRecord) => unknown }> {
+  const addr = (r: StoredRecord): Record<string, unknown> | undefined =>
+    (r.sublists.addressbook ?? []).find((l) => l.values[flag] === true)?.subrecords.addressbookaddress
+      ?.values;
+  const col = (id: string, label: string, key: string) => ({
+    def: f(`${prefix}${id}`, label, 'TEXT'),
+    get: (r: StoredRecord) => str(addr(r)?.[key]),
+  });
+  const label = prefix === 'bill' ? 'Billing' : 'Shipping';
+  return {
+    [`${prefix}address`]: col('address', `${label} Address`, 'addrtext'),
+    [`${prefix}addressee`]: col('addressee', `${label} Addressee`, 'addressee'),
+    [`${prefix}address1`]: col('address1', `${label} Address 1`, 'addr1'),
+    [`${prefix}address2`]: col('address2', `${label} Address 2`, 'addr2'),
+    [`${prefix}city`]: col('city', `${label} City`, 'city'),
+    [`${prefix}state`]: col('state', `${label} State/Province`, 'state'),
+    [`${prefix}zipcode`]: col('zipcode', `${label} Zip`, 'zip'),
+    [`${prefix}country`]: col('country', `${label} Country`, 'country'),
+    [`${prefix}phone`]: col('phone', `${label} Phone`, 'addrphone'),
+  };
+}
+
 export function builtInTypes(): RecordTypeDef[] {
   const customer: RecordTypeDef = {
     type: 'customer',
@@ -80,6 +106,20 @@ export function builtInTypes(): RecordTypeDef[] {
       f('terms', 'Terms', 'SELECT'),
       f('category', 'Category', 'SELECT'),
       f('customform', 'Custom Form', 'SELECT'),
+      f('altemail', 'Alt. Email', 'EMAIL', { maxLength: 254 }),
+      f('homephone', 'Home Phone', 'PHONE', { maxLength: 32 }),
+      f('accountnumber', 'Account', 'TEXT', { maxLength: 99 }),
+      f('vatregnumber', 'Tax Number', 'TEXT', { maxLength: 20 }),
+      f('resalenumber', 'Resale Number', 'TEXT', { maxLength: 20 }),
+      f('creditlimit', 'Credit Limit', 'CURRENCY'),
+      f('pricelevel', 'Price Level', 'SELECT'),
+      f('language', 'Language', 'SELECT'),
+      f('emailpreference', 'Email Preference', 'TEXT'),
+      f('emailtransactions', 'Email Transactions', 'CHECKBOX'),
+      f('printtransactions', 'Print Transactions', 'CHECKBOX'),
+      f('faxtransactions', 'Fax Transactions', 'CHECKBOX'),
+      f('shipcomplete', 'Ship Complete', 'CHECKBOX'),
+      f('balance', 'Balance', 'CURRENCY', { system: true }),
     ]),
     sublists: {
       addressbook: {
@@ -109,6 +149,14 @@ export function builtInTypes(): RecordTypeDef[] {
       def: f('entitytitle', 'Name', 'TEXT'),
       get: (r) => `${str(r.values.entityid)}`,
     },
+    // The external id as plain text (search column "External ID (Text)"), for text operators.
+    externalidstring: {
+      def: f('externalidstring', 'External ID (Text)', 'TEXT'),
+      get: (r) => str(r.values.externalid),
+    },
+    // Default billing / shipping address as search columns show them.
+    ...addressColumns('bill', 'defaultbilling'),
+    ...addressColumns('ship', 'defaultshipping'),
   };
 
   const named = (type: string, label: string, extra: FieldDef[] = []): RecordTypeDef => ({
