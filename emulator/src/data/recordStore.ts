@@ -65,10 +65,6 @@ export class RecordStore implements ValidationStore {
   private readonly subrecordDefs = new Map<string, SubrecordTypeDef>();
   private readonly tables = new Map<string, RecordTable>();
   private readonly nextIds = new Map<string, number>();
-  /** type → lowercased externalid → id */
-  private readonly externalIds = new Map<string, Map<string, number>>();
-  /** type → lowercased entityid → id (entity types) */
-  private readonly entityIds = new Map<string, Map<string, number>>();
   private readonly versions = new Map<string, number>();
   private entityNumber = 0;
   /** record.attach: "type:id" of the target → attached "type:id" → attributes. */
@@ -269,8 +265,16 @@ export class RecordStore implements ValidationStore {
     return id === undefined ? undefined : this.get(type, id);
   }
 
+  /** External ids (and entity ids) are found through the table's field index, case-insensitively. */
   externalIdOwner(type: string, externalId: string): number | undefined {
-    return this.externalIds.get(String(type).toLowerCase())?.get(externalId.toLowerCase());
+    return this.owner(type, 'externalid', externalId);
+  }
+
+  private owner(type: string, field: string, value: string): number | undefined {
+    const t = this.table(type);
+    if (!t) return undefined;
+    for (const id of t.lookup(field, value.toLowerCase())) return id;
+    return undefined;
   }
 
   /** The text a select field of type `selectType` shows for `value`, or undefined if no record. */
@@ -326,7 +330,6 @@ export class RecordStore implements ValidationStore {
   delete(type: string, id: number | string): void {
     const rec = this.require(type, id);
     const t = rec.type;
-    this.unindex(rec);
     this.tables.get(t)!.delete(rec);
     this.bump(t);
   }
@@ -397,9 +400,7 @@ export class RecordStore implements ValidationStore {
     finishSublists(sublists);
 
     const rec: StoredRecord = { id, type, values, sublists };
-    if (prev) this.unindex(prev);
     this.tables.get(type)!.set(rec, prev);
-    this.index(rec);
     this.bump(type);
     draft.id = id;
     return id;
@@ -423,8 +424,7 @@ export class RecordStore implements ValidationStore {
       values.entityid = type === 'customer' ? customerName(values) : personName(values);
     }
     if (!validate) return;
-    const key = String(values.entityid).toLowerCase();
-    const hit = this.entityIds.get(type)?.get(key);
+    const hit = this.owner(type, 'entityid', String(values.entityid));
     if (hit !== undefined && hit !== prev?.id) {
       throw nsError('DUP_ENTITY', 'This entity already exists.');
     }
@@ -469,32 +469,5 @@ export class RecordStore implements ValidationStore {
 
   private bump(type: string): void {
     this.versions.set(type, (this.versions.get(type) ?? 0) + 1);
-  }
-
-  private index(rec: StoredRecord): void {
-    const ext = rec.values.externalid;
-    if (!isEmpty(ext)) {
-      let m = this.externalIds.get(rec.type);
-      if (!m) this.externalIds.set(rec.type, (m = new Map()));
-      m.set(String(ext).toLowerCase(), rec.id);
-    }
-    if ((rec.type === 'customer' || rec.type === 'employee') && !isEmpty(rec.values.entityid)) {
-      let m = this.entityIds.get(rec.type);
-      if (!m) this.entityIds.set(rec.type, (m = new Map()));
-      m.set(String(rec.values.entityid).toLowerCase(), rec.id);
-    }
-  }
-
-  private unindex(rec: StoredRecord): void {
-    const ext = rec.values.externalid;
-    if (!isEmpty(ext)) {
-      const m = this.externalIds.get(rec.type);
-      if (m?.get(String(ext).toLowerCase()) === rec.id) m.delete(String(ext).toLowerCase());
-    }
-    if (!isEmpty(rec.values.entityid)) {
-      const m = this.entityIds.get(rec.type);
-      const k = String(rec.values.entityid).toLowerCase();
-      if (m?.get(k) === rec.id) m.delete(k);
-    }
   }
 }

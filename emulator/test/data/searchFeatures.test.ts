@@ -126,6 +126,12 @@ describe('relative dates (SuiteScript search date values) and within', () => {
     expect(q('daysago2', 'on')).toEqual([r.wed]);
     expect(q('daysago9', 'on')).toEqual([r.lastweek]);
     expect(q('previousoneweek')).toEqual([r.today, r.wed]); // 9–15 March
+    expect(q('twodaysago', 'on')).toEqual([r.wed]);
+    expect(q('weekbeforelast')).toEqual([r.mar1, r.feb29lateLA]); // 25 Feb – 2 Mar
+    expect(q('monthbeforelast')).toEqual([]); // January
+    expect(q('threemonthsago')).toEqual([r.dec]);
+    expect(q('todaytoendofthismonth')).toEqual([r.today]);
+    expect(q('fourweeksstartingthisweek')).toEqual([r.today, r.wed]);
     expect(thrown(() => q('lastfortnight')).name).toBe('SSS_INVALID_SRCH_FILTER');
   });
 

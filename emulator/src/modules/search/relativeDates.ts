@@ -10,8 +10,13 @@
  * - startof|endof + this|last|next + week|businessweek|month|quarter|year|fiscal…;
  * - daysago N, daysfromnow N, weeksago N, monthsago N, quartersago N, yearsago N (and …fromnow):
  *   the day that far away; hoursago N / minutesago N (and …fromnow): that instant;
- * - previousone|nextone + day|week|month|quarter|year (rolling: the last 24 hours / 7 days /
- *   1 month … up to now), previousrolling… the same span ending yesterday;
+ * - previousone|nextone + day|week|month|quarter|half|year (rolling: the last day / 7 days /
+ *   1 month … up to today), previousrolling… the same span ending yesterday;
+ * - word counts: threedaysago, tendaysfromnow, thirtydaysago, threemonthsago(todate),
+ *   threefiscalyearsago…; weekbeforelast, monthafternext(todate), fiscalyearbeforelast,
+ *   oneyearbeforelast; lastmonthoneyearago, lastquartertwoyearsago…; this|lastrolling +
+ *   half|quarter|year (approximated as a span of that length ending today / a period earlier);
+ *   nextfourweeks, fourweeksstartingthisweek, todaytoendofthismonth;
  * - samedaylast|sameweeklast|samemonthlast|samequarterlast + week|month|quarter|year|fiscal….
  * Weeks start on Sunday (NetSuite's default First Day of Week); business weeks run Monday to
  * Sunday (help "Behavior Descriptors for Selectors": D, W, BW, M, Q). Fiscal periods are taken
@@ -102,6 +107,22 @@ function shift(x: Day, unit: Unit, k: number): Day {
 
 const UNIT_RE = 'day|week|businessweek|month|quarter|year|fiscalquarter|fiscalhalf|fiscalyear';
 const OFFSET: Record<string, number> = { this: 0, last: -1, next: 1 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+};
+const WORDS_RE = Object.keys(WORDS).join('|');
 
 /**
  * The span a relative keyword covers as calendar days [from, to] (or instants for hours/minutes),
@@ -143,9 +164,54 @@ function keywordSpan(
     const d = shift(today, m[1] as Unit, n);
     return { from: d, to: d, point: true };
   }
-  m = /^(previousone|previousrolling|nextone)(day|week|month|quarter|halfyear|year)$/.exec(kw);
+  m = new RegExp(
+    `^(${WORDS_RE})(day|week|month|quarter|fiscalquarter|year|fiscalyear)s(ago|fromnow)(todate)?$`,
+  ).exec(kw);
   if (m) {
-    const unit: Unit = m[2] === 'halfyear' ? 'half' : (m[2] as Unit);
+    const unit = UNITS[m[2]];
+    const k = WORDS[m[1]] * (m[3] === 'ago' ? -1 : 1);
+    if (unit === 'day') {
+      const d = addDays(today, k);
+      return { from: d, to: d, point: true };
+    }
+    // threemonthsago: that calendar month (as lastmonth is one month ago); …todate: up to the same point.
+    const from = periodStart(today, unit, k);
+    return { from, to: m[4] ? shift(today, unit, k) : periodEnd(today, unit, k), point: false };
+  }
+  m =
+    new RegExp(`^(${UNIT_RE})(beforelast|afternext)(todate)?$`).exec(kw) ??
+    /^(year)(beforelast)()$/.exec(kw.replace(/^oneyear/, 'year'));
+  if (m) {
+    const unit = UNITS[m[1]];
+    const k = m[2] === 'beforelast' ? -2 : 2;
+    return {
+      from: periodStart(today, unit, k),
+      to: m[3] ? shift(today, unit, k) : periodEnd(today, unit, k),
+      point: false,
+    };
+  }
+  m = new RegExp(`^last(month|quarter|fiscalquarter|fiscalhalf)(one|two)(quarter|year)sago$`).exec(kw);
+  if (m) {
+    const unit = UNITS[m[1]];
+    const base = shift(periodStart(today, unit, -1), UNITS[m[3]], -WORDS[m[2]]);
+    return { from: periodStart(base, unit), to: periodEnd(base, unit), point: false };
+  }
+  m = /^(this|last)rolling(half|quarter|year)$/.exec(kw);
+  if (m) {
+    // A span of that length ending today (this…) or just before it (last…): an approximation.
+    const unit: Unit = m[2] === 'half' ? 'half' : (m[2] as Unit);
+    const end = m[1] === 'this' ? today : addDays(shift(today, unit, -1), 0);
+    return { from: addDays(shift(end, unit, -1), 1), to: end, point: false };
+  }
+  if (kw === 'nextfourweeks') return { from: today, to: addDays(today, 27), point: false };
+  if (kw === 'fourweeksstartingthisweek') {
+    const from = periodStart(today, 'week');
+    return { from, to: addDays(from, 27), point: false };
+  }
+  if (kw === 'todaytoendofthismonth') return { from: today, to: periodEnd(today, 'month'), point: false };
+  m = /^(previousone|previousrolling|nextone)(day|week|month|quarter|halfyear|half|year)$/.exec(kw);
+  if (m) {
+    const unit: Unit = m[2] === 'halfyear' || m[2] === 'half' ? 'half' : (m[2] as Unit);
     if (m[1] === 'nextone') return { from: today, to: shift(today, unit, 1), point: false };
     const end = m[1] === 'previousrolling' ? addDays(today, -1) : today;
     return { from: addDays(shift(end, unit, -1), 1), to: end, point: false };
