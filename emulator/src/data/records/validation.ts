@@ -49,18 +49,17 @@ export type SaveRule = (c: SaveContext) => void;
 const EMAIL_RE = /^[^\s@,;<>()[\]"]+@[^\s@,;<>()[\]"]+\.[^\s@,;<>()[\]"]+$/;
 
 /** The fields a type marks mandatory, cached per definition (RecordStore.addField forgets it). */
-const mandatoryCache = new WeakMap<RecordTypeDef, { n: number; list: FieldDef[] }>();
+const mandatoryCache = new WeakMap<RecordTypeDef, FieldDef[]>();
 export function forgetFieldCache(def: RecordTypeDef): void {
   mandatoryCache.delete(def);
 }
 function mandatoryFields(def: RecordTypeDef): FieldDef[] {
-  const n = Object.keys(def.fields).length;
   const hit = mandatoryCache.get(def);
-  if (hit && hit.n === n) return hit.list;
+  if (hit) return hit;
   const list = Object.values(def.fields).filter(
     (fd) => (fd.mandatory || fd.oneWorldOnly) && fd.type !== 'CHECKBOX',
   );
-  mandatoryCache.set(def, { n, list });
+  mandatoryCache.set(def, list);
   return list;
 }
 
