@@ -87,6 +87,42 @@ describe('formula columns and filters (help "Formulas in Search")', () => {
   });
 });
 
+describe('summary filter terms in filter expressions', () => {
+  test("['max(internalidnumber)', …] and ['sum(formulanumeric: …)', …] keep the groups that pass (HAVING)", () => {
+    const ctx = makeContext();
+    ctx.account.records.create('subsidiary', { name: 'EU Sub' }, { id: 2 });
+    seedCustomers(ctx, 6, (i) => ({ subsidiary: i <= 2 ? '2' : '1', defaultorderpriority: i }));
+    const search = createSearchModule(ctx);
+    const groups = (filters: unknown[]) =>
+      search
+        .create({
+          type: 'customer',
+          filters: filters as never,
+          columns: [
+            search.createColumn({ name: 'subsidiary', summary: search.Summary.GROUP }),
+            search.createColumn({ name: 'internalid', summary: search.Summary.COUNT }),
+          ],
+        })
+        .run()
+        .getRange({ start: 0, end: 10 })
+        .map((r) => [r.getValue(r.columns[0]), r.getValue(r.columns[1])]);
+    // Groups sort by the group column's text: "EU Sub" before "Parent Company".
+    expect(groups([])).toEqual([
+      ['2', '2'],
+      ['1', '4'],
+    ]);
+    expect(groups([['count(internalid)', 'greaterthan', 2]])).toEqual([['1', '4']]);
+    expect(groups([['sum(formulanumeric: {defaultorderpriority} * 10)', 'lessthan', 40]])).toEqual([
+      ['2', '2'],
+    ]);
+    const s = search.create({
+      type: 'customer',
+      filters: [['sum(formulanumeric: {defaultorderpriority})', 'greaterthan', 1]],
+    });
+    expect(s.filterExpression).toEqual([['sum(formulanumeric: {defaultorderpriority})', 'greaterthan', 1]]);
+  });
+});
+
 describe('relative dates (SuiteScript search date values) and within', () => {
   // Now: Friday 15 March 2024, 11:30 in Los Angeles (the user's time zone).
   const at = (ctx: Ctx, iso: string) => {

@@ -72,13 +72,24 @@ export function isConditionArray(a: unknown): a is unknown[] {
   );
 }
 
+/**
+ * A filter term `[name, operator, ...values]`. The name may be a join (`subsidiary.name`), a formula
+ * (`formulatext: {firstname}`) and a summary around either (`sum(amount)`, `max(formulanumeric: …)`),
+ * as in NetSuite's filter expressions.
+ */
 export function filterFromArray(a: unknown[]): EmFilter {
-  const raw = String(a[0]);
+  let raw = String(a[0]).trim();
+  let summary: string | undefined;
+  const s = /^(sum|count|avg|min|max|group)\((.*)\)$/is.exec(raw);
+  if (s) {
+    summary = s[1].toLowerCase();
+    raw = s[2].trim();
+  }
   if (/^formula/i.test(raw)) {
     const [name, formula] = raw.split(/:(.*)/s);
-    return new EmFilter({ name, formula: formula?.trim(), operator: a[1], values: a.slice(2) });
+    return new EmFilter({ name, formula: formula?.trim(), summary, operator: a[1], values: a.slice(2) });
   }
-  return new EmFilter({ name: raw, operator: a[1], values: a.slice(2) });
+  return new EmFilter({ name: raw, summary, operator: a[1], values: a.slice(2) });
 }
 
 export function toFilter(x: unknown): EmFilter {
@@ -150,11 +161,16 @@ export function normalizeFilters(filters: unknown): {
 }
 
 /** A filter tree as a filter expression (search.Search.filterExpression). */
+/** The first element of a filter term for `f`: `name`, `join.name`, `formulatext: …`, `sum(…)`. */
+export function termName(f: EmFilter): string {
+  const base = f.formula !== undefined ? `${f.name}: ${f.formula}` : f.join ? `${f.join}.${f.name}` : f.name;
+  return f.summary ? `${f.summary}(${base})` : base;
+}
+
 export function nodeToExpression(node: FNode): unknown {
   if (node.k === 'c') {
     const f = node.f;
-    const name = f.summary ? `${f.summary}(${f.name})` : f.join ? `${f.join}.${f.name}` : f.name;
-    return [name, f.operator, ...f.values];
+    return [termName(f), f.operator, ...f.values];
   }
   if (node.k === 'not') return ['NOT', nodeToExpression(node.c)];
   const out: unknown[] = [];

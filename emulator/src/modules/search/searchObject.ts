@@ -10,6 +10,7 @@ import { FilterCompiler } from './conditions';
 import type { Opts } from './constants';
 import type { Engine, Row } from './engine';
 import {
+  termName,
   flatten,
   nodeToExpression,
   normalizeFilters,
@@ -98,7 +99,7 @@ export class EmSearch {
     const out: unknown[] = [];
     for (const f of this.st.list ?? []) {
       if (out.length) out.push('AND');
-      out.push([f.join ? `${f.join}.${f.name}` : f.name, f.operator, ...f.values]);
+      out.push([termName(f), f.operator, ...f.values]);
     }
     return out;
   }

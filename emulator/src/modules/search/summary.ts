@@ -13,7 +13,7 @@ import type { CompiledColumn } from './results';
 
 function passesHaving(engine: Engine, type: string, having: EmFilter[], members: StoredRecord[]): boolean {
   for (const f of having) {
-    const acc = engine.accessor(type, f.name, f.join, 'filter');
+    const acc = engine.accessor(type, f.name, f.join, 'filter', f.formula);
     const value = Number(
       aggregate({ col: new EmColumn({ name: f.name, summary: f.summary }), acc }, members),
     );
