@@ -14,6 +14,7 @@ import { runScenario } from '../simulation/scenario';
 import type { ProgressEvent, ScenarioReport, StepReport } from '../simulation/scenario';
 import type { SyncEnvironment } from '../simulation/environment';
 import { RemoteSftpFiles } from '../simulation/remoteFiles';
+import { MemoryTracker, renderMemory } from './memory';
 
 export const SIMULATE_HELP = `Usage: hc-customer-sync simulate [options]
 
@@ -117,7 +118,9 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   let before: { sftp: Tree; cabinet: Tree } | null = null;
   let stepStarted = 0;
   const treeOf = (env: SyncEnvironment) => ({ sftp: sftpTree(env, hotwaxFiles), cabinet: cabinetTree(env) });
+  const memory = new MemoryTracker();
   const onProgress = (e: ProgressEvent) => {
+    memory.sample();
     if (e.phase === 'start') {
       before = treeOf(e.env);
       stepStarted = Date.now();
@@ -175,10 +178,14 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
         hotwaxFiles,
         target ? secretsOf(target) : secretsOf(env.server ?? {}),
       );
-    if (values.json) io.out(JSON.stringify({ ...report, files: views.map(stepFiles) }, null, 2) + '\n');
+    const mem = memory.report();
+    if (values.json)
+      io.out(JSON.stringify({ ...report, memory: mem, files: views.map(stepFiles) }, null, 2) + '\n');
     else
       io.out(
         renderText(report, views, describeSftp(env, target)) +
+          renderMemory(mem) +
+          '\n' +
           (outDir ? `\nEverything written is in ${outDir}\n` : ''),
       );
   } finally {

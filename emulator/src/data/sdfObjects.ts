@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { XMLParser } from 'fast-xml-parser';
-import type { FieldDef, FieldType, RecordStore } from './recordStore';
+import type { FieldDef, FieldType, TypeRegistry } from './records/types';
 
 /** A script parameter (scriptcustomfield). */
 export interface SdfScriptParameter {
@@ -82,8 +82,29 @@ export interface SdfEntityField {
   sourceFile: string;
 }
 
+/** A saved search object (savedsearch), as the emulator reads it (see parseSavedSearch). */
+export interface SdfSavedSearch {
+  scriptId: string;
+  title: string;
+  /** Search type id: customer, salesorder, customrecord_x… */
+  type: string;
+  isPublic: boolean;
+  /** Criteria as a filter expression (terms joined by AND). */
+  expression: unknown[];
+  columns: {
+    name: string;
+    join?: string;
+    summary?: string;
+    sortdir: string;
+    formula?: string;
+    label?: string;
+  }[];
+  sourceFile: string;
+}
+
 export interface SdfObjects {
   scripts: SdfScriptObject[];
+  savedSearches: SdfSavedSearch[];
   customRecordTypes: SdfCustomRecordType[];
   entityFields: SdfEntityField[];
   /** Files that were read but hold objects the emulator ignores (subtabs, secrets, …). */
@@ -143,7 +164,15 @@ const parser = new XMLParser({
   attributeNamePrefix: '@_',
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => ['customrecordcustomfield', 'scriptcustomfield', 'scriptdeployment'].includes(name),
+  isArray: (name) =>
+    [
+      'customrecordcustomfield',
+      'scriptcustomfield',
+      'scriptdeployment',
+      'filter',
+      'column',
+      'value',
+    ].includes(name),
 });
 
 function text(v: unknown): string {
@@ -267,10 +296,67 @@ function parseScript(kindTag: string, x: Record<string, unknown>, file: string):
   };
 }
 
+/**
+ * A savedsearch object. SDF keeps a saved search's criteria in `<definition>`, a serialized form
+ * Oracle does not document; the emulator reads a readable subset, either directly in the object
+ * or as XML inside `<definition>`: `<searchtype>`, `<title>`, `<ispublic>`,
+ * `<filters><filter><field/><join/><operator/><formula/><summary/><values><value/>…</values></filter>`
+ * and `<columns><column><field/><join/><summary/><sort/><formula/><label/></column>`.
+ * Unverified against exports of real accounts.
+ */
+function parseSavedSearch(x: Record<string, unknown>, file: string): SdfSavedSearch {
+  let body = x;
+  const def = text(x.definition);
+  if (def.trim().startsWith('<')) {
+    const inner = parser.parse(def) as Record<string, unknown>;
+    const root = Object.entries(inner).find(([k, v]) => k !== '?xml' && v && typeof v === 'object');
+    if (root) body = { ...x, ...(root[1] as Record<string, unknown>) };
+  }
+  const list = <T>(v: unknown, key: string): T[] =>
+    ((v as Record<string, unknown> | undefined)?.[key] as T[] | undefined) ?? [];
+  const expression: unknown[] = [];
+  for (const fl of list<Record<string, unknown>>(body.filters, 'filter')) {
+    const field = text(fl.field).toLowerCase();
+    const join = text(fl.join).toLowerCase();
+    const formula = text(fl.formula);
+    const summary = text(fl.summary).toLowerCase();
+    let name = join ? `${join}.${field}` : field;
+    if (formula) name = `${field}: ${formula}`;
+    if (summary) name = `${summary}(${name})`;
+    const values = list<unknown>(fl.values, 'value').map(text);
+    if (expression.length) expression.push('AND');
+    expression.push([name, text(fl.operator).toLowerCase(), ...values]);
+  }
+  const columns = list<Record<string, unknown>>(body.columns, 'column').map((c) => ({
+    name: text(c.field).toLowerCase(),
+    join: text(c.join).toLowerCase() || undefined,
+    summary: text(c.summary).toLowerCase() || undefined,
+    sortdir: text(c.sort).toUpperCase() || 'NONE',
+    formula: text(c.formula) || undefined,
+    label: text(c.label) || undefined,
+  }));
+  const scriptId = text(x['@_scriptid']).toLowerCase();
+  return {
+    scriptId,
+    title: text(body.title) || (def.trim().startsWith('<') ? '' : def) || scriptId,
+    type: text(body.searchtype).toLowerCase().replace(/\s+/g, ''),
+    isPublic: bool(body.ispublic),
+    expression,
+    columns,
+    sourceFile: file,
+  };
+}
+
 /** Parses one SDF object XML string (exported for tests). */
 export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfObjects> {
   const doc = parser.parse(xml) as Record<string, unknown>;
-  const out: Partial<SdfObjects> = { scripts: [], customRecordTypes: [], entityFields: [], ignored: [] };
+  const out: Partial<SdfObjects> = {
+    scripts: [],
+    savedSearches: [],
+    customRecordTypes: [],
+    entityFields: [],
+    ignored: [],
+  };
   for (const [tag, body] of Object.entries(doc)) {
     if (tag === '?xml' || !body || typeof body !== 'object') continue;
     const x = body as Record<string, unknown>;
@@ -294,6 +380,8 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
         if (m && bool(v)) appliesTo.push(m[1]);
       }
       out.entityFields!.push({ scriptId, field: fieldFrom(scriptId, x), appliesTo, sourceFile: file });
+    } else if (tag === 'savedsearch') {
+      out.savedSearches!.push(parseSavedSearch(x, file));
     } else if (SCRIPT_ELEMENTS[tag]) {
       out.scripts!.push(parseScript(tag, x, file));
     } else {
@@ -307,11 +395,18 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
  * Reads every *.xml under `dir` (e.g. 'src/Objects'). When `store` is given, registers the custom
  * record types and the entity custom fields that apply to customers/employees in it.
  */
-export function loadSdfObjects(dir: string, store?: RecordStore): SdfObjects {
-  const result: SdfObjects = { scripts: [], customRecordTypes: [], entityFields: [], ignored: [] };
+export function loadSdfObjects(dir: string, store?: TypeRegistry): SdfObjects {
+  const result: SdfObjects = {
+    scripts: [],
+    savedSearches: [],
+    customRecordTypes: [],
+    entityFields: [],
+    ignored: [],
+  };
   for (const file of listFiles(dir)) {
     const part = parseSdfObjectXml(fs.readFileSync(file, 'utf8'), file);
     result.scripts.push(...(part.scripts ?? []));
+    result.savedSearches.push(...(part.savedSearches ?? []));
     result.customRecordTypes.push(...(part.customRecordTypes ?? []));
     result.entityFields.push(...(part.entityFields ?? []));
     result.ignored.push(...(part.ignored ?? []));
@@ -322,8 +417,9 @@ export function loadSdfObjects(dir: string, store?: RecordStore): SdfObjects {
 
 /** Registers custom record types and entity fields of `objects` in `store`. */
 export function registerSdfObjects(
-  store: RecordStore,
-  objects: Pick<SdfObjects, 'customRecordTypes' | 'entityFields'>,
+  store: TypeRegistry,
+  objects: Pick<SdfObjects, 'customRecordTypes' | 'entityFields'> &
+    Partial<Pick<SdfObjects, 'savedSearches'>>,
 ): void {
   for (const crt of objects.customRecordTypes) {
     store.defineCustomRecordType(crt.scriptId, crt.label, { includeName: crt.includeName });
@@ -336,5 +432,21 @@ export function registerSdfObjects(
     for (const t of ef.appliesTo) {
       if (store.hasType(t)) store.addField(t, ef.field);
     }
+  }
+  // Saved searches become savedsearch records search.load finds by script id.
+  for (const s of objects.savedSearches ?? []) {
+    if (store.findBy('savedsearch', 'scriptid', s.scriptId).length) continue;
+    store.create(
+      'savedsearch',
+      {
+        scriptid: s.scriptId,
+        title: s.title,
+        name: s.title,
+        recordtype: s.type,
+        ispublic: s.isPublic,
+        definition: JSON.stringify({ type: s.type, expression: s.expression, columns: s.columns }),
+      },
+      { validate: false },
+    );
   }
 }

@@ -14,7 +14,7 @@ import { withPromise } from '../core/promise';
 import type * as recordTypes from 'N/record';
 import type { ExecutionContext } from '../core/context';
 import { nsError } from '../core/errors';
-import { COSTS, recordCostClass } from '../core/governance';
+import { COSTS, recordCostClass, type RecordCostClass } from '../core/governance';
 import {
   cloneSublists,
   cloneValues,
@@ -28,6 +28,15 @@ import {
   type StoredSubrecord,
 } from '../data/recordStore';
 import { formatDate, formatDateTime, parseUserDate } from '../data/dates';
+import { TRANSFORMS } from '../data/records/transactions';
+
+/** record.attach / record.detach: 10 units (help "record.attach(options)", "record.detach(options)"). */
+const ATTACH_UNITS = 10;
+
+/** Transactions cost the transaction rate whether or not core/governance lists them. */
+function costClass(def: RecordTypeDef): RecordCostClass {
+  return def.transaction ? 'transaction' : recordCostClass(def.type);
+}
 
 type Opts = Record<string, unknown>;
 
@@ -46,6 +55,10 @@ export const RecordType = Object.freeze({
   SALES_ORDER: 'salesorder',
   INVOICE: 'invoice',
   CASH_SALE: 'cashsale',
+  ITEM_FULFILLMENT: 'itemfulfillment',
+  INVENTORY_ITEM: 'inventoryitem',
+  CUSTOMER_DEPOSIT: 'customerdeposit',
+  FILE: 'file',
   CAMPAIGN: 'campaign',
   SCRIPT_DEPLOYMENT: 'scriptdeployment',
   SCHEDULED_SCRIPT: 'scheduledscript',
@@ -643,7 +656,7 @@ export class EmRecord extends FieldAccess {
 
   save(options?: unknown): number {
     const o = (options && typeof options === 'object' ? options : {}) as Opts;
-    this.ctx.charge('Record.save', COSTS.recordSaveLike[recordCostClass(this.def.type)]);
+    this.ctx.charge('Record.save', COSTS.recordSaveLike[costClass(this.def)]);
     // A dynamic record commits a changed current line on save.
     if (this.dynamic) {
       for (const [id, cur] of this.current) if (cur.changed) this.commitLine({ sublistId: id });
@@ -701,7 +714,7 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   const create = (options: unknown): EmRecord => {
     const o = argObject('record.create', options, ['type']);
     const def = store().typeDef(String(o.type));
-    ctx.charge('record.create', COSTS.recordLoadLike[recordCostClass(def.type)]);
+    ctx.charge('record.create', COSTS.recordLoadLike[costClass(def)]);
     const draft: RecordDraft = { id: null, type: def.type, values: {}, sublists: {} };
     const rec = new EmRecord(ctx, def, draft, o.isDynamic === true);
     const dv = o.defaultValues as Opts | undefined;
@@ -712,7 +725,7 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   const load = (options: unknown): EmRecord => {
     const o = argObject('record.load', options, ['type', 'id']);
     const def = store().typeDef(String(o.type));
-    ctx.charge('record.load', COSTS.recordLoadLike[recordCostClass(def.type)]);
+    ctx.charge('record.load', COSTS.recordLoadLike[costClass(def)]);
     const cur = store().require(def.type, o.id as string);
     const draft: RecordDraft = {
       id: cur.id,
@@ -726,7 +739,7 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   const copy = (options: unknown): EmRecord => {
     const o = argObject('record.copy', options, ['type', 'id']);
     const def = store().typeDef(String(o.type));
-    ctx.charge('record.copy', COSTS.recordLoadLike[recordCostClass(def.type)]);
+    ctx.charge('record.copy', COSTS.recordLoadLike[costClass(def)]);
     const cur = store().require(def.type, o.id as string);
     const values = cloneValues(cur.values);
     for (const k of ['externalid', 'datecreated', 'lastmodifieddate', 'created', 'lastmodified'])
@@ -740,7 +753,7 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   const del = (options: unknown): number => {
     const o = argObject('record.delete', options, ['type', 'id']);
     const def = store().typeDef(String(o.type));
-    ctx.charge('record.delete', COSTS.recordSaveLike[recordCostClass(def.type)]);
+    ctx.charge('record.delete', COSTS.recordSaveLike[costClass(def)]);
     store().delete(def.type, o.id as string);
     return Number(o.id);
   };
@@ -748,13 +761,85 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   const submitFields = (options: unknown): number => {
     const o = argObject('record.submitFields', options, ['type', 'id', 'values']);
     const def = store().typeDef(String(o.type));
-    ctx.charge('record.submitFields', COSTS.recordLoadLike[recordCostClass(def.type)]);
+    ctx.charge('record.submitFields', COSTS.recordLoadLike[costClass(def)]);
     const sub = (o.options ?? {}) as Opts;
-    return store().update(def.type, o.id as string, o.values as Opts, {
+    // Date fields also take text in the user's date format here, as the UI and nlapiSubmitField
+    // do (unverified for record.submitFields; setValue needs a Date: help "Record.setValue").
+    const values: Opts = { ...(o.values as Opts) };
+    for (const [k, v] of Object.entries(values)) {
+      const fd = def.fields[k];
+      if ((fd?.type === 'DATE' || fd?.type === 'DATETIME') && typeof v === 'string' && v !== '') {
+        const p = parseUserDate(v, ctx.account.preferences);
+        if (!p) throw invalidFieldValue(k, v);
+        values[k] = p.start;
+      }
+    }
+    return store().update(def.type, o.id as string, values, {
       ignoreMandatoryFields: sub.ignoreMandatoryFields === true,
       oneWorld: ctx.account.oneWorld,
       now: ctx.account.now(),
     });
+  };
+
+  /**
+   * record.transform (help "record.transform(options)"): a new, unsaved record of toType started
+   * from the fromType record; charged at toType's create rate. Pairs outside TRANSFORMS throw
+   * INVALID_RCRD_TRANSFRM (code and message unverified).
+   */
+  const transform = (options: unknown): EmRecord => {
+    const o = argObject('record.transform', options, ['fromType', 'fromId', 'toType']);
+    const fromDef = store().typeDef(String(o.fromType));
+    const toDef = store().typeDef(String(o.toType));
+    const make = TRANSFORMS[`${fromDef.type}>${toDef.type}`];
+    if (!make) {
+      throw nsError(
+        'INVALID_RCRD_TRANSFRM',
+        `You have entered an invalid type argument: a ${fromDef.type} cannot be transformed into a ${toDef.type}.`,
+      );
+    }
+    ctx.charge('record.transform', COSTS.recordLoadLike[costClass(toDef)]);
+    const src = store().require(fromDef.type, o.fromId as string);
+    const start = make({
+      id: src.id,
+      values: cloneValues(src.values),
+      sublists: cloneSublists(src.sublists),
+    });
+    const draft: RecordDraft = { id: null, type: toDef.type, values: {}, sublists: {} };
+    for (const [k, v] of Object.entries(start.values)) if (v !== undefined) draft.values[k] = v;
+    draft.sublists = start.sublists;
+    const rec = new EmRecord(ctx, toDef, draft, o.isDynamic === true);
+    const dv = o.defaultValues as Opts | undefined;
+    if (dv && typeof dv === 'object') for (const [k, v] of Object.entries(dv)) rec.setValue(k, v);
+    return rec;
+  };
+
+  /** `{ type, id }` of attach/detach, checked to exist (files in the File Cabinet). */
+  const ref = (api: string, x: unknown): { type: string; id: number } => {
+    const r = argObject(api, x, ['type', 'id']);
+    const type = String(r.type).toLowerCase();
+    if (type === 'file') {
+      if (!ctx.account.files.get(r.id as string))
+        throw nsError('RCRD_DSNT_EXIST', 'That record does not exist.');
+    } else store().require(type, r.id as string);
+    return { type, id: Number(r.id) };
+  };
+
+  /** record.attach (help "record.attach(options)"): 10 units; e.g. a file or contact to a customer. */
+  const attach = (options: unknown): void => {
+    const o = argObject('record.attach', options, ['record', 'to']);
+    ctx.charge('record.attach', ATTACH_UNITS);
+    const rec = ref('record.attach', o.record);
+    const to = ref('record.attach', o.to);
+    store().attach(rec, to, (o.attributes as Opts | undefined) ?? {});
+  };
+
+  /** record.detach (help "record.detach(options)"): 10 units. */
+  const detach = (options: unknown): void => {
+    const o = argObject('record.detach', options, ['record', 'from']);
+    ctx.charge('record.detach', ATTACH_UNITS);
+    const rec = ref('record.detach', o.record);
+    const from = ref('record.detach', o.from);
+    store().detach(rec, from);
   };
 
   const mod = {
@@ -764,15 +849,9 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
     copy: withPromise(copy),
     delete: withPromise(del),
     submitFields: withPromise(submitFields),
-    transform: withPromise((): never => {
-      throw unsupported('record.transform');
-    }),
-    attach: withPromise((): never => {
-      throw unsupported('record.attach');
-    }),
-    detach: withPromise((): never => {
-      throw unsupported('record.detach');
-    }),
+    transform: withPromise(transform),
+    attach: withPromise(attach),
+    detach: withPromise(detach),
   };
   return mod as unknown as typeof recordTypes;
 }

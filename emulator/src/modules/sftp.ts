@@ -423,13 +423,18 @@ class Connection {
     return unsavedFile(this.ctx, { name, fileType, contents });
   }
 
-  /** list(options): 10 units; [{ directory, name, size, lastModified }] ([LS]). Wildcards in the last segment. */
+  /**
+   * list(options): 10 units; [{ directory, name, size, lastModified }] ([LS]). Wildcards in the
+   * last segment. [LS] marks both options.path and options.sort required (its own syntax sample
+   * omits sort): either missing throws SSS_MISSING_REQD_ARGUMENT; a sort outside sftp.Sort throws
+   * SSS_INVALID_TYPE_ARG (unverified); a missing directory FTP_INVALID_DIRECTORY ([LS]).
+   */
   list(options?: unknown): ListEntry[] {
-    const o = options === undefined ? {} : asOptions(options);
+    const o = asOptions(options);
     this.ctx.charge('sftp.Connection.list', COSTS.sftpOther);
-    const raw = optString(o, 'path');
-    const sort = optString(o, 'sort') as SortValue | undefined;
-    if (sort !== undefined && !Object.values(Sort).includes(sort)) throw badType('sort');
+    const raw = reqString(o, 'path');
+    const sort = reqString(o, 'sort') as SortValue;
+    if (!Object.values(Sort).includes(sort)) throw badType('sort');
     let dir = this.resolve(raw);
     let pattern: RegExp | undefined;
     const last = path.posix.basename(dir);

@@ -89,6 +89,28 @@ describe.each(KINDS)('N/sftp against %s', (kind) => {
     expect(ctx.meter.report()['sftp.createConnection']).toEqual({ calls: 1, units: 0 });
   });
 
+  maybe(
+    'Connection.list(options): path and sort are required, sort from sftp.Sort, FTP_INVALID_DIRECTORY (help "Connection.list(options)")',
+    () => {
+      const conn = connect(ctxFor(), { directory: workDir() });
+      const err = (fn: () => unknown) => {
+        try {
+          fn();
+        } catch (e) {
+          return (e as { name: string }).name;
+        }
+        return 'no error';
+      };
+      expect(err(() => (conn.list as (o?: unknown) => unknown)())).toBe('SSS_MISSING_REQD_ARGUMENT');
+      expect(err(() => conn.list({ path: '.' } as never))).toBe('SSS_MISSING_REQD_ARGUMENT');
+      expect(err(() => conn.list({ sort: 'NAME' } as never))).toBe('SSS_MISSING_REQD_ARGUMENT');
+      expect(err(() => conn.list({ path: '.', sort: 'BY_COLOUR' } as never))).toBe('SSS_INVALID_TYPE_ARG');
+      expect(err(() => conn.list({ path: 'no/such/dir', sort: 'NAME' } as never))).toBe(
+        'FTP_INVALID_DIRECTORY',
+      );
+    },
+  );
+
   // sshd here runs without PAM and with PasswordAuthentication no: password login would need a
   // system account password for root. The embedded server checks the password itself.
   (kind === 'embedded' ? maybe : test.skip)(

@@ -1,0 +1,266 @@
+/** search.Search: its properties, the rows it matches (planned, filtered, ordered), run and save. */
+import type { ExecutionContext } from '../../core/context';
+import { nsError } from '../../core/errors';
+import { COSTS } from '../../core/governance';
+import { withPromise } from '../../core/promise';
+import type { StoredRecord } from '../../data/recordStore';
+import { missingArgument } from '../record';
+import { toColumn } from './columns';
+import { FilterCompiler } from './conditions';
+import type { Opts } from './constants';
+import type { Engine, Row } from './engine';
+import {
+  termName,
+  flatten,
+  nodeToExpression,
+  normalizeFilters,
+  serializeNode,
+  toFilter,
+  type EmFilter,
+  type FNode,
+} from './filters';
+import { sortRecords, sortsByInternalId, unsortedOrder } from './order';
+import { plan } from './planner';
+import { pagedData, resultSet, type CompiledColumn, type RowSource } from './results';
+import { summarize } from './summary';
+
+let uncached = 0;
+
+export interface SearchState {
+  type: string;
+  node: FNode | null;
+  list: EmFilter[] | null;
+  expr: unknown[] | null;
+  columns: unknown[];
+  title: string;
+  id: string;
+  isPublic: boolean;
+  searchId: number;
+}
+
+export class EmSearch {
+  private readonly st: SearchState;
+  private cache?: { version: string; rows: Row[]; complete: boolean };
+  private readonly compiler: FilterCompiler;
+
+  constructor(
+    private readonly ctx: ExecutionContext,
+    private readonly engine: Engine,
+    st: SearchState,
+  ) {
+    this.st = st;
+    this.compiler = new FilterCompiler(engine);
+    this.run = withPromise(this.run.bind(this)) as unknown as () => unknown;
+    this.runPaged = withPromise(this.runPaged.bind(this)) as unknown as (o?: unknown) => unknown;
+    this.save = withPromise(this.save.bind(this)) as unknown as () => number;
+  }
+
+  get searchType(): string {
+    return this.st.type;
+  }
+  get searchId(): number {
+    return this.st.searchId;
+  }
+  get id(): string {
+    return this.st.id;
+  }
+  set id(v: string) {
+    this.st.id = v;
+  }
+  get title(): string {
+    return this.st.title;
+  }
+  set title(v: string) {
+    this.st.title = v;
+  }
+  get isPublic(): boolean {
+    return this.st.isPublic;
+  }
+  set isPublic(v: boolean) {
+    this.st.isPublic = v;
+  }
+
+  /** Filter objects: the live list for searches built from filters, a flattened copy for expressions. */
+  get filters(): EmFilter[] {
+    if (this.st.list) return this.st.list;
+    return flatten(this.st.node);
+  }
+  set filters(v: unknown) {
+    const n = normalizeFilters(v);
+    Object.assign(this.st, n);
+  }
+  get filterExpression(): unknown[] {
+    if (this.st.expr) return this.st.expr;
+    // A loaded saved search (or one built from a tree): its criteria as an expression.
+    if (!this.st.list && this.st.node) {
+      const expr = nodeToExpression(this.st.node);
+      return this.st.node.k === 'c' ? [expr] : (expr as unknown[]);
+    }
+    const out: unknown[] = [];
+    for (const f of this.st.list ?? []) {
+      if (out.length) out.push('AND');
+      out.push([termName(f), f.operator, ...f.values]);
+    }
+    return out;
+  }
+  set filterExpression(v: unknown[]) {
+    const n = normalizeFilters(v);
+    Object.assign(this.st, n);
+  }
+  get columns(): unknown[] {
+    return this.st.columns;
+  }
+  set columns(v: unknown[]) {
+    this.st.columns = (v ?? []).map(toColumn);
+  }
+
+  private node(): FNode | null {
+    if (this.st.list) {
+      if (this.st.list.length === 0) return null;
+      const c: FNode[] = this.st.list.map((f) => ({ k: 'c', f: toFilter(f) }));
+      return c.length === 1 ? c[0] : { k: 'and', c };
+    }
+    return this.st.node;
+  }
+
+  private compiledColumns(): CompiledColumn[] {
+    return this.st.columns.map(toColumn).map((col) => ({
+      col,
+      acc: this.engine.accessor(this.st.type, col.name, col.join, 'column', col.formula),
+    }));
+  }
+
+  private joins(cols: CompiledColumn[]): string[] {
+    const def = this.engine.typeDef(this.st.type);
+    const out = new Set<string>();
+    const add = (j?: string): void => {
+      const t = j ? def.fields[j]?.selectType : undefined;
+      if (t) out.add(t);
+    };
+    for (const f of flatten(this.node())) add(f.join);
+    for (const c of cols) add(c.col.join);
+    return [...out];
+  }
+
+  /**
+   * Matching rows, in result order; reused while the data they come from is unchanged. `need`:
+   * the caller reads only that many (each: 4,000), so a search sorted by internal id stops there.
+   */
+  rows(cols: CompiledColumn[], need = Infinity): Row[] {
+    const node = this.node();
+    // Formulas may reference joined records of any type: no reuse for them.
+    const formulas = cols.some((c) => c.col.formula !== undefined) || flatten(node).some((f) => f.formula);
+    const version = formulas ? `x${++uncached}` : this.engine.version(this.st.type, this.joins(cols));
+    const c = this.cache;
+    if (c && c.version === version && (c.complete || c.rows.length >= need)) return c.rows;
+    const type = this.st.type;
+    const pred = this.compiler.compile(type, node);
+    const summarized = cols.some((col) => col.col.summary);
+    const having = flatten(node).filter((f) => f.summary);
+    if (having.length && !summarized)
+      throw nsError(
+        'SSS_INVALID_SRCH_FILTER',
+        'A summary filter needs a search whose columns are summarized.',
+      );
+    const byId = !summarized && sortsByInternalId(cols);
+    const matched: StoredRecord[] = [];
+    let complete = true;
+    for (const r of this.candidates(node)) {
+      if (!pred(r)) continue;
+      matched.push(r);
+      if (byId && matched.length >= need) {
+        complete = false;
+        break;
+      }
+    }
+    let rows: Row[];
+    if (summarized) rows = summarize(this.engine, type, cols, matched, having);
+    else if (byId) rows = matched.map((rec) => ({ rec }));
+    else if (cols.some((col) => col.col.sort === 'ASC' || col.col.sort === 'DESC'))
+      rows = sortRecords(this.engine, cols, matched).map((rec) => ({ rec }));
+    else rows = unsortedOrder(matched, this.engine.store.options.searchOrderSeed).map((rec) => ({ rec }));
+    this.cache = { version, rows, complete };
+    return rows;
+  }
+
+  /** The records to test, in ascending internal id order (see planner.ts). */
+  private *candidates(node: FNode | null): Iterable<StoredRecord> {
+    const type = this.st.type;
+    const table = type === 'file' ? undefined : this.engine.store.table(type);
+    if (!table) {
+      yield* [...this.engine.rows(type)].sort((a, b) => a.id - b.id);
+      return;
+    }
+    const p = plan(this.engine, type, table, node);
+    if (!p) yield* table.idRange(-Infinity, Infinity);
+    else if (p.k === 'range') yield* table.idRange(p.lo, p.hi);
+    else
+      for (const id of [...p.ids].sort((a, b) => a - b)) {
+        const r = table.get(id);
+        if (r) yield r;
+      }
+  }
+
+  private source(): RowSource {
+    const cols = this.compiledColumns();
+    return {
+      engine: this.engine,
+      type: this.st.type,
+      cols,
+      rows: (need?: number) => this.rows(cols, need),
+      search: this,
+    };
+  }
+
+  run(): unknown {
+    return resultSet(this.source());
+  }
+
+  runPaged(options?: unknown): unknown {
+    return pagedData(this.source(), options);
+  }
+
+  save(): number {
+    if (!this.st.title) throw missingArgument('Search.save', 'title');
+    this.ctx.charge('Search.save', COSTS.searchSave);
+    const store = this.engine.store;
+    const definition = JSON.stringify({
+      type: this.st.type,
+      filters: serializeNode(this.node()),
+      columns: this.st.columns.map(toColumn).map((c) => c.toJSON()),
+    });
+    const values = {
+      title: this.st.title,
+      name: this.st.title,
+      recordtype: this.st.type,
+      ispublic: this.st.isPublic,
+      definition,
+    };
+    if (this.st.searchId > 0 && store.get('savedsearch', this.st.searchId)) {
+      store.update('savedsearch', this.st.searchId, values);
+      return this.st.searchId;
+    }
+    const scriptid = (this.st.id || `customsearch${store.count('savedsearch') + 1}`).toLowerCase();
+    const existing = store.findOne('savedsearch', (r) => String(r.values.scriptid) === scriptid);
+    if (existing) throw nsError('DUP_RCRD', `A saved search with the ID ${scriptid} already exists.`);
+    const id = store.create('savedsearch', { ...values, scriptid });
+    this.st.searchId = id;
+    this.st.id = scriptid;
+    return id;
+  }
+
+  toString(): string {
+    return 'search.Search';
+  }
+
+  toJSON(): Opts {
+    return {
+      id: this.st.id,
+      searchId: this.st.searchId,
+      searchType: this.st.type,
+      title: this.st.title,
+      filters: this.filters.map((f) => f.toJSON()),
+      columns: this.st.columns.map(toColumn).map((c) => c.toJSON()),
+    };
+  }
+}
