@@ -40,3 +40,13 @@ export type {
   MapReduceKeyError,
   UsageReport,
 } from './runners/types';
+export {
+  runSuitelet,
+  setSuiteletAudience,
+  suiteletAudience,
+  SUITELET_LIMIT,
+  DEFAULT_PAGE_USER,
+} from './runners/suitelet';
+export type { RunSuiteletOptions, SuiteletResult, Audience } from './runners/suitelet';
+export { SuiteletServer } from './http/server';
+export type { SuiteletServerOptions } from './http/server';

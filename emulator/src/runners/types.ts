@@ -36,7 +36,7 @@ export interface ExecutionResult {
   executionId: string;
   scriptId: string;
   deploymentId: string;
-  kind: 'SCHEDULED' | 'MAPREDUCE';
+  kind: 'SCHEDULED' | 'MAPREDUCE' | 'SUITELET';
   taskId?: string;
   startedAt: Date;
   endedAt: Date;

@@ -3,6 +3,7 @@
  * every unit of work is started only when there are enough units left to finish it AND to save
  * a checkpoint and reschedule afterwards (ExploreConsulting's governance helper pattern).
  */
+import { RUN_HISTORY_UNITS } from './runHistory';
 
 /** Units per call (NetSuite "SuiteScript 2.x API Governance"; see shared/spec/netsuite-facts.md). */
 export const UNITS = {
@@ -27,8 +28,12 @@ export const UNITS = {
   taskSubmit: 20,
 } as const;
 
-/** What it costs to stop cleanly: save the checkpoint and queue the next execution. */
-export const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit;
+/**
+ * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the
+ * execution's run history entry (lib/runHistory.ts).
+ */
+export const STOP_RESERVE =
+  UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit + RUN_HISTORY_UNITS;
 
 export interface UsageMeter {
   remaining(): number;
