@@ -122,7 +122,12 @@ export class Field {
   }
 
   addSelectOption(o: { value: string; text: string; isSelected?: boolean }): void {
-    required('Field.addSelectOption', o as unknown as Record<string, unknown>, 'text');
+    // A blank option (value and text '') is common and allowed; a missing text is not.
+    if (o?.text === undefined || o?.text === null)
+      throw new SuiteScriptError(
+        'SSS_MISSING_REQD_ARGUMENT',
+        'Field.addSelectOption: Missing a required argument: text',
+      );
     if (this.type !== 'SELECT' && this.type !== 'MULTISELECT' && this.type !== 'RADIO')
       throw new SuiteScriptError(
         'SSS_INVALID_FIELD_TYPE',

@@ -21,6 +21,8 @@ const STYLE = `<style>
 .hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}
 .hc-msg-error{background:#fbe6e4;border-color:#e39b94}
 .hc-bad{color:#b3261e;font-weight:bold}
+.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}
+.hc-value{font-size:13px;color:#000;line-height:18px}
 </style>`;
 
 export function renderStatusForm(ui: Ui, model: PageModel, footer: string): serverWidgetTypes.Form {
@@ -47,8 +49,9 @@ export function renderStatusForm(ui: Ui, model: PageModel, footer: string): serv
           });
           if (!f.html) field.updateDisplayType({ displayType: ui.FieldDisplayType.INLINE });
           field.updateBreakType({ breakType: ui.FieldBreakType.STARTROW });
+          // An INLINEHTML field shows no label in NetSuite: the label goes into the markup.
           field.defaultValue = f.html
-            ? `<div class="hc-value" data-field="${f.id}">${f.value}</div>`
+            ? `<div class="hc-field"><div class="hc-label">${esc(f.label)}</div><div class="hc-value" data-field="${f.id}">${f.value}</div></div>`
             : f.value;
         }
         continue;

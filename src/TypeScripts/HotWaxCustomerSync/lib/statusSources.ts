@@ -168,7 +168,7 @@ export class NetSuiteStatusSources implements StatusSources {
   }
 
   exportState(): ExportState | null {
-    return this.checkpoint('export') as ExportState | null;
+    return this.checkpoint('id-export') as ExportState | null;
   }
 
   historical(): HistoricalInfo {

@@ -647,7 +647,12 @@ function exportsTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, 
     id: 'custpage_tab_exports',
     label: 'Id export and historical export',
     blocks: [
-      { kind: 'fields', id: 'custpage_grp_cursor', label: 'Id export cursor (checkpoint "export")', fields },
+      {
+        kind: 'fields',
+        id: 'custpage_grp_cursor',
+        label: 'Id export cursor (checkpoint "id-export")',
+        fields,
+      },
       {
         kind: 'table',
         id: 'custpage_sent',

@@ -9167,7 +9167,12 @@ define([], (function () { 'use strict';
           id: 'custpage_tab_exports',
           label: 'Id export and historical export',
           blocks: [
-              { kind: 'fields', id: 'custpage_grp_cursor', label: 'Id export cursor (checkpoint "export")', fields },
+              {
+                  kind: 'fields',
+                  id: 'custpage_grp_cursor',
+                  label: 'Id export cursor (checkpoint "id-export")',
+                  fields,
+              },
               {
                   kind: 'table',
                   id: 'custpage_sent',
@@ -9515,7 +9520,7 @@ define([], (function () { 'use strict';
           return this.checkpoint('import');
       }
       exportState() {
-          return this.checkpoint('export');
+          return this.checkpoint('id-export');
       }
       historical() {
           var _a, _b, _c;
@@ -9833,6 +9838,8 @@ define([], (function () { 'use strict';
 .hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}
 .hc-msg-error{background:#fbe6e4;border-color:#e39b94}
 .hc-bad{color:#b3261e;font-weight:bold}
+.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}
+.hc-value{font-size:13px;color:#000;line-height:18px}
 </style>`;
   function renderStatusForm(ui, model, footer) {
       const form = ui.createForm({ title: model.title });
@@ -9859,8 +9866,9 @@ define([], (function () { 'use strict';
                       if (!f.html)
                           field.updateDisplayType({ displayType: ui.FieldDisplayType.INLINE });
                       field.updateBreakType({ breakType: ui.FieldBreakType.STARTROW });
+                      // An INLINEHTML field shows no label in NetSuite: the label goes into the markup.
                       field.defaultValue = f.html
-                          ? `<div class="hc-value" data-field="${f.id}">${f.value}</div>`
+                          ? `<div class="hc-field"><div class="hc-label">${esc(f.label)}</div><div class="hc-value" data-field="${f.id}">${f.value}</div></div>`
                           : f.value;
                   }
                   continue;
