@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { crashAt } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { LEGACY_FEED_HEADER } from '../../simulation/hotwax';
-import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/lib/runHistory';
+import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/lib/governance';
 import {
   customersByHcId,
   feedText,

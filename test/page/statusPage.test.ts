@@ -151,6 +151,23 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   expect(next).toContain('Pending on customdeploy_imp_customer_rest');
   expect(next).toMatch(/customdeploy1: every 15 minutes, next at/);
   expect(await fieldText(page, 'custpage_generate_next')).toContain('Nothing scheduled');
+
+  // A run that dies before its summary writes no history entry: NetSuite's script instance says it failed.
+  env.setParams('import', { custscript_hc_imp_sftp_config: '99999' });
+  try {
+    const failed = runScheduled(env.account, {
+      scriptId: 'customscript_imp_customer',
+      deploymentId: 'customdeploy1',
+    });
+    expect(failed.status).toBe('FAILED');
+  } finally {
+    env.setParams('import', { custscript_hc_imp_sftp_config: '' });
+  }
+  await page.goto(pageUrl);
+  expect(await fieldText(page, 'custpage_import_failed')).toMatch(
+    /^Yes \(script instance failed .*; see the deployment's execution log\)$/,
+  );
+  expect(await fieldText(page, 'custpage_export_failed')).toBe('No');
 });
 
 test('Feeds: the feed in progress from the checkpoint, waiting feeds listed live on request, archived feeds with counts', async () => {

@@ -3,7 +3,6 @@
  * every unit of work is started only when there are enough units left to finish it AND to save
  * a checkpoint and reschedule afterwards (ExploreConsulting's governance helper pattern).
  */
-import { RUN_HISTORY_UNITS } from './runHistory';
 
 /** Units per call (NetSuite "SuiteScript 2.x API Governance"; see shared/spec/netsuite-facts.md). */
 export const UNITS = {
@@ -27,6 +26,13 @@ export const UNITS = {
   sftpOther: 10, // list, move, removeFile, makeDirectory
   taskSubmit: 20,
 } as const;
+
+/**
+ * The run history entry every execution writes at its end (lib/runHistory.ts): record.create 2 +
+ * save 4, one search page for expired entries 10, record.delete 4 for each of at most 2.
+ */
+export const RUN_HISTORY_UNITS =
+  UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.searchPage + 2 * UNITS.customRecordSave;
 
 /**
  * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the

@@ -11,6 +11,7 @@
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import { ERROR_REPORT_HEADER, parseCsvRecords } from './csv';
+import { RUN_HISTORY_UNITS } from './governance';
 import type { FeedFolder } from '../sync/customerImport';
 
 export const RUN_RECORD = {
@@ -31,7 +32,7 @@ export const RUN_HISTORY = {
   maxErrorRows: 200,
 } as const;
 
-export const RUN_HISTORY_UNITS = 2 + 4 + 10 + 4 * RUN_HISTORY.prunePerRun;
+export { RUN_HISTORY_UNITS };
 
 export type RunOutcome = 'complete' | 'rescheduled' | 'failed';
 

@@ -102,7 +102,8 @@ export class NetSuiteStatusSources implements StatusSources {
         type: 'scheduledscriptinstance',
         filters: filters as searchTypes.Search['filterExpression'],
         columns: [
-          search.createColumn({ name: 'datecreated', sort: search.Sort.DESC }),
+          search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+          'datecreated',
           search.createColumn({ name: 'scriptid', join: 'script' }),
           search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
           'status',

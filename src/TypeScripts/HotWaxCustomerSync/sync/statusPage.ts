@@ -82,7 +82,7 @@ export interface DeploymentInfo {
   isDeployed: boolean;
 }
 
-/** A scheduled script instance as NetSuite keeps it (Customization > Scripting > Script Status). */
+/** A scheduled script instance as NetSuite keeps it (Customization > Scripting > Script Status), newest first. */
 export interface InstanceInfo {
   scriptId: string;
   deploymentId: string;
@@ -256,15 +256,10 @@ function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string,
   for (const s of SYNC_SCRIPTS) {
     const runs = runsByScript.get(s.scriptId) ?? [];
     const mine = instances.filter((i) => i.scriptId === s.scriptId);
-    const finished = mine.filter((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
-    const lastInstance = finished.sort((a, b) => (b.ended ?? b.created) - (a.ended ?? a.created))[0];
+    // Instances come newest first; NetSuite keeps FAILED here even when the script died before its summary.
+    const lastInstance = mine.find((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
     const lastRun = runs[0];
-    const lastFailed =
-      (lastInstance &&
-        lastInstance.status === 'FAILED' &&
-        (!lastRun || (lastInstance.ended ?? 0) >= lastRun.ended)) ||
-      (lastRun?.outcome === 'failed' &&
-        !(lastInstance && (lastInstance.ended ?? 0) > lastRun.ended && lastInstance.status === 'COMPLETE'));
+    const lastFailed = lastInstance ? lastInstance.status === 'FAILED' : lastRun?.outcome === 'failed';
     const deps = deployments.filter((d) => d.scriptId === s.scriptId);
     const queued = mine.filter((i) => i.status === 'PENDING' || i.status === 'PROCESSING');
     const next: string[] = queued.map(

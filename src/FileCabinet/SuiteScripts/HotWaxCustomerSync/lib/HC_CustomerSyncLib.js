@@ -7117,159 +7117,6 @@ define([], (function () { 'use strict';
       return { code: 'UNEXPECTED_ERROR', message: String(e) };
   }
 
-  const RUN_RECORD = {
-      type: 'customrecord_hc_sync_run',
-      script: 'custrecord_hc_run_script',
-      deployment: 'custrecord_hc_run_deployment',
-      ended: 'custrecord_hc_run_ended',
-      outcome: 'custrecord_hc_run_outcome',
-      errors: 'custrecord_hc_run_errors',
-      summary: 'custrecord_hc_run_summary',
-  };
-  const RUN_HISTORY = {
-      keepDays: 30,
-      /** Expired entries deleted per execution: more than the one it adds, so the backlog shrinks. */
-      prunePerRun: 2,
-      /** Error rows kept in one entry (the full report stays on SFTP). */
-      maxErrorRows: 200,
-  };
-  const RUN_HISTORY_UNITS = 2 + 4 + 10 + 4 * RUN_HISTORY.prunePerRun;
-  /**
-   * Writes this execution's entry, then deletes up to two entries older than 30 days. Never throws:
-   * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
-   */
-  function recordRun(m, script, summary, extra = {}) {
-      var _a, _b, _c, _d, _e;
-      const now = (_a = extra.now) !== null && _a !== void 0 ? _a : Date.now();
-      const rows = (_b = extra.errorRows) !== null && _b !== void 0 ? _b : [];
-      const outcome = (_c = extra.outcome) !== null && _c !== void 0 ? _c : (summary.failed === true ? 'failed' : summary.rescheduled ? 'rescheduled' : 'complete');
-      const out = { written: false, pruned: 0 };
-      try {
-          if (script.getRemainingUsage() < 6)
-              throw new Error('not enough units left to write the entry');
-          const rec = m.record.create({ type: RUN_RECORD.type });
-          rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
-          rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });
-          rec.setValue({ fieldId: RUN_RECORD.ended, value: now });
-          rec.setValue({ fieldId: RUN_RECORD.outcome, value: outcome });
-          rec.setValue({ fieldId: RUN_RECORD.errors, value: rows.length });
-          rec.setValue({
-              fieldId: RUN_RECORD.summary,
-              value: JSON.stringify({ ...summary, errorRows: rows.slice(0, RUN_HISTORY.maxErrorRows) }),
-          });
-          rec.save();
-          out.written = true;
-          if (script.getRemainingUsage() < 10 + 4)
-              return out;
-          const expired = m.search
-              .create({
-              type: RUN_RECORD.type,
-              filters: [[RUN_RECORD.ended, 'lessthan', now - RUN_HISTORY.keepDays * 86400000]],
-              columns: [m.search.createColumn({ name: RUN_RECORD.ended, sort: m.search.Sort.ASC })],
-          })
-              .run()
-              .getRange({ start: 0, end: RUN_HISTORY.prunePerRun });
-          for (const r of expired) {
-              if (script.getRemainingUsage() < 4)
-                  break;
-              m.record.delete({ type: RUN_RECORD.type, id: r.id });
-              out.pruned++;
-          }
-      }
-      catch (e) {
-          (_d = m.log) === null || _d === void 0 ? void 0 : _d.audit({
-              title: 'Run history not written',
-              details: `${(_e = e === null || e === void 0 ? void 0 : e.message) !== null && _e !== void 0 ? _e : String(e)}. The AUDIT summary above is the record of this execution.`,
-          });
-      }
-      return out;
-  }
-  /** The latest entries, newest first (one search page: 10 units). */
-  function latestRuns(search, filter, count) {
-      const filters = [];
-      if (filter.scriptId)
-          filters.push([RUN_RECORD.script, 'is', filter.scriptId]);
-      if (filter.withErrors) {
-          if (filters.length)
-              filters.push('AND');
-          filters.push([RUN_RECORD.errors, 'greaterthan', 0]);
-      }
-      const rows = search
-          .create({
-          type: RUN_RECORD.type,
-          filters: filters,
-          columns: [
-              search.createColumn({ name: RUN_RECORD.ended, sort: search.Sort.DESC }),
-              RUN_RECORD.script,
-              RUN_RECORD.deployment,
-              RUN_RECORD.outcome,
-              RUN_RECORD.errors,
-              RUN_RECORD.summary,
-          ],
-      })
-          .run()
-          .getRange({ start: 0, end: count });
-      return rows.map((r) => {
-          var _a, _b, _c, _d;
-          let summary = {};
-          try {
-              summary = JSON.parse(String(r.getValue({ name: RUN_RECORD.summary }) || '{}'));
-          }
-          catch {
-              summary = { text: String((_a = r.getValue({ name: RUN_RECORD.summary })) !== null && _a !== void 0 ? _a : '') };
-          }
-          return {
-              id: String(r.id),
-              scriptId: String((_b = r.getValue({ name: RUN_RECORD.script })) !== null && _b !== void 0 ? _b : ''),
-              deploymentId: String((_c = r.getValue({ name: RUN_RECORD.deployment })) !== null && _c !== void 0 ? _c : ''),
-              ended: Number(r.getValue({ name: RUN_RECORD.ended })) || 0,
-              outcome: (_d = String(r.getValue({ name: RUN_RECORD.outcome }) || 'complete')) !== null && _d !== void 0 ? _d : 'complete',
-              errorCount: Number(r.getValue({ name: RUN_RECORD.errors })) || 0,
-              summary,
-          };
-      });
-  }
-  /** The rows of an error report (fileName,lineNumber,HCCustomerId,errorCode,errorMessage). */
-  function parseErrorReport(csv) {
-      var _a, _b;
-      const { records } = parseCsvRecords(csv);
-      const header = (_b = (_a = records[0]) === null || _a === void 0 ? void 0 : _a.fields) !== null && _b !== void 0 ? _b : [];
-      const at = (name) => header.indexOf(name);
-      const idx = ERROR_REPORT_HEADER.map((h) => at(h));
-      if (idx.some((i) => i < 0))
-          return [];
-      return records.slice(1).map((r) => {
-          var _a, _b, _c, _d;
-          return ({
-              fileName: (_a = r.fields[idx[0]]) !== null && _a !== void 0 ? _a : '',
-              lineNumber: Number(r.fields[idx[1]]) || 0,
-              hcCustomerId: (_b = r.fields[idx[2]]) !== null && _b !== void 0 ? _b : '',
-              errorCode: (_c = r.fields[idx[3]]) !== null && _c !== void 0 ? _c : '',
-              errorMessage: (_d = r.fields[idx[4]]) !== null && _d !== void 0 ? _d : '',
-          });
-      });
-  }
-  /**
-   * A feed folder that also keeps the error reports the import writes (no extra units: the text is
-   * in hand), so the run history can show the rejected rows without reading SFTP again.
-   */
-  function capturingReports(feeds) {
-      const errorRows = [];
-      return {
-          errorRows,
-          feeds: {
-              list: () => feeds.list(),
-              download: (name) => feeds.download(name),
-              moveFeed: (name, folder) => feeds.moveFeed(name, folder),
-              writeReport: (folder, name, csv) => {
-                  feeds.writeReport(folder, name, csv);
-                  if (/-errors\.csv$/.test(name))
-                      errorRows.push(...parseErrorReport(csv));
-              },
-          },
-      };
-  }
-
   /**
    * Governance planning. NetSuite stops a script at the call that crosses its usage limit, so
    * every unit of work is started only when there are enough units left to finish it AND to save
@@ -7297,6 +7144,11 @@ define([], (function () { 'use strict';
       sftpOther: 10, // list, move, removeFile, makeDirectory
       taskSubmit: 20,
   };
+  /**
+   * The run history entry every execution writes at its end (lib/runHistory.ts): record.create 2 +
+   * save 4, one search page for expired entries 10, record.delete 4 for each of at most 2.
+   */
+  const RUN_HISTORY_UNITS = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.searchPage + 2 * UNITS.customRecordSave;
   /**
    * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the
    * execution's run history entry (lib/runHistory.ts).
@@ -8691,6 +8543,158 @@ define([], (function () { 'use strict';
       return files;
   }
 
+  const RUN_RECORD = {
+      type: 'customrecord_hc_sync_run',
+      script: 'custrecord_hc_run_script',
+      deployment: 'custrecord_hc_run_deployment',
+      ended: 'custrecord_hc_run_ended',
+      outcome: 'custrecord_hc_run_outcome',
+      errors: 'custrecord_hc_run_errors',
+      summary: 'custrecord_hc_run_summary',
+  };
+  const RUN_HISTORY = {
+      keepDays: 30,
+      /** Expired entries deleted per execution: more than the one it adds, so the backlog shrinks. */
+      prunePerRun: 2,
+      /** Error rows kept in one entry (the full report stays on SFTP). */
+      maxErrorRows: 200,
+  };
+  /**
+   * Writes this execution's entry, then deletes up to two entries older than 30 days. Never throws:
+   * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
+   */
+  function recordRun(m, script, summary, extra = {}) {
+      var _a, _b, _c, _d, _e;
+      const now = (_a = extra.now) !== null && _a !== void 0 ? _a : Date.now();
+      const rows = (_b = extra.errorRows) !== null && _b !== void 0 ? _b : [];
+      const outcome = (_c = extra.outcome) !== null && _c !== void 0 ? _c : (summary.failed === true ? 'failed' : summary.rescheduled ? 'rescheduled' : 'complete');
+      const out = { written: false, pruned: 0 };
+      try {
+          if (script.getRemainingUsage() < 6)
+              throw new Error('not enough units left to write the entry');
+          const rec = m.record.create({ type: RUN_RECORD.type });
+          rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
+          rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });
+          rec.setValue({ fieldId: RUN_RECORD.ended, value: now });
+          rec.setValue({ fieldId: RUN_RECORD.outcome, value: outcome });
+          rec.setValue({ fieldId: RUN_RECORD.errors, value: rows.length });
+          rec.setValue({
+              fieldId: RUN_RECORD.summary,
+              value: JSON.stringify({ ...summary, errorRows: rows.slice(0, RUN_HISTORY.maxErrorRows) }),
+          });
+          rec.save();
+          out.written = true;
+          if (script.getRemainingUsage() < 10 + 4)
+              return out;
+          const expired = m.search
+              .create({
+              type: RUN_RECORD.type,
+              filters: [[RUN_RECORD.ended, 'lessthan', now - RUN_HISTORY.keepDays * 86400000]],
+              columns: [m.search.createColumn({ name: RUN_RECORD.ended, sort: m.search.Sort.ASC })],
+          })
+              .run()
+              .getRange({ start: 0, end: RUN_HISTORY.prunePerRun });
+          for (const r of expired) {
+              if (script.getRemainingUsage() < 4)
+                  break;
+              m.record.delete({ type: RUN_RECORD.type, id: r.id });
+              out.pruned++;
+          }
+      }
+      catch (e) {
+          (_d = m.log) === null || _d === void 0 ? void 0 : _d.audit({
+              title: 'Run history not written',
+              details: `${(_e = e === null || e === void 0 ? void 0 : e.message) !== null && _e !== void 0 ? _e : String(e)}. The AUDIT summary above is the record of this execution.`,
+          });
+      }
+      return out;
+  }
+  /** The latest entries, newest first (one search page: 10 units). */
+  function latestRuns(search, filter, count) {
+      const filters = [];
+      if (filter.scriptId)
+          filters.push([RUN_RECORD.script, 'is', filter.scriptId]);
+      if (filter.withErrors) {
+          if (filters.length)
+              filters.push('AND');
+          filters.push([RUN_RECORD.errors, 'greaterthan', 0]);
+      }
+      const rows = search
+          .create({
+          type: RUN_RECORD.type,
+          filters: filters,
+          columns: [
+              search.createColumn({ name: RUN_RECORD.ended, sort: search.Sort.DESC }),
+              RUN_RECORD.script,
+              RUN_RECORD.deployment,
+              RUN_RECORD.outcome,
+              RUN_RECORD.errors,
+              RUN_RECORD.summary,
+          ],
+      })
+          .run()
+          .getRange({ start: 0, end: count });
+      return rows.map((r) => {
+          var _a, _b, _c, _d;
+          let summary = {};
+          try {
+              summary = JSON.parse(String(r.getValue({ name: RUN_RECORD.summary }) || '{}'));
+          }
+          catch {
+              summary = { text: String((_a = r.getValue({ name: RUN_RECORD.summary })) !== null && _a !== void 0 ? _a : '') };
+          }
+          return {
+              id: String(r.id),
+              scriptId: String((_b = r.getValue({ name: RUN_RECORD.script })) !== null && _b !== void 0 ? _b : ''),
+              deploymentId: String((_c = r.getValue({ name: RUN_RECORD.deployment })) !== null && _c !== void 0 ? _c : ''),
+              ended: Number(r.getValue({ name: RUN_RECORD.ended })) || 0,
+              outcome: (_d = String(r.getValue({ name: RUN_RECORD.outcome }) || 'complete')) !== null && _d !== void 0 ? _d : 'complete',
+              errorCount: Number(r.getValue({ name: RUN_RECORD.errors })) || 0,
+              summary,
+          };
+      });
+  }
+  /** The rows of an error report (fileName,lineNumber,HCCustomerId,errorCode,errorMessage). */
+  function parseErrorReport(csv) {
+      var _a, _b;
+      const { records } = parseCsvRecords(csv);
+      const header = (_b = (_a = records[0]) === null || _a === void 0 ? void 0 : _a.fields) !== null && _b !== void 0 ? _b : [];
+      const at = (name) => header.indexOf(name);
+      const idx = ERROR_REPORT_HEADER.map((h) => at(h));
+      if (idx.some((i) => i < 0))
+          return [];
+      return records.slice(1).map((r) => {
+          var _a, _b, _c, _d;
+          return ({
+              fileName: (_a = r.fields[idx[0]]) !== null && _a !== void 0 ? _a : '',
+              lineNumber: Number(r.fields[idx[1]]) || 0,
+              hcCustomerId: (_b = r.fields[idx[2]]) !== null && _b !== void 0 ? _b : '',
+              errorCode: (_c = r.fields[idx[3]]) !== null && _c !== void 0 ? _c : '',
+              errorMessage: (_d = r.fields[idx[4]]) !== null && _d !== void 0 ? _d : '',
+          });
+      });
+  }
+  /**
+   * A feed folder that also keeps the error reports the import writes (no extra units: the text is
+   * in hand), so the run history can show the rejected rows without reading SFTP again.
+   */
+  function capturingReports(feeds) {
+      const errorRows = [];
+      return {
+          errorRows,
+          feeds: {
+              list: () => feeds.list(),
+              download: (name) => feeds.download(name),
+              moveFeed: (name, folder) => feeds.moveFeed(name, folder),
+              writeReport: (folder, name, csv) => {
+                  feeds.writeReport(folder, name, csv);
+                  if (/-errors\.csv$/.test(name))
+                      errorRows.push(...parseErrorReport(csv));
+              },
+          },
+      };
+  }
+
   /** The scripts of the sync, in the order of HotWax's flow. */
   const SYNC_SCRIPTS = [
       {
@@ -8797,21 +8801,17 @@ define([], (function () { 'use strict';
   }
   // ------------------------------------------------------------------------------------- sections
   function overviewTab(src, env, runsByScript) {
-      var _a, _b, _c, _d;
+      var _a, _b;
       const deployments = src.deployments();
       const instances = src.instances();
       const blocks = [];
       for (const s of SYNC_SCRIPTS) {
           const runs = (_a = runsByScript.get(s.scriptId)) !== null && _a !== void 0 ? _a : [];
           const mine = instances.filter((i) => i.scriptId === s.scriptId);
-          const finished = mine.filter((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
-          const lastInstance = finished.sort((a, b) => { var _a, _b; return ((_a = b.ended) !== null && _a !== void 0 ? _a : b.created) - ((_b = a.ended) !== null && _b !== void 0 ? _b : a.created); })[0];
+          // Instances come newest first; NetSuite keeps FAILED here even when the script died before its summary.
+          const lastInstance = mine.find((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
           const lastRun = runs[0];
-          const lastFailed = (lastInstance &&
-              lastInstance.status === 'FAILED' &&
-              (!lastRun || ((_b = lastInstance.ended) !== null && _b !== void 0 ? _b : 0) >= lastRun.ended)) ||
-              ((lastRun === null || lastRun === void 0 ? void 0 : lastRun.outcome) === 'failed' &&
-                  !(lastInstance && ((_c = lastInstance.ended) !== null && _c !== void 0 ? _c : 0) > lastRun.ended && lastInstance.status === 'COMPLETE'));
+          const lastFailed = lastInstance ? lastInstance.status === 'FAILED' : (lastRun === null || lastRun === void 0 ? void 0 : lastRun.outcome) === 'failed';
           const deps = deployments.filter((d) => d.scriptId === s.scriptId);
           const queued = mine.filter((i) => i.status === 'PENDING' || i.status === 'PROCESSING');
           const next = queued.map((q) => { var _a; return `${(_a = INSTANCE_STATUS_LABEL[q.status]) !== null && _a !== void 0 ? _a : q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`; });
@@ -8844,7 +8844,7 @@ define([], (function () { 'use strict';
                       id: `custpage_${s.key}_failed`,
                       label: 'Last run failed',
                       value: lastFailed
-                          ? `<span class="hc-bad">Yes</span>${(lastInstance === null || lastInstance === void 0 ? void 0 : lastInstance.status) === 'FAILED' ? esc(` (script instance failed ${env.time((_d = lastInstance.ended) !== null && _d !== void 0 ? _d : lastInstance.created)}; see the deployment's execution log)`) : ''}`
+                          ? `<span class="hc-bad">Yes</span>${(lastInstance === null || lastInstance === void 0 ? void 0 : lastInstance.status) === 'FAILED' ? esc(` (script instance failed ${env.time((_b = lastInstance.ended) !== null && _b !== void 0 ? _b : lastInstance.created)}; see the deployment's execution log)`) : ''}`
                           : lastRun || lastInstance
                               ? 'No'
                               : '—',
@@ -9458,7 +9458,8 @@ define([], (function () { 'use strict';
               type: 'scheduledscriptinstance',
               filters: filters,
               columns: [
-                  search.createColumn({ name: 'datecreated', sort: search.Sort.DESC }),
+                  search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+                  'datecreated',
                   search.createColumn({ name: 'scriptid', join: 'script' }),
                   search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
                   'status',
