@@ -385,14 +385,19 @@ test('a POST without the CSRF token (or with another one) is refused and does no
     expect(await res.text()).toContain('did not carry this page');
   }
   expect(env.account.tasks.entries.length).toBe(before);
+  // With the token but no action chosen (the select starts blank), nothing happens either.
+  const token = await page.locator('input[name="custpage_csrf"]').getAttribute('value');
+  const blank = await page.request.post(pageUrl, { form: { custpage_action: '', custpage_csrf: token! } });
+  expect(await blank.text()).toContain('Choose an action first: nothing was done.');
+  expect(env.account.tasks.entries.length).toBe(before);
   // The token belongs to the session: another browser's token does not work here either.
   const other = await openBrowser();
   try {
     const p2 = await other.context.newPage();
     await p2.goto(pageUrl);
-    const token = await p2.locator('input[name="custpage_csrf"]').getAttribute('value');
+    const foreign = await p2.locator('input[name="custpage_csrf"]').getAttribute('value');
     const res = await page.request.post(pageUrl, {
-      form: { custpage_action: 'run_export', custpage_csrf: token! },
+      form: { custpage_action: 'run_export', custpage_csrf: foreign! },
     });
     expect(await res.text()).toContain('did not carry this page');
   } finally {

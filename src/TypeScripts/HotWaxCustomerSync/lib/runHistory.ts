@@ -67,7 +67,8 @@ interface ScriptLike {
 }
 
 /**
- * Writes this execution's entry, then deletes up to two entries older than 30 days. Never throws:
+ * Writes this execution's entry, then (unless it rescheduled itself) deletes up to two entries older
+ * than 30 days. Never throws:
  * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
  */
 export function recordRun(
@@ -95,7 +96,8 @@ export function recordRun(
     });
     rec.save();
     out.written = true;
-    if (script.getRemainingUsage() < 10 + 4) return out;
+    // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.
+    if (outcome === 'rescheduled' || script.getRemainingUsage() < 10 + 4) return out;
     const expired = m.search
       .create({
         type: RUN_RECORD.type,

@@ -86,6 +86,8 @@ function addActionForm(ui: Ui, form: serverWidgetTypes.Form, model: PageModel, t
     label: 'Action',
     container: 'custpage_grp_run',
   });
+  // No action is preselected: a stray click on Run must not start anything.
+  action.addSelectOption({ value: '', text: '', isSelected: true });
   for (const [value, text] of Object.entries(ACTION_LABELS)) action.addSelectOption({ value, text });
   action.isMandatory = true;
   const feed = form.addField({
@@ -102,5 +104,5 @@ function addActionForm(ui: Ui, form: serverWidgetTypes.Form, model: PageModel, t
   const csrf = form.addField({ id: PARAM.csrf, type: ui.FieldType.TEXT, label: 'Token' });
   csrf.updateDisplayType({ displayType: ui.FieldDisplayType.HIDDEN });
   csrf.defaultValue = model.actions.csrf;
-  form.addSubmitButton({ label: 'Run' });
+  form.addSubmitButton({ label: 'Run action' });
 }

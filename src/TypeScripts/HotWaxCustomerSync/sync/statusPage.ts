@@ -694,7 +694,7 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
           id: 'custpage_actions_help',
           label: 'How',
           value:
-            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run. ' +
+            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
             'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' +
             'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' +
             'test connects with the HC SFTP Configuration record, as the scripts do.',
@@ -904,7 +904,13 @@ export function runAction(deps: ActionDeps, action: string, params: { feed: stri
     }
   }
   return {
-    message: { kind: 'warning', title: 'No action', text: `Unknown action "${action}": nothing was done.` },
+    message: {
+      kind: 'warning',
+      title: 'No action',
+      text: action
+        ? `Unknown action "${action}": nothing was done.`
+        : 'Choose an action first: nothing was done.',
+    },
     details: null,
   };
 }

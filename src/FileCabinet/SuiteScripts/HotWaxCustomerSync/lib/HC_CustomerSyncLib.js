@@ -8560,7 +8560,8 @@ define([], (function () { 'use strict';
       maxErrorRows: 200,
   };
   /**
-   * Writes this execution's entry, then deletes up to two entries older than 30 days. Never throws:
+   * Writes this execution's entry, then (unless it rescheduled itself) deletes up to two entries older
+   * than 30 days. Never throws:
    * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
    */
   function recordRun(m, script, summary, extra = {}) {
@@ -8584,7 +8585,8 @@ define([], (function () { 'use strict';
           });
           rec.save();
           out.written = true;
-          if (script.getRemainingUsage() < 10 + 4)
+          // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.
+          if (outcome === 'rescheduled' || script.getRemainingUsage() < 10 + 4)
               return out;
           const expired = m.search
               .create({
@@ -9217,7 +9219,7 @@ define([], (function () { 'use strict';
                   {
                       id: 'custpage_actions_help',
                       label: 'How',
-                      value: 'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run. ' +
+                      value: 'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
                           'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' +
                           'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' +
                           'test connects with the HC SFTP Configuration record, as the scripts do.',
@@ -9384,7 +9386,13 @@ define([], (function () { 'use strict';
           }
       }
       return {
-          message: { kind: 'warning', title: 'No action', text: `Unknown action "${action}": nothing was done.` },
+          message: {
+              kind: 'warning',
+              title: 'No action',
+              text: action
+                  ? `Unknown action "${action}": nothing was done.`
+                  : 'Choose an action first: nothing was done.',
+          },
           details: null,
       };
   }
@@ -9901,6 +9909,8 @@ define([], (function () { 'use strict';
           label: 'Action',
           container: 'custpage_grp_run',
       });
+      // No action is preselected: a stray click on Run must not start anything.
+      action.addSelectOption({ value: '', text: '', isSelected: true });
       for (const [value, text] of Object.entries(ACTION_LABELS))
           action.addSelectOption({ value, text });
       action.isMandatory = true;
@@ -9919,7 +9929,7 @@ define([], (function () { 'use strict';
       const csrf = form.addField({ id: PARAM.csrf, type: ui.FieldType.TEXT, label: 'Token' });
       csrf.updateDisplayType({ displayType: ui.FieldDisplayType.HIDDEN });
       csrf.defaultValue = model.actions.csrf;
-      form.addSubmitButton({ label: 'Run' });
+      form.addSubmitButton({ label: 'Run action' });
   }
 
 
