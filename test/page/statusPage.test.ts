@@ -344,6 +344,10 @@ test('Actions: test the SFTP connection from inside NetSuite, and see a wrong ho
     expect.arrayContaining(['host key', 'login', 'customer/export/error/', 'write in customer/import/']),
   );
   expect(checks.every((c) => c[1] === 'OK')).toBe(true);
+  // The credential is named by its id, never shown.
+  const html = await page.content();
+  for (const secret of [env.server?.password, env.server?.privateKey].filter((x): x is string => !!x))
+    expect(html).not.toContain(secret.trim().split('\n').slice(1, 2).join('') || secret);
   // No probe left behind.
   for (const dir of [
     'customer/export/error',
