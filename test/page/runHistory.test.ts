@@ -4,6 +4,14 @@
  */
 import { Account, runScheduled } from '../../emulator/src';
 import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/lib/governance';
+import path from 'node:path';
+import { loadBareAmd } from '../support/bareAmd';
+import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+
+/** The built library, as the scripts load it. */
+const lib = loadBareAmd<typeof Lib>(
+  path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js'),
+).exports;
 
 const DAY = 86_400_000;
 
@@ -49,4 +57,20 @@ test('each execution writes one entry for 6 units and deletes up to two expired 
   expect(ids()).toHaveLength(3); // kept + the two new entries
   expect(historyUnits(second)).toBe(6 + 10 + 4);
   expect(RUN_HISTORY_UNITS).toBe(24);
+});
+
+test('the stored summary fits a search column (4,000 bytes): error rows that do not fit are counted', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => ({
+    fileName: 'customer-Feed-2026-12-01-10-00-00-000.csv',
+    lineNumber: i + 2,
+    hcCustomerId: `HC${i}`,
+    errorCode: 'INVALID_EMAIL',
+    errorMessage: `email "bad-\u00e9-${i}" is not a valid address`,
+  }));
+  const text = lib.storedSummary({ totals: { errors: 200 }, unitsUsed: 300 }, rows);
+  expect(encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, 'x').length).toBeLessThanOrEqual(3900);
+  const back = JSON.parse(text) as { errorRows: unknown[]; errorRowsOmitted: number };
+  expect(back.errorRows.length).toBeGreaterThan(10);
+  expect(back.errorRows.length + back.errorRowsOmitted).toBe(200);
+  expect(back.errorRows[0]).toEqual(rows[0]);
 });

@@ -76,6 +76,7 @@ export {
   RUN_HISTORY,
   RUN_HISTORY_UNITS,
   recordRun,
+  storedSummary,
   latestRuns,
   parseErrorReport,
   capturingReports,

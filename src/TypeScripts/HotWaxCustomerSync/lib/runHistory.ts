@@ -28,9 +28,46 @@ export const RUN_HISTORY = {
   keepDays: 30,
   /** Expired entries deleted per execution: more than the one it adds, so the backlog shrinks. */
   prunePerRun: 2,
-  /** Error rows kept in one entry (the full report stays on SFTP). */
+  /** Error rows kept in one entry at most (the full report stays on SFTP). */
   maxErrorRows: 200,
+  /**
+   * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
+   * summary through a search: the stored JSON stays below this, dropping error rows (then feed
+   * results) that do not fit and saying how many were left out.
+   */
+  maxSummaryBytes: 3900,
 } as const;
+
+/** UTF-8 length without Buffer or TextEncoder (neither is in NetSuite's server runtime). */
+function utf8Bytes(s: string): number {
+  return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi, 'x').length;
+}
+
+/** The summary as stored: as many error rows (and feed results) as fit in a search column. */
+export function storedSummary(summary: Record<string, unknown>, errorRows: ErrorReportRow[]): string {
+  const rows = errorRows.slice(0, RUN_HISTORY.maxErrorRows);
+  const files = Array.isArray(summary.fileResults) ? [...(summary.fileResults as unknown[])] : null;
+  const text = () =>
+    JSON.stringify({
+      ...summary,
+      ...(files ? { fileResults: files } : {}),
+      errorRows: rows,
+      ...(rows.length < errorRows.length ? { errorRowsOmitted: errorRows.length - rows.length } : {}),
+      ...(files && files.length < (summary.fileResults as unknown[]).length
+        ? { fileResultsOmitted: (summary.fileResults as unknown[]).length - files.length }
+        : {}),
+    });
+  let out = text();
+  while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && rows.length > 0) {
+    rows.splice(Math.max(0, Math.floor(rows.length * 0.8)));
+    out = text();
+  }
+  while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && files && files.length > 0) {
+    files.pop();
+    out = text();
+  }
+  return out;
+}
 
 export { RUN_HISTORY_UNITS };
 
@@ -90,10 +127,7 @@ export function recordRun(
     rec.setValue({ fieldId: RUN_RECORD.ended, value: now });
     rec.setValue({ fieldId: RUN_RECORD.outcome, value: outcome });
     rec.setValue({ fieldId: RUN_RECORD.errors, value: rows.length });
-    rec.setValue({
-      fieldId: RUN_RECORD.summary,
-      value: JSON.stringify({ ...summary, errorRows: rows.slice(0, RUN_HISTORY.maxErrorRows) }),
-    });
+    rec.setValue({ fieldId: RUN_RECORD.summary, value: storedSummary(summary, rows) });
     rec.save();
     out.written = true;
     // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.

@@ -473,9 +473,11 @@ function errorsTab(
   reportError: string | null,
 ): TabModel {
   const rows: (ErrorReportRow & { when: number })[] = [];
+  let omitted = 0;
   for (const r of src.runsWithErrors(10)) {
     const list = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
     for (const e of list) rows.push({ ...e, when: r.ended });
+    omitted += Math.max(0, r.errorCount - list.length);
   }
   const codes = new Map<string, number>();
   for (const r of rows) codes.set(r.errorCode, (codes.get(r.errorCode) ?? 0) + 1);
@@ -498,7 +500,16 @@ function errorsTab(
       kind: 'fields',
       id: 'custpage_grp_errfilter',
       label: 'Filter',
-      fields: [{ id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true }],
+      fields: [
+        { id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true },
+        {
+          id: 'custpage_err_omitted',
+          label: 'Not listed here',
+          value: omitted
+            ? `${plural(omitted, 'more error row')} of these runs: open the feed's report for every row.`
+            : 'none: every error row of these runs is listed',
+        },
+      ],
     },
     {
       kind: 'table',

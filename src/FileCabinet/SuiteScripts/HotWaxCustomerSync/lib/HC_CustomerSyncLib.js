@@ -8556,9 +8556,43 @@ define([], (function () { 'use strict';
       keepDays: 30,
       /** Expired entries deleted per execution: more than the one it adds, so the backlog shrinks. */
       prunePerRun: 2,
-      /** Error rows kept in one entry (the full report stays on SFTP). */
+      /** Error rows kept in one entry at most (the full report stays on SFTP). */
       maxErrorRows: 200,
+      /**
+       * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
+       * summary through a search: the stored JSON stays below this, dropping error rows (then feed
+       * results) that do not fit and saying how many were left out.
+       */
+      maxSummaryBytes: 3900,
   };
+  /** UTF-8 length without Buffer or TextEncoder (neither is in NetSuite's server runtime). */
+  function utf8Bytes(s) {
+      return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi, 'x').length;
+  }
+  /** The summary as stored: as many error rows (and feed results) as fit in a search column. */
+  function storedSummary(summary, errorRows) {
+      const rows = errorRows.slice(0, RUN_HISTORY.maxErrorRows);
+      const files = Array.isArray(summary.fileResults) ? [...summary.fileResults] : null;
+      const text = () => JSON.stringify({
+          ...summary,
+          ...(files ? { fileResults: files } : {}),
+          errorRows: rows,
+          ...(rows.length < errorRows.length ? { errorRowsOmitted: errorRows.length - rows.length } : {}),
+          ...(files && files.length < summary.fileResults.length
+              ? { fileResultsOmitted: summary.fileResults.length - files.length }
+              : {}),
+      });
+      let out = text();
+      while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && rows.length > 0) {
+          rows.splice(Math.max(0, Math.floor(rows.length * 0.8)));
+          out = text();
+      }
+      while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && files && files.length > 0) {
+          files.pop();
+          out = text();
+      }
+      return out;
+  }
   /**
    * Writes this execution's entry, then (unless it rescheduled itself) deletes up to two entries older
    * than 30 days. Never throws:
@@ -8579,10 +8613,7 @@ define([], (function () { 'use strict';
           rec.setValue({ fieldId: RUN_RECORD.ended, value: now });
           rec.setValue({ fieldId: RUN_RECORD.outcome, value: outcome });
           rec.setValue({ fieldId: RUN_RECORD.errors, value: rows.length });
-          rec.setValue({
-              fieldId: RUN_RECORD.summary,
-              value: JSON.stringify({ ...summary, errorRows: rows.slice(0, RUN_HISTORY.maxErrorRows) }),
-          });
+          rec.setValue({ fieldId: RUN_RECORD.summary, value: storedSummary(summary, rows) });
           rec.save();
           out.written = true;
           // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.
@@ -9006,10 +9037,12 @@ define([], (function () { 'use strict';
   function errorsTab(src, env, code, report, reportError) {
       var _a;
       const rows = [];
+      let omitted = 0;
       for (const r of src.runsWithErrors(10)) {
           const list = Array.isArray(r.summary.errorRows) ? r.summary.errorRows : [];
           for (const e of list)
               rows.push({ ...e, when: r.ended });
+          omitted += Math.max(0, r.errorCount - list.length);
       }
       const codes = new Map();
       for (const r of rows)
@@ -9031,7 +9064,16 @@ define([], (function () { 'use strict';
               kind: 'fields',
               id: 'custpage_grp_errfilter',
               label: 'Filter',
-              fields: [{ id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true }],
+              fields: [
+                  { id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true },
+                  {
+                      id: 'custpage_err_omitted',
+                      label: 'Not listed here',
+                      value: omitted
+                          ? `${plural(omitted, 'more error row')} of these runs: open the feed's report for every row.`
+                          : 'none: every error row of these runs is listed',
+                  },
+              ],
           },
           {
               kind: 'table',
@@ -9933,6 +9975,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, isCsv: isCsv, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, isCsv: isCsv, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
 
 }));
