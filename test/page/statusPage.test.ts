@@ -158,6 +158,22 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   expect(next).toMatch(/customdeploy1: every 15 minutes, next at/);
   expect(await fieldText(page, 'custpage_generate_next')).toContain('Nothing scheduled');
 
+  // A paused scheduled deployment (HotWax's job manager or an administrator) says so and runs nothing next.
+  const scheduledExport = env.account.deployment(
+    env.account.script('customscript_export_customer'),
+    'customdeploy_export_customer',
+  );
+  scheduledExport.status = 'NOTSCHEDULED';
+  try {
+    await page.goto(pageUrl);
+    expect(await fieldText(page, 'custpage_export_deployments')).toContain(
+      'customdeploy_export_customer: Paused (Not scheduled (on demand); ships scheduled every 15 minutes)',
+    );
+    expect(await fieldText(page, 'custpage_export_next')).not.toContain('next at');
+  } finally {
+    scheduledExport.status = 'SCHEDULED';
+  }
+
   // A run that dies before its summary writes no history entry: NetSuite's script instance says it failed.
   env.setParams('import', { custscript_hc_imp_sftp_config: '99999' });
   try {

@@ -274,12 +274,15 @@ function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string,
         );
     }
     if (next.length === 0) next.push('Nothing scheduled: runs when started by hand or by HotWax');
-    const deploymentText = deps
-      .map(
-        (d) =>
-          `${d.deploymentId}: ${d.isDeployed ? (DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status) : 'Not deployed (paused)'}`,
-      )
-      .join('<br>');
+    // A deployment this project ships scheduled that is not scheduled now was paused (by an
+    // administrator, or by HotWax's job manager).
+    const state = (d: DeploymentInfo) =>
+      !d.isDeployed
+        ? 'Not deployed (paused)'
+        : d.status !== 'SCHEDULED' && SHIPPED_REPEAT_MINUTES[d.deploymentId]
+          ? `Paused (${DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
+          : (DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status);
+    const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
     const lastText = lastRun
       ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
       : 'No run recorded in the last 30 days';

@@ -8855,9 +8855,17 @@ define([], (function () { 'use strict';
           }
           if (next.length === 0)
               next.push('Nothing scheduled: runs when started by hand or by HotWax');
-          const deploymentText = deps
-              .map((d) => { var _a; return `${d.deploymentId}: ${d.isDeployed ? ((_a = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _a !== void 0 ? _a : d.status) : 'Not deployed (paused)'}`; })
-              .join('<br>');
+          // A deployment this project ships scheduled that is not scheduled now was paused (by an
+          // administrator, or by HotWax's job manager).
+          const state = (d) => {
+              var _a, _b;
+              return !d.isDeployed
+                  ? 'Not deployed (paused)'
+                  : d.status !== 'SCHEDULED' && SHIPPED_REPEAT_MINUTES[d.deploymentId]
+                      ? `Paused (${(_a = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _a !== void 0 ? _a : d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
+                      : ((_b = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _b !== void 0 ? _b : d.status);
+          };
+          const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
           const lastText = lastRun
               ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
               : 'No run recorded in the last 30 days';
