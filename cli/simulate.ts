@@ -15,6 +15,7 @@ import type { ProgressEvent, ScenarioReport, StepReport } from '../simulation/sc
 import type { SyncEnvironment } from '../simulation/environment';
 import { RemoteSftpFiles } from '../simulation/remoteFiles';
 import { MemoryTracker, renderMemory } from './memory';
+import { servePage, statusPageUrl } from './statusPage';
 
 export const SIMULATE_HELP = `Usage: hc-customer-sync simulate [options]
 
@@ -34,6 +35,8 @@ Options:
                          report.md and snapshot.json (an account snapshot for check-feed)
   --json                 print the report as JSON instead of text
   --quiet                no progress display
+  --serve                then serve the status page (HC_SL_CustomerSync) until interrupted
+  --port N               port of the status page on 127.0.0.1 (default 8719)
 
 A real SFTP server instead of a local one (never printed, never written to --out: the credential):
   --sftp-host HOST  --sftp-port PORT (default 22)  --sftp-user USER
@@ -68,6 +71,8 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    serve: { type: 'boolean' },
+    port: { type: 'string' },
     'sftp-host': { type: 'string' },
     'sftp-port': { type: 'string' },
     'sftp-user': { type: 'string' },
@@ -81,6 +86,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const customers = intOption(values, 'customers', 2000, 2);
+  const port = intOption(values, 'port', 8719, 0);
   const seed = intOption(values, 'seed', 1);
   const newCustomers = values.new === undefined ? undefined : intOption(values, 'new', 0);
   const server = str(values, 'server') ?? 'embedded';
@@ -188,6 +194,10 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
           '\n' +
           (outDir ? `\nEverything written is in ${outDir}\n` : ''),
       );
+    // The status page of the simulated account (README "The status page").
+    if (values.serve) await servePage(env.account, port, io, !!values.json);
+    else if (!values.json)
+      io.out(`\nStatus page: ${statusPageUrl(port)} (open it with: npm start -- --serve)\n`);
   } finally {
     hotwaxFiles?.close();
     await env.stop();

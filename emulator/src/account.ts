@@ -96,6 +96,8 @@ const KIND_BY_SDF: Record<string, ScriptKind> = {
   mapreducescript: 'MAPREDUCE',
   SCHEDULED: 'SCHEDULED',
   MAPREDUCE: 'MAPREDUCE',
+  suitelet: 'SUITELET',
+  SUITELET: 'SUITELET',
 };
 
 export class Account implements AccountState {

@@ -74,3 +74,13 @@ export {
 export type { RunningSftpServer, SftpServerKind } from './sftp/servers';
 export { SftpBridge, BridgeError, DEFAULT_OP_TIMEOUT_MS } from './sftp/bridge';
 export type { BridgeErrorKind, ConnectArgs, RemoteEntry, RemoteStat } from './sftp/bridge';
+export {
+  runSuitelet,
+  setSuiteletAudience,
+  suiteletAudience,
+  SUITELET_LIMIT,
+  DEFAULT_PAGE_USER,
+} from './runners/suitelet';
+export type { RunSuiteletOptions, SuiteletResult, Audience } from './runners/suitelet';
+export { SuiteletServer } from './http/server';
+export type { SuiteletServerOptions } from './http/server';

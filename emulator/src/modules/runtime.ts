@@ -75,6 +75,9 @@ interface RuntimeAccount {
 
 /** What N/runtime reads from the execution beyond ExecutionContext (present on Execution). */
 interface RuntimeExecution {
+  /** A Suitelet request's user and session (runners/suitelet.ts); others run as the account's user. */
+  user?: Record<string, unknown>;
+  session?: Map<string, string>;
   logLevel?: string;
   percentComplete?: number;
   contextType?: string;
@@ -120,7 +123,7 @@ export function typedParameter(
 export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes {
   const acc = ctx.account as typeof ctx.account & RuntimeAccount;
   const ex = ctx as ExecutionContext & RuntimeExecution;
-  const session = new Map<string, string>();
+  const session = ex.session ?? new Map<string, string>();
 
   const script = {
     get id() {
@@ -166,7 +169,7 @@ export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes 
     },
   };
 
-  const u = () => (acc.user ?? {}) as Record<string, unknown>;
+  const u = () => (ex.user ?? acc.user ?? {}) as Record<string, unknown>;
   const user = {
     get id() {
       return Number(u().id ?? -4);

@@ -36,6 +36,7 @@ export interface ScriptHeader {
 export const ENTRY_POINTS: Record<string, { all: string[]; any: string[] }> = {
   scheduledscript: { all: ['execute'], any: [] },
   mapreducescript: { all: ['getInputData'], any: ['map', 'reduce'] },
+  suitelet: { all: ['onRequest'], any: [] },
 };
 
 /** Standard module names NetSuite offers (the N/ modules of @hitc/netsuite-types). */

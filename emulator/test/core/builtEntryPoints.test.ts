@@ -17,8 +17,8 @@ function shippedScripts(): Array<{ name: string; scriptId: string; type: string 
 
 describe('built entry points of this project', () => {
   const scripts = shippedScripts();
-  test('build/scripts.mjs lists the four scripts', () => {
-    expect(scripts.map((s) => s.scriptId)).toHaveLength(4);
+  test('build/scripts.mjs lists the four scripts and the status page', () => {
+    expect(scripts.map((s) => s.scriptId)).toHaveLength(5);
   });
 
   // Entry points per script type (NetSuite help "SuiteScript 2.x Script Types"): execute; getInputData + map/reduce.
@@ -30,7 +30,7 @@ describe('built entry points of this project', () => {
         account.scripts.get(s.scriptId) ??
         account.registerScript({
           scriptId: s.scriptId,
-          kind: s.type === 'MapReduceScript' ? 'MAPREDUCE' : 'SCHEDULED',
+          kind: s.type === 'MapReduceScript' ? 'MAPREDUCE' : s.type === 'Suitelet' ? 'SUITELET' : 'SCHEDULED',
           scriptFile: `/SuiteScripts/HotWaxCustomerSync/${s.name}.js`,
           deployments: [{ deploymentId: 'customdeploy_test' }],
         });
@@ -39,7 +39,11 @@ describe('built entry points of this project', () => {
       const { header, module } = exec.sandbox.loadEntry(def.scriptFile, s.type);
       expect(header).toMatchObject({ apiVersion: '2.1', scriptType: s.type });
       const entries =
-        s.type === 'MapReduceScript' ? ['getInputData', 'map', 'reduce', 'summarize'] : ['execute'];
+        s.type === 'MapReduceScript'
+          ? ['getInputData', 'map', 'reduce', 'summarize']
+          : s.type === 'Suitelet'
+            ? ['onRequest']
+            : ['execute'];
       for (const e of entries) expect(typeof (module as Record<string, unknown>)[e]).toBe('function');
     },
   );

@@ -147,6 +147,13 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
                 rescheduled: false,
             }),
         });
+        const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, {
+            exported: customers.length,
+            files: names,
+            stageErrors,
+            unitsUsed,
+        });
     }
 
 

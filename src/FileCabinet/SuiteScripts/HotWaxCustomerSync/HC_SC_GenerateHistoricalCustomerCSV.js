@@ -164,6 +164,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                 rescheduled,
             }),
         });
+        const history = { ...summary, duplicates: summary.duplicates.length, folderId };
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled });
     }
 
 

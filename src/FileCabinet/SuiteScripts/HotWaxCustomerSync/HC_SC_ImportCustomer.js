@@ -16,13 +16,14 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
-        var _a, _b, _c;
+        var _a, _b, _c, _d;
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+        const reports = HC_CustomerSyncLib.capturingReports(HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed));
         const summary = HC_CustomerSyncLib.runCustomerImport({
-            feeds: HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed),
+            feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
             checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
             budget,
@@ -65,6 +66,9 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
                 rescheduled,
             }),
         });
+        // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
+        const history = { totals: summary.totals, fileResults: summary.files, skipped: (_d = summary.skipped) !== null && _d !== void 0 ? _d : null };
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });
     }
 
 

@@ -62,6 +62,14 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 rescheduled,
             }),
         });
+        const history = {
+            uploaded: summary.uploaded.length,
+            failed: summary.failed.length,
+            files: summary.uploaded,
+        };
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, {
+            outcome: summary.failed.length > 0 ? 'failed' : undefined,
+        });
         if (summary.failed.length > 0)
             throw error.create({
                 name: 'HC_HISTORICAL_UPLOAD_FAILED',

@@ -71,3 +71,39 @@ export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExpo
 export { runHistoricalUpload } from '../sync/historicalUpload';
 export { planRun, commitRun, partyIdentificationFiles } from '../sync/idExport';
 export type { ExportState, ExportedCustomer } from '../sync/idExport';
+export {
+  RUN_RECORD,
+  RUN_HISTORY,
+  RUN_HISTORY_UNITS,
+  recordRun,
+  storedSummary,
+  latestRuns,
+  parseErrorReport,
+  capturingReports,
+} from './runHistory';
+export type { RunEntry, RunOutcome, ErrorReportRow } from './runHistory';
+export {
+  NetSuiteStatusSources,
+  openConnection,
+  listWaitingFeeds,
+  testSftpConnection,
+  importDeploymentParams,
+  dryRunOneFeed,
+} from './statusSources';
+export { renderStatusForm } from './statusForm';
+export {
+  SYNC_SCRIPTS,
+  ON_DEMAND,
+  PARAM,
+  ACTIONS,
+  ACTION_LABELS,
+  REPORT_FOLDERS,
+  buildPage,
+  runAction,
+  csrfMatches,
+  refusedForToken,
+  reportRequest,
+  outcomeText,
+  esc,
+} from '../sync/statusPage';
+export type { PageModel, StatusSources, ActionResult } from '../sync/statusPage';

@@ -27,8 +27,19 @@ export const UNITS = {
   taskSubmit: 20,
 } as const;
 
-/** What it costs to stop cleanly: save the checkpoint and queue the next execution. */
-export const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit;
+/**
+ * The run history entry every execution writes at its end (lib/runHistory.ts): record.create 2 +
+ * save 4, one search page for expired entries 10, record.delete 4 for each of at most 2.
+ */
+export const RUN_HISTORY_UNITS =
+  UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.searchPage + 2 * UNITS.customRecordSave;
+
+/**
+ * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the
+ * execution's run history entry (lib/runHistory.ts).
+ */
+export const STOP_RESERVE =
+  UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit + RUN_HISTORY_UNITS;
 
 export interface UsageMeter {
   remaining(): number;

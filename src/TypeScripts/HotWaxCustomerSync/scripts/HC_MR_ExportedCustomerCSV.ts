@@ -27,6 +27,7 @@ import {
   integerParam,
   partyIdentificationFiles,
   planRun,
+  recordRun,
   textParam,
   timestampedCsvName,
   uniqueSuffix,
@@ -180,5 +181,12 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
       seconds: context.seconds,
       rescheduled: false,
     }),
+  });
+  const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
+  recordRun({ search, record, log }, script, {
+    exported: customers.length,
+    files: names,
+    stageErrors,
+    unitsUsed,
   });
 }

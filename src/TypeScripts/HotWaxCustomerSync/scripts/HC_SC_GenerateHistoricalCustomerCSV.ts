@@ -18,6 +18,7 @@ import {
   checkboxParam,
   folderWithDescription,
   integerParam,
+  recordRun,
   reschedule,
   runHistoricalExport,
   textParam,
@@ -193,4 +194,6 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       rescheduled,
     }),
   });
+  const history = { ...summary, duplicates: summary.duplicates.length, folderId };
+  recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled });
 }

@@ -21,7 +21,9 @@ import {
   checkboxParam,
   connectWithScriptParams,
   customerFeedFolder,
+  capturingReports,
   parseFieldMap,
+  recordRun,
   reschedule,
   runCustomerImport,
   textParam,
@@ -46,9 +48,10 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
   const dryRun = checkboxParam(script, PARAMS.dryRun);
   const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+  const reports = capturingReports(customerFeedFolder(client, SFTP_FOLDERS.customerFeed));
   const summary = runCustomerImport(
     {
-      feeds: customerFeedFolder(client, SFTP_FOLDERS.customerFeed),
+      feeds: reports.feeds,
       customers: new NetSuiteCustomerStore({ search, record }),
       checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
       budget,
@@ -94,4 +97,12 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       rescheduled,
     }),
   });
+  // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
+  const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
+  recordRun(
+    { search, record, log },
+    script,
+    { ...history, unitsUsed: budget.used(), rescheduled, dryRun },
+    { errorRows: reports.errorRows },
+  );
 }

@@ -20,6 +20,7 @@ import {
   connectWithScriptParams,
   filesInFolder,
   findFolder,
+  recordRun,
   reschedule,
   runHistoricalUpload,
   textParam,
@@ -87,6 +88,19 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       rescheduled,
     }),
   });
+  const history = {
+    uploaded: summary.uploaded.length,
+    failed: summary.failed.length,
+    files: summary.uploaded,
+  };
+  recordRun(
+    { search, record, log },
+    script,
+    { ...history, unitsUsed: budget.used(), rescheduled },
+    {
+      outcome: summary.failed.length > 0 ? 'failed' : undefined,
+    },
+  );
   if (summary.failed.length > 0)
     throw error.create({
       name: 'HC_HISTORICAL_UPLOAD_FAILED',

@@ -1,0 +1,44 @@
+/**
+ * The status page (Suitelet HC_SL_CustomerSync) of a simulated account, served by the emulator on
+ * 127.0.0.1 until the process is interrupted: `simulate --serve` (`npm start -- --serve`).
+ */
+import type { Account } from '../emulator/src';
+import { SuiteletServer } from '../emulator/src';
+import type { Io } from './io';
+import { CliError } from './io';
+
+export const STATUS_PAGE = {
+  scriptId: 'customscript_hc_sl_customer_sync',
+  deploymentId: 'customdeploy_hc_sl_customer_sync',
+};
+
+export function statusPageUrl(port: number): string {
+  return `http://127.0.0.1:${port}/app/site/hosting/scriptlet.nl?script=${STATUS_PAGE.scriptId}&deploy=${STATUS_PAGE.deploymentId}`;
+}
+
+/** Serves until SIGINT/SIGTERM; what the page queues (run now) runs after each response. */
+export async function servePage(account: Account, port: number, io: Io, json: boolean): Promise<void> {
+  const server = new SuiteletServer(account, { port, host: '127.0.0.1' });
+  try {
+    await server.start();
+  } catch (e) {
+    throw new CliError(
+      `cannot serve the status page on 127.0.0.1:${port}: ${(e as Error).message} (choose another with --port)`,
+    );
+  }
+  const say = json ? io.err : io.out;
+  say(
+    `\nStatus page: ${server.suiteletUrl(STATUS_PAGE.scriptId, STATUS_PAGE.deploymentId)}\nServing the simulated account until interrupted (Ctrl+C).\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.stop();
+  say('Stopped serving the status page.\n');
+}

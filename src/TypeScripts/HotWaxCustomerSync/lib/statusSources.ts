@@ -1,0 +1,489 @@
+/**
+ * The status page's adapters over N/ modules (sync/statusPage.ts has the logic). Units per page
+ * load, all searches of one page (10 units each): run history 4 + 1, deployments 1, script
+ * instances 1, checkpoints 1, historical folders 1 and their files 1, customers of the shown error
+ * rows 1: about 110 of the Suitelet's 1,000. SFTP only on request: a list 10, a report 100.
+ */
+import type * as searchTypes from 'N/search';
+import type * as recordTypes from 'N/record';
+import type * as sftpTypes from 'N/sftp';
+import type * as fileTypes from 'N/file';
+import type * as formatTypes from 'N/format';
+import type * as runtimeTypes from 'N/runtime';
+import { CHECKPOINT_RECORD, CheckpointStore } from './checkpoint';
+import { SFTP_FOLDERS } from './config';
+import type { SftpSettings } from './config';
+import { NetSuiteCustomerStore } from './customers';
+import { describeError } from './errors';
+import { GovernanceBudget } from './governance';
+import { latestRuns } from './runHistory';
+import { SftpFolderClient, customerFeedFolder } from './sftp';
+import { isCsv, uniqueSuffix } from './fileNames';
+import { CUSTOMER_FIELDS, parseFieldMap } from '../sync/customerRows';
+import { runCustomerImport } from '../sync/customerImport';
+import type { ImportState } from '../sync/customerImport';
+import type { ExportState } from '../sync/idExport';
+import type {
+  CabinetFileInfo,
+  DeploymentInfo,
+  HistoricalInfo,
+  InstanceInfo,
+  RemoteFileInfo,
+  StatusSources,
+} from '../sync/statusPage';
+import { SYNC_SCRIPTS } from '../sync/statusPage';
+
+type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort' | 'lookupFields'>;
+
+export interface SourceModules {
+  search: Search;
+  format: Pick<typeof formatTypes, 'parse' | 'format' | 'Type'>;
+}
+
+const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
+const HISTORICAL_ARCHIVE = 'Archive Historical Shopify Customer';
+/** The generate script keeps its checkpoint after this mark in the folder's description. */
+const STATE_MARK = ' State: ';
+
+function dateValue(m: SourceModules, v: unknown): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date) return v.getTime();
+  try {
+    const d = m.format.parse({ value: String(v), type: m.format.Type.DATETIME }) as unknown;
+    return d instanceof Date && !isNaN(d.getTime()) ? d.getTime() : null;
+  } catch {
+    return null;
+  }
+}
+
+export class NetSuiteStatusSources implements StatusSources {
+  constructor(private readonly m: SourceModules) {}
+
+  deployments(): DeploymentInfo[] {
+    const { search } = this.m;
+    const ids = SYNC_SCRIPTS.map((s) => s.scriptId);
+    const filters: unknown[] = [];
+    for (const id of ids) {
+      if (filters.length) filters.push('OR');
+      filters.push(['script.scriptid', 'is', id]);
+    }
+    return search
+      .create({
+        type: 'scriptdeployment',
+        filters: filters as searchTypes.Search['filterExpression'],
+        columns: [
+          search.createColumn({ name: 'scriptid', join: 'script' }),
+          search.createColumn({ name: 'scriptid', sort: search.Sort.ASC }),
+          'title',
+          'status',
+          'isdeployed',
+        ],
+      })
+      .run()
+      .getRange({ start: 0, end: 100 })
+      .map((r) => ({
+        scriptId: String(r.getValue({ name: 'scriptid', join: 'script' }) ?? '').toLowerCase(),
+        deploymentId: String(r.getValue({ name: 'scriptid' }) ?? '').toLowerCase(),
+        title: String(r.getValue({ name: 'title' }) ?? ''),
+        status: String(r.getValue({ name: 'status' }) ?? '').toUpperCase(),
+        isDeployed: r.getValue({ name: 'isdeployed' }) === true || r.getValue({ name: 'isdeployed' }) === 'T',
+      }));
+  }
+
+  instances(): InstanceInfo[] {
+    const { search } = this.m;
+    const filters: unknown[] = [];
+    for (const s of SYNC_SCRIPTS) {
+      if (filters.length) filters.push('OR');
+      filters.push(['script.scriptid', 'is', s.scriptId]);
+    }
+    return search
+      .create({
+        type: 'scheduledscriptinstance',
+        filters: filters as searchTypes.Search['filterExpression'],
+        columns: [
+          search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+          'datecreated',
+          search.createColumn({ name: 'scriptid', join: 'script' }),
+          search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
+          'status',
+          'enddate',
+        ],
+      })
+      .run()
+      .getRange({ start: 0, end: 200 })
+      .map((r) => ({
+        scriptId: String(r.getValue({ name: 'scriptid', join: 'script' }) ?? '').toLowerCase(),
+        deploymentId: String(r.getValue({ name: 'scriptid', join: 'scriptdeployment' }) ?? '').toLowerCase(),
+        status: String(r.getValue({ name: 'status' }) ?? '').toUpperCase(),
+        created: dateValue(this.m, r.getValue({ name: 'datecreated' })) ?? 0,
+        ended: dateValue(this.m, r.getValue({ name: 'enddate' })),
+      }));
+  }
+
+  runs(scriptId: string, count: number) {
+    return latestRuns(this.m.search, { scriptId }, count);
+  }
+
+  runsWithErrors(count: number) {
+    return latestRuns(this.m.search, { scriptId: 'customscript_imp_customer', withErrors: true }, count);
+  }
+
+  private checkpoints: Map<string, unknown> | null = null;
+
+  /** Both checkpoints with one search. */
+  private checkpoint(key: string): unknown {
+    if (!this.checkpoints) {
+      const { search } = this.m;
+      this.checkpoints = new Map();
+      const rows = search
+        .create({
+          type: CHECKPOINT_RECORD.type,
+          filters: [['isinactive', 'is', 'F']],
+          columns: [
+            search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+            CHECKPOINT_RECORD.key,
+            CHECKPOINT_RECORD.state,
+          ],
+        })
+        .run()
+        .getRange({ start: 0, end: 100 });
+      for (const r of rows) {
+        const k = String(r.getValue({ name: CHECKPOINT_RECORD.key }) ?? '');
+        if (this.checkpoints.has(k)) continue; // the scripts read the first one
+        try {
+          this.checkpoints.set(
+            k,
+            JSON.parse(String(r.getValue({ name: CHECKPOINT_RECORD.state }) || 'null')),
+          );
+        } catch {
+          this.checkpoints.set(k, null);
+        }
+      }
+    }
+    return this.checkpoints.get(key) ?? null;
+  }
+
+  importState(): ImportState | null {
+    return this.checkpoint('import') as ImportState | null;
+  }
+
+  exportState(): ExportState | null {
+    return this.checkpoint('id-export') as ExportState | null;
+  }
+
+  historical(): HistoricalInfo {
+    const { search } = this.m;
+    const folders = search
+      .create({
+        type: 'folder',
+        filters: [['name', 'is', HISTORICAL_FOLDER], 'OR', ['name', 'is', HISTORICAL_ARCHIVE]],
+        columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), 'name', 'description'],
+      })
+      .run()
+      .getRange({ start: 0, end: 10 });
+    const out = folders.find((f) => f.getValue({ name: 'name' }) === HISTORICAL_FOLDER);
+    const archive = folders.find((f) => f.getValue({ name: 'name' }) === HISTORICAL_ARCHIVE);
+    const info: HistoricalInfo = { status: null, state: null, waiting: [], archived: [] };
+    if (out) {
+      const d = String(out.getValue({ name: 'description' }) ?? '');
+      const at = d.indexOf(STATE_MARK);
+      info.status = at >= 0 ? d.slice(0, at) : d;
+      if (at >= 0)
+        try {
+          info.state = JSON.parse(d.slice(at + STATE_MARK.length)) as HistoricalInfo['state'];
+        } catch {
+          info.state = null;
+        }
+    }
+    const ids = [out, archive].filter((f): f is searchTypes.Result => !!f).map((f) => String(f.id));
+    if (ids.length === 0) return info;
+    const files = search
+      .create({
+        type: 'file',
+        filters: [['folder', 'anyof', ids]],
+        columns: [
+          search.createColumn({ name: 'name', sort: search.Sort.ASC }),
+          'folder',
+          'documentsize',
+          'created',
+        ],
+      })
+      .run()
+      .getRange({ start: 0, end: 1000 });
+    for (const f of files) {
+      const item: CabinetFileInfo = {
+        id: String(f.id),
+        name: String(f.getValue({ name: 'name' }) ?? ''),
+        size: Number(f.getValue({ name: 'documentsize' })) * 1024 || 0,
+        created: dateValue(this.m, f.getValue({ name: 'created' })) ?? 0,
+      };
+      if (!isCsv(item.name)) continue;
+      if (out && String(f.getValue({ name: 'folder' })) === String(out.id)) info.waiting.push(item);
+      else info.archived.push(item);
+    }
+    return info;
+  }
+
+  customersByHcId(hcIds: string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    if (hcIds.length === 0) return out;
+    const filters: unknown[] = [];
+    for (const id of hcIds.slice(0, 100)) {
+      if (filters.length) filters.push('OR');
+      filters.push([CUSTOMER_FIELDS.hcCustomerId, 'is', id]);
+    }
+    const rows = this.m.search
+      .create({
+        type: 'customer',
+        filters: filters as searchTypes.Search['filterExpression'],
+        columns: [
+          this.m.search.createColumn({ name: 'internalid', sort: this.m.search.Sort.ASC }),
+          CUSTOMER_FIELDS.hcCustomerId,
+        ],
+      })
+      .run()
+      .getRange({ start: 0, end: 1000 });
+    for (const r of rows) {
+      const hc = String(r.getValue({ name: CUSTOMER_FIELDS.hcCustomerId }) ?? '');
+      if (hc && !out.has(hc)) out.set(hc, String(r.id));
+    }
+    return out;
+  }
+}
+
+/** The raw N/sftp connection of these settings (host key checked by N/sftp; credential by id). */
+export function openConnection(
+  sftp: Pick<typeof sftpTypes, 'createConnection'>,
+  s: SftpSettings,
+): sftpTypes.Connection {
+  const base = {
+    url: s.host,
+    port: s.port,
+    username: s.username,
+    hostKey: s.hostKey,
+    directory: s.directory,
+    ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
+  };
+  return s.credential.kind === 'secret'
+    ? sftp.createConnection({ ...base, secret: s.credential.id })
+    : sftp.createConnection({ ...base, keyId: s.credential.id });
+}
+
+/** Waiting feeds in customer/export/ (one list: 10 units). */
+export function listWaitingFeeds(client: SftpFolderClient): RemoteFileInfo[] {
+  return client
+    .listCsv(SFTP_FOLDERS.customerFeed)
+    .map((f) => ({ name: f.name, size: f.size, lastModified: f.lastModified.getTime() }));
+}
+
+/**
+ * The SFTP test, as `sftp-check` does from a workstation but with the account's own settings and
+ * N/sftp: connect (host key, then login), the folder layout (one list per parent folder: 10 units
+ * each), and a probe written, moved into archive/ and deleted where the scripts write (120 units
+ * per folder). About 450 units.
+ */
+export function testSftpConnection(
+  m: {
+    sftp: Pick<typeof sftpTypes, 'createConnection' | 'Sort'>;
+    file: Pick<typeof fileTypes, 'create' | 'Type' | 'Encoding'>;
+  },
+  settings: () => SftpSettings,
+): { ok: boolean; checks: { what: string; ok: boolean; detail: string }[] } {
+  const checks: { what: string; ok: boolean; detail: string }[] = [];
+  let s: SftpSettings;
+  try {
+    s = settings();
+  } catch (e) {
+    const { code, message } = describeError(e);
+    checks.push({ what: 'settings', ok: false, detail: `${code}: ${message}` });
+    return { ok: false, checks };
+  }
+  checks.push({
+    what: 'settings',
+    ok: true,
+    detail: `HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind === 'secret' ? 'API secret' : 'SSH key'} ${s.credential.id}`,
+  });
+  let c: sftpTypes.Connection;
+  try {
+    c = openConnection(m.sftp, s);
+  } catch (e) {
+    const { code, message } = describeError(e);
+    checks.push({ what: 'host key and login', ok: false, detail: `${code}: ${message}` });
+    return { ok: false, checks };
+  }
+  checks.push({ what: 'host key', ok: true, detail: 'the server presented the configured host key' });
+  checks.push({ what: 'login', ok: true, detail: `logged in as ${s.username}` });
+  const folders = new Set<string>();
+  for (const leaf of Object.values(SFTP_FOLDERS)) {
+    const parts = leaf.split('/');
+    for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  const parents = new Map<string, string[]>();
+  for (const f of [...folders].sort()) {
+    const i = f.lastIndexOf('/');
+    const parent = i < 0 ? '.' : f.slice(0, i);
+    parents.set(parent, [...(parents.get(parent) ?? []), f]);
+  }
+  const missing = new Set<string>();
+  for (const [parent, children] of parents) {
+    if (missing.has(parent)) {
+      for (const ch of children) missing.add(ch);
+      continue;
+    }
+    let names: Set<string>;
+    try {
+      names = new Set(
+        c
+          .list({ path: parent, sort: m.sftp.Sort.NAME })
+          .filter((e) => e.directory)
+          .map((e) => e.name),
+      );
+    } catch (e) {
+      const { code, message } = describeError(e);
+      checks.push({
+        what: parent === '.' ? s.directory : parent,
+        ok: false,
+        detail: `cannot list: ${code}: ${message}`,
+      });
+      for (const ch of children) missing.add(ch);
+      continue;
+    }
+    for (const ch of children) {
+      const ok = names.has(ch.slice(ch.lastIndexOf('/') + 1));
+      if (!ok) missing.add(ch);
+      checks.push({ what: `${ch}/`, ok, detail: ok ? 'folder exists' : 'folder does not exist' });
+    }
+  }
+  const probeIn = [
+    SFTP_FOLDERS.customerFeedError,
+    SFTP_FOLDERS.partyIdentifications,
+    SFTP_FOLDERS.historical,
+  ];
+  for (const dir of probeIn) {
+    if (missing.has(dir)) continue;
+    const name = `.hc-sftp-check-${uniqueSuffix()}.tmp`;
+    const archive = `${dir}/archive`;
+    const to = folders.has(archive) && !missing.has(archive) ? `${archive}/${name}` : `${dir}/${name}.moved`;
+    let stage = 'write';
+    try {
+      c.upload({
+        directory: dir,
+        filename: name,
+        file: m.file.create({ name, fileType: m.file.Type.PLAINTEXT, contents: 'hc sftp check\n' }),
+        replaceExisting: true,
+      });
+      stage = 'move';
+      c.move({ from: `${dir}/${name}`, to });
+      stage = 'delete';
+      c.removeFile({ path: to });
+      checks.push({
+        what: `write in ${dir}/`,
+        ok: true,
+        detail: `wrote, moved${to.startsWith(archive) ? ' into archive/' : ''} and deleted a probe file`,
+      });
+    } catch (e) {
+      const { code, message } = describeError(e);
+      checks.push({
+        what: `write in ${dir}/`,
+        ok: false,
+        detail: `cannot ${stage} a probe file: ${code}: ${message}`,
+      });
+      for (const p of [`${dir}/${name}`, to])
+        try {
+          c.removeFile({ path: p });
+        } catch {
+          // not there
+        }
+    }
+  }
+  return { ok: checks.every((x) => x.ok), checks };
+}
+
+export interface DryRunModules {
+  search: Search;
+  record: Pick<typeof recordTypes, 'create' | 'submitFields' | 'load'>;
+  runtime: Pick<typeof runtimeTypes, 'isFeatureInEffect'>;
+  script: Pick<runtimeTypes.Script, 'getRemainingUsage' | 'deploymentId'>;
+}
+
+/** The import's parameters as set on its scheduled deployment (a dry run must judge rows the same way). */
+export function importDeploymentParams(m: DryRunModules): Record<string, string> {
+  const ids = [
+    'custscript_hc_imp_default_subsidiary',
+    'custscript_hc_imp_match_by_email',
+    'custscript_hc_imp_field_map',
+  ];
+  const found = m.search
+    .create({
+      type: 'scriptdeployment',
+      filters: [
+        ['scriptid', 'is', 'customdeploy1'],
+        'AND',
+        ['script.scriptid', 'is', 'customscript_imp_customer'],
+      ],
+      columns: ['internalid'],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  const out: Record<string, string> = {};
+  if (!found[0]) return out;
+  const rec = m.record.load({ type: 'scriptdeployment', id: found[0].id });
+  for (const id of ids) {
+    const v = rec.getValue({ fieldId: id }) as unknown;
+    out[id] = v === true ? 'T' : v === false ? 'F' : v === null || v === undefined ? '' : String(v);
+  }
+  return out;
+}
+
+/**
+ * A dry run of one waiting feed, inside the page request: the import's own logic (runCustomerImport,
+ * dry run) on a view of customer/export/ holding that feed only. It writes only
+ * customer/export/dry_run/<feed>-dry-run.csv. Units: the feed's download 100, one search per 50
+ * rows, the verdict upload; what does not fit in the request is marked unchecked in the verdicts.
+ */
+export function dryRunOneFeed(
+  m: DryRunModules,
+  client: SftpFolderClient,
+  feed: string,
+  reserve: number,
+): { checked: boolean; counts: Record<string, number>; report: string | null; note: string } {
+  const feeds = customerFeedFolder(client, SFTP_FOLDERS.customerFeed);
+  const waiting = feeds.list().filter((f) => f.name === feed);
+  if (waiting.length === 0)
+    throw new Error(`${feed} is not waiting in ${SFTP_FOLDERS.customerFeed}/ (any more)`);
+  const params = importDeploymentParams(m);
+  const budget = new GovernanceBudget({ remaining: () => m.script.getRemainingUsage() }, reserve);
+  const summary = runCustomerImport(
+    {
+      feeds: { ...feeds, list: () => waiting },
+      customers: new NetSuiteCustomerStore(m),
+      checkpoint: new CheckpointStore<ImportState>(m, 'import'),
+      budget,
+      now: () => Date.now(),
+      log: { audit: () => undefined, error: () => undefined },
+    },
+    {
+      oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
+      defaultSubsidiary: params.custscript_hc_imp_default_subsidiary ?? '',
+      fieldMap: parseFieldMap('custscript_hc_imp_field_map', params.custscript_hc_imp_field_map ?? ''),
+      matchByEmail: params.custscript_hc_imp_match_by_email === 'T',
+      dryRun: true,
+      batchSize: 50,
+      executionId: `${m.script.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
+      deploymentId: m.script.deploymentId,
+      restampAfterMs: 60 * 60 * 1000,
+    },
+  );
+  if (summary.skipped) throw new Error(`not checked: ${summary.skipped}`);
+  const f = summary.files[0];
+  const stemName = feed.replace(/\.[^.]*$/, '');
+  return {
+    checked: !!f && f.outcome === 'checked' && !summary.paused,
+    counts: { ...(f?.counts ?? summary.totals) },
+    report: f ? `${stemName}-dry-run.csv` : null,
+    note: summary.paused
+      ? 'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.'
+      : 'Every row checked.',
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * HC_SL_CustomerSync (Suitelet customscript_hc_sl_customer_sync, deployment
+ * customdeploy_hc_sl_customer_sync, audience: administrators). The customer sync's status and
+ * control page: Overview, Feeds, Errors, Id export and historical export, Actions. Every action is
+ * a POST carrying the session's CSRF token. Logic: sync/statusPage.ts; adapters: lib/statusSources.ts,
+ * drawing: lib/statusForm.ts.
+ *
+ * @NApiVersion 2.1
+ * @NScriptType Suitelet
+ */
+import type { EntryPoints } from 'N/types';
+import * as file from 'N/file';
+import * as format from 'N/format';
+import * as log from 'N/log';
+import * as random from 'N/crypto/random';
+import * as record from 'N/record';
+import * as runtime from 'N/runtime';
+import * as search from 'N/search';
+import * as serverWidget from 'N/ui/serverWidget';
+import * as sftp from 'N/sftp';
+import * as task from 'N/task';
+import * as url from 'N/url';
+import {
+  NetSuiteStatusSources,
+  PARAM,
+  REPORT_FOLDERS,
+  SFTP_FOLDERS,
+  buildPage,
+  connectWithScriptParams,
+  csrfMatches,
+  describeError,
+  dryRunOneFeed,
+  listWaitingFeeds,
+  loadSftpSettings,
+  parseCsvRecords,
+  refusedForToken,
+  renderStatusForm,
+  reportRequest,
+  runAction,
+  testSftpConnection,
+  textParam,
+} from '../lib/HC_CustomerSyncLib';
+import type { SftpFolderClient } from '../lib/HC_CustomerSyncLib';
+
+/** Script parameters, declared in src/Objects/customscript_hc_sl_customer_sync.xml. */
+const PARAMS = {
+  sftpConfig: 'custscript_hc_sl_sftp_config',
+  sftpDirectory: 'custscript_hc_sl_sftp_directory',
+} as const;
+
+/** Suitelets have 1,000 units per request; the page itself needs about 150 after an action. */
+const SUITELET_UNITS = 1000;
+const PAGE_RESERVE = 200;
+const ADMINISTRATOR_ROLE = 3;
+const CSRF_KEY = 'hc_customer_sync_csrf';
+
+export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void {
+  const { request, response } = context;
+  const user = runtime.getCurrentUser();
+  if (user.role !== ADMINISTRATOR_ROLE && user.roleId !== 'administrator') {
+    log.audit({ title: 'HC_SL_CustomerSync refused', details: `user ${user.id} with role ${user.roleId}` });
+    const form = serverWidget.createForm({ title: 'HotWax Customer Sync' });
+    form.addField({
+      id: 'custpage_denied',
+      type: serverWidget.FieldType.INLINEHTML,
+      label: 'Denied',
+    }).defaultValue =
+      '<p>Only an administrator can use the HotWax Customer Sync page. Nothing was shown or done.</p>';
+    response.writePage(form);
+    return;
+  }
+  const script = runtime.getCurrentScript();
+  const session = runtime.getCurrentSession();
+  let csrf = session.get({ name: CSRF_KEY });
+  if (!csrf) {
+    csrf = random.generateUUID();
+    session.set({ name: CSRF_KEY, value: csrf });
+  }
+  const p = (request.parameters ?? {}) as Record<string, string | undefined>;
+  const self = (params: Record<string, string>) =>
+    url.resolveScript({ scriptId: script.id, deploymentId: script.deploymentId, params });
+  let client: SftpFolderClient | null = null;
+  const sftpClient = () => (client ??= connectWithScriptParams({ search, sftp, file }, script, PARAMS));
+  const parseCsv = (text: string) => parseCsvRecords(text).records.map((r) => r.fields);
+
+  const report = reportRequest(p[PARAM.report] ?? '', p.custpage_folder ?? '');
+  if (request.method === 'GET' && report && p[PARAM.download] === 'T') {
+    const text = sftpClient().download(REPORT_FOLDERS[report.folder], report.name);
+    response.setHeader({ name: 'Content-Type', value: 'text/csv; charset=utf-8' });
+    response.setHeader({ name: 'Content-Disposition', value: `attachment; filename="${report.name}"` });
+    response.write({ output: text });
+    return;
+  }
+
+  let result: ReturnType<typeof runAction> | null = null;
+  if (request.method === 'POST') {
+    const action = p[PARAM.action] ?? '';
+    if (!csrfMatches(csrf, p[PARAM.csrf] ?? '')) {
+      log.audit({
+        title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
+        details: `action ${action}, user ${user.id}`,
+      });
+      result = refusedForToken();
+    } else {
+      result = runAction(
+        {
+          submit: (kind, scriptId, deploymentId) =>
+            kind === 'scheduled'
+              ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
+              : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
+          dryRun: (feed) =>
+            dryRunOneFeed({ search, record, runtime, script }, sftpClient(), feed, PAGE_RESERVE),
+          testSftp: () =>
+            testSftpConnection({ sftp, file }, () =>
+              loadSftpSettings(search, {
+                record: PARAMS.sftpConfig,
+                recordValue: textParam(script, PARAMS.sftpConfig),
+                directory: PARAMS.sftpDirectory,
+                directoryValue: textParam(script, PARAMS.sftpDirectory),
+              }),
+            ),
+          describeError,
+        },
+        action,
+        { feed: p[PARAM.feed] ?? '' },
+      );
+      log.audit({
+        title: `HC_SL_CustomerSync action ${action}`,
+        details: `${result.message.title}: ${result.message.text}`,
+      });
+    }
+  }
+
+  const model = buildPage(
+    {
+      sources: new NetSuiteStatusSources({ search, format }),
+      env: {
+        now: Date.now(),
+        time: (ms) => format.format({ value: new Date(ms), type: format.Type.DATETIME }),
+        pageUrl: self,
+        customerUrl: (id) => url.resolveRecord({ recordType: record.Type.CUSTOMER, recordId: id }),
+      },
+      listWaiting: () => listWaitingFeeds(sftpClient()),
+      readReport: (folder, name) => sftpClient().download(folder, name),
+      parseCsv,
+      csrf,
+    },
+    { code: p[PARAM.code] ?? '', listFeeds: p[PARAM.listFeeds] === 'T', report },
+    result,
+  );
+  const used = SUITELET_UNITS - script.getRemainingUsage();
+  response.writePage(
+    renderStatusForm(
+      serverWidget,
+      model,
+      `Account time ${format.format({ value: new Date(), type: format.Type.DATETIME })}. This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`,
+    ),
+  );
+}

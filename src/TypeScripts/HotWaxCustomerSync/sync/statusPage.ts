@@ -1,0 +1,930 @@
+/**
+ * HC_SL_CustomerSync's logic: the administrator's status and control page of the customer sync, as
+ * a page model (tabs of field groups and tables) built from small sources (run history, deployments,
+ * script instances, checkpoints, File Cabinet folders, SFTP on request), and the page's actions.
+ * No N/ module here: lib/statusSources.ts reads NetSuite, lib/statusForm.ts draws the model with
+ * N/ui/serverWidget. Every text that comes from a feed, a report or a record is escaped here, because
+ * list cells are HTML in NetSuite.
+ */
+import type { ImportState, FileResult } from './customerImport';
+import type { ExportState } from './idExport';
+import type { ErrorReportRow, RunEntry } from '../lib/runHistory';
+
+/** The scripts of the sync, in the order of HotWax's flow. */
+export const SYNC_SCRIPTS = [
+  {
+    key: 'generate',
+    name: 'HC_SC_GenerateHistoricalCustomerCSV',
+    scriptId: 'customscript_generate_hist_shop_customer',
+  },
+  {
+    key: 'upload',
+    name: 'HC_SC_UploadHistoricalCustomerCSV',
+    scriptId: 'customscript_upload_hist_shop_customer',
+  },
+  { key: 'import', name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer' },
+  { key: 'export', name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer' },
+] as const;
+export type ScriptKey = (typeof SYNC_SCRIPTS)[number]['key'];
+
+/** The on-demand deployments the page's "run now" actions submit (HotWax's job manager uses them too). */
+export const ON_DEMAND = {
+  import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy_imp_customer_rest' },
+  export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer_rest' },
+} as const;
+
+/** Repeat interval of the scheduled deployments this project ships (src/Objects). */
+const SHIPPED_REPEAT_MINUTES: Record<string, number> = {
+  customdeploy1: 15,
+  customdeploy_export_customer: 15,
+};
+
+export const PARAM = {
+  action: 'custpage_action',
+  feed: 'custpage_feed',
+  csrf: 'custpage_csrf',
+  listFeeds: 'custpage_feeds',
+  code: 'custpage_code',
+  report: 'custpage_report',
+  download: 'custpage_download',
+} as const;
+
+export const ACTIONS = {
+  runImport: 'run_import',
+  runExport: 'run_export',
+  dryRun: 'dry_run',
+  testSftp: 'test_sftp',
+} as const;
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+export const ACTION_LABELS: Record<ActionId, string> = {
+  run_import: 'Run the import now (customdeploy_imp_customer_rest)',
+  run_export: 'Run the id export now (customdeploy_export_customer_rest)',
+  dry_run: 'Dry run of the chosen waiting feed',
+  test_sftp: 'Test the SFTP connection',
+};
+
+/** Report folders the page may read a file from (never a path the request names). */
+export const REPORT_FOLDERS = {
+  error: 'customer/export/error',
+  dry_run: 'customer/export/dry_run',
+} as const;
+export type ReportFolder = keyof typeof REPORT_FOLDERS;
+
+// ------------------------------------------------------------------------------------- sources
+
+export interface DeploymentInfo {
+  scriptId: string;
+  deploymentId: string;
+  title: string;
+  /** SCHEDULED, NOTSCHEDULED, TESTING, RELEASED */
+  status: string;
+  isDeployed: boolean;
+}
+
+/** A scheduled script instance as NetSuite keeps it (Customization > Scripting > Script Status), newest first. */
+export interface InstanceInfo {
+  scriptId: string;
+  deploymentId: string;
+  /** PENDING, PROCESSING, COMPLETE, FAILED, ... */
+  status: string;
+  created: number;
+  ended: number | null;
+}
+
+export interface RemoteFileInfo {
+  name: string;
+  size: number;
+  lastModified: number;
+}
+
+export interface CabinetFileInfo {
+  id: string;
+  name: string;
+  size: number;
+  created: number;
+}
+
+export interface HistoricalInfo {
+  /** The output folder's description (its human part), or null when the folder does not exist. */
+  status: string | null;
+  state: { exported: number; nextPart: number; done: boolean } | null;
+  waiting: CabinetFileInfo[];
+  archived: CabinetFileInfo[];
+}
+
+export interface StatusSources {
+  deployments(): DeploymentInfo[];
+  instances(): InstanceInfo[];
+  runs(scriptId: string, count: number): RunEntry[];
+  runsWithErrors(count: number): RunEntry[];
+  importState(): ImportState | null;
+  exportState(): ExportState | null;
+  historical(): HistoricalInfo;
+  /** NetSuite customers by HC customer id, for the given ids. */
+  customersByHcId(hcIds: string[]): Map<string, string>;
+}
+
+export interface PageEnv {
+  now: number;
+  /** A time in the user's format and time zone. */
+  time(ms: number): string;
+  /** The page's own URL with these parameters. */
+  pageUrl(params: Record<string, string>): string;
+  /** The URL of a customer record. */
+  customerUrl(id: string): string;
+}
+
+// ------------------------------------------------------------------------------------- model
+
+export interface FieldModel {
+  id: string;
+  label: string;
+  /** Text (escaped by the form) or, with html, markup this module built. */
+  value: string;
+  html?: boolean;
+}
+
+export interface FieldBlock {
+  kind: 'fields';
+  id: string;
+  label: string;
+  fields: FieldModel[];
+}
+
+export interface TableBlock {
+  kind: 'table';
+  id: string;
+  label: string;
+  columns: { id: string; label: string }[];
+  /** Cells are HTML (escaped here). */
+  rows: string[][];
+  empty: string;
+}
+
+export type Block = FieldBlock | TableBlock;
+
+export interface TabModel {
+  id: string;
+  label: string;
+  blocks: Block[];
+}
+
+export interface MessageModel {
+  kind: 'confirmation' | 'information' | 'warning' | 'error';
+  title: string;
+  text: string;
+}
+
+export interface PageModel {
+  title: string;
+  message: MessageModel | null;
+  tabs: TabModel[];
+  /** The action form: choices and the feed list (names only, when listed). */
+  actions: { feeds: string[]; csrf: string };
+}
+
+// ------------------------------------------------------------------------------------- helpers
+
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
+
+const link = (href: string, text: string) => `<a href="${esc(href)}">${esc(text)}</a>`;
+
+const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+const DEPLOYMENT_STATUS_LABEL: Record<string, string> = {
+  SCHEDULED: 'Scheduled',
+  NOTSCHEDULED: 'Not scheduled (on demand)',
+  TESTING: 'Testing',
+  RELEASED: 'Released',
+};
+
+const INSTANCE_STATUS_LABEL: Record<string, string> = {
+  PENDING: 'Pending',
+  PROCESSING: 'Processing',
+  COMPLETE: 'Complete',
+  FAILED: 'Failed',
+  CANCELED: 'Canceled',
+  DEFERRED: 'Deferred',
+  RETRY: 'Retry',
+};
+
+/** What one run did, in a few words (each script's summary has its own shape). */
+export function outcomeText(key: ScriptKey, s: Record<string, unknown>): string {
+  if (key === 'import') {
+    const t = (s.totals ?? {}) as Record<string, unknown>;
+    const parts = [
+      `${n(t.created)} created`,
+      `${n(t.linked)} linked`,
+      `${n(t.alreadyLinked)} already linked`,
+      `${n(t.errors)} errors`,
+    ];
+    const files = Array.isArray(s.fileResults) ? (s.fileResults as FileResult[]) : [];
+    if (s.skipped) return `skipped: ${String(s.skipped)}`;
+    return `${s.dryRun ? 'dry run: ' : ''}${parts.join(', ')}; ${plural(files.length, 'feed')}`;
+  }
+  if (key === 'export') {
+    const files = Array.isArray(s.files) ? s.files.length : 0;
+    return `${plural(n(s.exported), 'customer id')} sent in ${plural(files, 'file')}${n(s.stageErrors) ? `, ${n(s.stageErrors)} stage errors` : ''}`;
+  }
+  if (key === 'generate') {
+    return `${plural(n(s.exportedThisExecution), 'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten) ? s.partsWritten.length : 0, 'part')} written${n(s.duplicates) ? `, ${n(s.duplicates)} shared Shopify ids` : ''}`;
+  }
+  return `${plural(n(s.uploaded), 'file')} uploaded, ${n(s.failed)} failed`;
+}
+
+function nextQuarter(now: number, minutes: number): number {
+  const step = minutes * 60_000;
+  return Math.floor(now / step) * step + step;
+}
+
+// ------------------------------------------------------------------------------------- sections
+
+function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, RunEntry[]>): TabModel {
+  const deployments = src.deployments();
+  const instances = src.instances();
+  const blocks: Block[] = [];
+  for (const s of SYNC_SCRIPTS) {
+    const runs = runsByScript.get(s.scriptId) ?? [];
+    const mine = instances.filter((i) => i.scriptId === s.scriptId);
+    // Instances come newest first; NetSuite keeps FAILED here even when the script died before its summary.
+    const lastInstance = mine.find((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
+    const lastRun = runs[0];
+    const lastFailed = lastInstance ? lastInstance.status === 'FAILED' : lastRun?.outcome === 'failed';
+    const deps = deployments.filter((d) => d.scriptId === s.scriptId);
+    const queued = mine.filter((i) => i.status === 'PENDING' || i.status === 'PROCESSING');
+    const next: string[] = queued.map(
+      (q) =>
+        `${INSTANCE_STATUS_LABEL[q.status] ?? q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`,
+    );
+    for (const d of deps) {
+      const every = SHIPPED_REPEAT_MINUTES[d.deploymentId];
+      if (d.status === 'SCHEDULED' && d.isDeployed && every)
+        next.push(
+          `${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now, every))}`,
+        );
+    }
+    if (next.length === 0) next.push('Nothing scheduled: runs when started by hand or by HotWax');
+    // A deployment this project ships scheduled that is not scheduled now was paused (by an
+    // administrator, or by HotWax's job manager).
+    const state = (d: DeploymentInfo) =>
+      !d.isDeployed
+        ? 'Not deployed (paused)'
+        : d.status !== 'SCHEDULED' && SHIPPED_REPEAT_MINUTES[d.deploymentId]
+          ? `Paused (${DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
+          : (DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status);
+    const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
+    const lastText = lastRun
+      ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
+      : 'No run recorded in the last 30 days';
+    blocks.push({
+      kind: 'fields',
+      id: `custpage_grp_${s.key}`,
+      label: `${s.name} (${s.scriptId})`,
+      fields: [
+        {
+          id: `custpage_${s.key}_deployments`,
+          label: 'Deployments',
+          value: deploymentText || esc('none found'),
+          html: true,
+        },
+        { id: `custpage_${s.key}_last`, label: 'Last run', value: lastText },
+        {
+          id: `custpage_${s.key}_failed`,
+          label: 'Last run failed',
+          value: lastFailed
+            ? `<span class="hc-bad">Yes</span>${lastInstance?.status === 'FAILED' ? esc(` (script instance failed ${env.time(lastInstance.ended ?? lastInstance.created)}; see the deployment's execution log)`) : ''}`
+            : lastRun || lastInstance
+              ? 'No'
+              : '—',
+          html: true,
+        },
+        { id: `custpage_${s.key}_next`, label: 'Next', value: next.map(esc).join('<br>'), html: true },
+      ],
+    });
+    blocks.push({
+      kind: 'table',
+      id: `custpage_runs_${s.key}`,
+      label: `${s.name}: last runs`,
+      columns: [
+        { id: 'ended', label: 'Ended' },
+        { id: 'deployment', label: 'Deployment' },
+        { id: 'outcome', label: 'Outcome' },
+        { id: 'counts', label: 'What it did' },
+        { id: 'units', label: 'Units used' },
+        { id: 'rescheduled', label: 'Rescheduled' },
+      ],
+      rows: runs
+        .slice(0, 5)
+        .map((r) => [
+          esc(env.time(r.ended)),
+          esc(r.deploymentId),
+          r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(r.outcome),
+          esc(outcomeText(s.key, r.summary)),
+          esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
+          r.summary.rescheduled ? 'Yes' : 'No',
+        ]),
+      empty: 'No run recorded in the last 30 days.',
+    });
+  }
+  return { id: 'custpage_tab_overview', label: 'Overview', blocks };
+}
+
+function feedsTab(
+  src: StatusSources,
+  env: PageEnv,
+  importRuns: RunEntry[],
+  waiting: RemoteFileInfo[] | null,
+  waitingError: string | null,
+): TabModel {
+  const state = src.importState();
+  const inProgress: FieldModel[] = state?.file
+    ? [
+        { id: 'custpage_feed_current', label: 'Feed in progress', value: state.file },
+        { id: 'custpage_feed_line', label: 'Last line handled', value: String(state.line) },
+        {
+          id: 'custpage_feed_counts',
+          label: 'So far',
+          value: `${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`,
+        },
+        {
+          id: 'custpage_feed_lease',
+          label: 'Importing deployment',
+          value: state.lease
+            ? `${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})`
+            : 'none (the next run continues)',
+        },
+      ]
+    : [
+        {
+          id: 'custpage_feed_current',
+          label: 'Feed in progress',
+          value: 'None: every feed read so far is finished',
+        },
+      ];
+  const finished: { when: number; f: FileResult }[] = [];
+  for (const r of importRuns) {
+    if (r.summary.dryRun) continue;
+    const files = Array.isArray(r.summary.fileResults) ? (r.summary.fileResults as FileResult[]) : [];
+    for (const f of files)
+      if (f.outcome === 'archived' || f.outcome === 'failed') finished.push({ when: r.ended, f });
+  }
+  const blocks: Block[] = [
+    {
+      kind: 'fields',
+      id: 'custpage_grp_inprogress',
+      label: 'In progress (import checkpoint)',
+      fields: inProgress,
+    },
+  ];
+  const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T' });
+  if (waiting === null) {
+    blocks.push({
+      kind: 'fields',
+      id: 'custpage_grp_waiting',
+      label: 'Waiting in customer/export/',
+      fields: [
+        {
+          id: 'custpage_waiting_link',
+          label: 'Waiting feeds',
+          value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl + '#custpage_tab_feeds', 'List the waiting feeds')}`,
+          html: true,
+        },
+      ],
+    });
+  } else {
+    blocks.push({
+      kind: 'table',
+      id: 'custpage_waiting',
+      label: `Waiting in customer/export/ (listed ${env.time(env.now)})`,
+      columns: [
+        { id: 'name', label: 'Feed' },
+        { id: 'size', label: 'Bytes' },
+        { id: 'modified', label: 'Last modified' },
+      ],
+      rows: waiting.map((w) => [
+        esc(w.name),
+        esc(w.size.toLocaleString('en-US')),
+        esc(env.time(w.lastModified)),
+      ]),
+      empty: 'No feed is waiting.',
+    });
+  }
+  const resultRows = (outcome: 'archived' | 'failed') =>
+    finished
+      .filter((x) => x.f.outcome === outcome)
+      .slice(0, 10)
+      .map(({ when, f }) => [
+        esc(f.name),
+        esc(env.time(when)),
+        esc(f.movedTo ?? ''),
+        esc(String(f.counts?.created ?? 0)),
+        esc(String(f.counts?.linked ?? 0)),
+        esc(String(f.counts?.alreadyLinked ?? 0)),
+        f.counts?.errors
+          ? link(
+              env.pageUrl({ [PARAM.report]: `${f.name.replace(/\.[^.]*$/, '')}-errors.csv` }) +
+                '#custpage_tab_errors',
+              `${f.counts.errors} (report)`,
+            )
+          : '0',
+      ]);
+  const columns = [
+    { id: 'name', label: 'Feed' },
+    { id: 'when', label: 'Finished' },
+    { id: 'moved', label: 'Moved as' },
+    { id: 'created', label: 'Created' },
+    { id: 'linked', label: 'Linked' },
+    { id: 'already', label: 'Already linked' },
+    { id: 'errors', label: 'Errors' },
+  ];
+  blocks.push(
+    {
+      kind: 'table',
+      id: 'custpage_archived',
+      label: 'Last archived feeds (customer/export/archive/)',
+      columns,
+      rows: resultRows('archived'),
+      empty: 'No feed archived in the recorded runs.',
+    },
+    {
+      kind: 'table',
+      id: 'custpage_failed',
+      label: 'Last failed feeds (customer/export/failed/)',
+      columns,
+      rows: resultRows('failed'),
+      empty: 'No feed failed in the recorded runs.',
+    },
+  );
+  return { id: 'custpage_tab_feeds', label: 'Feeds', blocks };
+}
+
+function errorsTab(
+  src: StatusSources,
+  env: PageEnv,
+  code: string,
+  report: { folder: ReportFolder; name: string; rows: string[][]; header: string[] } | null,
+  reportError: string | null,
+): TabModel {
+  const rows: (ErrorReportRow & { when: number })[] = [];
+  let omitted = 0;
+  for (const r of src.runsWithErrors(10)) {
+    const list = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
+    for (const e of list) rows.push({ ...e, when: r.ended });
+    omitted += Math.max(0, r.errorCount - list.length);
+  }
+  const codes = new Map<string, number>();
+  for (const r of rows) codes.set(r.errorCode, (codes.get(r.errorCode) ?? 0) + 1);
+  const shown = rows.filter((r) => !code || r.errorCode === code).slice(0, 100);
+  const customers = src.customersByHcId([...new Set(shown.map((r) => r.hcCustomerId).filter(Boolean))]);
+  const filterLinks = [
+    code
+      ? link(env.pageUrl({}) + '#custpage_tab_errors', `All (${rows.length})`)
+      : `<b>All (${rows.length})</b>`,
+    ...[...codes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, count]) =>
+        c === code
+          ? `<b>${esc(c)} (${count})</b>`
+          : link(env.pageUrl({ [PARAM.code]: c }) + '#custpage_tab_errors', `${c} (${count})`),
+      ),
+  ];
+  const blocks: Block[] = [
+    {
+      kind: 'fields',
+      id: 'custpage_grp_errfilter',
+      label: 'Filter',
+      fields: [
+        { id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true },
+        {
+          id: 'custpage_err_omitted',
+          label: 'Not listed here',
+          value: omitted
+            ? `${plural(omitted, 'more error row')} of these runs: open the feed's report for every row.`
+            : 'none: every error row of these runs is listed',
+        },
+      ],
+    },
+    {
+      kind: 'table',
+      id: 'custpage_errors',
+      label: code ? `Latest error rows with code ${code}` : 'Latest error rows',
+      columns: [
+        { id: 'feed', label: 'Feed' },
+        { id: 'line', label: 'Line' },
+        { id: 'hcid', label: 'HC Customer Id' },
+        { id: 'code', label: 'Code' },
+        { id: 'message', label: 'Message' },
+        { id: 'customer', label: 'NetSuite customer' },
+        { id: 'when', label: 'Reported' },
+      ],
+      rows: shown.map((r) => {
+        const id = customers.get(r.hcCustomerId);
+        return [
+          link(
+            env.pageUrl({ [PARAM.report]: `${r.fileName.replace(/\.[^.]*$/, '')}-errors.csv` }) +
+              '#custpage_tab_errors',
+            r.fileName,
+          ),
+          esc(String(r.lineNumber)),
+          esc(r.hcCustomerId),
+          esc(r.errorCode),
+          esc(r.errorMessage),
+          id ? link(env.customerUrl(id), `Customer ${id}`) : '',
+          esc(env.time(r.when)),
+        ];
+      }),
+      empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.',
+    },
+  ];
+  if (report || reportError) {
+    blocks.push({
+      kind: 'table',
+      id: 'custpage_report',
+      label: report
+        ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')})`
+        : 'Report',
+      columns: (report?.header.length ? report.header : ['problem']).map((h, i) => ({
+        id: `c${i}`,
+        label: h,
+      })),
+      rows: report ? report.rows.map((r) => r.map(esc)) : [[esc(reportError)]],
+      empty: 'The report is empty.',
+    });
+    if (report)
+      blocks.push({
+        kind: 'fields',
+        id: 'custpage_grp_report',
+        label: 'Report file',
+        fields: [
+          {
+            id: 'custpage_report_download',
+            label: 'Download',
+            value: link(
+              env.pageUrl({
+                [PARAM.report]: report.name,
+                ...(report.folder === 'dry_run' ? { custpage_folder: 'dry_run' } : {}),
+                [PARAM.download]: 'T',
+              }),
+              `${report.name} (CSV)`,
+            ),
+            html: true,
+          },
+        ],
+      });
+  }
+  return { id: 'custpage_tab_errors', label: 'Errors', blocks };
+}
+
+function exportsTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, RunEntry[]>): TabModel {
+  const state = src.exportState();
+  const cursor = state?.committed;
+  const fields: FieldModel[] = [
+    {
+      id: 'custpage_exp_stamp',
+      label: 'Customers stamped after',
+      value: cursor
+        ? cursor.stampAfter
+          ? env.time(cursor.stampAfter)
+          : 'the beginning'
+        : 'No export has run yet',
+    },
+    {
+      id: 'custpage_exp_idafter',
+      label: 'Unstamped customers after internal id',
+      value: cursor ? String(cursor.idAfter) : '—',
+    },
+  ];
+  if (cursor?.legacyFrom)
+    fields.push({ id: 'custpage_exp_legacy', label: "From HotWax's cursor", value: cursor.legacyFrom });
+  const pending = Object.entries(state?.pending ?? {});
+  fields.push({
+    id: 'custpage_exp_pending',
+    label: 'Runs selecting now',
+    value: pending.length
+      ? pending
+          .map(([d, p]) => `${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`)
+          .join('; ')
+      : 'none',
+  });
+  const sent: string[][] = [];
+  for (const r of runsByScript.get('customscript_export_customer') ?? []) {
+    const files = Array.isArray(r.summary.files) ? (r.summary.files as string[]) : [];
+    for (const f of files) sent.push([esc(f), esc(env.time(r.ended)), esc(String(n(r.summary.exported)))]);
+  }
+  const h = src.historical();
+  const genRuns = runsByScript.get('customscript_generate_hist_shop_customer') ?? [];
+  const histFields: FieldModel[] = [
+    {
+      id: 'custpage_hist_status',
+      label: 'Historical export',
+      value:
+        h.status === null
+          ? 'Not run yet (no "Historical Shopify Customer CSV" folder)'
+          : h.state
+            ? h.state.done
+              ? `Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart - 1} part(s)`
+              : `In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`
+            : h.status || 'Folder created, no export recorded',
+    },
+    {
+      id: 'custpage_hist_parts',
+      label: 'Parts',
+      value: `${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`,
+    },
+  ];
+  if (genRuns[0])
+    histFields.push({
+      id: 'custpage_hist_last',
+      label: 'Last run',
+      value: `${env.time(genRuns[0].ended)}: ${outcomeText('generate', genRuns[0].summary)}`,
+    });
+  const parts = [
+    ...h.waiting.map((f) => ({ ...f, where: 'waiting for upload' })),
+    ...h.archived.map((f) => ({ ...f, where: 'uploaded, archived' })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    id: 'custpage_tab_exports',
+    label: 'Id export and historical export',
+    blocks: [
+      {
+        kind: 'fields',
+        id: 'custpage_grp_cursor',
+        label: 'Id export cursor (checkpoint "id-export")',
+        fields,
+      },
+      {
+        kind: 'table',
+        id: 'custpage_sent',
+        label: 'Last files sent to customer/import/',
+        columns: [
+          { id: 'file', label: 'File' },
+          { id: 'when', label: 'Sent' },
+          { id: 'ids', label: 'Customer ids in the run' },
+        ],
+        rows: sent.slice(0, 10),
+        empty: 'No file sent in the recorded runs.',
+      },
+      { kind: 'fields', id: 'custpage_grp_hist', label: 'Historical export', fields: histFields },
+      {
+        kind: 'table',
+        id: 'custpage_parts',
+        label: 'Historical export parts',
+        columns: [
+          { id: 'name', label: 'File' },
+          { id: 'size', label: 'Bytes' },
+          { id: 'where', label: 'Where' },
+          { id: 'created', label: 'Written' },
+        ],
+        rows: parts.map((p) => [
+          esc(p.name),
+          esc(p.size.toLocaleString('en-US')),
+          esc(p.where),
+          esc(p.created ? env.time(p.created) : ''),
+        ]),
+        empty: 'No part written yet.',
+      },
+    ],
+  };
+}
+
+function actionsTab(message: MessageModel | null, details: string[][] | null): TabModel {
+  const blocks: Block[] = [
+    {
+      kind: 'fields',
+      id: 'custpage_grp_actions_help',
+      label: 'Actions',
+      fields: [
+        {
+          id: 'custpage_actions_help',
+          label: 'How',
+          value:
+            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
+            'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' +
+            'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' +
+            'test connects with the HC SFTP Configuration record, as the scripts do.',
+          html: true,
+        },
+      ],
+    },
+  ];
+  if (details)
+    blocks.push({
+      kind: 'table',
+      id: 'custpage_action_details',
+      label: message ? `Result: ${message.title}` : 'Result',
+      columns: [
+        { id: 'what', label: 'Check' },
+        { id: 'result', label: 'Result' },
+        { id: 'detail', label: 'Detail' },
+      ],
+      rows: details.map((r) => r.map(esc)),
+      empty: '',
+    });
+  return { id: 'custpage_tab_actions', label: 'Actions', blocks };
+}
+
+// ------------------------------------------------------------------------------------- page
+
+export interface ViewRequest {
+  code: string;
+  listFeeds: boolean;
+  report: { folder: ReportFolder; name: string } | null;
+}
+
+export interface ViewDeps {
+  sources: StatusSources;
+  env: PageEnv;
+  /** SFTP reads, made only when the request asks for them. */
+  listWaiting(): RemoteFileInfo[];
+  readReport(folder: string, name: string): string;
+  parseCsv(text: string): string[][];
+  csrf: string;
+}
+
+/** A report name from the request: a plain file name in one of the report folders, or null. */
+export function reportRequest(name: string, folder: string): { folder: ReportFolder; name: string } | null {
+  const f: ReportFolder = folder === 'dry_run' ? 'dry_run' : 'error';
+  if (!/^[^/\\]+\.csv$/i.test(name) || name.startsWith('.')) return null;
+  return { folder: f, name };
+}
+
+export function buildPage(
+  deps: ViewDeps,
+  view: ViewRequest,
+  result: { message: MessageModel; details: string[][] | null } | null,
+): PageModel {
+  const { sources: src, env } = deps;
+  const runsByScript = new Map<string, RunEntry[]>();
+  for (const s of SYNC_SCRIPTS)
+    runsByScript.set(s.scriptId, src.runs(s.scriptId, s.key === 'import' ? 25 : 10));
+  let waiting: RemoteFileInfo[] | null = null;
+  let waitingError: string | null = null;
+  if (view.listFeeds) {
+    try {
+      waiting = deps.listWaiting();
+    } catch (e) {
+      waitingError = `Cannot list customer/export/: ${(e as Error)?.message ?? String(e)}`;
+    }
+  }
+  let report: { folder: ReportFolder; name: string; rows: string[][]; header: string[] } | null = null;
+  let reportError: string | null = null;
+  if (view.report) {
+    try {
+      const rows = deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder], view.report.name));
+      report = { ...view.report, header: rows[0] ?? [], rows: rows.slice(1) };
+    } catch (e) {
+      reportError = `Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${(e as Error)?.message ?? String(e)}`;
+    }
+  }
+  return {
+    title: 'HotWax Customer Sync',
+    message: result?.message ?? null,
+    tabs: [
+      overviewTab(src, env, runsByScript),
+      feedsTab(src, env, runsByScript.get('customscript_imp_customer') ?? [], waiting, waitingError),
+      errorsTab(src, env, view.code, report, reportError),
+      exportsTab(src, env, runsByScript),
+      actionsTab(result?.message ?? null, result?.details ?? null),
+    ],
+    actions: { feeds: (waiting ?? []).map((w) => w.name), csrf: deps.csrf },
+  };
+}
+
+// ------------------------------------------------------------------------------------- actions
+
+export interface ActionDeps {
+  /** Submits a deployment; returns the task id. Throws what NetSuite throws. */
+  submit(kind: 'scheduled' | 'mapreduce', scriptId: string, deploymentId: string): string;
+  /** Dry run of one waiting feed: the import's own logic, on that feed only. */
+  dryRun(feed: string): {
+    checked: boolean;
+    counts: Record<string, number>;
+    report: string | null;
+    note: string;
+  };
+  /** SFTP connection test: one row per check. */
+  testSftp(): { ok: boolean; checks: { what: string; ok: boolean; detail: string }[] };
+  describeError(e: unknown): { code: string; message: string };
+}
+
+export interface ActionResult {
+  message: MessageModel;
+  details: string[][] | null;
+}
+
+/** True when the posted token is the session's (compared without early exit). */
+export function csrfMatches(expected: string, posted: string): boolean {
+  if (!expected || !posted || expected.length !== posted.length) return false;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ posted.charCodeAt(i);
+  return diff === 0;
+}
+
+export function refusedForToken(): ActionResult {
+  return {
+    message: {
+      kind: 'error',
+      title: 'Refused',
+      text: 'The request did not carry this page\u2019s security token (it may come from another site, or the page is old). Nothing was done. Open the page again and retry.',
+    },
+    details: null,
+  };
+}
+
+export function runAction(deps: ActionDeps, action: string, params: { feed: string }): ActionResult {
+  const fail = (title: string, e: unknown): ActionResult => {
+    const { code, message } = deps.describeError(e);
+    return { message: { kind: 'error', title, text: `${code}: ${message}` }, details: null };
+  };
+  if (action === ACTIONS.runImport || action === ACTIONS.runExport) {
+    const which = action === ACTIONS.runImport ? ON_DEMAND.import : ON_DEMAND.export;
+    const label = action === ACTIONS.runImport ? 'HC_SC_ImportCustomer' : 'HC_MR_ExportedCustomerCSV';
+    try {
+      const taskId = deps.submit(
+        action === ACTIONS.runImport ? 'scheduled' : 'mapreduce',
+        which.scriptId,
+        which.deploymentId,
+      );
+      return {
+        message: {
+          kind: 'confirmation',
+          title: `${label} queued`,
+          text: `Submitted ${label} on deployment ${which.deploymentId} (task ${taskId}). It runs when a processor is free; its result appears on the Overview tab.`,
+        },
+        details: null,
+      };
+    } catch (e) {
+      return fail(`${label} not queued`, e);
+    }
+  }
+  if (action === ACTIONS.dryRun) {
+    if (!params.feed)
+      return {
+        message: {
+          kind: 'warning',
+          title: 'Choose a feed',
+          text: 'List the waiting feeds (Feeds tab), choose one in "Feed", then run the dry run.',
+        },
+        details: null,
+      };
+    try {
+      const r = deps.dryRun(params.feed);
+      const c = r.counts;
+      return {
+        message: {
+          kind: r.checked ? 'confirmation' : 'warning',
+          title: `Dry run of ${params.feed}`,
+          text: `${r.note} Would create ${c.created ?? 0}, link ${c.linked ?? 0}, already linked ${c.alreadyLinked ?? 0}, errors ${c.errors ?? 0}.${r.report ? ` Verdicts: customer/export/dry_run/${r.report}.` : ''} No customer was written.`,
+        },
+        details: [
+          ['Would create', String(c.created ?? 0), ''],
+          ['Would link', String(c.linked ?? 0), ''],
+          ['Already linked', String(c.alreadyLinked ?? 0), ''],
+          ['Errors', String(c.errors ?? 0), r.report ? `customer/export/dry_run/${r.report}` : ''],
+        ],
+      };
+    } catch (e) {
+      return fail(`Dry run of ${params.feed} failed`, e);
+    }
+  }
+  if (action === ACTIONS.testSftp) {
+    try {
+      const r = deps.testSftp();
+      return {
+        message: {
+          kind: r.ok ? 'confirmation' : 'error',
+          title: r.ok ? 'SFTP connection works' : 'SFTP connection has problems',
+          text: r.ok
+            ? `Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`
+            : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed: ${r.checks
+                .filter((c) => !c.ok)
+                .map((c) => c.what)
+                .join(', ')}.`,
+        },
+        details: r.checks.map((c) => [c.what, c.ok ? 'OK' : 'FAILED', c.detail]),
+      };
+    } catch (e) {
+      return fail('SFTP test failed', e);
+    }
+  }
+  return {
+    message: {
+      kind: 'warning',
+      title: 'No action',
+      text: action
+        ? `Unknown action "${action}": nothing was done.`
+        : 'Choose an action first: nothing was done.',
+    },
+    details: null,
+  };
+}

@@ -1,0 +1,486 @@
+/**
+ * The administrator's status page (HC_SL_CustomerSync), built, in the emulator's HTTP server, driven
+ * in headless Chromium against a simulated merchant on a real SFTP server: every section checked
+ * against the account and the server's files, every action clicked and its effect checked, a POST
+ * without the CSRF token and a non-administrator refused, and the page used without JavaScript.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Scheduler, SuiteletServer, runScheduled, setSuiteletAudience } from '../../emulator/src';
+import { runScenario } from '../../simulation/scenario';
+import type { SyncEnvironment } from '../../simulation/environment';
+import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
+import { feedRowsFor, remoteNames, serverKind, writeFeed } from '../e2e/helpers';
+import { OUTPUT_DIR, fieldText, messageText, openBrowser, runAction, tableRows } from './browser';
+
+const SUITELET = {
+  scriptId: 'customscript_hc_sl_customer_sync',
+  deploymentId: 'customdeploy_hc_sl_customer_sync',
+};
+
+let env: SyncEnvironment;
+let server: SuiteletServer;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let pageUrl: string;
+
+const checkpointState = (key: string) => {
+  const r = [...env.account.records.all('customrecord_hc_sync_checkpoint')].find(
+    (x) => x.values.custrecord_hc_cp_key === key,
+  );
+  return r ? JSON.parse(String(r.values.custrecord_hc_cp_state)) : null;
+};
+const auditSummaries = (scriptId: string) =>
+  env.account.executions
+    .filter((e) => e.scriptId === scriptId)
+    .flatMap((e) => e.logs.filter((l) => l.level === 'AUDIT' && / summary$/.test(l.title)))
+    .map((l) => JSON.parse(l.details) as Record<string, unknown>);
+const rowsOf = (rel: string) => parseCsv(fs.readFileSync(env.localPath(rel), 'utf8'));
+const drain = () => new Scheduler(env.account, { maxExecutions: 100 }).run();
+
+beforeAll(async () => {
+  const result = await runScenario({ customers: 60, seed: 5, sftp: serverKind() });
+  env = result.env;
+  expect(result.report.reconciliation.ok).toBe(true);
+  // A second feed: a customer NetSuite has (created by the first import) sent again with a bad email,
+  // so an error row points at an existing NetSuite customer.
+  const known = [...env.account.records.all('customer')].find((c) => c.values.custentity_hc_customer_id)!;
+  const hcId = String(known.values.custentity_hc_customer_id);
+  writeFeed(
+    env,
+    'customer-Feed-2026-12-01-10-00-00-000.csv',
+    csvText(
+      FEED_HEADER,
+      feedRowsFor(
+        [
+          { HCCustomerId: hcId, email: 'not an email' },
+          { HCCustomerId: 'HCPAGE1', HCShopifyCustomerId: '6699001' },
+          // Enough rejected rows that the run history keeps only part of them (4,000-byte column).
+          ...Array.from({ length: 40 }, (_, i) => ({
+            HCCustomerId: `HCBAD${i + 1}`,
+            HCShopifyCustomerId: `665500${i + 1}`,
+            email: `bad-${i + 1}`,
+          })),
+        ],
+        env.subsidiaries[1],
+      ),
+    ),
+  );
+  env.run('import');
+  // A big feed the import leaves half done (low usage limit): the checkpoint holds it, and the
+  // execution queues its on-demand deployment.
+  const big = Array.from({ length: 80 }, (_, i) => ({
+    HCCustomerId: `HCBIG${i + 1}`,
+    HCShopifyCustomerId: `667700${i + 1}`,
+  }));
+  writeFeed(
+    env,
+    'customer-Feed-2026-12-01-11-00-00-000.csv',
+    csvText(FEED_HEADER, feedRowsFor(big, env.subsidiaries[1])),
+  );
+  env.account.usageLimits.set('customscript_imp_customer', 600);
+  const paused = runScheduled(env.account, {
+    scriptId: 'customscript_imp_customer',
+    deploymentId: 'customdeploy1',
+  });
+  env.account.usageLimits.delete('customscript_imp_customer');
+  expect(paused.status).toBe('COMPLETE');
+  expect(checkpointState('import').file).toBe('customer-Feed-2026-12-01-11-00-00-000.csv');
+  // And one that waits (written after the paused run).
+  writeFeed(
+    env,
+    'customer-Feed-2026-12-01-12-00-00-000.csv',
+    csvText(
+      FEED_HEADER,
+      feedRowsFor(
+        [
+          { HCCustomerId: 'HCWAIT1', HCShopifyCustomerId: '6688001' },
+          { HCCustomerId: 'HCWAIT2', HCShopifyCustomerId: '6688002', email: 'bad' },
+        ],
+        env.subsidiaries[1],
+      ),
+    ),
+  );
+  server = new SuiteletServer(env.account, { runQueuedTasks: false });
+  await server.start();
+  pageUrl = server.suiteletUrl(SUITELET.scriptId, SUITELET.deploymentId);
+  browser = await openBrowser();
+  page = await browser.context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await env?.stop();
+});
+
+test('the page loads for an administrator within the Suitelet limit, and a screenshot is kept', async () => {
+  const res = await page.goto(pageUrl);
+  expect(res?.status()).toBe(200);
+  expect(await page.title()).toContain('HotWax Customer Sync');
+  for (const tab of ['Overview', 'Feeds', 'Errors', 'Id export and historical export', 'Actions'])
+    await expect(page.locator('nav.ns-tabs a', { hasText: tab }).count()).resolves.toBe(1);
+  const used = Number(/This request used (\d+) of 1000 units/.exec(await page.content())?.[1]);
+  expect(used).toBeGreaterThan(0);
+  expect(used).toBeLessThan(200);
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'status-page.png'), fullPage: true });
+});
+
+test('Overview: each script with its deployments, last runs (counts, units, rescheduled) and what runs next', async () => {
+  await page.goto(pageUrl);
+  const keys = {
+    generate: 'customscript_generate_hist_shop_customer',
+    upload: 'customscript_upload_hist_shop_customer',
+    import: 'customscript_imp_customer',
+    export: 'customscript_export_customer',
+  };
+  for (const [key, scriptId] of Object.entries(keys)) {
+    const deployments = await fieldText(page, `custpage_${key}_deployments`);
+    for (const d of env.account.script(scriptId).deployments) expect(deployments).toContain(d.deploymentId);
+    const summaries = auditSummaries(scriptId);
+    const runs = await tableRows(page, `custpage_runs_${key}`);
+    // Newest first, one row per execution that wrote its history entry (at most 5 shown).
+    expect(runs.length).toBe(Math.min(5, summaries.length));
+    const last = summaries[summaries.length - 1];
+    expect(runs[0][4]).toBe(Number(last.unitsUsed).toLocaleString('en-US'));
+    expect(runs[0][5]).toBe(last.rescheduled ? 'Yes' : 'No');
+    expect(await fieldText(page, `custpage_${key}_failed`)).toBe('No');
+  }
+  const importRuns = await tableRows(page, 'custpage_runs_import');
+  const lastImport = auditSummaries('customscript_imp_customer').at(-1) as { totals: Record<string, number> };
+  expect(importRuns[0][3]).toContain(`${lastImport.totals.created} created`);
+  expect(importRuns[0][5]).toBe('Yes'); // the paused run rescheduled itself
+  expect(await fieldText(page, 'custpage_import_deployments')).toContain('customdeploy1: Scheduled');
+  const next = await fieldText(page, 'custpage_import_next');
+  expect(next).toContain('Pending on customdeploy_imp_customer_rest');
+  expect(next).toMatch(/customdeploy1: every 15 minutes, next at/);
+  expect(await fieldText(page, 'custpage_generate_next')).toContain('Nothing scheduled');
+
+  // A paused scheduled deployment (HotWax's job manager or an administrator) says so and runs nothing next.
+  const scheduledExport = env.account.deployment(
+    env.account.script('customscript_export_customer'),
+    'customdeploy_export_customer',
+  );
+  scheduledExport.status = 'NOTSCHEDULED';
+  try {
+    await page.goto(pageUrl);
+    expect(await fieldText(page, 'custpage_export_deployments')).toContain(
+      'customdeploy_export_customer: Paused (Not scheduled (on demand); ships scheduled every 15 minutes)',
+    );
+    expect(await fieldText(page, 'custpage_export_next')).not.toContain('next at');
+  } finally {
+    scheduledExport.status = 'SCHEDULED';
+  }
+
+  // A run that dies before its summary writes no history entry: NetSuite's script instance says it failed.
+  env.setParams('import', { custscript_hc_imp_sftp_config: '99999' });
+  try {
+    const failed = runScheduled(env.account, {
+      scriptId: 'customscript_imp_customer',
+      deploymentId: 'customdeploy1',
+    });
+    expect(failed.status).toBe('FAILED');
+  } finally {
+    env.setParams('import', { custscript_hc_imp_sftp_config: '' });
+  }
+  await page.goto(pageUrl);
+  expect(await fieldText(page, 'custpage_import_failed')).toMatch(
+    /^Yes \(script instance failed .*; see the deployment's execution log\)$/,
+  );
+  expect(await fieldText(page, 'custpage_export_failed')).toBe('No');
+});
+
+test('Feeds: the feed in progress from the checkpoint, waiting feeds listed live on request, archived feeds with counts', async () => {
+  await page.goto(pageUrl);
+  const cp = checkpointState('import');
+  expect(await fieldText(page, 'custpage_feed_current')).toBe(cp.file);
+  expect(await fieldText(page, 'custpage_feed_line')).toBe(String(cp.line));
+  expect(await fieldText(page, 'custpage_feed_counts')).toContain(`${cp.counts.created} created`);
+  // Not listed until asked (no SFTP on a plain page load).
+  expect(await page.locator('table[data-sublist="custpage_waiting"]').count()).toBe(0);
+  await Promise.all([page.waitForNavigation(), page.click('text=List the waiting feeds')]);
+  const waiting = (await tableRows(page, 'custpage_waiting')).map((r) => r[0]);
+  expect(waiting.sort()).toEqual(
+    remoteNames(env, 'customer/export')
+      .filter((n) => n.endsWith('.csv'))
+      .sort(),
+  );
+  expect(waiting).toContain('customer-Feed-2026-12-01-12-00-00-000.csv');
+  const archived = await tableRows(page, 'custpage_archived');
+  const onServer = remoteNames(env, 'customer/export/archive');
+  expect(archived.length).toBe(onServer.length);
+  for (const r of archived) expect(onServer).toContain(r[2]);
+  const second = archived.find((r) => r[0] === 'customer-Feed-2026-12-01-10-00-00-000.csv')!;
+  expect(second.slice(3, 7)).toEqual(['1', '0', '0', '41 (report)']);
+  expect(await tableRows(page, 'custpage_failed')).toEqual([]);
+});
+
+test('Errors: latest rows with the NetSuite customer link, filtered by code, and a full report read from SFTP', async () => {
+  await page.goto(pageUrl);
+  const reports = remoteNames(env, 'customer/export/error');
+  const onServer = reports.flatMap((n) => rowsOf(`customer/export/error/${n}`).slice(1));
+  const rows = await tableRows(page, 'custpage_errors');
+  // Every row listed is a row of a report on the server; the ones the run history could not keep
+  // (a search column holds 4,000 bytes) are counted, and the report has them all.
+  const key = (r: string[]) => r.slice(0, 5).join('|');
+  const serverKeys = new Set(onServer.map(key));
+  for (const r of rows) expect(serverKeys.has(key(r))).toBe(true);
+  expect(rows.length).toBeGreaterThan(5);
+  expect(rows.length).toBeLessThan(onServer.length);
+  expect(await fieldText(page, 'custpage_err_omitted')).toBe(
+    `${onServer.length - rows.length} more error rows of these runs: open the feed's report for every row.`,
+  );
+  const linked = rows.find((r) => r[0] === 'customer-Feed-2026-12-01-10-00-00-000.csv' && r[1] === '2')!;
+  expect(linked[3]).toBe('INVALID_EMAIL');
+  const customerId = [...env.account.records.all('customer')].find(
+    (c) => c.values.custentity_hc_customer_id === linked[2],
+  )!.id;
+  expect(linked[5]).toBe(`Customer ${customerId}`);
+  await Promise.all([page.waitForNavigation(), page.click(`a:has-text("Customer ${customerId}")`)]);
+  expect(await page.content()).toContain(linked[2]);
+
+  await page.goto(pageUrl);
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("INVALID_EMAIL (")')]);
+  const filtered = await tableRows(page, 'custpage_errors');
+  expect(filtered.length).toBe(rows.filter((r) => r[3] === 'INVALID_EMAIL').length);
+  expect(filtered.every((r) => r[3] === 'INVALID_EMAIL')).toBe(true);
+
+  await Promise.all([
+    page.waitForNavigation(),
+    page.click(
+      'table[data-sublist="custpage_errors"] a:has-text("customer-Feed-2026-12-01-10-00-00-000.csv")',
+    ),
+  ]);
+  const report = await tableRows(page, 'custpage_report');
+  expect(report).toEqual(
+    rowsOf('customer/export/error/customer-Feed-2026-12-01-10-00-00-000-errors.csv').slice(1),
+  );
+  const download = await page.request.get(
+    await page
+      .locator('a:has-text("(CSV)")')
+      .getAttribute('href')
+      .then((h) => new URL(h!, pageUrl).href),
+  );
+  expect(download.headers()['content-type']).toContain('text/csv');
+  expect(await download.text()).toBe(
+    fs.readFileSync(
+      env.localPath('customer/export/error/customer-Feed-2026-12-01-10-00-00-000-errors.csv'),
+      'utf8',
+    ),
+  );
+  // A path in the report name is never read.
+  const sneaky = await page.goto(`${pageUrl}&custpage_report=${encodeURIComponent('../../../etc/passwd')}`);
+  expect(sneaky?.status()).toBe(200);
+  expect(await page.locator('table[data-sublist="custpage_report"]').count()).toBe(0);
+});
+
+test('Id export and historical export: the cursor, the last files sent, the historical parts', async () => {
+  await page.goto(pageUrl);
+  const cp = checkpointState('id-export');
+  expect(await fieldText(page, 'custpage_exp_idafter')).toBe(String(cp.committed.idAfter));
+  expect(await fieldText(page, 'custpage_exp_pending')).toBe('none');
+  const sent = (await tableRows(page, 'custpage_sent')).map((r) => r[0]);
+  const exported = auditSummaries('customscript_export_customer').flatMap((s) => s.files as string[]);
+  expect(sent.sort()).toEqual(exported.sort());
+  // HotWax moved them into archive/ after storing the ids.
+  for (const f of sent) expect(remoteNames(env, 'customer/import/archive')).toContain(f);
+  expect(await fieldText(page, 'custpage_hist_status')).toMatch(/^Finished: \d+ customers in 1 part\(s\)$/);
+  const parts = (await tableRows(page, 'custpage_parts')).map((r) => [r[0], r[2]]);
+  const archiveFolder = [...env.account.records.all('folder')].find(
+    (f) => f.values.name === 'Archive Historical Shopify Customer',
+  )!;
+  expect(parts).toEqual(
+    env.account.files.list(Number(archiveFolder.id)).map((f) => [f.name, 'uploaded, archived']),
+  );
+});
+
+test('Actions: a dry run of one waiting feed writes its verdicts and no customer', async () => {
+  await page.goto(`${pageUrl}&custpage_feeds=T`);
+  const customers = env.account.records.count('customer');
+  await runAction(page, 'dry_run', 'customer-Feed-2026-12-01-12-00-00-000.csv');
+  expect(await messageText(page)).toContain('Dry run of customer-Feed-2026-12-01-12-00-00-000.csv');
+
+  expect(await messageText(page)).toContain('Would create 1, link 0, already linked 0, errors 1');
+  const verdicts = rowsOf('customer/export/dry_run/customer-Feed-2026-12-01-12-00-00-000-dry-run.csv');
+  expect(verdicts.slice(1).map((r) => [r[2], r[3]])).toEqual([
+    ['HCWAIT1', 'create'],
+    ['HCWAIT2', 'error'],
+  ]);
+  expect(env.account.records.count('customer')).toBe(customers);
+  expect(remoteNames(env, 'customer/export')).toContain('customer-Feed-2026-12-01-12-00-00-000.csv');
+});
+
+test('Actions: run the import now (refused while its deployment is queued, then queued and run)', async () => {
+  await page.goto(pageUrl);
+  await runAction(page, 'run_import');
+  expect(await messageText(page)).toMatch(/HC_SC_ImportCustomer not queued: FAILED_TO_SUBMIT_JOB_REQUEST_1/);
+  drain(); // the paused import continues on its on-demand deployment and takes the waiting feed too
+  expect(checkpointState('import').file).toBeNull();
+  await page.goto(pageUrl);
+  const before = env.account.tasks.entries.length;
+  await runAction(page, 'run_import');
+  const queued = env.account.tasks.entries.slice(before);
+  expect(queued).toMatchObject([
+    {
+      scriptId: 'customscript_imp_customer',
+      deploymentId: 'customdeploy_imp_customer_rest',
+      status: 'PENDING',
+    },
+  ]);
+  expect(await messageText(page)).toContain(
+    `HC_SC_ImportCustomer queued: Submitted HC_SC_ImportCustomer on deployment customdeploy_imp_customer_rest (task ${queued[0].taskId})`,
+  );
+  drain();
+  await page.goto(pageUrl);
+  expect(await fieldText(page, 'custpage_feed_current')).toMatch(/^None/);
+  const archived = (await tableRows(page, 'custpage_archived')).map((r) => r[0]);
+  expect(archived).toContain('customer-Feed-2026-12-01-11-00-00-000.csv');
+  expect(archived).toContain('customer-Feed-2026-12-01-12-00-00-000.csv');
+  expect((await tableRows(page, 'custpage_runs_import'))[0][1]).toBe('customdeploy_imp_customer_rest');
+  const big = [...env.account.records.all('customer')].filter((c) =>
+    /^HCBIG\d+$/.test(String(c.values.custentity_hc_customer_id)),
+  );
+  expect(big).toHaveLength(80);
+});
+
+test('Actions: run the id export now sends the new customers ids', async () => {
+  await page.goto(pageUrl);
+  env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+  const before = new Set(remoteNames(env, 'customer/import'));
+  await runAction(page, 'run_export');
+  expect(await messageText(page)).toContain(
+    'HC_MR_ExportedCustomerCSV queued: Submitted HC_MR_ExportedCustomerCSV on deployment customdeploy_export_customer_rest',
+  );
+  drain();
+  const added = remoteNames(env, 'customer/import').filter((n) => !before.has(n));
+  expect(added).toHaveLength(1);
+  const ids = rowsOf(`customer/import/${added[0]}`)
+    .slice(1)
+    .map((r) => r[0]);
+  expect(ids).toContain('HCBIG80');
+  await page.goto(pageUrl);
+  expect((await tableRows(page, 'custpage_sent')).map((r) => r[0])).toContain(added[0]);
+});
+
+test('Actions: test the SFTP connection from inside NetSuite, and see a wrong host key refused', async () => {
+  await page.goto(pageUrl);
+  await runAction(page, 'test_sftp');
+  expect(await messageText(page)).toMatch(/^SFTP connection works/);
+  const checks = await tableRows(page, 'custpage_action_details');
+  expect(checks.map((c) => c[0])).toEqual(
+    expect.arrayContaining(['host key', 'login', 'customer/export/error/', 'write in customer/import/']),
+  );
+  expect(checks.every((c) => c[1] === 'OK')).toBe(true);
+  // The credential is named by its id, never shown.
+  const html = await page.content();
+  for (const secret of [env.server?.password, env.server?.privateKey].filter((x): x is string => !!x))
+    expect(html).not.toContain(secret.trim().split('\n').slice(1, 2).join('') || secret);
+  // No probe left behind.
+  for (const dir of [
+    'customer/export/error',
+    'customer/import',
+    'customer/import/archive',
+    'historicalshopifycustomer/csv/archive',
+  ])
+    expect(remoteNames(env, dir).filter((n) => n.startsWith('.hc-sftp-check'))).toEqual([]);
+
+  const rec = [...env.account.records.all('customrecord_ns_sftp_configuration')][0];
+  const good = rec.values.custrecord_ns_sftp_host_key;
+  env.account.records.update('customrecord_ns_sftp_configuration', rec.id, {
+    custrecord_ns_sftp_host_key:
+      'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFA=',
+  });
+  try {
+    await page.goto(pageUrl);
+    await runAction(page, 'test_sftp');
+    expect(await messageText(page)).toMatch(/^SFTP connection has problems/);
+    const bad = await tableRows(page, 'custpage_action_details');
+    expect(bad.find((c) => c[0] === 'host key and login')?.[1]).toBe('FAILED');
+  } finally {
+    env.account.records.update('customrecord_ns_sftp_configuration', rec.id, {
+      custrecord_ns_sftp_host_key: good,
+    });
+  }
+});
+
+test('a POST without the CSRF token (or with another one) is refused and does nothing', async () => {
+  await page.goto(pageUrl);
+  const before = env.account.tasks.entries.length;
+  const forms: Record<string, string>[] = [
+    { custpage_action: 'run_export' },
+    { custpage_action: 'run_export', custpage_csrf: 'forged-token' },
+  ];
+  for (const form of forms) {
+    const res = await page.request.post(pageUrl, { form });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('did not carry this page');
+  }
+  expect(env.account.tasks.entries.length).toBe(before);
+  // With the token but no action chosen (the select starts blank), nothing happens either.
+  const token = await page.locator('input[name="custpage_csrf"]').getAttribute('value');
+  const blank = await page.request.post(pageUrl, { form: { custpage_action: '', custpage_csrf: token! } });
+  expect(await blank.text()).toContain('Choose an action first: nothing was done.');
+  expect(env.account.tasks.entries.length).toBe(before);
+  // The token belongs to the session: another browser's token does not work here either.
+  const other = await openBrowser();
+  try {
+    const p2 = await other.context.newPage();
+    await p2.goto(pageUrl);
+    const foreign = await p2.locator('input[name="custpage_csrf"]').getAttribute('value');
+    const res = await page.request.post(pageUrl, {
+      form: { custpage_action: 'run_export', custpage_csrf: foreign! },
+    });
+    expect(await res.text()).toContain('did not carry this page');
+  } finally {
+    await other.close();
+  }
+  expect(env.account.tasks.entries.length).toBe(before);
+});
+
+test('a non-administrator is refused: by the deployment audience, and by the script itself', async () => {
+  const p = await browser.context.newPage();
+  await p.goto(
+    `${server.url}/emulator/role?role=customrole_hc_clerk&roleNum=1001&back=${encodeURIComponent(pageUrl)}`,
+  );
+  expect(await p.content()).toContain('You do not have privileges to view this page');
+  expect(await p.locator('select[name="custpage_action"]').count()).toBe(0);
+  // An administrator widening the audience still leaves the page to administrators.
+  setSuiteletAudience(env.account, SUITELET.scriptId, SUITELET.deploymentId, { allRoles: true, roles: [] });
+  try {
+    await p.goto(pageUrl);
+    expect(await p.content()).toContain('Only an administrator can use the HotWax Customer Sync page');
+    const res = await p.request.post(pageUrl, { form: { custpage_action: 'run_export' } });
+    expect(await res.text()).toContain('Only an administrator');
+  } finally {
+    setSuiteletAudience(env.account, SUITELET.scriptId, SUITELET.deploymentId, {
+      allRoles: false,
+      roles: ['administrator'],
+    });
+    await p.goto(`${server.url}/emulator/role?role=administrator&roleNum=3`);
+    await p.close();
+  }
+});
+
+test('the page works without JavaScript: every section renders and an action posts', async () => {
+  const nojs = await openBrowser({ javaScript: false });
+  try {
+    const p = await nojs.context.newPage();
+    await p.goto(pageUrl);
+    for (const id of [
+      'custpage_tab_overview',
+      'custpage_tab_feeds',
+      'custpage_tab_errors',
+      'custpage_tab_exports',
+      'custpage_tab_actions',
+    ])
+      expect(await p.locator(`section#${id}`).isVisible()).toBe(true);
+    expect((await tableRows(p, 'custpage_errors')).length).toBeGreaterThan(0);
+    await runAction(p, 'test_sftp');
+    expect(await messageText(p)).toMatch(/^SFTP connection works/);
+    await p.screenshot({ path: path.join(OUTPUT_DIR, 'status-page-no-javascript.png'), fullPage: false });
+  } finally {
+    await nojs.close();
+  }
+});
