@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { repoRoot } from '../../emulator/src';
+import { PROJECT_ROOT } from '../../simulation/project';
 
 export const CHROMIUM = process.env.HC_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Where the page tests keep their screenshots (gitignored). */
-export const OUTPUT_DIR = path.join(repoRoot(), 'test-output', 'page');
+export const OUTPUT_DIR = path.join(PROJECT_ROOT, 'test-output', 'page');
 
 export async function openBrowser(opts: { javaScript?: boolean } = {}): Promise<{
   context: BrowserContext;

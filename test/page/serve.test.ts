@@ -1,13 +1,13 @@
 /** `npm start -- --serve`: the simulated account's status page, served until interrupted. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../../emulator/src';
+import { PROJECT_ROOT } from '../../simulation/project';
 
 test('simulate --serve prints the page URL, serves the page, and stops on SIGINT', async () => {
   const child = spawn(
     process.execPath,
     [
-      path.join(repoRoot(), 'dist/cli/main.js'),
+      path.join(PROJECT_ROOT, 'dist/cli/main.js'),
       'simulate',
       '--customers',
       '30',

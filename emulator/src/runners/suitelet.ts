@@ -78,24 +78,26 @@ export function suiteletAudience(account: Account, scriptId: string, deploymentI
   if (!m) {
     m = new Map();
     sdfAudiences.set(account, m);
-    try {
-      for (const s of loadSdfObjects(path.join(account.sdfProjectDir, 'Objects')).scripts)
-        for (const d of s.deployments) {
-          const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-          const roles = text(d.raw.audslctrole)
-            .split('|')
-            .map((r) =>
-              r
-                .trim()
-                .replace(/^\[scriptid=(.*)\]$/, '$1')
-                .toLowerCase(),
-            )
-            .filter(Boolean);
-          m.set(`${s.scriptId}/${d.id}`.toLowerCase(), { allRoles: text(d.raw.allroles) === 'T', roles });
-        }
-    } catch {
-      // No SDF project: registered scripts are open to every role.
-    }
+    const sdfDir = account.sdfProjectDir;
+    if (sdfDir)
+      try {
+        for (const s of loadSdfObjects(path.join(sdfDir, 'Objects')).scripts)
+          for (const d of s.deployments) {
+            const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+            const roles = text(d.raw.audslctrole)
+              .split('|')
+              .map((r) =>
+                r
+                  .trim()
+                  .replace(/^\[scriptid=(.*)\]$/, '$1')
+                  .toLowerCase(),
+              )
+              .filter(Boolean);
+            m.set(`${s.scriptId}/${d.id}`.toLowerCase(), { allRoles: text(d.raw.allroles) === 'T', roles });
+          }
+      } catch {
+        // No SDF project: registered scripts are open to every role.
+      }
   }
   return m.get(key) ?? { allRoles: true, roles: [] };
 }
