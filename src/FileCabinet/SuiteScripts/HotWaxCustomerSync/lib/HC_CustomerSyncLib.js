@@ -6809,9 +6809,11 @@ define([], (function () { 'use strict';
    * `CSVFormat.DEFAULT`) and RFC 4180; every reader involved (Commons CSV, csv-parse, NetSuite) accepts
    * CRLF, LF and CR. Reading accepts all three, even mixed in one file.
    *
-   * Formula injection: values are never altered (no leading `'` before `=`, `+`, `-`, `@`). The readers
-   * of these files are machines (HotWax jobs, this library); a changed value would be a changed Shopify
-   * ID or name. The error report is read by people, but also holds only data that came from the feed.
+   * Formula injection (OWASP "CSV Injection"): files read by people (error/, required_fields_missing/,
+   * dry_run/, check-feed's output) are written with `toReportCsv`, which puts a `'` before any cell that
+   * starts with `=`, `+`, `-`, `@`, a tab or a CR, so a spreadsheet shows it as text instead of running it.
+   * Files HotWax's jobs parse (customer/import/, historicalshopifycustomer/csv/) keep exact values
+   * (`toCsv`): a changed value would be a changed Shopify ID or name.
    */
   /** Line end written between records (and after the last one). */
   const CSV_EOL = '\r\n';
@@ -6833,25 +6835,31 @@ define([], (function () { 'use strict';
       'errorMessage',
   ];
   /**
-   * The customer feed (2a). HotWax builds the header from a map's keys, so order is not fixed;
-   * files from before 2025 used Title Case headers. Header names are compared ignoring case, spaces,
-   * underscores and dashes, so most legacy names match without an alias; they are listed anyway so
-   * this constant documents every header HotWax is known to have sent.
+   * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
+   * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
+   * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
+   * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
+   * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
+   * "Feed headers" documents the same table.
+   *
+   * The key column: `HCCustomerId`. A legacy Title Case feed has none and carries HotWax's customer id
+   * in its "External Id" column (written with a space): see `readCustomerFeed`.
    */
   const CUSTOMER_FEED_COLUMNS = [
-      { name: 'HCCustomerId', aliases: ['HC Customer Id'], required: true },
+      { name: 'HCCustomerId', aliases: ['HC Customer Id', 'HC Customer ID'], required: true },
       { name: 'firstName', aliases: ['First Name'] },
       { name: 'lastName', aliases: ['Last Name'] },
       { name: 'email', aliases: ['Email'] },
       { name: 'phone', aliases: ['Phone'] },
-      { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id'] },
-      { name: 'externalId', aliases: ['External Id'] },
+      { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id', 'HC Shopify Customer ID'] },
+      { name: 'externalId', aliases: ['External Id', 'External ID'] },
       { name: 'individual', aliases: ['Individual'] },
       { name: 'status', aliases: ['Status'] },
-      { name: 'subsidiary', aliases: ['Subsidiary'] },
+      { name: 'subsidiary', aliases: ['Subsidiary', 'Subsdiary'] },
       { name: 'taxable', aliases: ['Taxable'] },
       { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
       { name: 'accountSource', aliases: ['Account Origin'] },
+      { name: 'companyName', aliases: ['Company Name'] },
   ];
   // ---------------------------------------------------------------------------------------------
   // Writing
@@ -6888,6 +6896,18 @@ define([], (function () { 'use strict';
    */
   function csvLine(values) {
       return stringify([values], { ...STRINGIFY_OPTIONS, eof: false });
+  }
+  /** A cell a spreadsheet would run as a formula gets a leading `'` (OWASP CSV-injection guidance). */
+  function neutralizeCell(value) {
+      if (typeof value !== 'string' || value === '')
+          return value;
+      const c = value.charCodeAt(0);
+      // = + - @ TAB CR
+      return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  }
+  /** `toCsv` for files people open (reports): every cell, header included, through `neutralizeCell`. */
+  function toReportCsv(header, rows, opts = {}) {
+      return toCsv(header.map((h) => String(neutralizeCell(h))), rows.map((r) => r.map(neutralizeCell)), opts);
   }
   const isBreak = (c) => c === '\r' || c === '\n';
   /** Line breaks in a text, CRLF counting once. */
@@ -6937,35 +6957,41 @@ define([], (function () { 'use strict';
       }
       return -1;
   }
+  /** Offsets where each physical line starts (CRLF, LF and CR all end a line). */
+  function lineStartsOf(text) {
+      const starts = text.length > 0 ? [0] : [];
+      for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 13 && text.charCodeAt(i + 1) === 10)
+              i++;
+          if ((c === 10 || c === 13) && i + 1 < text.length)
+              starts.push(i + 1);
+      }
+      return starts;
+  }
   /**
-   * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
-   * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
-   * lines. A malformed record (unclosed quote, text after a closing quote) becomes a problem and the
-   * rest of the file is still read. Column counts are not checked here (see `readCsv`).
-   *
+   * One csv-parse pass over `input`, whose first character is on physical line `firstLine`.
    * Line numbers are computed from the raw text csv-parse consumed for each record (its own `lines`
    * counter counts a CRLF inside quotes twice): each record's raw text starts right after the previous
    * record's line end, with one character per skipped blank line, and ends with the first character of
    * its own line end.
    */
-  function parseCsvRecords(text, fileName = '') {
-      const records = [];
-      const problems = [];
-      const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      let line = 1; // physical line where the next raw text starts
-      /** Start line of a record from its raw text, and moves `line` past the record. */
+  function parsePass(input, firstLine) {
+      const items = [];
+      let line = firstLine; // physical line where the next raw text starts
+      /** Start and end line of a record from its raw text, and moves `line` past the record. */
       const place = (raw, ended) => {
           let lead = 0;
           while (lead < raw.length && isBreak(raw[lead]))
               lead++;
           const body = raw.slice(lead, ended ? raw.length - 1 : raw.length);
           const start = line + lead;
-          line = start + countBreaks(body) + (ended ? 1 : 0);
-          return { start, body };
+          const endLine = start + countBreaks(body);
+          line = endLine + (ended ? 1 : 0);
+          return { start, endLine, body };
       };
-      const problem = (lineNumber, code, message) => problems.push({ fileName, lineNumber, code, message });
       parse(input, {
-          bom: true,
+          bom: false,
           delimiter: ',',
           quote: '"',
           escape: '"',
@@ -6979,31 +7005,115 @@ define([], (function () { 'use strict';
           on_record: (withRaw) => {
               const { record, raw } = withRaw;
               const ended = raw.length > 0 && isBreak(raw[raw.length - 1]);
-              const { start, body } = place(raw, ended);
+              const { start, endLine, body } = place(raw, ended);
               const stray = body.indexOf('"') < 0 ? -1 : findStrayQuote(body);
               if (stray >= 0) {
                   const at = start + countBreaks(body.slice(0, stray));
-                  problem(start, 'STRAY_QUOTE', `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`);
+                  items.push({
+                      kind: 'problem',
+                      lineNumber: start,
+                      endLine,
+                      code: 'STRAY_QUOTE',
+                      message: `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`,
+                  });
               }
               else {
-                  records.push({ lineNumber: start, fields: record });
+                  items.push({ kind: 'record', lineNumber: start, endLine, fields: record });
               }
               return null; // collected here, csv-parse keeps nothing
           },
           on_skip: (err, raw) => {
               var _a;
               // With the relax options above, the only error left is a quote still open at the end of the file.
-              const { start } = place(raw !== null && raw !== void 0 ? raw : '', false);
-              if ((err === null || err === void 0 ? void 0 : err.code) === 'CSV_QUOTE_NOT_CLOSED') {
-                  problem(start, 'UNCLOSED_QUOTE', 'a quoted field is never closed: the rest of the file was read as its value');
-              }
-              else {
-                  problem(start, 'PARSE_ERROR', (_a = err === null || err === void 0 ? void 0 : err.message) !== null && _a !== void 0 ? _a : 'unreadable record');
-              }
+              const { start, endLine } = place(raw !== null && raw !== void 0 ? raw : '', false);
+              const unclosed = (err === null || err === void 0 ? void 0 : err.code) === 'CSV_QUOTE_NOT_CLOSED';
+              items.push({
+                  kind: 'problem',
+                  lineNumber: start,
+                  endLine,
+                  code: unclosed ? 'UNCLOSED_QUOTE' : 'PARSE_ERROR',
+                  message: unclosed
+                      ? `a quoted field opened on line ${start} is never closed`
+                      : ((_a = err === null || err === void 0 ? void 0 : err.message) !== null && _a !== void 0 ? _a : 'unreadable record'),
+              });
               return undefined;
           },
       });
+      return items;
+  }
+  /** After this many malformed multi-line records, the rest of a file is read one physical line per record. */
+  const MAX_RESYNCS = 20;
+  /**
+   * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
+   * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
+   * lines. Column counts of single-line records are not checked here (see `readCsv`).
+   *
+   * No line ever vanishes into a malformed record: a record that is malformed (a quote never closed,
+   * text after a closing quote) or, when `width` is known (default: the first record's), a record that
+   * spans several lines with the wrong number of fields (a stray opening quote that swallowed the
+   * following lines until some other quote) is reported on the line it starts on, and reading starts
+   * again on the next physical line. Past MAX_RESYNCS such records, the rest of the file is read one
+   * physical line at a time (a hostile file costs linear time, not quadratic).
+   */
+  function parseCsvRecords(text, fileName = '', width) {
+      const records = [];
+      const problems = [];
+      const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const starts = lineStartsOf(input);
+      let columns = width;
+      let resyncs = 0;
+      let from = 1; // physical line the next pass starts on
+      const take = (items) => {
+          for (const it of items) {
+              const multiLine = it.endLine > it.lineNumber;
+              if (it.kind === 'problem') {
+                  const resync = multiLine || it.code === 'UNCLOSED_QUOTE';
+                  problems.push({
+                      fileName,
+                      lineNumber: it.lineNumber,
+                      code: it.code,
+                      message: resync
+                          ? `${it.message}; line ${it.lineNumber} is reported alone and reading goes on at line ${it.lineNumber + 1}`
+                          : it.message,
+                  });
+                  if (resync)
+                      return it.lineNumber + 1;
+                  continue;
+              }
+              if (columns === undefined)
+                  columns = it.fields.length;
+              else if (multiLine && it.fields.length !== columns) {
+                  problems.push({
+                      fileName,
+                      lineNumber: it.lineNumber,
+                      code: 'UNBALANCED_QUOTE',
+                      message: `a quote on line ${it.lineNumber} runs to line ${it.endLine} and leaves ${it.fields.length} fields where the header has ${columns} columns; line ${it.lineNumber} is reported alone and reading goes on at line ${it.lineNumber + 1}`,
+                  });
+                  return it.lineNumber + 1;
+              }
+              records.push({ lineNumber: it.lineNumber, endLine: it.endLine, fields: it.fields });
+          }
+          return null;
+      };
+      while (from <= starts.length) {
+          if (resyncs >= MAX_RESYNCS) {
+              for (let l = from; l <= starts.length; l++) {
+                  const end = l < starts.length ? starts[l] : input.length;
+                  take(parsePass(input.slice(starts[l - 1], end), l).filter((it) => it.lineNumber === l));
+              }
+              break;
+          }
+          const next = take(parsePass(input.slice(starts[from - 1]), from));
+          if (next === null)
+              break;
+          from = next;
+          resyncs++;
+      }
       return { records, problems };
+  }
+  /** Physical lines of a text (a final line end opens no new line). */
+  function physicalLineCount(text) {
+      return lineStartsOf(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).length;
   }
   /** Plain assignment, except that a column named `__proto__` stays an ordinary key. */
   function setOwn(target, key, value) {
@@ -7033,6 +7143,7 @@ define([], (function () { 'use strict';
           }
           return {
               header: [],
+              headerLine: 0,
               matched: {},
               rows: [],
               problems,
@@ -7062,7 +7173,7 @@ define([], (function () { 'use strict';
           .map((c) => c.name);
       const rows = [];
       for (let r = 1; r < records.length; r++) {
-          const { lineNumber, fields } = records[r];
+          const { lineNumber, endLine, fields } = records[r];
           if (fields.length !== header.length) {
               problems.push({
                   fileName,
@@ -7088,10 +7199,31 @@ define([], (function () { 'use strict';
               if (!Object.prototype.hasOwnProperty.call(original, header[i]))
                   setOwn(original, header[i], fields[i]);
           }
-          rows.push({ lineNumber, values, extra, original, fields });
+          rows.push({ lineNumber, endLine, values, extra, original, fields });
       }
       problems.sort((a, b) => a.lineNumber - b.lineNumber);
-      return { header, matched, rows, problems, missingColumns };
+      return { header, headerLine: first.lineNumber, matched, rows, problems, missingColumns };
+  }
+  /**
+   * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
+   * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
+   * CSV import map put it in NetSuite's external id): its rows read it as HCCustomerId, and keep it as
+   * externalId, as the old import did. A 2025+ `externalId` (no space) is the Shopify customer id and is
+   * never taken for the key.
+   */
+  function readCustomerFeed(text, fileName = '') {
+      const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
+      const ext = feed.matched.externalId;
+      const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
+      if (!legacy)
+          return { ...feed, legacyKeyColumn: null };
+      for (const row of feed.rows)
+          row.values.HCCustomerId = row.values.externalId;
+      return {
+          ...feed,
+          missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
+          legacyKeyColumn: ext,
+      };
   }
 
   /**
@@ -7326,6 +7458,14 @@ define([], (function () { 'use strict';
       return /\.csv$/i.test(fileName) && !fileName.startsWith('.');
   }
 
+  /**
+   * NetSuite's File limits (netsuite-facts.md, "Added 2026-12-01"): getContents() holds at most 10 MB
+   * (SSS_FILE_CONTENT_SIZE_EXCEEDED); a CSV or text file over that is read with the flat-file
+   * streaming API `File.lines.iterator()` (no units), each line under 10 MB. N/sftp downloads at most
+   * Connection.MAX_FILE_SIZE = 100,000,000 bytes (FTP_MAXIMUM_FILE_SIZE_EXCEEDED).
+   */
+  const FILE_CONTENT_LIMIT = 10 * 1024 * 1024;
+  const SFTP_MAX_FILE_SIZE = 100000000;
   const join = (dir, name) => (dir ? `${dir.replace(/\/$/, '')}/${name}` : name);
   function toDate(v) {
       if (v instanceof Date)
@@ -7349,8 +7489,36 @@ define([], (function () { 'use strict';
               .map((e) => ({ name: e.name, size: Number(e.size) || 0, lastModified: toDate(e.lastModified) }))
               .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
       }
+      /** Every entry of `dir` (no `.`/`..`), oldest first, then by name: the caller decides what to use. */
+      listEntries(dir) {
+          const entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.DATE });
+          this.knownDirs.add(dir);
+          return entries
+              .filter((e) => e.name !== '.' && e.name !== '..')
+              .map((e) => ({
+              name: e.name,
+              directory: !!e.directory,
+              size: Number(e.size) || 0,
+              lastModified: toDate(e.lastModified),
+          }))
+              .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
+      }
+      /**
+       * A text file's contents. Up to 10 MB through getContents(); above, line by line through
+       * `File.lines.iterator()` (NetSuite's flat-file streaming), the lines joined with LF (every reader
+       * here accepts LF; a CRLF inside a quoted value becomes LF). Throws NetSuite's own errors: above
+       * 100,000,000 bytes the download itself fails, and a single line over 10 MB fails the iterator.
+       */
       download(dir, name) {
-          return this.connection.download({ directory: dir, filename: name }).getContents();
+          const file = this.connection.download({ directory: dir, filename: name });
+          if (Number(file.size) <= FILE_CONTENT_LIMIT)
+              return file.getContents();
+          const lines = [];
+          file.lines.iterator().each((line) => {
+              lines.push(line.value);
+              return true;
+          });
+          return lines.length ? `${lines.join('\n')}\n` : '';
       }
       /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
       uploadAtomic(dir, name, contents) {
@@ -7377,8 +7545,11 @@ define([], (function () { 'use strict';
               this.connection.move({ from: join(dir, temp), to: join(dir, name) });
           }
       }
-      /** Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists. Returns the name used. */
-      moveWithoutOverwrite(fromDir, name, toDir) {
+      /**
+       * Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists (`alternative`, or a
+       * timestamped one). Returns the name used.
+       */
+      moveWithoutOverwrite(fromDir, name, toDir, alternative) {
           const from = join(fromDir, name);
           try {
               this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }));
@@ -7386,7 +7557,7 @@ define([], (function () { 'use strict';
           }
           catch (first) {
               // SFTP's rename never replaces a file: the name is taken, so keep both under another name.
-              const other = alternativeName(name, this.now(), uniqueSuffix());
+              const other = alternative !== null && alternative !== void 0 ? alternative : alternativeName(name, this.now(), uniqueSuffix());
               try {
                   this.connection.move({ from, to: join(toDir, other) });
               }
@@ -7450,10 +7621,10 @@ define([], (function () { 'use strict';
   /** The customer feed folder (customer/export/) as the import sees it. */
   function customerFeedFolder(client, feedDir) {
       return {
-          list: () => client.listCsv(feedDir),
+          list: () => client.listEntries(feedDir),
           download: (name) => client.download(feedDir, name),
           writeReport: (folder, name, csv) => client.uploadAtomic(folder, name, csv),
-          moveFeed: (name, folder) => client.moveWithoutOverwrite(feedDir, name, folder),
+          moveFeed: (name, folder, alternative) => client.moveWithoutOverwrite(feedDir, name, folder, alternative),
       };
   }
 
@@ -7522,9 +7693,69 @@ define([], (function () { 'use strict';
       shopifyCustomerId: 'custentity_hc_shop_cust_id',
       syncStamp: 'custentity_hc_sync_stamp',
   };
-  /** NetSuite's field lengths (customer record): names 32, company 83, email 254, phone 32. */
-  const MAX = { name: 32, company: 83, email: 254, phone: 32 };
-  const EMAIL = /^[^\s@,;"<>]+@[^\s@,;"<>]+\.[^\s@,;"<>]+$/;
+  /**
+   * NetSuite's limits for the customer fields the import sets (SuiteScript Records Browser, customer;
+   * the same limits the emulator enforces on save), in characters as NetSuite counts them (UTF-16 code
+   * units: an emoji is 2). Free-form text custom fields (custentity_hc_customer_id,
+   * custentity_hc_shop_cust_id) hold 300. Over-long values are refused, never cut (docs/ARCHITECTURE.md
+   * "Row validation"): a cut HC id or Shopify id would be another customer's, a cut name a silent change.
+   */
+  const FIELD_LIMITS = {
+      firstname: 32,
+      lastname: 32,
+      companyname: 83,
+      email: 254,
+      phone: 32,
+      externalid: 255,
+      custentity_hc_customer_id: 300,
+      custentity_hc_shop_cust_id: 300,
+  };
+  /**
+   * NetSuite's email field rule as this project models it (the emulator applies the same rule on save,
+   * emulator/src/data/fieldRules.ts): one `@`; a local part of RFC 5322 atom characters and dots (no
+   * leading, trailing or double dot); a domain of at least two dot-separated labels of letters, digits
+   * and inner hyphens; at most 254 characters. No spaces, quotes, commas, brackets or non-ASCII.
+   */
+  const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
+  const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+  function isNetSuiteEmail(email) {
+      if (email.length > FIELD_LIMITS.email)
+          return false;
+      const at = email.indexOf('@');
+      if (at <= 0 || at !== email.lastIndexOf('@'))
+          return false;
+      const local = email.slice(0, at);
+      const domain = email.slice(at + 1);
+      if (!EMAIL_LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+          return false;
+      return EMAIL_DOMAIN.test(domain) && !domain.split('.').some((l) => l.startsWith('-') || l.endsWith('-'));
+  }
+  /**
+   * The first character NetSuite cannot store as text, or null: U+FFFD (bytes that were not UTF-8), NUL
+   * and the other C0 controls except tab, CR and LF, DEL, and a lone surrogate (half of an emoji).
+   */
+  function invalidCharacter(value) {
+      for (let i = 0; i < value.length; i++) {
+          const c = value.charCodeAt(i);
+          if (c === 0xfffd)
+              return { index: i, what: 'U+FFFD (bytes that are not UTF-8)' };
+          if (c === 0)
+              return { index: i, what: 'NUL' };
+          if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f)
+              return { index: i, what: `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}` };
+          if (c >= 0xd800 && c <= 0xdbff) {
+              const d = value.charCodeAt(i + 1);
+              if (d >= 0xdc00 && d <= 0xdfff) {
+                  i++;
+                  continue;
+              }
+              return { index: i, what: 'a lone surrogate (half a character)' };
+          }
+          if (c >= 0xdc00 && c <= 0xdfff)
+              return { index: i, what: 'a lone surrogate (half a character)' };
+      }
+      return null;
+  }
   /** HotWax sends `X` when a name is empty (and cuts names to 13 characters). */
   function name(v) {
       const t = (v !== null && v !== void 0 ? v : '').trim();
@@ -7540,105 +7771,112 @@ define([], (function () { 'use strict';
           return false;
       return undefined;
   }
-  function toNewCustomer(values, extra, opts) {
+  /** The parameter a OneWorld account needs when a feed has no subsidiary column. */
+  const DEFAULT_SUBSIDIARY_PARAM = 'custscript_hc_imp_default_subsidiary';
+  /**
+   * A feed row → the customer to create or link, or every reason it cannot be imported. `fields` (every
+   * cell of the row, named by `headerNames`) is checked for characters NetSuite cannot store, whatever
+   * the column.
+   */
+  function toNewCustomer(values, extra, opts, fields, headerNames) {
       var _a;
+      const problems = [];
+      const fail = (code, message, missingRequired = false) => problems.push({ code, message, missingRequired });
       const v = (k) => { var _a; return ((_a = values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
+      const tooLong = (column, value, field, label) => {
+          if (value.length > FIELD_LIMITS[field])
+              fail('FIELD_TOO_LONG', `${column} is ${value.length} characters; NetSuite's ${label} (${field}) holds at most ${FIELD_LIMITS[field]}`);
+      };
+      const cells = fields !== null && fields !== void 0 ? fields : [...Object.values(values), ...Object.values(extra)].filter((x) => typeof x === 'string');
+      cells.forEach((cell, i) => {
+          const bad = invalidCharacter(cell);
+          if (bad)
+              fail('INVALID_CHARACTER', `${(headerNames === null || headerNames === void 0 ? void 0 : headerNames[i]) !== undefined ? `column "${headerNames[i]}"` : `field ${i + 1}`} holds ${bad.what} at character ${bad.index + 1}`);
+      });
       const hcCustomerId = v('HCCustomerId');
       if (!hcCustomerId)
-          return { code: 'MISSING_HC_CUSTOMER_ID', message: 'HCCustomerId is empty', missingRequired: true };
+          fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
+      tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
       const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
       if (opts.oneWorld && !subsidiary)
-          return {
-              code: 'MISSING_SUBSIDIARY',
-              message: 'subsidiary is empty and no default subsidiary is set (script parameter custscript_hc_imp_default_subsidiary); OneWorld needs a primary subsidiary',
-              missingRequired: true,
-          };
+          fail('MISSING_SUBSIDIARY', `subsidiary is empty and no default subsidiary is set (script parameter ${DEFAULT_SUBSIDIARY_PARAM}); OneWorld needs a primary subsidiary`, true);
       if (subsidiary && !/^\d+$/.test(subsidiary))
-          return {
-              code: 'INVALID_SUBSIDIARY',
-              message: `subsidiary "${subsidiary}" is not an internal id`,
-              missingRequired: false,
-          };
+          fail('INVALID_SUBSIDIARY', `subsidiary "${subsidiary}" is not an internal id`);
       const individual = parseBoolean(v('individual'));
       if (individual === undefined)
-          return {
-              code: 'INVALID_INDIVIDUAL',
-              message: `individual "${v('individual')}" is not T or F`,
-              missingRequired: false,
-          };
+          fail('INVALID_INDIVIDUAL', `individual "${v('individual')}" is not T or F`);
       const isPerson = individual !== false;
       let firstName = name(values.firstName);
       let lastName = name(values.lastName);
-      const companyName = (v('companyName') || [firstName, lastName].filter(Boolean).join(' ')).slice(0, MAX.company);
-      if (!isPerson && !companyName)
-          return {
-              code: 'MISSING_COMPANY_NAME',
-              message: 'individual is F but there is no company name (companyName, or firstName/lastName)',
-              missingRequired: true,
-          };
-      // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
-      if (isPerson) {
-          firstName = (firstName || 'X').slice(0, MAX.name);
-          lastName = (lastName || 'X').slice(0, MAX.name);
+      const companyName = v('companyName') || [firstName, lastName].filter(Boolean).join(' ');
+      if (!isPerson) {
+          if (!companyName)
+              fail('MISSING_COMPANY_NAME', 'individual is F but there is no company name (companyName, or firstName/lastName)', true);
+          tooLong(v('companyName') ? 'companyName' : 'firstName + lastName', companyName, 'companyname', 'Company Name');
+      }
+      else {
+          // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
+          firstName = firstName || 'X';
+          lastName = lastName || 'X';
+          tooLong('firstName', firstName, 'firstname', 'First Name');
+          tooLong('lastName', lastName, 'lastname', 'Last Name');
       }
       const email = v('email');
-      if (email && (email.length > MAX.email || !EMAIL.test(email)))
-          return {
-              code: 'INVALID_EMAIL',
-              message: `email "${email}" is not a valid address`,
-              missingRequired: false,
-          };
+      if (email && !isNetSuiteEmail(email))
+          fail('INVALID_EMAIL', email.length > FIELD_LIMITS.email
+              ? `email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`
+              : `email "${email}" is not an address NetSuite accepts`);
       const phone = v('phone').replace(/\s+/g, ' ');
       if (phone && phone.replace(/\D/g, '').length < 7)
-          return {
-              code: 'INVALID_PHONE',
-              message: `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`,
-              missingRequired: false,
-          };
+          fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
+      tooLong('phone', phone, 'phone', 'Phone');
+      const shopifyCustomerId = v('HCShopifyCustomerId');
+      tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+      const externalId = v('externalId');
+      tooLong('externalId', externalId, 'externalid', 'External ID');
       const taxable = parseBoolean(v('taxable'));
       if (taxable === undefined)
-          return {
-              code: 'INVALID_TAXABLE',
-              message: `taxable "${v('taxable')}" is not TRUE or FALSE`,
-              missingRequired: false,
-          };
+          fail('INVALID_TAXABLE', `taxable "${v('taxable')}" is not TRUE or FALSE`);
       const priorityText = v('defaultOrderPriority');
       const defaultOrderPriority = priorityText ? Number(priorityText) : null;
       if (defaultOrderPriority !== null && !Number.isFinite(defaultOrderPriority))
-          return {
-              code: 'INVALID_ORDER_PRIORITY',
-              message: `defaultOrderPriority "${priorityText}" is not a number`,
-              missingRequired: false,
-          };
+          fail('INVALID_ORDER_PRIORITY', `defaultOrderPriority "${priorityText}" is not a number`);
       const leadSource = v('accountSource');
       if (leadSource && !/^-?\d+$/.test(leadSource))
-          return {
-              code: 'INVALID_ACCOUNT_SOURCE',
-              message: `accountSource "${leadSource}" is not a lead source internal id`,
-              missingRequired: false,
-          };
+          fail('INVALID_ACCOUNT_SOURCE', `accountSource "${leadSource}" is not a lead source internal id`);
       const extraFields = {};
       for (const [column, fieldId] of Object.entries(opts.fieldMap)) {
           const value = ((_a = extra[column]) !== null && _a !== void 0 ? _a : '').trim();
           if (value)
               extraFields[fieldId] = value;
       }
+      if (problems.length > 0)
+          return rejection(problems);
       return {
           hcCustomerId,
-          shopifyCustomerId: v('HCShopifyCustomerId'),
-          externalId: v('externalId'),
+          shopifyCustomerId,
+          externalId,
           isPerson,
           firstName: isPerson ? firstName : '',
           lastName: isPerson ? lastName : '',
           companyName: isPerson ? '' : companyName,
           email,
-          phone: phone.slice(0, MAX.phone),
+          phone,
           statusName: v('status'),
           subsidiary,
           leadSource,
-          taxable,
+          taxable: taxable !== null && taxable !== void 0 ? taxable : null,
           defaultOrderPriority,
           extraFields,
+      };
+  }
+  /** Problems → one rejection: codes joined with ";", messages with "; ". */
+  function rejection(problems) {
+      return {
+          code: problems.map((p) => p.code).join(';'),
+          message: problems.map((p) => p.message).join('; '),
+          missingRequired: problems.some((p) => p.missingRequired),
+          problems,
       };
   }
   function isProblem(x) {
@@ -7694,6 +7932,7 @@ define([], (function () { 'use strict';
           this.m = m;
           this.statuses = null;
           this.subsidiaries = null;
+          this.leadSources = undefined;
       }
       findCandidates(keys) {
           const groups = [];
@@ -7795,6 +8034,30 @@ define([], (function () { 'use strict';
               this.subsidiaries = new Set(allResults(s).map((r) => String(r.id)));
           }
           return this.subsidiaries.has(id);
+      }
+      /**
+       * The customer's Lead Source lists the account's lead sources, or its campaigns when Marketing
+       * Automation is on (Records Browser, customer.leadsource). Both lists are read once (one search
+       * page each); a list the account cannot search is left out, and when neither can be read the
+       * answer is null: the save decides (unverified on a real account which type answers).
+       */
+      leadSourceExists(id) {
+          if (this.leadSources === undefined) {
+              let known = null;
+              for (const type of ['leadsource', 'campaign']) {
+                  try {
+                      const s = this.m.search.create({ type, columns: ['internalid'] });
+                      known = known !== null && known !== void 0 ? known : new Set();
+                      for (const r of allResults(s))
+                          known.add(String(r.id));
+                  }
+                  catch {
+                      // This account has no such list (or cannot search it).
+                  }
+              }
+              this.leadSources = known;
+          }
+          return this.leadSources ? this.leadSources.has(id) : null;
       }
       statusId(name) {
           var _a, _b;
@@ -8069,6 +8332,7 @@ define([], (function () { 'use strict';
   const LEASE_MS = 15 * 60 * 1000;
   const emptyCounts = () => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
   function runCustomerImport(deps, opts) {
+      var _a;
       const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
       const loaded = deps.checkpoint.load();
       const lease = loaded === null || loaded === void 0 ? void 0 : loaded.lease;
@@ -8093,12 +8357,32 @@ define([], (function () { 'use strict';
           state.counts[outcome]++;
           summary.totals[outcome]++;
       };
-      const feeds = deps.feeds.list().map((f) => f.name);
-      // The feed in progress first, so a resumed execution finishes what it started.
-      if (state.file && feeds.includes(state.file))
-          feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
+      const listed = deps.feeds.list();
+      const run = { reportedFolders: new Set(), setupReported: new Set() };
+      const feeds = [];
+      for (const entry of listed) {
+          const unsafe = unsafeNameReason(entry.name);
+          if (unsafe) {
+              summary.files.push(skip(entry.name, unsafe, deps));
+              continue;
+          }
+          if (entry.name.startsWith('.') || !isCsv(entry.name))
+              continue; // not a feed: other files, archive/, error/...
+          if (entry.directory) {
+              summary.files.push(skip(entry.name, 'a directory, not a file', deps));
+              continue;
+          }
+          feeds.push(entry);
+      }
+      // The feed in progress first, so a resumed execution finishes what it started; entries that could
+      // not be read last time go last, so they never hold up the feeds behind them.
+      const skippedBefore = new Set((_a = state.skipped) !== null && _a !== void 0 ? _a : []);
+      const rank = (f) => (f.name === state.file ? 0 : skippedBefore.has(f.name) ? 2 : 1);
+      feeds.sort((a, b) => rank(a) - rank(b));
+      const skippedNow = [];
       let progress = false;
-      for (const name of feeds) {
+      for (const entry of feeds) {
+          const name = entry.name;
           if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
               summary.paused = true;
               break;
@@ -8108,47 +8392,140 @@ define([], (function () { 'use strict';
               state.line = 0;
               state.errors = [];
               state.counts = emptyCounts();
+              state.tag = `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
+              // Saved before any report can be written, so a re-run after a crash names its reports the same.
+              save(state);
           }
           const lineBefore = state.line;
-          const result = importFeed(name, state, deps, opts, save, tally);
+          const result = importFeed(entry, state, deps, opts, save, tally, run);
           summary.files.push(result);
           if (result.outcome === 'in progress') {
               progress = progress || state.line > lineBefore;
               summary.paused = true;
               break;
           }
-          progress = true;
+          if (result.outcome === 'skipped')
+              skippedNow.push(name);
+          else
+              progress = true;
           state.file = null;
           state.line = 0;
           state.errors = [];
           state.counts = emptyCounts();
+          delete state.tag;
           save(state);
       }
+      state.skipped = skippedNow.length ? skippedNow : undefined;
       summary.stalled = summary.paused && !progress;
       state.lease = null;
       if (!opts.dryRun)
           deps.checkpoint.save(state);
       return summary;
   }
-  function importFeed(name, state, deps, opts, save, tally) {
+  /**
+   * Why a listed name must never be joined into a path, or null: a `/` or `\` (it would reach another
+   * folder), NUL, a `..` or `.` segment. N/sftp lists names of one folder; such a name comes only from
+   * a hostile or broken server.
+   */
+  function unsafeNameReason(name) {
+      if (name === '')
+          return 'an empty name';
+      if (name.indexOf('\u0000') >= 0)
+          return 'a name holding NUL';
+      if (/[/\\]/.test(name))
+          return 'a name holding a path separator (/ or \\)';
+      if (name === '.' || name === '..')
+          return 'a name that is a path segment (. or ..)';
+      return null;
+  }
+  function skip(name, reason, deps) {
+      deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`, `${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`);
+      return { name, outcome: 'skipped', reason, counts: emptyCounts() };
+  }
+  /** Errors of a download that will never succeed for this file: it goes to failed/ with a report. */
+  const PERMANENT_DOWNLOAD_ERRORS = new Set([
+      'FTP_MAXIMUM_FILE_SIZE_EXCEEDED',
+      'SSS_FILE_CONTENT_SIZE_EXCEEDED',
+  ]);
+  /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
+  function reportName(name, state, suffix, entry, dryRun) {
       var _a;
-      const text = deps.feeds.download(name);
-      const unreadable = unreadableReason(text);
-      const parsed = unreadable ? null : readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
-      const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
-      if (!parsed || missingKey) {
-          const reason = unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (found: ${parsed.header.join(', ') || 'nothing'})`;
+      // A dry run saves no state: its verdict file is named after the feed's modification time, so
+      // checking the same file again replaces its verdicts and another file of the same name does not.
+      const tag = dryRun || !state.tag ? utcStamp((_a = entry.lastModified) !== null && _a !== void 0 ? _a : new Date(0)) : state.tag;
+      return `${stem(name)}-${tag}${suffix}`;
+  }
+  /**
+   * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
+   * naming the folder, and returns false (the caller leaves the feed where it is for the next run).
+   */
+  function writeInto(folder, feed, op, deps, run) {
+      try {
+          op();
+          return true;
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+              throw e;
+          if (!run.reportedFolders.has(folder)) {
+              run.reportedFolders.add(folder);
+              deps.log.error(`Cannot write to SFTP folder ${folder}/`, `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`);
+          }
+          return false;
+      }
+  }
+  function importFeed(entry, state, deps, opts, save, tally, run) {
+      var _a, _b;
+      const name = entry.name;
+      const errorsName = reportName(name, state, '-errors.csv', entry, opts.dryRun);
+      const dryRunName = reportName(name, state, '-dry-run.csv', entry, true);
+      /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
+      const failFile = (code, reason) => {
           tally('errors');
-          const report = toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]);
           if (opts.dryRun) {
-              deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', 'UNREADABLE_FEED', reason]]));
-              return { name, outcome: 'checked', counts: state.counts };
+              deps.feeds.writeReport(DRY_RUN_FOLDER, dryRunName, toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]));
+              return { name, outcome: 'checked', counts: state.counts, reason };
           }
           deps.log.error(`Customer feed ${name} cannot be read`, `${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`);
-          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, report);
-          const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
-          return { name, outcome: 'failed', movedTo, counts: state.counts };
+          const report = toReportCsv(ERROR_REPORT_HEADER, [[name, 0, '', code, reason]]);
+          if (!writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, errorsName, report), deps, run))
+              return { name, outcome: 'blocked', counts: state.counts, reason };
+          let movedTo = '';
+          if (!writeInto(SFTP_FOLDERS.customerFeedFailed, name, () => {
+              var _a;
+              movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed, `${stem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
+          }, deps, run))
+              return { name, outcome: 'blocked', counts: state.counts, reason };
+          return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
+      };
+      if (((_a = entry.size) !== null && _a !== void 0 ? _a : 0) > SFTP_MAX_FILE_SIZE)
+          return failFile('FILE_TOO_LARGE', `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`);
+      let text;
+      try {
+          text = deps.feeds.download(name);
       }
+      catch (e) {
+          const { code, message } = describeError(e);
+          if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+              throw e;
+          if (PERMANENT_DOWNLOAD_ERRORS.has(code))
+              return failFile('FILE_TOO_LARGE', `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`);
+          return skip(name, `cannot be downloaded (${code}: ${message})`, deps);
+      }
+      const unreadable = unreadableReason(text);
+      const parsed = unreadable ? null : readCustomerFeed(text, name);
+      const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
+      if (!parsed || missingKey)
+          return failFile('UNREADABLE_FEED', unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ') || 'nothing'})`);
+      const lines = Math.max(0, physicalLineCount(text) - parsed.headerLine);
+      // Setup mistakes, said once per execution; every row they affect is still reported with its line.
+      if (opts.oneWorld && !opts.defaultSubsidiary && parsed.matched.subsidiary === undefined)
+          setupError(run, deps, 'no-subsidiary', 'HC_SC_ImportCustomer setup: new customers have no subsidiary', `This is a OneWorld account, feed ${name} has no subsidiary column and the script parameter ${DEFAULT_SUBSIDIARY_PARAM} is empty, so NetSuite refuses every new customer (as its own CSV import does). Set ${DEFAULT_SUBSIDIARY_PARAM} to the internal id of the subsidiary new customers belong to, or have HotWax send a subsidiary column. Until then every such row is reported as MISSING_SUBSIDIARY.`);
+      if (opts.defaultSubsidiary &&
+          (!/^\d+$/.test(opts.defaultSubsidiary) ||
+              (opts.oneWorld && !deps.customers.subsidiaryExists(opts.defaultSubsidiary))))
+          setupError(run, deps, 'bad-default-subsidiary', 'HC_SC_ImportCustomer setup: the default subsidiary does not exist', `The script parameter ${DEFAULT_SUBSIDIARY_PARAM} is "${opts.defaultSubsidiary}", which is not the internal id of a subsidiary: enter one (Setup > Company > Subsidiaries) or clear it. Rows without a subsidiary are reported as INVALID_KEY_OR_REF.`);
       const verdicts = [];
       const fail = (line, hcCustomerId, code, message, missingRequired) => {
           state.errors.push({ line, hcCustomerId, code, message, missingRequired });
@@ -8166,18 +8543,21 @@ define([], (function () { 'use strict';
       for (let i = 0; i < rows.length;) {
           // A dry run keeps back what writing its verdict file costs.
           const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
-          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + reserve);
+          const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
           if (affordable < 1) {
               if (opts.dryRun)
-                  writeVerdicts(name, verdicts, deps, rows[i].lineNumber);
-              return { name, outcome: 'in progress', counts: state.counts };
+                  writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
+              return { name, outcome: 'in progress', counts: state.counts, lines };
           }
           const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-          const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
+          const prepared = batch.map((r) => ({
+              row: r,
+              customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
+          }));
           const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
           const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
           for (const { row, customer } of prepared) {
-              const hcCustomerId = ((_a = row.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim();
+              const hcCustomerId = ((_b = row.values.HCCustomerId) !== null && _b !== void 0 ? _b : '').trim();
               if (isProblem(customer))
                   fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
               else {
@@ -8203,30 +8583,49 @@ define([], (function () { 'use strict';
           if (i < rows.length)
               save(state);
       }
+      const handledLines = parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
+          parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
+      const blankLines = Math.max(0, lines - handledLines);
       if (opts.dryRun) {
-          writeVerdicts(name, verdicts, deps, null);
-          return { name, outcome: 'checked', counts: state.counts };
+          writeVerdicts(name, dryRunName, verdicts, deps, null);
+          return { name, outcome: 'checked', counts: state.counts, lines, blankLines };
       }
       // Every row is handled: reports first, then the archive move, so nothing is archived early.
       if (!deps.budget.canAfford(finishUnits(state.errors))) {
           save(state);
-          return { name, outcome: 'in progress', counts: state.counts };
+          return { name, outcome: 'in progress', counts: state.counts, lines };
       }
+      const blocked = () => ({ name, outcome: 'blocked', counts: state.counts, lines, blankLines });
       if (state.errors.length > 0) {
           const errors = [...state.errors].sort((a, b) => a.line - b.line);
-          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message])));
+          const report = toReportCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]));
+          if (!writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, errorsName, report), deps, run))
+              return blocked();
           const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
           if (missingLines.size > 0) {
               const original = parsed.rows.filter((r) => missingLines.has(r.lineNumber));
-              deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing, name, toCsv(parsed.header, original.map((r) => parsed.header.map((h) => originalValue(r, h, parsed.matched)))));
+              const missing = toReportCsv(parsed.header, original.map((r) => r.fields));
+              if (!writeInto(SFTP_FOLDERS.customerFeedMissing, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing, reportName(name, state, '.csv', entry, false), missing), deps, run))
+                  return blocked();
           }
-          deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
+          deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
       }
-      const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-      return { name, outcome: 'archived', movedTo, counts: state.counts };
+      let movedTo = '';
+      if (!writeInto(SFTP_FOLDERS.customerFeedArchive, name, () => {
+          var _a;
+          movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive, `${stem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
+      }, deps, run))
+          return blocked();
+      return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
+  }
+  function setupError(run, deps, key, title, details) {
+      if (run.setupReported.has(key))
+          return;
+      run.setupReported.add(key);
+      deps.log.error(title, details);
   }
   /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
-  function writeVerdicts(name, verdicts, deps, uncheckedFrom) {
+  function writeVerdicts(name, fileName, verdicts, deps, uncheckedFrom) {
       const rows = [...verdicts]
           .sort((a, b) => a.line - b.line)
           .map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]);
@@ -8240,7 +8639,7 @@ define([], (function () { 'use strict';
               'DRY_RUN_INCOMPLETE',
               `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
           ]);
-      deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, rows));
+      deps.feeds.writeReport(DRY_RUN_FOLDER, fileName, toReportCsv(DRY_RUN_HEADER, rows));
   }
   function upsert(row, index, deps, opts) {
       var _a;
@@ -8276,22 +8675,36 @@ define([], (function () { 'use strict';
               }
               case 'create': {
                   let statusId = '';
+                  let statusCheck = null;
                   if (row.statusName) {
                       statusId = (_a = deps.customers.statusId(row.statusName)) !== null && _a !== void 0 ? _a : '';
                       if (!statusId)
-                          return {
-                              kind: 'error',
+                          statusCheck = {
                               code: 'UNKNOWN_STATUS',
                               message: `entity status "${row.statusName}" does not exist in NetSuite`,
+                              missingRequired: false,
                           };
                   }
-                  // A real save lets NetSuite check the subsidiary; a dry run has to ask.
-                  if (opts.dryRun && row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
-                      return {
-                          kind: 'error',
+                  // References are checked here in both modes, so a dry run's verdict is the real run's.
+                  const refs = [];
+                  if (statusCheck)
+                      refs.push(statusCheck);
+                  if (row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
+                      refs.push({
                           code: 'INVALID_KEY_OR_REF',
                           message: `Invalid subsidiary reference key ${row.subsidiary}.`,
-                      };
+                          missingRequired: false,
+                      });
+                  if (row.leadSource && deps.customers.leadSourceExists(row.leadSource) === false)
+                      refs.push({
+                          code: 'INVALID_KEY_OR_REF',
+                          message: `Invalid leadsource reference key ${row.leadSource} (accountSource).`,
+                          missingRequired: false,
+                      });
+                  if (refs.length) {
+                      const r = rejection(refs);
+                      return { kind: 'error', code: r.code, message: r.message };
+                  }
                   const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
                   index.add({
                       id,
@@ -8313,14 +8726,6 @@ define([], (function () { 'use strict';
           return { kind: 'error', code, message };
       }
   }
-  /** A row's value under its original header name (spec columns are keyed by canonical name). */
-  function originalValue(row, header, matched) {
-      var _a, _b;
-      for (const [canonical, name] of Object.entries(matched))
-          if (name === header)
-              return (_a = row.values[canonical]) !== null && _a !== void 0 ? _a : '';
-      return (_b = row.extra[header]) !== null && _b !== void 0 ? _b : '';
-  }
   function fromFill(fill, stamp) {
       const out = { stamp };
       if (fill.custentity_hc_customer_id)
@@ -8340,14 +8745,23 @@ define([], (function () { 'use strict';
           emails: byEmail ? uniq(rows.map((r) => r.email.toLowerCase())) : [],
       };
   }
-  /** Not a CSV text at all: binary content, or bytes that were not UTF-8. */
+  /**
+   * Not a CSV text at all: bytes that are not UTF-8 (or UTF-16, or binary) show up in the header
+   * already, or in most lines. One line with a bad character is that row's error (INVALID_CHARACTER),
+   * not the file's.
+   */
   function unreadableReason(text) {
-      if (text.indexOf('\u0000') >= 0)
-          return 'the file is binary, not a CSV text';
-      if (text.indexOf('\uFFFD') >= 0)
-          return 'the file is not UTF-8 encoded';
-      if (!text.trim())
+      if (!text.replace(/^\uFEFF/, '').trim())
           return 'the file is empty';
+      const lines = text.split(/\r\n|\n|\r/).filter((l) => l !== '');
+      const bad = (l) => l.indexOf('\u0000') >= 0 || l.indexOf('\uFFFD') >= 0;
+      if (bad(lines[0]))
+          return lines[0].indexOf('\u0000') >= 0
+              ? 'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters'
+              : 'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8';
+      const badLines = lines.filter(bad).length;
+      if (lines.length >= 4 && badLines * 2 > lines.length)
+          return `the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`;
       return null;
   }
 
@@ -8536,6 +8950,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
+  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
