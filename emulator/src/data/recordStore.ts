@@ -25,6 +25,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { nsError } from '../core/errors';
 import { loadSdfObjects } from './sdfObjects';
+import { isValidEmail, isValidPhone } from './fieldRules';
 
 /** What the Account hands to `new RecordStore(account)`. */
 export interface AccountLike {
@@ -460,8 +461,6 @@ function builtInTypes(): RecordTypeDef[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL_RE = /^[^\s@,;<>()[\]"]+@[^\s@,;<>()[\]"]+\.[^\s@,;<>()[\]"]+$/;
-
 export class RecordStore {
   private readonly defs = new Map<string, RecordTypeDef>();
   private readonly subrecordDefs = new Map<string, SubrecordTypeDef>();
@@ -820,7 +819,9 @@ export class RecordStore {
           `The field ${fieldId} contained more than the maximum number ( ${max} ) of characters allowed.`,
         );
       }
-      if (fd.type === 'EMAIL' && !EMAIL_RE.test(s)) throw invalidFieldValue(fieldId, s);
+      if (fd.type === 'EMAIL' && !isValidEmail(s)) throw invalidFieldValue(fieldId, s);
+      if (fd.type === 'PHONE' && !isValidPhone(s))
+        throw nsError('INVALID_PHONE', 'Phone number should have seven digits or more.');
     } else if (fd.type === 'SELECT' && fd.selectType && this.defs.has(fd.selectType)) {
       if (!this.get(fd.selectType, value as string)) {
         throw nsError('INVALID_KEY_OR_REF', `Invalid ${fieldId} reference key ${String(value)}.`);

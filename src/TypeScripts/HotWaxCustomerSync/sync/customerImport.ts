@@ -489,9 +489,19 @@ function importFeed(
 
     for (const { row, customer } of prepared) {
       const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
-      if (isProblem(customer))
-        fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
-      else {
+      if (isProblem(customer)) {
+        const value = (k: keyof typeof row.values) => (row.values[k] ?? '').trim();
+        const all = rejection([
+          ...customer.problems,
+          ...referenceProblems(
+            value('status'),
+            value('subsidiary') || opts.defaultSubsidiary,
+            value('accountSource'),
+            deps,
+          ),
+        ]);
+        fail(row.lineNumber, hcCustomerId, all.code, all.message, all.missingRequired);
+      } else {
         const outcome = upsert(customer, index, deps, opts);
         if (outcome.kind === 'error')
           fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, false);
@@ -666,36 +676,13 @@ function upsert(
         return { kind: 'linked', customerId: decision.customer.id };
       }
       case 'create': {
-        let statusId = '';
-        let statusCheck: RowProblem | null = null;
-        if (row.statusName) {
-          statusId = deps.customers.statusId(row.statusName) ?? '';
-          if (!statusId)
-            statusCheck = {
-              code: 'UNKNOWN_STATUS',
-              message: `entity status "${row.statusName}" does not exist in NetSuite`,
-              missingRequired: false,
-            };
-        }
         // References are checked here in both modes, so a dry run's verdict is the real run's.
-        const refs: RowProblem[] = [];
-        if (statusCheck) refs.push(statusCheck);
-        if (row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
-          refs.push({
-            code: 'INVALID_KEY_OR_REF',
-            message: `Invalid subsidiary reference key ${row.subsidiary}.`,
-            missingRequired: false,
-          });
-        if (row.leadSource && deps.customers.leadSourceExists(row.leadSource) === false)
-          refs.push({
-            code: 'INVALID_KEY_OR_REF',
-            message: `Invalid leadsource reference key ${row.leadSource} (accountSource).`,
-            missingRequired: false,
-          });
+        const refs = referenceProblems(row.statusName, row.subsidiary, row.leadSource, deps);
         if (refs.length) {
           const r = rejection(refs);
           return { kind: 'error', code: r.code, message: r.message };
         }
+        const statusId = row.statusName ? (deps.customers.statusId(row.statusName) ?? '') : '';
         const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
         index.add({
           id,
@@ -714,6 +701,39 @@ function upsert(
     if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
     return { kind: 'error', code, message };
   }
+}
+
+/**
+ * The list values a row refers to that NetSuite does not have: entity status (by name), subsidiary
+ * and lead source (by internal id). Checked before every create, and for a row refused for other
+ * reasons too, so its report lists every problem.
+ */
+function referenceProblems(
+  statusName: string,
+  subsidiary: string,
+  leadSource: string,
+  deps: ImportDeps,
+): RowProblem[] {
+  const out: RowProblem[] = [];
+  if (statusName && !deps.customers.statusId(statusName))
+    out.push({
+      code: 'UNKNOWN_STATUS',
+      message: `entity status "${statusName}" does not exist in NetSuite`,
+      missingRequired: false,
+    });
+  if (/^\d+$/.test(subsidiary) && !deps.customers.subsidiaryExists(subsidiary))
+    out.push({
+      code: 'INVALID_KEY_OR_REF',
+      message: `Invalid subsidiary reference key ${subsidiary}.`,
+      missingRequired: false,
+    });
+  if (/^-?\d+$/.test(leadSource) && deps.customers.leadSourceExists(leadSource) === false)
+    out.push({
+      code: 'INVALID_KEY_OR_REF',
+      message: `Invalid leadsource reference key ${leadSource} (accountSource).`,
+      missingRequired: false,
+    });
+  return out;
 }
 
 function fromFill(fill: Record<string, string>, stamp: number): Partial<ExistingCustomer> {

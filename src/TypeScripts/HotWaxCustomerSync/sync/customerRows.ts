@@ -287,8 +287,8 @@ export function rejection(problems: RowProblem[]): RowRejection {
   };
 }
 
-export function isProblem(x: NewCustomer | RowProblem): x is RowProblem {
-  return (x as RowProblem).code !== undefined;
+export function isProblem(x: NewCustomer | RowRejection): x is RowRejection {
+  return (x as RowRejection).code !== undefined;
 }
 
 /** The field map parameter: JSON `{ "<csv column>": "<customer field id>" }`. */

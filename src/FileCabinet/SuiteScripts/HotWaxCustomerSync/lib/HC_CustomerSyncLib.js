@@ -8558,8 +8558,14 @@ define([], (function () { 'use strict';
           const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
           for (const { row, customer } of prepared) {
               const hcCustomerId = ((_b = row.values.HCCustomerId) !== null && _b !== void 0 ? _b : '').trim();
-              if (isProblem(customer))
-                  fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
+              if (isProblem(customer)) {
+                  const value = (k) => { var _a; return ((_a = row.values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
+                  const all = rejection([
+                      ...customer.problems,
+                      ...referenceProblems(value('status'), value('subsidiary') || opts.defaultSubsidiary, value('accountSource'), deps),
+                  ]);
+                  fail(row.lineNumber, hcCustomerId, all.code, all.message, all.missingRequired);
+              }
               else {
                   const outcome = upsert(customer, index, deps, opts);
                   if (outcome.kind === 'error')
@@ -8674,37 +8680,13 @@ define([], (function () { 'use strict';
                   return { kind: 'linked', customerId: decision.customer.id };
               }
               case 'create': {
-                  let statusId = '';
-                  let statusCheck = null;
-                  if (row.statusName) {
-                      statusId = (_a = deps.customers.statusId(row.statusName)) !== null && _a !== void 0 ? _a : '';
-                      if (!statusId)
-                          statusCheck = {
-                              code: 'UNKNOWN_STATUS',
-                              message: `entity status "${row.statusName}" does not exist in NetSuite`,
-                              missingRequired: false,
-                          };
-                  }
                   // References are checked here in both modes, so a dry run's verdict is the real run's.
-                  const refs = [];
-                  if (statusCheck)
-                      refs.push(statusCheck);
-                  if (row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
-                      refs.push({
-                          code: 'INVALID_KEY_OR_REF',
-                          message: `Invalid subsidiary reference key ${row.subsidiary}.`,
-                          missingRequired: false,
-                      });
-                  if (row.leadSource && deps.customers.leadSourceExists(row.leadSource) === false)
-                      refs.push({
-                          code: 'INVALID_KEY_OR_REF',
-                          message: `Invalid leadsource reference key ${row.leadSource} (accountSource).`,
-                          missingRequired: false,
-                      });
+                  const refs = referenceProblems(row.statusName, row.subsidiary, row.leadSource, deps);
                   if (refs.length) {
                       const r = rejection(refs);
                       return { kind: 'error', code: r.code, message: r.message };
                   }
+                  const statusId = row.statusName ? ((_a = deps.customers.statusId(row.statusName)) !== null && _a !== void 0 ? _a : '') : '';
                   const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
                   index.add({
                       id,
@@ -8725,6 +8707,33 @@ define([], (function () { 'use strict';
               throw e;
           return { kind: 'error', code, message };
       }
+  }
+  /**
+   * The list values a row refers to that NetSuite does not have: entity status (by name), subsidiary
+   * and lead source (by internal id). Checked before every create, and for a row refused for other
+   * reasons too, so its report lists every problem.
+   */
+  function referenceProblems(statusName, subsidiary, leadSource, deps) {
+      const out = [];
+      if (statusName && !deps.customers.statusId(statusName))
+          out.push({
+              code: 'UNKNOWN_STATUS',
+              message: `entity status "${statusName}" does not exist in NetSuite`,
+              missingRequired: false,
+          });
+      if (/^\d+$/.test(subsidiary) && !deps.customers.subsidiaryExists(subsidiary))
+          out.push({
+              code: 'INVALID_KEY_OR_REF',
+              message: `Invalid subsidiary reference key ${subsidiary}.`,
+              missingRequired: false,
+          });
+      if (/^-?\d+$/.test(leadSource) && deps.customers.leadSourceExists(leadSource) === false)
+          out.push({
+              code: 'INVALID_KEY_OR_REF',
+              message: `Invalid leadsource reference key ${leadSource} (accountSource).`,
+              missingRequired: false,
+          });
+      return out;
   }
   function fromFill(fill, stamp) {
       const out = { stamp };
