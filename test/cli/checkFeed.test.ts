@@ -54,9 +54,9 @@ test('bad rows: each with its line, outcome, code and reason, straight from the 
   expect(r.ok).toBe(false);
 });
 
-test('an unclosed quote swallows the rest of the file; a file without HCCustomerId is rejected whole', async () => {
+test('an unclosed quote fails its own line only; a file without HCCustomerId is rejected whole', async () => {
   const a = await checkFeed(fixture('unclosed-quote.csv'));
-  expect(brief(a.rows)).toEqual(['2 create', '3 error UNCLOSED_QUOTE']);
+  expect(brief(a.rows)).toEqual(['2 create', '3 error UNCLOSED_QUOTE', '4 create']);
   expect(a.rows[1]).toMatchObject({ line: 3, hcCustomerId: '' });
   const b = await checkFeed(fixture('no-key-column.csv'));
   expect(brief(b.rows)).toEqual(['0 error UNREADABLE_FEED']);
@@ -85,7 +85,7 @@ test('the command: exit 1 with errors, 0 without, --json', async () => {
   const bad = bufferIo();
   expect(await main(['check-feed', fixture('bad-rows.csv')], bad)).toBe(1);
   expect(bad.stdout).toMatch(
-    /line 4 +700023 +error INVALID_EMAIL: email "not-an-email" is not a valid address/,
+    /line 4 +700023 +error INVALID_EMAIL: email "not-an-email" is not an address NetSuite accepts/,
   );
   const good = bufferIo();
   expect(await main(['check-feed', fixture('legacy-title-case.csv'), '--no-oneworld', '--json'], good)).toBe(
