@@ -134,3 +134,21 @@ test('a feed too big for one dry-run execution: reported as partly checked, exit
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a legacy feed keyed by "External Id", and cells that would run as formulas shown neutralised', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-feed-'));
+  const file = path.join(dir, 'legacy-formulas.csv');
+  fs.writeFileSync(
+    file,
+    'External Id,First Name,Last Name,Email,Subsdiary\r\n=700091,Ada,Lovelace,ada@example.com,1\r\n700092,Grace,Hopper,not-an-email,1\r\n',
+  );
+  try {
+    const r = await checkFeed(file);
+    expect(r.rows.map((x) => [x.line, x.hcCustomerId, x.verdict, x.code ?? ''])).toEqual([
+      [2, "'=700091", 'create', ''],
+      [3, '700092', 'error', 'INVALID_EMAIL'],
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

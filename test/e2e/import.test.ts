@@ -129,7 +129,7 @@ describe(`import against ${kind} sshd/server`, () => {
         '',
         'Ada',
         'Lovelace',
-        '@example.com',
+        "'@example.com", // a cell a spreadsheet would run as a formula is neutralised (OWASP)
         '',
         '6600000000000',
         '6600000000000',
