@@ -195,6 +195,61 @@ describe(`customer/export/ faults against ${kind} sshd/server`, () => {
     for (const hc of [...ids(700, 2), ...ids(800, 2)]) expect(customersByHcId(env).get(hc)).toHaveLength(1);
   });
 
+  test('failed/ and required_fields_missing/ that cannot be written: the feeds stay, one ERROR per folder, nothing lost after the fix', () => {
+    const failed = env.localPath('customer/export/failed');
+    const missing = env.localPath('customer/export/required_fields_missing');
+    if (!denyWrites(failed) || !denyWrites(missing)) {
+      allowWrites(failed);
+      console.warn(
+        'chattr +i is not available here: folders cannot be made unwritable for root; not checked',
+      );
+      return;
+    }
+    try {
+      writeFeed(env, 'a-not-a-feed.csv', 'id,name\r\n1,x\r\n');
+      writeFeed(env, 'b-missing-id.csv', feedText([...customers(1300, 1), { HCCustomerId: '' }]));
+      const runs = env.run('import');
+      expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+      const titles = errorLogs(runs)
+        .filter((l) => /^Cannot write to SFTP folder/.test(l.title))
+        .map((l) => l.title)
+        .sort();
+      expect(titles).toEqual([
+        'Cannot write to SFTP folder customer/export/failed/',
+        'Cannot write to SFTP folder customer/export/required_fields_missing/',
+      ]);
+      expect(remoteNames(env, 'customer/export')).toEqual(['a-not-a-feed.csv', 'b-missing-id.csv']);
+    } finally {
+      allowWrites(failed);
+      allowWrites(missing);
+    }
+    env.run('import');
+    expect(remoteNames(env, 'customer/export')).toEqual([]);
+    expect(remoteNames(env, 'customer/export/failed')).toEqual(['a-not-a-feed.csv']);
+    expect(remoteNames(env, 'customer/export/archive')).toEqual(['b-missing-id.csv']);
+    expect(remoteNames(env, 'customer/export/required_fields_missing')).toHaveLength(1);
+    expect(customersByHcId(env).get('HC1300')).toHaveLength(1);
+    // The second try reused each feed's tag: its reports replaced the first try's, one per feed.
+    expect(remoteNames(env, 'customer/export/error').map((n) => n.replace(/-\d{8}T.*$/, ''))).toEqual([
+      'a-not-a-feed',
+      'b-missing-id',
+    ]);
+  });
+
+  test('customer/export/ that cannot be listed: the execution ends in error naming the folder', () => {
+    const base = env.localPath('customer/export');
+    const aside = `${base}.aside`;
+    fs.renameSync(base, aside);
+    try {
+      const runs = env.run('import');
+      expect(runs[0].status).toBe('FAILED');
+      const listError = errorLogs(runs).find((l) => l.title === 'Cannot list SFTP folder customer/export/');
+      expect(listError?.details).toMatch(/FTP_INVALID_DIRECTORY|FTP_NO_SUCH_FILE_OR_DIRECTORY/);
+    } finally {
+      fs.renameSync(aside, base);
+    }
+  });
+
   test('feeds over NetSuite file limits: over 10 MB read line by line; over 100 MB, or a line over 10 MB, to failed/ with a report naming the size', () => {
     const base = env.localPath('customer/export');
     // 11 MB: 24 customers with a 480,000-character unmapped column each.

@@ -98,6 +98,8 @@ export interface ImportState {
   lease: { executionId: string; deploymentId: string; until: number } | null;
   /** Entries the last execution could not read: tried after the other feeds. */
   skipped?: string[];
+  /** Tags of feeds left in place because a folder could not be written: their next try reuses them. */
+  blockedTags?: Record<string, string>;
 }
 
 export interface ImportOptions extends RowOptions {
@@ -207,7 +209,18 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     summary.totals[outcome]++;
   };
 
-  const listed = deps.feeds.list();
+  let listed: FeedEntry[];
+  try {
+    listed = deps.feeds.list();
+  } catch (e) {
+    // Nothing can be imported without the listing: end in error (NetSuite notifies), naming the folder.
+    const { code, message } = describeError(e);
+    deps.log.error(
+      `Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`,
+      `${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`,
+    );
+    throw e;
+  }
   const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
   const feeds: FeedEntry[] = [];
   for (const entry of listed) {
@@ -242,7 +255,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
       state.line = 0;
       state.errors = [];
       state.counts = emptyCounts();
-      state.tag = `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
+      state.tag = state.blockedTags?.[name] ?? `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
       // Saved before any report can be written, so a re-run after a crash names its reports the same.
       save(state);
     }
@@ -256,6 +269,11 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     }
     if (result.outcome === 'skipped') skippedNow.push(name);
     else progress = true;
+    // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
+    const blockedTags = { ...state.blockedTags };
+    if (result.outcome === 'blocked' && state.tag) blockedTags[name] = state.tag;
+    else delete blockedTags[name];
+    state.blockedTags = Object.keys(blockedTags).length ? blockedTags : undefined;
     state.file = null;
     state.line = 0;
     state.errors = [];

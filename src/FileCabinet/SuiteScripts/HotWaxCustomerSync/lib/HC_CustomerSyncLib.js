@@ -8332,7 +8332,7 @@ define([], (function () { 'use strict';
   const LEASE_MS = 15 * 60 * 1000;
   const emptyCounts = () => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
   function runCustomerImport(deps, opts) {
-      var _a;
+      var _a, _b, _c;
       const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
       const loaded = deps.checkpoint.load();
       const lease = loaded === null || loaded === void 0 ? void 0 : loaded.lease;
@@ -8357,7 +8357,16 @@ define([], (function () { 'use strict';
           state.counts[outcome]++;
           summary.totals[outcome]++;
       };
-      const listed = deps.feeds.list();
+      let listed;
+      try {
+          listed = deps.feeds.list();
+      }
+      catch (e) {
+          // Nothing can be imported without the listing: end in error (NetSuite notifies), naming the folder.
+          const { code, message } = describeError(e);
+          deps.log.error(`Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`, `${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`);
+          throw e;
+      }
       const run = { reportedFolders: new Set(), setupReported: new Set() };
       const feeds = [];
       for (const entry of listed) {
@@ -8392,7 +8401,7 @@ define([], (function () { 'use strict';
               state.line = 0;
               state.errors = [];
               state.counts = emptyCounts();
-              state.tag = `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
+              state.tag = (_c = (_b = state.blockedTags) === null || _b === void 0 ? void 0 : _b[name]) !== null && _c !== void 0 ? _c : `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
               // Saved before any report can be written, so a re-run after a crash names its reports the same.
               save(state);
           }
@@ -8408,6 +8417,13 @@ define([], (function () { 'use strict';
               skippedNow.push(name);
           else
               progress = true;
+          // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
+          const blockedTags = { ...state.blockedTags };
+          if (result.outcome === 'blocked' && state.tag)
+              blockedTags[name] = state.tag;
+          else
+              delete blockedTags[name];
+          state.blockedTags = Object.keys(blockedTags).length ? blockedTags : undefined;
           state.file = null;
           state.line = 0;
           state.errors = [];
