@@ -8261,8 +8261,9 @@ define([], (function () { 'use strict';
               m.set(k, list);
           };
           push(this.byHcId, c.hcCustomerId);
+          // NetSuite keeps external ids unique per record type ignoring case (its search matches them so too).
           if (c.externalId)
-              this.byExternalId.set(c.externalId, c);
+              this.byExternalId.set(c.externalId.toLowerCase(), c);
           push(this.byShopifyId, c.shopifyCustomerId);
           push(this.byEmail, c.email.toLowerCase());
       }
@@ -8278,7 +8279,7 @@ define([], (function () { 'use strict';
               const customer = (_a = linked.find((c) => !c.inactive)) !== null && _a !== void 0 ? _a : linked[0];
               return { kind: 'alreadyLinked', customer, fill: fillEmpty(customer, row) };
           }
-          const byExt = row.externalId ? this.byExternalId.get(row.externalId) : undefined;
+          const byExt = row.externalId ? this.byExternalId.get(row.externalId.toLowerCase()) : undefined;
           if (byExt)
               return linkOrConflict(byExt, row, 'externalid');
           const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
