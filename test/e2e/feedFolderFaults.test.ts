@@ -297,6 +297,18 @@ describe(`customer/export/ faults against ${kind} sshd/server`, () => {
     for (const r of runs) expect(r.usage.byApi['sftp.Connection.list']?.calls ?? 0).toBeLessThanOrEqual(1);
   });
 
+  test('a feed name near the file-name limit still gets its reports (their names are shortened, not refused)', () => {
+    const name = `${'n'.repeat(200)}-é-${'m'.repeat(30)}.csv`;
+    writeFeed(env, name, feedText([...customers(1400, 1), { HCCustomerId: 'HC1401', email: 'bad' }]));
+    const runs = env.run('import');
+    expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+    expect(remoteNames(env, 'customer/export/archive')).toEqual([name]);
+    const [report] = remoteCsv(env, 'customer/export/error');
+    expect(Buffer.byteLength(report.name)).toBeLessThanOrEqual(255);
+    expect(report.name.startsWith('n'.repeat(150))).toBe(true);
+    expect(report.rows[1].slice(0, 4)).toEqual([name, '3', 'HC1401', 'INVALID_EMAIL']);
+  });
+
   test('a feed name seen again never overwrites the first feed’s reports', () => {
     writeFeed(
       env,

@@ -321,6 +321,24 @@ const PERMANENT_DOWNLOAD_ERRORS = new Set([
   'SSS_FILE_CONTENT_SIZE_EXCEEDED',
 ]);
 
+/**
+ * A feed's stem for names the import makes, at most 150 UTF-8 bytes (cut between characters, never
+ * inside a surrogate pair), so `-<tag>-errors.csv` still fits the usual 255-byte file name limit.
+ */
+function shortStem(name: string): string {
+  const s = stem(name);
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+    const size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    if (bytes + size > 150) return s.slice(0, i);
+    bytes += size;
+    if (pair) i++;
+  }
+  return s;
+}
+
 /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
 function reportName(
   name: string,
@@ -332,7 +350,7 @@ function reportName(
   // A dry run saves no state: its verdict file is named after the feed's modification time, so
   // checking the same file again replaces its verdicts and another file of the same name does not.
   const tag = dryRun || !state.tag ? utcStamp(entry.lastModified ?? new Date(0)) : state.tag;
-  return `${stem(name)}-${tag}${suffix}`;
+  return `${shortStem(name)}-${tag}${suffix}`;
 }
 
 /**
@@ -405,7 +423,7 @@ function importFeed(
           movedTo = deps.feeds.moveFeed(
             name,
             SFTP_FOLDERS.customerFeedFailed,
-            `${stem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
+            `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
           );
         },
         deps,
@@ -611,7 +629,7 @@ function importFeed(
         movedTo = deps.feeds.moveFeed(
           name,
           SFTP_FOLDERS.customerFeedArchive,
-          `${stem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
+          `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
         );
       },
       deps,

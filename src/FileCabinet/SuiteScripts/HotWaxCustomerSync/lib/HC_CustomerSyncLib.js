@@ -8464,13 +8464,32 @@ define([], (function () { 'use strict';
       'FTP_MAXIMUM_FILE_SIZE_EXCEEDED',
       'SSS_FILE_CONTENT_SIZE_EXCEEDED',
   ]);
+  /**
+   * A feed's stem for names the import makes, at most 150 UTF-8 bytes (cut between characters, never
+   * inside a surrogate pair), so `-<tag>-errors.csv` still fits the usual 255-byte file name limit.
+   */
+  function shortStem(name) {
+      const s = stem(name);
+      let bytes = 0;
+      for (let i = 0; i < s.length; i++) {
+          const c = s.charCodeAt(i);
+          const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+          const size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+          if (bytes + size > 150)
+              return s.slice(0, i);
+          bytes += size;
+          if (pair)
+              i++;
+      }
+      return s;
+  }
   /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
   function reportName(name, state, suffix, entry, dryRun) {
       var _a;
       // A dry run saves no state: its verdict file is named after the feed's modification time, so
       // checking the same file again replaces its verdicts and another file of the same name does not.
       const tag = dryRun || !state.tag ? utcStamp((_a = entry.lastModified) !== null && _a !== void 0 ? _a : new Date(0)) : state.tag;
-      return `${stem(name)}-${tag}${suffix}`;
+      return `${shortStem(name)}-${tag}${suffix}`;
   }
   /**
    * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
@@ -8511,7 +8530,7 @@ define([], (function () { 'use strict';
           let movedTo = '';
           if (!writeInto(SFTP_FOLDERS.customerFeedFailed, name, () => {
               var _a;
-              movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed, `${stem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
+              movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed, `${shortStem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
           }, deps, run))
               return { name, outcome: 'blocked', counts: state.counts, reason };
           return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
@@ -8636,7 +8655,7 @@ define([], (function () { 'use strict';
       let movedTo = '';
       if (!writeInto(SFTP_FOLDERS.customerFeedArchive, name, () => {
           var _a;
-          movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive, `${stem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
+          movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive, `${shortStem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
       }, deps, run))
           return blocked();
       return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
