@@ -245,3 +245,79 @@ describe('listing names never joined into a path', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('setup mistakes are said once per execution, and every row still errors', () => {
+  const run = (feeds: Record<string, string>, o: Partial<typeof opts>, subsidiaries: string[]) => {
+    const errors: { title: string; details: string }[] = [];
+    const reports: Record<string, string> = {};
+    const summary = lib.runCustomerImport(
+      {
+        feeds: {
+          list: () => Object.keys(feeds).map((name) => ({ name })),
+          download: (name: string) => feeds[name],
+          writeReport: (folder: string, name: string, csv: string) => {
+            reports[`${folder}/${name}`] = csv;
+          },
+          moveFeed: (name: string) => name,
+        },
+        customers: {
+          findCandidates: () => [],
+          create: () => '1',
+          update: () => undefined,
+          statusId: () => '13',
+          subsidiaryExists: (id: string) => subsidiaries.includes(id),
+          leadSourceExists: () => true,
+        },
+        checkpoint: { load: () => null, save: () => undefined },
+        budget: new lib.GovernanceBudget({ remaining: () => 10_000 }),
+        now: () => 0,
+        log: {
+          audit: () => undefined,
+          error: (title: string, details: string) => errors.push({ title, details }),
+        },
+      },
+      {
+        ...opts,
+        ...o,
+        matchByEmail: false,
+        dryRun: false,
+        batchSize: 50,
+        executionId: 'e',
+        deploymentId: 'd',
+        restampAfterMs: 0,
+      },
+    );
+    return { errors, reports, summary };
+  };
+  const noSubsidiaryColumn = 'HCCustomerId,firstName,email\r\nHC1,Ada,bad\r\nHC2,Grace,grace@example.com\r\n';
+
+  test('OneWorld, no subsidiary column, no default: one ERROR naming the parameter for two feeds; each row lists all its problems', () => {
+    const { errors, reports, summary } = run(
+      { 'a.csv': noSubsidiaryColumn, 'b.csv': noSubsidiaryColumn },
+      {},
+      ['1', '2'],
+    );
+    const setup = errors.filter((e) => /setup/.test(e.title));
+    expect(setup).toHaveLength(1);
+    expect(setup[0].details).toContain('custscript_hc_imp_default_subsidiary');
+    expect(plain(summary.totals)).toEqual({ created: 0, linked: 0, alreadyLinked: 0, errors: 4 });
+    const report = Object.entries(reports).find(([k]) => k.startsWith('customer/export/error/a-'))![1];
+    expect(report).toContain('MISSING_SUBSIDIARY;INVALID_EMAIL');
+  });
+
+  test('a default subsidiary that does not exist: one ERROR naming the parameter; rows refused with NetSuite’s code', () => {
+    const { errors, summary } = run({ 'a.csv': noSubsidiaryColumn }, { defaultSubsidiary: '99' }, ['1', '2']);
+    const setup = errors.filter((e) => /setup/.test(e.title));
+    expect(setup.map((e) => e.title)).toEqual([
+      'HC_SC_ImportCustomer setup: the default subsidiary does not exist',
+    ]);
+    expect(setup[0].details).toContain('custscript_hc_imp_default_subsidiary');
+    expect(plain(summary.totals)).toMatchObject({ created: 0, errors: 2 });
+  });
+
+  test('the same feed with a valid default subsidiary imports its good row, and says nothing about setup', () => {
+    const { errors, summary } = run({ 'a.csv': noSubsidiaryColumn }, { defaultSubsidiary: '2' }, ['1', '2']);
+    expect(errors.filter((e) => /setup/.test(e.title))).toEqual([]);
+    expect(plain(summary.totals)).toMatchObject({ created: 1, errors: 1 });
+  });
+});
