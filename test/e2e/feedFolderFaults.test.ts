@@ -309,6 +309,30 @@ describe(`customer/export/ faults against ${kind} sshd/server`, () => {
     expect(report.rows[1].slice(0, 4)).toEqual([name, '3', 'HC1401', 'INVALID_EMAIL']);
   });
 
+  test('a feed with 6,000 bad rows: errors written out in report parts (the checkpoint never outgrows its field), every line reported once', () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      HCCustomerId: i % 1000 === 7 ? '' : `HC${2000 + i}`,
+      email: `not-an-email-${'x'.repeat(100)}`,
+    }));
+    writeFeed(env, 'many-bad-rows.csv', feedText(rows));
+    const runs = env.run('import');
+    expect(runs.map((r) => r.status)).toEqual(['COMPLETE']);
+    expect(remoteNames(env, 'customer/export/archive')).toEqual(['many-bad-rows.csv']);
+    const parts = remoteCsv(env, 'customer/export/error');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.name).toMatch(/^many-bad-rows-\d{8}T\d{6}Z-[0-9a-z]{6}-errors-\d+\.csv$/);
+    const lines = parts.flatMap((p) => p.rows.slice(1).map((r) => Number(r[1])));
+    expect(lines).toHaveLength(6000);
+    expect(new Set(lines).size).toBe(6000);
+    expect(Math.min(...lines)).toBe(2);
+    expect(Math.max(...lines)).toBe(6001);
+    const [missing] = remoteCsv(env, 'customer/export/required_fields_missing');
+    expect(missing.rows.slice(1)).toHaveLength(6);
+    expect(
+      runs[0].logs.find((l) => l.level === 'ERROR' && /6000 row\(s\) not imported/.test(l.title)),
+    ).toBeDefined();
+  });
+
   test('a feed name seen again never overwrites the first feed’s reports', () => {
     writeFeed(
       env,

@@ -100,6 +100,15 @@ export interface ImportState {
   skipped?: string[];
   /** Tags of feeds left in place because a folder could not be written: their next try reuses them. */
   blockedTags?: Record<string, string>;
+  /**
+   * A feed with very many bad rows: its errors so far were written out as report parts
+   * (`<stem>-<tag>-errors-<n>.csv`) so the checkpoint stays far below its field's 1,000,000
+   * characters; `missingLines` keeps the lines of those parts that go to required_fields_missing/.
+   */
+  reportParts?: number;
+  missingLines?: number[];
+  /** Last line whose malformed-record problems are in `errors` (or a written part). */
+  problemsThrough?: number;
 }
 
 export interface ImportOptions extends RowOptions {
@@ -255,6 +264,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
       state.line = 0;
       state.errors = [];
       state.counts = emptyCounts();
+      forgetFile(state);
       state.tag = state.blockedTags?.[name] ?? `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
       // Saved before any report can be written, so a re-run after a crash names its reports the same.
       save(state);
@@ -278,6 +288,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     state.line = 0;
     state.errors = [];
     state.counts = emptyCounts();
+    forgetFile(state);
     delete state.tag;
     save(state);
   }
@@ -287,6 +298,24 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
 }
+
+/** Per-feed fields that must not carry over to the next feed. */
+function forgetFile(state: ImportState): void {
+  delete state.reportParts;
+  delete state.missingLines;
+  delete state.problemsThrough;
+}
+
+/** Errors of one feed kept in the checkpoint before they are written out as a report part. */
+const SPILL_AT_CHARS = 600_000;
+/** A stored error message is cut past this (at a character boundary): NetSuite's own can be long. */
+const MAX_STORED_MESSAGE = 1000;
+const storedMessage = (m: string) => {
+  if (m.length <= MAX_STORED_MESSAGE) return m;
+  const c = m.charCodeAt(MAX_STORED_MESSAGE - 1);
+  return `${m.slice(0, c >= 0xd800 && c <= 0xdbff ? MAX_STORED_MESSAGE - 1 : MAX_STORED_MESSAGE)}…`;
+};
+const storedSize = (e: ErrorRow) => e.message.length + e.code.length + e.hcCustomerId.length + 80;
 
 /** What one execution has already said once (a folder it cannot write, a setup mistake). */
 interface RunContext {
@@ -487,6 +516,7 @@ function importFeed(
     );
 
   const verdicts: RowVerdict[] = [];
+  let pendingChars = state.errors.reduce((n, e) => n + storedSize(e), 0);
   const fail = (
     line: number,
     hcCustomerId: string,
@@ -494,20 +524,56 @@ function importFeed(
     message: string,
     missingRequired: boolean,
   ) => {
-    state.errors.push({ line, hcCustomerId, code, message, missingRequired });
+    const e = { line, hcCustomerId, code, message: storedMessage(message), missingRequired };
+    state.errors.push(e);
+    pendingChars += storedSize(e);
     tally('errors');
     if (opts.dryRun) verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
   };
   // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
+  const problemsFrom = Math.max(state.line, state.problemsThrough ?? 0);
   for (const p of parsed.problems) {
-    if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber)) continue;
+    if (p.lineNumber <= problemsFrom) continue;
     fail(p.lineNumber, '', p.code, p.message, false);
+    state.problemsThrough = Math.max(state.problemsThrough ?? 0, p.lineNumber);
   }
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
+  const blocked = (): FileResult => ({ name, outcome: 'blocked', counts: state.counts, lines });
+  /** Writes the errors so far as the next report part and keeps only what the end needs. */
+  const spill = (): boolean => {
+    const part = (state.reportParts ?? 0) + 1;
+    const errors = [...state.errors].sort((a, b) => a.line - b.line);
+    const report = toReportCsv(
+      ERROR_REPORT_HEADER,
+      errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]),
+    );
+    const partName = reportName(name, state, `-errors-${part}.csv`, entry, false);
+    if (
+      !writeInto(
+        SFTP_FOLDERS.customerFeedError,
+        name,
+        () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, partName, report),
+        deps,
+        run,
+      )
+    )
+      return false;
+    state.missingLines = [
+      ...(state.missingLines ?? []),
+      ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+    ];
+    state.reportParts = part;
+    state.errors = [];
+    pendingChars = 0;
+    return true;
+  };
 
   for (let i = 0; i < rows.length;) {
     // A dry run keeps back what writing its verdict file costs.
-    const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
+    // A real run with many errors kept keeps back what writing them out as a report part costs.
+    const reserve = opts.dryRun
+      ? REPORT_UNITS
+      : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
     const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
     if (affordable < 1) {
       if (opts.dryRun) writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
@@ -558,7 +624,10 @@ function importFeed(
       state.line = row.lineNumber;
     }
     i += batch.length;
-    if (i < rows.length) save(state);
+    if (i < rows.length) {
+      if (!opts.dryRun && pendingChars > SPILL_AT_CHARS && !spill()) return blocked();
+      save(state);
+    }
   }
   const handledLines =
     parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
@@ -571,28 +640,36 @@ function importFeed(
   }
 
   // Every row is handled: reports first, then the archive move, so nothing is archived early.
-  if (!deps.budget.canAfford(finishUnits(state.errors))) {
+  const parts = state.reportParts ?? 0;
+  const needsMissing = (state.missingLines?.length ?? 0) > 0;
+  if (!deps.budget.canAfford(finishUnits(state.errors) + (needsMissing ? REPORT_UNITS : 0))) {
+    if (pendingChars > SPILL_AT_CHARS && deps.budget.canAfford(REPORT_UNITS) && !spill()) return blocked();
     save(state);
     return { name, outcome: 'in progress', counts: state.counts, lines };
   }
-  const blocked = (): FileResult => ({ name, outcome: 'blocked', counts: state.counts, lines, blankLines });
-  if (state.errors.length > 0) {
+  if (state.errors.length > 0 || parts > 0) {
     const errors = [...state.errors].sort((a, b) => a.line - b.line);
+    const lastName =
+      parts > 0 ? reportName(name, state, `-errors-${parts + 1}.csv`, entry, false) : errorsName;
     const report = toReportCsv(
       ERROR_REPORT_HEADER,
       errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]),
     );
     if (
+      errors.length > 0 &&
       !writeInto(
         SFTP_FOLDERS.customerFeedError,
         name,
-        () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, errorsName, report),
+        () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, lastName, report),
         deps,
         run,
       )
     )
       return blocked();
-    const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
+    const missingLines = new Set([
+      ...(state.missingLines ?? []),
+      ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+    ]);
     if (missingLines.size > 0) {
       const original = parsed.rows.filter((r) => missingLines.has(r.lineNumber));
       const missing = toReportCsv(
@@ -615,9 +692,10 @@ function importFeed(
       )
         return blocked();
     }
+    const first = errors[0];
     deps.log.error(
-      `Customer feed ${name}: ${errors.length} row(s) not imported`,
-      `see ${SFTP_FOLDERS.customerFeedError}/${errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`,
+      `Customer feed ${name}: ${state.counts.errors} row(s) not imported`,
+      `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
   let movedTo = '';

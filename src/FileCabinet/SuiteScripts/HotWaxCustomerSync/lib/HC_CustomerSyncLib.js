@@ -8402,6 +8402,7 @@ define([], (function () { 'use strict';
               state.line = 0;
               state.errors = [];
               state.counts = emptyCounts();
+              forgetFile(state);
               state.tag = (_c = (_b = state.blockedTags) === null || _b === void 0 ? void 0 : _b[name]) !== null && _c !== void 0 ? _c : `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
               // Saved before any report can be written, so a re-run after a crash names its reports the same.
               save(state);
@@ -8429,6 +8430,7 @@ define([], (function () { 'use strict';
           state.line = 0;
           state.errors = [];
           state.counts = emptyCounts();
+          forgetFile(state);
           delete state.tag;
           save(state);
       }
@@ -8439,6 +8441,23 @@ define([], (function () { 'use strict';
           deps.checkpoint.save(state);
       return summary;
   }
+  /** Per-feed fields that must not carry over to the next feed. */
+  function forgetFile(state) {
+      delete state.reportParts;
+      delete state.missingLines;
+      delete state.problemsThrough;
+  }
+  /** Errors of one feed kept in the checkpoint before they are written out as a report part. */
+  const SPILL_AT_CHARS = 600000;
+  /** A stored error message is cut past this (at a character boundary): NetSuite's own can be long. */
+  const MAX_STORED_MESSAGE = 1000;
+  const storedMessage = (m) => {
+      if (m.length <= MAX_STORED_MESSAGE)
+          return m;
+      const c = m.charCodeAt(MAX_STORED_MESSAGE - 1);
+      return `${m.slice(0, c >= 0xd800 && c <= 0xdbff ? MAX_STORED_MESSAGE - 1 : MAX_STORED_MESSAGE)}…`;
+  };
+  const storedSize = (e) => e.message.length + e.code.length + e.hcCustomerId.length + 80;
   /**
    * Why a listed name must never be joined into a path, or null: a `/` or `\` (it would reach another
    * folder), NUL, a `..` or `.` segment. N/sftp lists names of one folder; such a name comes only from
@@ -8512,7 +8531,7 @@ define([], (function () { 'use strict';
       }
   }
   function importFeed(entry, state, deps, opts, save, tally, run) {
-      var _a, _b;
+      var _a, _b, _c, _d, _e, _f, _g, _h;
       const name = entry.name;
       const errorsName = reportName(name, state, '-errors.csv', entry, opts.dryRun);
       const dryRunName = reportName(name, state, '-dry-run.csv', entry, true);
@@ -8563,22 +8582,49 @@ define([], (function () { 'use strict';
               (opts.oneWorld && !deps.customers.subsidiaryExists(opts.defaultSubsidiary))))
           setupError(run, deps, 'bad-default-subsidiary', 'HC_SC_ImportCustomer setup: the default subsidiary does not exist', `The script parameter ${DEFAULT_SUBSIDIARY_PARAM} is "${opts.defaultSubsidiary}", which is not the internal id of a subsidiary: enter one (Setup > Company > Subsidiaries) or clear it. Rows without a subsidiary are reported as INVALID_KEY_OR_REF.`);
       const verdicts = [];
+      let pendingChars = state.errors.reduce((n, e) => n + storedSize(e), 0);
       const fail = (line, hcCustomerId, code, message, missingRequired) => {
-          state.errors.push({ line, hcCustomerId, code, message, missingRequired });
+          const e = { line, hcCustomerId, code, message: storedMessage(message), missingRequired };
+          state.errors.push(e);
+          pendingChars += storedSize(e);
           tally('errors');
           if (opts.dryRun)
               verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
       };
       // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
+      const problemsFrom = Math.max(state.line, (_b = state.problemsThrough) !== null && _b !== void 0 ? _b : 0);
       for (const p of parsed.problems) {
-          if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber))
+          if (p.lineNumber <= problemsFrom)
               continue;
           fail(p.lineNumber, '', p.code, p.message, false);
+          state.problemsThrough = Math.max((_c = state.problemsThrough) !== null && _c !== void 0 ? _c : 0, p.lineNumber);
       }
       const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
+      const blocked = () => ({ name, outcome: 'blocked', counts: state.counts, lines });
+      /** Writes the errors so far as the next report part and keeps only what the end needs. */
+      const spill = () => {
+          var _a, _b;
+          const part = ((_a = state.reportParts) !== null && _a !== void 0 ? _a : 0) + 1;
+          const errors = [...state.errors].sort((a, b) => a.line - b.line);
+          const report = toReportCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]));
+          const partName = reportName(name, state, `-errors-${part}.csv`, entry, false);
+          if (!writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, partName, report), deps, run))
+              return false;
+          state.missingLines = [
+              ...((_b = state.missingLines) !== null && _b !== void 0 ? _b : []),
+              ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+          ];
+          state.reportParts = part;
+          state.errors = [];
+          pendingChars = 0;
+          return true;
+      };
       for (let i = 0; i < rows.length;) {
           // A dry run keeps back what writing its verdict file costs.
-          const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
+          // A real run with many errors kept keeps back what writing them out as a report part costs.
+          const reserve = opts.dryRun
+              ? REPORT_UNITS
+              : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
           const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
           if (affordable < 1) {
               if (opts.dryRun)
@@ -8593,7 +8639,7 @@ define([], (function () { 'use strict';
           const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
           const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
           for (const { row, customer } of prepared) {
-              const hcCustomerId = ((_b = row.values.HCCustomerId) !== null && _b !== void 0 ? _b : '').trim();
+              const hcCustomerId = ((_d = row.values.HCCustomerId) !== null && _d !== void 0 ? _d : '').trim();
               if (isProblem(customer)) {
                   const value = (k) => { var _a; return ((_a = row.values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
                   const all = rejection([
@@ -8622,8 +8668,11 @@ define([], (function () { 'use strict';
               state.line = row.lineNumber;
           }
           i += batch.length;
-          if (i < rows.length)
+          if (i < rows.length) {
+              if (!opts.dryRun && pendingChars > SPILL_AT_CHARS && !spill())
+                  return blocked();
               save(state);
+          }
       }
       const handledLines = parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
           parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
@@ -8633,24 +8682,33 @@ define([], (function () { 'use strict';
           return { name, outcome: 'checked', counts: state.counts, lines, blankLines };
       }
       // Every row is handled: reports first, then the archive move, so nothing is archived early.
-      if (!deps.budget.canAfford(finishUnits(state.errors))) {
+      const parts = (_e = state.reportParts) !== null && _e !== void 0 ? _e : 0;
+      const needsMissing = ((_g = (_f = state.missingLines) === null || _f === void 0 ? void 0 : _f.length) !== null && _g !== void 0 ? _g : 0) > 0;
+      if (!deps.budget.canAfford(finishUnits(state.errors) + (needsMissing ? REPORT_UNITS : 0))) {
+          if (pendingChars > SPILL_AT_CHARS && deps.budget.canAfford(REPORT_UNITS) && !spill())
+              return blocked();
           save(state);
           return { name, outcome: 'in progress', counts: state.counts, lines };
       }
-      const blocked = () => ({ name, outcome: 'blocked', counts: state.counts, lines, blankLines });
-      if (state.errors.length > 0) {
+      if (state.errors.length > 0 || parts > 0) {
           const errors = [...state.errors].sort((a, b) => a.line - b.line);
+          const lastName = parts > 0 ? reportName(name, state, `-errors-${parts + 1}.csv`, entry, false) : errorsName;
           const report = toReportCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]));
-          if (!writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, errorsName, report), deps, run))
+          if (errors.length > 0 &&
+              !writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, lastName, report), deps, run))
               return blocked();
-          const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
+          const missingLines = new Set([
+              ...((_h = state.missingLines) !== null && _h !== void 0 ? _h : []),
+              ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+          ]);
           if (missingLines.size > 0) {
               const original = parsed.rows.filter((r) => missingLines.has(r.lineNumber));
               const missing = toReportCsv(parsed.header, original.map((r) => r.fields));
               if (!writeInto(SFTP_FOLDERS.customerFeedMissing, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing, reportName(name, state, '.csv', entry, false), missing), deps, run))
                   return blocked();
           }
-          deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
+          const first = errors[0];
+          deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`);
       }
       let movedTo = '';
       if (!writeInto(SFTP_FOLDERS.customerFeedArchive, name, () => {
