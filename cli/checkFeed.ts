@@ -3,7 +3,7 @@
  * empty emulated account or a saved account snapshot. Nothing here re-implements the import's rules:
  * the REAL built import script runs once in the emulator with custscript_hc_imp_dry_run = T against an
  * embedded SFTP server holding just this file, and its own per-row verdict file
- * (customer/export/dry_run/<feed stem>-dry-run.csv: line, HC customer id, outcome, NetSuite customer,
+ * (customer/export/dry_run/<feed stem>-<modified UTC>-dry-run.csv: line, HC customer id, outcome, NetSuite customer,
  * error code and message) is what check-feed prints. The script's AUDIT lines tell whether the dry run
  * reached the end of the feed (a dry run does not reschedule: a feed too big for one execution's
  * governance is only partly checked, which is reported, never hidden, and the product's usage limit
@@ -222,7 +222,11 @@ const VERDICT_COLUMNS = [
 ] as const;
 const OUTCOMES: readonly string[] = ['create', 'link', 'already linked', 'error'];
 
-/** The dry run's verdict file (customer/export/dry_run/<stem>-dry-run.csv), one RowVerdict per row. */
+/**
+ * The dry run's verdict file (customer/export/dry_run/<stem>-<modified UTC>-dry-run.csv), one
+ * RowVerdict per row. Values are printed as the file holds them: cells a spreadsheet would run as a
+ * formula carry the leading `'` the import writes (OWASP CSV injection), in the table and the JSON.
+ */
 function readVerdicts(text: string, where: string): RowVerdict[] {
   const [header = [], ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
   const col: Record<string, number> = {};
@@ -282,7 +286,15 @@ export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise
   const base = path.basename(file);
   const name = /\.csv$/i.test(base) ? base : `${base}.csv`;
   const stem = name.replace(/\.csv$/i, '');
-  const verdictFile = `customer/export/dry_run/${stem}-dry-run.csv`;
+  const verdictDir = 'customer/export/dry_run';
+  /** The dry run names its verdict file after the feed and its modification time: find it. */
+  const findVerdictFile = (local: string): string => {
+    const dir = path.join(local, verdictDir);
+    const found = fs.existsSync(dir)
+      ? fs.readdirSync(dir).filter((n) => n.startsWith(`${stem}-`) && n.endsWith('-dry-run.csv'))
+      : [];
+    return `${verdictDir}/${found[0] ?? `${stem}-dry-run.csv`}`;
+  };
   const server = await startSftpServer('embedded');
   try {
     const baseDir = `${server.homeDir.replace(/\/$/, '')}/netsuite/`;
@@ -303,6 +315,7 @@ export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise
         `the dry run queued ${results.length - 1} more execution(s): it must not reschedule`,
       );
 
+    const verdictFile = findVerdictFile(local);
     // A dry run writes nothing but its verdict file: the account and the feed are as they were.
     const written = filesUnder(local).filter((f) => f !== `customer/export/${name}` && f !== verdictFile);
     if (!fs.existsSync(path.join(local, 'customer/export', name)) || written.length)

@@ -54,9 +54,9 @@ test('bad rows: each with its line, outcome, code and reason, straight from the 
   expect(r.ok).toBe(false);
 });
 
-test('an unclosed quote swallows the rest of the file; a file without HCCustomerId is rejected whole', async () => {
+test('an unclosed quote fails its own line only; a file without HCCustomerId is rejected whole', async () => {
   const a = await checkFeed(fixture('unclosed-quote.csv'));
-  expect(brief(a.rows)).toEqual(['2 create', '3 error UNCLOSED_QUOTE']);
+  expect(brief(a.rows)).toEqual(['2 create', '3 error UNCLOSED_QUOTE', '4 create']);
   expect(a.rows[1]).toMatchObject({ line: 3, hcCustomerId: '' });
   const b = await checkFeed(fixture('no-key-column.csv'));
   expect(brief(b.rows)).toEqual(['0 error UNREADABLE_FEED']);
@@ -85,7 +85,7 @@ test('the command: exit 1 with errors, 0 without, --json', async () => {
   const bad = bufferIo();
   expect(await main(['check-feed', fixture('bad-rows.csv')], bad)).toBe(1);
   expect(bad.stdout).toMatch(
-    /line 4 +700023 +error INVALID_EMAIL: email "not-an-email" is not a valid address/,
+    /line 4 +700023 +error INVALID_EMAIL: email "not-an-email" is not an address NetSuite accepts/,
   );
   const good = bufferIo();
   expect(await main(['check-feed', fixture('legacy-title-case.csv'), '--no-oneworld', '--json'], good)).toBe(
@@ -130,6 +130,24 @@ test('a feed too big for one dry-run execution: reported as partly checked, exit
     const io = bufferIo();
     expect(await main(['check-feed', file], io)).toBe(1);
     expect(io.stdout).toMatch(/^warning: the dry run stopped for governance/m);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a legacy feed keyed by "External Id", and cells that would run as formulas shown neutralised', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-feed-'));
+  const file = path.join(dir, 'legacy-formulas.csv');
+  fs.writeFileSync(
+    file,
+    'External Id,First Name,Last Name,Email,Subsdiary\r\n=700091,Ada,Lovelace,ada@example.com,1\r\n700092,Grace,Hopper,not-an-email,1\r\n',
+  );
+  try {
+    const r = await checkFeed(file);
+    expect(r.rows.map((x) => [x.line, x.hcCustomerId, x.verdict, x.code ?? ''])).toEqual([
+      [2, "'=700091", 'create', ''],
+      [3, '700092', 'error', 'INVALID_EMAIL'],
+    ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

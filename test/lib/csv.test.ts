@@ -249,6 +249,7 @@ describe('customer feed (2a)', () => {
     expect(plain(feed.rows)).toEqual([
       {
         lineNumber: 2,
+        endLine: 2,
         values: {
           HCCustomerId: '10081',
           firstName: 'Ada',
@@ -263,6 +264,7 @@ describe('customer feed (2a)', () => {
           taxable: 'TRUE',
           defaultOrderPriority: '5',
           accountSource: '-6',
+          companyName: '',
         },
         extra: { loyaltyTier: 'gold' },
         original: expect.objectContaining({
@@ -319,6 +321,7 @@ describe('customer feed (2a)', () => {
       taxable: 'TRUE',
       defaultOrderPriority: '5',
       accountSource: '-6',
+      companyName: '',
     });
     expect(plain(feed.rows[0].extra)).toEqual({});
   });
@@ -396,12 +399,13 @@ describe('malformed input', () => {
     );
   });
 
-  it('reports an unclosed quote at the end with the line the record starts on', () => {
+  it('reports an unclosed quote on the line it starts on and reads every line after it', () => {
     const text = 'id,name,note\r\n1,"multi\r\nline",x\r\n2,b,x\r\n\r\n3,"never closed,x\r\n4,d,x\r\n';
     expect(summary(text)).toEqual({
       rows: [
         [2, '1'],
         [4, '2'],
+        [7, '4'],
       ],
       problems: [[6, 'UNCLOSED_QUOTE']],
     });

@@ -22,6 +22,7 @@
 import { nsError } from '../../core/errors';
 import { invalidFieldValue, isEmpty, isTextType, maxLengthOf, str } from './fields';
 import type { FieldDef, RecordTypeDef, StoredLine, StoredRecord, SubrecordTypeDef } from './types';
+import { isValidEmail, isValidPhone } from '../fieldRules';
 
 /** What the rules may read from the store. */
 export interface ValidationStore {
@@ -45,8 +46,6 @@ export interface SaveContext {
 }
 
 export type SaveRule = (c: SaveContext) => void;
-
-const EMAIL_RE = /^[^\s@,;<>()[\]"]+@[^\s@,;<>()[\]"]+\.[^\s@,;<>()[\]"]+$/;
 
 /** The fields a type marks mandatory, cached per definition (RecordStore.addField forgets it). */
 const mandatoryCache = new WeakMap<RecordTypeDef, FieldDef[]>();
@@ -117,7 +116,9 @@ export function checkFieldValue(
         `The field ${fieldId} contained more than the maximum number ( ${max} ) of characters allowed.`,
       );
     }
-    if (fd.type === 'EMAIL' && !EMAIL_RE.test(s)) throw invalidFieldValue(fieldId, s);
+    if (fd.type === 'EMAIL' && !isValidEmail(s)) throw invalidFieldValue(fieldId, s);
+    if (fd.type === 'PHONE' && !isValidPhone(s))
+      throw nsError('INVALID_PHONE', 'Phone number should have seven digits or more.');
   } else if (fd.type === 'SELECT' && fd.selectType && store.hasType(fd.selectType)) {
     if (!store.get(fd.selectType, value as string)) {
       throw nsError('INVALID_KEY_OR_REF', `Invalid ${fieldId} reference key ${String(value)}.`);

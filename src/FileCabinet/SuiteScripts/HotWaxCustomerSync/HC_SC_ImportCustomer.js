@@ -60,6 +60,11 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
                 files: summary.files.length,
                 archived: summary.files.filter((f) => f.outcome === 'archived').length,
                 failed: summary.files.filter((f) => f.outcome === 'failed').length,
+                // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
+                // move that could not be written (blocked; read again next run).
+                skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
+                blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+                lines: summary.files.reduce((n, f) => { var _a; return n + ((_a = f.lines) !== null && _a !== void 0 ? _a : 0); }, 0),
                 inProgress: (_b = (_a = summary.files.find((f) => f.outcome === 'in progress')) === null || _a === void 0 ? void 0 : _a.name) !== null && _b !== void 0 ? _b : null,
                 skipped: (_c = summary.skipped) !== null && _c !== void 0 ? _c : null,
                 unitsUsed: budget.used(),

@@ -18,7 +18,11 @@ export {
   csvLine,
   parseCsvRecords,
   readCsv,
+  readCustomerFeed,
   normalizeHeaderName,
+  neutralizeCell,
+  toReportCsv,
+  physicalLineCount,
 } from './csv';
 export type {
   CsvCell,
@@ -32,6 +36,7 @@ export type {
   ReadCsvOptions,
   CsvRow,
   ReadCsvResult,
+  CustomerFeed,
 } from './csv';
 
 export { SyncError, describeError } from './errors';
@@ -63,8 +68,15 @@ export {
   reschedule,
 } from './netsuite';
 
-export { CUSTOMER_FIELDS, toNewCustomer, parseFieldMap } from '../sync/customerRows';
-export { runCustomerImport } from '../sync/customerImport';
+export {
+  CUSTOMER_FIELDS,
+  FIELD_LIMITS,
+  toNewCustomer,
+  parseFieldMap,
+  isNetSuiteEmail,
+  invalidCharacter,
+} from '../sync/customerRows';
+export { runCustomerImport, unsafeNameReason } from '../sync/customerImport';
 export type { ImportState, ImportSummary } from '../sync/customerImport';
 export { runHistoricalExport, historicalLine } from '../sync/historicalExport';
 export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExport';

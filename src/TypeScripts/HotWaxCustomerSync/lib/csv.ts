@@ -24,9 +24,11 @@
  * `CSVFormat.DEFAULT`) and RFC 4180; every reader involved (Commons CSV, csv-parse, NetSuite) accepts
  * CRLF, LF and CR. Reading accepts all three, even mixed in one file.
  *
- * Formula injection: values are never altered (no leading `'` before `=`, `+`, `-`, `@`). The readers
- * of these files are machines (HotWax jobs, this library); a changed value would be a changed Shopify
- * ID or name. The error report is read by people, but also holds only data that came from the feed.
+ * Formula injection (OWASP "CSV Injection"): files read by people (error/, required_fields_missing/,
+ * dry_run/, check-feed's output) are written with `toReportCsv`, which puts a `'` before any cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a CR, so a spreadsheet shows it as text instead of running it.
+ * Files HotWax's jobs parse (customer/import/, historicalshopifycustomer/csv/) keep exact values
+ * (`toCsv`): a changed value would be a changed Shopify ID or name.
  */
 import { parse, type CsvError } from 'csv-parse/browser/esm/sync';
 import { stringify } from 'csv-stringify/browser/esm/sync';
@@ -67,25 +69,31 @@ export interface ColumnSpec<C extends string = string> {
 }
 
 /**
- * The customer feed (2a). HotWax builds the header from a map's keys, so order is not fixed;
- * files from before 2025 used Title Case headers. Header names are compared ignoring case, spaces,
- * underscores and dashes, so most legacy names match without an alias; they are listed anyway so
- * this constant documents every header HotWax is known to have sent.
+ * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
+ * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
+ * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
+ * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
+ * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
+ * "Feed headers" documents the same table.
+ *
+ * The key column: `HCCustomerId`. A legacy Title Case feed has none and carries HotWax's customer id
+ * in its "External Id" column (written with a space): see `readCustomerFeed`.
  */
 export const CUSTOMER_FEED_COLUMNS = [
-  { name: 'HCCustomerId', aliases: ['HC Customer Id'], required: true },
+  { name: 'HCCustomerId', aliases: ['HC Customer Id', 'HC Customer ID'], required: true },
   { name: 'firstName', aliases: ['First Name'] },
   { name: 'lastName', aliases: ['Last Name'] },
   { name: 'email', aliases: ['Email'] },
   { name: 'phone', aliases: ['Phone'] },
-  { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id'] },
-  { name: 'externalId', aliases: ['External Id'] },
+  { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id', 'HC Shopify Customer ID'] },
+  { name: 'externalId', aliases: ['External Id', 'External ID'] },
   { name: 'individual', aliases: ['Individual'] },
   { name: 'status', aliases: ['Status'] },
-  { name: 'subsidiary', aliases: ['Subsidiary'] },
+  { name: 'subsidiary', aliases: ['Subsidiary', 'Subsdiary'] },
   { name: 'taxable', aliases: ['Taxable'] },
   { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
   { name: 'accountSource', aliases: ['Account Origin'] },
+  { name: 'companyName', aliases: ['Company Name'] },
 ] as const satisfies readonly ColumnSpec[];
 
 export type CustomerFeedColumn = (typeof CUSTOMER_FEED_COLUMNS)[number]['name'];
@@ -141,11 +149,38 @@ export function csvLine(values: readonly CsvCell[]): string {
   return stringify([values as CsvCell[]], { ...STRINGIFY_OPTIONS, eof: false });
 }
 
+/** A cell a spreadsheet would run as a formula gets a leading `'` (OWASP CSV-injection guidance). */
+export function neutralizeCell(value: CsvCell): CsvCell {
+  if (typeof value !== 'string' || value === '') return value;
+  const c = value.charCodeAt(0);
+  // = + - @ TAB CR
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+}
+
+/** `toCsv` for files people open (reports): every cell, header included, through `neutralizeCell`. */
+export function toReportCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  opts: ToCsvOptions = {},
+): string {
+  return toCsv(
+    header.map((h) => String(neutralizeCell(h))),
+    rows.map((r) => r.map(neutralizeCell)),
+    opts,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 
 export type CsvProblemCode =
-  'EMPTY_FILE' | 'UNCLOSED_QUOTE' | 'STRAY_QUOTE' | 'WRONG_COLUMN_COUNT' | 'DUPLICATE_COLUMN' | 'PARSE_ERROR';
+  | 'EMPTY_FILE'
+  | 'UNCLOSED_QUOTE'
+  | 'STRAY_QUOTE'
+  | 'UNBALANCED_QUOTE'
+  | 'WRONG_COLUMN_COUNT'
+  | 'DUPLICATE_COLUMN'
+  | 'PARSE_ERROR';
 
 /** A record that could not be read, or a header defect. Fits a row of `ERROR_REPORT_HEADER`. */
 export interface CsvProblem {
@@ -159,6 +194,8 @@ export interface CsvProblem {
 /** A well-formed record: its fields and the physical line (1-based) where it starts. */
 export interface CsvRecord {
   lineNumber: number;
+  /** Physical line where the record ends (a quoted line break makes a record span lines). */
+  endLine: number;
   fields: string[];
 }
 
@@ -212,38 +249,46 @@ function findStrayQuote(record: string): number {
   return -1;
 }
 
+/** A record or a malformed record of one parse pass, with the physical lines it spans. */
+type ParsedItem =
+  | { kind: 'record'; lineNumber: number; endLine: number; fields: string[] }
+  | { kind: 'problem'; lineNumber: number; endLine: number; code: CsvProblemCode; message: string };
+
+/** Offsets where each physical line starts (CRLF, LF and CR all end a line). */
+function lineStartsOf(text: string): number[] {
+  const starts = text.length > 0 ? [0] : [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if ((c === 10 || c === 13) && i + 1 < text.length) starts.push(i + 1);
+  }
+  return starts;
+}
+
 /**
- * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
- * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
- * lines. A malformed record (unclosed quote, text after a closing quote) becomes a problem and the
- * rest of the file is still read. Column counts are not checked here (see `readCsv`).
- *
+ * One csv-parse pass over `input`, whose first character is on physical line `firstLine`.
  * Line numbers are computed from the raw text csv-parse consumed for each record (its own `lines`
  * counter counts a CRLF inside quotes twice): each record's raw text starts right after the previous
  * record's line end, with one character per skipped blank line, and ends with the first character of
  * its own line end.
  */
-export function parseCsvRecords(text: string, fileName = ''): ParsedCsv {
-  const records: CsvRecord[] = [];
-  const problems: CsvProblem[] = [];
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let line = 1; // physical line where the next raw text starts
+function parsePass(input: string, firstLine: number): ParsedItem[] {
+  const items: ParsedItem[] = [];
+  let line = firstLine; // physical line where the next raw text starts
 
-  /** Start line of a record from its raw text, and moves `line` past the record. */
+  /** Start and end line of a record from its raw text, and moves `line` past the record. */
   const place = (raw: string, ended: boolean) => {
     let lead = 0;
     while (lead < raw.length && isBreak(raw[lead])) lead++;
     const body = raw.slice(lead, ended ? raw.length - 1 : raw.length);
     const start = line + lead;
-    line = start + countBreaks(body) + (ended ? 1 : 0);
-    return { start, body };
+    const endLine = start + countBreaks(body);
+    line = endLine + (ended ? 1 : 0);
+    return { start, endLine, body };
   };
 
-  const problem = (lineNumber: number, code: CsvProblemCode, message: string) =>
-    problems.push({ fileName, lineNumber, code, message });
-
   parse(input, {
-    bom: true,
+    bom: false,
     delimiter: ',',
     quote: '"',
     escape: '"',
@@ -257,36 +302,115 @@ export function parseCsvRecords(text: string, fileName = ''): ParsedCsv {
     on_record: (withRaw: string[]) => {
       const { record, raw } = withRaw as unknown as { record: string[]; raw: string };
       const ended = raw.length > 0 && isBreak(raw[raw.length - 1]);
-      const { start, body } = place(raw, ended);
+      const { start, endLine, body } = place(raw, ended);
       const stray = body.indexOf('"') < 0 ? -1 : findStrayQuote(body);
       if (stray >= 0) {
         const at = start + countBreaks(body.slice(0, stray));
-        problem(
-          start,
-          'STRAY_QUOTE',
-          `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`,
-        );
+        items.push({
+          kind: 'problem',
+          lineNumber: start,
+          endLine,
+          code: 'STRAY_QUOTE',
+          message: `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`,
+        });
       } else {
-        records.push({ lineNumber: start, fields: record });
+        items.push({ kind: 'record', lineNumber: start, endLine, fields: record });
       }
       return null; // collected here, csv-parse keeps nothing
     },
     on_skip: (err: CsvError | undefined, raw: string | undefined) => {
       // With the relax options above, the only error left is a quote still open at the end of the file.
-      const { start } = place(raw ?? '', false);
-      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
-        problem(
-          start,
-          'UNCLOSED_QUOTE',
-          'a quoted field is never closed: the rest of the file was read as its value',
-        );
-      } else {
-        problem(start, 'PARSE_ERROR', err?.message ?? 'unreadable record');
-      }
+      const { start, endLine } = place(raw ?? '', false);
+      const unclosed = err?.code === 'CSV_QUOTE_NOT_CLOSED';
+      items.push({
+        kind: 'problem',
+        lineNumber: start,
+        endLine,
+        code: unclosed ? 'UNCLOSED_QUOTE' : 'PARSE_ERROR',
+        message: unclosed
+          ? `a quoted field opened on line ${start} is never closed`
+          : (err?.message ?? 'unreadable record'),
+      });
       return undefined;
     },
   });
+  return items;
+}
+
+/** After this many malformed multi-line records, the rest of a file is read one physical line per record. */
+const MAX_RESYNCS = 20;
+
+/**
+ * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
+ * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
+ * lines. Column counts of single-line records are not checked here (see `readCsv`).
+ *
+ * No line ever vanishes into a malformed record: a record that is malformed (a quote never closed,
+ * text after a closing quote) or, when `width` is known (default: the first record's), a record that
+ * spans several lines with the wrong number of fields (a stray opening quote that swallowed the
+ * following lines until some other quote) is reported on the line it starts on, and reading starts
+ * again on the next physical line. Past MAX_RESYNCS such records, the rest of the file is read one
+ * physical line at a time (a hostile file costs linear time, not quadratic).
+ */
+export function parseCsvRecords(text: string, fileName = '', width?: number): ParsedCsv {
+  const records: CsvRecord[] = [];
+  const problems: CsvProblem[] = [];
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const starts = lineStartsOf(input);
+  let columns = width;
+  let resyncs = 0;
+  let from = 1; // physical line the next pass starts on
+
+  const take = (items: ParsedItem[]): number | null => {
+    for (const it of items) {
+      const multiLine = it.endLine > it.lineNumber;
+      if (it.kind === 'problem') {
+        const resync = multiLine || it.code === 'UNCLOSED_QUOTE';
+        problems.push({
+          fileName,
+          lineNumber: it.lineNumber,
+          code: it.code,
+          message: resync
+            ? `${it.message}; line ${it.lineNumber} is reported alone and reading goes on at line ${it.lineNumber + 1}`
+            : it.message,
+        });
+        if (resync) return it.lineNumber + 1;
+        continue;
+      }
+      if (columns === undefined) columns = it.fields.length;
+      else if (multiLine && it.fields.length !== columns) {
+        problems.push({
+          fileName,
+          lineNumber: it.lineNumber,
+          code: 'UNBALANCED_QUOTE',
+          message: `a quote on line ${it.lineNumber} runs to line ${it.endLine} and leaves ${it.fields.length} fields where the header has ${columns} columns; line ${it.lineNumber} is reported alone and reading goes on at line ${it.lineNumber + 1}`,
+        });
+        return it.lineNumber + 1;
+      }
+      records.push({ lineNumber: it.lineNumber, endLine: it.endLine, fields: it.fields });
+    }
+    return null;
+  };
+
+  while (from <= starts.length) {
+    if (resyncs >= MAX_RESYNCS) {
+      for (let l = from; l <= starts.length; l++) {
+        const end = l < starts.length ? starts[l] : input.length;
+        take(parsePass(input.slice(starts[l - 1], end), l).filter((it) => it.lineNumber === l));
+      }
+      break;
+    }
+    const next = take(parsePass(input.slice(starts[from - 1]), from));
+    if (next === null) break;
+    from = next;
+    resyncs++;
+  }
   return { records, problems };
+}
+
+/** Physical lines of a text (a final line end opens no new line). */
+export function physicalLineCount(text: string): number {
+  return lineStartsOf(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).length;
 }
 
 /** Plain assignment, except that a column named `__proto__` stays an ordinary key. */
@@ -306,6 +430,8 @@ export interface ReadCsvOptions<C extends string> {
 export interface CsvRow<C extends string> {
   /** Physical line (1-based, header is line 1) where the record starts. */
   lineNumber: number;
+  /** Physical line where it ends. */
+  endLine: number;
   /** Every spec column; a column absent from the header reads as ''. Values are not trimmed. */
   values: Record<C, string>;
   /** Columns not in the spec, by their header name as written. */
@@ -319,6 +445,8 @@ export interface CsvRow<C extends string> {
 export interface ReadCsvResult<C extends string> {
   /** The header as written (BOM removed). Empty when the file is empty. */
   header: string[];
+  /** Physical line of the header (after blank lines at the top); 0 when there is none. */
+  headerLine: number;
   /** Spec columns found, with the header name that matched. */
   matched: Partial<Record<C, string>>;
   rows: CsvRow<C>[];
@@ -347,6 +475,7 @@ export function readCsv<C extends string>(text: string, opts: ReadCsvOptions<C>)
     }
     return {
       header: [],
+      headerLine: 0,
       matched: {},
       rows: [],
       problems,
@@ -377,7 +506,7 @@ export function readCsv<C extends string>(text: string, opts: ReadCsvOptions<C>)
 
   const rows: CsvRow<C>[] = [];
   for (let r = 1; r < records.length; r++) {
-    const { lineNumber, fields } = records[r];
+    const { lineNumber, endLine, fields } = records[r];
     if (fields.length !== header.length) {
       problems.push({
         fileName,
@@ -398,8 +527,33 @@ export function readCsv<C extends string>(text: string, opts: ReadCsvOptions<C>)
       else setOwn(extra, header[i], fields[i]);
       if (!Object.prototype.hasOwnProperty.call(original, header[i])) setOwn(original, header[i], fields[i]);
     }
-    rows.push({ lineNumber, values, extra, original, fields });
+    rows.push({ lineNumber, endLine, values, extra, original, fields });
   }
   problems.sort((a, b) => a.lineNumber - b.lineNumber);
-  return { header, matched, rows, problems, missingColumns };
+  return { header, headerLine: first.lineNumber, matched, rows, problems, missingColumns };
+}
+
+export interface CustomerFeed extends ReadCsvResult<CustomerFeedColumn> {
+  /** Legacy feed: the header name whose values are HotWax's customer ids ("External Id"), else null. */
+  legacyKeyColumn: string | null;
+}
+
+/**
+ * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
+ * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
+ * CSV import map put it in NetSuite's external id): its rows read it as HCCustomerId, and keep it as
+ * externalId, as the old import did. A 2025+ `externalId` (no space) is the Shopify customer id and is
+ * never taken for the key.
+ */
+export function readCustomerFeed(text: string, fileName = ''): CustomerFeed {
+  const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
+  const ext = feed.matched.externalId;
+  const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
+  if (!legacy) return { ...feed, legacyKeyColumn: null };
+  for (const row of feed.rows) row.values.HCCustomerId = row.values.externalId;
+  return {
+    ...feed,
+    missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
+    legacyKeyColumn: ext,
+  };
 }

@@ -42,6 +42,7 @@ function anyOf(field: string, values: string[]): unknown[] {
 export class NetSuiteCustomerStore implements CustomerStore {
   private statuses: Map<string, string> | null = null;
   private subsidiaries: Set<string> | null = null;
+  private leadSources: Set<string> | null | undefined = undefined;
 
   constructor(private readonly m: CustomerModules) {}
 
@@ -139,6 +140,29 @@ export class NetSuiteCustomerStore implements CustomerStore {
       this.subsidiaries = new Set(allResults(s).map((r) => String(r.id)));
     }
     return this.subsidiaries.has(id);
+  }
+
+  /**
+   * The customer's Lead Source lists the account's lead sources, or its campaigns when Marketing
+   * Automation is on (Records Browser, customer.leadsource). Both lists are read once (one search
+   * page each); a list the account cannot search is left out, and when neither can be read the
+   * answer is null: the save decides (unverified on a real account which type answers).
+   */
+  leadSourceExists(id: string): boolean | null {
+    if (this.leadSources === undefined) {
+      let known: Set<string> | null = null;
+      for (const type of ['leadsource', 'campaign']) {
+        try {
+          const s = this.m.search.create({ type, columns: ['internalid'] });
+          known = known ?? new Set();
+          for (const r of allResults(s)) known.add(String(r.id));
+        } catch {
+          // This account has no such list (or cannot search it).
+        }
+      }
+      this.leadSources = known;
+    }
+    return this.leadSources ? this.leadSources.has(id) : null;
   }
 
   statusId(name: string): string | null {

@@ -17,6 +17,20 @@ export interface RemoteFile {
   lastModified: Date;
 }
 
+/** An entry of a folder listing as N/sftp gives it (directories included). */
+export interface RemoteEntry extends RemoteFile {
+  directory: boolean;
+}
+
+/**
+ * NetSuite's File limits (netsuite-facts.md, "Added 2026-12-01"): getContents() holds at most 10 MB
+ * (SSS_FILE_CONTENT_SIZE_EXCEEDED); a CSV or text file over that is read with the flat-file
+ * streaming API `File.lines.iterator()` (no units), each line under 10 MB. N/sftp downloads at most
+ * Connection.MAX_FILE_SIZE = 100,000,000 bytes (FTP_MAXIMUM_FILE_SIZE_EXCEEDED).
+ */
+export const FILE_CONTENT_LIMIT = 10 * 1024 * 1024;
+export const SFTP_MAX_FILE_SIZE = 100_000_000;
+
 export interface SftpModules {
   sftp: Pick<typeof sftpTypes, 'createConnection' | 'Sort'>;
   file: Pick<typeof fileTypes, 'create' | 'Type' | 'Encoding'>;
@@ -49,8 +63,36 @@ export class SftpFolderClient {
       .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
   }
 
+  /** Every entry of `dir` (no `.`/`..`), oldest first, then by name: the caller decides what to use. */
+  listEntries(dir: string): RemoteEntry[] {
+    const entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.DATE });
+    this.knownDirs.add(dir);
+    return entries
+      .filter((e) => e.name !== '.' && e.name !== '..')
+      .map((e) => ({
+        name: e.name,
+        directory: !!e.directory,
+        size: Number(e.size) || 0,
+        lastModified: toDate(e.lastModified),
+      }))
+      .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
+  }
+
+  /**
+   * A text file's contents. Up to 10 MB through getContents(); above, line by line through
+   * `File.lines.iterator()` (NetSuite's flat-file streaming), the lines joined with LF (every reader
+   * here accepts LF; a CRLF inside a quoted value becomes LF). Throws NetSuite's own errors: above
+   * 100,000,000 bytes the download itself fails, and a single line over 10 MB fails the iterator.
+   */
   download(dir: string, name: string): string {
-    return this.connection.download({ directory: dir, filename: name }).getContents();
+    const file = this.connection.download({ directory: dir, filename: name });
+    if (Number(file.size) <= FILE_CONTENT_LIMIT) return file.getContents();
+    const lines: string[] = [];
+    file.lines.iterator().each((line: { value: string }) => {
+      lines.push(line.value);
+      return true;
+    });
+    return lines.length ? `${lines.join('\n')}\n` : '';
   }
 
   /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
@@ -79,15 +121,18 @@ export class SftpFolderClient {
     }
   }
 
-  /** Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists. Returns the name used. */
-  moveWithoutOverwrite(fromDir: string, name: string, toDir: string): string {
+  /**
+   * Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists (`alternative`, or a
+   * timestamped one). Returns the name used.
+   */
+  moveWithoutOverwrite(fromDir: string, name: string, toDir: string, alternative?: string): string {
     const from = join(fromDir, name);
     try {
       this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }));
       return name;
     } catch (first) {
       // SFTP's rename never replaces a file: the name is taken, so keep both under another name.
-      const other = alternativeName(name, this.now(), uniqueSuffix());
+      const other = alternative ?? alternativeName(name, this.now(), uniqueSuffix());
       try {
         this.connection.move({ from, to: join(toDir, other) });
       } catch {
@@ -149,9 +194,10 @@ export class SftpFolderClient {
 /** The customer feed folder (customer/export/) as the import sees it. */
 export function customerFeedFolder(client: SftpFolderClient, feedDir: string) {
   return {
-    list: () => client.listCsv(feedDir),
+    list: () => client.listEntries(feedDir),
     download: (name: string) => client.download(feedDir, name),
     writeReport: (folder: string, name: string, csv: string) => client.uploadAtomic(folder, name, csv),
-    moveFeed: (name: string, folder: string) => client.moveWithoutOverwrite(feedDir, name, folder),
+    moveFeed: (name: string, folder: string, alternative?: string) =>
+      client.moveWithoutOverwrite(feedDir, name, folder, alternative),
   };
 }

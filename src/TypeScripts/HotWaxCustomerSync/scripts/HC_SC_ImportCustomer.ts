@@ -91,6 +91,11 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       files: summary.files.length,
       archived: summary.files.filter((f) => f.outcome === 'archived').length,
       failed: summary.files.filter((f) => f.outcome === 'failed').length,
+      // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
+      // move that could not be written (blocked; read again next run).
+      skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
+      blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+      lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
       inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
       skipped: summary.skipped ?? null,
       unitsUsed: budget.used(),

@@ -5,16 +5,23 @@
  * last handled line; low governance saves it and reschedules. A crash at any point is safe: a row
  * whose customer was already written is found again by its HC customer id on the re-run.
  */
-import type { NewCustomer, RowOptions } from './customerRows';
-import { isProblem, toNewCustomer, CUSTOMER_FIELDS } from './customerRows';
+import type { NewCustomer, RowOptions, RowProblem } from './customerRows';
+import {
+  DEFAULT_SUBSIDIARY_PARAM,
+  isProblem,
+  rejection,
+  toNewCustomer,
+  CUSTOMER_FIELDS,
+} from './customerRows';
 import type { ExistingCustomer } from './customerMatching';
 import { CandidateIndex } from './customerMatching';
 import type { GovernanceBudget } from '../lib/governance';
 import { UNITS } from '../lib/governance';
 import { SFTP_FOLDERS } from '../lib/config';
-import { stem } from '../lib/fileNames';
+import { isCsv, stem, uniqueSuffix, utcStamp } from '../lib/fileNames';
 import { describeError } from '../lib/errors';
-import { CUSTOMER_FEED_COLUMNS, ERROR_REPORT_HEADER, readCsv, toCsv } from '../lib/csv';
+import { ERROR_REPORT_HEADER, physicalLineCount, readCustomerFeed, toReportCsv } from '../lib/csv';
+import { SFTP_MAX_FILE_SIZE } from '../lib/sftp';
 
 export interface MatchKeys {
   hcCustomerIds: string[];
@@ -30,17 +37,28 @@ export interface CustomerStore {
   update(id: string, values: Record<string, string | number>): void;
   /** Entity status internal id by its name as HotWax sends it (e.g. CUSTOMER-Closed Won). */
   statusId(name: string): string | null;
-  /** Whether a subsidiary with this internal id exists (dry runs only: a real save checks it). */
+  /** Whether a subsidiary with this internal id exists (checked before a create, in both modes). */
   subsidiaryExists(id: string): boolean;
+  /** Whether a lead source with this internal id exists; null when the account cannot tell. */
+  leadSourceExists(id: string): boolean | null;
+}
+
+/** An entry of customer/export/ as N/sftp lists it. */
+export interface FeedEntry {
+  name: string;
+  directory?: boolean;
+  size?: number;
+  lastModified?: Date;
 }
 
 export interface FeedFolder {
-  list(): { name: string }[];
+  list(): FeedEntry[];
+  /** The feed's text (a large one read line by line); throws NetSuite's errors. */
   download(name: string): string;
   /** Write a report atomically (replacing one of the same name). */
   writeReport(folder: string, name: string, csv: string): void;
-  /** Move the feed into archive/ or failed/ without overwriting; returns the name used. */
-  moveFeed(name: string, folder: string): string;
+  /** Move the feed into archive/ or failed/ without overwriting (else as `alternative`); returns the name used. */
+  moveFeed(name: string, folder: string, alternative?: string): string;
 }
 
 export interface ErrorRow {
@@ -62,6 +80,13 @@ export interface ImportState {
   file: string | null;
   /** Last line of `file` whose row is handled (0: none yet). */
   line: number;
+  /**
+   * Chosen when `file` is first taken up and saved at once: its reports are named
+   * `<stem>-<tag>-errors.csv` (and its archived copy `<stem>-<tag>.csv` when the plain name is taken),
+   * so a feed name seen again never overwrites an earlier feed's reports, and a re-run after a crash
+   * replaces its own.
+   */
+  tag?: string;
   errors: ErrorRow[];
   counts: ImportCounts;
   /**
@@ -71,6 +96,19 @@ export interface ImportState {
    * until it expires (renewed at every checkpoint).
    */
   lease: { executionId: string; deploymentId: string; until: number } | null;
+  /** Entries the last execution could not read: tried after the other feeds. */
+  skipped?: string[];
+  /** Tags of feeds left in place because a folder could not be written: their next try reuses them. */
+  blockedTags?: Record<string, string>;
+  /**
+   * A feed with very many bad rows: its errors so far were written out as report parts
+   * (`<stem>-<tag>-errors-<n>.csv`) so the checkpoint stays far below its field's 1,000,000
+   * characters; `missingLines` keeps the lines of those parts that go to required_fields_missing/.
+   */
+  reportParts?: number;
+  missingLines?: number[];
+  /** Last line whose malformed-record problems are in `errors` (or a written part). */
+  problemsThrough?: number;
 }
 
 export interface ImportOptions extends RowOptions {
@@ -95,10 +133,18 @@ export interface ImportDeps {
 
 export interface FileResult {
   name: string;
-  outcome: 'archived' | 'failed' | 'in progress' | 'checked';
+  /**
+   * skipped: an entry that cannot be read or has an unsafe name (reported, left where it is);
+   * blocked: imported, but a report or the archive move could not be written (left for the next run).
+   */
+  outcome: 'archived' | 'failed' | 'in progress' | 'checked' | 'skipped' | 'blocked';
   movedTo?: string;
   /** The whole file's counts so far (across executions). */
   counts: ImportCounts;
+  /** Physical lines after the header, and those that hold no row (blank or only commas). */
+  lines?: number;
+  blankLines?: number;
+  reason?: string;
 }
 
 export interface ImportSummary {
@@ -172,13 +218,43 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     summary.totals[outcome]++;
   };
 
-  const feeds = deps.feeds.list().map((f) => f.name);
-  // The feed in progress first, so a resumed execution finishes what it started.
-  if (state.file && feeds.includes(state.file))
-    feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
+  let listed: FeedEntry[];
+  try {
+    listed = deps.feeds.list();
+  } catch (e) {
+    // Nothing can be imported without the listing: end in error (NetSuite notifies), naming the folder.
+    const { code, message } = describeError(e);
+    deps.log.error(
+      `Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`,
+      `${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`,
+    );
+    throw e;
+  }
+  const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
+  const feeds: FeedEntry[] = [];
+  for (const entry of listed) {
+    const unsafe = unsafeNameReason(entry.name);
+    if (unsafe) {
+      summary.files.push(skip(entry.name, unsafe, deps));
+      continue;
+    }
+    if (entry.name.startsWith('.') || !isCsv(entry.name)) continue; // not a feed: other files, archive/, error/...
+    if (entry.directory) {
+      summary.files.push(skip(entry.name, 'a directory, not a file', deps));
+      continue;
+    }
+    feeds.push(entry);
+  }
+  // The feed in progress first, so a resumed execution finishes what it started; entries that could
+  // not be read last time go last, so they never hold up the feeds behind them.
+  const skippedBefore = new Set(state.skipped ?? []);
+  const rank = (f: FeedEntry) => (f.name === state.file ? 0 : skippedBefore.has(f.name) ? 2 : 1);
+  feeds.sort((a, b) => rank(a) - rank(b));
+  const skippedNow: string[] = [];
 
   let progress = false;
-  for (const name of feeds) {
+  for (const entry of feeds) {
+    const name = entry.name;
     if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
       summary.paused = true;
       break;
@@ -188,64 +264,259 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
       state.line = 0;
       state.errors = [];
       state.counts = emptyCounts();
+      forgetFile(state);
+      state.tag = state.blockedTags?.[name] ?? `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
+      // Saved before any report can be written, so a re-run after a crash names its reports the same.
+      save(state);
     }
     const lineBefore = state.line;
-    const result = importFeed(name, state, deps, opts, save, tally);
+    const result = importFeed(entry, state, deps, opts, save, tally, run);
     summary.files.push(result);
     if (result.outcome === 'in progress') {
       progress = progress || state.line > lineBefore;
       summary.paused = true;
       break;
     }
-    progress = true;
+    if (result.outcome === 'skipped') skippedNow.push(name);
+    else progress = true;
+    // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
+    const blockedTags = { ...state.blockedTags };
+    if (result.outcome === 'blocked' && state.tag) blockedTags[name] = state.tag;
+    else delete blockedTags[name];
+    state.blockedTags = Object.keys(blockedTags).length ? blockedTags : undefined;
     state.file = null;
     state.line = 0;
     state.errors = [];
     state.counts = emptyCounts();
+    forgetFile(state);
+    delete state.tag;
     save(state);
   }
+  state.skipped = skippedNow.length ? skippedNow : undefined;
   summary.stalled = summary.paused && !progress;
   state.lease = null;
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
 }
 
-function importFeed(
+/** Per-feed fields that must not carry over to the next feed. */
+function forgetFile(state: ImportState): void {
+  delete state.reportParts;
+  delete state.missingLines;
+  delete state.problemsThrough;
+}
+
+/** Errors of one feed kept in the checkpoint before they are written out as a report part. */
+const SPILL_AT_CHARS = 600_000;
+/** A stored error message is cut past this (at a character boundary): NetSuite's own can be long. */
+const MAX_STORED_MESSAGE = 1000;
+const storedMessage = (m: string) => {
+  if (m.length <= MAX_STORED_MESSAGE) return m;
+  const c = m.charCodeAt(MAX_STORED_MESSAGE - 1);
+  return `${m.slice(0, c >= 0xd800 && c <= 0xdbff ? MAX_STORED_MESSAGE - 1 : MAX_STORED_MESSAGE)}…`;
+};
+const storedSize = (e: ErrorRow) => e.message.length + e.code.length + e.hcCustomerId.length + 80;
+
+/** What one execution has already said once (a folder it cannot write, a setup mistake). */
+interface RunContext {
+  reportedFolders: Set<string>;
+  setupReported: Set<string>;
+}
+
+/**
+ * Why a listed name must never be joined into a path, or null: a `/` or `\` (it would reach another
+ * folder), NUL, a `..` or `.` segment. N/sftp lists names of one folder; such a name comes only from
+ * a hostile or broken server.
+ */
+export function unsafeNameReason(name: string): string | null {
+  if (name === '') return 'an empty name';
+  if (name.indexOf('\u0000') >= 0) return 'a name holding NUL';
+  if (/[/\\]/.test(name)) return 'a name holding a path separator (/ or \\)';
+  if (name === '.' || name === '..') return 'a name that is a path segment (. or ..)';
+  return null;
+}
+
+function skip(name: string, reason: string, deps: ImportDeps): FileResult {
+  deps.log.error(
+    `Customer feed folder entry ${JSON.stringify(name)} skipped`,
+    `${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`,
+  );
+  return { name, outcome: 'skipped', reason, counts: emptyCounts() };
+}
+
+/** Errors of a download that will never succeed for this file: it goes to failed/ with a report. */
+const PERMANENT_DOWNLOAD_ERRORS = new Set([
+  'FTP_MAXIMUM_FILE_SIZE_EXCEEDED',
+  'SSS_FILE_CONTENT_SIZE_EXCEEDED',
+]);
+
+/**
+ * A feed's stem for names the import makes, at most 150 UTF-8 bytes (cut between characters, never
+ * inside a surrogate pair), so `-<tag>-errors.csv` still fits the usual 255-byte file name limit.
+ */
+function shortStem(name: string): string {
+  const s = stem(name);
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+    const size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    if (bytes + size > 150) return s.slice(0, i);
+    bytes += size;
+    if (pair) i++;
+  }
+  return s;
+}
+
+/** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
+function reportName(
   name: string,
+  state: ImportState,
+  suffix: string,
+  entry: FeedEntry,
+  dryRun: boolean,
+): string {
+  // A dry run saves no state: its verdict file is named after the feed's modification time, so
+  // checking the same file again replaces its verdicts and another file of the same name does not.
+  const tag = dryRun || !state.tag ? utcStamp(entry.lastModified ?? new Date(0)) : state.tag;
+  return `${shortStem(name)}-${tag}${suffix}`;
+}
+
+/**
+ * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
+ * naming the folder, and returns false (the caller leaves the feed where it is for the next run).
+ */
+function writeInto(folder: string, feed: string, op: () => void, deps: ImportDeps, run: RunContext): boolean {
+  try {
+    op();
+    return true;
+  } catch (e) {
+    const { code, message } = describeError(e);
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
+    if (!run.reportedFolders.has(folder)) {
+      run.reportedFolders.add(folder);
+      deps.log.error(
+        `Cannot write to SFTP folder ${folder}/`,
+        `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`,
+      );
+    }
+    return false;
+  }
+}
+
+function importFeed(
+  entry: FeedEntry,
   state: ImportState,
   deps: ImportDeps,
   opts: ImportOptions,
   save: (st: ImportState) => void,
   tally: (outcome: keyof ImportCounts) => void,
+  run: RunContext,
 ): FileResult {
-  const text = deps.feeds.download(name);
-  const unreadable = unreadableReason(text);
-  const parsed = unreadable ? null : readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
-  const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
-  if (!parsed || missingKey) {
-    const reason =
-      unreadable ??
-      `the header has no HCCustomerId column (found: ${parsed!.header.join(', ') || 'nothing'})`;
+  const name = entry.name;
+  const errorsName = reportName(name, state, '-errors.csv', entry, opts.dryRun);
+  const dryRunName = reportName(name, state, '-dry-run.csv', entry, true);
+
+  /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
+  const failFile = (code: string, reason: string): FileResult => {
     tally('errors');
-    const report = toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]);
     if (opts.dryRun) {
       deps.feeds.writeReport(
         DRY_RUN_FOLDER,
-        `${stem(name)}-dry-run.csv`,
-        toCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', 'UNREADABLE_FEED', reason]]),
+        dryRunName,
+        toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]),
       );
-      return { name, outcome: 'checked', counts: state.counts };
+      return { name, outcome: 'checked', counts: state.counts, reason };
     }
     deps.log.error(
       `Customer feed ${name} cannot be read`,
       `${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`,
     );
-    deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, report);
-    const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
-    return { name, outcome: 'failed', movedTo, counts: state.counts };
+    const report = toReportCsv(ERROR_REPORT_HEADER, [[name, 0, '', code, reason]]);
+    if (
+      !writeInto(
+        SFTP_FOLDERS.customerFeedError,
+        name,
+        () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, errorsName, report),
+        deps,
+        run,
+      )
+    )
+      return { name, outcome: 'blocked', counts: state.counts, reason };
+    let movedTo = '';
+    if (
+      !writeInto(
+        SFTP_FOLDERS.customerFeedFailed,
+        name,
+        () => {
+          movedTo = deps.feeds.moveFeed(
+            name,
+            SFTP_FOLDERS.customerFeedFailed,
+            `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
+          );
+        },
+        deps,
+        run,
+      )
+    )
+      return { name, outcome: 'blocked', counts: state.counts, reason };
+    return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
+  };
+
+  if ((entry.size ?? 0) > SFTP_MAX_FILE_SIZE)
+    return failFile(
+      'FILE_TOO_LARGE',
+      `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
+    );
+  let text: string;
+  try {
+    text = deps.feeds.download(name);
+  } catch (e) {
+    const { code, message } = describeError(e);
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
+    if (PERMANENT_DOWNLOAD_ERRORS.has(code))
+      return failFile(
+        'FILE_TOO_LARGE',
+        `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`,
+      );
+    return skip(name, `cannot be downloaded (${code}: ${message})`, deps);
   }
 
+  const unreadable = unreadableReason(text);
+  const parsed = unreadable ? null : readCustomerFeed(text, name);
+  const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
+  if (!parsed || missingKey)
+    return failFile(
+      'UNREADABLE_FEED',
+      unreadable ??
+        `the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed!.header.join(', ') || 'nothing'})`,
+    );
+  const lines = Math.max(0, physicalLineCount(text) - parsed.headerLine);
+
+  // Setup mistakes, said once per execution; every row they affect is still reported with its line.
+  if (opts.oneWorld && !opts.defaultSubsidiary && parsed.matched.subsidiary === undefined)
+    setupError(
+      run,
+      deps,
+      'no-subsidiary',
+      'HC_SC_ImportCustomer setup: new customers have no subsidiary',
+      `This is a OneWorld account, feed ${name} has no subsidiary column and the script parameter ${DEFAULT_SUBSIDIARY_PARAM} is empty, so NetSuite refuses every new customer (as its own CSV import does). Set ${DEFAULT_SUBSIDIARY_PARAM} to the internal id of the subsidiary new customers belong to, or have HotWax send a subsidiary column. Until then every such row is reported as MISSING_SUBSIDIARY.`,
+    );
+  if (
+    opts.defaultSubsidiary &&
+    (!/^\d+$/.test(opts.defaultSubsidiary) ||
+      (opts.oneWorld && !deps.customers.subsidiaryExists(opts.defaultSubsidiary)))
+  )
+    setupError(
+      run,
+      deps,
+      'bad-default-subsidiary',
+      'HC_SC_ImportCustomer setup: the default subsidiary does not exist',
+      `The script parameter ${DEFAULT_SUBSIDIARY_PARAM} is "${opts.defaultSubsidiary}", which is not the internal id of a subsidiary: enter one (Setup > Company > Subsidiaries) or clear it. Rows without a subsidiary are reported as INVALID_KEY_OR_REF.`,
+    );
+
   const verdicts: RowVerdict[] = [];
+  let pendingChars = state.errors.reduce((n, e) => n + storedSize(e), 0);
   const fail = (
     line: number,
     hcCustomerId: string,
@@ -253,27 +524,66 @@ function importFeed(
     message: string,
     missingRequired: boolean,
   ) => {
-    state.errors.push({ line, hcCustomerId, code, message, missingRequired });
+    const e = { line, hcCustomerId, code, message: storedMessage(message), missingRequired };
+    state.errors.push(e);
+    pendingChars += storedSize(e);
     tally('errors');
     if (opts.dryRun) verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
   };
   // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
+  const problemsFrom = Math.max(state.line, state.problemsThrough ?? 0);
   for (const p of parsed.problems) {
-    if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber)) continue;
+    if (p.lineNumber <= problemsFrom) continue;
     fail(p.lineNumber, '', p.code, p.message, false);
+    state.problemsThrough = Math.max(state.problemsThrough ?? 0, p.lineNumber);
   }
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
+  const blocked = (): FileResult => ({ name, outcome: 'blocked', counts: state.counts, lines });
+  /** Writes the errors so far as the next report part and keeps only what the end needs. */
+  const spill = (): boolean => {
+    const part = (state.reportParts ?? 0) + 1;
+    const errors = [...state.errors].sort((a, b) => a.line - b.line);
+    const report = toReportCsv(
+      ERROR_REPORT_HEADER,
+      errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]),
+    );
+    const partName = reportName(name, state, `-errors-${part}.csv`, entry, false);
+    if (
+      !writeInto(
+        SFTP_FOLDERS.customerFeedError,
+        name,
+        () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, partName, report),
+        deps,
+        run,
+      )
+    )
+      return false;
+    state.missingLines = [
+      ...(state.missingLines ?? []),
+      ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+    ];
+    state.reportParts = part;
+    state.errors = [];
+    pendingChars = 0;
+    return true;
+  };
 
   for (let i = 0; i < rows.length;) {
     // A dry run keeps back what writing its verdict file costs.
-    const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
-    const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + reserve);
+    // A real run with many errors kept keeps back what writing them out as a report part costs.
+    const reserve = opts.dryRun
+      ? REPORT_UNITS
+      : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
+    const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
     if (affordable < 1) {
-      if (opts.dryRun) writeVerdicts(name, verdicts, deps, rows[i].lineNumber);
-      return { name, outcome: 'in progress', counts: state.counts };
+      if (opts.dryRun) writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
+      return { name, outcome: 'in progress', counts: state.counts, lines };
     }
     const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-    const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
+    const prepared = batch.map((r) => ({
+      row: r,
+      customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
+    }));
     const valid = prepared.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
     const index = new CandidateIndex(
       valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : [],
@@ -281,9 +591,19 @@ function importFeed(
 
     for (const { row, customer } of prepared) {
       const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
-      if (isProblem(customer))
-        fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
-      else {
+      if (isProblem(customer)) {
+        const value = (k: keyof typeof row.values) => (row.values[k] ?? '').trim();
+        const all = rejection([
+          ...customer.problems,
+          ...referenceProblems(
+            value('status'),
+            value('subsidiary') || opts.defaultSubsidiary,
+            value('accountSource'),
+            deps,
+          ),
+        ]);
+        fail(row.lineNumber, hcCustomerId, all.code, all.message, all.missingRequired);
+      } else {
         const outcome = upsert(customer, index, deps, opts);
         if (outcome.kind === 'error')
           fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, false);
@@ -304,53 +624,110 @@ function importFeed(
       state.line = row.lineNumber;
     }
     i += batch.length;
-    if (i < rows.length) save(state);
+    if (i < rows.length) {
+      if (!opts.dryRun && pendingChars > SPILL_AT_CHARS && !spill()) return blocked();
+      save(state);
+    }
   }
+  const handledLines =
+    parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
+    parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
+  const blankLines = Math.max(0, lines - handledLines);
 
   if (opts.dryRun) {
-    writeVerdicts(name, verdicts, deps, null);
-    return { name, outcome: 'checked', counts: state.counts };
+    writeVerdicts(name, dryRunName, verdicts, deps, null);
+    return { name, outcome: 'checked', counts: state.counts, lines, blankLines };
   }
 
   // Every row is handled: reports first, then the archive move, so nothing is archived early.
-  if (!deps.budget.canAfford(finishUnits(state.errors))) {
+  const parts = state.reportParts ?? 0;
+  const needsMissing = (state.missingLines?.length ?? 0) > 0;
+  if (!deps.budget.canAfford(finishUnits(state.errors) + (needsMissing ? REPORT_UNITS : 0))) {
+    if (pendingChars > SPILL_AT_CHARS && deps.budget.canAfford(REPORT_UNITS) && !spill()) return blocked();
     save(state);
-    return { name, outcome: 'in progress', counts: state.counts };
+    return { name, outcome: 'in progress', counts: state.counts, lines };
   }
-  if (state.errors.length > 0) {
+  if (state.errors.length > 0 || parts > 0) {
     const errors = [...state.errors].sort((a, b) => a.line - b.line);
-    deps.feeds.writeReport(
-      SFTP_FOLDERS.customerFeedError,
-      `${stem(name)}-errors.csv`,
-      toCsv(
-        ERROR_REPORT_HEADER,
-        errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]),
-      ),
+    const lastName =
+      parts > 0 ? reportName(name, state, `-errors-${parts + 1}.csv`, entry, false) : errorsName;
+    const report = toReportCsv(
+      ERROR_REPORT_HEADER,
+      errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]),
     );
-    const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
+    if (
+      errors.length > 0 &&
+      !writeInto(
+        SFTP_FOLDERS.customerFeedError,
+        name,
+        () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, lastName, report),
+        deps,
+        run,
+      )
+    )
+      return blocked();
+    const missingLines = new Set([
+      ...(state.missingLines ?? []),
+      ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+    ]);
     if (missingLines.size > 0) {
       const original = parsed.rows.filter((r) => missingLines.has(r.lineNumber));
-      deps.feeds.writeReport(
-        SFTP_FOLDERS.customerFeedMissing,
-        name,
-        toCsv(
-          parsed.header,
-          original.map((r) => parsed.header.map((h) => originalValue(r, h, parsed.matched))),
-        ),
+      const missing = toReportCsv(
+        parsed.header,
+        original.map((r) => r.fields),
       );
+      if (
+        !writeInto(
+          SFTP_FOLDERS.customerFeedMissing,
+          name,
+          () =>
+            deps.feeds.writeReport(
+              SFTP_FOLDERS.customerFeedMissing,
+              reportName(name, state, '.csv', entry, false),
+              missing,
+            ),
+          deps,
+          run,
+        )
+      )
+        return blocked();
     }
+    const first = errors[0];
     deps.log.error(
-      `Customer feed ${name}: ${errors.length} row(s) not imported`,
-      `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`,
+      `Customer feed ${name}: ${state.counts.errors} row(s) not imported`,
+      `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
-  const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-  return { name, outcome: 'archived', movedTo, counts: state.counts };
+  let movedTo = '';
+  if (
+    !writeInto(
+      SFTP_FOLDERS.customerFeedArchive,
+      name,
+      () => {
+        movedTo = deps.feeds.moveFeed(
+          name,
+          SFTP_FOLDERS.customerFeedArchive,
+          `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
+        );
+      },
+      deps,
+      run,
+    )
+  )
+    return blocked();
+  return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
+}
+
+function setupError(run: RunContext, deps: ImportDeps, key: string, title: string, details: string): void {
+  if (run.setupReported.has(key)) return;
+  run.setupReported.add(key);
+  deps.log.error(title, details);
 }
 
 /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
 function writeVerdicts(
   name: string,
+  fileName: string,
   verdicts: RowVerdict[],
   deps: ImportDeps,
   uncheckedFrom: number | null,
@@ -368,7 +745,7 @@ function writeVerdicts(
       'DRY_RUN_INCOMPLETE',
       `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
     ]);
-  deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, rows));
+  deps.feeds.writeReport(DRY_RUN_FOLDER, fileName, toReportCsv(DRY_RUN_HEADER, rows));
 }
 
 type UpsertOutcome =
@@ -413,23 +790,13 @@ function upsert(
         return { kind: 'linked', customerId: decision.customer.id };
       }
       case 'create': {
-        let statusId = '';
-        if (row.statusName) {
-          statusId = deps.customers.statusId(row.statusName) ?? '';
-          if (!statusId)
-            return {
-              kind: 'error',
-              code: 'UNKNOWN_STATUS',
-              message: `entity status "${row.statusName}" does not exist in NetSuite`,
-            };
+        // References are checked here in both modes, so a dry run's verdict is the real run's.
+        const refs = referenceProblems(row.statusName, row.subsidiary, row.leadSource, deps);
+        if (refs.length) {
+          const r = rejection(refs);
+          return { kind: 'error', code: r.code, message: r.message };
         }
-        // A real save lets NetSuite check the subsidiary; a dry run has to ask.
-        if (opts.dryRun && row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
-          return {
-            kind: 'error',
-            code: 'INVALID_KEY_OR_REF',
-            message: `Invalid subsidiary reference key ${row.subsidiary}.`,
-          };
+        const statusId = row.statusName ? (deps.customers.statusId(row.statusName) ?? '') : '';
         const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
         index.add({
           id,
@@ -450,15 +817,37 @@ function upsert(
   }
 }
 
-/** A row's value under its original header name (spec columns are keyed by canonical name). */
-function originalValue(
-  row: { values: Record<string, string>; extra: Record<string, string> },
-  header: string,
-  matched: Partial<Record<string, string>>,
-): string {
-  for (const [canonical, name] of Object.entries(matched))
-    if (name === header) return row.values[canonical] ?? '';
-  return row.extra[header] ?? '';
+/**
+ * The list values a row refers to that NetSuite does not have: entity status (by name), subsidiary
+ * and lead source (by internal id). Checked before every create, and for a row refused for other
+ * reasons too, so its report lists every problem.
+ */
+function referenceProblems(
+  statusName: string,
+  subsidiary: string,
+  leadSource: string,
+  deps: ImportDeps,
+): RowProblem[] {
+  const out: RowProblem[] = [];
+  if (statusName && !deps.customers.statusId(statusName))
+    out.push({
+      code: 'UNKNOWN_STATUS',
+      message: `entity status "${statusName}" does not exist in NetSuite`,
+      missingRequired: false,
+    });
+  if (/^\d+$/.test(subsidiary) && !deps.customers.subsidiaryExists(subsidiary))
+    out.push({
+      code: 'INVALID_KEY_OR_REF',
+      message: `Invalid subsidiary reference key ${subsidiary}.`,
+      missingRequired: false,
+    });
+  if (/^-?\d+$/.test(leadSource) && deps.customers.leadSourceExists(leadSource) === false)
+    out.push({
+      code: 'INVALID_KEY_OR_REF',
+      message: `Invalid leadsource reference key ${leadSource} (accountSource).`,
+      missingRequired: false,
+    });
+  return out;
 }
 
 function fromFill(fill: Record<string, string>, stamp: number): Partial<ExistingCustomer> {
@@ -479,10 +868,21 @@ function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
   };
 }
 
-/** Not a CSV text at all: binary content, or bytes that were not UTF-8. */
+/**
+ * Not a CSV text at all: bytes that are not UTF-8 (or UTF-16, or binary) show up in the header
+ * already, or in most lines. One line with a bad character is that row's error (INVALID_CHARACTER),
+ * not the file's.
+ */
 function unreadableReason(text: string): string | null {
-  if (text.indexOf('\u0000') >= 0) return 'the file is binary, not a CSV text';
-  if (text.indexOf('\uFFFD') >= 0) return 'the file is not UTF-8 encoded';
-  if (!text.trim()) return 'the file is empty';
+  if (!text.replace(/^\uFEFF/, '').trim()) return 'the file is empty';
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l !== '');
+  const bad = (l: string) => l.indexOf('\u0000') >= 0 || l.indexOf('\uFFFD') >= 0;
+  if (bad(lines[0]))
+    return lines[0].indexOf('\u0000') >= 0
+      ? 'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters'
+      : 'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8';
+  const badLines = lines.filter(bad).length;
+  if (lines.length >= 4 && badLines * 2 > lines.length)
+    return `the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`;
   return null;
 }

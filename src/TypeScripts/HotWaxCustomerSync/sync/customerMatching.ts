@@ -42,7 +42,8 @@ export class CandidateIndex {
       m.set(k, list);
     };
     push(this.byHcId, c.hcCustomerId);
-    if (c.externalId) this.byExternalId.set(c.externalId, c);
+    // NetSuite keeps external ids unique per record type ignoring case (its search matches them so too).
+    if (c.externalId) this.byExternalId.set(c.externalId.toLowerCase(), c);
     push(this.byShopifyId, c.shopifyCustomerId);
     push(this.byEmail, c.email.toLowerCase());
   }
@@ -59,7 +60,7 @@ export class CandidateIndex {
       const customer = linked.find((c) => !c.inactive) ?? linked[0];
       return { kind: 'alreadyLinked', customer, fill: fillEmpty(customer, row) };
     }
-    const byExt = row.externalId ? this.byExternalId.get(row.externalId) : undefined;
+    const byExt = row.externalId ? this.byExternalId.get(row.externalId.toLowerCase()) : undefined;
     if (byExt) return linkOrConflict(byExt, row, 'externalid');
     const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
     if (byShop && byShop.length > 0) {

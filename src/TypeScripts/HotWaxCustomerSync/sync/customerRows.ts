@@ -53,15 +53,77 @@ export interface RowProblem {
   missingRequired: boolean;
 }
 
+/** A row that cannot be imported: every problem it has (never only the first), and their codes joined. */
+export interface RowRejection extends RowProblem {
+  problems: RowProblem[];
+}
+
 export interface RowOptions {
   oneWorld: boolean;
   defaultSubsidiary: string;
   fieldMap: Record<string, string>;
 }
 
-/** NetSuite's field lengths (customer record): names 32, company 83, email 254, phone 32. */
-const MAX = { name: 32, company: 83, email: 254, phone: 32 };
-const EMAIL = /^[^\s@,;"<>]+@[^\s@,;"<>]+\.[^\s@,;"<>]+$/;
+/**
+ * NetSuite's limits for the customer fields the import sets (SuiteScript Records Browser, customer;
+ * the same limits the emulator enforces on save), in characters as NetSuite counts them (UTF-16 code
+ * units: an emoji is 2). Free-form text custom fields (custentity_hc_customer_id,
+ * custentity_hc_shop_cust_id) hold 300. Over-long values are refused, never cut (docs/ARCHITECTURE.md
+ * "Row validation"): a cut HC id or Shopify id would be another customer's, a cut name a silent change.
+ */
+export const FIELD_LIMITS = {
+  firstname: 32,
+  lastname: 32,
+  companyname: 83,
+  email: 254,
+  phone: 32,
+  externalid: 255,
+  custentity_hc_customer_id: 300,
+  custentity_hc_shop_cust_id: 300,
+} as const;
+
+/**
+ * NetSuite's email field rule as this project models it (the emulator applies the same rule on save,
+ * emulator/src/data/fieldRules.ts): one `@`; a local part of RFC 5322 atom characters and dots (no
+ * leading, trailing or double dot); a domain of at least two dot-separated labels of letters, digits
+ * and inner hyphens; at most 254 characters. No spaces, quotes, commas, brackets or non-ASCII.
+ */
+const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
+const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+export function isNetSuiteEmail(email: string): boolean {
+  if (email.length > FIELD_LIMITS.email) return false;
+  const at = email.indexOf('@');
+  if (at <= 0 || at !== email.lastIndexOf('@')) return false;
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (!EMAIL_LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return false;
+  return EMAIL_DOMAIN.test(domain) && !domain.split('.').some((l) => l.startsWith('-') || l.endsWith('-'));
+}
+
+/**
+ * The first character NetSuite cannot store as text, or null: U+FFFD (bytes that were not UTF-8), NUL
+ * and the other C0 controls except tab, CR and LF, DEL, and a lone surrogate (half of an emoji).
+ */
+export function invalidCharacter(value: string): { index: number; what: string } | null {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0xfffd) return { index: i, what: 'U+FFFD (bytes that are not UTF-8)' };
+    if (c === 0) return { index: i, what: 'NUL' };
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f)
+      return { index: i, what: `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}` };
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return { index: i, what: 'a lone surrogate (half a character)' };
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return { index: i, what: 'a lone surrogate (half a character)' };
+  }
+  return null;
+}
 
 /** HotWax sends `X` when a name is empty (and cuts names to 13 characters). */
 function name(v: string | undefined): string {
@@ -77,98 +139,117 @@ function parseBoolean(v: string): boolean | null | undefined {
   return undefined;
 }
 
+/** The parameter a OneWorld account needs when a feed has no subsidiary column. */
+export const DEFAULT_SUBSIDIARY_PARAM = 'custscript_hc_imp_default_subsidiary';
+
+/**
+ * A feed row → the customer to create or link, or every reason it cannot be imported. `fields` (every
+ * cell of the row, named by `headerNames`) is checked for characters NetSuite cannot store, whatever
+ * the column.
+ */
 export function toNewCustomer(
   values: FeedValues,
   extra: Record<string, string>,
   opts: RowOptions,
-): NewCustomer | RowProblem {
+  fields?: readonly string[],
+  headerNames?: readonly string[],
+): NewCustomer | RowRejection {
+  const problems: RowProblem[] = [];
+  const fail = (code: string, message: string, missingRequired = false) =>
+    problems.push({ code, message, missingRequired });
   const v = (k: keyof FeedValues) => (values[k] ?? '').trim();
+  const tooLong = (column: string, value: string, field: keyof typeof FIELD_LIMITS, label: string) => {
+    if (value.length > FIELD_LIMITS[field])
+      fail(
+        'FIELD_TOO_LONG',
+        `${column} is ${value.length} characters; NetSuite's ${label} (${field}) holds at most ${FIELD_LIMITS[field]}`,
+      );
+  };
+
+  const cells =
+    fields ??
+    [...Object.values(values), ...Object.values(extra)].filter((x): x is string => typeof x === 'string');
+  cells.forEach((cell, i) => {
+    const bad = invalidCharacter(cell);
+    if (bad)
+      fail(
+        'INVALID_CHARACTER',
+        `${headerNames?.[i] !== undefined ? `column "${headerNames[i]}"` : `field ${i + 1}`} holds ${bad.what} at character ${bad.index + 1}`,
+      );
+  });
+
   const hcCustomerId = v('HCCustomerId');
-  if (!hcCustomerId)
-    return { code: 'MISSING_HC_CUSTOMER_ID', message: 'HCCustomerId is empty', missingRequired: true };
+  if (!hcCustomerId) fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
+  tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
 
   const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
   if (opts.oneWorld && !subsidiary)
-    return {
-      code: 'MISSING_SUBSIDIARY',
-      message:
-        'subsidiary is empty and no default subsidiary is set (script parameter custscript_hc_imp_default_subsidiary); OneWorld needs a primary subsidiary',
-      missingRequired: true,
-    };
+    fail(
+      'MISSING_SUBSIDIARY',
+      `subsidiary is empty and no default subsidiary is set (script parameter ${DEFAULT_SUBSIDIARY_PARAM}); OneWorld needs a primary subsidiary`,
+      true,
+    );
   if (subsidiary && !/^\d+$/.test(subsidiary))
-    return {
-      code: 'INVALID_SUBSIDIARY',
-      message: `subsidiary "${subsidiary}" is not an internal id`,
-      missingRequired: false,
-    };
+    fail('INVALID_SUBSIDIARY', `subsidiary "${subsidiary}" is not an internal id`);
 
   const individual = parseBoolean(v('individual'));
-  if (individual === undefined)
-    return {
-      code: 'INVALID_INDIVIDUAL',
-      message: `individual "${v('individual')}" is not T or F`,
-      missingRequired: false,
-    };
+  if (individual === undefined) fail('INVALID_INDIVIDUAL', `individual "${v('individual')}" is not T or F`);
   const isPerson = individual !== false;
 
   let firstName = name(values.firstName);
   let lastName = name(values.lastName);
-  const companyName = (v('companyName') || [firstName, lastName].filter(Boolean).join(' ')).slice(
-    0,
-    MAX.company,
-  );
-  if (!isPerson && !companyName)
-    return {
-      code: 'MISSING_COMPANY_NAME',
-      message: 'individual is F but there is no company name (companyName, or firstName/lastName)',
-      missingRequired: true,
-    };
-  // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
-  if (isPerson) {
-    firstName = (firstName || 'X').slice(0, MAX.name);
-    lastName = (lastName || 'X').slice(0, MAX.name);
+  const companyName = v('companyName') || [firstName, lastName].filter(Boolean).join(' ');
+  if (!isPerson) {
+    if (!companyName)
+      fail(
+        'MISSING_COMPANY_NAME',
+        'individual is F but there is no company name (companyName, or firstName/lastName)',
+        true,
+      );
+    tooLong(
+      v('companyName') ? 'companyName' : 'firstName + lastName',
+      companyName,
+      'companyname',
+      'Company Name',
+    );
+  } else {
+    // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
+    firstName = firstName || 'X';
+    lastName = lastName || 'X';
+    tooLong('firstName', firstName, 'firstname', 'First Name');
+    tooLong('lastName', lastName, 'lastname', 'Last Name');
   }
 
   const email = v('email');
-  if (email && (email.length > MAX.email || !EMAIL.test(email)))
-    return {
-      code: 'INVALID_EMAIL',
-      message: `email "${email}" is not a valid address`,
-      missingRequired: false,
-    };
+  if (email && !isNetSuiteEmail(email))
+    fail(
+      'INVALID_EMAIL',
+      email.length > FIELD_LIMITS.email
+        ? `email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`
+        : `email "${email}" is not an address NetSuite accepts`,
+    );
 
   const phone = v('phone').replace(/\s+/g, ' ');
   if (phone && phone.replace(/\D/g, '').length < 7)
-    return {
-      code: 'INVALID_PHONE',
-      message: `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`,
-      missingRequired: false,
-    };
+    fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
+  tooLong('phone', phone, 'phone', 'Phone');
+
+  const shopifyCustomerId = v('HCShopifyCustomerId');
+  tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+  const externalId = v('externalId');
+  tooLong('externalId', externalId, 'externalid', 'External ID');
 
   const taxable = parseBoolean(v('taxable'));
-  if (taxable === undefined)
-    return {
-      code: 'INVALID_TAXABLE',
-      message: `taxable "${v('taxable')}" is not TRUE or FALSE`,
-      missingRequired: false,
-    };
+  if (taxable === undefined) fail('INVALID_TAXABLE', `taxable "${v('taxable')}" is not TRUE or FALSE`);
 
   const priorityText = v('defaultOrderPriority');
   const defaultOrderPriority = priorityText ? Number(priorityText) : null;
   if (defaultOrderPriority !== null && !Number.isFinite(defaultOrderPriority))
-    return {
-      code: 'INVALID_ORDER_PRIORITY',
-      message: `defaultOrderPriority "${priorityText}" is not a number`,
-      missingRequired: false,
-    };
+    fail('INVALID_ORDER_PRIORITY', `defaultOrderPriority "${priorityText}" is not a number`);
 
   const leadSource = v('accountSource');
   if (leadSource && !/^-?\d+$/.test(leadSource))
-    return {
-      code: 'INVALID_ACCOUNT_SOURCE',
-      message: `accountSource "${leadSource}" is not a lead source internal id`,
-      missingRequired: false,
-    };
+    fail('INVALID_ACCOUNT_SOURCE', `accountSource "${leadSource}" is not a lead source internal id`);
 
   const extraFields: Record<string, string> = {};
   for (const [column, fieldId] of Object.entries(opts.fieldMap)) {
@@ -176,27 +257,38 @@ export function toNewCustomer(
     if (value) extraFields[fieldId] = value;
   }
 
+  if (problems.length > 0) return rejection(problems);
   return {
     hcCustomerId,
-    shopifyCustomerId: v('HCShopifyCustomerId'),
-    externalId: v('externalId'),
+    shopifyCustomerId,
+    externalId,
     isPerson,
     firstName: isPerson ? firstName : '',
     lastName: isPerson ? lastName : '',
     companyName: isPerson ? '' : companyName,
     email,
-    phone: phone.slice(0, MAX.phone),
+    phone,
     statusName: v('status'),
     subsidiary,
     leadSource,
-    taxable,
+    taxable: taxable ?? null,
     defaultOrderPriority,
     extraFields,
   };
 }
 
-export function isProblem(x: NewCustomer | RowProblem): x is RowProblem {
-  return (x as RowProblem).code !== undefined;
+/** Problems → one rejection: codes joined with ";", messages with "; ". */
+export function rejection(problems: RowProblem[]): RowRejection {
+  return {
+    code: problems.map((p) => p.code).join(';'),
+    message: problems.map((p) => p.message).join('; '),
+    missingRequired: problems.some((p) => p.missingRequired),
+    problems,
+  };
+}
+
+export function isProblem(x: NewCustomer | RowRejection): x is RowRejection {
+  return (x as RowRejection).code !== undefined;
 }
 
 /** The field map parameter: JSON `{ "<csv column>": "<customer field id>" }`. */

@@ -6809,9 +6809,11 @@ define([], (function () { 'use strict';
    * `CSVFormat.DEFAULT`) and RFC 4180; every reader involved (Commons CSV, csv-parse, NetSuite) accepts
    * CRLF, LF and CR. Reading accepts all three, even mixed in one file.
    *
-   * Formula injection: values are never altered (no leading `'` before `=`, `+`, `-`, `@`). The readers
-   * of these files are machines (HotWax jobs, this library); a changed value would be a changed Shopify
-   * ID or name. The error report is read by people, but also holds only data that came from the feed.
+   * Formula injection (OWASP "CSV Injection"): files read by people (error/, required_fields_missing/,
+   * dry_run/, check-feed's output) are written with `toReportCsv`, which puts a `'` before any cell that
+   * starts with `=`, `+`, `-`, `@`, a tab or a CR, so a spreadsheet shows it as text instead of running it.
+   * Files HotWax's jobs parse (customer/import/, historicalshopifycustomer/csv/) keep exact values
+   * (`toCsv`): a changed value would be a changed Shopify ID or name.
    */
   /** Line end written between records (and after the last one). */
   const CSV_EOL = '\r\n';
@@ -6833,25 +6835,31 @@ define([], (function () { 'use strict';
       'errorMessage',
   ];
   /**
-   * The customer feed (2a). HotWax builds the header from a map's keys, so order is not fixed;
-   * files from before 2025 used Title Case headers. Header names are compared ignoring case, spaces,
-   * underscores and dashes, so most legacy names match without an alias; they are listed anyway so
-   * this constant documents every header HotWax is known to have sent.
+   * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
+   * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
+   * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
+   * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
+   * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
+   * "Feed headers" documents the same table.
+   *
+   * The key column: `HCCustomerId`. A legacy Title Case feed has none and carries HotWax's customer id
+   * in its "External Id" column (written with a space): see `readCustomerFeed`.
    */
   const CUSTOMER_FEED_COLUMNS = [
-      { name: 'HCCustomerId', aliases: ['HC Customer Id'], required: true },
+      { name: 'HCCustomerId', aliases: ['HC Customer Id', 'HC Customer ID'], required: true },
       { name: 'firstName', aliases: ['First Name'] },
       { name: 'lastName', aliases: ['Last Name'] },
       { name: 'email', aliases: ['Email'] },
       { name: 'phone', aliases: ['Phone'] },
-      { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id'] },
-      { name: 'externalId', aliases: ['External Id'] },
+      { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id', 'HC Shopify Customer ID'] },
+      { name: 'externalId', aliases: ['External Id', 'External ID'] },
       { name: 'individual', aliases: ['Individual'] },
       { name: 'status', aliases: ['Status'] },
-      { name: 'subsidiary', aliases: ['Subsidiary'] },
+      { name: 'subsidiary', aliases: ['Subsidiary', 'Subsdiary'] },
       { name: 'taxable', aliases: ['Taxable'] },
       { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
       { name: 'accountSource', aliases: ['Account Origin'] },
+      { name: 'companyName', aliases: ['Company Name'] },
   ];
   // ---------------------------------------------------------------------------------------------
   // Writing
@@ -6888,6 +6896,18 @@ define([], (function () { 'use strict';
    */
   function csvLine(values) {
       return stringify([values], { ...STRINGIFY_OPTIONS, eof: false });
+  }
+  /** A cell a spreadsheet would run as a formula gets a leading `'` (OWASP CSV-injection guidance). */
+  function neutralizeCell(value) {
+      if (typeof value !== 'string' || value === '')
+          return value;
+      const c = value.charCodeAt(0);
+      // = + - @ TAB CR
+      return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  }
+  /** `toCsv` for files people open (reports): every cell, header included, through `neutralizeCell`. */
+  function toReportCsv(header, rows, opts = {}) {
+      return toCsv(header.map((h) => String(neutralizeCell(h))), rows.map((r) => r.map(neutralizeCell)), opts);
   }
   const isBreak = (c) => c === '\r' || c === '\n';
   /** Line breaks in a text, CRLF counting once. */
@@ -6937,35 +6957,41 @@ define([], (function () { 'use strict';
       }
       return -1;
   }
+  /** Offsets where each physical line starts (CRLF, LF and CR all end a line). */
+  function lineStartsOf(text) {
+      const starts = text.length > 0 ? [0] : [];
+      for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 13 && text.charCodeAt(i + 1) === 10)
+              i++;
+          if ((c === 10 || c === 13) && i + 1 < text.length)
+              starts.push(i + 1);
+      }
+      return starts;
+  }
   /**
-   * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
-   * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
-   * lines. A malformed record (unclosed quote, text after a closing quote) becomes a problem and the
-   * rest of the file is still read. Column counts are not checked here (see `readCsv`).
-   *
+   * One csv-parse pass over `input`, whose first character is on physical line `firstLine`.
    * Line numbers are computed from the raw text csv-parse consumed for each record (its own `lines`
    * counter counts a CRLF inside quotes twice): each record's raw text starts right after the previous
    * record's line end, with one character per skipped blank line, and ends with the first character of
    * its own line end.
    */
-  function parseCsvRecords(text, fileName = '') {
-      const records = [];
-      const problems = [];
-      const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      let line = 1; // physical line where the next raw text starts
-      /** Start line of a record from its raw text, and moves `line` past the record. */
+  function parsePass(input, firstLine) {
+      const items = [];
+      let line = firstLine; // physical line where the next raw text starts
+      /** Start and end line of a record from its raw text, and moves `line` past the record. */
       const place = (raw, ended) => {
           let lead = 0;
           while (lead < raw.length && isBreak(raw[lead]))
               lead++;
           const body = raw.slice(lead, ended ? raw.length - 1 : raw.length);
           const start = line + lead;
-          line = start + countBreaks(body) + (ended ? 1 : 0);
-          return { start, body };
+          const endLine = start + countBreaks(body);
+          line = endLine + (ended ? 1 : 0);
+          return { start, endLine, body };
       };
-      const problem = (lineNumber, code, message) => problems.push({ fileName, lineNumber, code, message });
       parse(input, {
-          bom: true,
+          bom: false,
           delimiter: ',',
           quote: '"',
           escape: '"',
@@ -6979,31 +7005,115 @@ define([], (function () { 'use strict';
           on_record: (withRaw) => {
               const { record, raw } = withRaw;
               const ended = raw.length > 0 && isBreak(raw[raw.length - 1]);
-              const { start, body } = place(raw, ended);
+              const { start, endLine, body } = place(raw, ended);
               const stray = body.indexOf('"') < 0 ? -1 : findStrayQuote(body);
               if (stray >= 0) {
                   const at = start + countBreaks(body.slice(0, stray));
-                  problem(start, 'STRAY_QUOTE', `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`);
+                  items.push({
+                      kind: 'problem',
+                      lineNumber: start,
+                      endLine,
+                      code: 'STRAY_QUOTE',
+                      message: `text after a closing quote on line ${at}: ${JSON.stringify(body.slice(Math.max(0, stray - 20), stray + 20))}`,
+                  });
               }
               else {
-                  records.push({ lineNumber: start, fields: record });
+                  items.push({ kind: 'record', lineNumber: start, endLine, fields: record });
               }
               return null; // collected here, csv-parse keeps nothing
           },
           on_skip: (err, raw) => {
               var _a;
               // With the relax options above, the only error left is a quote still open at the end of the file.
-              const { start } = place(raw !== null && raw !== void 0 ? raw : '', false);
-              if ((err === null || err === void 0 ? void 0 : err.code) === 'CSV_QUOTE_NOT_CLOSED') {
-                  problem(start, 'UNCLOSED_QUOTE', 'a quoted field is never closed: the rest of the file was read as its value');
-              }
-              else {
-                  problem(start, 'PARSE_ERROR', (_a = err === null || err === void 0 ? void 0 : err.message) !== null && _a !== void 0 ? _a : 'unreadable record');
-              }
+              const { start, endLine } = place(raw !== null && raw !== void 0 ? raw : '', false);
+              const unclosed = (err === null || err === void 0 ? void 0 : err.code) === 'CSV_QUOTE_NOT_CLOSED';
+              items.push({
+                  kind: 'problem',
+                  lineNumber: start,
+                  endLine,
+                  code: unclosed ? 'UNCLOSED_QUOTE' : 'PARSE_ERROR',
+                  message: unclosed
+                      ? `a quoted field opened on line ${start} is never closed`
+                      : ((_a = err === null || err === void 0 ? void 0 : err.message) !== null && _a !== void 0 ? _a : 'unreadable record'),
+              });
               return undefined;
           },
       });
+      return items;
+  }
+  /** After this many malformed multi-line records, the rest of a file is read one physical line per record. */
+  const MAX_RESYNCS = 20;
+  /**
+   * Splits CSV text into records, each with the physical line it starts on. Accepts a UTF-8 BOM,
+   * CRLF / LF / CR (mixed too), quoted commas, doubled quotes and line breaks inside quotes; skips blank
+   * lines. Column counts of single-line records are not checked here (see `readCsv`).
+   *
+   * No line ever vanishes into a malformed record: a record that is malformed (a quote never closed,
+   * text after a closing quote) or, when `width` is known (default: the first record's), a record that
+   * spans several lines with the wrong number of fields (a stray opening quote that swallowed the
+   * following lines until some other quote) is reported on the line it starts on, and reading starts
+   * again on the next physical line. Past MAX_RESYNCS such records, the rest of the file is read one
+   * physical line at a time (a hostile file costs linear time, not quadratic).
+   */
+  function parseCsvRecords(text, fileName = '', width) {
+      const records = [];
+      const problems = [];
+      const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const starts = lineStartsOf(input);
+      let columns = width;
+      let resyncs = 0;
+      let from = 1; // physical line the next pass starts on
+      const take = (items) => {
+          for (const it of items) {
+              const multiLine = it.endLine > it.lineNumber;
+              if (it.kind === 'problem') {
+                  const resync = multiLine || it.code === 'UNCLOSED_QUOTE';
+                  problems.push({
+                      fileName,
+                      lineNumber: it.lineNumber,
+                      code: it.code,
+                      message: resync
+                          ? `${it.message}; line ${it.lineNumber} is reported alone and reading goes on at line ${it.lineNumber + 1}`
+                          : it.message,
+                  });
+                  if (resync)
+                      return it.lineNumber + 1;
+                  continue;
+              }
+              if (columns === undefined)
+                  columns = it.fields.length;
+              else if (multiLine && it.fields.length !== columns) {
+                  problems.push({
+                      fileName,
+                      lineNumber: it.lineNumber,
+                      code: 'UNBALANCED_QUOTE',
+                      message: `a quote on line ${it.lineNumber} runs to line ${it.endLine} and leaves ${it.fields.length} fields where the header has ${columns} columns; line ${it.lineNumber} is reported alone and reading goes on at line ${it.lineNumber + 1}`,
+                  });
+                  return it.lineNumber + 1;
+              }
+              records.push({ lineNumber: it.lineNumber, endLine: it.endLine, fields: it.fields });
+          }
+          return null;
+      };
+      while (from <= starts.length) {
+          if (resyncs >= MAX_RESYNCS) {
+              for (let l = from; l <= starts.length; l++) {
+                  const end = l < starts.length ? starts[l] : input.length;
+                  take(parsePass(input.slice(starts[l - 1], end), l).filter((it) => it.lineNumber === l));
+              }
+              break;
+          }
+          const next = take(parsePass(input.slice(starts[from - 1]), from));
+          if (next === null)
+              break;
+          from = next;
+          resyncs++;
+      }
       return { records, problems };
+  }
+  /** Physical lines of a text (a final line end opens no new line). */
+  function physicalLineCount(text) {
+      return lineStartsOf(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).length;
   }
   /** Plain assignment, except that a column named `__proto__` stays an ordinary key. */
   function setOwn(target, key, value) {
@@ -7033,6 +7143,7 @@ define([], (function () { 'use strict';
           }
           return {
               header: [],
+              headerLine: 0,
               matched: {},
               rows: [],
               problems,
@@ -7062,7 +7173,7 @@ define([], (function () { 'use strict';
           .map((c) => c.name);
       const rows = [];
       for (let r = 1; r < records.length; r++) {
-          const { lineNumber, fields } = records[r];
+          const { lineNumber, endLine, fields } = records[r];
           if (fields.length !== header.length) {
               problems.push({
                   fileName,
@@ -7088,10 +7199,31 @@ define([], (function () { 'use strict';
               if (!Object.prototype.hasOwnProperty.call(original, header[i]))
                   setOwn(original, header[i], fields[i]);
           }
-          rows.push({ lineNumber, values, extra, original, fields });
+          rows.push({ lineNumber, endLine, values, extra, original, fields });
       }
       problems.sort((a, b) => a.lineNumber - b.lineNumber);
-      return { header, matched, rows, problems, missingColumns };
+      return { header, headerLine: first.lineNumber, matched, rows, problems, missingColumns };
+  }
+  /**
+   * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
+   * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
+   * CSV import map put it in NetSuite's external id): its rows read it as HCCustomerId, and keep it as
+   * externalId, as the old import did. A 2025+ `externalId` (no space) is the Shopify customer id and is
+   * never taken for the key.
+   */
+  function readCustomerFeed(text, fileName = '') {
+      const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
+      const ext = feed.matched.externalId;
+      const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
+      if (!legacy)
+          return { ...feed, legacyKeyColumn: null };
+      for (const row of feed.rows)
+          row.values.HCCustomerId = row.values.externalId;
+      return {
+          ...feed,
+          missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
+          legacyKeyColumn: ext,
+      };
   }
 
   /**
@@ -7144,16 +7276,8 @@ define([], (function () { 'use strict';
       sftpOther: 10, // list, move, removeFile, makeDirectory
       taskSubmit: 20,
   };
-  /**
-   * The run history entry every execution writes at its end (lib/runHistory.ts): record.create 2 +
-   * save 4, one search page for expired entries 10, record.delete 4 for each of at most 2.
-   */
-  const RUN_HISTORY_UNITS = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.searchPage + 2 * UNITS.customRecordSave;
-  /**
-   * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the
-   * execution's run history entry (lib/runHistory.ts).
-   */
-  const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit + RUN_HISTORY_UNITS;
+  /** What it costs to stop cleanly: save the checkpoint and queue the next execution. */
+  const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit;
   class GovernanceBudget {
       constructor(meter, 
       /** Units always kept back for stopping cleanly. */
@@ -7334,6 +7458,14 @@ define([], (function () { 'use strict';
       return /\.csv$/i.test(fileName) && !fileName.startsWith('.');
   }
 
+  /**
+   * NetSuite's File limits (netsuite-facts.md, "Added 2026-12-01"): getContents() holds at most 10 MB
+   * (SSS_FILE_CONTENT_SIZE_EXCEEDED); a CSV or text file over that is read with the flat-file
+   * streaming API `File.lines.iterator()` (no units), each line under 10 MB. N/sftp downloads at most
+   * Connection.MAX_FILE_SIZE = 100,000,000 bytes (FTP_MAXIMUM_FILE_SIZE_EXCEEDED).
+   */
+  const FILE_CONTENT_LIMIT = 10 * 1024 * 1024;
+  const SFTP_MAX_FILE_SIZE = 100000000;
   const join = (dir, name) => (dir ? `${dir.replace(/\/$/, '')}/${name}` : name);
   function toDate(v) {
       if (v instanceof Date)
@@ -7357,8 +7489,36 @@ define([], (function () { 'use strict';
               .map((e) => ({ name: e.name, size: Number(e.size) || 0, lastModified: toDate(e.lastModified) }))
               .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
       }
+      /** Every entry of `dir` (no `.`/`..`), oldest first, then by name: the caller decides what to use. */
+      listEntries(dir) {
+          const entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.DATE });
+          this.knownDirs.add(dir);
+          return entries
+              .filter((e) => e.name !== '.' && e.name !== '..')
+              .map((e) => ({
+              name: e.name,
+              directory: !!e.directory,
+              size: Number(e.size) || 0,
+              lastModified: toDate(e.lastModified),
+          }))
+              .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.name < b.name ? -1 : 1));
+      }
+      /**
+       * A text file's contents. Up to 10 MB through getContents(); above, line by line through
+       * `File.lines.iterator()` (NetSuite's flat-file streaming), the lines joined with LF (every reader
+       * here accepts LF; a CRLF inside a quoted value becomes LF). Throws NetSuite's own errors: above
+       * 100,000,000 bytes the download itself fails, and a single line over 10 MB fails the iterator.
+       */
       download(dir, name) {
-          return this.connection.download({ directory: dir, filename: name }).getContents();
+          const file = this.connection.download({ directory: dir, filename: name });
+          if (Number(file.size) <= FILE_CONTENT_LIMIT)
+              return file.getContents();
+          const lines = [];
+          file.lines.iterator().each((line) => {
+              lines.push(line.value);
+              return true;
+          });
+          return lines.length ? `${lines.join('\n')}\n` : '';
       }
       /** Write `contents` as `dir/name` atomically; an existing `dir/name` is replaced. */
       uploadAtomic(dir, name, contents) {
@@ -7385,8 +7545,11 @@ define([], (function () { 'use strict';
               this.connection.move({ from: join(dir, temp), to: join(dir, name) });
           }
       }
-      /** Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists. Returns the name used. */
-      moveWithoutOverwrite(fromDir, name, toDir) {
+      /**
+       * Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists (`alternative`, or a
+       * timestamped one). Returns the name used.
+       */
+      moveWithoutOverwrite(fromDir, name, toDir, alternative) {
           const from = join(fromDir, name);
           try {
               this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }));
@@ -7394,7 +7557,7 @@ define([], (function () { 'use strict';
           }
           catch (first) {
               // SFTP's rename never replaces a file: the name is taken, so keep both under another name.
-              const other = alternativeName(name, this.now(), uniqueSuffix());
+              const other = alternative !== null && alternative !== void 0 ? alternative : alternativeName(name, this.now(), uniqueSuffix());
               try {
                   this.connection.move({ from, to: join(toDir, other) });
               }
@@ -7458,10 +7621,10 @@ define([], (function () { 'use strict';
   /** The customer feed folder (customer/export/) as the import sees it. */
   function customerFeedFolder(client, feedDir) {
       return {
-          list: () => client.listCsv(feedDir),
+          list: () => client.listEntries(feedDir),
           download: (name) => client.download(feedDir, name),
           writeReport: (folder, name, csv) => client.uploadAtomic(folder, name, csv),
-          moveFeed: (name, folder) => client.moveWithoutOverwrite(feedDir, name, folder),
+          moveFeed: (name, folder, alternative) => client.moveWithoutOverwrite(feedDir, name, folder, alternative),
       };
   }
 
@@ -7530,9 +7693,69 @@ define([], (function () { 'use strict';
       shopifyCustomerId: 'custentity_hc_shop_cust_id',
       syncStamp: 'custentity_hc_sync_stamp',
   };
-  /** NetSuite's field lengths (customer record): names 32, company 83, email 254, phone 32. */
-  const MAX = { name: 32, company: 83, email: 254, phone: 32 };
-  const EMAIL = /^[^\s@,;"<>]+@[^\s@,;"<>]+\.[^\s@,;"<>]+$/;
+  /**
+   * NetSuite's limits for the customer fields the import sets (SuiteScript Records Browser, customer;
+   * the same limits the emulator enforces on save), in characters as NetSuite counts them (UTF-16 code
+   * units: an emoji is 2). Free-form text custom fields (custentity_hc_customer_id,
+   * custentity_hc_shop_cust_id) hold 300. Over-long values are refused, never cut (docs/ARCHITECTURE.md
+   * "Row validation"): a cut HC id or Shopify id would be another customer's, a cut name a silent change.
+   */
+  const FIELD_LIMITS = {
+      firstname: 32,
+      lastname: 32,
+      companyname: 83,
+      email: 254,
+      phone: 32,
+      externalid: 255,
+      custentity_hc_customer_id: 300,
+      custentity_hc_shop_cust_id: 300,
+  };
+  /**
+   * NetSuite's email field rule as this project models it (the emulator applies the same rule on save,
+   * emulator/src/data/fieldRules.ts): one `@`; a local part of RFC 5322 atom characters and dots (no
+   * leading, trailing or double dot); a domain of at least two dot-separated labels of letters, digits
+   * and inner hyphens; at most 254 characters. No spaces, quotes, commas, brackets or non-ASCII.
+   */
+  const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
+  const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+  function isNetSuiteEmail(email) {
+      if (email.length > FIELD_LIMITS.email)
+          return false;
+      const at = email.indexOf('@');
+      if (at <= 0 || at !== email.lastIndexOf('@'))
+          return false;
+      const local = email.slice(0, at);
+      const domain = email.slice(at + 1);
+      if (!EMAIL_LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+          return false;
+      return EMAIL_DOMAIN.test(domain) && !domain.split('.').some((l) => l.startsWith('-') || l.endsWith('-'));
+  }
+  /**
+   * The first character NetSuite cannot store as text, or null: U+FFFD (bytes that were not UTF-8), NUL
+   * and the other C0 controls except tab, CR and LF, DEL, and a lone surrogate (half of an emoji).
+   */
+  function invalidCharacter(value) {
+      for (let i = 0; i < value.length; i++) {
+          const c = value.charCodeAt(i);
+          if (c === 0xfffd)
+              return { index: i, what: 'U+FFFD (bytes that are not UTF-8)' };
+          if (c === 0)
+              return { index: i, what: 'NUL' };
+          if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f)
+              return { index: i, what: `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}` };
+          if (c >= 0xd800 && c <= 0xdbff) {
+              const d = value.charCodeAt(i + 1);
+              if (d >= 0xdc00 && d <= 0xdfff) {
+                  i++;
+                  continue;
+              }
+              return { index: i, what: 'a lone surrogate (half a character)' };
+          }
+          if (c >= 0xdc00 && c <= 0xdfff)
+              return { index: i, what: 'a lone surrogate (half a character)' };
+      }
+      return null;
+  }
   /** HotWax sends `X` when a name is empty (and cuts names to 13 characters). */
   function name(v) {
       const t = (v !== null && v !== void 0 ? v : '').trim();
@@ -7548,105 +7771,112 @@ define([], (function () { 'use strict';
           return false;
       return undefined;
   }
-  function toNewCustomer(values, extra, opts) {
+  /** The parameter a OneWorld account needs when a feed has no subsidiary column. */
+  const DEFAULT_SUBSIDIARY_PARAM = 'custscript_hc_imp_default_subsidiary';
+  /**
+   * A feed row → the customer to create or link, or every reason it cannot be imported. `fields` (every
+   * cell of the row, named by `headerNames`) is checked for characters NetSuite cannot store, whatever
+   * the column.
+   */
+  function toNewCustomer(values, extra, opts, fields, headerNames) {
       var _a;
+      const problems = [];
+      const fail = (code, message, missingRequired = false) => problems.push({ code, message, missingRequired });
       const v = (k) => { var _a; return ((_a = values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
+      const tooLong = (column, value, field, label) => {
+          if (value.length > FIELD_LIMITS[field])
+              fail('FIELD_TOO_LONG', `${column} is ${value.length} characters; NetSuite's ${label} (${field}) holds at most ${FIELD_LIMITS[field]}`);
+      };
+      const cells = fields !== null && fields !== void 0 ? fields : [...Object.values(values), ...Object.values(extra)].filter((x) => typeof x === 'string');
+      cells.forEach((cell, i) => {
+          const bad = invalidCharacter(cell);
+          if (bad)
+              fail('INVALID_CHARACTER', `${(headerNames === null || headerNames === void 0 ? void 0 : headerNames[i]) !== undefined ? `column "${headerNames[i]}"` : `field ${i + 1}`} holds ${bad.what} at character ${bad.index + 1}`);
+      });
       const hcCustomerId = v('HCCustomerId');
       if (!hcCustomerId)
-          return { code: 'MISSING_HC_CUSTOMER_ID', message: 'HCCustomerId is empty', missingRequired: true };
+          fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
+      tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
       const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
       if (opts.oneWorld && !subsidiary)
-          return {
-              code: 'MISSING_SUBSIDIARY',
-              message: 'subsidiary is empty and no default subsidiary is set (script parameter custscript_hc_imp_default_subsidiary); OneWorld needs a primary subsidiary',
-              missingRequired: true,
-          };
+          fail('MISSING_SUBSIDIARY', `subsidiary is empty and no default subsidiary is set (script parameter ${DEFAULT_SUBSIDIARY_PARAM}); OneWorld needs a primary subsidiary`, true);
       if (subsidiary && !/^\d+$/.test(subsidiary))
-          return {
-              code: 'INVALID_SUBSIDIARY',
-              message: `subsidiary "${subsidiary}" is not an internal id`,
-              missingRequired: false,
-          };
+          fail('INVALID_SUBSIDIARY', `subsidiary "${subsidiary}" is not an internal id`);
       const individual = parseBoolean(v('individual'));
       if (individual === undefined)
-          return {
-              code: 'INVALID_INDIVIDUAL',
-              message: `individual "${v('individual')}" is not T or F`,
-              missingRequired: false,
-          };
+          fail('INVALID_INDIVIDUAL', `individual "${v('individual')}" is not T or F`);
       const isPerson = individual !== false;
       let firstName = name(values.firstName);
       let lastName = name(values.lastName);
-      const companyName = (v('companyName') || [firstName, lastName].filter(Boolean).join(' ')).slice(0, MAX.company);
-      if (!isPerson && !companyName)
-          return {
-              code: 'MISSING_COMPANY_NAME',
-              message: 'individual is F but there is no company name (companyName, or firstName/lastName)',
-              missingRequired: true,
-          };
-      // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
-      if (isPerson) {
-          firstName = (firstName || 'X').slice(0, MAX.name);
-          lastName = (lastName || 'X').slice(0, MAX.name);
+      const companyName = v('companyName') || [firstName, lastName].filter(Boolean).join(' ');
+      if (!isPerson) {
+          if (!companyName)
+              fail('MISSING_COMPANY_NAME', 'individual is F but there is no company name (companyName, or firstName/lastName)', true);
+          tooLong(v('companyName') ? 'companyName' : 'firstName + lastName', companyName, 'companyname', 'Company Name');
+      }
+      else {
+          // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
+          firstName = firstName || 'X';
+          lastName = lastName || 'X';
+          tooLong('firstName', firstName, 'firstname', 'First Name');
+          tooLong('lastName', lastName, 'lastname', 'Last Name');
       }
       const email = v('email');
-      if (email && (email.length > MAX.email || !EMAIL.test(email)))
-          return {
-              code: 'INVALID_EMAIL',
-              message: `email "${email}" is not a valid address`,
-              missingRequired: false,
-          };
+      if (email && !isNetSuiteEmail(email))
+          fail('INVALID_EMAIL', email.length > FIELD_LIMITS.email
+              ? `email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`
+              : `email "${email}" is not an address NetSuite accepts`);
       const phone = v('phone').replace(/\s+/g, ' ');
       if (phone && phone.replace(/\D/g, '').length < 7)
-          return {
-              code: 'INVALID_PHONE',
-              message: `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`,
-              missingRequired: false,
-          };
+          fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
+      tooLong('phone', phone, 'phone', 'Phone');
+      const shopifyCustomerId = v('HCShopifyCustomerId');
+      tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+      const externalId = v('externalId');
+      tooLong('externalId', externalId, 'externalid', 'External ID');
       const taxable = parseBoolean(v('taxable'));
       if (taxable === undefined)
-          return {
-              code: 'INVALID_TAXABLE',
-              message: `taxable "${v('taxable')}" is not TRUE or FALSE`,
-              missingRequired: false,
-          };
+          fail('INVALID_TAXABLE', `taxable "${v('taxable')}" is not TRUE or FALSE`);
       const priorityText = v('defaultOrderPriority');
       const defaultOrderPriority = priorityText ? Number(priorityText) : null;
       if (defaultOrderPriority !== null && !Number.isFinite(defaultOrderPriority))
-          return {
-              code: 'INVALID_ORDER_PRIORITY',
-              message: `defaultOrderPriority "${priorityText}" is not a number`,
-              missingRequired: false,
-          };
+          fail('INVALID_ORDER_PRIORITY', `defaultOrderPriority "${priorityText}" is not a number`);
       const leadSource = v('accountSource');
       if (leadSource && !/^-?\d+$/.test(leadSource))
-          return {
-              code: 'INVALID_ACCOUNT_SOURCE',
-              message: `accountSource "${leadSource}" is not a lead source internal id`,
-              missingRequired: false,
-          };
+          fail('INVALID_ACCOUNT_SOURCE', `accountSource "${leadSource}" is not a lead source internal id`);
       const extraFields = {};
       for (const [column, fieldId] of Object.entries(opts.fieldMap)) {
           const value = ((_a = extra[column]) !== null && _a !== void 0 ? _a : '').trim();
           if (value)
               extraFields[fieldId] = value;
       }
+      if (problems.length > 0)
+          return rejection(problems);
       return {
           hcCustomerId,
-          shopifyCustomerId: v('HCShopifyCustomerId'),
-          externalId: v('externalId'),
+          shopifyCustomerId,
+          externalId,
           isPerson,
           firstName: isPerson ? firstName : '',
           lastName: isPerson ? lastName : '',
           companyName: isPerson ? '' : companyName,
           email,
-          phone: phone.slice(0, MAX.phone),
+          phone,
           statusName: v('status'),
           subsidiary,
           leadSource,
-          taxable,
+          taxable: taxable !== null && taxable !== void 0 ? taxable : null,
           defaultOrderPriority,
           extraFields,
+      };
+  }
+  /** Problems → one rejection: codes joined with ";", messages with "; ". */
+  function rejection(problems) {
+      return {
+          code: problems.map((p) => p.code).join(';'),
+          message: problems.map((p) => p.message).join('; '),
+          missingRequired: problems.some((p) => p.missingRequired),
+          problems,
       };
   }
   function isProblem(x) {
@@ -7702,6 +7932,7 @@ define([], (function () { 'use strict';
           this.m = m;
           this.statuses = null;
           this.subsidiaries = null;
+          this.leadSources = undefined;
       }
       findCandidates(keys) {
           const groups = [];
@@ -7803,6 +8034,30 @@ define([], (function () { 'use strict';
               this.subsidiaries = new Set(allResults(s).map((r) => String(r.id)));
           }
           return this.subsidiaries.has(id);
+      }
+      /**
+       * The customer's Lead Source lists the account's lead sources, or its campaigns when Marketing
+       * Automation is on (Records Browser, customer.leadsource). Both lists are read once (one search
+       * page each); a list the account cannot search is left out, and when neither can be read the
+       * answer is null: the save decides (unverified on a real account which type answers).
+       */
+      leadSourceExists(id) {
+          if (this.leadSources === undefined) {
+              let known = null;
+              for (const type of ['leadsource', 'campaign']) {
+                  try {
+                      const s = this.m.search.create({ type, columns: ['internalid'] });
+                      known = known !== null && known !== void 0 ? known : new Set();
+                      for (const r of allResults(s))
+                          known.add(String(r.id));
+                  }
+                  catch {
+                      // This account has no such list (or cannot search it).
+                  }
+              }
+              this.leadSources = known;
+          }
+          return this.leadSources ? this.leadSources.has(id) : null;
       }
       statusId(name) {
           var _a, _b;
@@ -8006,8 +8261,9 @@ define([], (function () { 'use strict';
               m.set(k, list);
           };
           push(this.byHcId, c.hcCustomerId);
+          // NetSuite keeps external ids unique per record type ignoring case (its search matches them so too).
           if (c.externalId)
-              this.byExternalId.set(c.externalId, c);
+              this.byExternalId.set(c.externalId.toLowerCase(), c);
           push(this.byShopifyId, c.shopifyCustomerId);
           push(this.byEmail, c.email.toLowerCase());
       }
@@ -8023,7 +8279,7 @@ define([], (function () { 'use strict';
               const customer = (_a = linked.find((c) => !c.inactive)) !== null && _a !== void 0 ? _a : linked[0];
               return { kind: 'alreadyLinked', customer, fill: fillEmpty(customer, row) };
           }
-          const byExt = row.externalId ? this.byExternalId.get(row.externalId) : undefined;
+          const byExt = row.externalId ? this.byExternalId.get(row.externalId.toLowerCase()) : undefined;
           if (byExt)
               return linkOrConflict(byExt, row, 'externalid');
           const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
@@ -8077,6 +8333,7 @@ define([], (function () { 'use strict';
   const LEASE_MS = 15 * 60 * 1000;
   const emptyCounts = () => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
   function runCustomerImport(deps, opts) {
+      var _a, _b, _c;
       const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
       const loaded = deps.checkpoint.load();
       const lease = loaded === null || loaded === void 0 ? void 0 : loaded.lease;
@@ -8101,12 +8358,41 @@ define([], (function () { 'use strict';
           state.counts[outcome]++;
           summary.totals[outcome]++;
       };
-      const feeds = deps.feeds.list().map((f) => f.name);
-      // The feed in progress first, so a resumed execution finishes what it started.
-      if (state.file && feeds.includes(state.file))
-          feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
+      let listed;
+      try {
+          listed = deps.feeds.list();
+      }
+      catch (e) {
+          // Nothing can be imported without the listing: end in error (NetSuite notifies), naming the folder.
+          const { code, message } = describeError(e);
+          deps.log.error(`Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`, `${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`);
+          throw e;
+      }
+      const run = { reportedFolders: new Set(), setupReported: new Set() };
+      const feeds = [];
+      for (const entry of listed) {
+          const unsafe = unsafeNameReason(entry.name);
+          if (unsafe) {
+              summary.files.push(skip(entry.name, unsafe, deps));
+              continue;
+          }
+          if (entry.name.startsWith('.') || !isCsv(entry.name))
+              continue; // not a feed: other files, archive/, error/...
+          if (entry.directory) {
+              summary.files.push(skip(entry.name, 'a directory, not a file', deps));
+              continue;
+          }
+          feeds.push(entry);
+      }
+      // The feed in progress first, so a resumed execution finishes what it started; entries that could
+      // not be read last time go last, so they never hold up the feeds behind them.
+      const skippedBefore = new Set((_a = state.skipped) !== null && _a !== void 0 ? _a : []);
+      const rank = (f) => (f.name === state.file ? 0 : skippedBefore.has(f.name) ? 2 : 1);
+      feeds.sort((a, b) => rank(a) - rank(b));
+      const skippedNow = [];
       let progress = false;
-      for (const name of feeds) {
+      for (const entry of feeds) {
+          const name = entry.name;
           if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
               summary.paused = true;
               break;
@@ -8116,78 +8402,252 @@ define([], (function () { 'use strict';
               state.line = 0;
               state.errors = [];
               state.counts = emptyCounts();
+              forgetFile(state);
+              state.tag = (_c = (_b = state.blockedTags) === null || _b === void 0 ? void 0 : _b[name]) !== null && _c !== void 0 ? _c : `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
+              // Saved before any report can be written, so a re-run after a crash names its reports the same.
+              save(state);
           }
           const lineBefore = state.line;
-          const result = importFeed(name, state, deps, opts, save, tally);
+          const result = importFeed(entry, state, deps, opts, save, tally, run);
           summary.files.push(result);
           if (result.outcome === 'in progress') {
               progress = progress || state.line > lineBefore;
               summary.paused = true;
               break;
           }
-          progress = true;
+          if (result.outcome === 'skipped')
+              skippedNow.push(name);
+          else
+              progress = true;
+          // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
+          const blockedTags = { ...state.blockedTags };
+          if (result.outcome === 'blocked' && state.tag)
+              blockedTags[name] = state.tag;
+          else
+              delete blockedTags[name];
+          state.blockedTags = Object.keys(blockedTags).length ? blockedTags : undefined;
           state.file = null;
           state.line = 0;
           state.errors = [];
           state.counts = emptyCounts();
+          forgetFile(state);
+          delete state.tag;
           save(state);
       }
+      state.skipped = skippedNow.length ? skippedNow : undefined;
       summary.stalled = summary.paused && !progress;
       state.lease = null;
       if (!opts.dryRun)
           deps.checkpoint.save(state);
       return summary;
   }
-  function importFeed(name, state, deps, opts, save, tally) {
+  /** Per-feed fields that must not carry over to the next feed. */
+  function forgetFile(state) {
+      delete state.reportParts;
+      delete state.missingLines;
+      delete state.problemsThrough;
+  }
+  /** Errors of one feed kept in the checkpoint before they are written out as a report part. */
+  const SPILL_AT_CHARS = 600000;
+  /** A stored error message is cut past this (at a character boundary): NetSuite's own can be long. */
+  const MAX_STORED_MESSAGE = 1000;
+  const storedMessage = (m) => {
+      if (m.length <= MAX_STORED_MESSAGE)
+          return m;
+      const c = m.charCodeAt(MAX_STORED_MESSAGE - 1);
+      return `${m.slice(0, c >= 0xd800 && c <= 0xdbff ? MAX_STORED_MESSAGE - 1 : MAX_STORED_MESSAGE)}…`;
+  };
+  const storedSize = (e) => e.message.length + e.code.length + e.hcCustomerId.length + 80;
+  /**
+   * Why a listed name must never be joined into a path, or null: a `/` or `\` (it would reach another
+   * folder), NUL, a `..` or `.` segment. N/sftp lists names of one folder; such a name comes only from
+   * a hostile or broken server.
+   */
+  function unsafeNameReason(name) {
+      if (name === '')
+          return 'an empty name';
+      if (name.indexOf('\u0000') >= 0)
+          return 'a name holding NUL';
+      if (/[/\\]/.test(name))
+          return 'a name holding a path separator (/ or \\)';
+      if (name === '.' || name === '..')
+          return 'a name that is a path segment (. or ..)';
+      return null;
+  }
+  function skip(name, reason, deps) {
+      deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`, `${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`);
+      return { name, outcome: 'skipped', reason, counts: emptyCounts() };
+  }
+  /** Errors of a download that will never succeed for this file: it goes to failed/ with a report. */
+  const PERMANENT_DOWNLOAD_ERRORS = new Set([
+      'FTP_MAXIMUM_FILE_SIZE_EXCEEDED',
+      'SSS_FILE_CONTENT_SIZE_EXCEEDED',
+  ]);
+  /**
+   * A feed's stem for names the import makes, at most 150 UTF-8 bytes (cut between characters, never
+   * inside a surrogate pair), so `-<tag>-errors.csv` still fits the usual 255-byte file name limit.
+   */
+  function shortStem(name) {
+      const s = stem(name);
+      let bytes = 0;
+      for (let i = 0; i < s.length; i++) {
+          const c = s.charCodeAt(i);
+          const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+          const size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+          if (bytes + size > 150)
+              return s.slice(0, i);
+          bytes += size;
+          if (pair)
+              i++;
+      }
+      return s;
+  }
+  /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
+  function reportName(name, state, suffix, entry, dryRun) {
       var _a;
-      const text = deps.feeds.download(name);
-      const unreadable = unreadableReason(text);
-      const parsed = unreadable ? null : readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
-      const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
-      if (!parsed || missingKey) {
-          const reason = unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (found: ${parsed.header.join(', ') || 'nothing'})`;
+      // A dry run saves no state: its verdict file is named after the feed's modification time, so
+      // checking the same file again replaces its verdicts and another file of the same name does not.
+      const tag = dryRun || !state.tag ? utcStamp((_a = entry.lastModified) !== null && _a !== void 0 ? _a : new Date(0)) : state.tag;
+      return `${shortStem(name)}-${tag}${suffix}`;
+  }
+  /**
+   * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
+   * naming the folder, and returns false (the caller leaves the feed where it is for the next run).
+   */
+  function writeInto(folder, feed, op, deps, run) {
+      try {
+          op();
+          return true;
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+              throw e;
+          if (!run.reportedFolders.has(folder)) {
+              run.reportedFolders.add(folder);
+              deps.log.error(`Cannot write to SFTP folder ${folder}/`, `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`);
+          }
+          return false;
+      }
+  }
+  function importFeed(entry, state, deps, opts, save, tally, run) {
+      var _a, _b, _c, _d, _e, _f, _g, _h;
+      const name = entry.name;
+      const errorsName = reportName(name, state, '-errors.csv', entry, opts.dryRun);
+      const dryRunName = reportName(name, state, '-dry-run.csv', entry, true);
+      /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
+      const failFile = (code, reason) => {
           tally('errors');
-          const report = toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]);
           if (opts.dryRun) {
-              deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', 'UNREADABLE_FEED', reason]]));
-              return { name, outcome: 'checked', counts: state.counts };
+              deps.feeds.writeReport(DRY_RUN_FOLDER, dryRunName, toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]));
+              return { name, outcome: 'checked', counts: state.counts, reason };
           }
           deps.log.error(`Customer feed ${name} cannot be read`, `${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`);
-          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, report);
-          const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
-          return { name, outcome: 'failed', movedTo, counts: state.counts };
+          const report = toReportCsv(ERROR_REPORT_HEADER, [[name, 0, '', code, reason]]);
+          if (!writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, errorsName, report), deps, run))
+              return { name, outcome: 'blocked', counts: state.counts, reason };
+          let movedTo = '';
+          if (!writeInto(SFTP_FOLDERS.customerFeedFailed, name, () => {
+              var _a;
+              movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed, `${shortStem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
+          }, deps, run))
+              return { name, outcome: 'blocked', counts: state.counts, reason };
+          return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
+      };
+      if (((_a = entry.size) !== null && _a !== void 0 ? _a : 0) > SFTP_MAX_FILE_SIZE)
+          return failFile('FILE_TOO_LARGE', `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`);
+      let text;
+      try {
+          text = deps.feeds.download(name);
       }
+      catch (e) {
+          const { code, message } = describeError(e);
+          if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+              throw e;
+          if (PERMANENT_DOWNLOAD_ERRORS.has(code))
+              return failFile('FILE_TOO_LARGE', `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`);
+          return skip(name, `cannot be downloaded (${code}: ${message})`, deps);
+      }
+      const unreadable = unreadableReason(text);
+      const parsed = unreadable ? null : readCustomerFeed(text, name);
+      const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
+      if (!parsed || missingKey)
+          return failFile('UNREADABLE_FEED', unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ') || 'nothing'})`);
+      const lines = Math.max(0, physicalLineCount(text) - parsed.headerLine);
+      // Setup mistakes, said once per execution; every row they affect is still reported with its line.
+      if (opts.oneWorld && !opts.defaultSubsidiary && parsed.matched.subsidiary === undefined)
+          setupError(run, deps, 'no-subsidiary', 'HC_SC_ImportCustomer setup: new customers have no subsidiary', `This is a OneWorld account, feed ${name} has no subsidiary column and the script parameter ${DEFAULT_SUBSIDIARY_PARAM} is empty, so NetSuite refuses every new customer (as its own CSV import does). Set ${DEFAULT_SUBSIDIARY_PARAM} to the internal id of the subsidiary new customers belong to, or have HotWax send a subsidiary column. Until then every such row is reported as MISSING_SUBSIDIARY.`);
+      if (opts.defaultSubsidiary &&
+          (!/^\d+$/.test(opts.defaultSubsidiary) ||
+              (opts.oneWorld && !deps.customers.subsidiaryExists(opts.defaultSubsidiary))))
+          setupError(run, deps, 'bad-default-subsidiary', 'HC_SC_ImportCustomer setup: the default subsidiary does not exist', `The script parameter ${DEFAULT_SUBSIDIARY_PARAM} is "${opts.defaultSubsidiary}", which is not the internal id of a subsidiary: enter one (Setup > Company > Subsidiaries) or clear it. Rows without a subsidiary are reported as INVALID_KEY_OR_REF.`);
       const verdicts = [];
+      let pendingChars = state.errors.reduce((n, e) => n + storedSize(e), 0);
       const fail = (line, hcCustomerId, code, message, missingRequired) => {
-          state.errors.push({ line, hcCustomerId, code, message, missingRequired });
+          const e = { line, hcCustomerId, code, message: storedMessage(message), missingRequired };
+          state.errors.push(e);
+          pendingChars += storedSize(e);
           tally('errors');
           if (opts.dryRun)
               verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
       };
       // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
+      const problemsFrom = Math.max(state.line, (_b = state.problemsThrough) !== null && _b !== void 0 ? _b : 0);
       for (const p of parsed.problems) {
-          if (p.lineNumber <= state.line || state.errors.some((e) => e.line === p.lineNumber))
+          if (p.lineNumber <= problemsFrom)
               continue;
           fail(p.lineNumber, '', p.code, p.message, false);
+          state.problemsThrough = Math.max((_c = state.problemsThrough) !== null && _c !== void 0 ? _c : 0, p.lineNumber);
       }
       const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
+      const blocked = () => ({ name, outcome: 'blocked', counts: state.counts, lines });
+      /** Writes the errors so far as the next report part and keeps only what the end needs. */
+      const spill = () => {
+          var _a, _b;
+          const part = ((_a = state.reportParts) !== null && _a !== void 0 ? _a : 0) + 1;
+          const errors = [...state.errors].sort((a, b) => a.line - b.line);
+          const report = toReportCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]));
+          const partName = reportName(name, state, `-errors-${part}.csv`, entry, false);
+          if (!writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, partName, report), deps, run))
+              return false;
+          state.missingLines = [
+              ...((_b = state.missingLines) !== null && _b !== void 0 ? _b : []),
+              ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+          ];
+          state.reportParts = part;
+          state.errors = [];
+          pendingChars = 0;
+          return true;
+      };
       for (let i = 0; i < rows.length;) {
           // A dry run keeps back what writing its verdict file costs.
-          const reserve = opts.dryRun ? REPORT_UNITS : UNITS.customRecordSubmitFields;
-          const affordable = deps.budget.howMany(ROW_UNITS, UNITS.searchPage + reserve);
+          // A real run with many errors kept keeps back what writing them out as a report part costs.
+          const reserve = opts.dryRun
+              ? REPORT_UNITS
+              : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
+          const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
           if (affordable < 1) {
               if (opts.dryRun)
-                  writeVerdicts(name, verdicts, deps, rows[i].lineNumber);
-              return { name, outcome: 'in progress', counts: state.counts };
+                  writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
+              return { name, outcome: 'in progress', counts: state.counts, lines };
           }
           const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-          const prepared = batch.map((r) => ({ row: r, customer: toNewCustomer(r.values, r.extra, opts) }));
+          const prepared = batch.map((r) => ({
+              row: r,
+              customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
+          }));
           const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
           const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
           for (const { row, customer } of prepared) {
-              const hcCustomerId = ((_a = row.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim();
-              if (isProblem(customer))
-                  fail(row.lineNumber, hcCustomerId, customer.code, customer.message, customer.missingRequired);
+              const hcCustomerId = ((_d = row.values.HCCustomerId) !== null && _d !== void 0 ? _d : '').trim();
+              if (isProblem(customer)) {
+                  const value = (k) => { var _a; return ((_a = row.values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
+                  const all = rejection([
+                      ...customer.problems,
+                      ...referenceProblems(value('status'), value('subsidiary') || opts.defaultSubsidiary, value('accountSource'), deps),
+                  ]);
+                  fail(row.lineNumber, hcCustomerId, all.code, all.message, all.missingRequired);
+              }
               else {
                   const outcome = upsert(customer, index, deps, opts);
                   if (outcome.kind === 'error')
@@ -8208,33 +8668,64 @@ define([], (function () { 'use strict';
               state.line = row.lineNumber;
           }
           i += batch.length;
-          if (i < rows.length)
+          if (i < rows.length) {
+              if (!opts.dryRun && pendingChars > SPILL_AT_CHARS && !spill())
+                  return blocked();
               save(state);
+          }
       }
+      const handledLines = parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
+          parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
+      const blankLines = Math.max(0, lines - handledLines);
       if (opts.dryRun) {
-          writeVerdicts(name, verdicts, deps, null);
-          return { name, outcome: 'checked', counts: state.counts };
+          writeVerdicts(name, dryRunName, verdicts, deps, null);
+          return { name, outcome: 'checked', counts: state.counts, lines, blankLines };
       }
       // Every row is handled: reports first, then the archive move, so nothing is archived early.
-      if (!deps.budget.canAfford(finishUnits(state.errors))) {
+      const parts = (_e = state.reportParts) !== null && _e !== void 0 ? _e : 0;
+      const needsMissing = ((_g = (_f = state.missingLines) === null || _f === void 0 ? void 0 : _f.length) !== null && _g !== void 0 ? _g : 0) > 0;
+      if (!deps.budget.canAfford(finishUnits(state.errors) + (needsMissing ? REPORT_UNITS : 0))) {
+          if (pendingChars > SPILL_AT_CHARS && deps.budget.canAfford(REPORT_UNITS) && !spill())
+              return blocked();
           save(state);
-          return { name, outcome: 'in progress', counts: state.counts };
+          return { name, outcome: 'in progress', counts: state.counts, lines };
       }
-      if (state.errors.length > 0) {
+      if (state.errors.length > 0 || parts > 0) {
           const errors = [...state.errors].sort((a, b) => a.line - b.line);
-          deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message])));
-          const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
+          const lastName = parts > 0 ? reportName(name, state, `-errors-${parts + 1}.csv`, entry, false) : errorsName;
+          const report = toReportCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message]));
+          if (errors.length > 0 &&
+              !writeInto(SFTP_FOLDERS.customerFeedError, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, lastName, report), deps, run))
+              return blocked();
+          const missingLines = new Set([
+              ...((_h = state.missingLines) !== null && _h !== void 0 ? _h : []),
+              ...errors.filter((e) => e.missingRequired).map((e) => e.line),
+          ]);
           if (missingLines.size > 0) {
               const original = parsed.rows.filter((r) => missingLines.has(r.lineNumber));
-              deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing, name, toCsv(parsed.header, original.map((r) => parsed.header.map((h) => originalValue(r, h, parsed.matched)))));
+              const missing = toReportCsv(parsed.header, original.map((r) => r.fields));
+              if (!writeInto(SFTP_FOLDERS.customerFeedMissing, name, () => deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing, reportName(name, state, '.csv', entry, false), missing), deps, run))
+                  return blocked();
           }
-          deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
+          const first = errors[0];
+          deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`);
       }
-      const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-      return { name, outcome: 'archived', movedTo, counts: state.counts };
+      let movedTo = '';
+      if (!writeInto(SFTP_FOLDERS.customerFeedArchive, name, () => {
+          var _a;
+          movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive, `${shortStem(name)}-${(_a = state.tag) !== null && _a !== void 0 ? _a : uniqueSuffix()}.csv`);
+      }, deps, run))
+          return blocked();
+      return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
+  }
+  function setupError(run, deps, key, title, details) {
+      if (run.setupReported.has(key))
+          return;
+      run.setupReported.add(key);
+      deps.log.error(title, details);
   }
   /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
-  function writeVerdicts(name, verdicts, deps, uncheckedFrom) {
+  function writeVerdicts(name, fileName, verdicts, deps, uncheckedFrom) {
       const rows = [...verdicts]
           .sort((a, b) => a.line - b.line)
           .map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]);
@@ -8248,7 +8739,7 @@ define([], (function () { 'use strict';
               'DRY_RUN_INCOMPLETE',
               `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
           ]);
-      deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, rows));
+      deps.feeds.writeReport(DRY_RUN_FOLDER, fileName, toReportCsv(DRY_RUN_HEADER, rows));
   }
   function upsert(row, index, deps, opts) {
       var _a;
@@ -8283,23 +8774,13 @@ define([], (function () { 'use strict';
                   return { kind: 'linked', customerId: decision.customer.id };
               }
               case 'create': {
-                  let statusId = '';
-                  if (row.statusName) {
-                      statusId = (_a = deps.customers.statusId(row.statusName)) !== null && _a !== void 0 ? _a : '';
-                      if (!statusId)
-                          return {
-                              kind: 'error',
-                              code: 'UNKNOWN_STATUS',
-                              message: `entity status "${row.statusName}" does not exist in NetSuite`,
-                          };
+                  // References are checked here in both modes, so a dry run's verdict is the real run's.
+                  const refs = referenceProblems(row.statusName, row.subsidiary, row.leadSource, deps);
+                  if (refs.length) {
+                      const r = rejection(refs);
+                      return { kind: 'error', code: r.code, message: r.message };
                   }
-                  // A real save lets NetSuite check the subsidiary; a dry run has to ask.
-                  if (opts.dryRun && row.subsidiary && !deps.customers.subsidiaryExists(row.subsidiary))
-                      return {
-                          kind: 'error',
-                          code: 'INVALID_KEY_OR_REF',
-                          message: `Invalid subsidiary reference key ${row.subsidiary}.`,
-                      };
+                  const statusId = row.statusName ? ((_a = deps.customers.statusId(row.statusName)) !== null && _a !== void 0 ? _a : '') : '';
                   const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
                   index.add({
                       id,
@@ -8321,13 +8802,32 @@ define([], (function () { 'use strict';
           return { kind: 'error', code, message };
       }
   }
-  /** A row's value under its original header name (spec columns are keyed by canonical name). */
-  function originalValue(row, header, matched) {
-      var _a, _b;
-      for (const [canonical, name] of Object.entries(matched))
-          if (name === header)
-              return (_a = row.values[canonical]) !== null && _a !== void 0 ? _a : '';
-      return (_b = row.extra[header]) !== null && _b !== void 0 ? _b : '';
+  /**
+   * The list values a row refers to that NetSuite does not have: entity status (by name), subsidiary
+   * and lead source (by internal id). Checked before every create, and for a row refused for other
+   * reasons too, so its report lists every problem.
+   */
+  function referenceProblems(statusName, subsidiary, leadSource, deps) {
+      const out = [];
+      if (statusName && !deps.customers.statusId(statusName))
+          out.push({
+              code: 'UNKNOWN_STATUS',
+              message: `entity status "${statusName}" does not exist in NetSuite`,
+              missingRequired: false,
+          });
+      if (/^\d+$/.test(subsidiary) && !deps.customers.subsidiaryExists(subsidiary))
+          out.push({
+              code: 'INVALID_KEY_OR_REF',
+              message: `Invalid subsidiary reference key ${subsidiary}.`,
+              missingRequired: false,
+          });
+      if (/^-?\d+$/.test(leadSource) && deps.customers.leadSourceExists(leadSource) === false)
+          out.push({
+              code: 'INVALID_KEY_OR_REF',
+              message: `Invalid leadsource reference key ${leadSource} (accountSource).`,
+              missingRequired: false,
+          });
+      return out;
   }
   function fromFill(fill, stamp) {
       const out = { stamp };
@@ -8348,14 +8848,23 @@ define([], (function () { 'use strict';
           emails: byEmail ? uniq(rows.map((r) => r.email.toLowerCase())) : [],
       };
   }
-  /** Not a CSV text at all: binary content, or bytes that were not UTF-8. */
+  /**
+   * Not a CSV text at all: bytes that are not UTF-8 (or UTF-16, or binary) show up in the header
+   * already, or in most lines. One line with a bad character is that row's error (INVALID_CHARACTER),
+   * not the file's.
+   */
   function unreadableReason(text) {
-      if (text.indexOf('\u0000') >= 0)
-          return 'the file is binary, not a CSV text';
-      if (text.indexOf('\uFFFD') >= 0)
-          return 'the file is not UTF-8 encoded';
-      if (!text.trim())
+      if (!text.replace(/^\uFEFF/, '').trim())
           return 'the file is empty';
+      const lines = text.split(/\r\n|\n|\r/).filter((l) => l !== '');
+      const bad = (l) => l.indexOf('\u0000') >= 0 || l.indexOf('\uFFFD') >= 0;
+      if (bad(lines[0]))
+          return lines[0].indexOf('\u0000') >= 0
+              ? 'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters'
+              : 'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8';
+      const badLines = lines.filter(bad).length;
+      if (lines.length >= 4 && badLines * 2 > lines.length)
+          return `the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`;
       return null;
   }
 
@@ -8543,1446 +9052,7 @@ define([], (function () { 'use strict';
       return files;
   }
 
-  const RUN_RECORD = {
-      type: 'customrecord_hc_sync_run',
-      script: 'custrecord_hc_run_script',
-      deployment: 'custrecord_hc_run_deployment',
-      ended: 'custrecord_hc_run_ended',
-      outcome: 'custrecord_hc_run_outcome',
-      errors: 'custrecord_hc_run_errors',
-      summary: 'custrecord_hc_run_summary',
-  };
-  const RUN_HISTORY = {
-      keepDays: 30,
-      /** Expired entries deleted per execution: more than the one it adds, so the backlog shrinks. */
-      prunePerRun: 2,
-      /** Error rows kept in one entry at most (the full report stays on SFTP). */
-      maxErrorRows: 200,
-      /**
-       * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
-       * summary through a search: the stored JSON stays below this, dropping error rows (then feed
-       * results) that do not fit and saying how many were left out.
-       */
-      maxSummaryBytes: 3900,
-  };
-  /** UTF-8 length without Buffer or TextEncoder (neither is in NetSuite's server runtime). */
-  function utf8Bytes(s) {
-      return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi, 'x').length;
-  }
-  /** The summary as stored: as many error rows (and feed results) as fit in a search column. */
-  function storedSummary(summary, errorRows) {
-      const rows = errorRows.slice(0, RUN_HISTORY.maxErrorRows);
-      const files = Array.isArray(summary.fileResults) ? [...summary.fileResults] : null;
-      const text = () => JSON.stringify({
-          ...summary,
-          ...(files ? { fileResults: files } : {}),
-          errorRows: rows,
-          ...(rows.length < errorRows.length ? { errorRowsOmitted: errorRows.length - rows.length } : {}),
-          ...(files && files.length < summary.fileResults.length
-              ? { fileResultsOmitted: summary.fileResults.length - files.length }
-              : {}),
-      });
-      let out = text();
-      while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && rows.length > 0) {
-          rows.splice(Math.max(0, Math.floor(rows.length * 0.8)));
-          out = text();
-      }
-      while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && files && files.length > 0) {
-          files.pop();
-          out = text();
-      }
-      return out;
-  }
-  /**
-   * Writes this execution's entry, then (unless it rescheduled itself) deletes up to two entries older
-   * than 30 days. Never throws:
-   * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
-   */
-  function recordRun(m, script, summary, extra = {}) {
-      var _a, _b, _c, _d, _e;
-      const now = (_a = extra.now) !== null && _a !== void 0 ? _a : Date.now();
-      const rows = (_b = extra.errorRows) !== null && _b !== void 0 ? _b : [];
-      const outcome = (_c = extra.outcome) !== null && _c !== void 0 ? _c : (summary.failed === true ? 'failed' : summary.rescheduled ? 'rescheduled' : 'complete');
-      const out = { written: false, pruned: 0 };
-      try {
-          if (script.getRemainingUsage() < 6)
-              throw new Error('not enough units left to write the entry');
-          const rec = m.record.create({ type: RUN_RECORD.type });
-          rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
-          rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });
-          rec.setValue({ fieldId: RUN_RECORD.ended, value: now });
-          rec.setValue({ fieldId: RUN_RECORD.outcome, value: outcome });
-          rec.setValue({ fieldId: RUN_RECORD.errors, value: rows.length });
-          rec.setValue({ fieldId: RUN_RECORD.summary, value: storedSummary(summary, rows) });
-          rec.save();
-          out.written = true;
-          // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.
-          if (outcome === 'rescheduled' || script.getRemainingUsage() < 10 + 4)
-              return out;
-          const expired = m.search
-              .create({
-              type: RUN_RECORD.type,
-              filters: [[RUN_RECORD.ended, 'lessthan', now - RUN_HISTORY.keepDays * 86400000]],
-              columns: [m.search.createColumn({ name: RUN_RECORD.ended, sort: m.search.Sort.ASC })],
-          })
-              .run()
-              .getRange({ start: 0, end: RUN_HISTORY.prunePerRun });
-          for (const r of expired) {
-              if (script.getRemainingUsage() < 4)
-                  break;
-              m.record.delete({ type: RUN_RECORD.type, id: r.id });
-              out.pruned++;
-          }
-      }
-      catch (e) {
-          (_d = m.log) === null || _d === void 0 ? void 0 : _d.audit({
-              title: 'Run history not written',
-              details: `${(_e = e === null || e === void 0 ? void 0 : e.message) !== null && _e !== void 0 ? _e : String(e)}. The AUDIT summary above is the record of this execution.`,
-          });
-      }
-      return out;
-  }
-  /** The latest entries, newest first (one search page: 10 units). */
-  function latestRuns(search, filter, count) {
-      const filters = [];
-      if (filter.scriptId)
-          filters.push([RUN_RECORD.script, 'is', filter.scriptId]);
-      if (filter.withErrors) {
-          if (filters.length)
-              filters.push('AND');
-          filters.push([RUN_RECORD.errors, 'greaterthan', 0]);
-      }
-      const rows = search
-          .create({
-          type: RUN_RECORD.type,
-          filters: filters,
-          columns: [
-              search.createColumn({ name: RUN_RECORD.ended, sort: search.Sort.DESC }),
-              RUN_RECORD.script,
-              RUN_RECORD.deployment,
-              RUN_RECORD.outcome,
-              RUN_RECORD.errors,
-              RUN_RECORD.summary,
-          ],
-      })
-          .run()
-          .getRange({ start: 0, end: count });
-      return rows.map((r) => {
-          var _a, _b, _c, _d;
-          let summary = {};
-          try {
-              summary = JSON.parse(String(r.getValue({ name: RUN_RECORD.summary }) || '{}'));
-          }
-          catch {
-              summary = { text: String((_a = r.getValue({ name: RUN_RECORD.summary })) !== null && _a !== void 0 ? _a : '') };
-          }
-          return {
-              id: String(r.id),
-              scriptId: String((_b = r.getValue({ name: RUN_RECORD.script })) !== null && _b !== void 0 ? _b : ''),
-              deploymentId: String((_c = r.getValue({ name: RUN_RECORD.deployment })) !== null && _c !== void 0 ? _c : ''),
-              ended: Number(r.getValue({ name: RUN_RECORD.ended })) || 0,
-              outcome: (_d = String(r.getValue({ name: RUN_RECORD.outcome }) || 'complete')) !== null && _d !== void 0 ? _d : 'complete',
-              errorCount: Number(r.getValue({ name: RUN_RECORD.errors })) || 0,
-              summary,
-          };
-      });
-  }
-  /** The rows of an error report (fileName,lineNumber,HCCustomerId,errorCode,errorMessage). */
-  function parseErrorReport(csv) {
-      var _a, _b;
-      const { records } = parseCsvRecords(csv);
-      const header = (_b = (_a = records[0]) === null || _a === void 0 ? void 0 : _a.fields) !== null && _b !== void 0 ? _b : [];
-      const at = (name) => header.indexOf(name);
-      const idx = ERROR_REPORT_HEADER.map((h) => at(h));
-      if (idx.some((i) => i < 0))
-          return [];
-      return records.slice(1).map((r) => {
-          var _a, _b, _c, _d;
-          return ({
-              fileName: (_a = r.fields[idx[0]]) !== null && _a !== void 0 ? _a : '',
-              lineNumber: Number(r.fields[idx[1]]) || 0,
-              hcCustomerId: (_b = r.fields[idx[2]]) !== null && _b !== void 0 ? _b : '',
-              errorCode: (_c = r.fields[idx[3]]) !== null && _c !== void 0 ? _c : '',
-              errorMessage: (_d = r.fields[idx[4]]) !== null && _d !== void 0 ? _d : '',
-          });
-      });
-  }
-  /**
-   * A feed folder that also keeps the error reports the import writes (no extra units: the text is
-   * in hand), so the run history can show the rejected rows without reading SFTP again.
-   */
-  function capturingReports(feeds) {
-      const errorRows = [];
-      return {
-          errorRows,
-          feeds: {
-              list: () => feeds.list(),
-              download: (name) => feeds.download(name),
-              moveFeed: (name, folder) => feeds.moveFeed(name, folder),
-              writeReport: (folder, name, csv) => {
-                  feeds.writeReport(folder, name, csv);
-                  if (/-errors\.csv$/.test(name))
-                      errorRows.push(...parseErrorReport(csv));
-              },
-          },
-      };
-  }
 
-  /** The scripts of the sync, in the order of HotWax's flow. */
-  const SYNC_SCRIPTS = [
-      {
-          key: 'generate',
-          name: 'HC_SC_GenerateHistoricalCustomerCSV',
-          scriptId: 'customscript_generate_hist_shop_customer',
-      },
-      {
-          key: 'upload',
-          name: 'HC_SC_UploadHistoricalCustomerCSV',
-          scriptId: 'customscript_upload_hist_shop_customer',
-      },
-      { key: 'import', name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer' },
-      { key: 'export', name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer' },
-  ];
-  /** The on-demand deployments the page's "run now" actions submit (HotWax's job manager uses them too). */
-  const ON_DEMAND = {
-      import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy_imp_customer_rest' },
-      export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer_rest' },
-  };
-  /** Repeat interval of the scheduled deployments this project ships (src/Objects). */
-  const SHIPPED_REPEAT_MINUTES = {
-      customdeploy1: 15,
-      customdeploy_export_customer: 15,
-  };
-  const PARAM = {
-      action: 'custpage_action',
-      feed: 'custpage_feed',
-      csrf: 'custpage_csrf',
-      listFeeds: 'custpage_feeds',
-      code: 'custpage_code',
-      report: 'custpage_report',
-      download: 'custpage_download',
-  };
-  const ACTIONS = {
-      runImport: 'run_import',
-      runExport: 'run_export',
-      dryRun: 'dry_run',
-      testSftp: 'test_sftp',
-  };
-  const ACTION_LABELS = {
-      run_import: 'Run the import now (customdeploy_imp_customer_rest)',
-      run_export: 'Run the id export now (customdeploy_export_customer_rest)',
-      dry_run: 'Dry run of the chosen waiting feed',
-      test_sftp: 'Test the SFTP connection',
-  };
-  /** Report folders the page may read a file from (never a path the request names). */
-  const REPORT_FOLDERS = {
-      error: 'customer/export/error',
-      dry_run: 'customer/export/dry_run',
-  };
-  // ------------------------------------------------------------------------------------- helpers
-  function esc(s) {
-      return String(s !== null && s !== void 0 ? s : '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-  }
-  const link = (href, text) => `<a href="${esc(href)}">${esc(text)}</a>`;
-  const n = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
-  function plural(count, one, many = `${one}s`) {
-      return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-  }
-  const DEPLOYMENT_STATUS_LABEL = {
-      SCHEDULED: 'Scheduled',
-      NOTSCHEDULED: 'Not scheduled (on demand)',
-      TESTING: 'Testing',
-      RELEASED: 'Released',
-  };
-  const INSTANCE_STATUS_LABEL = {
-      PENDING: 'Pending',
-      PROCESSING: 'Processing',
-      COMPLETE: 'Complete',
-      FAILED: 'Failed',
-      CANCELED: 'Canceled',
-      DEFERRED: 'Deferred',
-      RETRY: 'Retry',
-  };
-  /** What one run did, in a few words (each script's summary has its own shape). */
-  function outcomeText(key, s) {
-      var _a;
-      if (key === 'import') {
-          const t = ((_a = s.totals) !== null && _a !== void 0 ? _a : {});
-          const parts = [
-              `${n(t.created)} created`,
-              `${n(t.linked)} linked`,
-              `${n(t.alreadyLinked)} already linked`,
-              `${n(t.errors)} errors`,
-          ];
-          const files = Array.isArray(s.fileResults) ? s.fileResults : [];
-          if (s.skipped)
-              return `skipped: ${String(s.skipped)}`;
-          return `${s.dryRun ? 'dry run: ' : ''}${parts.join(', ')}; ${plural(files.length, 'feed')}`;
-      }
-      if (key === 'export') {
-          const files = Array.isArray(s.files) ? s.files.length : 0;
-          return `${plural(n(s.exported), 'customer id')} sent in ${plural(files, 'file')}${n(s.stageErrors) ? `, ${n(s.stageErrors)} stage errors` : ''}`;
-      }
-      if (key === 'generate') {
-          return `${plural(n(s.exportedThisExecution), 'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten) ? s.partsWritten.length : 0, 'part')} written${n(s.duplicates) ? `, ${n(s.duplicates)} shared Shopify ids` : ''}`;
-      }
-      return `${plural(n(s.uploaded), 'file')} uploaded, ${n(s.failed)} failed`;
-  }
-  function nextQuarter(now, minutes) {
-      const step = minutes * 60000;
-      return Math.floor(now / step) * step + step;
-  }
-  // ------------------------------------------------------------------------------------- sections
-  function overviewTab(src, env, runsByScript) {
-      var _a, _b;
-      const deployments = src.deployments();
-      const instances = src.instances();
-      const blocks = [];
-      for (const s of SYNC_SCRIPTS) {
-          const runs = (_a = runsByScript.get(s.scriptId)) !== null && _a !== void 0 ? _a : [];
-          const mine = instances.filter((i) => i.scriptId === s.scriptId);
-          // Instances come newest first; NetSuite keeps FAILED here even when the script died before its summary.
-          const lastInstance = mine.find((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
-          const lastRun = runs[0];
-          const lastFailed = lastInstance ? lastInstance.status === 'FAILED' : (lastRun === null || lastRun === void 0 ? void 0 : lastRun.outcome) === 'failed';
-          const deps = deployments.filter((d) => d.scriptId === s.scriptId);
-          const queued = mine.filter((i) => i.status === 'PENDING' || i.status === 'PROCESSING');
-          const next = queued.map((q) => { var _a; return `${(_a = INSTANCE_STATUS_LABEL[q.status]) !== null && _a !== void 0 ? _a : q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`; });
-          for (const d of deps) {
-              const every = SHIPPED_REPEAT_MINUTES[d.deploymentId];
-              if (d.status === 'SCHEDULED' && d.isDeployed && every)
-                  next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now, every))}`);
-          }
-          if (next.length === 0)
-              next.push('Nothing scheduled: runs when started by hand or by HotWax');
-          // A deployment this project ships scheduled that is not scheduled now was paused (by an
-          // administrator, or by HotWax's job manager).
-          const state = (d) => {
-              var _a, _b;
-              return !d.isDeployed
-                  ? 'Not deployed (paused)'
-                  : d.status !== 'SCHEDULED' && SHIPPED_REPEAT_MINUTES[d.deploymentId]
-                      ? `Paused (${(_a = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _a !== void 0 ? _a : d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
-                      : ((_b = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _b !== void 0 ? _b : d.status);
-          };
-          const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
-          const lastText = lastRun
-              ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
-              : 'No run recorded in the last 30 days';
-          blocks.push({
-              kind: 'fields',
-              id: `custpage_grp_${s.key}`,
-              label: `${s.name} (${s.scriptId})`,
-              fields: [
-                  {
-                      id: `custpage_${s.key}_deployments`,
-                      label: 'Deployments',
-                      value: deploymentText || esc('none found'),
-                      html: true,
-                  },
-                  { id: `custpage_${s.key}_last`, label: 'Last run', value: lastText },
-                  {
-                      id: `custpage_${s.key}_failed`,
-                      label: 'Last run failed',
-                      value: lastFailed
-                          ? `<span class="hc-bad">Yes</span>${(lastInstance === null || lastInstance === void 0 ? void 0 : lastInstance.status) === 'FAILED' ? esc(` (script instance failed ${env.time((_b = lastInstance.ended) !== null && _b !== void 0 ? _b : lastInstance.created)}; see the deployment's execution log)`) : ''}`
-                          : lastRun || lastInstance
-                              ? 'No'
-                              : '—',
-                      html: true,
-                  },
-                  { id: `custpage_${s.key}_next`, label: 'Next', value: next.map(esc).join('<br>'), html: true },
-              ],
-          });
-          blocks.push({
-              kind: 'table',
-              id: `custpage_runs_${s.key}`,
-              label: `${s.name}: last runs`,
-              columns: [
-                  { id: 'ended', label: 'Ended' },
-                  { id: 'deployment', label: 'Deployment' },
-                  { id: 'outcome', label: 'Outcome' },
-                  { id: 'counts', label: 'What it did' },
-                  { id: 'units', label: 'Units used' },
-                  { id: 'rescheduled', label: 'Rescheduled' },
-              ],
-              rows: runs
-                  .slice(0, 5)
-                  .map((r) => [
-                  esc(env.time(r.ended)),
-                  esc(r.deploymentId),
-                  r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(r.outcome),
-                  esc(outcomeText(s.key, r.summary)),
-                  esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
-                  r.summary.rescheduled ? 'Yes' : 'No',
-              ]),
-              empty: 'No run recorded in the last 30 days.',
-          });
-      }
-      return { id: 'custpage_tab_overview', label: 'Overview', blocks };
-  }
-  function feedsTab(src, env, importRuns, waiting, waitingError) {
-      const state = src.importState();
-      const inProgress = (state === null || state === void 0 ? void 0 : state.file)
-          ? [
-              { id: 'custpage_feed_current', label: 'Feed in progress', value: state.file },
-              { id: 'custpage_feed_line', label: 'Last line handled', value: String(state.line) },
-              {
-                  id: 'custpage_feed_counts',
-                  label: 'So far',
-                  value: `${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`,
-              },
-              {
-                  id: 'custpage_feed_lease',
-                  label: 'Importing deployment',
-                  value: state.lease
-                      ? `${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})`
-                      : 'none (the next run continues)',
-              },
-          ]
-          : [
-              {
-                  id: 'custpage_feed_current',
-                  label: 'Feed in progress',
-                  value: 'None: every feed read so far is finished',
-              },
-          ];
-      const finished = [];
-      for (const r of importRuns) {
-          if (r.summary.dryRun)
-              continue;
-          const files = Array.isArray(r.summary.fileResults) ? r.summary.fileResults : [];
-          for (const f of files)
-              if (f.outcome === 'archived' || f.outcome === 'failed')
-                  finished.push({ when: r.ended, f });
-      }
-      const blocks = [
-          {
-              kind: 'fields',
-              id: 'custpage_grp_inprogress',
-              label: 'In progress (import checkpoint)',
-              fields: inProgress,
-          },
-      ];
-      const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T' });
-      if (waiting === null) {
-          blocks.push({
-              kind: 'fields',
-              id: 'custpage_grp_waiting',
-              label: 'Waiting in customer/export/',
-              fields: [
-                  {
-                      id: 'custpage_waiting_link',
-                      label: 'Waiting feeds',
-                      value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl + '#custpage_tab_feeds', 'List the waiting feeds')}`,
-                      html: true,
-                  },
-              ],
-          });
-      }
-      else {
-          blocks.push({
-              kind: 'table',
-              id: 'custpage_waiting',
-              label: `Waiting in customer/export/ (listed ${env.time(env.now)})`,
-              columns: [
-                  { id: 'name', label: 'Feed' },
-                  { id: 'size', label: 'Bytes' },
-                  { id: 'modified', label: 'Last modified' },
-              ],
-              rows: waiting.map((w) => [
-                  esc(w.name),
-                  esc(w.size.toLocaleString('en-US')),
-                  esc(env.time(w.lastModified)),
-              ]),
-              empty: 'No feed is waiting.',
-          });
-      }
-      const resultRows = (outcome) => finished
-          .filter((x) => x.f.outcome === outcome)
-          .slice(0, 10)
-          .map(({ when, f }) => {
-          var _a, _b, _c, _d, _e, _f, _g, _h;
-          return [
-              esc(f.name),
-              esc(env.time(when)),
-              esc((_a = f.movedTo) !== null && _a !== void 0 ? _a : ''),
-              esc(String((_c = (_b = f.counts) === null || _b === void 0 ? void 0 : _b.created) !== null && _c !== void 0 ? _c : 0)),
-              esc(String((_e = (_d = f.counts) === null || _d === void 0 ? void 0 : _d.linked) !== null && _e !== void 0 ? _e : 0)),
-              esc(String((_g = (_f = f.counts) === null || _f === void 0 ? void 0 : _f.alreadyLinked) !== null && _g !== void 0 ? _g : 0)),
-              ((_h = f.counts) === null || _h === void 0 ? void 0 : _h.errors)
-                  ? link(env.pageUrl({ [PARAM.report]: `${f.name.replace(/\.[^.]*$/, '')}-errors.csv` }) +
-                      '#custpage_tab_errors', `${f.counts.errors} (report)`)
-                  : '0',
-          ];
-      });
-      const columns = [
-          { id: 'name', label: 'Feed' },
-          { id: 'when', label: 'Finished' },
-          { id: 'moved', label: 'Moved as' },
-          { id: 'created', label: 'Created' },
-          { id: 'linked', label: 'Linked' },
-          { id: 'already', label: 'Already linked' },
-          { id: 'errors', label: 'Errors' },
-      ];
-      blocks.push({
-          kind: 'table',
-          id: 'custpage_archived',
-          label: 'Last archived feeds (customer/export/archive/)',
-          columns,
-          rows: resultRows('archived'),
-          empty: 'No feed archived in the recorded runs.',
-      }, {
-          kind: 'table',
-          id: 'custpage_failed',
-          label: 'Last failed feeds (customer/export/failed/)',
-          columns,
-          rows: resultRows('failed'),
-          empty: 'No feed failed in the recorded runs.',
-      });
-      return { id: 'custpage_tab_feeds', label: 'Feeds', blocks };
-  }
-  function errorsTab(src, env, code, report, reportError) {
-      var _a;
-      const rows = [];
-      let omitted = 0;
-      for (const r of src.runsWithErrors(10)) {
-          const list = Array.isArray(r.summary.errorRows) ? r.summary.errorRows : [];
-          for (const e of list)
-              rows.push({ ...e, when: r.ended });
-          omitted += Math.max(0, r.errorCount - list.length);
-      }
-      const codes = new Map();
-      for (const r of rows)
-          codes.set(r.errorCode, ((_a = codes.get(r.errorCode)) !== null && _a !== void 0 ? _a : 0) + 1);
-      const shown = rows.filter((r) => !code || r.errorCode === code).slice(0, 100);
-      const customers = src.customersByHcId([...new Set(shown.map((r) => r.hcCustomerId).filter(Boolean))]);
-      const filterLinks = [
-          code
-              ? link(env.pageUrl({}) + '#custpage_tab_errors', `All (${rows.length})`)
-              : `<b>All (${rows.length})</b>`,
-          ...[...codes.entries()]
-              .sort((a, b) => b[1] - a[1])
-              .map(([c, count]) => c === code
-              ? `<b>${esc(c)} (${count})</b>`
-              : link(env.pageUrl({ [PARAM.code]: c }) + '#custpage_tab_errors', `${c} (${count})`)),
-      ];
-      const blocks = [
-          {
-              kind: 'fields',
-              id: 'custpage_grp_errfilter',
-              label: 'Filter',
-              fields: [
-                  { id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true },
-                  {
-                      id: 'custpage_err_omitted',
-                      label: 'Not listed here',
-                      value: omitted
-                          ? `${plural(omitted, 'more error row')} of these runs: open the feed's report for every row.`
-                          : 'none: every error row of these runs is listed',
-                  },
-              ],
-          },
-          {
-              kind: 'table',
-              id: 'custpage_errors',
-              label: code ? `Latest error rows with code ${code}` : 'Latest error rows',
-              columns: [
-                  { id: 'feed', label: 'Feed' },
-                  { id: 'line', label: 'Line' },
-                  { id: 'hcid', label: 'HC Customer Id' },
-                  { id: 'code', label: 'Code' },
-                  { id: 'message', label: 'Message' },
-                  { id: 'customer', label: 'NetSuite customer' },
-                  { id: 'when', label: 'Reported' },
-              ],
-              rows: shown.map((r) => {
-                  const id = customers.get(r.hcCustomerId);
-                  return [
-                      link(env.pageUrl({ [PARAM.report]: `${r.fileName.replace(/\.[^.]*$/, '')}-errors.csv` }) +
-                          '#custpage_tab_errors', r.fileName),
-                      esc(String(r.lineNumber)),
-                      esc(r.hcCustomerId),
-                      esc(r.errorCode),
-                      esc(r.errorMessage),
-                      id ? link(env.customerUrl(id), `Customer ${id}`) : '',
-                      esc(env.time(r.when)),
-                  ];
-              }),
-              empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.',
-          },
-      ];
-      if (report || reportError) {
-          blocks.push({
-              kind: 'table',
-              id: 'custpage_report',
-              label: report
-                  ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')})`
-                  : 'Report',
-              columns: ((report === null || report === void 0 ? void 0 : report.header.length) ? report.header : ['problem']).map((h, i) => ({
-                  id: `c${i}`,
-                  label: h,
-              })),
-              rows: report ? report.rows.map((r) => r.map(esc)) : [[esc(reportError)]],
-              empty: 'The report is empty.',
-          });
-          if (report)
-              blocks.push({
-                  kind: 'fields',
-                  id: 'custpage_grp_report',
-                  label: 'Report file',
-                  fields: [
-                      {
-                          id: 'custpage_report_download',
-                          label: 'Download',
-                          value: link(env.pageUrl({
-                              [PARAM.report]: report.name,
-                              ...(report.folder === 'dry_run' ? { custpage_folder: 'dry_run' } : {}),
-                              [PARAM.download]: 'T',
-                          }), `${report.name} (CSV)`),
-                          html: true,
-                      },
-                  ],
-              });
-      }
-      return { id: 'custpage_tab_errors', label: 'Errors', blocks };
-  }
-  function exportsTab(src, env, runsByScript) {
-      var _a, _b, _c;
-      const state = src.exportState();
-      const cursor = state === null || state === void 0 ? void 0 : state.committed;
-      const fields = [
-          {
-              id: 'custpage_exp_stamp',
-              label: 'Customers stamped after',
-              value: cursor
-                  ? cursor.stampAfter
-                      ? env.time(cursor.stampAfter)
-                      : 'the beginning'
-                  : 'No export has run yet',
-          },
-          {
-              id: 'custpage_exp_idafter',
-              label: 'Unstamped customers after internal id',
-              value: cursor ? String(cursor.idAfter) : '—',
-          },
-      ];
-      if (cursor === null || cursor === void 0 ? void 0 : cursor.legacyFrom)
-          fields.push({ id: 'custpage_exp_legacy', label: "From HotWax's cursor", value: cursor.legacyFrom });
-      const pending = Object.entries((_a = state === null || state === void 0 ? void 0 : state.pending) !== null && _a !== void 0 ? _a : {});
-      fields.push({
-          id: 'custpage_exp_pending',
-          label: 'Runs selecting now',
-          value: pending.length
-              ? pending
-                  .map(([d, p]) => `${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`)
-                  .join('; ')
-              : 'none',
-      });
-      const sent = [];
-      for (const r of (_b = runsByScript.get('customscript_export_customer')) !== null && _b !== void 0 ? _b : []) {
-          const files = Array.isArray(r.summary.files) ? r.summary.files : [];
-          for (const f of files)
-              sent.push([esc(f), esc(env.time(r.ended)), esc(String(n(r.summary.exported)))]);
-      }
-      const h = src.historical();
-      const genRuns = (_c = runsByScript.get('customscript_generate_hist_shop_customer')) !== null && _c !== void 0 ? _c : [];
-      const histFields = [
-          {
-              id: 'custpage_hist_status',
-              label: 'Historical export',
-              value: h.status === null
-                  ? 'Not run yet (no "Historical Shopify Customer CSV" folder)'
-                  : h.state
-                      ? h.state.done
-                          ? `Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart - 1} part(s)`
-                          : `In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`
-                      : h.status || 'Folder created, no export recorded',
-          },
-          {
-              id: 'custpage_hist_parts',
-              label: 'Parts',
-              value: `${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`,
-          },
-      ];
-      if (genRuns[0])
-          histFields.push({
-              id: 'custpage_hist_last',
-              label: 'Last run',
-              value: `${env.time(genRuns[0].ended)}: ${outcomeText('generate', genRuns[0].summary)}`,
-          });
-      const parts = [
-          ...h.waiting.map((f) => ({ ...f, where: 'waiting for upload' })),
-          ...h.archived.map((f) => ({ ...f, where: 'uploaded, archived' })),
-      ].sort((a, b) => (a.name < b.name ? -1 : 1));
-      return {
-          id: 'custpage_tab_exports',
-          label: 'Id export and historical export',
-          blocks: [
-              {
-                  kind: 'fields',
-                  id: 'custpage_grp_cursor',
-                  label: 'Id export cursor (checkpoint "id-export")',
-                  fields,
-              },
-              {
-                  kind: 'table',
-                  id: 'custpage_sent',
-                  label: 'Last files sent to customer/import/',
-                  columns: [
-                      { id: 'file', label: 'File' },
-                      { id: 'when', label: 'Sent' },
-                      { id: 'ids', label: 'Customer ids in the run' },
-                  ],
-                  rows: sent.slice(0, 10),
-                  empty: 'No file sent in the recorded runs.',
-              },
-              { kind: 'fields', id: 'custpage_grp_hist', label: 'Historical export', fields: histFields },
-              {
-                  kind: 'table',
-                  id: 'custpage_parts',
-                  label: 'Historical export parts',
-                  columns: [
-                      { id: 'name', label: 'File' },
-                      { id: 'size', label: 'Bytes' },
-                      { id: 'where', label: 'Where' },
-                      { id: 'created', label: 'Written' },
-                  ],
-                  rows: parts.map((p) => [
-                      esc(p.name),
-                      esc(p.size.toLocaleString('en-US')),
-                      esc(p.where),
-                      esc(p.created ? env.time(p.created) : ''),
-                  ]),
-                  empty: 'No part written yet.',
-              },
-          ],
-      };
-  }
-  function actionsTab(message, details) {
-      const blocks = [
-          {
-              kind: 'fields',
-              id: 'custpage_grp_actions_help',
-              label: 'Actions',
-              fields: [
-                  {
-                      id: 'custpage_actions_help',
-                      label: 'How',
-                      value: 'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
-                          'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' +
-                          'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' +
-                          'test connects with the HC SFTP Configuration record, as the scripts do.',
-                      html: true,
-                  },
-              ],
-          },
-      ];
-      if (details)
-          blocks.push({
-              kind: 'table',
-              id: 'custpage_action_details',
-              label: message ? `Result: ${message.title}` : 'Result',
-              columns: [
-                  { id: 'what', label: 'Check' },
-                  { id: 'result', label: 'Result' },
-                  { id: 'detail', label: 'Detail' },
-              ],
-              rows: details.map((r) => r.map(esc)),
-              empty: '',
-          });
-      return { id: 'custpage_tab_actions', label: 'Actions', blocks };
-  }
-  /** A report name from the request: a plain file name in one of the report folders, or null. */
-  function reportRequest(name, folder) {
-      const f = folder === 'dry_run' ? 'dry_run' : 'error';
-      if (!/^[^/\\]+\.csv$/i.test(name) || name.startsWith('.'))
-          return null;
-      return { folder: f, name };
-  }
-  function buildPage(deps, view, result) {
-      var _a, _b, _c, _d, _e, _f, _g;
-      const { sources: src, env } = deps;
-      const runsByScript = new Map();
-      for (const s of SYNC_SCRIPTS)
-          runsByScript.set(s.scriptId, src.runs(s.scriptId, s.key === 'import' ? 25 : 10));
-      let waiting = null;
-      let waitingError = null;
-      if (view.listFeeds) {
-          try {
-              waiting = deps.listWaiting();
-          }
-          catch (e) {
-              waitingError = `Cannot list customer/export/: ${(_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : String(e)}`;
-          }
-      }
-      let report = null;
-      let reportError = null;
-      if (view.report) {
-          try {
-              const rows = deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder], view.report.name));
-              report = { ...view.report, header: (_b = rows[0]) !== null && _b !== void 0 ? _b : [], rows: rows.slice(1) };
-          }
-          catch (e) {
-              reportError = `Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${(_c = e === null || e === void 0 ? void 0 : e.message) !== null && _c !== void 0 ? _c : String(e)}`;
-          }
-      }
-      return {
-          title: 'HotWax Customer Sync',
-          message: (_d = result === null || result === void 0 ? void 0 : result.message) !== null && _d !== void 0 ? _d : null,
-          tabs: [
-              overviewTab(src, env, runsByScript),
-              feedsTab(src, env, (_e = runsByScript.get('customscript_imp_customer')) !== null && _e !== void 0 ? _e : [], waiting, waitingError),
-              errorsTab(src, env, view.code, report, reportError),
-              exportsTab(src, env, runsByScript),
-              actionsTab((_f = result === null || result === void 0 ? void 0 : result.message) !== null && _f !== void 0 ? _f : null, (_g = result === null || result === void 0 ? void 0 : result.details) !== null && _g !== void 0 ? _g : null),
-          ],
-          actions: { feeds: (waiting !== null && waiting !== void 0 ? waiting : []).map((w) => w.name), csrf: deps.csrf },
-      };
-  }
-  /** True when the posted token is the session's (compared without early exit). */
-  function csrfMatches(expected, posted) {
-      if (!expected || !posted || expected.length !== posted.length)
-          return false;
-      let diff = 0;
-      for (let i = 0; i < expected.length; i++)
-          diff |= expected.charCodeAt(i) ^ posted.charCodeAt(i);
-      return diff === 0;
-  }
-  function refusedForToken() {
-      return {
-          message: {
-              kind: 'error',
-              title: 'Refused',
-              text: 'The request did not carry this page\u2019s security token (it may come from another site, or the page is old). Nothing was done. Open the page again and retry.',
-          },
-          details: null,
-      };
-  }
-  function runAction(deps, action, params) {
-      var _a, _b, _c, _d, _e, _f, _g, _h;
-      const fail = (title, e) => {
-          const { code, message } = deps.describeError(e);
-          return { message: { kind: 'error', title, text: `${code}: ${message}` }, details: null };
-      };
-      if (action === ACTIONS.runImport || action === ACTIONS.runExport) {
-          const which = action === ACTIONS.runImport ? ON_DEMAND.import : ON_DEMAND.export;
-          const label = action === ACTIONS.runImport ? 'HC_SC_ImportCustomer' : 'HC_MR_ExportedCustomerCSV';
-          try {
-              const taskId = deps.submit(action === ACTIONS.runImport ? 'scheduled' : 'mapreduce', which.scriptId, which.deploymentId);
-              return {
-                  message: {
-                      kind: 'confirmation',
-                      title: `${label} queued`,
-                      text: `Submitted ${label} on deployment ${which.deploymentId} (task ${taskId}). It runs when a processor is free; its result appears on the Overview tab.`,
-                  },
-                  details: null,
-              };
-          }
-          catch (e) {
-              return fail(`${label} not queued`, e);
-          }
-      }
-      if (action === ACTIONS.dryRun) {
-          if (!params.feed)
-              return {
-                  message: {
-                      kind: 'warning',
-                      title: 'Choose a feed',
-                      text: 'List the waiting feeds (Feeds tab), choose one in "Feed", then run the dry run.',
-                  },
-                  details: null,
-              };
-          try {
-              const r = deps.dryRun(params.feed);
-              const c = r.counts;
-              return {
-                  message: {
-                      kind: r.checked ? 'confirmation' : 'warning',
-                      title: `Dry run of ${params.feed}`,
-                      text: `${r.note} Would create ${(_a = c.created) !== null && _a !== void 0 ? _a : 0}, link ${(_b = c.linked) !== null && _b !== void 0 ? _b : 0}, already linked ${(_c = c.alreadyLinked) !== null && _c !== void 0 ? _c : 0}, errors ${(_d = c.errors) !== null && _d !== void 0 ? _d : 0}.${r.report ? ` Verdicts: customer/export/dry_run/${r.report}.` : ''} No customer was written.`,
-                  },
-                  details: [
-                      ['Would create', String((_e = c.created) !== null && _e !== void 0 ? _e : 0), ''],
-                      ['Would link', String((_f = c.linked) !== null && _f !== void 0 ? _f : 0), ''],
-                      ['Already linked', String((_g = c.alreadyLinked) !== null && _g !== void 0 ? _g : 0), ''],
-                      ['Errors', String((_h = c.errors) !== null && _h !== void 0 ? _h : 0), r.report ? `customer/export/dry_run/${r.report}` : ''],
-                  ],
-              };
-          }
-          catch (e) {
-              return fail(`Dry run of ${params.feed} failed`, e);
-          }
-      }
-      if (action === ACTIONS.testSftp) {
-          try {
-              const r = deps.testSftp();
-              return {
-                  message: {
-                      kind: r.ok ? 'confirmation' : 'error',
-                      title: r.ok ? 'SFTP connection works' : 'SFTP connection has problems',
-                      text: r.ok
-                          ? `Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`
-                          : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed: ${r.checks
-                            .filter((c) => !c.ok)
-                            .map((c) => c.what)
-                            .join(', ')}.`,
-                  },
-                  details: r.checks.map((c) => [c.what, c.ok ? 'OK' : 'FAILED', c.detail]),
-              };
-          }
-          catch (e) {
-              return fail('SFTP test failed', e);
-          }
-      }
-      return {
-          message: {
-              kind: 'warning',
-              title: 'No action',
-              text: action
-                  ? `Unknown action "${action}": nothing was done.`
-                  : 'Choose an action first: nothing was done.',
-          },
-          details: null,
-      };
-  }
-
-  const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
-  const HISTORICAL_ARCHIVE = 'Archive Historical Shopify Customer';
-  /** The generate script keeps its checkpoint after this mark in the folder's description. */
-  const STATE_MARK = ' State: ';
-  function dateValue(m, v) {
-      if (v === null || v === undefined || v === '')
-          return null;
-      if (v instanceof Date)
-          return v.getTime();
-      try {
-          const d = m.format.parse({ value: String(v), type: m.format.Type.DATETIME });
-          return d instanceof Date && !isNaN(d.getTime()) ? d.getTime() : null;
-      }
-      catch {
-          return null;
-      }
-  }
-  class NetSuiteStatusSources {
-      constructor(m) {
-          this.m = m;
-          this.checkpoints = null;
-      }
-      deployments() {
-          const { search } = this.m;
-          const ids = SYNC_SCRIPTS.map((s) => s.scriptId);
-          const filters = [];
-          for (const id of ids) {
-              if (filters.length)
-                  filters.push('OR');
-              filters.push(['script.scriptid', 'is', id]);
-          }
-          return search
-              .create({
-              type: 'scriptdeployment',
-              filters: filters,
-              columns: [
-                  search.createColumn({ name: 'scriptid', join: 'script' }),
-                  search.createColumn({ name: 'scriptid', sort: search.Sort.ASC }),
-                  'title',
-                  'status',
-                  'isdeployed',
-              ],
-          })
-              .run()
-              .getRange({ start: 0, end: 100 })
-              .map((r) => {
-              var _a, _b, _c, _d;
-              return ({
-                  scriptId: String((_a = r.getValue({ name: 'scriptid', join: 'script' })) !== null && _a !== void 0 ? _a : '').toLowerCase(),
-                  deploymentId: String((_b = r.getValue({ name: 'scriptid' })) !== null && _b !== void 0 ? _b : '').toLowerCase(),
-                  title: String((_c = r.getValue({ name: 'title' })) !== null && _c !== void 0 ? _c : ''),
-                  status: String((_d = r.getValue({ name: 'status' })) !== null && _d !== void 0 ? _d : '').toUpperCase(),
-                  isDeployed: r.getValue({ name: 'isdeployed' }) === true || r.getValue({ name: 'isdeployed' }) === 'T',
-              });
-          });
-      }
-      instances() {
-          const { search } = this.m;
-          const filters = [];
-          for (const s of SYNC_SCRIPTS) {
-              if (filters.length)
-                  filters.push('OR');
-              filters.push(['script.scriptid', 'is', s.scriptId]);
-          }
-          return search
-              .create({
-              type: 'scheduledscriptinstance',
-              filters: filters,
-              columns: [
-                  search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
-                  'datecreated',
-                  search.createColumn({ name: 'scriptid', join: 'script' }),
-                  search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
-                  'status',
-                  'enddate',
-              ],
-          })
-              .run()
-              .getRange({ start: 0, end: 200 })
-              .map((r) => {
-              var _a, _b, _c, _d;
-              return ({
-                  scriptId: String((_a = r.getValue({ name: 'scriptid', join: 'script' })) !== null && _a !== void 0 ? _a : '').toLowerCase(),
-                  deploymentId: String((_b = r.getValue({ name: 'scriptid', join: 'scriptdeployment' })) !== null && _b !== void 0 ? _b : '').toLowerCase(),
-                  status: String((_c = r.getValue({ name: 'status' })) !== null && _c !== void 0 ? _c : '').toUpperCase(),
-                  created: (_d = dateValue(this.m, r.getValue({ name: 'datecreated' }))) !== null && _d !== void 0 ? _d : 0,
-                  ended: dateValue(this.m, r.getValue({ name: 'enddate' })),
-              });
-          });
-      }
-      runs(scriptId, count) {
-          return latestRuns(this.m.search, { scriptId }, count);
-      }
-      runsWithErrors(count) {
-          return latestRuns(this.m.search, { scriptId: 'customscript_imp_customer', withErrors: true }, count);
-      }
-      /** Both checkpoints with one search. */
-      checkpoint(key) {
-          var _a, _b;
-          if (!this.checkpoints) {
-              const { search } = this.m;
-              this.checkpoints = new Map();
-              const rows = search
-                  .create({
-                  type: CHECKPOINT_RECORD.type,
-                  filters: [['isinactive', 'is', 'F']],
-                  columns: [
-                      search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
-                      CHECKPOINT_RECORD.key,
-                      CHECKPOINT_RECORD.state,
-                  ],
-              })
-                  .run()
-                  .getRange({ start: 0, end: 100 });
-              for (const r of rows) {
-                  const k = String((_a = r.getValue({ name: CHECKPOINT_RECORD.key })) !== null && _a !== void 0 ? _a : '');
-                  if (this.checkpoints.has(k))
-                      continue; // the scripts read the first one
-                  try {
-                      this.checkpoints.set(k, JSON.parse(String(r.getValue({ name: CHECKPOINT_RECORD.state }) || 'null')));
-                  }
-                  catch {
-                      this.checkpoints.set(k, null);
-                  }
-              }
-          }
-          return (_b = this.checkpoints.get(key)) !== null && _b !== void 0 ? _b : null;
-      }
-      importState() {
-          return this.checkpoint('import');
-      }
-      exportState() {
-          return this.checkpoint('id-export');
-      }
-      historical() {
-          var _a, _b, _c;
-          const { search } = this.m;
-          const folders = search
-              .create({
-              type: 'folder',
-              filters: [['name', 'is', HISTORICAL_FOLDER], 'OR', ['name', 'is', HISTORICAL_ARCHIVE]],
-              columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), 'name', 'description'],
-          })
-              .run()
-              .getRange({ start: 0, end: 10 });
-          const out = folders.find((f) => f.getValue({ name: 'name' }) === HISTORICAL_FOLDER);
-          const archive = folders.find((f) => f.getValue({ name: 'name' }) === HISTORICAL_ARCHIVE);
-          const info = { status: null, state: null, waiting: [], archived: [] };
-          if (out) {
-              const d = String((_a = out.getValue({ name: 'description' })) !== null && _a !== void 0 ? _a : '');
-              const at = d.indexOf(STATE_MARK);
-              info.status = at >= 0 ? d.slice(0, at) : d;
-              if (at >= 0)
-                  try {
-                      info.state = JSON.parse(d.slice(at + STATE_MARK.length));
-                  }
-                  catch {
-                      info.state = null;
-                  }
-          }
-          const ids = [out, archive].filter((f) => !!f).map((f) => String(f.id));
-          if (ids.length === 0)
-              return info;
-          const files = search
-              .create({
-              type: 'file',
-              filters: [['folder', 'anyof', ids]],
-              columns: [
-                  search.createColumn({ name: 'name', sort: search.Sort.ASC }),
-                  'folder',
-                  'documentsize',
-                  'created',
-              ],
-          })
-              .run()
-              .getRange({ start: 0, end: 1000 });
-          for (const f of files) {
-              const item = {
-                  id: String(f.id),
-                  name: String((_b = f.getValue({ name: 'name' })) !== null && _b !== void 0 ? _b : ''),
-                  size: Number(f.getValue({ name: 'documentsize' })) * 1024 || 0,
-                  created: (_c = dateValue(this.m, f.getValue({ name: 'created' }))) !== null && _c !== void 0 ? _c : 0,
-              };
-              if (!isCsv(item.name))
-                  continue;
-              if (out && String(f.getValue({ name: 'folder' })) === String(out.id))
-                  info.waiting.push(item);
-              else
-                  info.archived.push(item);
-          }
-          return info;
-      }
-      customersByHcId(hcIds) {
-          var _a;
-          const out = new Map();
-          if (hcIds.length === 0)
-              return out;
-          const filters = [];
-          for (const id of hcIds.slice(0, 100)) {
-              if (filters.length)
-                  filters.push('OR');
-              filters.push([CUSTOMER_FIELDS.hcCustomerId, 'is', id]);
-          }
-          const rows = this.m.search
-              .create({
-              type: 'customer',
-              filters: filters,
-              columns: [
-                  this.m.search.createColumn({ name: 'internalid', sort: this.m.search.Sort.ASC }),
-                  CUSTOMER_FIELDS.hcCustomerId,
-              ],
-          })
-              .run()
-              .getRange({ start: 0, end: 1000 });
-          for (const r of rows) {
-              const hc = String((_a = r.getValue({ name: CUSTOMER_FIELDS.hcCustomerId })) !== null && _a !== void 0 ? _a : '');
-              if (hc && !out.has(hc))
-                  out.set(hc, String(r.id));
-          }
-          return out;
-      }
-  }
-  /** The raw N/sftp connection of these settings (host key checked by N/sftp; credential by id). */
-  function openConnection(sftp, s) {
-      const base = {
-          url: s.host,
-          port: s.port,
-          username: s.username,
-          hostKey: s.hostKey,
-          directory: s.directory,
-          ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
-      };
-      return s.credential.kind === 'secret'
-          ? sftp.createConnection({ ...base, secret: s.credential.id })
-          : sftp.createConnection({ ...base, keyId: s.credential.id });
-  }
-  /** Waiting feeds in customer/export/ (one list: 10 units). */
-  function listWaitingFeeds(client) {
-      return client
-          .listCsv(SFTP_FOLDERS.customerFeed)
-          .map((f) => ({ name: f.name, size: f.size, lastModified: f.lastModified.getTime() }));
-  }
-  /**
-   * The SFTP test, as `sftp-check` does from a workstation but with the account's own settings and
-   * N/sftp: connect (host key, then login), the folder layout (one list per parent folder: 10 units
-   * each), and a probe written, moved into archive/ and deleted where the scripts write (120 units
-   * per folder). About 450 units.
-   */
-  function testSftpConnection(m, settings) {
-      var _a;
-      const checks = [];
-      let s;
-      try {
-          s = settings();
-      }
-      catch (e) {
-          const { code, message } = describeError(e);
-          checks.push({ what: 'settings', ok: false, detail: `${code}: ${message}` });
-          return { ok: false, checks };
-      }
-      checks.push({
-          what: 'settings',
-          ok: true,
-          detail: `HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind === 'secret' ? 'API secret' : 'SSH key'} ${s.credential.id}`,
-      });
-      let c;
-      try {
-          c = openConnection(m.sftp, s);
-      }
-      catch (e) {
-          const { code, message } = describeError(e);
-          checks.push({ what: 'host key and login', ok: false, detail: `${code}: ${message}` });
-          return { ok: false, checks };
-      }
-      checks.push({ what: 'host key', ok: true, detail: 'the server presented the configured host key' });
-      checks.push({ what: 'login', ok: true, detail: `logged in as ${s.username}` });
-      const folders = new Set();
-      for (const leaf of Object.values(SFTP_FOLDERS)) {
-          const parts = leaf.split('/');
-          for (let i = 1; i <= parts.length; i++)
-              folders.add(parts.slice(0, i).join('/'));
-      }
-      const parents = new Map();
-      for (const f of [...folders].sort()) {
-          const i = f.lastIndexOf('/');
-          const parent = i < 0 ? '.' : f.slice(0, i);
-          parents.set(parent, [...((_a = parents.get(parent)) !== null && _a !== void 0 ? _a : []), f]);
-      }
-      const missing = new Set();
-      for (const [parent, children] of parents) {
-          if (missing.has(parent)) {
-              for (const ch of children)
-                  missing.add(ch);
-              continue;
-          }
-          let names;
-          try {
-              names = new Set(c
-                  .list({ path: parent, sort: m.sftp.Sort.NAME })
-                  .filter((e) => e.directory)
-                  .map((e) => e.name));
-          }
-          catch (e) {
-              const { code, message } = describeError(e);
-              checks.push({
-                  what: parent === '.' ? s.directory : parent,
-                  ok: false,
-                  detail: `cannot list: ${code}: ${message}`,
-              });
-              for (const ch of children)
-                  missing.add(ch);
-              continue;
-          }
-          for (const ch of children) {
-              const ok = names.has(ch.slice(ch.lastIndexOf('/') + 1));
-              if (!ok)
-                  missing.add(ch);
-              checks.push({ what: `${ch}/`, ok, detail: ok ? 'folder exists' : 'folder does not exist' });
-          }
-      }
-      const probeIn = [
-          SFTP_FOLDERS.customerFeedError,
-          SFTP_FOLDERS.partyIdentifications,
-          SFTP_FOLDERS.historical,
-      ];
-      for (const dir of probeIn) {
-          if (missing.has(dir))
-              continue;
-          const name = `.hc-sftp-check-${uniqueSuffix()}.tmp`;
-          const archive = `${dir}/archive`;
-          const to = folders.has(archive) && !missing.has(archive) ? `${archive}/${name}` : `${dir}/${name}.moved`;
-          let stage = 'write';
-          try {
-              c.upload({
-                  directory: dir,
-                  filename: name,
-                  file: m.file.create({ name, fileType: m.file.Type.PLAINTEXT, contents: 'hc sftp check\n' }),
-                  replaceExisting: true,
-              });
-              stage = 'move';
-              c.move({ from: `${dir}/${name}`, to });
-              stage = 'delete';
-              c.removeFile({ path: to });
-              checks.push({
-                  what: `write in ${dir}/`,
-                  ok: true,
-                  detail: `wrote, moved${to.startsWith(archive) ? ' into archive/' : ''} and deleted a probe file`,
-              });
-          }
-          catch (e) {
-              const { code, message } = describeError(e);
-              checks.push({
-                  what: `write in ${dir}/`,
-                  ok: false,
-                  detail: `cannot ${stage} a probe file: ${code}: ${message}`,
-              });
-              for (const p of [`${dir}/${name}`, to])
-                  try {
-                      c.removeFile({ path: p });
-                  }
-                  catch {
-                      // not there
-                  }
-          }
-      }
-      return { ok: checks.every((x) => x.ok), checks };
-  }
-  /** The import's parameters as set on its scheduled deployment (a dry run must judge rows the same way). */
-  function importDeploymentParams(m) {
-      const ids = [
-          'custscript_hc_imp_default_subsidiary',
-          'custscript_hc_imp_match_by_email',
-          'custscript_hc_imp_field_map',
-      ];
-      const found = m.search
-          .create({
-          type: 'scriptdeployment',
-          filters: [
-              ['scriptid', 'is', 'customdeploy1'],
-              'AND',
-              ['script.scriptid', 'is', 'customscript_imp_customer'],
-          ],
-          columns: ['internalid'],
-      })
-          .run()
-          .getRange({ start: 0, end: 1 });
-      const out = {};
-      if (!found[0])
-          return out;
-      const rec = m.record.load({ type: 'scriptdeployment', id: found[0].id });
-      for (const id of ids) {
-          const v = rec.getValue({ fieldId: id });
-          out[id] = v === true ? 'T' : v === false ? 'F' : v === null || v === undefined ? '' : String(v);
-      }
-      return out;
-  }
-  /**
-   * A dry run of one waiting feed, inside the page request: the import's own logic (runCustomerImport,
-   * dry run) on a view of customer/export/ holding that feed only. It writes only
-   * customer/export/dry_run/<feed>-dry-run.csv. Units: the feed's download 100, one search per 50
-   * rows, the verdict upload; what does not fit in the request is marked unchecked in the verdicts.
-   */
-  function dryRunOneFeed(m, client, feed, reserve) {
-      var _a, _b, _c;
-      const feeds = customerFeedFolder(client, SFTP_FOLDERS.customerFeed);
-      const waiting = feeds.list().filter((f) => f.name === feed);
-      if (waiting.length === 0)
-          throw new Error(`${feed} is not waiting in ${SFTP_FOLDERS.customerFeed}/ (any more)`);
-      const params = importDeploymentParams(m);
-      const budget = new GovernanceBudget({ remaining: () => m.script.getRemainingUsage() }, reserve);
-      const summary = runCustomerImport({
-          feeds: { ...feeds, list: () => waiting },
-          customers: new NetSuiteCustomerStore(m),
-          checkpoint: new CheckpointStore(m, 'import'),
-          budget,
-          now: () => Date.now(),
-          log: { audit: () => undefined, error: () => undefined },
-      }, {
-          oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
-          defaultSubsidiary: (_a = params.custscript_hc_imp_default_subsidiary) !== null && _a !== void 0 ? _a : '',
-          fieldMap: parseFieldMap('custscript_hc_imp_field_map', (_b = params.custscript_hc_imp_field_map) !== null && _b !== void 0 ? _b : ''),
-          matchByEmail: params.custscript_hc_imp_match_by_email === 'T',
-          dryRun: true,
-          batchSize: 50,
-          executionId: `${m.script.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
-          deploymentId: m.script.deploymentId,
-          restampAfterMs: 60 * 60 * 1000,
-      });
-      if (summary.skipped)
-          throw new Error(`not checked: ${summary.skipped}`);
-      const f = summary.files[0];
-      const stemName = feed.replace(/\.[^.]*$/, '');
-      return {
-          checked: !!f && f.outcome === 'checked' && !summary.paused,
-          counts: { ...((_c = f === null || f === void 0 ? void 0 : f.counts) !== null && _c !== void 0 ? _c : summary.totals) },
-          report: f ? `${stemName}-dry-run.csv` : null,
-          note: summary.paused
-              ? 'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.'
-              : 'Every row checked.',
-      };
-  }
-
-  /** Page-specific styles, inside the page (an INLINEHTML field is written as is). */
-  const STYLE = `<style>
-.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}
-.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}
-.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}
-.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}
-.hc-msg-error{background:#fbe6e4;border-color:#e39b94}
-.hc-bad{color:#b3261e;font-weight:bold}
-.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}
-.hc-value{font-size:13px;color:#000;line-height:18px}
-</style>`;
-  function renderStatusForm(ui, model, footer) {
-      const form = ui.createForm({ title: model.title });
-      const top = form.addField({ id: 'custpage_message', type: ui.FieldType.INLINEHTML, label: 'Message' });
-      top.defaultValue =
-          STYLE +
-              (model.message
-                  ? `<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`
-                  : '');
-      for (const tab of model.tabs) {
-          form.addTab({ id: tab.id, label: tab.label });
-          if (tab.id === 'custpage_tab_actions')
-              addActionForm(ui, form, model, tab.id);
-          for (const block of tab.blocks) {
-              if (block.kind === 'fields') {
-                  form.addFieldGroup({ id: block.id, label: block.label, tab: tab.id });
-                  for (const f of block.fields) {
-                      const field = form.addField({
-                          id: f.id,
-                          type: f.html ? ui.FieldType.INLINEHTML : ui.FieldType.TEXT,
-                          label: f.label,
-                          container: block.id,
-                      });
-                      if (!f.html)
-                          field.updateDisplayType({ displayType: ui.FieldDisplayType.INLINE });
-                      field.updateBreakType({ breakType: ui.FieldBreakType.STARTROW });
-                      // An INLINEHTML field shows no label in NetSuite: the label goes into the markup.
-                      field.defaultValue = f.html
-                          ? `<div class="hc-field"><div class="hc-label">${esc(f.label)}</div><div class="hc-value" data-field="${f.id}">${f.value}</div></div>`
-                          : f.value;
-                  }
-                  continue;
-              }
-              const sublist = form.addSublist({
-                  id: block.id,
-                  type: ui.SublistType.LIST,
-                  label: block.label,
-                  tab: tab.id,
-              });
-              for (const c of block.columns)
-                  sublist.addField({ id: `custpage_${c.id}`, type: ui.FieldType.TEXT, label: c.label });
-              block.rows.forEach((row, line) => row.forEach((cell, i) => {
-                  // NetSuite refuses an empty sublist value; an empty cell is simply not set.
-                  if (cell !== '')
-                      sublist.setSublistValue({ id: `custpage_${block.columns[i].id}`, line, value: cell });
-              }));
-          }
-      }
-      const foot = form.addField({ id: 'custpage_footer', type: ui.FieldType.INLINEHTML, label: 'Footer' });
-      foot.defaultValue = `<p class="hc-footer" style="color:#666;font-size:11px">${esc(footer)}</p>`;
-      return form;
-  }
-  function addActionForm(ui, form, model, tab) {
-      form.addFieldGroup({ id: 'custpage_grp_run', label: 'Run an action', tab });
-      const action = form.addField({
-          id: PARAM.action,
-          type: ui.FieldType.SELECT,
-          label: 'Action',
-          container: 'custpage_grp_run',
-      });
-      // No action is preselected: a stray click on Run must not start anything.
-      action.addSelectOption({ value: '', text: '', isSelected: true });
-      for (const [value, text] of Object.entries(ACTION_LABELS))
-          action.addSelectOption({ value, text });
-      action.isMandatory = true;
-      const feed = form.addField({
-          id: PARAM.feed,
-          type: ui.FieldType.SELECT,
-          label: 'Feed (dry run)',
-          container: 'custpage_grp_run',
-      });
-      feed.addSelectOption({
-          value: '',
-          text: model.actions.feeds.length ? '' : '(list the waiting feeds on the Feeds tab first)',
-      });
-      for (const name of model.actions.feeds)
-          feed.addSelectOption({ value: name, text: name });
-      const csrf = form.addField({ id: PARAM.csrf, type: ui.FieldType.TEXT, label: 'Token' });
-      csrf.updateDisplayType({ displayType: ui.FieldDisplayType.HIDDEN });
-      csrf.defaultValue = model.actions.csrf;
-      form.addSubmitButton({ label: 'Run action' });
-  }
-
-
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, isCsv: isCsv, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
+  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
