@@ -5,6 +5,7 @@
 import { Account, runScheduled } from '../../emulator/src';
 import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/lib/governance';
 import path from 'node:path';
+import { SDF_PROJECT_DIR } from '../../simulation/project';
 import { loadBareAmd } from '../support/bareAmd';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 
@@ -16,7 +17,7 @@ const lib = loadBareAmd<typeof Lib>(
 const DAY = 86_400_000;
 
 test('each execution writes one entry for 6 units and deletes up to two expired ones (24 units at most)', () => {
-  const account = new Account({ oneWorld: false });
+  const account = new Account({ oneWorld: false, sdfProjectDir: SDF_PROJECT_DIR });
   const now = Date.now();
   const seed = (ended: number) =>
     account.records.create('customrecord_hc_sync_run', {

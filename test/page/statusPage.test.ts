@@ -37,6 +37,13 @@ const auditSummaries = (scriptId: string) =>
     .flatMap((e) => e.logs.filter((l) => l.level === 'AUDIT' && / summary$/.test(l.title)))
     .map((l) => JSON.parse(l.details) as Record<string, unknown>);
 const rowsOf = (rel: string) => parseCsv(fs.readFileSync(env.localPath(rel), 'utf8'));
+/** A feed's report in `folder`: its name carries the import's tag (`<stem>-<tag><suffix>`). */
+const reportOf = (folder: string, feed: string, suffix: string) => {
+  const stem = feed.replace(/\.csv$/, '');
+  const found = remoteNames(env, folder).filter((n) => n.startsWith(`${stem}-`) && n.endsWith(suffix));
+  expect(found).toHaveLength(1);
+  return `${folder}/${found[0]}`;
+};
 const drain = () => new Scheduler(env.account, { maxExecutions: 100 }).run();
 
 beforeAll(async () => {
@@ -255,7 +262,9 @@ test('Errors: latest rows with the NetSuite customer link, filtered by code, and
   ]);
   const report = await tableRows(page, 'custpage_report');
   expect(report).toEqual(
-    rowsOf('customer/export/error/customer-Feed-2026-12-01-10-00-00-000-errors.csv').slice(1),
+    rowsOf(
+      reportOf('customer/export/error', 'customer-Feed-2026-12-01-10-00-00-000.csv', '-errors.csv'),
+    ).slice(1),
   );
   const download = await page.request.get(
     await page
@@ -266,7 +275,9 @@ test('Errors: latest rows with the NetSuite customer link, filtered by code, and
   expect(download.headers()['content-type']).toContain('text/csv');
   expect(await download.text()).toBe(
     fs.readFileSync(
-      env.localPath('customer/export/error/customer-Feed-2026-12-01-10-00-00-000-errors.csv'),
+      env.localPath(
+        reportOf('customer/export/error', 'customer-Feed-2026-12-01-10-00-00-000.csv', '-errors.csv'),
+      ),
       'utf8',
     ),
   );
@@ -303,7 +314,9 @@ test('Actions: a dry run of one waiting feed writes its verdicts and no customer
   expect(await messageText(page)).toContain('Dry run of customer-Feed-2026-12-01-12-00-00-000.csv');
 
   expect(await messageText(page)).toContain('Would create 1, link 0, already linked 0, errors 1');
-  const verdicts = rowsOf('customer/export/dry_run/customer-Feed-2026-12-01-12-00-00-000-dry-run.csv');
+  const verdicts = rowsOf(
+    reportOf('customer/export/dry_run', 'customer-Feed-2026-12-01-12-00-00-000.csv', '-dry-run.csv'),
+  );
   expect(verdicts.slice(1).map((r) => [r[2], r[3]])).toEqual([
     ['HCWAIT1', 'create'],
     ['HCWAIT2', 'error'],

@@ -123,6 +123,8 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     expect(report.created.filter((id) => !id.includes('.')).sort()).toEqual([
       'custentity_hc_sync_stamp',
       'customrecord_hc_sync_checkpoint',
+      'customrecord_hc_sync_run',
+      'customscript_hc_sl_customer_sync',
     ]);
     expect(report.created).toContain('customscript_imp_customer.custscript_hc_imp_sftp_config');
     expect(report.created.filter((id) => id.includes('.customdeploy'))).toEqual([]);

@@ -76,6 +76,8 @@ export type RunOutcome = 'complete' | 'rescheduled' | 'failed';
 /** One row of a feed's error report (customer/export/error/<feed>-errors.csv). */
 export interface ErrorReportRow {
   fileName: string;
+  /** The report in customer/export/error/ the row was read from. */
+  report?: string;
   lineNumber: number;
   hcCustomerId: string;
   errorCode: string;
@@ -227,13 +229,15 @@ export function capturingReports(feeds: FeedFolder): { feeds: FeedFolder; errorR
   const errorRows: ErrorReportRow[] = [];
   return {
     errorRows,
+    // Only writeReport is intercepted; every other call (and argument) reaches the folder unchanged.
     feeds: {
-      list: () => feeds.list(),
-      download: (name) => feeds.download(name),
-      moveFeed: (name, folder) => feeds.moveFeed(name, folder),
+      list: (...args) => feeds.list(...args),
+      download: (...args) => feeds.download(...args),
+      moveFeed: (...args) => feeds.moveFeed(...args),
       writeReport: (folder, name, csv) => {
         feeds.writeReport(folder, name, csv);
-        if (/-errors\.csv$/.test(name)) errorRows.push(...parseErrorReport(csv));
+        if (/-errors(-\d+)?\.csv$/.test(name))
+          errorRows.push(...parseErrorReport(csv).map((r) => ({ ...r, report: name })));
       },
     },
   };

@@ -477,11 +477,10 @@ export function dryRunOneFeed(
   );
   if (summary.skipped) throw new Error(`not checked: ${summary.skipped}`);
   const f = summary.files[0];
-  const stemName = feed.replace(/\.[^.]*$/, '');
   return {
     checked: !!f && f.outcome === 'checked' && !summary.paused,
     counts: { ...(f?.counts ?? summary.totals) },
-    report: f ? `${stemName}-dry-run.csv` : null,
+    report: f?.dryRunReport ?? null,
     note: summary.paused
       ? 'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.'
       : 'Every row checked.',

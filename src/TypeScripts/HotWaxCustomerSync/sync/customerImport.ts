@@ -145,6 +145,9 @@ export interface FileResult {
   lines?: number;
   blankLines?: number;
   reason?: string;
+  /** The reports written for this feed in this execution: names in error/ and in dry_run/. */
+  errorReports?: string[];
+  dryRunReport?: string;
 }
 
 export interface ImportSummary {
@@ -270,7 +273,12 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
       save(state);
     }
     const lineBefore = state.line;
-    const result = importFeed(entry, state, deps, opts, save, tally, run);
+    const written = recordingReports(deps.feeds);
+    const result = importFeed(entry, state, { ...deps, feeds: written.feeds }, opts, save, tally, run);
+    const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
+    if (errorReports.length) result.errorReports = errorReports;
+    const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
+    if (dryRunReport) result.dryRunReport = dryRunReport;
     summary.files.push(result);
     if (result.outcome === 'in progress') {
       progress = progress || state.line > lineBefore;
@@ -366,6 +374,26 @@ function shortStem(name: string): string {
     if (pair) i++;
   }
   return s;
+}
+
+/**
+ * The feed folder, noting the name of every report written through it (report names carry a tag, so
+ * readers such as the status page take them from the summary instead of guessing them).
+ */
+function recordingReports(feeds: FeedFolder): { feeds: FeedFolder; names(folder: string): string[] } {
+  const written: Array<{ folder: string; name: string }> = [];
+  return {
+    feeds: {
+      list: (...args) => feeds.list(...args),
+      download: (...args) => feeds.download(...args),
+      moveFeed: (...args) => feeds.moveFeed(...args),
+      writeReport: (folder, name, csv) => {
+        feeds.writeReport(folder, name, csv);
+        if (!written.some((w) => w.folder === folder && w.name === name)) written.push({ folder, name });
+      },
+    },
+    names: (folder) => written.filter((w) => w.folder === folder).map((w) => w.name),
+  };
 }
 
 /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */

@@ -430,10 +430,9 @@ function feedsTab(
         esc(String(f.counts?.created ?? 0)),
         esc(String(f.counts?.linked ?? 0)),
         esc(String(f.counts?.alreadyLinked ?? 0)),
-        f.counts?.errors
+        f.counts?.errors && f.errorReports?.length
           ? link(
-              env.pageUrl({ [PARAM.report]: `${f.name.replace(/\.[^.]*$/, '')}-errors.csv` }) +
-                '#custpage_tab_errors',
+              env.pageUrl({ [PARAM.report]: f.errorReports[0] }) + '#custpage_tab_errors',
               `${f.counts.errors} (report)`,
             )
           : '0',
@@ -530,11 +529,9 @@ function errorsTab(
       rows: shown.map((r) => {
         const id = customers.get(r.hcCustomerId);
         return [
-          link(
-            env.pageUrl({ [PARAM.report]: `${r.fileName.replace(/\.[^.]*$/, '')}-errors.csv` }) +
-              '#custpage_tab_errors',
-            r.fileName,
-          ),
+          r.report
+            ? link(env.pageUrl({ [PARAM.report]: r.report }) + '#custpage_tab_errors', r.fileName)
+            : esc(r.fileName),
           esc(String(r.lineNumber)),
           esc(r.hcCustomerId),
           esc(r.errorCode),

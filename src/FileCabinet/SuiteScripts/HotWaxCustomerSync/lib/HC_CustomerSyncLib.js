@@ -7276,8 +7276,16 @@ define([], (function () { 'use strict';
       sftpOther: 10, // list, move, removeFile, makeDirectory
       taskSubmit: 20,
   };
-  /** What it costs to stop cleanly: save the checkpoint and queue the next execution. */
-  const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit;
+  /**
+   * The run history entry every execution writes at its end (lib/runHistory.ts): record.create 2 +
+   * save 4, one search page for expired entries 10, record.delete 4 for each of at most 2.
+   */
+  const RUN_HISTORY_UNITS = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.searchPage + 2 * UNITS.customRecordSave;
+  /**
+   * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the
+   * execution's run history entry (lib/runHistory.ts).
+   */
+  const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit + RUN_HISTORY_UNITS;
   class GovernanceBudget {
       constructor(meter, 
       /** Units always kept back for stopping cleanly. */
@@ -8408,7 +8416,14 @@ define([], (function () { 'use strict';
               save(state);
           }
           const lineBefore = state.line;
-          const result = importFeed(entry, state, deps, opts, save, tally, run);
+          const written = recordingReports(deps.feeds);
+          const result = importFeed(entry, state, { ...deps, feeds: written.feeds }, opts, save, tally, run);
+          const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
+          if (errorReports.length)
+              result.errorReports = errorReports;
+          const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
+          if (dryRunReport)
+              result.dryRunReport = dryRunReport;
           summary.files.push(result);
           if (result.outcome === 'in progress') {
               progress = progress || state.line > lineBefore;
@@ -8501,6 +8516,26 @@ define([], (function () { 'use strict';
               i++;
       }
       return s;
+  }
+  /**
+   * The feed folder, noting the name of every report written through it (report names carry a tag, so
+   * readers such as the status page take them from the summary instead of guessing them).
+   */
+  function recordingReports(feeds) {
+      const written = [];
+      return {
+          feeds: {
+              list: (...args) => feeds.list(...args),
+              download: (...args) => feeds.download(...args),
+              moveFeed: (...args) => feeds.moveFeed(...args),
+              writeReport: (folder, name, csv) => {
+                  feeds.writeReport(folder, name, csv);
+                  if (!written.some((w) => w.folder === folder && w.name === name))
+                      written.push({ folder, name });
+              },
+          },
+          names: (folder) => written.filter((w) => w.folder === folder).map((w) => w.name),
+      };
   }
   /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
   function reportName(name, state, suffix, entry, dryRun) {
@@ -9052,7 +9087,1446 @@ define([], (function () { 'use strict';
       return files;
   }
 
+  const RUN_RECORD = {
+      type: 'customrecord_hc_sync_run',
+      script: 'custrecord_hc_run_script',
+      deployment: 'custrecord_hc_run_deployment',
+      ended: 'custrecord_hc_run_ended',
+      outcome: 'custrecord_hc_run_outcome',
+      errors: 'custrecord_hc_run_errors',
+      summary: 'custrecord_hc_run_summary',
+  };
+  const RUN_HISTORY = {
+      keepDays: 30,
+      /** Expired entries deleted per execution: more than the one it adds, so the backlog shrinks. */
+      prunePerRun: 2,
+      /** Error rows kept in one entry at most (the full report stays on SFTP). */
+      maxErrorRows: 200,
+      /**
+       * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
+       * summary through a search: the stored JSON stays below this, dropping error rows (then feed
+       * results) that do not fit and saying how many were left out.
+       */
+      maxSummaryBytes: 3900,
+  };
+  /** UTF-8 length without Buffer or TextEncoder (neither is in NetSuite's server runtime). */
+  function utf8Bytes(s) {
+      return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi, 'x').length;
+  }
+  /** The summary as stored: as many error rows (and feed results) as fit in a search column. */
+  function storedSummary(summary, errorRows) {
+      const rows = errorRows.slice(0, RUN_HISTORY.maxErrorRows);
+      const files = Array.isArray(summary.fileResults) ? [...summary.fileResults] : null;
+      const text = () => JSON.stringify({
+          ...summary,
+          ...(files ? { fileResults: files } : {}),
+          errorRows: rows,
+          ...(rows.length < errorRows.length ? { errorRowsOmitted: errorRows.length - rows.length } : {}),
+          ...(files && files.length < summary.fileResults.length
+              ? { fileResultsOmitted: summary.fileResults.length - files.length }
+              : {}),
+      });
+      let out = text();
+      while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && rows.length > 0) {
+          rows.splice(Math.max(0, Math.floor(rows.length * 0.8)));
+          out = text();
+      }
+      while (utf8Bytes(out) > RUN_HISTORY.maxSummaryBytes && files && files.length > 0) {
+          files.pop();
+          out = text();
+      }
+      return out;
+  }
+  /**
+   * Writes this execution's entry, then (unless it rescheduled itself) deletes up to two entries older
+   * than 30 days. Never throws:
+   * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
+   */
+  function recordRun(m, script, summary, extra = {}) {
+      var _a, _b, _c, _d, _e;
+      const now = (_a = extra.now) !== null && _a !== void 0 ? _a : Date.now();
+      const rows = (_b = extra.errorRows) !== null && _b !== void 0 ? _b : [];
+      const outcome = (_c = extra.outcome) !== null && _c !== void 0 ? _c : (summary.failed === true ? 'failed' : summary.rescheduled ? 'rescheduled' : 'complete');
+      const out = { written: false, pruned: 0 };
+      try {
+          if (script.getRemainingUsage() < 6)
+              throw new Error('not enough units left to write the entry');
+          const rec = m.record.create({ type: RUN_RECORD.type });
+          rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
+          rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });
+          rec.setValue({ fieldId: RUN_RECORD.ended, value: now });
+          rec.setValue({ fieldId: RUN_RECORD.outcome, value: outcome });
+          rec.setValue({ fieldId: RUN_RECORD.errors, value: rows.length });
+          rec.setValue({ fieldId: RUN_RECORD.summary, value: storedSummary(summary, rows) });
+          rec.save();
+          out.written = true;
+          // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.
+          if (outcome === 'rescheduled' || script.getRemainingUsage() < 10 + 4)
+              return out;
+          const expired = m.search
+              .create({
+              type: RUN_RECORD.type,
+              filters: [[RUN_RECORD.ended, 'lessthan', now - RUN_HISTORY.keepDays * 86400000]],
+              columns: [m.search.createColumn({ name: RUN_RECORD.ended, sort: m.search.Sort.ASC })],
+          })
+              .run()
+              .getRange({ start: 0, end: RUN_HISTORY.prunePerRun });
+          for (const r of expired) {
+              if (script.getRemainingUsage() < 4)
+                  break;
+              m.record.delete({ type: RUN_RECORD.type, id: r.id });
+              out.pruned++;
+          }
+      }
+      catch (e) {
+          (_d = m.log) === null || _d === void 0 ? void 0 : _d.audit({
+              title: 'Run history not written',
+              details: `${(_e = e === null || e === void 0 ? void 0 : e.message) !== null && _e !== void 0 ? _e : String(e)}. The AUDIT summary above is the record of this execution.`,
+          });
+      }
+      return out;
+  }
+  /** The latest entries, newest first (one search page: 10 units). */
+  function latestRuns(search, filter, count) {
+      const filters = [];
+      if (filter.scriptId)
+          filters.push([RUN_RECORD.script, 'is', filter.scriptId]);
+      if (filter.withErrors) {
+          if (filters.length)
+              filters.push('AND');
+          filters.push([RUN_RECORD.errors, 'greaterthan', 0]);
+      }
+      const rows = search
+          .create({
+          type: RUN_RECORD.type,
+          filters: filters,
+          columns: [
+              search.createColumn({ name: RUN_RECORD.ended, sort: search.Sort.DESC }),
+              RUN_RECORD.script,
+              RUN_RECORD.deployment,
+              RUN_RECORD.outcome,
+              RUN_RECORD.errors,
+              RUN_RECORD.summary,
+          ],
+      })
+          .run()
+          .getRange({ start: 0, end: count });
+      return rows.map((r) => {
+          var _a, _b, _c, _d;
+          let summary = {};
+          try {
+              summary = JSON.parse(String(r.getValue({ name: RUN_RECORD.summary }) || '{}'));
+          }
+          catch {
+              summary = { text: String((_a = r.getValue({ name: RUN_RECORD.summary })) !== null && _a !== void 0 ? _a : '') };
+          }
+          return {
+              id: String(r.id),
+              scriptId: String((_b = r.getValue({ name: RUN_RECORD.script })) !== null && _b !== void 0 ? _b : ''),
+              deploymentId: String((_c = r.getValue({ name: RUN_RECORD.deployment })) !== null && _c !== void 0 ? _c : ''),
+              ended: Number(r.getValue({ name: RUN_RECORD.ended })) || 0,
+              outcome: (_d = String(r.getValue({ name: RUN_RECORD.outcome }) || 'complete')) !== null && _d !== void 0 ? _d : 'complete',
+              errorCount: Number(r.getValue({ name: RUN_RECORD.errors })) || 0,
+              summary,
+          };
+      });
+  }
+  /** The rows of an error report (fileName,lineNumber,HCCustomerId,errorCode,errorMessage). */
+  function parseErrorReport(csv) {
+      var _a, _b;
+      const { records } = parseCsvRecords(csv);
+      const header = (_b = (_a = records[0]) === null || _a === void 0 ? void 0 : _a.fields) !== null && _b !== void 0 ? _b : [];
+      const at = (name) => header.indexOf(name);
+      const idx = ERROR_REPORT_HEADER.map((h) => at(h));
+      if (idx.some((i) => i < 0))
+          return [];
+      return records.slice(1).map((r) => {
+          var _a, _b, _c, _d;
+          return ({
+              fileName: (_a = r.fields[idx[0]]) !== null && _a !== void 0 ? _a : '',
+              lineNumber: Number(r.fields[idx[1]]) || 0,
+              hcCustomerId: (_b = r.fields[idx[2]]) !== null && _b !== void 0 ? _b : '',
+              errorCode: (_c = r.fields[idx[3]]) !== null && _c !== void 0 ? _c : '',
+              errorMessage: (_d = r.fields[idx[4]]) !== null && _d !== void 0 ? _d : '',
+          });
+      });
+  }
+  /**
+   * A feed folder that also keeps the error reports the import writes (no extra units: the text is
+   * in hand), so the run history can show the rejected rows without reading SFTP again.
+   */
+  function capturingReports(feeds) {
+      const errorRows = [];
+      return {
+          errorRows,
+          // Only writeReport is intercepted; every other call (and argument) reaches the folder unchanged.
+          feeds: {
+              list: (...args) => feeds.list(...args),
+              download: (...args) => feeds.download(...args),
+              moveFeed: (...args) => feeds.moveFeed(...args),
+              writeReport: (folder, name, csv) => {
+                  feeds.writeReport(folder, name, csv);
+                  if (/-errors(-\d+)?\.csv$/.test(name))
+                      errorRows.push(...parseErrorReport(csv).map((r) => ({ ...r, report: name })));
+              },
+          },
+      };
+  }
 
-  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
+  /** The scripts of the sync, in the order of HotWax's flow. */
+  const SYNC_SCRIPTS = [
+      {
+          key: 'generate',
+          name: 'HC_SC_GenerateHistoricalCustomerCSV',
+          scriptId: 'customscript_generate_hist_shop_customer',
+      },
+      {
+          key: 'upload',
+          name: 'HC_SC_UploadHistoricalCustomerCSV',
+          scriptId: 'customscript_upload_hist_shop_customer',
+      },
+      { key: 'import', name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer' },
+      { key: 'export', name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer' },
+  ];
+  /** The on-demand deployments the page's "run now" actions submit (HotWax's job manager uses them too). */
+  const ON_DEMAND = {
+      import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy_imp_customer_rest' },
+      export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer_rest' },
+  };
+  /** Repeat interval of the scheduled deployments this project ships (src/Objects). */
+  const SHIPPED_REPEAT_MINUTES = {
+      customdeploy1: 15,
+      customdeploy_export_customer: 15,
+  };
+  const PARAM = {
+      action: 'custpage_action',
+      feed: 'custpage_feed',
+      csrf: 'custpage_csrf',
+      listFeeds: 'custpage_feeds',
+      code: 'custpage_code',
+      report: 'custpage_report',
+      download: 'custpage_download',
+  };
+  const ACTIONS = {
+      runImport: 'run_import',
+      runExport: 'run_export',
+      dryRun: 'dry_run',
+      testSftp: 'test_sftp',
+  };
+  const ACTION_LABELS = {
+      run_import: 'Run the import now (customdeploy_imp_customer_rest)',
+      run_export: 'Run the id export now (customdeploy_export_customer_rest)',
+      dry_run: 'Dry run of the chosen waiting feed',
+      test_sftp: 'Test the SFTP connection',
+  };
+  /** Report folders the page may read a file from (never a path the request names). */
+  const REPORT_FOLDERS = {
+      error: 'customer/export/error',
+      dry_run: 'customer/export/dry_run',
+  };
+  // ------------------------------------------------------------------------------------- helpers
+  function esc(s) {
+      return String(s !== null && s !== void 0 ? s : '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+  const link = (href, text) => `<a href="${esc(href)}">${esc(text)}</a>`;
+  const n = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
+  function plural(count, one, many = `${one}s`) {
+      return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  }
+  const DEPLOYMENT_STATUS_LABEL = {
+      SCHEDULED: 'Scheduled',
+      NOTSCHEDULED: 'Not scheduled (on demand)',
+      TESTING: 'Testing',
+      RELEASED: 'Released',
+  };
+  const INSTANCE_STATUS_LABEL = {
+      PENDING: 'Pending',
+      PROCESSING: 'Processing',
+      COMPLETE: 'Complete',
+      FAILED: 'Failed',
+      CANCELED: 'Canceled',
+      DEFERRED: 'Deferred',
+      RETRY: 'Retry',
+  };
+  /** What one run did, in a few words (each script's summary has its own shape). */
+  function outcomeText(key, s) {
+      var _a;
+      if (key === 'import') {
+          const t = ((_a = s.totals) !== null && _a !== void 0 ? _a : {});
+          const parts = [
+              `${n(t.created)} created`,
+              `${n(t.linked)} linked`,
+              `${n(t.alreadyLinked)} already linked`,
+              `${n(t.errors)} errors`,
+          ];
+          const files = Array.isArray(s.fileResults) ? s.fileResults : [];
+          if (s.skipped)
+              return `skipped: ${String(s.skipped)}`;
+          return `${s.dryRun ? 'dry run: ' : ''}${parts.join(', ')}; ${plural(files.length, 'feed')}`;
+      }
+      if (key === 'export') {
+          const files = Array.isArray(s.files) ? s.files.length : 0;
+          return `${plural(n(s.exported), 'customer id')} sent in ${plural(files, 'file')}${n(s.stageErrors) ? `, ${n(s.stageErrors)} stage errors` : ''}`;
+      }
+      if (key === 'generate') {
+          return `${plural(n(s.exportedThisExecution), 'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten) ? s.partsWritten.length : 0, 'part')} written${n(s.duplicates) ? `, ${n(s.duplicates)} shared Shopify ids` : ''}`;
+      }
+      return `${plural(n(s.uploaded), 'file')} uploaded, ${n(s.failed)} failed`;
+  }
+  function nextQuarter(now, minutes) {
+      const step = minutes * 60000;
+      return Math.floor(now / step) * step + step;
+  }
+  // ------------------------------------------------------------------------------------- sections
+  function overviewTab(src, env, runsByScript) {
+      var _a, _b;
+      const deployments = src.deployments();
+      const instances = src.instances();
+      const blocks = [];
+      for (const s of SYNC_SCRIPTS) {
+          const runs = (_a = runsByScript.get(s.scriptId)) !== null && _a !== void 0 ? _a : [];
+          const mine = instances.filter((i) => i.scriptId === s.scriptId);
+          // Instances come newest first; NetSuite keeps FAILED here even when the script died before its summary.
+          const lastInstance = mine.find((i) => i.status === 'COMPLETE' || i.status === 'FAILED');
+          const lastRun = runs[0];
+          const lastFailed = lastInstance ? lastInstance.status === 'FAILED' : (lastRun === null || lastRun === void 0 ? void 0 : lastRun.outcome) === 'failed';
+          const deps = deployments.filter((d) => d.scriptId === s.scriptId);
+          const queued = mine.filter((i) => i.status === 'PENDING' || i.status === 'PROCESSING');
+          const next = queued.map((q) => { var _a; return `${(_a = INSTANCE_STATUS_LABEL[q.status]) !== null && _a !== void 0 ? _a : q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`; });
+          for (const d of deps) {
+              const every = SHIPPED_REPEAT_MINUTES[d.deploymentId];
+              if (d.status === 'SCHEDULED' && d.isDeployed && every)
+                  next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now, every))}`);
+          }
+          if (next.length === 0)
+              next.push('Nothing scheduled: runs when started by hand or by HotWax');
+          // A deployment this project ships scheduled that is not scheduled now was paused (by an
+          // administrator, or by HotWax's job manager).
+          const state = (d) => {
+              var _a, _b;
+              return !d.isDeployed
+                  ? 'Not deployed (paused)'
+                  : d.status !== 'SCHEDULED' && SHIPPED_REPEAT_MINUTES[d.deploymentId]
+                      ? `Paused (${(_a = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _a !== void 0 ? _a : d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
+                      : ((_b = DEPLOYMENT_STATUS_LABEL[d.status]) !== null && _b !== void 0 ? _b : d.status);
+          };
+          const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
+          const lastText = lastRun
+              ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
+              : 'No run recorded in the last 30 days';
+          blocks.push({
+              kind: 'fields',
+              id: `custpage_grp_${s.key}`,
+              label: `${s.name} (${s.scriptId})`,
+              fields: [
+                  {
+                      id: `custpage_${s.key}_deployments`,
+                      label: 'Deployments',
+                      value: deploymentText || esc('none found'),
+                      html: true,
+                  },
+                  { id: `custpage_${s.key}_last`, label: 'Last run', value: lastText },
+                  {
+                      id: `custpage_${s.key}_failed`,
+                      label: 'Last run failed',
+                      value: lastFailed
+                          ? `<span class="hc-bad">Yes</span>${(lastInstance === null || lastInstance === void 0 ? void 0 : lastInstance.status) === 'FAILED' ? esc(` (script instance failed ${env.time((_b = lastInstance.ended) !== null && _b !== void 0 ? _b : lastInstance.created)}; see the deployment's execution log)`) : ''}`
+                          : lastRun || lastInstance
+                              ? 'No'
+                              : '—',
+                      html: true,
+                  },
+                  { id: `custpage_${s.key}_next`, label: 'Next', value: next.map(esc).join('<br>'), html: true },
+              ],
+          });
+          blocks.push({
+              kind: 'table',
+              id: `custpage_runs_${s.key}`,
+              label: `${s.name}: last runs`,
+              columns: [
+                  { id: 'ended', label: 'Ended' },
+                  { id: 'deployment', label: 'Deployment' },
+                  { id: 'outcome', label: 'Outcome' },
+                  { id: 'counts', label: 'What it did' },
+                  { id: 'units', label: 'Units used' },
+                  { id: 'rescheduled', label: 'Rescheduled' },
+              ],
+              rows: runs
+                  .slice(0, 5)
+                  .map((r) => [
+                  esc(env.time(r.ended)),
+                  esc(r.deploymentId),
+                  r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(r.outcome),
+                  esc(outcomeText(s.key, r.summary)),
+                  esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
+                  r.summary.rescheduled ? 'Yes' : 'No',
+              ]),
+              empty: 'No run recorded in the last 30 days.',
+          });
+      }
+      return { id: 'custpage_tab_overview', label: 'Overview', blocks };
+  }
+  function feedsTab(src, env, importRuns, waiting, waitingError) {
+      const state = src.importState();
+      const inProgress = (state === null || state === void 0 ? void 0 : state.file)
+          ? [
+              { id: 'custpage_feed_current', label: 'Feed in progress', value: state.file },
+              { id: 'custpage_feed_line', label: 'Last line handled', value: String(state.line) },
+              {
+                  id: 'custpage_feed_counts',
+                  label: 'So far',
+                  value: `${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`,
+              },
+              {
+                  id: 'custpage_feed_lease',
+                  label: 'Importing deployment',
+                  value: state.lease
+                      ? `${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})`
+                      : 'none (the next run continues)',
+              },
+          ]
+          : [
+              {
+                  id: 'custpage_feed_current',
+                  label: 'Feed in progress',
+                  value: 'None: every feed read so far is finished',
+              },
+          ];
+      const finished = [];
+      for (const r of importRuns) {
+          if (r.summary.dryRun)
+              continue;
+          const files = Array.isArray(r.summary.fileResults) ? r.summary.fileResults : [];
+          for (const f of files)
+              if (f.outcome === 'archived' || f.outcome === 'failed')
+                  finished.push({ when: r.ended, f });
+      }
+      const blocks = [
+          {
+              kind: 'fields',
+              id: 'custpage_grp_inprogress',
+              label: 'In progress (import checkpoint)',
+              fields: inProgress,
+          },
+      ];
+      const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T' });
+      if (waiting === null) {
+          blocks.push({
+              kind: 'fields',
+              id: 'custpage_grp_waiting',
+              label: 'Waiting in customer/export/',
+              fields: [
+                  {
+                      id: 'custpage_waiting_link',
+                      label: 'Waiting feeds',
+                      value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl + '#custpage_tab_feeds', 'List the waiting feeds')}`,
+                      html: true,
+                  },
+              ],
+          });
+      }
+      else {
+          blocks.push({
+              kind: 'table',
+              id: 'custpage_waiting',
+              label: `Waiting in customer/export/ (listed ${env.time(env.now)})`,
+              columns: [
+                  { id: 'name', label: 'Feed' },
+                  { id: 'size', label: 'Bytes' },
+                  { id: 'modified', label: 'Last modified' },
+              ],
+              rows: waiting.map((w) => [
+                  esc(w.name),
+                  esc(w.size.toLocaleString('en-US')),
+                  esc(env.time(w.lastModified)),
+              ]),
+              empty: 'No feed is waiting.',
+          });
+      }
+      const resultRows = (outcome) => finished
+          .filter((x) => x.f.outcome === outcome)
+          .slice(0, 10)
+          .map(({ when, f }) => {
+          var _a, _b, _c, _d, _e, _f, _g, _h, _j;
+          return [
+              esc(f.name),
+              esc(env.time(when)),
+              esc((_a = f.movedTo) !== null && _a !== void 0 ? _a : ''),
+              esc(String((_c = (_b = f.counts) === null || _b === void 0 ? void 0 : _b.created) !== null && _c !== void 0 ? _c : 0)),
+              esc(String((_e = (_d = f.counts) === null || _d === void 0 ? void 0 : _d.linked) !== null && _e !== void 0 ? _e : 0)),
+              esc(String((_g = (_f = f.counts) === null || _f === void 0 ? void 0 : _f.alreadyLinked) !== null && _g !== void 0 ? _g : 0)),
+              ((_h = f.counts) === null || _h === void 0 ? void 0 : _h.errors) && ((_j = f.errorReports) === null || _j === void 0 ? void 0 : _j.length)
+                  ? link(env.pageUrl({ [PARAM.report]: f.errorReports[0] }) + '#custpage_tab_errors', `${f.counts.errors} (report)`)
+                  : '0',
+          ];
+      });
+      const columns = [
+          { id: 'name', label: 'Feed' },
+          { id: 'when', label: 'Finished' },
+          { id: 'moved', label: 'Moved as' },
+          { id: 'created', label: 'Created' },
+          { id: 'linked', label: 'Linked' },
+          { id: 'already', label: 'Already linked' },
+          { id: 'errors', label: 'Errors' },
+      ];
+      blocks.push({
+          kind: 'table',
+          id: 'custpage_archived',
+          label: 'Last archived feeds (customer/export/archive/)',
+          columns,
+          rows: resultRows('archived'),
+          empty: 'No feed archived in the recorded runs.',
+      }, {
+          kind: 'table',
+          id: 'custpage_failed',
+          label: 'Last failed feeds (customer/export/failed/)',
+          columns,
+          rows: resultRows('failed'),
+          empty: 'No feed failed in the recorded runs.',
+      });
+      return { id: 'custpage_tab_feeds', label: 'Feeds', blocks };
+  }
+  function errorsTab(src, env, code, report, reportError) {
+      var _a;
+      const rows = [];
+      let omitted = 0;
+      for (const r of src.runsWithErrors(10)) {
+          const list = Array.isArray(r.summary.errorRows) ? r.summary.errorRows : [];
+          for (const e of list)
+              rows.push({ ...e, when: r.ended });
+          omitted += Math.max(0, r.errorCount - list.length);
+      }
+      const codes = new Map();
+      for (const r of rows)
+          codes.set(r.errorCode, ((_a = codes.get(r.errorCode)) !== null && _a !== void 0 ? _a : 0) + 1);
+      const shown = rows.filter((r) => !code || r.errorCode === code).slice(0, 100);
+      const customers = src.customersByHcId([...new Set(shown.map((r) => r.hcCustomerId).filter(Boolean))]);
+      const filterLinks = [
+          code
+              ? link(env.pageUrl({}) + '#custpage_tab_errors', `All (${rows.length})`)
+              : `<b>All (${rows.length})</b>`,
+          ...[...codes.entries()]
+              .sort((a, b) => b[1] - a[1])
+              .map(([c, count]) => c === code
+              ? `<b>${esc(c)} (${count})</b>`
+              : link(env.pageUrl({ [PARAM.code]: c }) + '#custpage_tab_errors', `${c} (${count})`)),
+      ];
+      const blocks = [
+          {
+              kind: 'fields',
+              id: 'custpage_grp_errfilter',
+              label: 'Filter',
+              fields: [
+                  { id: 'custpage_err_codes', label: 'Error code', value: filterLinks.join(' | '), html: true },
+                  {
+                      id: 'custpage_err_omitted',
+                      label: 'Not listed here',
+                      value: omitted
+                          ? `${plural(omitted, 'more error row')} of these runs: open the feed's report for every row.`
+                          : 'none: every error row of these runs is listed',
+                  },
+              ],
+          },
+          {
+              kind: 'table',
+              id: 'custpage_errors',
+              label: code ? `Latest error rows with code ${code}` : 'Latest error rows',
+              columns: [
+                  { id: 'feed', label: 'Feed' },
+                  { id: 'line', label: 'Line' },
+                  { id: 'hcid', label: 'HC Customer Id' },
+                  { id: 'code', label: 'Code' },
+                  { id: 'message', label: 'Message' },
+                  { id: 'customer', label: 'NetSuite customer' },
+                  { id: 'when', label: 'Reported' },
+              ],
+              rows: shown.map((r) => {
+                  const id = customers.get(r.hcCustomerId);
+                  return [
+                      r.report
+                          ? link(env.pageUrl({ [PARAM.report]: r.report }) + '#custpage_tab_errors', r.fileName)
+                          : esc(r.fileName),
+                      esc(String(r.lineNumber)),
+                      esc(r.hcCustomerId),
+                      esc(r.errorCode),
+                      esc(r.errorMessage),
+                      id ? link(env.customerUrl(id), `Customer ${id}`) : '',
+                      esc(env.time(r.when)),
+                  ];
+              }),
+              empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.',
+          },
+      ];
+      if (report || reportError) {
+          blocks.push({
+              kind: 'table',
+              id: 'custpage_report',
+              label: report
+                  ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')})`
+                  : 'Report',
+              columns: ((report === null || report === void 0 ? void 0 : report.header.length) ? report.header : ['problem']).map((h, i) => ({
+                  id: `c${i}`,
+                  label: h,
+              })),
+              rows: report ? report.rows.map((r) => r.map(esc)) : [[esc(reportError)]],
+              empty: 'The report is empty.',
+          });
+          if (report)
+              blocks.push({
+                  kind: 'fields',
+                  id: 'custpage_grp_report',
+                  label: 'Report file',
+                  fields: [
+                      {
+                          id: 'custpage_report_download',
+                          label: 'Download',
+                          value: link(env.pageUrl({
+                              [PARAM.report]: report.name,
+                              ...(report.folder === 'dry_run' ? { custpage_folder: 'dry_run' } : {}),
+                              [PARAM.download]: 'T',
+                          }), `${report.name} (CSV)`),
+                          html: true,
+                      },
+                  ],
+              });
+      }
+      return { id: 'custpage_tab_errors', label: 'Errors', blocks };
+  }
+  function exportsTab(src, env, runsByScript) {
+      var _a, _b, _c;
+      const state = src.exportState();
+      const cursor = state === null || state === void 0 ? void 0 : state.committed;
+      const fields = [
+          {
+              id: 'custpage_exp_stamp',
+              label: 'Customers stamped after',
+              value: cursor
+                  ? cursor.stampAfter
+                      ? env.time(cursor.stampAfter)
+                      : 'the beginning'
+                  : 'No export has run yet',
+          },
+          {
+              id: 'custpage_exp_idafter',
+              label: 'Unstamped customers after internal id',
+              value: cursor ? String(cursor.idAfter) : '—',
+          },
+      ];
+      if (cursor === null || cursor === void 0 ? void 0 : cursor.legacyFrom)
+          fields.push({ id: 'custpage_exp_legacy', label: "From HotWax's cursor", value: cursor.legacyFrom });
+      const pending = Object.entries((_a = state === null || state === void 0 ? void 0 : state.pending) !== null && _a !== void 0 ? _a : {});
+      fields.push({
+          id: 'custpage_exp_pending',
+          label: 'Runs selecting now',
+          value: pending.length
+              ? pending
+                  .map(([d, p]) => `${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`)
+                  .join('; ')
+              : 'none',
+      });
+      const sent = [];
+      for (const r of (_b = runsByScript.get('customscript_export_customer')) !== null && _b !== void 0 ? _b : []) {
+          const files = Array.isArray(r.summary.files) ? r.summary.files : [];
+          for (const f of files)
+              sent.push([esc(f), esc(env.time(r.ended)), esc(String(n(r.summary.exported)))]);
+      }
+      const h = src.historical();
+      const genRuns = (_c = runsByScript.get('customscript_generate_hist_shop_customer')) !== null && _c !== void 0 ? _c : [];
+      const histFields = [
+          {
+              id: 'custpage_hist_status',
+              label: 'Historical export',
+              value: h.status === null
+                  ? 'Not run yet (no "Historical Shopify Customer CSV" folder)'
+                  : h.state
+                      ? h.state.done
+                          ? `Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart - 1} part(s)`
+                          : `In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`
+                      : h.status || 'Folder created, no export recorded',
+          },
+          {
+              id: 'custpage_hist_parts',
+              label: 'Parts',
+              value: `${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`,
+          },
+      ];
+      if (genRuns[0])
+          histFields.push({
+              id: 'custpage_hist_last',
+              label: 'Last run',
+              value: `${env.time(genRuns[0].ended)}: ${outcomeText('generate', genRuns[0].summary)}`,
+          });
+      const parts = [
+          ...h.waiting.map((f) => ({ ...f, where: 'waiting for upload' })),
+          ...h.archived.map((f) => ({ ...f, where: 'uploaded, archived' })),
+      ].sort((a, b) => (a.name < b.name ? -1 : 1));
+      return {
+          id: 'custpage_tab_exports',
+          label: 'Id export and historical export',
+          blocks: [
+              {
+                  kind: 'fields',
+                  id: 'custpage_grp_cursor',
+                  label: 'Id export cursor (checkpoint "id-export")',
+                  fields,
+              },
+              {
+                  kind: 'table',
+                  id: 'custpage_sent',
+                  label: 'Last files sent to customer/import/',
+                  columns: [
+                      { id: 'file', label: 'File' },
+                      { id: 'when', label: 'Sent' },
+                      { id: 'ids', label: 'Customer ids in the run' },
+                  ],
+                  rows: sent.slice(0, 10),
+                  empty: 'No file sent in the recorded runs.',
+              },
+              { kind: 'fields', id: 'custpage_grp_hist', label: 'Historical export', fields: histFields },
+              {
+                  kind: 'table',
+                  id: 'custpage_parts',
+                  label: 'Historical export parts',
+                  columns: [
+                      { id: 'name', label: 'File' },
+                      { id: 'size', label: 'Bytes' },
+                      { id: 'where', label: 'Where' },
+                      { id: 'created', label: 'Written' },
+                  ],
+                  rows: parts.map((p) => [
+                      esc(p.name),
+                      esc(p.size.toLocaleString('en-US')),
+                      esc(p.where),
+                      esc(p.created ? env.time(p.created) : ''),
+                  ]),
+                  empty: 'No part written yet.',
+              },
+          ],
+      };
+  }
+  function actionsTab(message, details) {
+      const blocks = [
+          {
+              kind: 'fields',
+              id: 'custpage_grp_actions_help',
+              label: 'Actions',
+              fields: [
+                  {
+                      id: 'custpage_actions_help',
+                      label: 'How',
+                      value: 'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
+                          'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' +
+                          'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' +
+                          'test connects with the HC SFTP Configuration record, as the scripts do.',
+                      html: true,
+                  },
+              ],
+          },
+      ];
+      if (details)
+          blocks.push({
+              kind: 'table',
+              id: 'custpage_action_details',
+              label: message ? `Result: ${message.title}` : 'Result',
+              columns: [
+                  { id: 'what', label: 'Check' },
+                  { id: 'result', label: 'Result' },
+                  { id: 'detail', label: 'Detail' },
+              ],
+              rows: details.map((r) => r.map(esc)),
+              empty: '',
+          });
+      return { id: 'custpage_tab_actions', label: 'Actions', blocks };
+  }
+  /** A report name from the request: a plain file name in one of the report folders, or null. */
+  function reportRequest(name, folder) {
+      const f = folder === 'dry_run' ? 'dry_run' : 'error';
+      if (!/^[^/\\]+\.csv$/i.test(name) || name.startsWith('.'))
+          return null;
+      return { folder: f, name };
+  }
+  function buildPage(deps, view, result) {
+      var _a, _b, _c, _d, _e, _f, _g;
+      const { sources: src, env } = deps;
+      const runsByScript = new Map();
+      for (const s of SYNC_SCRIPTS)
+          runsByScript.set(s.scriptId, src.runs(s.scriptId, s.key === 'import' ? 25 : 10));
+      let waiting = null;
+      let waitingError = null;
+      if (view.listFeeds) {
+          try {
+              waiting = deps.listWaiting();
+          }
+          catch (e) {
+              waitingError = `Cannot list customer/export/: ${(_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : String(e)}`;
+          }
+      }
+      let report = null;
+      let reportError = null;
+      if (view.report) {
+          try {
+              const rows = deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder], view.report.name));
+              report = { ...view.report, header: (_b = rows[0]) !== null && _b !== void 0 ? _b : [], rows: rows.slice(1) };
+          }
+          catch (e) {
+              reportError = `Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${(_c = e === null || e === void 0 ? void 0 : e.message) !== null && _c !== void 0 ? _c : String(e)}`;
+          }
+      }
+      return {
+          title: 'HotWax Customer Sync',
+          message: (_d = result === null || result === void 0 ? void 0 : result.message) !== null && _d !== void 0 ? _d : null,
+          tabs: [
+              overviewTab(src, env, runsByScript),
+              feedsTab(src, env, (_e = runsByScript.get('customscript_imp_customer')) !== null && _e !== void 0 ? _e : [], waiting, waitingError),
+              errorsTab(src, env, view.code, report, reportError),
+              exportsTab(src, env, runsByScript),
+              actionsTab((_f = result === null || result === void 0 ? void 0 : result.message) !== null && _f !== void 0 ? _f : null, (_g = result === null || result === void 0 ? void 0 : result.details) !== null && _g !== void 0 ? _g : null),
+          ],
+          actions: { feeds: (waiting !== null && waiting !== void 0 ? waiting : []).map((w) => w.name), csrf: deps.csrf },
+      };
+  }
+  /** True when the posted token is the session's (compared without early exit). */
+  function csrfMatches(expected, posted) {
+      if (!expected || !posted || expected.length !== posted.length)
+          return false;
+      let diff = 0;
+      for (let i = 0; i < expected.length; i++)
+          diff |= expected.charCodeAt(i) ^ posted.charCodeAt(i);
+      return diff === 0;
+  }
+  function refusedForToken() {
+      return {
+          message: {
+              kind: 'error',
+              title: 'Refused',
+              text: 'The request did not carry this page\u2019s security token (it may come from another site, or the page is old). Nothing was done. Open the page again and retry.',
+          },
+          details: null,
+      };
+  }
+  function runAction(deps, action, params) {
+      var _a, _b, _c, _d, _e, _f, _g, _h;
+      const fail = (title, e) => {
+          const { code, message } = deps.describeError(e);
+          return { message: { kind: 'error', title, text: `${code}: ${message}` }, details: null };
+      };
+      if (action === ACTIONS.runImport || action === ACTIONS.runExport) {
+          const which = action === ACTIONS.runImport ? ON_DEMAND.import : ON_DEMAND.export;
+          const label = action === ACTIONS.runImport ? 'HC_SC_ImportCustomer' : 'HC_MR_ExportedCustomerCSV';
+          try {
+              const taskId = deps.submit(action === ACTIONS.runImport ? 'scheduled' : 'mapreduce', which.scriptId, which.deploymentId);
+              return {
+                  message: {
+                      kind: 'confirmation',
+                      title: `${label} queued`,
+                      text: `Submitted ${label} on deployment ${which.deploymentId} (task ${taskId}). It runs when a processor is free; its result appears on the Overview tab.`,
+                  },
+                  details: null,
+              };
+          }
+          catch (e) {
+              return fail(`${label} not queued`, e);
+          }
+      }
+      if (action === ACTIONS.dryRun) {
+          if (!params.feed)
+              return {
+                  message: {
+                      kind: 'warning',
+                      title: 'Choose a feed',
+                      text: 'List the waiting feeds (Feeds tab), choose one in "Feed", then run the dry run.',
+                  },
+                  details: null,
+              };
+          try {
+              const r = deps.dryRun(params.feed);
+              const c = r.counts;
+              return {
+                  message: {
+                      kind: r.checked ? 'confirmation' : 'warning',
+                      title: `Dry run of ${params.feed}`,
+                      text: `${r.note} Would create ${(_a = c.created) !== null && _a !== void 0 ? _a : 0}, link ${(_b = c.linked) !== null && _b !== void 0 ? _b : 0}, already linked ${(_c = c.alreadyLinked) !== null && _c !== void 0 ? _c : 0}, errors ${(_d = c.errors) !== null && _d !== void 0 ? _d : 0}.${r.report ? ` Verdicts: customer/export/dry_run/${r.report}.` : ''} No customer was written.`,
+                  },
+                  details: [
+                      ['Would create', String((_e = c.created) !== null && _e !== void 0 ? _e : 0), ''],
+                      ['Would link', String((_f = c.linked) !== null && _f !== void 0 ? _f : 0), ''],
+                      ['Already linked', String((_g = c.alreadyLinked) !== null && _g !== void 0 ? _g : 0), ''],
+                      ['Errors', String((_h = c.errors) !== null && _h !== void 0 ? _h : 0), r.report ? `customer/export/dry_run/${r.report}` : ''],
+                  ],
+              };
+          }
+          catch (e) {
+              return fail(`Dry run of ${params.feed} failed`, e);
+          }
+      }
+      if (action === ACTIONS.testSftp) {
+          try {
+              const r = deps.testSftp();
+              return {
+                  message: {
+                      kind: r.ok ? 'confirmation' : 'error',
+                      title: r.ok ? 'SFTP connection works' : 'SFTP connection has problems',
+                      text: r.ok
+                          ? `Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`
+                          : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed: ${r.checks
+                            .filter((c) => !c.ok)
+                            .map((c) => c.what)
+                            .join(', ')}.`,
+                  },
+                  details: r.checks.map((c) => [c.what, c.ok ? 'OK' : 'FAILED', c.detail]),
+              };
+          }
+          catch (e) {
+              return fail('SFTP test failed', e);
+          }
+      }
+      return {
+          message: {
+              kind: 'warning',
+              title: 'No action',
+              text: action
+                  ? `Unknown action "${action}": nothing was done.`
+                  : 'Choose an action first: nothing was done.',
+          },
+          details: null,
+      };
+  }
+
+  const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
+  const HISTORICAL_ARCHIVE = 'Archive Historical Shopify Customer';
+  /** The generate script keeps its checkpoint after this mark in the folder's description. */
+  const STATE_MARK = ' State: ';
+  function dateValue(m, v) {
+      if (v === null || v === undefined || v === '')
+          return null;
+      if (v instanceof Date)
+          return v.getTime();
+      try {
+          const d = m.format.parse({ value: String(v), type: m.format.Type.DATETIME });
+          return d instanceof Date && !isNaN(d.getTime()) ? d.getTime() : null;
+      }
+      catch {
+          return null;
+      }
+  }
+  class NetSuiteStatusSources {
+      constructor(m) {
+          this.m = m;
+          this.checkpoints = null;
+      }
+      deployments() {
+          const { search } = this.m;
+          const ids = SYNC_SCRIPTS.map((s) => s.scriptId);
+          const filters = [];
+          for (const id of ids) {
+              if (filters.length)
+                  filters.push('OR');
+              filters.push(['script.scriptid', 'is', id]);
+          }
+          return search
+              .create({
+              type: 'scriptdeployment',
+              filters: filters,
+              columns: [
+                  search.createColumn({ name: 'scriptid', join: 'script' }),
+                  search.createColumn({ name: 'scriptid', sort: search.Sort.ASC }),
+                  'title',
+                  'status',
+                  'isdeployed',
+              ],
+          })
+              .run()
+              .getRange({ start: 0, end: 100 })
+              .map((r) => {
+              var _a, _b, _c, _d;
+              return ({
+                  scriptId: String((_a = r.getValue({ name: 'scriptid', join: 'script' })) !== null && _a !== void 0 ? _a : '').toLowerCase(),
+                  deploymentId: String((_b = r.getValue({ name: 'scriptid' })) !== null && _b !== void 0 ? _b : '').toLowerCase(),
+                  title: String((_c = r.getValue({ name: 'title' })) !== null && _c !== void 0 ? _c : ''),
+                  status: String((_d = r.getValue({ name: 'status' })) !== null && _d !== void 0 ? _d : '').toUpperCase(),
+                  isDeployed: r.getValue({ name: 'isdeployed' }) === true || r.getValue({ name: 'isdeployed' }) === 'T',
+              });
+          });
+      }
+      instances() {
+          const { search } = this.m;
+          const filters = [];
+          for (const s of SYNC_SCRIPTS) {
+              if (filters.length)
+                  filters.push('OR');
+              filters.push(['script.scriptid', 'is', s.scriptId]);
+          }
+          return search
+              .create({
+              type: 'scheduledscriptinstance',
+              filters: filters,
+              columns: [
+                  search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+                  'datecreated',
+                  search.createColumn({ name: 'scriptid', join: 'script' }),
+                  search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
+                  'status',
+                  'enddate',
+              ],
+          })
+              .run()
+              .getRange({ start: 0, end: 200 })
+              .map((r) => {
+              var _a, _b, _c, _d;
+              return ({
+                  scriptId: String((_a = r.getValue({ name: 'scriptid', join: 'script' })) !== null && _a !== void 0 ? _a : '').toLowerCase(),
+                  deploymentId: String((_b = r.getValue({ name: 'scriptid', join: 'scriptdeployment' })) !== null && _b !== void 0 ? _b : '').toLowerCase(),
+                  status: String((_c = r.getValue({ name: 'status' })) !== null && _c !== void 0 ? _c : '').toUpperCase(),
+                  created: (_d = dateValue(this.m, r.getValue({ name: 'datecreated' }))) !== null && _d !== void 0 ? _d : 0,
+                  ended: dateValue(this.m, r.getValue({ name: 'enddate' })),
+              });
+          });
+      }
+      runs(scriptId, count) {
+          return latestRuns(this.m.search, { scriptId }, count);
+      }
+      runsWithErrors(count) {
+          return latestRuns(this.m.search, { scriptId: 'customscript_imp_customer', withErrors: true }, count);
+      }
+      /** Both checkpoints with one search. */
+      checkpoint(key) {
+          var _a, _b;
+          if (!this.checkpoints) {
+              const { search } = this.m;
+              this.checkpoints = new Map();
+              const rows = search
+                  .create({
+                  type: CHECKPOINT_RECORD.type,
+                  filters: [['isinactive', 'is', 'F']],
+                  columns: [
+                      search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+                      CHECKPOINT_RECORD.key,
+                      CHECKPOINT_RECORD.state,
+                  ],
+              })
+                  .run()
+                  .getRange({ start: 0, end: 100 });
+              for (const r of rows) {
+                  const k = String((_a = r.getValue({ name: CHECKPOINT_RECORD.key })) !== null && _a !== void 0 ? _a : '');
+                  if (this.checkpoints.has(k))
+                      continue; // the scripts read the first one
+                  try {
+                      this.checkpoints.set(k, JSON.parse(String(r.getValue({ name: CHECKPOINT_RECORD.state }) || 'null')));
+                  }
+                  catch {
+                      this.checkpoints.set(k, null);
+                  }
+              }
+          }
+          return (_b = this.checkpoints.get(key)) !== null && _b !== void 0 ? _b : null;
+      }
+      importState() {
+          return this.checkpoint('import');
+      }
+      exportState() {
+          return this.checkpoint('id-export');
+      }
+      historical() {
+          var _a, _b, _c;
+          const { search } = this.m;
+          const folders = search
+              .create({
+              type: 'folder',
+              filters: [['name', 'is', HISTORICAL_FOLDER], 'OR', ['name', 'is', HISTORICAL_ARCHIVE]],
+              columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), 'name', 'description'],
+          })
+              .run()
+              .getRange({ start: 0, end: 10 });
+          const out = folders.find((f) => f.getValue({ name: 'name' }) === HISTORICAL_FOLDER);
+          const archive = folders.find((f) => f.getValue({ name: 'name' }) === HISTORICAL_ARCHIVE);
+          const info = { status: null, state: null, waiting: [], archived: [] };
+          if (out) {
+              const d = String((_a = out.getValue({ name: 'description' })) !== null && _a !== void 0 ? _a : '');
+              const at = d.indexOf(STATE_MARK);
+              info.status = at >= 0 ? d.slice(0, at) : d;
+              if (at >= 0)
+                  try {
+                      info.state = JSON.parse(d.slice(at + STATE_MARK.length));
+                  }
+                  catch {
+                      info.state = null;
+                  }
+          }
+          const ids = [out, archive].filter((f) => !!f).map((f) => String(f.id));
+          if (ids.length === 0)
+              return info;
+          const files = search
+              .create({
+              type: 'file',
+              filters: [['folder', 'anyof', ids]],
+              columns: [
+                  search.createColumn({ name: 'name', sort: search.Sort.ASC }),
+                  'folder',
+                  'documentsize',
+                  'created',
+              ],
+          })
+              .run()
+              .getRange({ start: 0, end: 1000 });
+          for (const f of files) {
+              const item = {
+                  id: String(f.id),
+                  name: String((_b = f.getValue({ name: 'name' })) !== null && _b !== void 0 ? _b : ''),
+                  size: Number(f.getValue({ name: 'documentsize' })) * 1024 || 0,
+                  created: (_c = dateValue(this.m, f.getValue({ name: 'created' }))) !== null && _c !== void 0 ? _c : 0,
+              };
+              if (!isCsv(item.name))
+                  continue;
+              if (out && String(f.getValue({ name: 'folder' })) === String(out.id))
+                  info.waiting.push(item);
+              else
+                  info.archived.push(item);
+          }
+          return info;
+      }
+      customersByHcId(hcIds) {
+          var _a;
+          const out = new Map();
+          if (hcIds.length === 0)
+              return out;
+          const filters = [];
+          for (const id of hcIds.slice(0, 100)) {
+              if (filters.length)
+                  filters.push('OR');
+              filters.push([CUSTOMER_FIELDS.hcCustomerId, 'is', id]);
+          }
+          const rows = this.m.search
+              .create({
+              type: 'customer',
+              filters: filters,
+              columns: [
+                  this.m.search.createColumn({ name: 'internalid', sort: this.m.search.Sort.ASC }),
+                  CUSTOMER_FIELDS.hcCustomerId,
+              ],
+          })
+              .run()
+              .getRange({ start: 0, end: 1000 });
+          for (const r of rows) {
+              const hc = String((_a = r.getValue({ name: CUSTOMER_FIELDS.hcCustomerId })) !== null && _a !== void 0 ? _a : '');
+              if (hc && !out.has(hc))
+                  out.set(hc, String(r.id));
+          }
+          return out;
+      }
+  }
+  /** The raw N/sftp connection of these settings (host key checked by N/sftp; credential by id). */
+  function openConnection(sftp, s) {
+      const base = {
+          url: s.host,
+          port: s.port,
+          username: s.username,
+          hostKey: s.hostKey,
+          directory: s.directory,
+          ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
+      };
+      return s.credential.kind === 'secret'
+          ? sftp.createConnection({ ...base, secret: s.credential.id })
+          : sftp.createConnection({ ...base, keyId: s.credential.id });
+  }
+  /** Waiting feeds in customer/export/ (one list: 10 units). */
+  function listWaitingFeeds(client) {
+      return client
+          .listCsv(SFTP_FOLDERS.customerFeed)
+          .map((f) => ({ name: f.name, size: f.size, lastModified: f.lastModified.getTime() }));
+  }
+  /**
+   * The SFTP test, as `sftp-check` does from a workstation but with the account's own settings and
+   * N/sftp: connect (host key, then login), the folder layout (one list per parent folder: 10 units
+   * each), and a probe written, moved into archive/ and deleted where the scripts write (120 units
+   * per folder). About 450 units.
+   */
+  function testSftpConnection(m, settings) {
+      var _a;
+      const checks = [];
+      let s;
+      try {
+          s = settings();
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          checks.push({ what: 'settings', ok: false, detail: `${code}: ${message}` });
+          return { ok: false, checks };
+      }
+      checks.push({
+          what: 'settings',
+          ok: true,
+          detail: `HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind === 'secret' ? 'API secret' : 'SSH key'} ${s.credential.id}`,
+      });
+      let c;
+      try {
+          c = openConnection(m.sftp, s);
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          checks.push({ what: 'host key and login', ok: false, detail: `${code}: ${message}` });
+          return { ok: false, checks };
+      }
+      checks.push({ what: 'host key', ok: true, detail: 'the server presented the configured host key' });
+      checks.push({ what: 'login', ok: true, detail: `logged in as ${s.username}` });
+      const folders = new Set();
+      for (const leaf of Object.values(SFTP_FOLDERS)) {
+          const parts = leaf.split('/');
+          for (let i = 1; i <= parts.length; i++)
+              folders.add(parts.slice(0, i).join('/'));
+      }
+      const parents = new Map();
+      for (const f of [...folders].sort()) {
+          const i = f.lastIndexOf('/');
+          const parent = i < 0 ? '.' : f.slice(0, i);
+          parents.set(parent, [...((_a = parents.get(parent)) !== null && _a !== void 0 ? _a : []), f]);
+      }
+      const missing = new Set();
+      for (const [parent, children] of parents) {
+          if (missing.has(parent)) {
+              for (const ch of children)
+                  missing.add(ch);
+              continue;
+          }
+          let names;
+          try {
+              names = new Set(c
+                  .list({ path: parent, sort: m.sftp.Sort.NAME })
+                  .filter((e) => e.directory)
+                  .map((e) => e.name));
+          }
+          catch (e) {
+              const { code, message } = describeError(e);
+              checks.push({
+                  what: parent === '.' ? s.directory : parent,
+                  ok: false,
+                  detail: `cannot list: ${code}: ${message}`,
+              });
+              for (const ch of children)
+                  missing.add(ch);
+              continue;
+          }
+          for (const ch of children) {
+              const ok = names.has(ch.slice(ch.lastIndexOf('/') + 1));
+              if (!ok)
+                  missing.add(ch);
+              checks.push({ what: `${ch}/`, ok, detail: ok ? 'folder exists' : 'folder does not exist' });
+          }
+      }
+      const probeIn = [
+          SFTP_FOLDERS.customerFeedError,
+          SFTP_FOLDERS.partyIdentifications,
+          SFTP_FOLDERS.historical,
+      ];
+      for (const dir of probeIn) {
+          if (missing.has(dir))
+              continue;
+          const name = `.hc-sftp-check-${uniqueSuffix()}.tmp`;
+          const archive = `${dir}/archive`;
+          const to = folders.has(archive) && !missing.has(archive) ? `${archive}/${name}` : `${dir}/${name}.moved`;
+          let stage = 'write';
+          try {
+              c.upload({
+                  directory: dir,
+                  filename: name,
+                  file: m.file.create({ name, fileType: m.file.Type.PLAINTEXT, contents: 'hc sftp check\n' }),
+                  replaceExisting: true,
+              });
+              stage = 'move';
+              c.move({ from: `${dir}/${name}`, to });
+              stage = 'delete';
+              c.removeFile({ path: to });
+              checks.push({
+                  what: `write in ${dir}/`,
+                  ok: true,
+                  detail: `wrote, moved${to.startsWith(archive) ? ' into archive/' : ''} and deleted a probe file`,
+              });
+          }
+          catch (e) {
+              const { code, message } = describeError(e);
+              checks.push({
+                  what: `write in ${dir}/`,
+                  ok: false,
+                  detail: `cannot ${stage} a probe file: ${code}: ${message}`,
+              });
+              for (const p of [`${dir}/${name}`, to])
+                  try {
+                      c.removeFile({ path: p });
+                  }
+                  catch {
+                      // not there
+                  }
+          }
+      }
+      return { ok: checks.every((x) => x.ok), checks };
+  }
+  /** The import's parameters as set on its scheduled deployment (a dry run must judge rows the same way). */
+  function importDeploymentParams(m) {
+      const ids = [
+          'custscript_hc_imp_default_subsidiary',
+          'custscript_hc_imp_match_by_email',
+          'custscript_hc_imp_field_map',
+      ];
+      const found = m.search
+          .create({
+          type: 'scriptdeployment',
+          filters: [
+              ['scriptid', 'is', 'customdeploy1'],
+              'AND',
+              ['script.scriptid', 'is', 'customscript_imp_customer'],
+          ],
+          columns: ['internalid'],
+      })
+          .run()
+          .getRange({ start: 0, end: 1 });
+      const out = {};
+      if (!found[0])
+          return out;
+      const rec = m.record.load({ type: 'scriptdeployment', id: found[0].id });
+      for (const id of ids) {
+          const v = rec.getValue({ fieldId: id });
+          out[id] = v === true ? 'T' : v === false ? 'F' : v === null || v === undefined ? '' : String(v);
+      }
+      return out;
+  }
+  /**
+   * A dry run of one waiting feed, inside the page request: the import's own logic (runCustomerImport,
+   * dry run) on a view of customer/export/ holding that feed only. It writes only
+   * customer/export/dry_run/<feed>-dry-run.csv. Units: the feed's download 100, one search per 50
+   * rows, the verdict upload; what does not fit in the request is marked unchecked in the verdicts.
+   */
+  function dryRunOneFeed(m, client, feed, reserve) {
+      var _a, _b, _c, _d;
+      const feeds = customerFeedFolder(client, SFTP_FOLDERS.customerFeed);
+      const waiting = feeds.list().filter((f) => f.name === feed);
+      if (waiting.length === 0)
+          throw new Error(`${feed} is not waiting in ${SFTP_FOLDERS.customerFeed}/ (any more)`);
+      const params = importDeploymentParams(m);
+      const budget = new GovernanceBudget({ remaining: () => m.script.getRemainingUsage() }, reserve);
+      const summary = runCustomerImport({
+          feeds: { ...feeds, list: () => waiting },
+          customers: new NetSuiteCustomerStore(m),
+          checkpoint: new CheckpointStore(m, 'import'),
+          budget,
+          now: () => Date.now(),
+          log: { audit: () => undefined, error: () => undefined },
+      }, {
+          oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
+          defaultSubsidiary: (_a = params.custscript_hc_imp_default_subsidiary) !== null && _a !== void 0 ? _a : '',
+          fieldMap: parseFieldMap('custscript_hc_imp_field_map', (_b = params.custscript_hc_imp_field_map) !== null && _b !== void 0 ? _b : ''),
+          matchByEmail: params.custscript_hc_imp_match_by_email === 'T',
+          dryRun: true,
+          batchSize: 50,
+          executionId: `${m.script.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
+          deploymentId: m.script.deploymentId,
+          restampAfterMs: 60 * 60 * 1000,
+      });
+      if (summary.skipped)
+          throw new Error(`not checked: ${summary.skipped}`);
+      const f = summary.files[0];
+      return {
+          checked: !!f && f.outcome === 'checked' && !summary.paused,
+          counts: { ...((_c = f === null || f === void 0 ? void 0 : f.counts) !== null && _c !== void 0 ? _c : summary.totals) },
+          report: (_d = f === null || f === void 0 ? void 0 : f.dryRunReport) !== null && _d !== void 0 ? _d : null,
+          note: summary.paused
+              ? 'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.'
+              : 'Every row checked.',
+      };
+  }
+
+  /** Page-specific styles, inside the page (an INLINEHTML field is written as is). */
+  const STYLE = `<style>
+.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}
+.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}
+.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}
+.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}
+.hc-msg-error{background:#fbe6e4;border-color:#e39b94}
+.hc-bad{color:#b3261e;font-weight:bold}
+.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}
+.hc-value{font-size:13px;color:#000;line-height:18px}
+</style>`;
+  function renderStatusForm(ui, model, footer) {
+      const form = ui.createForm({ title: model.title });
+      const top = form.addField({ id: 'custpage_message', type: ui.FieldType.INLINEHTML, label: 'Message' });
+      top.defaultValue =
+          STYLE +
+              (model.message
+                  ? `<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`
+                  : '');
+      for (const tab of model.tabs) {
+          form.addTab({ id: tab.id, label: tab.label });
+          if (tab.id === 'custpage_tab_actions')
+              addActionForm(ui, form, model, tab.id);
+          for (const block of tab.blocks) {
+              if (block.kind === 'fields') {
+                  form.addFieldGroup({ id: block.id, label: block.label, tab: tab.id });
+                  for (const f of block.fields) {
+                      const field = form.addField({
+                          id: f.id,
+                          type: f.html ? ui.FieldType.INLINEHTML : ui.FieldType.TEXT,
+                          label: f.label,
+                          container: block.id,
+                      });
+                      if (!f.html)
+                          field.updateDisplayType({ displayType: ui.FieldDisplayType.INLINE });
+                      field.updateBreakType({ breakType: ui.FieldBreakType.STARTROW });
+                      // An INLINEHTML field shows no label in NetSuite: the label goes into the markup.
+                      field.defaultValue = f.html
+                          ? `<div class="hc-field"><div class="hc-label">${esc(f.label)}</div><div class="hc-value" data-field="${f.id}">${f.value}</div></div>`
+                          : f.value;
+                  }
+                  continue;
+              }
+              const sublist = form.addSublist({
+                  id: block.id,
+                  type: ui.SublistType.LIST,
+                  label: block.label,
+                  tab: tab.id,
+              });
+              for (const c of block.columns)
+                  sublist.addField({ id: `custpage_${c.id}`, type: ui.FieldType.TEXT, label: c.label });
+              block.rows.forEach((row, line) => row.forEach((cell, i) => {
+                  // NetSuite refuses an empty sublist value; an empty cell is simply not set.
+                  if (cell !== '')
+                      sublist.setSublistValue({ id: `custpage_${block.columns[i].id}`, line, value: cell });
+              }));
+          }
+      }
+      const foot = form.addField({ id: 'custpage_footer', type: ui.FieldType.INLINEHTML, label: 'Footer' });
+      foot.defaultValue = `<p class="hc-footer" style="color:#666;font-size:11px">${esc(footer)}</p>`;
+      return form;
+  }
+  function addActionForm(ui, form, model, tab) {
+      form.addFieldGroup({ id: 'custpage_grp_run', label: 'Run an action', tab });
+      const action = form.addField({
+          id: PARAM.action,
+          type: ui.FieldType.SELECT,
+          label: 'Action',
+          container: 'custpage_grp_run',
+      });
+      // No action is preselected: a stray click on Run must not start anything.
+      action.addSelectOption({ value: '', text: '', isSelected: true });
+      for (const [value, text] of Object.entries(ACTION_LABELS))
+          action.addSelectOption({ value, text });
+      action.isMandatory = true;
+      const feed = form.addField({
+          id: PARAM.feed,
+          type: ui.FieldType.SELECT,
+          label: 'Feed (dry run)',
+          container: 'custpage_grp_run',
+      });
+      feed.addSelectOption({
+          value: '',
+          text: model.actions.feeds.length ? '' : '(list the waiting feeds on the Feeds tab first)',
+      });
+      for (const name of model.actions.feeds)
+          feed.addSelectOption({ value: name, text: name });
+      const csrf = form.addField({ id: PARAM.csrf, type: ui.FieldType.TEXT, label: 'Token' });
+      csrf.updateDisplayType({ displayType: ui.FieldDisplayType.HIDDEN });
+      csrf.defaultValue = model.actions.csrf;
+      form.addSubmitButton({ label: 'Run action' });
+  }
+
+
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
