@@ -31,6 +31,11 @@ import { COSTS } from '../core/governance';
 import type { FieldDef, RecordStore, RecordTypeDef, StoredRecord } from '../data/recordStore';
 import { isNumberType, isTextType } from '../data/recordStore';
 import { FILE_SEARCH_DEF } from '../data/fileCabinet';
+import {
+  SCRIPT_INSTANCE_SEARCH_DEF,
+  SCRIPT_INSTANCE_TYPE,
+  scriptInstanceRows,
+} from '../data/scriptInstances';
 import { dayRange, formatDate, formatDateTime, parseUserDate, type ParsedDate } from '../data/dates';
 import { missingArgument, unsupported } from './record';
 
@@ -42,6 +47,8 @@ export const ERROR_CODES = {
   /** PagedData.fetch index (help page "PagedData.fetch(options)"). */
   pageRange: 'INVALID_PAGE_RANGE',
 };
+
+let instanceVersion = 0;
 
 export const LIMITS = {
   each: 4000,
@@ -380,6 +387,7 @@ class Engine {
 
   typeDef(type: string): RecordTypeDef {
     if (type === 'file') return FILE_SEARCH_DEF;
+    if (type === SCRIPT_INSTANCE_TYPE) return SCRIPT_INSTANCE_SEARCH_DEF;
     if (!this.store.hasType(type)) {
       throw nsError('SSS_INVALID_RECORD_TYPE', `The record type [${type}] is not a valid search type.`);
     }
@@ -388,10 +396,14 @@ class Engine {
 
   rows(type: string): Iterable<StoredRecord> {
     if (type === 'file') return this.ctx.account.files.searchRows();
+    if (type === SCRIPT_INSTANCE_TYPE)
+      return scriptInstanceRows((this.ctx.account as { tasks?: { entries: [] } }).tasks?.entries ?? []);
     return this.store.all(type);
   }
 
   version(type: string, joins: string[]): string {
+    // Script instances change as tasks run: never reuse their rows.
+    if (type === SCRIPT_INSTANCE_TYPE) return `i${++instanceVersion}`;
     const parts = [
       type === 'file' ? `f${this.ctx.account.files.version()}` : String(this.store.version(type)),
     ];
@@ -417,6 +429,9 @@ class Engine {
       );
     }
     const def = this.typeDef(type);
+    // A search type may offer joined fields itself (scheduledscriptinstance's script.scriptid).
+    const joined = join ? def.computed[`${join}.${name}`] : undefined;
+    if (joined) return { def: joined.def, get: joined.get };
     if (join) {
       const jf = def.fields[join];
       if (!jf || jf.type !== 'SELECT' || !jf.selectType || !this.store.hasType(jf.selectType))

@@ -21,6 +21,7 @@ import {
   checkboxParam,
   connectWithScriptParams,
   customerFeedFolder,
+  deploymentIsRunning,
   parseFieldMap,
   reschedule,
   runCustomerImport,
@@ -51,6 +52,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       feeds: customerFeedFolder(client, SFTP_FOLDERS.customerFeed),
       customers: new NetSuiteCustomerStore({ search, record }),
       checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
+      leaseHolderRunning: (lease) => deploymentIsRunning(search, script.id, lease.deploymentId),
       budget,
       now: () => Date.now(),
       log: {

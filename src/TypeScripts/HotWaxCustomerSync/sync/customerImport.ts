@@ -13,7 +13,7 @@ import type { GovernanceBudget } from '../lib/governance';
 import { UNITS } from '../lib/governance';
 import { SFTP_FOLDERS } from '../lib/config';
 import { stem } from '../lib/fileNames';
-import { describeError } from '../lib/errors';
+import { SyncError, describeError } from '../lib/errors';
 import { CUSTOMER_FEED_COLUMNS, ERROR_REPORT_HEADER, readCsv, toCsv } from '../lib/csv';
 
 export interface MatchKeys {
@@ -41,6 +41,8 @@ export interface FeedFolder {
   writeReport(folder: string, name: string, csv: string): void;
   /** Move the feed into archive/ or failed/ without overwriting; returns the name used. */
   moveFeed(name: string, folder: string): string;
+  /** Remove the temporary files a crashed upload left in `folder`; returns their names. */
+  removeLeftovers?(folder: string): string[];
 }
 
 export interface ErrorRow {
@@ -68,7 +70,8 @@ export interface ImportState {
    * Who is importing: two deployments (scheduled and on demand) could otherwise read the same feed
    * at once. NetSuite never runs one deployment twice at a time, so a lease held by the running
    * deployment is left over from a crash and is taken over; another deployment's lease is honoured
-   * until it expires (renewed at every checkpoint).
+   * while it is unexpired (renewed at every checkpoint) AND that deployment is still running. An
+   * execution that fails releases its lease on the way out; one that crashed is seen as not running.
    */
   lease: { executionId: string; deploymentId: string; until: number } | null;
 }
@@ -87,7 +90,10 @@ export interface ImportOptions extends RowOptions {
 export interface ImportDeps {
   feeds: FeedFolder;
   customers: CustomerStore;
-  checkpoint: { load(): ImportState | null; save(state: ImportState): void };
+  /** save() returns false when another execution created the checkpoint record first (then load again). */
+  checkpoint: { load(): ImportState | null; save(state: ImportState): boolean | void };
+  /** Whether the holder of a lease is still running (its deployment has a live script instance). */
+  leaseHolderRunning(lease: NonNullable<ImportState['lease']>): boolean;
   budget: GovernanceBudget;
   now: () => number;
   log: { audit(title: string, details: string): void; error(title: string, details: string): void };
@@ -148,25 +154,80 @@ const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked:
 
 export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): ImportSummary {
   const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
-  const loaded = deps.checkpoint.load();
-  const lease = loaded?.lease;
-  if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
-    summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
-    return summary;
-  }
-  // A dry run starts from scratch and keeps its state to itself.
-  const state: ImportState =
-    loaded && !opts.dryRun ? loaded : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
-  const save = (st: ImportState) => {
-    if (opts.dryRun) return;
+  const fresh = (): ImportState => ({ file: null, line: 0, errors: [], counts: emptyCounts(), lease: null });
+  const withLease = (st: ImportState) => {
     st.lease = {
       executionId: opts.executionId,
       deploymentId: opts.deploymentId,
       until: deps.now() + LEASE_MS,
     };
-    deps.checkpoint.save(st);
+    return st;
   };
-  save(state);
+  const save = (st: ImportState) => {
+    if (!opts.dryRun) deps.checkpoint.save(withLease(st));
+  };
+
+  // Take the lease. Two executions starting together on a fresh account both find no checkpoint;
+  // only one can create it (external id), and the other decides again on the winner's state.
+  let state: ImportState = fresh();
+  let leftOver: ImportState['lease'] = null;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = deps.checkpoint.load();
+    const lease = loaded?.lease ?? null;
+    if (
+      lease &&
+      lease.deploymentId !== opts.deploymentId &&
+      lease.until > deps.now() &&
+      deps.leaseHolderRunning(lease)
+    ) {
+      summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
+      return summary;
+    }
+    // A dry run starts from scratch and keeps its state to itself.
+    if (opts.dryRun) break;
+    state = loaded ?? fresh();
+    leftOver = lease;
+    if (deps.checkpoint.save(withLease(state)) !== false) break;
+    if (attempt >= 3)
+      throw new SyncError(
+        'HC_CHECKPOINT_CONFLICT',
+        'the import checkpoint could not be read back after a conflict',
+      );
+  }
+
+  try {
+    if (leftOver) {
+      // The previous holder did not finish (crashed, or still marked after its deployment stopped).
+      deps.log.audit(
+        'Import lease taken over',
+        `from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`,
+      );
+      for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
+        deps.feeds.removeLeftovers?.(folder);
+    }
+    return importFeeds(summary, state, deps, opts, save);
+  } catch (e) {
+    // A failing execution must not block the other deployment: release the lease, keep the progress
+    // (every row counted in `state` is written). After a crash this cannot run; the lease is then
+    // found left over and its holder not running.
+    if (!opts.dryRun)
+      try {
+        state.lease = null;
+        deps.checkpoint.save(state);
+      } catch {
+        // Out of units or the execution is going away: the next run sees a holder not running.
+      }
+    throw e;
+  }
+}
+
+function importFeeds(
+  summary: ImportSummary,
+  state: ImportState,
+  deps: ImportDeps,
+  opts: ImportOptions,
+  save: (st: ImportState) => void,
+): ImportSummary {
   const tally = (outcome: keyof ImportCounts) => {
     state.counts[outcome]++;
     summary.totals[outcome]++;
