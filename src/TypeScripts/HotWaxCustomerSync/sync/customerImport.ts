@@ -74,6 +74,8 @@ export interface ImportState {
    * execution that fails releases its lease on the way out; one that crashed is seen as not running.
    */
   lease: { executionId: string; deploymentId: string; until: number } | null;
+  /** The last execution failed: an upload of its may have left a temporary file for the next run to remove. */
+  interrupted?: boolean;
 }
 
 export interface ImportOptions extends RowOptions {
@@ -196,14 +198,17 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
   }
 
   try {
-    if (leftOver) {
+    if (leftOver)
       // The previous holder did not finish (crashed, or still marked after its deployment stopped).
       deps.log.audit(
         'Import lease taken over',
         `from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`,
       );
+    if (leftOver || state.interrupted) {
+      // Only this execution writes these folders now (it holds the lease).
       for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
         deps.feeds.removeLeftovers?.(folder);
+      delete state.interrupted;
     }
     return importFeeds(summary, state, deps, opts, save);
   } catch (e) {
@@ -213,6 +218,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     if (!opts.dryRun)
       try {
         state.lease = null;
+        state.interrupted = true;
         deps.checkpoint.save(state);
       } catch {
         // Out of units or the execution is going away: the next run sees a holder not running.

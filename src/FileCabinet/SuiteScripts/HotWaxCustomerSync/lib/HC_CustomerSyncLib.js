@@ -8176,11 +8176,14 @@ define([], (function () { 'use strict';
               throw new SyncError('HC_CHECKPOINT_CONFLICT', 'the import checkpoint could not be read back after a conflict');
       }
       try {
-          if (leftOver) {
+          if (leftOver)
               // The previous holder did not finish (crashed, or still marked after its deployment stopped).
               deps.log.audit('Import lease taken over', `from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`);
+          if (leftOver || state.interrupted) {
+              // Only this execution writes these folders now (it holds the lease).
               for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
                   (_c = (_b = deps.feeds).removeLeftovers) === null || _c === void 0 ? void 0 : _c.call(_b, folder);
+              delete state.interrupted;
           }
           return importFeeds(summary, state, deps, opts, save);
       }
@@ -8191,6 +8194,7 @@ define([], (function () { 'use strict';
           if (!opts.dryRun)
               try {
                   state.lease = null;
+                  state.interrupted = true;
                   deps.checkpoint.save(state);
               }
               catch {
