@@ -240,6 +240,9 @@ function importFeeds(
   };
 
   const feeds = deps.feeds.list().map((f) => f.name);
+  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh.
+  if (state.file && !feeds.includes(state.file))
+    Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
   // The feed in progress first, so a resumed execution finishes what it started.
   if (state.file && feeds.includes(state.file))
     feeds.sort((a, b) => (a === state.file ? -1 : b === state.file ? 1 : 0));
@@ -293,6 +296,9 @@ function importFeed(
     const reason =
       unreadable ??
       `the header has no HCCustomerId column (found: ${parsed!.header.join(', ') || 'nothing'})`;
+    // Its report and move must fit too (governance), or the next execution reads the file again.
+    if (!opts.dryRun && !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS))
+      return { name, outcome: 'in progress', counts: state.counts };
     tally('errors');
     const report = toCsv(ERROR_REPORT_HEADER, [[name, 0, '', 'UNREADABLE_FEED', reason]]);
     if (opts.dryRun) {
