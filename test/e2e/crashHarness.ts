@@ -95,7 +95,11 @@ export function countingPlan(): FaultPlan & { calls: string[] } {
   return plan;
 }
 
-const TIMESTAMPED = /-\d{8}T\d{6}Z-[0-9a-z]{6}(-\d{3})?(?=\.csv$)/;
+const TIMESTAMPED = /-\d{8}T\d{6}Z-(?:[0-9a-z]{6}(?:-\d{3})?|part\d+)(?=\.csv$)/;
+const normalName = (rel: string) =>
+  rel.replace(TIMESTAMPED, (m) =>
+    m.includes('-part') ? `-<time>${m.slice(m.lastIndexOf('-'))}` : '-<time>',
+  );
 const VOLATILE = new Set([
   'custentity_hc_sync_stamp',
   'datecreated',
@@ -159,12 +163,12 @@ export function finalState(c: CaseEnv): FinalState {
       for (const line of text.split(/\r?\n/).slice(1)) if (line) partyIdLines.add(line);
       continue;
     }
-    remote[rel.replace(TIMESTAMPED, '-<time>')] = text;
+    remote[normalName(rel)] = text;
   }
   const cabinet: Record<string, string> = {};
   for (const f of c.env.account.files.list()) {
     const folder = c.env.account.records.get('folder', f.folder)?.values.name ?? f.folder;
-    cabinet[`${String(folder)}/${f.name}`] = String(f.contents);
+    cabinet[normalName(`${String(folder)}/${f.name}`)] = String(f.contents);
   }
   const checkpoints: Record<string, unknown[]> = {};
   if (c.env.account.records.hasType('customrecord_hc_sync_checkpoint'))

@@ -58,8 +58,8 @@ export function exportScenario(c: CaseEnv): void {
 
 /** Customers with a Shopify id, for the historical export (small parts, so there are several). */
 export function historicalScenario(c: CaseEnv): void {
-  c.env.setParams('generate', { custscript_hc_ghc_max_file_bytes: 400 });
-  for (let i = 1; i <= 12; i++)
+  c.env.setParams('generate', { custscript_hc_ghc_max_file_bytes: 1000 });
+  for (let i = 1; i <= 30; i++)
     c.env.account.records.create('customer', {
       isperson: 'T',
       firstname: `First${i}`,
