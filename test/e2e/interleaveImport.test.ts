@@ -10,7 +10,7 @@ import { SCRIPTS } from '../../simulation/environment';
 import type { ScriptKey } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
 import { countingPlan, expectSound, finalState, freshCase, kind, runAll, startServer } from './crashHarness';
-import { exportScenario, importScenario } from './crashScenarios';
+import { importScenario } from './crashScenarios';
 
 const ON_DEMAND: Record<string, string> = {
   import: 'customdeploy_imp_customer_rest',
@@ -31,8 +31,6 @@ function warm(c: CaseEnv, key: ScriptKey): void {
 const cases: [string, ScriptKey, (c: CaseEnv) => void, boolean][] = [
   ['import, fresh account', 'import', (c) => importScenario(c, 3), false],
   ['import, warm account', 'import', (c) => importScenario(c, 3), true],
-  ['id export, fresh account', 'export', exportScenario, false],
-  ['id export, warm account', 'export', exportScenario, true],
 ];
 
 test.each(cases)(
