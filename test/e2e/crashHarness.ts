@@ -29,14 +29,18 @@ export interface CaseEnv {
 }
 
 /** A fresh account on a fresh remote folder of `server`. */
-export async function freshCase(server: RunningSftpServer, tag: string): Promise<CaseEnv> {
+export async function freshCase(
+  server: RunningSftpServer,
+  tag: string,
+  port = server.port,
+): Promise<CaseEnv> {
   const dir = `${server.homeDir.replace(/\/$/, '')}/${tag}-${process.pid}-${++caseNo}/`;
   const base = server.localPath(dir);
   for (const d of SFTP_LAYOUT) fs.mkdirSync(path.join(base, d), { recursive: true });
   const env = await SyncEnvironment.start({
     sftp: {
       host: server.host,
-      port: server.port,
+      port,
       username: server.username,
       hostKey: `ecdsa-sha2-nistp256 ${server.hostKey}`,
       privateKey: server.privateKey,

@@ -7361,7 +7361,14 @@ define([], (function () { 'use strict';
               contents,
               encoding: this.modules.file.Encoding.UTF_8,
           });
-          this.withDirectory(dir, () => this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }));
+          try {
+              this.withDirectory(dir, () => this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }));
+          }
+          catch (e) {
+              // A write that failed half-way (disk full, connection reset) may have left part of the file.
+              this.safeRemove(join(dir, temp));
+              throw e;
+          }
           try {
               this.connection.move({ from: join(dir, temp), to: join(dir, name) });
           }
