@@ -5,7 +5,8 @@
  * exactly one checkpoint record per script, no customer twice, no execution failed.
  */
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { interleaveAt } from '../../emulator/src/runners/faults';
+import fs from 'node:fs';
+import { atCall, crashAt, interleaveAt } from '../../emulator/src/runners/faults';
 import { SCRIPTS } from '../../simulation/environment';
 import type { ScriptKey } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
@@ -70,3 +71,62 @@ test.each(cases)(
     }
   },
 );
+
+describe(`a lease left by an execution that did not finish never blocks the other deployment (${kind})`, () => {
+  const summaries = (runs: ReturnType<typeof runAll>) =>
+    runs.flatMap((r) =>
+      r.logs
+        .filter((l) => / summary$/.test(l.title))
+        .map((l) => JSON.parse(l.details) as { skipped: string | null }),
+    );
+
+  test.each([
+    ['crashed', (c: CaseEnv) => runAll(c.env, 'import', crashAt('Record.save', 2))],
+    [
+      'failed',
+      (c: CaseEnv) => {
+        // customer/export/archive is a file: the archive move fails, the execution ends in error.
+        fs.rmSync(`${c.base}/customer/export/archive`, { recursive: true });
+        fs.writeFileSync(`${c.base}/customer/export/archive`, 'not a folder');
+        return runAll(c.env, 'import');
+      },
+    ],
+  ] as [string, (c: CaseEnv) => ReturnType<typeof runAll>][])(
+    'the scheduled deployment %s: the on-demand one imports at once, not 15 minutes later',
+    async (how, spoil) => {
+      const c = await freshCase(server, 'lease');
+      importScenario(c, 3);
+      const first = spoil(c);
+      expect(first[0].status).toBe(how === 'crashed' ? 'CRASHED' : 'FAILED');
+      if (how === 'failed') {
+        fs.rmSync(`${c.base}/customer/export/archive`);
+        fs.mkdirSync(`${c.base}/customer/export/archive`);
+      }
+      const other = runAll(c.env, 'import', undefined, ON_DEMAND.import);
+      expect(other.every((r) => r.status === 'COMPLETE')).toBe(true);
+      expect(summaries(other)[0].skipped).toBeNull();
+      const state = finalState(c);
+      expectSound(state);
+      expect(Object.keys(state.customers)).toHaveLength(7);
+      expect(Object.keys(state.remote).filter((n) => n.startsWith('customer/export/archive/'))).toHaveLength(
+        2,
+      );
+    },
+  );
+
+  test('while the holder is running, the other deployment leaves the feeds to it', async () => {
+    const c = await freshCase(server, 'lease');
+    importScenario(c, 3);
+    let skipped: (string | null)[] = [];
+    runAll(
+      c.env,
+      'import',
+      // Save 1 creates the checkpoint (fresh account); save 2 is the first customer, under the lease.
+      atCall('Record.save', 2, () => {
+        skipped = summaries(runAll(c.env, 'import', undefined, ON_DEMAND.import)).map((s) => s.skipped);
+      }),
+    );
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/customdeploy1 is importing/);
+  });
+});
