@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { atCall } from '../../emulator/src/runners/faults';
+import { atCall, crashAt } from '../../emulator/src/runners/faults';
 import type { FaultPlan } from '../../emulator/src';
 import type { ScriptKey } from '../../simulation/environment';
 import { startDropProxy } from '../support/dropProxy';
@@ -120,4 +120,47 @@ describe(`SFTP faults against ${kind}`, () => {
     expectSound(r.state);
     expect(r.state).toEqual(baseline);
   });
+
+  test.each([
+    ['crashed', 'CRASHED'],
+    ['failed', 'FAILED'],
+  ])(
+    'import: a temporary file an execution that %s left is removed by the next run, whatever report it writes',
+    async (_how, status) => {
+      const c = await freshCase(server, 'leftover');
+      importScenario(c, 3);
+      const archive = path.join(c.base, 'customer/export/archive');
+      if (status === 'FAILED') {
+        // archive/ is a file: the archive move fails and the execution ends in error; an earlier
+        // interrupted upload left a temporary file.
+        fs.rmSync(archive, { recursive: true });
+        fs.writeFileSync(archive, 'not a folder');
+        fs.writeFileSync(
+          path.join(c.base, 'customer/export/required_fields_missing/.older-feed.csv.part'),
+          'half',
+        );
+      }
+      const first = runAll(
+        c.env,
+        'import',
+        status === 'CRASHED' ? crashAt('sftp.Connection.move', 1) : undefined,
+      );
+      expect(first.map((r) => r.status)).toContain(status);
+      const before = finalState(c).temporaryFiles;
+      // Report names of later runs need not be the same (a renamed feed, a unique report name): the
+      // leftover must go even though no upload of its name follows.
+      for (const t of before)
+        fs.renameSync(
+          path.join(c.base, t),
+          path.join(c.base, path.dirname(t), '.not-written-again.csv.part'),
+        );
+      if (status === 'FAILED') {
+        fs.rmSync(archive);
+        fs.mkdirSync(archive);
+      }
+      expect(before).not.toEqual([]);
+      expect(runAll(c.env, 'import').every((r) => r.status === 'COMPLETE')).toBe(true);
+      expect(finalState(c).temporaryFiles).toEqual([]);
+    },
+  );
 });
