@@ -19,7 +19,7 @@ export function parse<O extends Options>(
     } as ParseArgsConfig);
     return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(withoutValues((e as Error).message));
   }
 }
 
@@ -42,4 +42,14 @@ export function intOption(
 export function str(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * parseArgs quotes a stray argument back ("Unexpected argument 'hunter2'"): a password typed after
+ * the wrong option would be echoed. Option names are kept; argument values never are.
+ */
+export function withoutValues(message: string): string {
+  return message
+    .replace(/^Unexpected argument '[\s\S]*?'\. /, 'Unexpected argument (not shown). ')
+    .replace(/-- "[\s\S]*"/g, '-- "…"');
 }

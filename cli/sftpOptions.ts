@@ -75,8 +75,9 @@ export function readSftpTarget(
     try {
       privateKey = fs.readFileSync(path.resolve(io.cwd, keyFile), 'utf8');
     } catch (e) {
+      // The file name is not repeated: a pasted key (or password) in place of a path would be echoed.
       throw new UsageError(
-        `cannot read the private key file ${keyFile}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+        `cannot read the private key file given to --${names.key}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
       );
     }
   }
@@ -86,7 +87,13 @@ export function readSftpTarget(
         `--${names.passwordEnv} takes the NAME of an environment variable, not a password`,
       );
     password = io.env[pwEnv];
-    if (!password) throw new UsageError(`the environment variable ${pwEnv} is empty or not set`);
+    // The name is never repeated: users paste the password itself here, and many passwords are
+    // valid variable names.
+    if (!password)
+      throw new UsageError(
+        `the environment variable named by --${names.passwordEnv} is empty or not set (the value given is not shown: ` +
+          `it must be the NAME of a variable holding the password, e.g. HC_SFTP_PASSWORD, never the password)`,
+      );
   }
   return { host, port, username, hostKey, password, privateKey, directory: dir.replace(/\/?$/, '/') };
 }

@@ -92,34 +92,33 @@ describe(`id export against ${kind}`, () => {
     expect(de).toEqual(us);
   });
 
-  test("an upgrade starts from HotWax's own cursor (customrecord_hc_last_runtime_export) under two date formats", async () => {
+  test('a customer given an HC id by any other means is sent by the next run, once, whatever its internal id or creation date', async () => {
     const run = (prefs: Record<string, string>) =>
       withEnv(prefs, (env) => {
         const store = env.account.records;
-        store.defineCustomRecordType('customrecord_hc_last_runtime_export', 'HC Last Runtime Export');
-        store.addField('customrecord_hc_last_runtime_export', {
-          id: 'custrecord_customer_ex_date',
-          label: 'Customer Export Date',
-          type: 'DATETIME',
-        } as Parameters<typeof store.addField>[1]);
-        const cutover = new Date(Date.UTC(2026, 5, 1, 12, 0, 0));
-        env.account.setClock(() => new Date(Date.UTC(2026, 4, 1)));
-        customer(env, { custentity_hc_customer_id: 'OLD1' }); // sent by HotWax's own script long ago
-        env.account.setClock(() => new Date(Date.UTC(2026, 6, 1)));
-        const recent = customer(env, { custentity_hc_customer_id: 'NEW1' });
+        env.account.setClock(() => new Date(Date.UTC(2019, 4, 1)));
+        const old = customer(env, {}); // an old customer, low internal id, created years ago
         env.account.setClock(() => new Date());
-        store.create('customrecord_hc_last_runtime_export', {
-          name: 'last run',
-          custrecord_customer_ex_date: cutover,
+        const imported = customer(env, {
+          custentity_hc_customer_id: 'IMP1',
+          custentity_hc_sync_stamp: Date.now() - 1000,
         });
-        const [r] = env.run('export');
-        expect(r.status).toBe('COMPLETE');
-        return { lines: sent(env).flat(), recent };
+        const [first] = env.run('export');
+        expect(first.status).toBe('COMPLETE');
+        // Long after the cursor passed it: HotWax's CSV import, a UI edit, another script gives it an HC id.
+        store.update('customer', old, { custentity_hc_customer_id: 'LATE1' });
+        const [second] = env.run('export');
+        expect(second.status).toBe('COMPLETE');
+        env.run('export'); // and not again
+        return { lines: sent(env), old, imported };
       });
     const us = await run({ dateFormat: 'M/D/YYYY', timeFormat: 'h:mm a', timeZone: 'America/New_York' });
     const de = await run({ dateFormat: 'D.M.YYYY', timeFormat: 'H:mm', timeZone: 'Asia/Tokyo' });
-    expect(us.lines).toEqual([['NEW1', 'NETSUITE_CUSTOMER_ID', us.recent]]);
-    expect(de.lines).toEqual([['NEW1', 'NETSUITE_CUSTOMER_ID', de.recent]]);
+    for (const r of [us, de])
+      expect(r.lines).toEqual([
+        [['IMP1', 'NETSUITE_CUSTOMER_ID', r.imported]],
+        [['LATE1', 'NETSUITE_CUSTOMER_ID', r.old]],
+      ]);
   });
 
   test('a failed upload advances nothing: the next run sends the same customers (at least once)', () =>

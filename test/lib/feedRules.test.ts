@@ -224,6 +224,7 @@ describe('listing names never joined into a path', () => {
         checkpoint: { load: () => null, save: () => undefined },
         budget: new lib.GovernanceBudget({ remaining: () => 10_000 }),
         now: () => 0,
+        leaseHolderRunning: () => false,
         log: { audit: () => undefined, error: (title: string) => errors.push(title) },
       },
       {
@@ -271,6 +272,7 @@ describe('setup mistakes are said once per execution, and every row still errors
         checkpoint: { load: () => null, save: () => undefined },
         budget: new lib.GovernanceBudget({ remaining: () => 10_000 }),
         now: () => 0,
+        leaseHolderRunning: () => false,
         log: {
           audit: () => undefined,
           error: (title: string, details: string) => errors.push({ title, details }),

@@ -124,39 +124,43 @@ describe('customer feed rows (hotwax-contracts.md 2a)', () => {
 
 describe('id export cursor (numbers only: no date format or time zone)', () => {
   test('a run selects up to now minus the settle time, and commits only what it planned', () => {
-    const planned = lib.planRun(null, 'customdeploy_export_customer', null, 1_000_000, 120_000);
-    expect(planned.pending.customdeploy_export_customer).toMatchObject({
-      stampAfter: 0,
-      stampUpTo: 880_000,
-      idAfter: 0,
-    });
-    const committed = lib.commitRun(planned, 'customdeploy_export_customer', [
-      { id: '12', hcCustomerId: 'a', stamped: true },
-      { id: '40', hcCustomerId: 'b', stamped: false },
-    ]);
-    expect(committed).toEqual({ committed: { stampAfter: 880_000, idAfter: 40 }, pending: {} });
+    const planned = lib.planRun(null, 'customdeploy_export_customer', 1_000_000, 120_000);
+    expect(planned.pending.customdeploy_export_customer).toMatchObject({ stampAfter: 0, stampUpTo: 880_000 });
+    const committed = lib.commitRun(planned, 'customdeploy_export_customer');
+    expect(committed).toEqual({ committed: { stampAfter: 880_000 }, pending: {} });
     // A run that never committed (upload failed) plans again from the same committed cursor.
     expect(
-      lib.planRun(planned, 'customdeploy_export_customer', null, 2_000_000, 0).pending
-        .customdeploy_export_customer,
-    ).toMatchObject({
-      stampAfter: 0,
-      stampUpTo: 2_000_000,
-    });
+      lib.planRun(planned, 'customdeploy_export_customer', 2_000_000, 0).pending.customdeploy_export_customer,
+    ).toMatchObject({ stampAfter: 0, stampUpTo: 2_000_000 });
+  });
+
+  test("a crashed run's files are handed to the next run of the same deployment only", () => {
+    const planned = lib.planRun(null, 'customdeploy_export_customer', 1_000, 0);
+    planned.pending.customdeploy_export_customer.files = ['CustomerExport-a.csv'];
+    const other = lib.planRun(planned, 'customdeploy_export_customer_rest', 2_000, 0);
+    expect(other.pending.customdeploy_export_customer_rest.leftovers).toBeUndefined();
+    const again = lib.planRun(other, 'customdeploy_export_customer', 3_000, 0);
+    expect(again.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
+    // Crashing again before naming its own files keeps the list for the run after.
+    const third = lib.planRun(again, 'customdeploy_export_customer', 4_000, 0);
+    expect(third.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
+    expect(lib.commitRun(third, 'customdeploy_export_customer').pending).not.toHaveProperty(
+      'customdeploy_export_customer',
+    );
   });
 
   test('two deployments running at once: whichever commits first, the cursor never skips a range', () => {
-    const a = lib.planRun(null, 'customdeploy_export_customer', null, 1_000, 0);
-    const both = lib.planRun(a, 'customdeploy_export_customer_rest', null, 2_000, 0);
+    const a = lib.planRun(null, 'customdeploy_export_customer', 1_000, 0);
+    const both = lib.planRun(a, 'customdeploy_export_customer_rest', 2_000, 0);
     // The later run (up to 2,000) commits first, then the earlier one (up to 1,000): the cursor stays at 2,000.
-    const afterRest = lib.commitRun(both, 'customdeploy_export_customer_rest', []);
-    const afterBoth = lib.commitRun(afterRest, 'customdeploy_export_customer', []);
+    const afterRest = lib.commitRun(both, 'customdeploy_export_customer_rest');
+    const afterBoth = lib.commitRun(afterRest, 'customdeploy_export_customer');
     expect(afterBoth.committed.stampAfter).toBe(2_000);
     // The earlier run commits and the later one fails: the later one's range is selected again next time.
-    const onlyA = lib.commitRun(both, 'customdeploy_export_customer', []);
+    const onlyA = lib.commitRun(both, 'customdeploy_export_customer');
     expect(onlyA.committed.stampAfter).toBe(1_000);
     expect(
-      lib.planRun(onlyA, 'customdeploy_export_customer_rest', null, 3_000, 0).pending
+      lib.planRun(onlyA, 'customdeploy_export_customer_rest', 3_000, 0).pending
         .customdeploy_export_customer_rest.stampAfter,
     ).toBe(1_000);
   });

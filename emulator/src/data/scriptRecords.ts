@@ -1,11 +1,10 @@
 /**
  * The account's scripts as NetSuite shows them to searches: record types `script`,
  * `scriptdeployment` (scriptid, title, status, isdeployed, script, and the deployment's parameter
- * values as fields, as on the deployment record) and `scheduledscriptinstance` (Customization >
- * Scripting > Script Status: status, datecreated, startdate, enddate, percentcomplete, script,
- * scriptdeployment, taskid). Written from the account's script definitions and task queue whenever
- * a page asks (syncScriptRecords), so searches see the current state. Scheduled script instances
- * are kept by NetSuite for a limited time (about 30 days, unverified); here every task is listed.
+ * values as fields, as on the deployment record). Written from the account's script definitions
+ * whenever a page asks (syncScriptRecords), so searches see the current state. Script instances
+ * (`scheduledscriptinstance`) are read live from the task queue by the search itself
+ * (data/scriptInstances.ts).
  */
 import type { Account } from '../account';
 import type { FieldDef, FieldType, RecordTypeDef } from './recordStore';
@@ -91,26 +90,7 @@ export function syncScriptRecords(account: Account): void {
       (v) => String(v.title ?? v.scriptid ?? ''),
     ),
   );
-  store.defineType(
-    typeDef(
-      'scheduledscriptinstance',
-      'Scheduled Script Instance',
-      [
-        field('status', 'Status', 'TEXT'),
-        field('datecreated', 'Date Created', 'DATETIME'),
-        field('startdate', 'Start Date', 'DATETIME'),
-        field('enddate', 'End Date', 'DATETIME'),
-        field('percentcomplete', 'Percent Complete', 'PERCENT'),
-        field('taskid', 'Task ID', 'TEXT'),
-        field('mapreducestage', 'Map/Reduce Stage', 'TEXT'),
-        field('script', 'Script', 'SELECT', { selectType: 'script' }),
-        field('scriptdeployment', 'Script Deployment', 'SELECT', { selectType: 'scriptdeployment' }),
-      ],
-      (v) => String(v.taskid ?? ''),
-    ),
-  );
-  for (const t of ['scheduledscriptinstance', 'scriptdeployment', 'script'])
-    for (const r of [...store.all(t)]) store.delete(t, r.id);
+  for (const t of ['scriptdeployment', 'script']) for (const r of [...store.all(t)]) store.delete(t, r.id);
   for (const s of account.scripts.values()) {
     store.create(
       'script',
@@ -137,27 +117,4 @@ export function syncScriptRecords(account: Account): void {
       });
     }
   }
-  account.tasks.entries.forEach((t, i) => {
-    let script;
-    try {
-      script = account.script(t.scriptId);
-    } catch {
-      return;
-    }
-    store.create(
-      'scheduledscriptinstance',
-      {
-        status: t.status,
-        datecreated: t.submittedAt,
-        startdate: t.result?.startedAt ?? null,
-        enddate: t.result?.endedAt ?? null,
-        percentcomplete: t.status === 'COMPLETE' ? 100 : 0,
-        taskid: t.taskId,
-        mapreducestage: t.stage ?? '',
-        script: script.internalId,
-        scriptdeployment: deploymentInternalId(account, t.scriptId, t.deploymentId),
-      },
-      { id: i + 1, validate: false, ignoreMandatoryFields: true },
-    );
-  });
 }

@@ -42,3 +42,41 @@ export function recordApis(): FaultPlan & { apis: string[] } {
   };
   return plan;
 }
+
+/**
+ * Runs `action` just before the nth call (1-based) of an api matching `api`, then lets that call go on:
+ * interleaving tests run another execution to completion there ("a second deployment starts while the
+ * first is at call n"), fault tests arm an SFTP connection drop before a chosen transfer.
+ */
+export function atCall(
+  api: ApiMatcher,
+  nth: number,
+  action: (api: string) => void,
+): FaultPlan & { calls: number } {
+  const plan = {
+    calls: 0,
+    shouldCrash(name: string): boolean {
+      if (!matchesApi(api, name)) return false;
+      plan.calls += 1;
+      if (plan.calls === nth) action(name);
+      return false;
+    },
+  };
+  return plan;
+}
+
+/** Runs `action` before the nth charged N/ call of any api (see atCall). */
+export function interleaveAt(nth: number, action: (api: string) => void): FaultPlan {
+  return atCall(() => true, nth, action);
+}
+
+/** One fault plan made of several: every plan sees every call; the execution crashes if any says so. */
+export function combinePlans(...plans: FaultPlan[]): FaultPlan {
+  return {
+    shouldCrash(name: string): boolean {
+      let crash = false;
+      for (const p of plans) crash = p.shouldCrash(name) || crash;
+      return crash;
+    },
+  };
+}

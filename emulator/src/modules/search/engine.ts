@@ -7,6 +7,11 @@ import { nsError } from '../../core/errors';
 import type { FieldDef, RecordStore, RecordTypeDef, StoredRecord } from '../../data/recordStore';
 import { isTextType } from '../../data/recordStore';
 import { FILE_SEARCH_DEF } from '../../data/fileCabinet';
+import {
+  SCRIPT_INSTANCE_SEARCH_DEF,
+  SCRIPT_INSTANCE_TYPE,
+  scriptInstanceRows,
+} from '../../data/scriptInstances';
 import { formatDate, formatDateTime, type DatePreferences } from '../../data/dates';
 import { formulaAccessor } from './formulas';
 
@@ -27,6 +32,12 @@ export function isEmptyValue(v: unknown): boolean {
   return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
+/** Script instances change as tasks run: their rows are never reused. */
+let instanceVersion = 0;
+
+/** Types searched from outside the record store: the File Cabinet and the task queue's script instances. */
+export const isVirtualType = (type: string): boolean => type === 'file' || type === SCRIPT_INSTANCE_TYPE;
+
 export class Engine {
   constructor(readonly ctx: ExecutionContext) {}
 
@@ -44,6 +55,7 @@ export class Engine {
 
   typeDef(type: string): RecordTypeDef {
     if (type === 'file') return FILE_SEARCH_DEF;
+    if (type === SCRIPT_INSTANCE_TYPE) return SCRIPT_INSTANCE_SEARCH_DEF;
     if (!this.store.hasType(type)) {
       throw nsError('SSS_INVALID_RECORD_TYPE', `The record type [${type}] is not a valid search type.`);
     }
@@ -52,10 +64,17 @@ export class Engine {
 
   rows(type: string): Iterable<StoredRecord> {
     if (type === 'file') return this.ctx.account.files.searchRows();
+    if (type === SCRIPT_INSTANCE_TYPE) {
+      // The account's task queue (not part of AccountState, which the data layer sees).
+      const tasks = (this.ctx.account as { tasks?: { entries: Parameters<typeof scriptInstanceRows>[0] } })
+        .tasks;
+      return scriptInstanceRows(tasks?.entries ?? []);
+    }
     return this.store.all(type);
   }
 
   version(type: string, joins: string[]): string {
+    if (type === SCRIPT_INSTANCE_TYPE) return `i${++instanceVersion}`;
     const parts = [
       type === 'file' ? `f${this.ctx.account.files.version()}` : String(this.store.version(type)),
     ];
@@ -82,6 +101,9 @@ export class Engine {
           );
     if (/^formula/.test(name)) return formulaAccessor(this, type, name, formula, kind);
     const def = this.typeDef(type);
+    // A search type may offer joined fields itself (scheduledscriptinstance's script.scriptid).
+    const joined = join ? def.computed[`${join}.${name}`] : undefined;
+    if (joined) return { def: joined.def, get: joined.get };
     if (join) {
       const jf = def.fields[join];
       if (!jf || jf.type !== 'SELECT' || !jf.selectType || !this.store.hasType(jf.selectType))

@@ -8,7 +8,7 @@ import { missingArgument } from '../record';
 import { toColumn } from './columns';
 import { FilterCompiler } from './conditions';
 import type { Opts } from './constants';
-import type { Engine, Row } from './engine';
+import { isVirtualType, type Engine, type Row } from './engine';
 import {
   termName,
   flatten,
@@ -186,7 +186,7 @@ export class EmSearch {
   /** The records to test, in ascending internal id order (see planner.ts). */
   private *candidates(node: FNode | null): Iterable<StoredRecord> {
     const type = this.st.type;
-    const table = type === 'file' ? undefined : this.engine.store.table(type);
+    const table = isVirtualType(type) ? undefined : this.engine.store.table(type);
     if (!table) {
       yield* [...this.engine.rows(type)].sort((a, b) => a.id - b.id);
       return;

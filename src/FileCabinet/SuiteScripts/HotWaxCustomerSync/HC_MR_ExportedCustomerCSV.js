@@ -3,7 +3,7 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', './lib/HC_CustomerSyncLib'], (function (error, file, format, log, record, runtime, search, sftp, HC_CustomerSyncLib) { 'use strict';
+define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, sftp, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_export_customer.xml. */
     const PARAMS = {
@@ -11,55 +11,33 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         sftpDirectory: 'custscript_hc_exp_sftp_directory',
         maxRowsPerFile: 'custscript_hc_exp_max_rows_per_file',
         settleSeconds: 'custscript_hc_exp_settle_seconds',
-        legacyCursorField: 'custscript_hc_exp_legacy_cursor_field',
     };
-    const LEGACY_RECORD = 'customrecord_hc_last_runtime_export';
     /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
     const SUMMARIZE_LIMIT = 10000;
     const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'id-export');
-    /** HotWax's own export kept its cursor as a date string in the user's format: read it once, through N/format. */
-    function legacyCursor(fieldId) {
-        var _a;
-        if (!fieldId)
-            return null;
-        try {
-            const rows = search
-                .create({ type: LEGACY_RECORD, columns: [fieldId] })
-                .run()
-                .getRange({ start: 0, end: 1 });
-            const value = rows.length ? String((_a = rows[0].getValue({ name: fieldId })) !== null && _a !== void 0 ? _a : '') : '';
-            if (!value)
-                return null;
-            const parsed = format.parse({ value, type: format.Type.DATETIME });
-            return parsed instanceof Date && !isNaN(parsed.getTime()) ? parsed.toISOString() : null;
-        }
-        catch (e) {
-            // No such record type in this account: a fresh install, nothing to continue from.
-            log.debug({ title: 'No legacy export cursor', details: HC_CustomerSyncLib.describeError(e).message });
-            return null;
-        }
-    }
+    /**
+     * Plans the run (checkpoint: 10 + 2 or 6 units) and reads the selection (10 units per 1,000
+     * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
+     */
     function getInputData() {
+        var _a, _b;
         const script = runtime.getCurrentScript();
         const store = checkpoint();
-        const previous = store.load();
-        const legacy = previous ? null : legacyCursor(HC_CustomerSyncLib.textParam(script, PARAMS.legacyCursorField));
         const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-        const state = HC_CustomerSyncLib.planRun(previous, script.deploymentId, legacy, Date.now(), settleMs);
-        store.save(state);
+        let state = null;
+        // Two runs on a fresh account: the one whose checkpoint create loses plans again on the winner's.
+        for (let attempt = 1; !state; attempt++) {
+            const planned = HC_CustomerSyncLib.planRun(store.load(), script.deploymentId, Date.now(), settleMs);
+            if (store.save(planned) !== false)
+                state = planned;
+            else if (attempt >= 3)
+                throw error.create({
+                    name: 'HC_CHECKPOINT_CONFLICT',
+                    message: 'The export checkpoint could not be read back.',
+                });
+        }
         const p = state.pending[script.deploymentId];
-        const unstamped = [
-            [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
-            'AND',
-            ['internalidnumber', 'greaterthan', p.idAfter],
-        ];
-        if (p.legacyFrom)
-            unstamped.push('AND', [
-                'datecreated',
-                'onorafter',
-                format.format({ value: new Date(p.legacyFrom), type: format.Type.DATETIME }),
-            ]);
-        return search.create({
+        const selection = search.create({
             type: 'customer',
             filters: [
                 [HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId, 'isnotempty', ''],
@@ -73,28 +51,58 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
                         [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', p.stampUpTo],
                     ],
                     'OR',
-                    unstamped,
+                    [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
                 ],
             ],
-            columns: [HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId, HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp],
+            columns: [
+                search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+                HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId,
+                HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp,
+            ],
         });
+        const input = {};
+        for (const r of HC_CustomerSyncLib.allResults(selection)) {
+            const value = {
+                hcCustomerId: String((_a = r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId })) !== null && _a !== void 0 ? _a : '').trim(),
+                stamped: String((_b = r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp })) !== null && _b !== void 0 ? _b : '') !== '',
+                stampTo: p.stampUpTo,
+            };
+            input[String(r.id)] = JSON.stringify(value);
+        }
+        return input;
     }
+    /** One line per customer; a customer without a stamp is stamped (5 units) so it is sent once, not every run. */
     function map(context) {
-        var _a, _b;
-        const result = JSON.parse(context.value);
-        const hcCustomerId = String((_a = result.values[HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId]) !== null && _a !== void 0 ? _a : '').trim();
-        if (!hcCustomerId)
+        const selected = JSON.parse(context.value);
+        if (!selected.hcCustomerId)
             return;
-        const stamped = String((_b = result.values[HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp]) !== null && _b !== void 0 ? _b : '') !== '';
-        const value = { id: String(result.id), hcCustomerId, stamped };
-        context.write({ key: String(result.id), value: JSON.stringify(value) });
+        if (!selected.stamped) {
+            try {
+                record.submitFields({
+                    type: record.Type.CUSTOMER,
+                    id: context.key,
+                    values: { [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp]: selected.stampTo },
+                    options: { enableSourcing: false, ignoreMandatoryFields: true },
+                });
+            }
+            catch (e) {
+                // Still sent now; left unstamped, it is selected (and sent) again by the next run.
+                log.audit({ title: `Customer ${context.key} not stamped`, details: HC_CustomerSyncLib.describeError(e).message });
+            }
+        }
+        const value = {
+            id: context.key,
+            hcCustomerId: selected.hcCustomerId,
+            stamped: selected.stamped,
+        };
+        context.write({ key: context.key, value: JSON.stringify(value) });
     }
     /** One line per customer, however many times it came in. */
     function reduce(context) {
         context.write({ key: context.key, value: context.values[0] });
     }
     function summarize(context) {
-        var _a;
+        var _a, _b;
         const script = runtime.getCurrentScript();
         let stageErrors = 0;
         const logErrors = (stage, it) => it.iterator().each((key, err) => {
@@ -115,26 +123,34 @@ define(['N/error', 'N/file', 'N/format', 'N/log', 'N/record', 'N/runtime', 'N/se
         });
         const store = checkpoint();
         const state = store.load();
-        if (!((_a = state === null || state === void 0 ? void 0 : state.pending) === null || _a === void 0 ? void 0 : _a[script.deploymentId]))
-            throw error.create({
-                name: 'HC_EXPORT_NO_PENDING_RUN',
-                message: 'The export checkpoint lost its pending run; the next run selects again.',
+        const run = (_a = state === null || state === void 0 ? void 0 : state.pending) === null || _a === void 0 ? void 0 : _a[script.deploymentId];
+        // Only a write of the other deployment made at the same instant can drop this run's entry: the
+        // files are still sent, and the cursor is left as it is (the next run selects these again).
+        if (!run)
+            log.audit({
+                title: 'Export pending run not found',
+                details: 'The files are sent; the cursor is not advanced, so the next run sends these customers again.',
             });
         const files = HC_CustomerSyncLib.partyIdentificationFiles(customers, HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000));
-        const names = [];
-        if (files.length > 0) {
-            const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
-            const now = new Date();
-            const unique = HC_CustomerSyncLib.uniqueSuffix();
-            // A failed upload throws here: the cursor stays, and the next run sends these customers again.
-            files.forEach((csv, i) => {
-                const suffix = files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique;
-                const name = HC_CustomerSyncLib.timestampedCsvName('CustomerExport', now, suffix);
-                client.uploadAtomic(HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications, name, csv);
-                names.push(name);
-            });
+        const now = new Date();
+        const unique = HC_CustomerSyncLib.uniqueSuffix();
+        const names = files.map((_csv, i) => HC_CustomerSyncLib.timestampedCsvName('CustomerExport', now, files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique));
+        const leftovers = (_b = run === null || run === void 0 ? void 0 : run.leftovers) !== null && _b !== void 0 ? _b : [];
+        if (state && run && names.length > 0) {
+            // Named in the checkpoint before the first upload, so a crash between upload and move leaves
+            // nothing the next run does not know about and remove.
+            run.files = names;
+            store.save(state);
         }
-        store.save(HC_CustomerSyncLib.commitRun(state, script.deploymentId, customers));
+        if (files.length > 0 || leftovers.length > 0) {
+            const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+            for (const name of leftovers)
+                client.removeTemporary(HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications, name);
+            // A failed upload throws here: the cursor stays, and the next run sends these customers again.
+            files.forEach((csv, i) => client.uploadAtomic(HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications, names[i], csv));
+        }
+        if (state && run)
+            store.save(HC_CustomerSyncLib.commitRun(state, script.deploymentId));
         log.audit({
             title: 'HC_MR_ExportedCustomerCSV summary',
             details: JSON.stringify({

@@ -26,6 +26,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
             checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
+            leaseHolderRunning: (lease) => HC_CustomerSyncLib.deploymentIsRunning(search, script.id, lease.deploymentId),
             budget,
             now: () => Date.now(),
             log: {

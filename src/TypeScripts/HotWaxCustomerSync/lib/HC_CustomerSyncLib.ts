@@ -53,7 +53,8 @@ export {
   isCsv,
   stem,
 } from './fileNames';
-export { CheckpointStore, CHECKPOINT_RECORD } from './checkpoint';
+export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from './checkpoint';
+export { deploymentIsRunning } from './scriptInstances';
 export { NetSuiteCustomerStore, allResults } from './customers';
 export {
   textParam,

@@ -2,15 +2,24 @@
  * Resumable state in the "HC Customer Sync Checkpoint" custom record (customrecord_hc_sync_checkpoint):
  * one record per job key, its state a JSON document. A crash cannot pass anything to the next
  * execution, so this record, not a task parameter, is the one source of truth.
+ *
+ * Exactly one record per key, whatever the interleaving: the record is created with the external id
+ * `hc_sync_checkpoint_<key>`, and NetSuite refuses a second record of the type with the same external
+ * id (DUP_RCRD). Two executions starting together on a fresh account both see no record; the one whose
+ * create loses re-reads the winner's record and decides again (save() returns false).
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
+import { describeError } from './errors';
 
 export const CHECKPOINT_RECORD = {
   type: 'customrecord_hc_sync_checkpoint',
   key: 'custrecord_hc_cp_key',
   state: 'custrecord_hc_cp_state',
 } as const;
+
+/** The external id that makes the record unique per key. */
+export const checkpointExternalId = (key: string) => `hc_sync_checkpoint_${key}`;
 
 export interface CheckpointModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
@@ -25,7 +34,7 @@ export class CheckpointStore<T> {
     readonly key: string,
   ) {}
 
-  /** Reads the state (10 units: one search page). */
+  /** Reads the state (10 units: one search page). The oldest record of the key, if several exist. */
   load(): T | null {
     const results = this.modules.search
       .create({
@@ -49,21 +58,34 @@ export class CheckpointStore<T> {
     }
   }
 
-  /** Writes the state: 2 units when the record exists, 6 when it is created. */
-  save(state: T): void {
+  /**
+   * Writes the state: 2 units when the record exists, 6 when it is created. Returns false, having
+   * written nothing, when another execution created the key's record first: the caller loads again
+   * (its decision was made on a state that no longer holds) and saves again.
+   */
+  save(state: T): boolean {
     const text = JSON.stringify(state);
     if (this.id) {
+      // A record made before external ids were used keeps none: it already exists, so no second
+      // one can be created for its key any more.
       this.modules.record.submitFields({
         type: CHECKPOINT_RECORD.type,
         id: this.id,
         values: { [CHECKPOINT_RECORD.state]: text },
         options: { enableSourcing: false, ignoreMandatoryFields: true },
       });
-      return;
+      return true;
     }
     const rec = this.modules.record.create({ type: CHECKPOINT_RECORD.type });
+    rec.setValue({ fieldId: 'externalid', value: checkpointExternalId(this.key) });
     rec.setValue({ fieldId: CHECKPOINT_RECORD.key, value: this.key });
     rec.setValue({ fieldId: CHECKPOINT_RECORD.state, value: text });
-    this.id = String(rec.save());
+    try {
+      this.id = String(rec.save());
+    } catch (e) {
+      if (describeError(e).code !== 'DUP_RCRD') throw e;
+      return false;
+    }
+    return true;
   }
 }

@@ -12,7 +12,7 @@ import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import { ERROR_REPORT_HEADER, parseCsvRecords } from './csv';
 import { RUN_HISTORY_UNITS } from './governance';
-import type { FeedFolder } from '../sync/customerImport';
+import { observingReports, type FeedFolder } from '../sync/customerImport';
 
 export const RUN_RECORD = {
   type: 'customrecord_hc_sync_run',
@@ -229,16 +229,9 @@ export function capturingReports(feeds: FeedFolder): { feeds: FeedFolder; errorR
   const errorRows: ErrorReportRow[] = [];
   return {
     errorRows,
-    // Only writeReport is intercepted; every other call (and argument) reaches the folder unchanged.
-    feeds: {
-      list: (...args) => feeds.list(...args),
-      download: (...args) => feeds.download(...args),
-      moveFeed: (...args) => feeds.moveFeed(...args),
-      writeReport: (folder, name, csv) => {
-        feeds.writeReport(folder, name, csv);
-        if (/-errors(-\d+)?\.csv$/.test(name))
-          errorRows.push(...parseErrorReport(csv).map((r) => ({ ...r, report: name })));
-      },
-    },
+    feeds: observingReports(feeds, (_folder, name, csv) => {
+      if (/-errors(-\d+)?\.csv$/.test(name))
+        errorRows.push(...parseErrorReport(csv).map((r) => ({ ...r, report: name })));
+    }),
   };
 }

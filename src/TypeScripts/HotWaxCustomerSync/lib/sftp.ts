@@ -2,7 +2,9 @@
  * SFTP operations the sync needs, over an N/sftp Connection:
  * - list a folder's CSV files, oldest first (directories, dot-files and other files ignored);
  * - atomic upload: write under a temporary name, then move into place, so HotWax never reads half a
- *   file; uploading the same name again (after a crash) replaces it, leaving one copy;
+ *   file; uploading the same name again (after a crash) replaces it, leaving one copy; a failed move
+ *   removes the temporary file, and what a crash left is removed by the next run (removeLeftovers,
+ *   removeTemporary);
  * - move into archive/ or failed/ without ever overwriting what is already there;
  * - create missing folders.
  * Paths are relative to the connection's directory (the configured default directory).
@@ -104,21 +106,54 @@ export class SftpFolderClient {
       contents,
       encoding: this.modules.file.Encoding.UTF_8,
     });
-    this.withDirectory(dir, () =>
-      this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }),
-    );
+    try {
+      this.withDirectory(dir, () =>
+        this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }),
+      );
+    } catch (e) {
+      // A write that failed half-way (disk full, connection reset) may have left part of the file.
+      this.safeRemove(join(dir, temp));
+      throw e;
+    }
     try {
       this.connection.move({ from: join(dir, temp), to: join(dir, name) });
     } catch (first) {
       // The name is taken: this is a re-upload after a crash. Replace it so one copy remains.
       try {
         this.connection.removeFile({ path: join(dir, name) });
+        this.connection.move({ from: join(dir, temp), to: join(dir, name) });
       } catch {
+        // Never leave the temporary file behind when the move cannot be done.
         this.safeRemove(join(dir, temp));
         throw first;
       }
-      this.connection.move({ from: join(dir, temp), to: join(dir, name) });
     }
+  }
+
+  /**
+   * Removes what an upload interrupted by a crash left in `dir` (`.<name>.part`): one listing
+   * (10 units) and 10 units per file. Only for folders no other execution is uploading to at the
+   * time (the import holds its lease); the id export removes its own files by name instead.
+   */
+  removeLeftovers(dir: string): string[] {
+    let entries: { directory: boolean; name: string }[];
+    try {
+      entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.NAME });
+    } catch {
+      return []; // no such folder yet: nothing left over
+    }
+    const removed: string[] = [];
+    for (const e of entries)
+      if (!e.directory && /^\..+\.part$/.test(e.name)) {
+        this.safeRemove(join(dir, e.name));
+        removed.push(e.name);
+      }
+    return removed;
+  }
+
+  /** Removes the temporary file of an upload of `dir/name`, if a crash left it (10 units). */
+  removeTemporary(dir: string, name: string): void {
+    this.safeRemove(join(dir, temporaryName(name)));
   }
 
   /**
@@ -199,5 +234,6 @@ export function customerFeedFolder(client: SftpFolderClient, feedDir: string) {
     writeReport: (folder: string, name: string, csv: string) => client.uploadAtomic(folder, name, csv),
     moveFeed: (name: string, folder: string, alternative?: string) =>
       client.moveWithoutOverwrite(feedDir, name, folder, alternative),
+    removeLeftovers: (folder: string) => client.removeLeftovers(folder),
   };
 }

@@ -14,6 +14,7 @@ import { CHECKPOINT_RECORD, CheckpointStore } from './checkpoint';
 import { SFTP_FOLDERS } from './config';
 import type { SftpSettings } from './config';
 import { NetSuiteCustomerStore } from './customers';
+import { deploymentIsRunning } from './scriptInstances';
 import { describeError } from './errors';
 import { GovernanceBudget } from './governance';
 import { latestRuns } from './runHistory';
@@ -400,6 +401,10 @@ export function testSftpConnection(
   return { ok: checks.every((x) => x.ok), checks };
 }
 
+/** The scheduled import, whose lease a dry run respects. */
+const IMPORT_SCRIPT_ID =
+  SYNC_SCRIPTS.find((s) => s.key === 'import')?.scriptId ?? 'customscript_imp_customer';
+
 export interface DryRunModules {
   search: Search;
   record: Pick<typeof recordTypes, 'create' | 'submitFields' | 'load'>;
@@ -462,6 +467,7 @@ export function dryRunOneFeed(
       budget,
       now: () => Date.now(),
       log: { audit: () => undefined, error: () => undefined },
+      leaseHolderRunning: (lease) => deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId),
     },
     {
       oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),

@@ -1,10 +1,12 @@
 /**
  * HC_MR_ExportedCustomerCSV (map/reduce every 15 minutes: customdeploy_export_customer; on demand:
- * customdeploy_export_customer_rest). Sends HotWax the NetSuite internal id of every customer the
- * import created or linked, as party identifications in customer/import/. Logic: sync/idExport.ts.
+ * customdeploy_export_customer_rest). Sends HotWax the NetSuite internal id of every customer with an
+ * HC customer id, as party identifications in customer/import/. Logic: sync/idExport.ts.
  *
- * getInputData selects by numeric stamp/id cursors; map and reduce cost no units (no record writes
- * per customer); summarize writes the files and only then advances the cursor.
+ * getInputData selects by the numeric stamp cursor plus every unstamped customer with an HC id; map
+ * stamps those (5 units each, once per customer); reduce costs nothing; summarize names its files in
+ * the checkpoint, removes what a crashed run of this deployment left, uploads, and only then advances
+ * the cursor.
  *
  * @NApiVersion 2.1
  * @NScriptType MapReduceScript
@@ -12,7 +14,6 @@
 import type { EntryPoints } from 'N/types';
 import * as error from 'N/error';
 import * as file from 'N/file';
-import * as format from 'N/format';
 import * as log from 'N/log';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
@@ -21,6 +22,7 @@ import * as sftp from 'N/sftp';
 import {
   CUSTOMER_FIELDS,
   CheckpointStore,
+  allResults,
   SFTP_FOLDERS,
   commitRun,
   connectWithScriptParams,
@@ -28,7 +30,6 @@ import {
   partyIdentificationFiles,
   planRun,
   recordRun,
-  textParam,
   timestampedCsvName,
   uniqueSuffix,
   describeError,
@@ -41,56 +42,42 @@ const PARAMS = {
   sftpDirectory: 'custscript_hc_exp_sftp_directory',
   maxRowsPerFile: 'custscript_hc_exp_max_rows_per_file',
   settleSeconds: 'custscript_hc_exp_settle_seconds',
-  legacyCursorField: 'custscript_hc_exp_legacy_cursor_field',
 } as const;
 
-const LEGACY_RECORD = 'customrecord_hc_last_runtime_export';
 /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
 const SUMMARIZE_LIMIT = 10000;
 
 const checkpoint = () => new CheckpointStore<ExportState>({ search, record }, 'id-export');
 
-/** HotWax's own export kept its cursor as a date string in the user's format: read it once, through N/format. */
-function legacyCursor(fieldId: string): string | null {
-  if (!fieldId) return null;
-  try {
-    const rows = search
-      .create({ type: LEGACY_RECORD, columns: [fieldId] })
-      .run()
-      .getRange({ start: 0, end: 1 });
-    const value = rows.length ? String(rows[0].getValue({ name: fieldId }) ?? '') : '';
-    if (!value) return null;
-    const parsed = format.parse({ value, type: format.Type.DATETIME }) as unknown;
-    return parsed instanceof Date && !isNaN(parsed.getTime()) ? parsed.toISOString() : null;
-  } catch (e) {
-    // No such record type in this account: a fresh install, nothing to continue from.
-    log.debug({ title: 'No legacy export cursor', details: describeError(e).message });
-    return null;
-  }
+/** What getInputData hands each map invocation. */
+interface Selected {
+  hcCustomerId: string;
+  stamped: boolean;
+  /** The stamp an unstamped customer gets: this run's upper end, so a committed run never resends it. */
+  stampTo: number;
 }
 
-export function getInputData(): search.Search {
+/**
+ * Plans the run (checkpoint: 10 + 2 or 6 units) and reads the selection (10 units per 1,000
+ * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
+ */
+export function getInputData(): Record<string, string> {
   const script = runtime.getCurrentScript();
   const store = checkpoint();
-  const previous = store.load();
-  const legacy = previous ? null : legacyCursor(textParam(script, PARAMS.legacyCursorField));
   const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-  const state = planRun(previous, script.deploymentId, legacy, Date.now(), settleMs);
-  store.save(state);
+  let state: ExportState | null = null;
+  // Two runs on a fresh account: the one whose checkpoint create loses plans again on the winner's.
+  for (let attempt = 1; !state; attempt++) {
+    const planned = planRun(store.load(), script.deploymentId, Date.now(), settleMs);
+    if (store.save(planned) !== false) state = planned;
+    else if (attempt >= 3)
+      throw error.create({
+        name: 'HC_CHECKPOINT_CONFLICT',
+        message: 'The export checkpoint could not be read back.',
+      });
+  }
   const p = state.pending[script.deploymentId];
-
-  const unstamped: unknown[] = [
-    [CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
-    'AND',
-    ['internalidnumber', 'greaterthan', p.idAfter],
-  ];
-  if (p.legacyFrom)
-    unstamped.push('AND', [
-      'datecreated',
-      'onorafter',
-      format.format({ value: new Date(p.legacyFrom), type: format.Type.DATETIME }),
-    ]);
-  return search.create({
+  const selection = search.create({
     type: 'customer',
     filters: [
       [CUSTOMER_FIELDS.hcCustomerId, 'isnotempty', ''],
@@ -104,20 +91,50 @@ export function getInputData(): search.Search {
           [CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', p.stampUpTo],
         ],
         'OR',
-        unstamped,
+        [CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
       ],
     ],
-    columns: [CUSTOMER_FIELDS.hcCustomerId, CUSTOMER_FIELDS.syncStamp],
+    columns: [
+      search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+      CUSTOMER_FIELDS.hcCustomerId,
+      CUSTOMER_FIELDS.syncStamp,
+    ],
   });
+  const input: Record<string, string> = {};
+  for (const r of allResults(selection)) {
+    const value: Selected = {
+      hcCustomerId: String(r.getValue({ name: CUSTOMER_FIELDS.hcCustomerId }) ?? '').trim(),
+      stamped: String(r.getValue({ name: CUSTOMER_FIELDS.syncStamp }) ?? '') !== '',
+      stampTo: p.stampUpTo,
+    };
+    input[String(r.id)] = JSON.stringify(value);
+  }
+  return input;
 }
 
+/** One line per customer; a customer without a stamp is stamped (5 units) so it is sent once, not every run. */
 export function map(context: EntryPoints.MapReduce.mapContext): void {
-  const result = JSON.parse(context.value) as { id: string; values: Record<string, unknown> };
-  const hcCustomerId = String(result.values[CUSTOMER_FIELDS.hcCustomerId] ?? '').trim();
-  if (!hcCustomerId) return;
-  const stamped = String(result.values[CUSTOMER_FIELDS.syncStamp] ?? '') !== '';
-  const value: ExportedCustomer = { id: String(result.id), hcCustomerId, stamped };
-  context.write({ key: String(result.id), value: JSON.stringify(value) });
+  const selected = JSON.parse(context.value) as Selected;
+  if (!selected.hcCustomerId) return;
+  if (!selected.stamped) {
+    try {
+      record.submitFields({
+        type: record.Type.CUSTOMER,
+        id: context.key,
+        values: { [CUSTOMER_FIELDS.syncStamp]: selected.stampTo },
+        options: { enableSourcing: false, ignoreMandatoryFields: true },
+      });
+    } catch (e) {
+      // Still sent now; left unstamped, it is selected (and sent) again by the next run.
+      log.audit({ title: `Customer ${context.key} not stamped`, details: describeError(e).message });
+    }
+  }
+  const value: ExportedCustomer = {
+    id: context.key,
+    hcCustomerId: selected.hcCustomerId,
+    stamped: selected.stamped,
+  };
+  context.write({ key: context.key, value: JSON.stringify(value) });
 }
 
 /** One line per customer, however many times it came in. */
@@ -149,27 +166,39 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
 
   const store = checkpoint();
   const state = store.load();
-  if (!state?.pending?.[script.deploymentId])
-    throw error.create({
-      name: 'HC_EXPORT_NO_PENDING_RUN',
-      message: 'The export checkpoint lost its pending run; the next run selects again.',
+  const run = state?.pending?.[script.deploymentId];
+  // Only a write of the other deployment made at the same instant can drop this run's entry: the
+  // files are still sent, and the cursor is left as it is (the next run selects these again).
+  if (!run)
+    log.audit({
+      title: 'Export pending run not found',
+      details: 'The files are sent; the cursor is not advanced, so the next run sends these customers again.',
     });
 
   const files = partyIdentificationFiles(customers, integerParam(script, PARAMS.maxRowsPerFile, 50000));
-  const names: string[] = [];
-  if (files.length > 0) {
-    const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
-    const now = new Date();
-    const unique = uniqueSuffix();
-    // A failed upload throws here: the cursor stays, and the next run sends these customers again.
-    files.forEach((csv, i) => {
-      const suffix = files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique;
-      const name = timestampedCsvName('CustomerExport', now, suffix);
-      client.uploadAtomic(SFTP_FOLDERS.partyIdentifications, name, csv);
-      names.push(name);
-    });
+  const now = new Date();
+  const unique = uniqueSuffix();
+  const names = files.map((_csv, i) =>
+    timestampedCsvName(
+      'CustomerExport',
+      now,
+      files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique,
+    ),
+  );
+  const leftovers = run?.leftovers ?? [];
+  if (state && run && names.length > 0) {
+    // Named in the checkpoint before the first upload, so a crash between upload and move leaves
+    // nothing the next run does not know about and remove.
+    run.files = names;
+    store.save(state);
   }
-  store.save(commitRun(state, script.deploymentId, customers));
+  if (files.length > 0 || leftovers.length > 0) {
+    const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+    for (const name of leftovers) client.removeTemporary(SFTP_FOLDERS.partyIdentifications, name);
+    // A failed upload throws here: the cursor stays, and the next run sends these customers again.
+    files.forEach((csv, i) => client.uploadAtomic(SFTP_FOLDERS.partyIdentifications, names[i], csv));
+  }
+  if (state && run) store.save(commitRun(state, script.deploymentId));
   log.audit({
     title: 'HC_MR_ExportedCustomerCSV summary',
     details: JSON.stringify({

@@ -22,6 +22,7 @@ import {
   connectWithScriptParams,
   customerFeedFolder,
   capturingReports,
+  deploymentIsRunning,
   parseFieldMap,
   recordRun,
   reschedule,
@@ -54,6 +55,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       feeds: reports.feeds,
       customers: new NetSuiteCustomerStore({ search, record }),
       checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
+      leaseHolderRunning: (lease) => deploymentIsRunning(search, script.id, lease.deploymentId),
       budget,
       now: () => Date.now(),
       log: {

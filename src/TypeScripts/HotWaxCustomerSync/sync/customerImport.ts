@@ -19,7 +19,7 @@ import type { GovernanceBudget } from '../lib/governance';
 import { UNITS } from '../lib/governance';
 import { SFTP_FOLDERS } from '../lib/config';
 import { isCsv, stem, uniqueSuffix, utcStamp } from '../lib/fileNames';
-import { describeError } from '../lib/errors';
+import { SyncError, describeError } from '../lib/errors';
 import { ERROR_REPORT_HEADER, physicalLineCount, readCustomerFeed, toReportCsv } from '../lib/csv';
 import { SFTP_MAX_FILE_SIZE } from '../lib/sftp';
 
@@ -59,6 +59,8 @@ export interface FeedFolder {
   writeReport(folder: string, name: string, csv: string): void;
   /** Move the feed into archive/ or failed/ without overwriting (else as `alternative`); returns the name used. */
   moveFeed(name: string, folder: string, alternative?: string): string;
+  /** Remove the temporary files a crashed upload left in `folder`; returns their names. */
+  removeLeftovers?(folder: string): string[];
 }
 
 export interface ErrorRow {
@@ -93,7 +95,8 @@ export interface ImportState {
    * Who is importing: two deployments (scheduled and on demand) could otherwise read the same feed
    * at once. NetSuite never runs one deployment twice at a time, so a lease held by the running
    * deployment is left over from a crash and is taken over; another deployment's lease is honoured
-   * until it expires (renewed at every checkpoint).
+   * while it is unexpired (renewed at every checkpoint) AND that deployment is still running. An
+   * execution that fails releases its lease on the way out; one that crashed is seen as not running.
    */
   lease: { executionId: string; deploymentId: string; until: number } | null;
   /** Entries the last execution could not read: tried after the other feeds. */
@@ -109,6 +112,8 @@ export interface ImportState {
   missingLines?: number[];
   /** Last line whose malformed-record problems are in `errors` (or a written part). */
   problemsThrough?: number;
+  /** The last execution failed: an upload of its may have left a temporary file for the next run to remove. */
+  interrupted?: boolean;
 }
 
 export interface ImportOptions extends RowOptions {
@@ -125,7 +130,10 @@ export interface ImportOptions extends RowOptions {
 export interface ImportDeps {
   feeds: FeedFolder;
   customers: CustomerStore;
-  checkpoint: { load(): ImportState | null; save(state: ImportState): void };
+  /** save() returns false when another execution created the checkpoint record first (then load again). */
+  checkpoint: { load(): ImportState | null; save(state: ImportState): boolean | void };
+  /** Whether the holder of a lease is still running (its deployment has a live script instance). */
+  leaseHolderRunning(lease: NonNullable<ImportState['lease']>): boolean;
   budget: GovernanceBudget;
   now: () => number;
   log: { audit(title: string, details: string): void; error(title: string, details: string): void };
@@ -197,25 +205,84 @@ const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked:
 
 export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): ImportSummary {
   const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
-  const loaded = deps.checkpoint.load();
-  const lease = loaded?.lease;
-  if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
-    summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
-    return summary;
-  }
-  // A dry run starts from scratch and keeps its state to itself.
-  const state: ImportState =
-    loaded && !opts.dryRun ? loaded : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
-  const save = (st: ImportState) => {
-    if (opts.dryRun) return;
+  const fresh = (): ImportState => ({ file: null, line: 0, errors: [], counts: emptyCounts(), lease: null });
+  const withLease = (st: ImportState) => {
     st.lease = {
       executionId: opts.executionId,
       deploymentId: opts.deploymentId,
       until: deps.now() + LEASE_MS,
     };
-    deps.checkpoint.save(st);
+    return st;
   };
-  save(state);
+  const save = (st: ImportState) => {
+    if (!opts.dryRun) deps.checkpoint.save(withLease(st));
+  };
+
+  // Take the lease. Two executions starting together on a fresh account both find no checkpoint;
+  // only one can create it (external id), and the other decides again on the winner's state.
+  let state: ImportState = fresh();
+  let leftOver: ImportState['lease'] = null;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = deps.checkpoint.load();
+    const lease = loaded?.lease ?? null;
+    if (
+      lease &&
+      lease.deploymentId !== opts.deploymentId &&
+      lease.until > deps.now() &&
+      deps.leaseHolderRunning(lease)
+    ) {
+      summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
+      return summary;
+    }
+    // A dry run starts from scratch and keeps its state to itself.
+    if (opts.dryRun) break;
+    state = loaded ?? fresh();
+    leftOver = lease;
+    if (deps.checkpoint.save(withLease(state)) !== false) break;
+    if (attempt >= 3)
+      throw new SyncError(
+        'HC_CHECKPOINT_CONFLICT',
+        'the import checkpoint could not be read back after a conflict',
+      );
+  }
+
+  try {
+    if (leftOver)
+      // The previous holder did not finish (crashed, or still marked after its deployment stopped).
+      deps.log.audit(
+        'Import lease taken over',
+        `from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`,
+      );
+    if (leftOver || state.interrupted) {
+      // Only this execution writes these folders now (it holds the lease).
+      for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
+        deps.feeds.removeLeftovers?.(folder);
+      delete state.interrupted;
+    }
+    return importFeeds(summary, state, deps, opts, save);
+  } catch (e) {
+    // A failing execution must not block the other deployment: release the lease, keep the progress
+    // (every row counted in `state` is written). After a crash this cannot run; the lease is then
+    // found left over and its holder not running.
+    if (!opts.dryRun)
+      try {
+        state.lease = null;
+        state.interrupted = true;
+        deps.checkpoint.save(state);
+      } catch {
+        // Out of units or the execution is going away: the next run sees a holder not running.
+      }
+    throw e;
+  }
+}
+
+function importFeeds(
+  summary: ImportSummary,
+  state: ImportState,
+  deps: ImportDeps,
+  opts: ImportOptions,
+  save: (st: ImportState) => void,
+): ImportSummary {
   const tally = (outcome: keyof ImportCounts) => {
     state.counts[outcome]++;
     summary.totals[outcome]++;
@@ -247,6 +314,12 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
       continue;
     }
     feeds.push(entry);
+  }
+  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh.
+  if (state.file && !feeds.some((f) => f.name === state.file)) {
+    Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
+    forgetFile(state);
+    delete state.tag;
   }
   // The feed in progress first, so a resumed execution finishes what it started; entries that could
   // not be read last time go last, so they never hold up the feeds behind them.
@@ -377,21 +450,29 @@ function shortStem(name: string): string {
 }
 
 /**
- * The feed folder, noting the name of every report written through it (report names carry a tag, so
- * readers such as the status page take them from the summary instead of guessing them).
+ * The feed folder with `onReport` told of every report written through it. Every other call (and
+ * argument, and any method added later) reaches the folder itself: the wrapper delegates through
+ * its prototype instead of listing the methods.
  */
+export function observingReports(
+  feeds: FeedFolder,
+  onReport: (folder: string, name: string, csv: string) => void,
+): FeedFolder {
+  const observed = Object.create(feeds) as FeedFolder;
+  observed.writeReport = (folder, name, csv) => {
+    feeds.writeReport(folder, name, csv);
+    onReport(folder, name, csv);
+  };
+  return observed;
+}
+
+/** The names of the reports written through the folder (they carry a tag: readers take them from the summary). */
 function recordingReports(feeds: FeedFolder): { feeds: FeedFolder; names(folder: string): string[] } {
   const written: Array<{ folder: string; name: string }> = [];
   return {
-    feeds: {
-      list: (...args) => feeds.list(...args),
-      download: (...args) => feeds.download(...args),
-      moveFeed: (...args) => feeds.moveFeed(...args),
-      writeReport: (folder, name, csv) => {
-        feeds.writeReport(folder, name, csv);
-        if (!written.some((w) => w.folder === folder && w.name === name)) written.push({ folder, name });
-      },
-    },
+    feeds: observingReports(feeds, (folder, name) => {
+      if (!written.some((w) => w.folder === folder && w.name === name)) written.push({ folder, name });
+    }),
     names: (folder) => written.filter((w) => w.folder === folder).map((w) => w.name),
   };
 }
@@ -447,6 +528,9 @@ function importFeed(
 
   /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
   const failFile = (code: string, reason: string): FileResult => {
+    // Its report and move must fit too (governance), or the next execution reads the file again.
+    if (!opts.dryRun && !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS))
+      return { name, outcome: 'in progress', counts: state.counts };
     tally('errors');
     if (opts.dryRun) {
       deps.feeds.writeReport(

@@ -595,14 +595,7 @@ function exportsTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, 
           : 'the beginning'
         : 'No export has run yet',
     },
-    {
-      id: 'custpage_exp_idafter',
-      label: 'Unstamped customers after internal id',
-      value: cursor ? String(cursor.idAfter) : '—',
-    },
   ];
-  if (cursor?.legacyFrom)
-    fields.push({ id: 'custpage_exp_legacy', label: "From HotWax's cursor", value: cursor.legacyFrom });
   const pending = Object.entries(state?.pending ?? {});
   fields.push({
     id: 'custpage_exp_pending',

@@ -7537,7 +7537,14 @@ define([], (function () { 'use strict';
               contents,
               encoding: this.modules.file.Encoding.UTF_8,
           });
-          this.withDirectory(dir, () => this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }));
+          try {
+              this.withDirectory(dir, () => this.connection.upload({ directory: dir, filename: temp, file, replaceExisting: true }));
+          }
+          catch (e) {
+              // A write that failed half-way (disk full, connection reset) may have left part of the file.
+              this.safeRemove(join(dir, temp));
+              throw e;
+          }
           try {
               this.connection.move({ from: join(dir, temp), to: join(dir, name) });
           }
@@ -7545,13 +7552,39 @@ define([], (function () { 'use strict';
               // The name is taken: this is a re-upload after a crash. Replace it so one copy remains.
               try {
                   this.connection.removeFile({ path: join(dir, name) });
+                  this.connection.move({ from: join(dir, temp), to: join(dir, name) });
               }
               catch {
+                  // Never leave the temporary file behind when the move cannot be done.
                   this.safeRemove(join(dir, temp));
                   throw first;
               }
-              this.connection.move({ from: join(dir, temp), to: join(dir, name) });
           }
+      }
+      /**
+       * Removes what an upload interrupted by a crash left in `dir` (`.<name>.part`): one listing
+       * (10 units) and 10 units per file. Only for folders no other execution is uploading to at the
+       * time (the import holds its lease); the id export removes its own files by name instead.
+       */
+      removeLeftovers(dir) {
+          let entries;
+          try {
+              entries = this.connection.list({ path: dir, sort: this.modules.sftp.Sort.NAME });
+          }
+          catch {
+              return []; // no such folder yet: nothing left over
+          }
+          const removed = [];
+          for (const e of entries)
+              if (!e.directory && /^\..+\.part$/.test(e.name)) {
+                  this.safeRemove(join(dir, e.name));
+                  removed.push(e.name);
+              }
+          return removed;
+      }
+      /** Removes the temporary file of an upload of `dir/name`, if a crash left it (10 units). */
+      removeTemporary(dir, name) {
+          this.safeRemove(join(dir, temporaryName(name)));
       }
       /**
        * Move `fromDir/name` into `toDir`, under a new name if `toDir/name` exists (`alternative`, or a
@@ -7633,6 +7666,7 @@ define([], (function () { 'use strict';
           download: (name) => client.download(feedDir, name),
           writeReport: (folder, name, csv) => client.uploadAtomic(folder, name, csv),
           moveFeed: (name, folder, alternative) => client.moveWithoutOverwrite(feedDir, name, folder, alternative),
+          removeLeftovers: (folder) => client.removeLeftovers(folder),
       };
   }
 
@@ -7641,13 +7675,15 @@ define([], (function () { 'use strict';
       key: 'custrecord_hc_cp_key',
       state: 'custrecord_hc_cp_state',
   };
+  /** The external id that makes the record unique per key. */
+  const checkpointExternalId = (key) => `hc_sync_checkpoint_${key}`;
   class CheckpointStore {
       constructor(modules, key) {
           this.modules = modules;
           this.key = key;
           this.id = null;
       }
-      /** Reads the state (10 units: one search page). */
+      /** Reads the state (10 units: one search page). The oldest record of the key, if several exist. */
       load() {
           const results = this.modules.search
               .create({
@@ -7673,22 +7709,60 @@ define([], (function () { 'use strict';
               return null;
           }
       }
-      /** Writes the state: 2 units when the record exists, 6 when it is created. */
+      /**
+       * Writes the state: 2 units when the record exists, 6 when it is created. Returns false, having
+       * written nothing, when another execution created the key's record first: the caller loads again
+       * (its decision was made on a state that no longer holds) and saves again.
+       */
       save(state) {
           const text = JSON.stringify(state);
           if (this.id) {
+              // A record made before external ids were used keeps none: it already exists, so no second
+              // one can be created for its key any more.
               this.modules.record.submitFields({
                   type: CHECKPOINT_RECORD.type,
                   id: this.id,
                   values: { [CHECKPOINT_RECORD.state]: text },
                   options: { enableSourcing: false, ignoreMandatoryFields: true },
               });
-              return;
+              return true;
           }
           const rec = this.modules.record.create({ type: CHECKPOINT_RECORD.type });
+          rec.setValue({ fieldId: 'externalid', value: checkpointExternalId(this.key) });
           rec.setValue({ fieldId: CHECKPOINT_RECORD.key, value: this.key });
           rec.setValue({ fieldId: CHECKPOINT_RECORD.state, value: text });
-          this.id = String(rec.save());
+          try {
+              this.id = String(rec.save());
+          }
+          catch (e) {
+              if (describeError(e).code !== 'DUP_RCRD')
+                  throw e;
+              return false;
+          }
+          return true;
+      }
+  }
+
+  /** Instance statuses of an execution that is still alive (RETRY: NetSuite restarts it after a server failure). */
+  const ALIVE = ['PROCESSING', 'RETRY'];
+  function deploymentIsRunning(search, scriptId, deploymentId) {
+      try {
+          return (search
+              .create({
+              type: 'scheduledscriptinstance',
+              filters: [
+                  ['script.scriptid', 'is', scriptId],
+                  'AND',
+                  ['scriptdeployment.scriptid', 'is', deploymentId],
+                  'AND',
+                  ['status', 'anyof', ...ALIVE],
+              ],
+          })
+              .runPaged({ pageSize: 5 }).count > 0);
+      }
+      catch {
+          // Not allowed to read script instances (role permissions): trust the lease until it expires.
+          return true;
       }
   }
 
@@ -8343,25 +8417,73 @@ define([], (function () { 'use strict';
   function runCustomerImport(deps, opts) {
       var _a, _b, _c;
       const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
-      const loaded = deps.checkpoint.load();
-      const lease = loaded === null || loaded === void 0 ? void 0 : loaded.lease;
-      if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
-          summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
-          return summary;
-      }
-      // A dry run starts from scratch and keeps its state to itself.
-      const state = loaded && !opts.dryRun ? loaded : { file: null, line: 0, errors: [], counts: emptyCounts(), lease: null };
-      const save = (st) => {
-          if (opts.dryRun)
-              return;
+      const fresh = () => ({ file: null, line: 0, errors: [], counts: emptyCounts(), lease: null });
+      const withLease = (st) => {
           st.lease = {
               executionId: opts.executionId,
               deploymentId: opts.deploymentId,
               until: deps.now() + LEASE_MS,
           };
-          deps.checkpoint.save(st);
+          return st;
       };
-      save(state);
+      const save = (st) => {
+          if (!opts.dryRun)
+              deps.checkpoint.save(withLease(st));
+      };
+      // Take the lease. Two executions starting together on a fresh account both find no checkpoint;
+      // only one can create it (external id), and the other decides again on the winner's state.
+      let state = fresh();
+      let leftOver = null;
+      for (let attempt = 1;; attempt++) {
+          const loaded = deps.checkpoint.load();
+          const lease = (_a = loaded === null || loaded === void 0 ? void 0 : loaded.lease) !== null && _a !== void 0 ? _a : null;
+          if (lease &&
+              lease.deploymentId !== opts.deploymentId &&
+              lease.until > deps.now() &&
+              deps.leaseHolderRunning(lease)) {
+              summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
+              return summary;
+          }
+          // A dry run starts from scratch and keeps its state to itself.
+          if (opts.dryRun)
+              break;
+          state = loaded !== null && loaded !== void 0 ? loaded : fresh();
+          leftOver = lease;
+          if (deps.checkpoint.save(withLease(state)) !== false)
+              break;
+          if (attempt >= 3)
+              throw new SyncError('HC_CHECKPOINT_CONFLICT', 'the import checkpoint could not be read back after a conflict');
+      }
+      try {
+          if (leftOver)
+              // The previous holder did not finish (crashed, or still marked after its deployment stopped).
+              deps.log.audit('Import lease taken over', `from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`);
+          if (leftOver || state.interrupted) {
+              // Only this execution writes these folders now (it holds the lease).
+              for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
+                  (_c = (_b = deps.feeds).removeLeftovers) === null || _c === void 0 ? void 0 : _c.call(_b, folder);
+              delete state.interrupted;
+          }
+          return importFeeds(summary, state, deps, opts, save);
+      }
+      catch (e) {
+          // A failing execution must not block the other deployment: release the lease, keep the progress
+          // (every row counted in `state` is written). After a crash this cannot run; the lease is then
+          // found left over and its holder not running.
+          if (!opts.dryRun)
+              try {
+                  state.lease = null;
+                  state.interrupted = true;
+                  deps.checkpoint.save(state);
+              }
+              catch {
+                  // Out of units or the execution is going away: the next run sees a holder not running.
+              }
+          throw e;
+      }
+  }
+  function importFeeds(summary, state, deps, opts, save) {
+      var _a, _b, _c;
       const tally = (outcome) => {
           state.counts[outcome]++;
           summary.totals[outcome]++;
@@ -8391,6 +8513,12 @@ define([], (function () { 'use strict';
               continue;
           }
           feeds.push(entry);
+      }
+      // The feed in progress is gone (archived by an execution that crashed before saving): start afresh.
+      if (state.file && !feeds.some((f) => f.name === state.file)) {
+          Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
+          forgetFile(state);
+          delete state.tag;
       }
       // The feed in progress first, so a resumed execution finishes what it started; entries that could
       // not be read last time go last, so they never hold up the feeds behind them.
@@ -8518,22 +8646,26 @@ define([], (function () { 'use strict';
       return s;
   }
   /**
-   * The feed folder, noting the name of every report written through it (report names carry a tag, so
-   * readers such as the status page take them from the summary instead of guessing them).
+   * The feed folder with `onReport` told of every report written through it. Every other call (and
+   * argument, and any method added later) reaches the folder itself: the wrapper delegates through
+   * its prototype instead of listing the methods.
    */
+  function observingReports(feeds, onReport) {
+      const observed = Object.create(feeds);
+      observed.writeReport = (folder, name, csv) => {
+          feeds.writeReport(folder, name, csv);
+          onReport(folder, name, csv);
+      };
+      return observed;
+  }
+  /** The names of the reports written through the folder (they carry a tag: readers take them from the summary). */
   function recordingReports(feeds) {
       const written = [];
       return {
-          feeds: {
-              list: (...args) => feeds.list(...args),
-              download: (...args) => feeds.download(...args),
-              moveFeed: (...args) => feeds.moveFeed(...args),
-              writeReport: (folder, name, csv) => {
-                  feeds.writeReport(folder, name, csv);
-                  if (!written.some((w) => w.folder === folder && w.name === name))
-                      written.push({ folder, name });
-              },
-          },
+          feeds: observingReports(feeds, (folder, name) => {
+              if (!written.some((w) => w.folder === folder && w.name === name))
+                  written.push({ folder, name });
+          }),
           names: (folder) => written.filter((w) => w.folder === folder).map((w) => w.name),
       };
   }
@@ -8572,6 +8704,9 @@ define([], (function () { 'use strict';
       const dryRunName = reportName(name, state, '-dry-run.csv', entry, true);
       /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
       const failFile = (code, reason) => {
+          // Its report and move must fit too (governance), or the next execution reads the file again.
+          if (!opts.dryRun && !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS))
+              return { name, outcome: 'in progress', counts: state.counts };
           tally('errors');
           if (opts.dryRun) {
               deps.feeds.writeReport(DRY_RUN_FOLDER, dryRunName, toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]));
@@ -9036,45 +9171,49 @@ define([], (function () { 'use strict';
   }
 
   /**
-   * HC_MR_ExportedCustomerCSV's logic: the NetSuite internal id of every customer the import created
-   * or linked (custentity_hc_sync_stamp, epoch ms: numbers only, so no user date format or time zone
-   * is involved) goes back to HotWax as party identifications (hotwax-contracts.md 2b).
+   * HC_MR_ExportedCustomerCSV's logic: the NetSuite internal id of every customer with an HC customer
+   * id goes back to HotWax as party identifications (hotwax-contracts.md 2b), at least once, whatever
+   * its internal id or creation date and however it got its HC id.
    *
-   * Cursor: stamps in (stampAfter, stampUpTo], where stampUpTo = start - settle time so an import
-   * still saving is caught by the next run; customers with an HC id but no stamp (linked by other
-   * means) by internal id > idAfter. The cursor advances only after every file is on the server
-   * (at least once: HotWax's import is add-or-update, so a re-sent line is harmless).
+   * Selection, numbers only (custentity_hc_sync_stamp, epoch ms), so no date format or time zone is
+   * involved:
+   * - stamped customers with a stamp in (stampAfter, stampUpTo], where stampUpTo = start - settle time
+   *   so an import still saving is caught by the next run (the import stamps what it creates or links);
+   * - every customer with an HC id and NO stamp, whatever its internal id (HotWax's own CSV import, a UI
+   *   edit, an admin's CSV import, another script). The export stamps these with its own stampUpTo
+   *   (map stage, 5 units each, once per customer ever), so the next run does not send them again,
+   *   and a run that fails before its files are uploaded is re-selected by the range.
+   * The cursor advances only after every file is on the server (HotWax's import is add-or-update, so a
+   * re-sent line is harmless).
    */
-  function planRun(state, deploymentId, legacyFrom, now, settleMs) {
-      var _a, _b;
-      const committed = (_a = state === null || state === void 0 ? void 0 : state.committed) !== null && _a !== void 0 ? _a : {
-          stampAfter: 0,
-          idAfter: 0,
-          legacyFrom: legacyFrom !== null && legacyFrom !== void 0 ? legacyFrom : undefined,
-      };
+  function planRun(state, deploymentId, now, settleMs) {
+      var _a, _b, _c, _d, _e, _f;
+      const committed = { stampAfter: (_b = (_a = state === null || state === void 0 ? void 0 : state.committed) === null || _a === void 0 ? void 0 : _a.stampAfter) !== null && _b !== void 0 ? _b : 0 };
+      // A pending run of this deployment is one that never finished (NetSuite runs a deployment once at a
+      // time): what it may have left on the server is cleaned up by this run.
+      const crashed = (_c = state === null || state === void 0 ? void 0 : state.pending) === null || _c === void 0 ? void 0 : _c[deploymentId];
+      const leftovers = [...((_d = crashed === null || crashed === void 0 ? void 0 : crashed.leftovers) !== null && _d !== void 0 ? _d : []), ...((_e = crashed === null || crashed === void 0 ? void 0 : crashed.files) !== null && _e !== void 0 ? _e : [])];
       const run = {
           ...committed,
           stampUpTo: Math.max(committed.stampAfter, now - settleMs),
           startedAt: now,
       };
-      return { committed, pending: { ...((_b = state === null || state === void 0 ? void 0 : state.pending) !== null && _b !== void 0 ? _b : {}), [deploymentId]: run } };
+      if (leftovers.length)
+          run.leftovers = leftovers;
+      return { committed, pending: { ...((_f = state === null || state === void 0 ? void 0 : state.pending) !== null && _f !== void 0 ? _f : {}), [deploymentId]: run } };
   }
   /**
    * After a successful upload: the next run starts where this one ended. A run's range starts at the
    * cursor committed when it was planned, and the cursor only grows, so taking the larger end never
    * skips a customer, whichever of two concurrent runs commits first.
    */
-  function commitRun(state, deploymentId, sent) {
+  function commitRun(state, deploymentId) {
       const run = state.pending[deploymentId];
       if (!run)
           return state;
-      let idAfter = Math.max(state.committed.idAfter, run.idAfter);
-      for (const c of sent)
-          if (!c.stamped)
-              idAfter = Math.max(idAfter, Number(c.id));
       const pending = { ...state.pending };
       delete pending[deploymentId];
-      return { committed: { stampAfter: Math.max(state.committed.stampAfter, run.stampUpTo), idAfter }, pending };
+      return { committed: { stampAfter: Math.max(state.committed.stampAfter, run.stampUpTo) }, pending };
   }
   /** Party identification files, each at most `maxRows` customers, sorted by internal id. */
   function partyIdentificationFiles(customers, maxRows) {
@@ -9259,17 +9398,10 @@ define([], (function () { 'use strict';
       const errorRows = [];
       return {
           errorRows,
-          // Only writeReport is intercepted; every other call (and argument) reaches the folder unchanged.
-          feeds: {
-              list: (...args) => feeds.list(...args),
-              download: (...args) => feeds.download(...args),
-              moveFeed: (...args) => feeds.moveFeed(...args),
-              writeReport: (folder, name, csv) => {
-                  feeds.writeReport(folder, name, csv);
-                  if (/-errors(-\d+)?\.csv$/.test(name))
-                      errorRows.push(...parseErrorReport(csv).map((r) => ({ ...r, report: name })));
-              },
-          },
+          feeds: observingReports(feeds, (_folder, name, csv) => {
+              if (/-errors(-\d+)?\.csv$/.test(name))
+                  errorRows.push(...parseErrorReport(csv).map((r) => ({ ...r, report: name })));
+          }),
       };
   }
 
@@ -9706,14 +9838,7 @@ define([], (function () { 'use strict';
                       : 'the beginning'
                   : 'No export has run yet',
           },
-          {
-              id: 'custpage_exp_idafter',
-              label: 'Unstamped customers after internal id',
-              value: cursor ? String(cursor.idAfter) : '—',
-          },
       ];
-      if (cursor === null || cursor === void 0 ? void 0 : cursor.legacyFrom)
-          fields.push({ id: 'custpage_exp_legacy', label: "From HotWax's cursor", value: cursor.legacyFrom });
       const pending = Object.entries((_a = state === null || state === void 0 ? void 0 : state.pending) !== null && _a !== void 0 ? _a : {});
       fields.push({
           id: 'custpage_exp_pending',
@@ -9992,6 +10117,7 @@ define([], (function () { 'use strict';
       };
   }
 
+  var _a, _b;
   const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
   const HISTORICAL_ARCHIVE = 'Archive Historical Shopify Customer';
   /** The generate script keeps its checkpoint after this mark in the folder's description. */
@@ -10359,6 +10485,8 @@ define([], (function () { 'use strict';
       }
       return { ok: checks.every((x) => x.ok), checks };
   }
+  /** The scheduled import, whose lease a dry run respects. */
+  const IMPORT_SCRIPT_ID = (_b = (_a = SYNC_SCRIPTS.find((s) => s.key === 'import')) === null || _a === void 0 ? void 0 : _a.scriptId) !== null && _b !== void 0 ? _b : 'customscript_imp_customer';
   /** The import's parameters as set on its scheduled deployment (a dry run must judge rows the same way). */
   function importDeploymentParams(m) {
       const ids = [
@@ -10409,6 +10537,7 @@ define([], (function () { 'use strict';
           budget,
           now: () => Date.now(),
           log: { audit: () => undefined, error: () => undefined },
+          leaseHolderRunning: (lease) => deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId),
       }, {
           oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
           defaultSubsidiary: (_a = params.custscript_hc_imp_default_subsidiary) !== null && _a !== void 0 ? _a : '',
@@ -10527,6 +10656,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));

@@ -1,0 +1,204 @@
+/**
+ * Exhaustive crash and interleaving harness: one SFTP server per test file, a fresh account and a
+ * fresh remote folder per case (a SyncEnvironment pointed at the shared server), and the final
+ * state of a run compared with the uninterrupted run's:
+ * - customers: one per HC customer id, the same field values (times and stamps aside);
+ * - SFTP: every file under the default directory, timestamped names normalised; no `.part` file;
+ *   party identification lines compared as a set (a re-sent line is allowed: at least once);
+ * - File Cabinet: every file of the sync's folders by name and contents;
+ * - checkpoints: exactly one record per key, with the final state (times aside).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Scheduler } from '../../emulator/src';
+import type { ExecutionResult, FaultPlan } from '../../emulator/src';
+import { startSftpServer } from '../../emulator/src/sftp/servers';
+import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../../simulation/environment';
+import type { ScriptKey } from '../../simulation/environment';
+import { serverKind } from './helpers';
+
+export const kind = serverKind();
+
+let caseNo = 0;
+
+export interface CaseEnv {
+  env: SyncEnvironment;
+  /** Local folder behind the remote default directory. */
+  base: string;
+}
+
+/** A fresh account on a fresh remote folder of `server`. */
+export async function freshCase(
+  server: RunningSftpServer,
+  tag: string,
+  port = server.port,
+): Promise<CaseEnv> {
+  const dir = `${server.homeDir.replace(/\/$/, '')}/${tag}-${process.pid}-${++caseNo}/`;
+  const base = server.localPath(dir);
+  for (const d of SFTP_LAYOUT) fs.mkdirSync(path.join(base, d), { recursive: true });
+  const env = await SyncEnvironment.start({
+    sftp: {
+      host: server.host,
+      port,
+      username: server.username,
+      hostKey: `ecdsa-sha2-nistp256 ${server.hostKey}`,
+      privateKey: server.privateKey,
+      password: server.password,
+      directory: dir,
+    },
+  });
+  return { env, base };
+}
+
+export async function startServer(): Promise<RunningSftpServer> {
+  return startSftpServer(kind);
+}
+
+export function writeRemote(c: CaseEnv, rel: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(c.base, rel)), { recursive: true });
+  fs.writeFileSync(path.join(c.base, rel), text);
+}
+
+/**
+ * Runs a deployment and every execution it queues, with `plan` seeing every charged call of all of
+ * them (one global call count across executions).
+ */
+export function runAll(
+  env: SyncEnvironment,
+  key: ScriptKey,
+  plan?: FaultPlan,
+  deploymentId: string = SCRIPTS[key].deploymentId,
+): ExecutionResult[] {
+  const scheduler = new Scheduler(env.account, {
+    maxExecutions: 200,
+    faults: plan ? () => plan : undefined,
+  });
+  const script = env.account.script(SCRIPTS[key].scriptId);
+  // As the schedule firing or "Save and Execute" queues it (any deployment status).
+  env.account.tasks.add({
+    taskType: script.kind === 'MAPREDUCE' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT',
+    scriptId: script.scriptId,
+    deploymentId,
+    params: {},
+    status: 'PENDING',
+    submittedAt: env.account.now(),
+  });
+  return scheduler.run();
+}
+
+/** Counts the charged calls of an uninterrupted run. */
+export function countingPlan(): FaultPlan & { calls: string[] } {
+  const plan = {
+    calls: [] as string[],
+    shouldCrash(api: string) {
+      plan.calls.push(api);
+      return false;
+    },
+  };
+  return plan;
+}
+
+const TIMESTAMPED = /-\d{8}T\d{6}Z-(?:[0-9a-z]{6}(?:-\d{3})?|part\d+)(?=\.csv$)/;
+const normalName = (rel: string) =>
+  rel.replace(TIMESTAMPED, (m) =>
+    m.includes('-part') ? `-<time>${m.slice(m.lastIndexOf('-'))}` : '-<time>',
+  );
+const VOLATILE = new Set([
+  'custentity_hc_sync_stamp',
+  'datecreated',
+  'lastmodifieddate',
+  'created',
+  'lastmodified',
+  'entityid',
+  'altname',
+  'entitynumber',
+]);
+
+function walk(dir: string, rel = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...walk(path.join(dir, e.name), r));
+    else out.push(r);
+  }
+  return out.sort();
+}
+
+export interface FinalState {
+  customers: Record<string, Record<string, unknown>[]>;
+  remote: Record<string, string>;
+  partyIdLines: string[];
+  temporaryFiles: string[];
+  cabinet: Record<string, string>;
+  checkpoints: Record<string, unknown[]>;
+}
+
+function stable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stable);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort())
+      if (!['until', 'stampAfter', 'stampUpTo', 'startedAt', 'executionId'].includes(k))
+        out[k] = stable((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+export function finalState(c: CaseEnv): FinalState {
+  const customers: FinalState['customers'] = {};
+  for (const r of c.env.account.records.all('customer')) {
+    const key =
+      String(r.values.custentity_hc_customer_id ?? '') || `(no HC id) ${String(r.values.email ?? r.id)}`;
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.values)) if (!VOLATILE.has(k)) values[k] = v;
+    (customers[key] ??= []).push(values);
+  }
+  const remote: Record<string, string> = {};
+  const partyIdLines = new Set<string>();
+  const temporaryFiles: string[] = [];
+  for (const rel of walk(c.base)) {
+    const name = path.basename(rel);
+    if (/^\..*\.part$/.test(name)) temporaryFiles.push(rel);
+    const text = fs.readFileSync(path.join(c.base, rel), 'utf8');
+    if (rel.startsWith('customer/import/') && name.startsWith('CustomerExport-')) {
+      for (const line of text.split(/\r?\n/).slice(1)) if (line) partyIdLines.add(line);
+      continue;
+    }
+    remote[normalName(rel)] = text;
+  }
+  const cabinet: Record<string, string> = {};
+  for (const f of c.env.account.files.list()) {
+    const folder = c.env.account.records.get('folder', f.folder)?.values.name ?? f.folder;
+    cabinet[normalName(`${String(folder)}/${f.name}`)] = String(f.contents);
+  }
+  const checkpoints: Record<string, unknown[]> = {};
+  if (c.env.account.records.hasType('customrecord_hc_sync_checkpoint'))
+    for (const r of c.env.account.records.all('customrecord_hc_sync_checkpoint')) {
+      const key = String(r.values.custrecord_hc_cp_key);
+      let state: unknown = r.values.custrecord_hc_cp_state;
+      try {
+        state = stable(JSON.parse(String(state)));
+      } catch {
+        // kept as text
+      }
+      (checkpoints[key] ??= []).push(state);
+    }
+  return { customers, remote, partyIdLines: [...partyIdLines].sort(), temporaryFiles, cabinet, checkpoints };
+}
+
+/** Invariants every final state must meet on its own. */
+export function expectSound(s: FinalState): void {
+  expect(s.temporaryFiles).toEqual([]);
+  for (const [hc, list] of Object.entries(s.customers)) expect([hc, list.length]).toEqual([hc, 1]);
+  for (const [key, list] of Object.entries(s.checkpoints)) expect([key, list.length]).toEqual([key, 1]);
+}
+
+/** Splits 1..total into `parts` interleaved slices, so each test file takes one. */
+export function slice(total: number, part: number, parts: number): number[] {
+  const out: number[] = [];
+  for (let i = 1 + part; i <= total; i += parts) out.push(i);
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * Two deployments at once: at EVERY charged call of a run of the scheduled deployment, the on-demand
+ * deployment is run to completion, from a fresh account (no checkpoint record yet) and from a warm one
+ * (a checkpoint left by an earlier complete run). Afterwards: the same final state as one run alone,
+ * exactly one checkpoint record per script, no customer twice, no execution failed.
+ */
+import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import fs from 'node:fs';
+import { atCall, crashAt, interleaveAt } from '../../emulator/src/runners/faults';
+import { SCRIPTS } from '../../simulation/environment';
+import type { ScriptKey } from '../../simulation/environment';
+import type { CaseEnv } from './crashHarness';
+import { countingPlan, expectSound, finalState, freshCase, kind, runAll, startServer } from './crashHarness';
+import { importScenario } from './crashScenarios';
+
+const ON_DEMAND: Record<string, string> = {
+  import: 'customdeploy_imp_customer_rest',
+  export: 'customdeploy_export_customer_rest',
+};
+
+let server: RunningSftpServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+/** A warm account: the script has run once already (its checkpoint record exists), on nothing. */
+function warm(c: CaseEnv, key: ScriptKey): void {
+  expect(runAll(c.env, key).every((r) => r.status === 'COMPLETE')).toBe(true);
+}
+
+const cases: [string, ScriptKey, (c: CaseEnv) => void, boolean][] = [
+  ['import, fresh account', 'import', (c) => importScenario(c, 3), false],
+  ['import, warm account', 'import', (c) => importScenario(c, 3), true],
+];
+
+test.each(cases)(
+  `%s against ${kind}: the other deployment run to completion at every call`,
+  async (_label, key, scenario, isWarm) => {
+    const prepare = async () => {
+      const c = await freshCase(server, 'il');
+      if (isWarm) warm(c, key);
+      scenario(c);
+      return c;
+    };
+    const base = await prepare();
+    const plan = countingPlan();
+    expect(runAll(base.env, key, plan).every((r) => r.status === 'COMPLETE')).toBe(true);
+    const baseline = finalState(base);
+    expectSound(baseline);
+    const calls = plan.calls;
+    expect(calls.length).toBeGreaterThan(5);
+    for (let n = 1; n <= calls.length; n++) {
+      const c = await prepare();
+      let second: string[] = [];
+      const first = runAll(
+        c.env,
+        key,
+        interleaveAt(n, () => {
+          second = runAll(c.env, key, undefined, ON_DEMAND[key]).map((r) => r.status);
+        }),
+        SCRIPTS[key].deploymentId,
+      );
+      const statuses = [...first.map((r) => r.status), ...second];
+      expect([n, calls[n - 1], statuses.every((s) => s === 'COMPLETE')]).toEqual([n, calls[n - 1], true]);
+      // What a run left to the next one (a paused feed, a range re-selected) is done by the next run.
+      runAll(c.env, key);
+      const state = finalState(c);
+      expectSound(state);
+      expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
+    }
+  },
+);
+
+describe(`a lease left by an execution that did not finish never blocks the other deployment (${kind})`, () => {
+  const summaries = (runs: ReturnType<typeof runAll>) =>
+    runs.flatMap((r) =>
+      r.logs
+        .filter((l) => / summary$/.test(l.title))
+        .map((l) => JSON.parse(l.details) as { skipped: string | null }),
+    );
+
+  test.each([
+    ['crashed', (c: CaseEnv) => runAll(c.env, 'import', crashAt('Record.save', 2))],
+    [
+      'failed',
+      (c: CaseEnv) => {
+        // customer/export/archive is a file: the archive move fails, the execution ends in error.
+        fs.rmSync(`${c.base}/customer/export/archive`, { recursive: true });
+        fs.writeFileSync(`${c.base}/customer/export/archive`, 'not a folder');
+        return runAll(c.env, 'import');
+      },
+    ],
+  ] as [string, (c: CaseEnv) => ReturnType<typeof runAll>][])(
+    'the scheduled deployment %s: the on-demand one imports at once, not 15 minutes later',
+    async (how, spoil) => {
+      const c = await freshCase(server, 'lease');
+      importScenario(c, 3);
+      const first = spoil(c);
+      expect(first[0].status).toBe(how === 'crashed' ? 'CRASHED' : 'FAILED');
+      if (how === 'failed') {
+        fs.rmSync(`${c.base}/customer/export/archive`);
+        fs.mkdirSync(`${c.base}/customer/export/archive`);
+      }
+      const other = runAll(c.env, 'import', undefined, ON_DEMAND.import);
+      expect(other.every((r) => r.status === 'COMPLETE')).toBe(true);
+      expect(summaries(other)[0].skipped).toBeNull();
+      const state = finalState(c);
+      expectSound(state);
+      expect(Object.keys(state.customers)).toHaveLength(7);
+      expect(Object.keys(state.remote).filter((n) => n.startsWith('customer/export/archive/'))).toHaveLength(
+        2,
+      );
+    },
+  );
+
+  test('while the holder is running, the other deployment leaves the feeds to it', async () => {
+    const c = await freshCase(server, 'lease');
+    importScenario(c, 3);
+    let skipped: (string | null)[] = [];
+    runAll(
+      c.env,
+      'import',
+      // Save 1 creates the checkpoint (fresh account); save 2 is the first customer, under the lease.
+      atCall('Record.save', 2, () => {
+        skipped = summaries(runAll(c.env, 'import', undefined, ON_DEMAND.import)).map((s) => s.skipped);
+      }),
+    );
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/customdeploy1 is importing/);
+  });
+});
