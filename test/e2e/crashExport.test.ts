@@ -44,6 +44,9 @@ test.each(flows)(
       for (const k of keys) runAll(c.env, k);
       const state = finalState(c);
       expectSound(state);
+      // A file written twice (two names that differ only by their run stamp) is a duplicate, said by name.
+      const twice = JSON.stringify(state).match(/"[^"]*\(again\)"/g) ?? [];
+      expect([n, calls[n - 1], twice]).toEqual([n, calls[n - 1], []]);
       expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
     }
   },

@@ -73,6 +73,9 @@ export function runAll(
   const scheduler = new Scheduler(env.account, {
     maxExecutions: 200,
     faults: plan ? () => plan : undefined,
+    // A crash ends the execution (map/reduce included) and the re-run starts afresh: the harder case.
+    // Map/reduce's own stage restarts are tested in exportRestarts.test.ts.
+    restartOnCrash: false,
   });
   const script = env.account.script(SCRIPTS[key].scriptId);
   // As the schedule firing or "Save and Execute" queues it (any deployment status).
@@ -99,7 +102,15 @@ export function countingPlan(): FaultPlan & { calls: string[] } {
   return plan;
 }
 
-const TIMESTAMPED = /-\d{8}T\d{6}Z-(?:[0-9a-z]{6}(?:-\d{3})?|part\d+)(?=\.csv$)/;
+// Also the import's report tag, which sits before the report's suffix (`<stem>-<tag>-errors-2.csv`).
+const TIMESTAMPED =
+  /-\d{8}T\d{6}Z-(?:[0-9a-z]{6}(?:-\d{3})?|part\d+)(?=(?:-errors(?:-\d+)?|-dry-run)?\.csv$)/;
+/** Two files whose names normalise alike both stay (a stray second report must not hide behind the first). */
+const put = (into: Record<string, string>, key: string, text: string) => {
+  let k = key;
+  while (k in into) k += ' (again)';
+  into[k] = text;
+};
 const normalName = (rel: string) =>
   rel.replace(TIMESTAMPED, (m) =>
     m.includes('-part') ? `-<time>${m.slice(m.lastIndexOf('-'))}` : '-<time>',
@@ -162,17 +173,20 @@ export function finalState(c: CaseEnv): FinalState {
   for (const rel of walk(c.base)) {
     const name = path.basename(rel);
     if (/^\..*\.part$/.test(name)) temporaryFiles.push(rel);
-    const text = fs.readFileSync(path.join(c.base, rel), 'utf8');
+    // A symlink left behind (a fault test's /dev/full) is never read: it counts as a stray file.
+    const text = fs.lstatSync(path.join(c.base, rel)).isFile()
+      ? fs.readFileSync(path.join(c.base, rel), 'utf8')
+      : `<not a file: ${fs.readlinkSync(path.join(c.base, rel))}>`;
     if (rel.startsWith('customer/import/') && name.startsWith('CustomerExport-')) {
       for (const line of text.split(/\r?\n/).slice(1)) if (line) partyIdLines.add(line);
       continue;
     }
-    remote[normalName(rel)] = text;
+    put(remote, normalName(rel), text);
   }
   const cabinet: Record<string, string> = {};
   for (const f of c.env.account.files.list()) {
     const folder = c.env.account.records.get('folder', f.folder)?.values.name ?? f.folder;
-    cabinet[normalName(`${String(folder)}/${f.name}`)] = String(f.contents);
+    put(cabinet, normalName(`${String(folder)}/${f.name}`), String(f.contents));
   }
   const checkpoints: Record<string, unknown[]> = {};
   if (c.env.account.records.hasType('customrecord_hc_sync_checkpoint'))

@@ -63,15 +63,13 @@ describe(`id export under map/reduce restarts and concurrency (${kind})`, () => 
     for (let n = 1; n <= apis.length; n++) {
       await withEnv((env) => {
         const [r] = env.run('export', { faults: (i) => (i === 1 ? crashAtCall(n) : undefined) });
-        // Product finding (reported, not fixed here): a summarize restarted after the commit does not look at
-        // summaryContext.isRestarted and fails with HC_EXPORT_NO_PENDING_RUN although its work is done.
-        const expected = n > commitAt ? 'HC_EXPORT_NO_PENDING_RUN' : undefined;
+        // A restarted stage finishes the run, also a summarize restarted after it committed the cursor.
         expect({ n, api: apis[n - 1], error: r.error?.name }).toEqual({
           n,
           api: apis[n - 1],
-          error: expected,
+          error: undefined,
         });
-        expect(r.status).toBe(expected ? 'FAILED' : 'COMPLETE');
+        expect(r.status).toBe('COMPLETE');
         expect(r.mapReduce?.restarts.length).toBe(1);
         const first = sentIds(env);
         expect([...new Set(first)].sort()).toEqual(ALL);

@@ -85,9 +85,10 @@ describe(`a lease left by an execution that did not finish never blocks the othe
     [
       'failed',
       (c: CaseEnv) => {
-        // customer/export/archive is a file: the archive move fails, the execution ends in error.
-        fs.rmSync(`${c.base}/customer/export/archive`, { recursive: true });
-        fs.writeFileSync(`${c.base}/customer/export/archive`, 'not a folder');
+        // customer/export/ cannot be listed (a file stands in its place, the feeds set aside): the
+        // execution ends in error after it took the lease.
+        fs.renameSync(`${c.base}/customer/export`, `${c.base}/customer/export.aside`);
+        fs.writeFileSync(`${c.base}/customer/export`, 'not a folder');
         return runAll(c.env, 'import');
       },
     ],
@@ -99,8 +100,8 @@ describe(`a lease left by an execution that did not finish never blocks the othe
       const first = spoil(c);
       expect(first[0].status).toBe(how === 'crashed' ? 'CRASHED' : 'FAILED');
       if (how === 'failed') {
-        fs.rmSync(`${c.base}/customer/export/archive`);
-        fs.mkdirSync(`${c.base}/customer/export/archive`);
+        fs.rmSync(`${c.base}/customer/export`);
+        fs.renameSync(`${c.base}/customer/export.aside`, `${c.base}/customer/export`);
       }
       const other = runAll(c.env, 'import', undefined, ON_DEMAND.import);
       expect(other.every((r) => r.status === 'COMPLETE')).toBe(true);

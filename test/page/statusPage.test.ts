@@ -289,7 +289,10 @@ test('Errors: latest rows with the NetSuite customer link, filtered by code, and
 
 test('Id export and historical export: the cursor, the last files sent, the historical parts', async () => {
   await page.goto(pageUrl);
-  const cp = checkpointState('id-export');
+  const cp = checkpointState('id-export') as { committed: { stampAfter: number } };
+  // The committed cursor is a time the page shows (in the user's format), not "none yet".
+  expect(cp.committed.stampAfter).toBeGreaterThan(0);
+  expect(await fieldText(page, 'custpage_exp_stamp')).not.toMatch(/No export has run yet|the beginning/);
   expect(await fieldText(page, 'custpage_exp_pending')).toBe('none');
   const sent = (await tableRows(page, 'custpage_sent')).map((r) => r[0]);
   const exported = auditSummaries('customscript_export_customer').flatMap((s) => s.files as string[]);

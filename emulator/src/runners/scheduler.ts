@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   maxExecutions?: number;
   /** Fault plan for a task's execution (crash tests). */
   faults?: (task: TaskEntry, n: number) => FaultPlan | undefined;
+  /** Map/reduce runs: false makes a fault plan's crash end the run (CRASHED) instead of restarting the stage. */
+  restartOnCrash?: boolean;
 }
 
 export class SchedulerCapError extends Error {
@@ -94,7 +96,13 @@ export class Scheduler {
     if (task.taskType === 'CSV_IMPORT') return runCsvImport(this.account, task);
     if (task.taskType === 'SEARCH') return runSearchTask(this.account, task);
     const faults = this.options.faults?.(task, this.executed);
-    const opts = { scriptId: task.scriptId, deploymentId: task.deploymentId, task, faults };
+    const opts = {
+      scriptId: task.scriptId,
+      deploymentId: task.deploymentId,
+      task,
+      faults,
+      restartOnCrash: this.options.restartOnCrash,
+    };
     return task.taskType === 'MAP_REDUCE'
       ? runMapReduce(this.account, opts)
       : runScheduled(this.account, opts);

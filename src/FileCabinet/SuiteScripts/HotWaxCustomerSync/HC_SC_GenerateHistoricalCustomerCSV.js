@@ -145,6 +145,11 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
             budget,
             now: () => new Date(),
         }, maxFileBytes);
+        if (summary.alreadyFinished)
+            log.audit({
+                title: 'Historical export already finished',
+                details: `${summary.exportedTotal} customers were exported; nothing written again. To export again, clear the description of the File Cabinet folder ${folderId} and run this deployment again.`,
+            });
         if (summary.duplicates.length > 0)
             log.error({
                 title: `${summary.duplicates.length} Shopify customer ID(s) are on more than one NetSuite customer`,

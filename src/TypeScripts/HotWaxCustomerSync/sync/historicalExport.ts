@@ -51,6 +51,8 @@ export interface HistoricalSummary {
   paused: boolean;
   finished: boolean;
   duplicates: { shopifyCustomerId: string; count: number }[];
+  /** The export had already finished: nothing was written (see runHistoricalExport). */
+  alreadyFinished?: boolean;
 }
 
 const HEADER_LINE = csvLine([...HISTORICAL_CUSTOMER_HEADER]) + CSV_EOL;
@@ -83,10 +85,26 @@ export function historicalLine(c: HistoricalCustomer): string {
 
 export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: number): HistoricalSummary {
   const loaded = deps.checkpoint.load();
-  const state: HistoricalState =
-    loaded && !loaded.done
-      ? loaded
-      : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, done: false };
+  // A finished export is not repeated by a re-run (after a crash past its end, or a second "Save and
+  // Execute"): that would put every customer in the folder twice. A new export starts once the
+  // administrator clears the checkpoint (the folder's description).
+  if (loaded?.done)
+    return {
+      exportedThisExecution: 0,
+      exportedTotal: loaded.exported,
+      partsWritten: [],
+      paused: false,
+      finished: true,
+      duplicates: [],
+      alreadyFinished: true,
+    };
+  const resumed = !!loaded && !loaded.done;
+  const state: HistoricalState = resumed
+    ? loaded
+    : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, done: false };
+  // A new run's stamp is saved before its first part: a re-run after a crash anywhere later writes
+  // the same part names (and so replaces them) instead of a second copy under a new stamp.
+  if (!resumed) deps.checkpoint.save(state);
   const summary: HistoricalSummary = {
     exportedThisExecution: 0,
     exportedTotal: state.exported,

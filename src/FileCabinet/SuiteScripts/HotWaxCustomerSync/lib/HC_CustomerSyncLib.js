@@ -9072,9 +9072,27 @@ define([], (function () { 'use strict';
   }
   function runHistoricalExport(deps, maxFileBytes) {
       const loaded = deps.checkpoint.load();
-      const state = loaded && !loaded.done
+      // A finished export is not repeated by a re-run (after a crash past its end, or a second "Save and
+      // Execute"): that would put every customer in the folder twice. A new export starts once the
+      // administrator clears the checkpoint (the folder's description).
+      if (loaded === null || loaded === void 0 ? void 0 : loaded.done)
+          return {
+              exportedThisExecution: 0,
+              exportedTotal: loaded.exported,
+              partsWritten: [],
+              paused: false,
+              finished: true,
+              duplicates: [],
+              alreadyFinished: true,
+          };
+      const resumed = !!loaded && !loaded.done;
+      const state = resumed
           ? loaded
           : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, done: false };
+      // A new run's stamp is saved before its first part: a re-run after a crash anywhere later writes
+      // the same part names (and so replaces them) instead of a second copy under a new stamp.
+      if (!resumed)
+          deps.checkpoint.save(state);
       const summary = {
           exportedThisExecution: 0,
           exportedTotal: state.exported,
