@@ -13,6 +13,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         matchByEmail: 'custscript_hc_imp_match_by_email',
         fieldMap: 'custscript_hc_imp_field_map',
         dryRun: 'custscript_hc_imp_dry_run',
+        mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
@@ -21,16 +22,27 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+        const checkpoint = new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import');
+        // Large feeds go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
+        const submitImportMapReduce = () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId);
+        const handOff = HC_CustomerSyncLib.handOffFeed({ checkpoint, submit: submitImportMapReduce, now: () => Date.now() }, HC_CustomerSyncLib.integerParam(script, PARAMS.mapReduceMinRows, HC_CustomerSyncLib.DEFAULT_HANDOFF_ROWS, 0) || Infinity, {
+            sftpConfig: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
+            sftpDirectory: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
+            defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
+            matchByEmail: HC_CustomerSyncLib.checkboxParam(script, PARAMS.matchByEmail),
+            fieldMap: HC_CustomerSyncLib.textParam(script, PARAMS.fieldMap),
+        });
         const summary = HC_CustomerSyncLib.runCustomerImport({
             feeds: HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed),
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
-            checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
+            checkpoint,
             budget,
             now: () => Date.now(),
             log: {
                 audit: (title, details) => log.audit({ title, details }),
                 error: (title, details) => log.error({ title, details }),
             },
+            handOff,
         }, {
             oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
             defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
@@ -49,6 +61,9 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
                 title: 'HC_SC_ImportCustomer cannot make progress',
                 details: `Not even one row fits in this execution's usage limit (${budget.used()} units used before it); not rescheduled.`,
             });
+        // The map/reduce holds the feed: submit it again in case the handoff or the job was cut short.
+        if (summary.leaseHeldBy === HC_CustomerSyncLib.MR_IMPORT.deploymentId && !dryRun)
+            submitImportMapReduce();
         const rescheduled = summary.paused && !summary.stalled && !dryRun
             ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
             : false;

@@ -71,3 +71,18 @@ export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExpo
 export { runHistoricalUpload } from '../sync/historicalUpload';
 export { planRun, commitRun, partyIdentificationFiles } from '../sync/idExport';
 export type { ExportState, ExportedCustomer } from '../sync/idExport';
+export { submitMapReduce } from './mapReduceTask';
+export {
+  MR_IMPORT,
+  DEFAULT_HANDOFF_ROWS,
+  handOffFeed,
+  planFeed,
+  importBatch,
+  finishFeed,
+} from '../sync/customerImportMapReduce';
+export type {
+  HandoffState,
+  MapReduceHandoff,
+  ReduceBatch,
+  RowOutcome,
+} from '../sync/customerImportMapReduce';

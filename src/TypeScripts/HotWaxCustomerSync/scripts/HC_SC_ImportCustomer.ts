@@ -15,15 +15,20 @@ import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
   CheckpointStore,
+  DEFAULT_HANDOFF_ROWS,
   GovernanceBudget,
+  MR_IMPORT,
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
   checkboxParam,
   connectWithScriptParams,
   customerFeedFolder,
+  handOffFeed,
+  integerParam,
   parseFieldMap,
   reschedule,
   runCustomerImport,
+  submitMapReduce,
   textParam,
   uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
@@ -37,6 +42,7 @@ const PARAMS = {
   matchByEmail: 'custscript_hc_imp_match_by_email',
   fieldMap: 'custscript_hc_imp_field_map',
   dryRun: 'custscript_hc_imp_dry_run',
+  mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
 } as const;
 
 const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
@@ -46,17 +52,33 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
   const dryRun = checkboxParam(script, PARAMS.dryRun);
   const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+  const checkpoint = new CheckpointStore<ImportState>({ search, record }, 'import');
+  // Large feeds go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
+  const submitImportMapReduce = () =>
+    submitMapReduce({ task, log }, MR_IMPORT.scriptId, MR_IMPORT.deploymentId);
+  const handOff = handOffFeed(
+    { checkpoint, submit: submitImportMapReduce, now: () => Date.now() },
+    integerParam(script, PARAMS.mapReduceMinRows, DEFAULT_HANDOFF_ROWS, 0) || Infinity,
+    {
+      sftpConfig: textParam(script, PARAMS.sftpConfig),
+      sftpDirectory: textParam(script, PARAMS.sftpDirectory),
+      defaultSubsidiary: textParam(script, PARAMS.defaultSubsidiary),
+      matchByEmail: checkboxParam(script, PARAMS.matchByEmail),
+      fieldMap: textParam(script, PARAMS.fieldMap),
+    },
+  );
   const summary = runCustomerImport(
     {
       feeds: customerFeedFolder(client, SFTP_FOLDERS.customerFeed),
       customers: new NetSuiteCustomerStore({ search, record }),
-      checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
+      checkpoint,
       budget,
       now: () => Date.now(),
       log: {
         audit: (title, details) => log.audit({ title, details }),
         error: (title, details) => log.error({ title, details }),
       },
+      handOff,
     },
     {
       oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
@@ -77,6 +99,8 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       title: 'HC_SC_ImportCustomer cannot make progress',
       details: `Not even one row fits in this execution's usage limit (${budget.used()} units used before it); not rescheduled.`,
     });
+  // The map/reduce holds the feed: submit it again in case the handoff or the job was cut short.
+  if (summary.leaseHeldBy === MR_IMPORT.deploymentId && !dryRun) submitImportMapReduce();
   const rescheduled =
     summary.paused && !summary.stalled && !dryRun
       ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)

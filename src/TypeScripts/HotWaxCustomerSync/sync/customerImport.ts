@@ -15,6 +15,7 @@ import { SFTP_FOLDERS } from '../lib/config';
 import { stem } from '../lib/fileNames';
 import { describeError } from '../lib/errors';
 import { CUSTOMER_FEED_COLUMNS, ERROR_REPORT_HEADER, readCsv, toCsv } from '../lib/csv';
+import type { CustomerFeedColumn, ReadCsvResult } from '../lib/csv';
 
 export interface MatchKeys {
   hcCustomerIds: string[];
@@ -91,11 +92,16 @@ export interface ImportDeps {
   budget: GovernanceBudget;
   now: () => number;
   log: { audit(title: string, details: string): void; error(title: string, details: string): void };
+  /**
+   * Map/reduce handoff (sync/customerImportMapReduce.ts): asked for a fresh feed, before any row;
+   * true when the map/reduce import took the feed over (checkpoint saved with its lease).
+   */
+  handOff?: (name: string, rowCount: number, state: ImportState) => boolean;
 }
 
 export interface FileResult {
   name: string;
-  outcome: 'archived' | 'failed' | 'in progress' | 'checked';
+  outcome: 'archived' | 'failed' | 'in progress' | 'checked' | 'handed off';
   movedTo?: string;
   /** The whole file's counts so far (across executions). */
   counts: ImportCounts;
@@ -110,6 +116,8 @@ export interface ImportSummary {
   /** Paused without handling a single row or file: rescheduling would loop, so it does not. */
   stalled: boolean;
   skipped?: string;
+  /** The deployment holding the lease when this run skipped (the map/reduce import's, after a handoff). */
+  leaseHeldBy?: string;
 }
 
 /** One row's verdict in a dry run (customer/export/dry_run/<feed>-dry-run.csv). */
@@ -144,13 +152,14 @@ const finishUnits = (errors: ErrorRow[]) =>
   (errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0);
 const LEASE_MS = 15 * 60 * 1000;
 
-const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
+export const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
 
 export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): ImportSummary {
   const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
   const loaded = deps.checkpoint.load();
   const lease = loaded?.lease;
   if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
+    summary.leaseHeldBy = lease.deploymentId;
     summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
     return summary;
   }
@@ -192,6 +201,8 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     const lineBefore = state.line;
     const result = importFeed(name, state, deps, opts, save, tally);
     summary.files.push(result);
+    // The map/reduce import holds the lease now (saved by the handoff): leave the checkpoint alone.
+    if (result.outcome === 'handed off') return summary;
     if (result.outcome === 'in progress') {
       progress = progress || state.line > lineBefore;
       summary.paused = true;
@@ -244,6 +255,10 @@ function importFeed(
     const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
     return { name, outcome: 'failed', movedTo, counts: state.counts };
   }
+
+  // Nothing of the feed handled yet: a large one goes to the map/reduce import whole.
+  if (deps.handOff && !opts.dryRun && state.line === 0 && deps.handOff(name, parsed.rows.length, state))
+    return { name, outcome: 'handed off', counts: state.counts };
 
   const verdicts: RowVerdict[] = [];
   const fail = (
@@ -317,8 +332,20 @@ function importFeed(
     save(state);
     return { name, outcome: 'in progress', counts: state.counts };
   }
-  if (state.errors.length > 0) {
-    const errors = [...state.errors].sort((a, b) => a.line - b.line);
+  writeFeedReports(name, parsed, state.errors, deps);
+  const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
+  return { name, outcome: 'archived', movedTo, counts: state.counts };
+}
+
+/** The error/ and required_fields_missing/ reports of a fully handled feed (also the map/reduce import's). */
+export function writeFeedReports(
+  name: string,
+  parsed: ReadCsvResult<CustomerFeedColumn>,
+  errorRows: ErrorRow[],
+  deps: Pick<ImportDeps, 'feeds' | 'log'>,
+): void {
+  if (errorRows.length > 0) {
+    const errors = [...errorRows].sort((a, b) => a.line - b.line);
     deps.feeds.writeReport(
       SFTP_FOLDERS.customerFeedError,
       `${stem(name)}-errors.csv`,
@@ -344,8 +371,6 @@ function importFeed(
       `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`,
     );
   }
-  const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-  return { name, outcome: 'archived', movedTo, counts: state.counts };
 }
 
 /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
@@ -371,14 +396,14 @@ function writeVerdicts(
   deps.feeds.writeReport(DRY_RUN_FOLDER, `${stem(name)}-dry-run.csv`, toCsv(DRY_RUN_HEADER, rows));
 }
 
-type UpsertOutcome =
+export type UpsertOutcome =
   | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
   | { kind: 'error'; code: string; message: string };
 
-function upsert(
+export function upsert(
   row: NewCustomer,
   index: CandidateIndex,
-  deps: ImportDeps,
+  deps: Pick<ImportDeps, 'customers' | 'now'>,
   opts: ImportOptions,
 ): UpsertOutcome {
   const decision = index.decide(row, opts.matchByEmail);
@@ -469,7 +494,7 @@ function fromFill(fill: Record<string, string>, stamp: number): Partial<Existing
   return out;
 }
 
-function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
+export function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
   const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
   return {
     hcCustomerIds: uniq(rows.map((r) => r.hcCustomerId)),
@@ -480,7 +505,7 @@ function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
 }
 
 /** Not a CSV text at all: binary content, or bytes that were not UTF-8. */
-function unreadableReason(text: string): string | null {
+export function unreadableReason(text: string): string | null {
   if (text.indexOf('\u0000') >= 0) return 'the file is binary, not a CSV text';
   if (text.indexOf('\uFFFD') >= 0) return 'the file is not UTF-8 encoded';
   if (!text.trim()) return 'the file is empty';

@@ -8073,6 +8073,7 @@ define([], (function () { 'use strict';
       const loaded = deps.checkpoint.load();
       const lease = loaded === null || loaded === void 0 ? void 0 : loaded.lease;
       if (lease && lease.deploymentId !== opts.deploymentId && lease.until > deps.now()) {
+          summary.leaseHeldBy = lease.deploymentId;
           summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
           return summary;
       }
@@ -8112,6 +8113,9 @@ define([], (function () { 'use strict';
           const lineBefore = state.line;
           const result = importFeed(name, state, deps, opts, save, tally);
           summary.files.push(result);
+          // The map/reduce import holds the lease now (saved by the handoff): leave the checkpoint alone.
+          if (result.outcome === 'handed off')
+              return summary;
           if (result.outcome === 'in progress') {
               progress = progress || state.line > lineBefore;
               summary.paused = true;
@@ -8149,6 +8153,9 @@ define([], (function () { 'use strict';
           const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedFailed);
           return { name, outcome: 'failed', movedTo, counts: state.counts };
       }
+      // Nothing of the feed handled yet: a large one goes to the map/reduce import whole.
+      if (deps.handOff && !opts.dryRun && state.line === 0 && deps.handOff(name, parsed.rows.length, state))
+          return { name, outcome: 'handed off', counts: state.counts };
       const verdicts = [];
       const fail = (line, hcCustomerId, code, message, missingRequired) => {
           state.errors.push({ line, hcCustomerId, code, message, missingRequired });
@@ -8212,8 +8219,14 @@ define([], (function () { 'use strict';
           save(state);
           return { name, outcome: 'in progress', counts: state.counts };
       }
-      if (state.errors.length > 0) {
-          const errors = [...state.errors].sort((a, b) => a.line - b.line);
+      writeFeedReports(name, parsed, state.errors, deps);
+      const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
+      return { name, outcome: 'archived', movedTo, counts: state.counts };
+  }
+  /** The error/ and required_fields_missing/ reports of a fully handled feed (also the map/reduce import's). */
+  function writeFeedReports(name, parsed, errorRows, deps) {
+      if (errorRows.length > 0) {
+          const errors = [...errorRows].sort((a, b) => a.line - b.line);
           deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError, `${stem(name)}-errors.csv`, toCsv(ERROR_REPORT_HEADER, errors.map((e) => [name, e.line, e.hcCustomerId, e.code, e.message])));
           const missingLines = new Set(errors.filter((e) => e.missingRequired).map((e) => e.line));
           if (missingLines.size > 0) {
@@ -8222,8 +8235,6 @@ define([], (function () { 'use strict';
           }
           deps.log.error(`Customer feed ${name}: ${errors.length} row(s) not imported`, `see ${SFTP_FOLDERS.customerFeedError}/${stem(name)}-errors.csv; first: line ${errors[0].line} ${errors[0].code} ${errors[0].message}`);
       }
-      const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
-      return { name, outcome: 'archived', movedTo, counts: state.counts };
   }
   /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
   function writeVerdicts(name, verdicts, deps, uncheckedFrom) {
@@ -8535,7 +8546,286 @@ define([], (function () { 'use strict';
       return files;
   }
 
+  function submitMapReduce(m, scriptId, deploymentId) {
+      try {
+          m.task.create({ taskType: m.task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit();
+          return true;
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          m.log.audit({ title: `${deploymentId} not submitted`, details: `${code}: ${message}` });
+          return false;
+      }
+  }
 
-  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
+  const MR_IMPORT = {
+      scriptId: 'customscript_hc_mr_import_customer',
+      deploymentId: 'customdeploy_hc_mr_import_customer',
+  };
+  /** Default of custscript_hc_imp_mr_min_rows: about what one 10,000-unit execution creates (15.8 units a row). */
+  const DEFAULT_HANDOFF_ROWS = 600;
+  /** Rows per reduce key: one candidate search's worth in the scheduled path, well inside 5,000 units. */
+  const ROWS_PER_REDUCE = 50;
+  /** Rows per candidate search in getInputData (10 units per 1,000 matches). */
+  const ROWS_PER_SEARCH = 2000;
+  /** A map/reduce run that ends with rows unhandled is submitted again this many times, then the feed goes back. */
+  const MAX_ATTEMPTS = 3;
+  /** The handed-off lease does not expire on time: only the map/reduce's summarize gives it back. */
+  const HANDOFF_LEASE_MS = 30 * 24 * 60 * 60 * 1000;
+  /** The scheduled import's hook (ImportDeps.handOff). */
+  function handOffFeed(deps, minRows, settings) {
+      return (name, rowCount, st) => {
+          const state = st;
+          if (rowCount < minRows || state.notHandedOff === name)
+              return false;
+          state.file = name;
+          state.line = 0;
+          state.errors = [];
+          state.counts = emptyCounts();
+          state.mapReduce = { file: name, at: deps.now(), attempts: 1, ...settings };
+          state.lease = {
+              executionId: `${MR_IMPORT.deploymentId}-${deps.now()}`,
+              deploymentId: MR_IMPORT.deploymentId,
+              until: deps.now() + HANDOFF_LEASE_MS,
+          };
+          // Saved before the submit: a crash in between is picked up by the next scheduled run (resubmit).
+          deps.checkpoint.save(state);
+          deps.submit();
+          return true;
+      };
+  }
+  /** Reduce keys sort as text (NetSuite's shuffle): pad lines so key order is line order. */
+  const batchKey = (line) => String(line).padStart(10, '0');
+  class UnionFind {
+      constructor() {
+          this.parent = new Map();
+      }
+      find(x) {
+          var _a;
+          let root = (_a = this.parent.get(x)) !== null && _a !== void 0 ? _a : x;
+          if (root === x) {
+              if (!this.parent.has(x))
+                  this.parent.set(x, x);
+              return x;
+          }
+          while (this.parent.get(root) !== root)
+              root = this.parent.get(root);
+          // Path compression keeps 1,000,000 rows near-linear.
+          let cur = x;
+          while (cur !== root) {
+              const next = this.parent.get(cur);
+              this.parent.set(cur, root);
+              cur = next;
+          }
+          return root;
+      }
+      union(a, b) {
+          const ra = this.find(a);
+          const rb = this.find(b);
+          if (ra !== rb)
+              this.parent.set(ra, rb);
+      }
+  }
+  function keyNodes(c, byEmail) {
+      const out = [];
+      if (c.hcCustomerId)
+          out.push(`h:${c.hcCustomerId}`);
+      if (c.externalId)
+          out.push(`x:${c.externalId}`);
+      if (c.shopifyCustomerId)
+          out.push(`s:${c.shopifyCustomerId}`);
+      if (byEmail && c.email)
+          out.push(`m:${c.email.toLowerCase()}`);
+      return out;
+  }
+  /**
+   * getInputData: the feed's rows validated, grouped and packed into reduce keys. `findCandidates` is the
+   * scheduled path's batch search, called for ROWS_PER_SEARCH rows at a time.
+   */
+  function planFeed(name, text, customers, opts) {
+      var _a;
+      const unreadable = unreadableReason(text);
+      const parsed = unreadable ? null : readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
+      if (!parsed)
+          return { unreadable: unreadable };
+      if (parsed.missingColumns.includes('HCCustomerId'))
+          return { unreadable: 'the header has no HCCustomerId column' };
+      const rows = [];
+      for (const p of parsed.problems)
+          rows.push({
+              line: p.lineNumber,
+              hcCustomerId: '',
+              problem: { code: p.code, message: p.message, missingRequired: false },
+          });
+      for (const r of parsed.rows) {
+          const hcCustomerId = ((_a = r.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim();
+          const c = toNewCustomer(r.values, r.extra, opts);
+          rows.push(isProblem(c)
+              ? {
+                  line: r.lineNumber,
+                  hcCustomerId,
+                  problem: { code: c.code, message: c.message, missingRequired: c.missingRequired },
+              }
+              : { line: r.lineNumber, hcCustomerId, customer: c });
+      }
+      rows.sort((a, b) => a.line - b.line);
+      // Existing customers any row could match: searched before any write, also the reduce's starting state.
+      const valid = rows.filter((r) => r.customer).map((r) => r.customer);
+      const candidates = new Map();
+      for (let i = 0; i < valid.length; i += ROWS_PER_SEARCH)
+          for (const c of customers.findCandidates(matchKeys(valid.slice(i, i + ROWS_PER_SEARCH), opts.matchByEmail)))
+              candidates.set(c.id, c);
+      const uf = new UnionFind();
+      rows.forEach((r, i) => {
+          const node = `r:${i}`;
+          uf.find(node);
+          if (r.customer)
+              for (const k of keyNodes(r.customer, opts.matchByEmail))
+                  uf.union(node, k);
+      });
+      for (const c of candidates.values()) {
+          const nodes = keyNodes(c, opts.matchByEmail);
+          for (const k of nodes)
+              uf.union(`c:${c.id}`, k);
+      }
+      // Groups in order of their first line; candidates go with the group whose keys reach them.
+      const groups = new Map();
+      rows.forEach((r, i) => {
+          var _a;
+          const root = uf.find(`r:${i}`);
+          const g = (_a = groups.get(root)) !== null && _a !== void 0 ? _a : { rows: [], candidates: [] };
+          g.rows.push(r);
+          groups.set(root, g);
+      });
+      for (const c of candidates.values()) {
+          const g = groups.get(uf.find(`c:${c.id}`));
+          if (g)
+              g.candidates.push(c);
+      }
+      const batches = {};
+      let current = null;
+      for (const g of groups.values()) {
+          if (!current || current.rows.length + g.rows.length > ROWS_PER_REDUCE) {
+              current = { rows: [], candidates: [] };
+              batches[batchKey(g.rows[0].line)] = current;
+          }
+          current.rows.push(...g.rows);
+          current.candidates.push(...g.candidates);
+      }
+      for (const b of Object.values(batches))
+          b.rows.sort((a, c) => a.line - c.line);
+      return { unreadable: null, batches, rowCount: parsed.rows.length };
+  }
+  /**
+   * reduce: the rows of one key in line order, as the scheduled path handles them. `restarted`: an
+   * earlier attempt may have saved some of these customers already; they are found by HC id, not created again.
+   */
+  function importBatch(batch, customers, now, opts, restarted) {
+      let store = customers;
+      if (restarted) {
+          const hcIds = [...new Set(batch.rows.map((r) => { var _a, _b; return (_b = (_a = r.customer) === null || _a === void 0 ? void 0 : _a.hcCustomerId) !== null && _b !== void 0 ? _b : ''; }).filter(Boolean))];
+          const known = new Set(batch.candidates.map((c) => c.id));
+          const saved = new Map();
+          if (hcIds.length)
+              for (const c of customers.findCandidates({
+                  hcCustomerIds: hcIds,
+                  externalIds: [],
+                  shopifyCustomerIds: [],
+                  emails: [],
+              }))
+                  if (!known.has(c.id) && !saved.has(c.hcCustomerId))
+                      saved.set(c.hcCustomerId, c.id);
+          store = {
+              findCandidates: (k) => customers.findCandidates(k),
+              create: (c, statusId, stamp) => { var _a; return (_a = saved.get(c.hcCustomerId)) !== null && _a !== void 0 ? _a : customers.create(c, statusId, stamp); },
+              update: (id, values) => customers.update(id, values),
+              statusId: (n) => customers.statusId(n),
+              subsidiaryExists: (id) => customers.subsidiaryExists(id),
+          };
+      }
+      const index = new CandidateIndex(batch.candidates.map((c) => ({ ...c })));
+      return batch.rows.map((r) => {
+          const base = { line: r.line, hcCustomerId: r.hcCustomerId, customerId: '', code: '', message: '' };
+          if (r.problem)
+              return { ...base, kind: 'error', ...r.problem };
+          const outcome = upsert(r.customer, index, { customers: store, now }, opts);
+          if (outcome.kind === 'error')
+              return { ...base, kind: 'error', code: outcome.code, message: outcome.message, missingRequired: false };
+          return { ...base, kind: outcome.kind, customerId: outcome.customerId, missingRequired: false };
+      });
+  }
+  /**
+   * summarize: the outcomes (one per line, whatever restarts happened) into the scheduled path's
+   * counts, reports and archive move, then the lease back. Safe to run again after a crash: reports
+   * are replaced whole, a feed already moved is not moved again.
+   */
+  function finishFeed(deps, state, outcomes) {
+      const name = state.mapReduce.file;
+      const byLine = new Map();
+      for (const o of outcomes)
+          if (!byLine.has(o.line))
+              byLine.set(o.line, o);
+      const totals = emptyCounts();
+      const errors = [];
+      for (const o of [...byLine.values()].sort((a, b) => a.line - b.line)) {
+          totals[o.kind === 'error' ? 'errors' : o.kind]++;
+          if (o.kind === 'error')
+              errors.push({
+                  line: o.line,
+                  hcCustomerId: o.hcCustomerId,
+                  code: o.code,
+                  message: o.message,
+                  missingRequired: o.missingRequired,
+              });
+      }
+      const present = deps.feeds.list().some((f) => f.name === name);
+      let file = null;
+      let expected = byLine.size;
+      if (present) {
+          const text = deps.feeds.download(name);
+          const parsed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName: name });
+          const lines = new Set([
+              ...parsed.rows.map((r) => r.lineNumber),
+              ...parsed.problems.map((p) => p.lineNumber),
+          ]);
+          expected = lines.size;
+          const missing = [...lines].filter((l) => !byLine.has(l)).length;
+          if (missing > 0) {
+              const mr = state.mapReduce;
+              if (mr.attempts < MAX_ATTEMPTS) {
+                  mr.attempts++;
+                  deps.checkpoint.save(state);
+                  deps.log.error(`Customer feed ${name}: ${missing} row(s) not handled by the map/reduce`, `attempt ${mr.attempts - 1} of ${MAX_ATTEMPTS}; the next scheduled run submits it again`);
+                  return { file: null, totals, missingLines: missing, released: false };
+              }
+              // Given back: the scheduled path imports the feed row by row (rows done here are found by HC id).
+              deps.log.error(`Customer feed ${name}: ${missing} row(s) not handled by the map/reduce`, `after ${MAX_ATTEMPTS} attempts the feed goes back to HC_SC_ImportCustomer`);
+              const result = { file: null, totals, missingLines: missing, released: true };
+              release(deps.checkpoint, state, name, result);
+              return result;
+          }
+          state.counts = totals;
+          writeFeedReports(name, parsed, errors, deps);
+          const movedTo = deps.feeds.moveFeed(name, SFTP_FOLDERS.customerFeedArchive);
+          file = { name, outcome: 'archived', movedTo, counts: totals };
+      }
+      const result = { file, totals, missingLines: Math.max(0, expected - byLine.size), released: true };
+      release(deps.checkpoint, state, null, result);
+      return result;
+  }
+  function release(checkpoint, state, givenBack, result) {
+      state.file = givenBack;
+      state.line = 0;
+      state.errors = [];
+      state.counts = emptyCounts();
+      state.lease = null;
+      state.mapReduce = null;
+      state.notHandedOff = givenBack;
+      state.mapReduceDone = { file: result.file, totals: result.totals, missingLines: result.missingLines };
+      checkpoint.save(state);
+  }
+
+
+  return { CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, DEFAULT_HANDOFF_ROWS: DEFAULT_HANDOFF_ROWS, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, MR_IMPORT: MR_IMPORT, NetSuiteCustomerStore: NetSuiteCustomerStore, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, checkboxParam: checkboxParam, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csvLine: csvLine, customerFeedFolder: customerFeedFolder, describeError: describeError, filesInFolder: filesInFolder, findFolder: findFolder, finishFeed: finishFeed, folderWithDescription: folderWithDescription, handOffFeed: handOffFeed, historicalLine: historicalLine, importBatch: importBatch, integerParam: integerParam, isCsv: isCsv, loadSftpSettings: loadSftpSettings, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, parseCsvRecords: parseCsvRecords, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, planFeed: planFeed, planRun: planRun, readCsv: readCsv, reschedule: reschedule, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, submitMapReduce: submitMapReduce, temporaryName: temporaryName, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, uniqueSuffix: uniqueSuffix, utcStamp: utcStamp };
 
 }));
