@@ -79,11 +79,14 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         if (!h)
             return;
         const batch = JSON.parse(context.values[0]);
-        const outcomes = HC_CustomerSyncLib.importBatch(batch, new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }), () => Date.now(), options(h), context.isRestarted);
+        // One store per job: entity statuses are searched once per job, not once per key.
+        customers !== null && customers !== void 0 ? customers : (customers = new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }));
+        const outcomes = HC_CustomerSyncLib.importBatch(batch, customers, () => Date.now(), options(h), context.isRestarted);
         context.write({ key: context.key, value: JSON.stringify(outcomes) });
     }
     /** Reduce reads the handoff settings once per job (module state lives as long as the job). */
     let cachedState;
+    let customers;
     function checkpointState() {
         if (cachedState === undefined)
             cachedState = checkpoint().load();

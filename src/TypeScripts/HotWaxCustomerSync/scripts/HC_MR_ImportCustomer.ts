@@ -118,18 +118,15 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
   const h = handoff(checkpointState());
   if (!h) return;
   const batch = JSON.parse(context.values[0]) as ReduceBatch;
-  const outcomes = importBatch(
-    batch,
-    new NetSuiteCustomerStore({ search, record }),
-    () => Date.now(),
-    options(h),
-    context.isRestarted,
-  );
+  // One store per job: entity statuses are searched once per job, not once per key.
+  customers ??= new NetSuiteCustomerStore({ search, record });
+  const outcomes = importBatch(batch, customers, () => Date.now(), options(h), context.isRestarted);
   context.write({ key: context.key, value: JSON.stringify(outcomes) });
 }
 
 /** Reduce reads the handoff settings once per job (module state lives as long as the job). */
 let cachedState: HandoffState | null | undefined;
+let customers: NetSuiteCustomerStore | undefined;
 function checkpointState(): HandoffState | null {
   if (cachedState === undefined) cachedState = checkpoint().load();
   return cachedState;

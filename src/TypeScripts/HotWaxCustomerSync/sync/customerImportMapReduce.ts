@@ -39,7 +39,7 @@ export const MR_IMPORT = {
 /** Default of custscript_hc_imp_mr_min_rows: about what one 10,000-unit execution creates (15.8 units a row). */
 export const DEFAULT_HANDOFF_ROWS = 600;
 /** Rows per reduce key: one candidate search's worth in the scheduled path, well inside 5,000 units. */
-export const ROWS_PER_REDUCE = 50;
+export const ROWS_PER_REDUCE = 10;
 /** Rows per candidate search in getInputData (10 units per 1,000 matches). */
 const ROWS_PER_SEARCH = 2000;
 /** A map/reduce run that ends with rows unhandled is submitted again this many times, then the feed goes back. */
