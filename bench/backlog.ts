@@ -1,6 +1,6 @@
 /**
- * Backlog benchmark (issue 11): one feed of N new customers (a go-live backlog, or a peak day in one
- * file), imported by today's scheduled chain (HC_SC_ImportCustomer rescheduling itself, the map/reduce
+ * Backlog benchmark (issue 11): N new customers in feeds of up to 10,000 rows (a go-live backlog, or
+ * a peak day), imported by today's scheduled chain (HC_SC_ImportCustomer rescheduling itself, the map/reduce
  * handoff off) and by HC_MR_ImportCustomer on accounts with 1, 2, 5 and 15 SuiteCloud processors.
  * Figures: units per created (or linked) customer, modeled NetSuite hours (account.modeledTotalMs over
  * every execution: the handoff, the map/reduce with its overlapping jobs, the closing scheduled run)
@@ -25,6 +25,11 @@ export interface BacklogFigure {
 }
 
 const MR_SCRIPT_ID = 'customscript_hc_mr_import_customer';
+/**
+ * Rows per feed file of a backlog: about 1 MB. NetSuite reads at most 10 MB of a file's contents
+ * (SSS_FILE_CONTENT_SIZE_EXCEEDED), so a 100,000-row file (about 11 MB) cannot be imported on either path.
+ */
+export const BACKLOG_ROWS_PER_FILE = 10000;
 
 /** One backlog import on one path; `kind` create: N new customers, link: N existing ones to link. */
 export async function backlogRun(
@@ -42,7 +47,11 @@ export async function backlogRun(
     else seedPopulation(env, oms, { existing: 0, newInHotWax: n, seed });
     const before = env.account.records.count('customer');
     const subsidiary = env.subsidiaries[env.subsidiaries.length - 1];
-    oms.writeCustomerFeed({ subsidiary, now: env.account.now(), perFile: n });
+    const feed = oms.writeCustomerFeed({
+      subsidiary,
+      now: env.account.now(),
+      perFile: Math.min(n, BACKLOG_ROWS_PER_FILE),
+    });
     // The scheduled chain: handoff off. Map/reduce: the default threshold hands the feed over.
     env.setParams('import', { custscript_hc_imp_mr_min_rows: path === 'scheduled' ? 0 : '' });
     // Only what the import does is timed: seeding moved the account's clock.
@@ -55,7 +64,8 @@ export async function backlogRun(
     const failed = results.filter((r) => r.status !== 'COMPLETE');
     if (failed.length) problems.push(`${failed.length} executions did not complete`);
     const mr = results.filter((r) => r.scriptId === MR_SCRIPT_ID);
-    if (path !== 'scheduled' && mr.length !== 1) problems.push(`${mr.length} map/reduce runs, expected 1`);
+    if (path !== 'scheduled' && mr.length !== feed.files.length)
+      problems.push(`${mr.length} map/reduce runs, expected one per feed (${feed.files.length})`);
     if (path === 'scheduled' && mr.length !== 0) problems.push('the scheduled chain handed the feed over');
     const byHc = new Map<string, number>();
     for (const r of env.account.records.all('customer')) {
@@ -69,14 +79,6 @@ export async function backlogRun(
       if (k !== 1) problems.push(`HotWax customer ${hc} is on ${k} NetSuite customers`);
     if (problems.length) throw new BenchCheckError(`backlog ${kind} ${n} on ${path}`, problems);
 
-    if (process.env.BENCH_DEBUG)
-      for (const r of results)
-        console.log(
-          r.scriptId,
-          Math.round(r.modeledMs / 1000),
-          's',
-          r.mapReduce ? JSON.stringify(r.mapReduce.time) : '',
-        );
     const units = results.reduce((a, r) => a + r.usage.total, 0);
     const stageJobs = mr.reduce((a, r) => {
       const t = r.mapReduce!.time;
@@ -104,7 +106,15 @@ export interface BacklogTarget {
   op: '<=';
   target: number;
   passed: boolean;
+  /** false: reported only (too few customers per processor for the fixed costs not to dominate). */
+  gating: boolean;
 }
+
+/**
+ * Below this many customers per processor, getInputData, summarize and the two scheduled runs around
+ * the job (about 15 s modeled, whatever the size) dominate, and the scaling target is reported, not gating.
+ */
+export const MIN_CUSTOMERS_PER_PROCESSOR = 500;
 
 /**
  * Issue 11's targets: ≤ 16 units per created and ≤ 6 per linked customer on every path; with P
@@ -115,8 +125,14 @@ export function backlogTargets(
   figures: Record<string, Partial<Record<BacklogPath, BacklogFigure>>>,
 ): BacklogTarget[] {
   const out: BacklogTarget[] = [];
-  const push = (customers: number, path: string, metric: string, value: number, target: number) =>
-    out.push({ customers, kind, path, metric, value, op: '<=', target, passed: value <= target });
+  const push = (
+    customers: number,
+    path: string,
+    metric: string,
+    value: number,
+    target: number,
+    gating = true,
+  ) => out.push({ customers, kind, path, metric, value, op: '<=', target, passed: value <= target, gating });
   for (const [size, paths] of Object.entries(figures)) {
     const n = Number(size);
     for (const [p, f] of Object.entries(paths))
@@ -131,6 +147,7 @@ export function backlogTargets(
             'modeledHours vs 1.2 × serial / P',
             paths[p].modeledHours,
             round3((1.2 * serial) / Number(p)),
+            n / Number(p) >= MIN_CUSTOMERS_PER_PROCESSOR,
           );
     if (kind === 'create' && n >= 100000 && paths['5'] && paths.scheduled)
       push(

