@@ -123,6 +123,8 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     expect(report.created.filter((id) => !id.includes('.')).sort()).toEqual([
       'custentity_hc_sync_stamp',
       'customrecord_hc_sync_checkpoint',
+      // Ours (issue 11), not HotWax's: a new script with its own deployment.
+      'customscript_hc_mr_import_customer',
     ]);
     expect(report.created).toContain('customscript_imp_customer.custscript_hc_imp_sftp_config');
     expect(report.created.filter((id) => id.includes('.customdeploy'))).toEqual([]);
