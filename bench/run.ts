@@ -135,7 +135,7 @@ async function main(): Promise<number> {
     ...backlogTargets('link', linkBacklog),
   ];
   if (backlogChecks.length) {
-    console.log('\nBacklog (one feed; scheduled chain vs map/reduce on P processors)');
+    console.log('\nBacklog (feeds of up to 10,000 rows; scheduled chain vs map/reduce on P processors)');
     for (const [label, figures] of [
       ['create', backlog],
       ['link', linkBacklog],
