@@ -67,7 +67,8 @@ describe('handoff', () => {
       1,
       settings,
     );
-    expect(handOff('back.csv', 5000, { ...emptyState(), notHandedOff: 'back.csv' })).toBe(false);
+    const givenBack: Lib.HandoffState = { ...emptyState(), notHandedOff: 'back.csv' };
+    expect(handOff('back.csv', 5000, givenBack)).toBe(false);
   });
 });
 
