@@ -360,6 +360,34 @@ describe(`import against ${kind} sshd/server`, () => {
     }
   });
 
+  test('a checkpoint longer than a search column holds (many errors kept over executions) is read whole: the feed goes on', () => {
+    // 60 bad rows among good ones, over several executions: the errors kept in the checkpoint pass the
+    // 4,000 characters a search result holds, so the next execution must read the record itself.
+    const rows: FeedCustomer[] = [];
+    for (let i = 1; i <= 60; i++)
+      rows.push(...customers(2, 2 * i), { HCCustomerId: `HCBADMAIL${i}`, email: `not-an-address-${i}` });
+    writeFeed(env, 'customer-Feed-2026-11-26-12-00-00-000.csv', feedText(rows));
+    env.account.usageLimits.set('customscript_imp_customer', 700);
+    const runs = env.run('import');
+    expect(runs.length).toBeGreaterThan(2);
+    expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+    const states = [...env.account.records.all('customrecord_hc_sync_checkpoint')].map((r) =>
+      String(r.values.custrecord_hc_cp_state),
+    );
+    expect(states).toHaveLength(1);
+    // One report, every bad line in it once (a restarted feed would write a second, tagged anew).
+    const reports = remoteCsv(env, 'customer/export/error');
+    expect(reports).toHaveLength(1);
+    expect(
+      reports[0].rows
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(Array.from({ length: 60 }, (_, i) => `HCBADMAIL${i + 1}`).sort());
+    expect(importTotals(env)).toEqual({ created: 120, linked: 0, alreadyLinked: 0, errors: 60 });
+    expect(runs.some((r) => (r.usage.byApi['record.load']?.calls ?? 0) > 0)).toBe(true);
+  });
+
   test.each([
     ['the 5th customer save', 'Record.save', 5],
     ['the 17th customer save', 'Record.save', 17],

@@ -18,12 +18,15 @@ export const CHECKPOINT_RECORD = {
   state: 'custrecord_hc_cp_state',
 } as const;
 
+/** Characters of a text column a search result holds (netsuite-facts: "Text columns are cut at 4,000 bytes"). */
+const SEARCH_TEXT_LIMIT = 3999;
+
 /** The external id that makes the record unique per key. */
 export const checkpointExternalId = (key: string) => `hc_sync_checkpoint_${key}`;
 
 export interface CheckpointModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
-  record: Pick<typeof recordTypes, 'create' | 'submitFields'>;
+  record: Pick<typeof recordTypes, 'create' | 'submitFields' | 'load'>;
 }
 
 export class CheckpointStore<T> {
@@ -34,7 +37,10 @@ export class CheckpointStore<T> {
     readonly key: string,
   ) {}
 
-  /** Reads the state (10 units: one search page). The oldest record of the key, if several exist. */
+  /**
+   * Reads the state (10 units: one search page; 2 more for a state longer than a search column holds).
+   * The oldest record of the key, if several exist.
+   */
   load(): T | null {
     const results = this.modules.search
       .create({
@@ -49,8 +55,16 @@ export class CheckpointStore<T> {
       .getRange({ start: 0, end: 1 });
     if (results.length === 0) return null;
     this.id = results[0].id;
-    const text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+    let text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
     if (!text) return null;
+    // A search returns at most 4,000 characters of a text column: a longer state is read from the
+    // record itself (2 units), or the job would start its work over.
+    if (text.length >= SEARCH_TEXT_LIMIT)
+      text = String(
+        this.modules.record
+          .load({ type: CHECKPOINT_RECORD.type, id: this.id })
+          .getValue({ fieldId: CHECKPOINT_RECORD.state }) || '',
+      );
     try {
       return JSON.parse(text) as T;
     } catch {

@@ -7675,6 +7675,8 @@ define([], (function () { 'use strict';
       key: 'custrecord_hc_cp_key',
       state: 'custrecord_hc_cp_state',
   };
+  /** Characters of a text column a search result holds (netsuite-facts: "Text columns are cut at 4,000 bytes"). */
+  const SEARCH_TEXT_LIMIT = 3999;
   /** The external id that makes the record unique per key. */
   const checkpointExternalId = (key) => `hc_sync_checkpoint_${key}`;
   class CheckpointStore {
@@ -7683,7 +7685,10 @@ define([], (function () { 'use strict';
           this.key = key;
           this.id = null;
       }
-      /** Reads the state (10 units: one search page). The oldest record of the key, if several exist. */
+      /**
+       * Reads the state (10 units: one search page; 2 more for a state longer than a search column holds).
+       * The oldest record of the key, if several exist.
+       */
       load() {
           const results = this.modules.search
               .create({
@@ -7699,9 +7704,15 @@ define([], (function () { 'use strict';
           if (results.length === 0)
               return null;
           this.id = results[0].id;
-          const text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+          let text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
           if (!text)
               return null;
+          // A search returns at most 4,000 characters of a text column: a longer state is read from the
+          // record itself (2 units), or the job would start its work over.
+          if (text.length >= SEARCH_TEXT_LIMIT)
+              text = String(this.modules.record
+                  .load({ type: CHECKPOINT_RECORD.type, id: this.id })
+                  .getValue({ fieldId: CHECKPOINT_RECORD.state }) || '');
           try {
               return JSON.parse(text);
           }
