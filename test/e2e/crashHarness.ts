@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Scheduler } from '../../emulator/src';
+import { interleaveAt } from '../../emulator/src/runners/faults';
 import type { ExecutionResult, FaultPlan } from '../../emulator/src';
 import { startSftpServer } from '../../emulator/src/sftp/servers';
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
@@ -215,4 +216,60 @@ export function slice(total: number, part: number, parts: number): number[] {
   const out: number[] = [];
   for (let i = 1 + part; i <= total; i += parts) out.push(i);
   return out;
+}
+
+/** The on-demand (`_rest`) deployments HotWax starts: the second deployment of the interleaving tests. */
+export const ON_DEMAND: Record<string, string> = {
+  import: 'customdeploy_imp_customer_rest',
+  export: 'customdeploy_export_customer_rest',
+};
+
+/** A warm account: the script has run once already (its checkpoint record exists), on nothing. */
+export function warm(c: CaseEnv, key: ScriptKey): void {
+  expect(runAll(c.env, key).every((r) => r.status === 'COMPLETE')).toBe(true);
+}
+
+/**
+ * At EVERY charged call of a run of the scheduled deployment, the on-demand deployment is run to
+ * completion; afterwards (and one more run for what a run left to the next) the final state is that
+ * of one run alone, and no execution failed.
+ */
+export async function expectInterleavingsSound(
+  server: RunningSftpServer,
+  key: ScriptKey,
+  scenario: (c: CaseEnv) => void,
+  isWarm: boolean,
+): Promise<void> {
+  const prepare = async () => {
+    const c = await freshCase(server, 'il');
+    if (isWarm) warm(c, key);
+    scenario(c);
+    return c;
+  };
+  const base = await prepare();
+  const plan = countingPlan();
+  expect(runAll(base.env, key, plan).every((r) => r.status === 'COMPLETE')).toBe(true);
+  const baseline = finalState(base);
+  expectSound(baseline);
+  const calls = plan.calls;
+  expect(calls.length).toBeGreaterThan(5);
+  for (let n = 1; n <= calls.length; n++) {
+    const c = await prepare();
+    let second: string[] = [];
+    const first = runAll(
+      c.env,
+      key,
+      interleaveAt(n, () => {
+        second = runAll(c.env, key, undefined, ON_DEMAND[key]).map((r) => r.status);
+      }),
+      SCRIPTS[key].deploymentId,
+    );
+    const statuses = [...first.map((r) => r.status), ...second];
+    expect([n, calls[n - 1], statuses.every((s) => s === 'COMPLETE')]).toEqual([n, calls[n - 1], true]);
+    // What a run left to the next one (a paused feed, a range re-selected) is done by the next run.
+    runAll(c.env, key);
+    const state = finalState(c);
+    expectSound(state);
+    expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
+  }
 }
