@@ -135,6 +135,11 @@ export class Account implements AccountState {
   /** Sum of the modeled elapsed time of every execution run on this account (ms). */
   modeledTotalMs = 0;
   private clock: () => Date;
+  /**
+   * Saved query definitions query.load and getInputData `{ type: 'query', id }` find, by script id
+   * (`dataset` objects of the SDF project, and registered ones); each has an internal id too.
+   */
+  readonly datasets = new Map<string, { id: number; name: string; definition: unknown }>();
   /** Saved CSV import maps (savedcsvimport objects of the SDF project, and registered ones) by script id. */
   readonly savedCsvImports = new Map<string, SavedCsvImport>();
   /** Latest modeled time a job reached: the account's time never goes back behind it. */
@@ -308,10 +313,23 @@ export class Account implements AccountState {
     }
   }
 
-  /** Reads the scripts, parameters and deployments of the SDF project's Objects/ folder. */
+  /**
+   * Registers a saved query (as a SuiteAnalytics workbook dataset would be) under a script id, in the JSON
+   * form of modules/queryObjects.ts QueryDefinition; returns its internal id.
+   */
+  registerDataset(scriptId: string, definition: unknown, name = scriptId): number {
+    const key = scriptId.toLowerCase();
+    const id = this.datasets.get(key)?.id ?? this.datasets.size + 1;
+    this.datasets.set(key, { id, name, definition });
+    return id;
+  }
+
+  /** Reads the scripts, parameters, deployments and datasets of the SDF project's Objects/ folder. */
   loadScriptsFromSdf(dir = this.sdfProjectDir && path.join(this.sdfProjectDir, 'Objects')): void {
     if (!dir || !fs.existsSync(dir)) return;
-    for (const s of loadSdfObjects(dir).scripts) {
+    const objects = loadSdfObjects(dir);
+    for (const d of objects.datasets) this.registerDataset(d.scriptId, d.definition, d.name);
+    for (const s of objects.scripts) {
       const kind = KIND_BY_SDF[s.kind] ?? KIND_BY_SDF[s.objectType.toLowerCase()];
       if (!kind) continue;
       this.registerScript({

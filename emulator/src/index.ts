@@ -34,7 +34,7 @@ export type {
 } from './core/context';
 export { Sandbox, parseHeader, ModuleLoaderError } from './sandbox/loader';
 export type { ScriptHeader } from './sandbox/loader';
-export { Execution, EmulatedCrash, LIMITS, serializeError } from './runners/execution';
+export { Execution, EmulatedCrash, LIMITS, TIME_LIMITS_SECONDS, serializeError } from './runners/execution';
 export type { SerializedError } from './runners/execution';
 export { runScheduled } from './runners/scheduled';
 export type { RunOptions } from './runners/scheduled';

@@ -70,6 +70,12 @@ export interface ExecutionContext {
   readonly executionId: string;
   /** Every N/ call that costs units goes through here: fault check, then meter.charge. */
   charge(api: string, units: number): void;
+  /**
+   * The boundary for dates: every Date an N/ module hands the script goes through here and comes out a
+   * Date of the script's own `Date` (core/scriptDate.ts: server zone `toString` and local getters), the
+   * same instant.
+   */
+  scriptDate(d: Date): Date;
 }
 
 export interface AccountState {

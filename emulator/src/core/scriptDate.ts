@@ -8,7 +8,7 @@
  * execution's modeled clock; local-time getters, setters, the component constructor, `Date.parse` of a
  * string without a zone and `toString`/`toDateString`/`toTimeString`/`toLocale*String` work in the
  * server zone (default America/Los_Angeles). `x instanceof Date` also holds for host dates the N/
- * modules return. Those host dates keep the host's own `toString` (a limit noted in the README).
+ * modules return. The N/ modules hand the script dates of this constructor (ExecutionContext.scriptDate).
  */
 
 const HostDate = Date;

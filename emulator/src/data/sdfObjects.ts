@@ -102,9 +102,23 @@ export interface SdfSavedSearch {
   sourceFile: string;
 }
 
+/**
+ * A dataset object (help "Custom Dataset Objects", "dataset" in the SDF XML reference: scriptid, name,
+ * dependencies, definition). NetSuite does not document the form of `<definition>` (its help says not to
+ * modify it): a definition that is JSON is read as the emulator's query definition (modules/queryObjects.ts
+ * QueryDefinition); any other text is kept as it is and query.load says it cannot read it.
+ */
+export interface SdfDataset {
+  scriptId: string;
+  name: string;
+  definition: unknown;
+  sourceFile: string;
+}
+
 export interface SdfObjects {
   scripts: SdfScriptObject[];
   savedSearches: SdfSavedSearch[];
+  datasets: SdfDataset[];
   customRecordTypes: SdfCustomRecordType[];
   entityFields: SdfEntityField[];
   /** Files that were read but hold objects the emulator ignores (subtabs, secrets, …). */
@@ -353,6 +367,7 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
   const out: Partial<SdfObjects> = {
     scripts: [],
     savedSearches: [],
+    datasets: [],
     customRecordTypes: [],
     entityFields: [],
     ignored: [],
@@ -382,6 +397,16 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
       out.entityFields!.push({ scriptId, field: fieldFrom(scriptId, x), appliesTo, sourceFile: file });
     } else if (tag === 'savedsearch') {
       out.savedSearches!.push(parseSavedSearch(x, file));
+    } else if (tag === 'dataset') {
+      const raw = text(x.definition);
+      let definition: unknown = raw;
+      try {
+        definition = JSON.parse(raw);
+      } catch {
+        definition = raw;
+      }
+      const scriptId = text(x['@_scriptid']).toLowerCase();
+      out.datasets!.push({ scriptId, name: text(x.name) || scriptId, definition, sourceFile: file });
     } else if (SCRIPT_ELEMENTS[tag]) {
       out.scripts!.push(parseScript(tag, x, file));
     } else {
@@ -399,6 +424,7 @@ export function loadSdfObjects(dir: string, store?: TypeRegistry): SdfObjects {
   const result: SdfObjects = {
     scripts: [],
     savedSearches: [],
+    datasets: [],
     customRecordTypes: [],
     entityFields: [],
     ignored: [],
@@ -407,6 +433,7 @@ export function loadSdfObjects(dir: string, store?: TypeRegistry): SdfObjects {
     const part = parseSdfObjectXml(fs.readFileSync(file, 'utf8'), file);
     result.scripts.push(...(part.scripts ?? []));
     result.savedSearches.push(...(part.savedSearches ?? []));
+    result.datasets.push(...(part.datasets ?? []));
     result.customRecordTypes.push(...(part.customRecordTypes ?? []));
     result.entityFields.push(...(part.entityFields ?? []));
     result.ignored.push(...(part.ignored ?? []));

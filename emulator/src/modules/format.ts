@@ -258,7 +258,10 @@ export function createFormatModule(ctx: ExecutionContext): typeof formatTypes {
     Timezone,
     format: (options: { value: unknown; type: string; timezone?: unknown }) =>
       formatValue(options, ctx.account.preferences),
-    parse: (options: { value: unknown; type: string; timezone?: unknown }) =>
-      parseValue(options, ctx.account.preferences, now),
+    parse: (options: { value: unknown; type: string; timezone?: unknown }) => {
+      const v = parseValue(options, ctx.account.preferences, now);
+      // a parsed date is a Date of the script's realm (a Date passed in comes back as it was)
+      return v instanceof Date && v !== options?.value ? ctx.scriptDate(v) : v;
+    },
   } as unknown as typeof formatTypes;
 }

@@ -6,14 +6,15 @@
  *   [ORDER BY col [ASC|DESC], ...]
  * over the records of the account (table = record type, column = field id, `id` = internal id; columns may
  * be qualified by the table or its alias). No joins, functions, GROUP BY or sub-queries: those throw
- * SSS_NOT_YET_SUPPORTED, as do the query.Query builders (query.create, query.load).
+ * SSS_NOT_YET_SUPPORTED. The query.Query objects (query.create, query.load) are in queryObjects.ts.
  * runSuiteQL returns at most 5,000 results (help page); runSuiteQLPaged pages of 5–1,000.
- * Units: SuiteQL.run() is 10 units (help page); runSuiteQL, runSuiteQLPaged and PagedData.fetch are
- * charged 10 as well (their figures unverified). Values: booleans as 'T'/'F', dates as ISO strings
+ * Units: SuiteQL.run() is 10 units (help page); runSuiteQL and runSuiteQLPaged are charged 10 as well
+ * (the @hitc/netsuite-types doc comments say 10 units); PagedData.fetch none (help "PagedData.fetch(options)"). Values: booleans as 'T'/'F', dates as ISO strings
  * (NetSuite gives them in the user's format: unverified here), empty as null.
  */
 import type { ExecutionContext } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
+import { createQueryObjectMembers } from './queryObjects';
 
 type Tok = { t: 'id' | 'str' | 'num' | 'op' | 'param' | 'punct'; v: string };
 
@@ -249,7 +250,7 @@ const cmpValue = (v: unknown): unknown => {
   return v;
 };
 
-function compare(a: unknown, b: unknown): number {
+export function compare(a: unknown, b: unknown): number {
   const x = cmpValue(a);
   const y = cmpValue(b);
   if (x === null || x === undefined || x === '') return y === null || y === undefined || y === '' ? 0 : -1;
@@ -387,6 +388,7 @@ export function createQueryModule(ctx: ExecutionContext): unknown {
     throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', `N/query ${what} is not emulated (SuiteQL only)`);
   };
   return {
+    ...createQueryObjectMembers(ctx),
     runSuiteQL(options: unknown) {
       const { sql, params } = queryOf(options);
       ctx.charge('query.runSuiteQL', 10);
@@ -411,7 +413,8 @@ export function createQueryModule(ctx: ExecutionContext): unknown {
         if (!(index >= 0 && index < pageRanges.length)) {
           throw new SuiteScriptError('INVALID_PAGE_RANGE', `PagedData.fetch: no page ${index}`);
         }
-        ctx.charge('query.PagedData.fetch', 10);
+        // help "PagedData.fetch(options)" (N/query): Governance None
+        ctx.charge('query.PagedData.fetch', 0);
         return {
           data: resultSet(labels, rows.slice(index * size, (index + 1) * size)),
           pageRange: pageRanges[index],
@@ -421,8 +424,6 @@ export function createQueryModule(ctx: ExecutionContext): unknown {
       };
       return { count, pageSize: size, pageRanges, fetch };
     },
-    create: notEmulated('query.create'),
-    load: notEmulated('query.load'),
     delete: notEmulated('query.delete'),
   };
 }

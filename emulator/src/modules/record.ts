@@ -90,14 +90,14 @@ function argObject(api: string, options: unknown, required: string[]): Opts {
   return o;
 }
 
-/** Stored value → what getValue returns (empty numbers/dates/text as ''; dates copied). */
-function outValue(v: unknown, def: FieldDef | undefined): recordTypes.FieldValue {
+/** Stored value → what getValue returns (empty numbers/dates/text as ''; dates copied into the script's Date). */
+function outValue(v: unknown, def: FieldDef | undefined, ctx: ExecutionContext): recordTypes.FieldValue {
   if (v === undefined || v === null) {
     if (def?.type === 'CHECKBOX') return false;
     if (def?.type === 'MULTISELECT') return [];
     return def ? '' : (null as unknown as recordTypes.FieldValue);
   }
-  if (v instanceof Date) return new Date(v.getTime());
+  if (v instanceof Date) return ctx.scriptDate(v);
   if (Array.isArray(v)) return v.slice();
   return v as recordTypes.FieldValue;
 }
@@ -119,7 +119,7 @@ class FieldAccess {
   }
 
   protected read(host: FieldHost, fieldId: string): recordTypes.FieldValue {
-    return outValue(host.values[fieldId], host.fields[fieldId]);
+    return outValue(host.values[fieldId], host.fields[fieldId], this.ctx);
   }
 
   protected write(host: FieldHost, fieldId: string, value: unknown): void {

@@ -151,7 +151,8 @@ export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes 
         );
       const id = String(name).toLowerCase();
       if (!(id in ctx.script.params)) return null as unknown as string;
-      return typedParameter(ctx.script.paramTypes[id], ctx.script.params[id], ctx.account.preferences);
+      const v = typedParameter(ctx.script.paramTypes[id], ctx.script.params[id], ctx.account.preferences);
+      return v instanceof Date ? ctx.scriptDate(v) : v;
     },
     getRemainingUsage() {
       ctx.charge('runtime.getRemainingUsage', 0);

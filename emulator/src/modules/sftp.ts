@@ -455,7 +455,7 @@ class Connection {
         directory: e.directory,
         name: e.name,
         size: e.size,
-        lastModified: new Date(e.mtime * 1000),
+        lastModified: this.ctx.scriptDate(new Date(e.mtime * 1000)),
       }));
     return sortEntries(out, sort);
   }

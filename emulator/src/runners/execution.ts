@@ -49,6 +49,21 @@ export const MODULE_FACTORIES: Record<string, ModuleFactory> = {
   'N/query': createQueryModule,
 };
 
+/**
+ * How long (modeled seconds) one execution or function invocation may run (NetSuite help "Script Execution
+ * Time Limits", section_161591009480): scheduled 3,600; map/reduce input stage 3,600, map 300, reduce 900,
+ * summarize 3,600 (per function invocation: help "Map/Reduce Governance" — the limits "regulate specific
+ * parts of the deployment, like a single function invocation's duration"); Suitelet 300.
+ */
+export const TIME_LIMITS_SECONDS = {
+  scheduled: 3_600,
+  getInputData: 3_600,
+  map: 300,
+  reduce: 900,
+  summarize: 3_600,
+  suitelet: 300,
+} as const;
+
 /** How many units each function invocation may use (NetSuite help "SuiteScript Governance and Limits"). */
 export const LIMITS = {
   scheduled: 10_000,
@@ -78,6 +93,8 @@ export interface ExecutionOptions {
   onCharge?: (api: string) => void;
   /** runtime.executionContext; default SCHEDULED or MAPREDUCE by script kind. */
   contextType?: string;
+  /** Modeled seconds the execution (or each invocation, see startTimer) may run; default no limit. */
+  timeLimitSeconds?: number;
 }
 
 export class Execution implements ExecutionContext {
@@ -93,6 +110,15 @@ export class Execution implements ExecutionContext {
   readonly contextType: string;
   percentComplete = 0;
   crashed: EmulatedCrash | null = null;
+  /**
+   * Set when the execution ran past its time limit: SSS_TIME_LIMIT_EXCEEDED was thrown and every later
+   * charged N/ call throws it again, so the script cannot carry on; the runner reports it whatever the
+   * script caught (help "Script Execution Time Limits": "script execution stops").
+   */
+  timedOut: SuiteScriptError | null = null;
+  /** Modeled ms the current invocation may run, and the clock's elapsed ms when it started. */
+  private timeLimitMs = Infinity;
+  private timerFromMs = 0;
   readonly startedAt: Date;
   /** Usage of every invocation of this execution, summed (map/reduce jobs have many meters). */
   readonly usage = new Map<string, { calls: number; units: number }>();
@@ -102,6 +128,7 @@ export class Execution implements ExecutionContext {
   private currentMeter: GovernanceMeter;
   private sandboxInstance?: Sandbox;
   private readonly modules = new Map<string, unknown>();
+  private scriptDateConstructor?: DateConstructor;
 
   constructor(o: ExecutionOptions) {
     this.account = o.account;
@@ -131,6 +158,23 @@ export class Execution implements ExecutionContext {
     this.currentMeter = new GovernanceMeter(o.limit);
     this.clock = o.clock ?? new JobClock(o.account.now().getTime());
     this.startedAt = new Date(this.clock.startMs);
+    if (o.timeLimitSeconds !== undefined) this.timeLimitMs = o.timeLimitSeconds * 1000;
+  }
+
+  /**
+   * Starts the time limit of one execution or function invocation (map/reduce: each invocation has its
+   * own), counted on the modeled clock from now; `Infinity` lifts it (framework work such as reading the
+   * input of getInputData).
+   */
+  startTimer(limitSeconds: number): void {
+    this.timeLimitMs = limitSeconds * 1000;
+    this.timerFromMs = this.clock.elapsedMs;
+    this.timedOut = null;
+  }
+
+  /** Modeled ms the current execution or invocation has run against its time limit. */
+  get timerElapsedMs(): number {
+    return this.clock.elapsedMs - this.timerFromMs;
   }
 
   /** Runs `fn` with this job's clock as the account's time (records stamped, logs, scripts' Date). */
@@ -173,9 +217,35 @@ export class Execution implements ExecutionContext {
       this.crashed = new EmulatedCrash(api);
       throw this.crashed;
     }
+    if (this.timedOut) throw this.timedOut;
+    const ms = this.account.latencyFor(api);
+    if (this.timerElapsedMs + ms > this.timeLimitMs) {
+      // the call runs past the limit: the platform stops the script during it (the call has no effect)
+      this.clock.advance(ms);
+      this.timedOut = new SuiteScriptError(
+        'SSS_TIME_LIMIT_EXCEEDED',
+        `Script Execution Time Limit Exceeded: ${api} at ${Math.round(this.timerElapsedMs / 1000)} s of the ${
+          this.timeLimitMs / 1000
+        } s limit`,
+      );
+      throw this.timedOut;
+    }
     this.currentMeter.charge(api, units);
-    this.clock.advance(this.account.latencyFor(api));
+    this.clock.advance(ms);
     if (this.onCharge) this.onCharge(api);
+  }
+
+  /** The script's `Date` (modeled clock, server zone): the sandbox's global and the N/ modules' dates. */
+  get ScriptDate(): DateConstructor {
+    this.scriptDateConstructor ??= createScriptDate({
+      now: () => this.clock.nowMs(),
+      zone: this.account.serverTimeZone,
+    });
+    return this.scriptDateConstructor;
+  }
+
+  scriptDate(d: Date): Date {
+    return new this.ScriptDate(d.getTime());
   }
 
   /** The N/ module `name` bound to this execution (one instance per execution). */
@@ -196,7 +266,7 @@ export class Execution implements ExecutionContext {
         log: this.module('N/log'),
         util: this.module('N/util'),
         name: `${this.script.scriptId}:${this.script.deploymentId}`,
-        Date: createScriptDate({ now: () => this.clock.nowMs(), zone: this.account.serverTimeZone }),
+        Date: this.ScriptDate,
       });
     }
     return this.sandboxInstance;

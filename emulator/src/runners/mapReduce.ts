@@ -32,10 +32,13 @@
  * - Inputs: an array (key = index), an object (key = property), a search.Search or a search reference
  *   { type: 'search', id } (key = internal id, value = JSON of the search.Result), a file.File or a file
  *   reference { type: 'file', id | path } (one pair per line, key = line number from 0 (unverified),
- *   value = the line). Values are JSON.stringify'd unless strings. N/query and SuiteQL inputs are not
- *   emulated (SSS_NOT_YET_SUPPORTED). Reading the input costs the script no units (it takes modeled time).
+ *   value = the line), `{ type: 'suiteql', query, params }`, a query.Query or `{ type: 'query', id }` (key =
+ *   row index, value = JSON of { types, values }; unverified). Values are JSON.stringify'd unless strings.
+ *   Reading the input costs the script no units (it takes modeled time).
  * - shuffle groups writes by key; reduceContext.values "are listed in lexicographical order".
- * - Limits per invocation: getInputData 10,000, map 1,000, reduce 5,000, summarize 10,000 units.
+ * - Limits per invocation: getInputData 10,000, map 1,000, reduce 5,000, summarize 10,000 units; time
+ *   (modeled) getInputData 3,600 s, map 300 s, reduce 900 s, summarize 3,600 s (help "Script Execution Time
+ *   Limits"). An invocation past its time limit ends with SSS_TIME_LIMIT_EXCEEDED as an error it threw.
  * - Modeled time (core/clock.ts): each job starts on its processor's clock; a stage ends when its last
  *   job does; result.modeledMs is the whole task's modeled elapsed time, with overlapping jobs counted once.
  */
@@ -47,7 +50,15 @@ import { JobClock } from '../core/clock';
 import { writeLog } from '../modules/log';
 import { closeSftpConnections } from '../modules/sftp';
 import { runSuiteQLRows } from '../modules/query';
-import { EmulatedCrash, Execution, LIMITS, newExecutionId, serializeError } from './execution';
+import { QQuery } from '../modules/queryObjects';
+import {
+  EmulatedCrash,
+  Execution,
+  LIMITS,
+  TIME_LIMITS_SECONDS,
+  newExecutionId,
+  serializeError,
+} from './execution';
 import { finish, prepare, type RunOptions } from './scheduled';
 import type {
   ExecutionResult,
@@ -157,7 +168,7 @@ function readInput(exec: Execution, input: unknown): Array<[string, string]> {
     const fileMod = exec.module('N/file') as { load(o: { id: unknown }): unknown };
     return fileLines(fileMod.load({ id: o.id ?? o.path }) as Record<string, unknown>);
   }
-  if (typeof o.runPaged === 'function' && typeof o.run === 'function') search = o;
+  if (typeof o.runPaged === 'function' && typeof o.run === 'function' && !(o instanceof QQuery)) search = o;
   else if (refType === 'search' && o.id !== undefined) {
     search = searchMod().load({ id: o.id }) as Record<string, unknown>;
   } else if (refType === 'suiteql' && typeof o.query === 'string') {
@@ -171,11 +182,15 @@ function readInput(exec: Execution, input: unknown): Array<[string, string]> {
       String(i),
       JSON.stringify({ types: labels.map(() => 'STRING'), values }),
     ]);
-  } else if (refType === 'query' && o.id !== undefined) {
-    throw new SuiteScriptError(
-      'SSS_NOT_YET_SUPPORTED',
-      `getInputData input of type query (a saved workbook query ${String(o.id)}) is not emulated`,
-    );
+  } else if (o instanceof QQuery || (refType === 'query' && o.id !== undefined)) {
+    // a query.Query, or a saved one by id: key = row index, value = JSON of { types, values } (both unverified)
+    const q =
+      o instanceof QQuery
+        ? o
+        : ((exec.module('N/query') as { load(o: { id: unknown }): unknown }).load({ id: o.id }) as QQuery);
+    const { columns, rows } = q.rows();
+    const types = columns.map((c) => c.valueType);
+    return rows.map((values, i) => [String(i), JSON.stringify({ types, values })]);
   }
   if (!search) return Object.keys(o).map((k) => [k, asValue(o[k])]);
   const out: Array<[string, string]> = [];
@@ -331,6 +346,8 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
   ): { error?: unknown; units: number; crash?: EmulatedCrash } => {
     const meter = new GovernanceMeter(limit);
     job.swapMeter(meter);
+    // each function invocation has its own time limit (help "Script Execution Time Limits")
+    job.startTimer(TIME_LIMITS_SECONDS[job.script.stage as keyof typeof TIME_LIMITS_SECONDS] ?? Infinity);
     job.clock.advance(account.overheads.invocationMs);
     let err: unknown;
     let crash: EmulatedCrash | undefined;
@@ -342,6 +359,8 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
     } finally {
       job.addUsage(meter);
     }
+    // past its time limit the invocation ends with SSS_TIME_LIMIT_EXCEEDED, also if the script caught it
+    if (job.timedOut && !job.crashed) err = job.timedOut;
     if (job.crashed) crash = job.crashed;
     return { error: err, units: meter.total(), crash };
   };
@@ -565,11 +584,15 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
     const gi = serialStage('getInputData', endMs, LIMITS.getInputData, (mod, isRestarted, exec) => {
       probe = mod;
       const input = mod.getInputData({ isRestarted, ObjectRef: { id: null, type: null } });
+      // the framework reads the input: no units, and not within the function's time limit
       const free = exec.swapMeter(new GovernanceMeter(Number.MAX_SAFE_INTEGER));
+      const timedOut = exec.timedOut;
+      exec.startTimer(Infinity);
       try {
         pairs = readInput(exec, input);
       } finally {
         exec.swapMeter(free);
+        exec.timedOut = timedOut;
       }
     });
     endMs = gi.endMs;
@@ -654,44 +677,48 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
       const jobStart = new Date(taskStartMs);
       const secs = (t: StageTime) => t.modeledMs / 1000;
       const stageSummary = (
+        created: Date,
         errors: MapReduceKeyError[],
         keys: Array<[string, number, string]>,
         usage: number,
         t: StageTime,
       ) => ({
         concurrency: processors,
-        dateCreated: jobStart,
+        dateCreated: created,
         seconds: secs(t),
         usage,
         yields: t.yields,
         errors: iterator(errors.map((e) => [e.key, e.error, e.executionNo ?? 1] as [string, string, number])),
         keys: iterator(keys),
       });
-      const r = serialStage('summarize', sumStart, LIMITS.summarize, (mod, isRestarted) =>
+      const r = serialStage('summarize', sumStart, LIMITS.summarize, (mod, isRestarted, job) => {
+        // dates handed to the script are of its own realm (core/scriptDate.ts)
+        const created = () => job.scriptDate(jobStart);
         (mod.summarize as Fn)({
           isRestarted,
           concurrency: processors,
-          dateCreated: jobStart,
+          dateCreated: created(),
           seconds: (sumStart - taskStartMs) / 1000,
           usage: total(),
           yields: report.time.map.yields + report.time.reduce.yields,
           inputSummary: {
             concurrency: processors,
-            dateCreated: jobStart,
+            dateCreated: created(),
             error: inputErrorText,
             seconds: secs(report.time.getInputData),
             usage: report.usage.getInputData,
           },
-          mapSummary: stageSummary(report.mapErrors, mapKeys, report.usage.map, report.time.map),
+          mapSummary: stageSummary(created(), report.mapErrors, mapKeys, report.usage.map, report.time.map),
           reduceSummary: stageSummary(
+            created(),
             report.reduceErrors,
             reduceKeys,
             report.usage.reduce,
             report.time.reduce,
           ),
           output: iterator(output),
-        }),
-      );
+        });
+      });
       endMs = r.endMs;
       report.usage.summarize = r.units;
       if (r.error !== undefined) {

@@ -2,7 +2,8 @@
  * Runs a scheduled script the way SuiteCloud Processors do: loads the script file from the File
  * Cabinet, checks its header and entry point, calls execute({ type }) under a 10,000-unit meter
  * (NetSuite help "SuiteScript Governance and Limits"; scheduledContext.type from "scheduledContext.type":
- * SCHEDULED for a scheduled deployment, ONDEMAND for a submitted one).
+ * SCHEDULED for a scheduled deployment, ONDEMAND for a submitted one) and a 3,600 s modeled time limit
+ * (help "Script Execution Time Limits": SSS_TIME_LIMIT_EXCEEDED, the execution stops).
  */
 import type { Account, DeploymentDef, ScriptDef } from '../account';
 import type { TaskEntry } from '../core/tasks';
@@ -10,7 +11,7 @@ import type { FaultPlan } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
 import { writeLog } from '../modules/log';
 import { closeSftpConnections } from '../modules/sftp';
-import { Execution, LIMITS, serializeError } from './execution';
+import { Execution, LIMITS, TIME_LIMITS_SECONDS, serializeError } from './execution';
 import type { ExecutionResult, ExecutionStatus } from './types';
 
 export interface RunOptions {
@@ -118,6 +119,7 @@ export function runScheduled(account: Account, opts: RunOptions): ExecutionResul
     faults: opts.faults,
     task: p.task,
     limit: account.usageLimits.get(p.script.scriptId) ?? LIMITS.scheduled,
+    timeLimitSeconds: TIME_LIMITS_SECONDS.scheduled,
   });
   const logStart = account.logs.length;
   let status: ExecutionStatus = 'COMPLETE';
@@ -134,6 +136,11 @@ export function runScheduled(account: Account, opts: RunOptions): ExecutionResul
   } catch (e) {
     status = 'FAILED';
     error = e;
+  }
+  // past the time limit the execution ends with SSS_TIME_LIMIT_EXCEEDED, also if the script caught it
+  if (exec.timedOut && !exec.crashed) {
+    status = 'FAILED';
+    error = exec.timedOut;
   }
   exec.addUsage(exec.meter);
   return finish(account, exec, p.task, logStart, status, error);

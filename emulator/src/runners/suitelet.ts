@@ -23,7 +23,7 @@ import { createServerWidgetModule, escapeHtml, renderPlainPage } from '../module
 import type { PageChrome } from '../modules/serverWidget';
 import { createUrlModule, recordPath, suiteletPath } from '../modules/url';
 import { createCryptoRandomModule } from '../modules/cryptoRandom';
-import { Execution, serializeError } from './execution';
+import { Execution, TIME_LIMITS_SECONDS, serializeError } from './execution';
 import type { ExecutionOptions, SerializedError } from './execution';
 import type { UsageReport } from './types';
 
@@ -208,7 +208,14 @@ export function runSuitelet(account: Account, opts: RunSuiteletOptions): Suitele
   syncScriptRecords(account);
   const session = opts.session ?? new Map<string, string>();
   const exec = new SuiteletExecution(
-    { account, script, deployment, limit: SUITELET_LIMIT, faults: opts.faults },
+    {
+      account,
+      script,
+      deployment,
+      limit: SUITELET_LIMIT,
+      faults: opts.faults,
+      timeLimitSeconds: TIME_LIMITS_SECONDS.suitelet,
+    },
     user,
     session,
     host,
@@ -234,6 +241,8 @@ export function runSuitelet(account: Account, opts: RunSuiteletOptions): Suitele
   } catch (e) {
     error = e;
   }
+  // past its 300 s the page ends with SSS_TIME_LIMIT_EXCEEDED, also if the script caught it
+  if (exec.timedOut && !exec.crashed) error = exec.timedOut;
   exec.addUsage(exec.meter);
   closeSftpConnections(exec);
   const byApi = Object.fromEntries([...exec.usage.entries()].sort(([a], [b]) => a.localeCompare(b)));

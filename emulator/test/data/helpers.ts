@@ -55,6 +55,8 @@ export function makeContext(
     },
     executionId: 'test',
     charge: (api, units) => meter.charge(api, units),
+    // no sandbox in these module tests: dates stay host dates
+    scriptDate: (d: Date) => d,
   };
 }
 

@@ -35,6 +35,8 @@ export function makeContext(
     },
     executionId: 'test-execution',
     charge: (api: string, units: number) => meter.charge(api, units),
+    // no sandbox in these module tests: dates stay host dates
+    scriptDate: (d: Date) => d,
   };
 }
 
