@@ -21,6 +21,7 @@ import {
 } from './core/clock';
 import type { DeploymentDef, ScriptDef, ScriptDefInput, ScriptParameterDef } from './core/scriptDefs';
 import type { ExecutionResult } from './core/results';
+import type { QueryDefinition } from './modules/queryObjects';
 import { TaskQueue } from './core/tasks';
 import { RecordStore } from './data/recordStore';
 import { FileCabinet } from './data/fileCabinet';
@@ -317,7 +318,7 @@ export class Account implements AccountState {
    * Registers a saved query (as a SuiteAnalytics workbook dataset would be) under a script id, in the JSON
    * form of modules/queryObjects.ts QueryDefinition; returns its internal id.
    */
-  registerDataset(scriptId: string, definition: unknown, name = scriptId): number {
+  registerDataset(scriptId: string, definition: QueryDefinition | string, name = scriptId): number {
     const key = scriptId.toLowerCase();
     const id = this.datasets.get(key)?.id ?? this.datasets.size + 1;
     this.datasets.set(key, { id, name, definition });
@@ -328,7 +329,8 @@ export class Account implements AccountState {
   loadScriptsFromSdf(dir = this.sdfProjectDir && path.join(this.sdfProjectDir, 'Objects')): void {
     if (!dir || !fs.existsSync(dir)) return;
     const objects = loadSdfObjects(dir);
-    for (const d of objects.datasets) this.registerDataset(d.scriptId, d.definition, d.name);
+    for (const d of objects.datasets)
+      this.registerDataset(d.scriptId, d.definition as QueryDefinition | string, d.name);
     for (const s of objects.scripts) {
       const kind = KIND_BY_SDF[s.kind] ?? KIND_BY_SDF[s.objectType.toLowerCase()];
       if (!kind) continue;

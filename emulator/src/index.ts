@@ -55,6 +55,7 @@ export type {
   StageTime,
   UsageReport,
 } from './runners/types';
+export type { QueryDefinition } from './modules/queryObjects';
 export { loadSavedCsvImports, parseSavedCsvImport } from './data/savedCsvImports';
 export type {
   SavedCsvImport,

@@ -170,4 +170,23 @@ test('summaryContext.dateCreated (and each stage summary’s) is a server-zone D
   for (const k of ['job', 'input', 'map']) expectServerZone(d[k]);
   expect(d.job.iso).toBe(new Date(START).toISOString());
   expect(d.job.hours).toBe(12);
+  // another server zone, so the check does not depend on the host's own zone
+  const tokyo = new Account({
+    fileCabinetRoot: root,
+    sdfProjectDir: root,
+    loadSdf: false,
+    serverTimeZone: 'Asia/Tokyo',
+  });
+  tokyo.setClock(() => new Date(START));
+  tokyo.registerScript({
+    scriptId: 'customscript_mr_dates',
+    kind: 'MAPREDUCE',
+    scriptFile: file,
+    deployments: [{ deploymentId: 'customdeploy_mr_dates', status: 'NOTSCHEDULED' }],
+  });
+  const t = JSON.parse(
+    runMapReduce(tokyo, { scriptId: 'customscript_mr_dates' }).logs.find((l) => l.title === 'dates')!.details,
+  );
+  expect(t.job.text).toMatch(/^Fri Jan 16 2026 05:00:00 GMT\+0900 \(Japan Standard Time\)$/);
+  expect(t.job.hours).toBe(5);
 });
