@@ -11,7 +11,7 @@
  * - Joins: `autoJoin({ fieldId })` / `join({ fieldId })` / `joinTo({ fieldId, target })` follow a select
  *   field to the record it points at (many-to-one), as deep as wanted; `joinFrom` (one-to-many) and joins on
  *   fields that are not selects of a record type the account holds throw SSS_NOT_YET_SUPPORTED.
- * - `Query.run()` (10 units) gives a ResultSet (results, types, columns, asMappedResults(), iterator());
+ * - `Query.run()` (10 units, at most 5,000 results) gives a ResultSet (results, types, columns, asMappedResults(), iterator());
  *   `Query.runPaged({ pageSize })` (10 units; 5–1,000, default 50) gives PagedData whose `fetch` costs no
  *   units (help "PagedData.fetch(options)": Governance None). `Query.toSuiteQL()` gives the SuiteQL of a
  *   query without joins or aggregates, runnable with the SuiteQL engine of modules/query.ts.
@@ -765,10 +765,11 @@ export class QQuery {
   rows(): { columns: QColumn[]; rows: unknown[][] } {
     return execute(this);
   }
+  /** At most 5,000 results (help "Query.run(options)": more need Query.runPaged). */
   run() {
     this.host.ctx.charge('Query.run', 10);
     const { columns, rows } = this.rows();
-    return queryResultSet(columns, rows);
+    return queryResultSet(columns, rows.slice(0, 5000));
   }
   runPaged(o?: unknown) {
     const size = pageSizeOf('Query.runPaged', o);
@@ -821,7 +822,8 @@ export class QQuery {
       run() {
         host.ctx.charge('SuiteQL.run', 10);
         const r = rowsOf();
-        return queryResultSet(suiteQLColumns, r.rows);
+        // help "SuiteQL.run()": at most 100,000 results without SuiteAnalytics Connect
+        return queryResultSet(suiteQLColumns, r.rows.slice(0, 100_000));
       },
       runPaged(o?: unknown) {
         const size = pageSizeOf('SuiteQL.runPaged', o);

@@ -253,7 +253,9 @@ class EmSubrecord extends FieldAccess {
     );
   }
   toJSON(): Opts {
-    return { type: this.type, isSubrecord: true, fields: cloneValues(this.sub.values) };
+    const fields = cloneValues(this.sub.values);
+    for (const [k, v] of Object.entries(fields)) if (v instanceof Date) fields[k] = this.ctx.scriptDate(v);
+    return { type: this.type, isSubrecord: true, fields };
   }
 }
 

@@ -216,6 +216,19 @@ test('runPaged: 10 units, pages of pageSize, fetch free, iterator; toSuiteQL run
   expect(r.usage.total).toBe(20);
 });
 
+test('Query.run gives at most 5,000 results; runPaged gives them all', () => {
+  const a = account();
+  for (let i = 0; i < 5001; i++) a.records.create('customer', { companyname: `Bulk ${i}`, subsidiary: '1' });
+  const { out } = run(
+    a,
+    'q_cap',
+    `var q = query.create({ type: 'customer', columns: [{ fieldId: 'id' }] });
+     q.sort = [q.createSort({ column: q.columns[0] })];
+     return { run: q.run().results.length, paged: q.runPaged({ pageSize: 1000 }).count };`,
+  );
+  expect(out).toEqual({ run: 5000, paged: 5005 });
+});
+
 const DATASET = `<dataset scriptid="custdataset_uk_customers">
   <name>UK customers</name>
   <definition><![CDATA[${JSON.stringify({
