@@ -312,9 +312,10 @@ describe('getInputData inputs', () => {
     ]);
   });
 
-  test('a query reference is not emulated and says so', () => {
+  // query inputs that exist are in test/query/queryObjects.test.ts
+  test('a query reference to a query the account does not hold: inputSummary.error UNABLE_TO_LOAD_QUERY', () => {
     const r = run('query');
     expect(r.status).toBe('FAILED');
-    expect(r.mapReduce?.inputError?.name).toBe('SSS_NOT_YET_SUPPORTED');
+    expect(r.mapReduce?.inputError?.name).toBe('UNABLE_TO_LOAD_QUERY');
   });
 });
