@@ -2,7 +2,8 @@
  * HC_CustomerSyncLib: the companion library every HotWax customer sync script loads
  * (./lib/HC_CustomerSyncLib). CSV, SFTP, configuration, governance and checkpoints, plus each
  * script's logic as plain functions over small adapters. Entry points import from here only, so
- * the build ships one copy of it.
+ * the build ships one copy of it. The status page's code is in HC_CustomerSyncStatusLib (loaded by
+ * the Suitelet only), so the scheduled and map/reduce scripts do not parse it.
  *
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
@@ -95,28 +96,3 @@ export {
   capturingReports,
 } from './runHistory';
 export type { RunEntry, RunOutcome, ErrorReportRow } from './runHistory';
-export {
-  NetSuiteStatusSources,
-  openConnection,
-  listWaitingFeeds,
-  testSftpConnection,
-  importDeploymentParams,
-  dryRunOneFeed,
-} from './statusSources';
-export { renderStatusForm } from './statusForm';
-export {
-  SYNC_SCRIPTS,
-  ON_DEMAND,
-  PARAM,
-  ACTIONS,
-  ACTION_LABELS,
-  REPORT_FOLDERS,
-  buildPage,
-  runAction,
-  csrfMatches,
-  refusedForToken,
-  reportRequest,
-  outcomeText,
-  esc,
-} from '../sync/statusPage';
-export type { PageModel, StatusSources, ActionResult } from '../sync/statusPage';
