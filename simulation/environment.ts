@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Account, Scheduler } from '../emulator/src';
 import { SDF_PROJECT_DIR } from './project';
-import type { ExecutionResult, FaultPlan, SftpTarget, UserPreferences } from '../emulator/src';
+import type { ExecutionResult, FaultPlan, LatencyTable, SftpTarget, UserPreferences } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer, SftpServerKind } from '../emulator/src/sftp/servers';
 
@@ -39,6 +39,8 @@ export interface EnvironmentOptions {
   preferences?: Partial<UserPreferences>;
   /** Credential kind stored in the settings record (custrecord_ns_sftp_guid). */
   credential?: 'secret' | 'key';
+  /** Modeled call durations (the emulator's latency table), e.g. a slow account's record saves. */
+  latency?: LatencyTable;
 }
 
 export const SFTP_LAYOUT = [
@@ -70,6 +72,7 @@ export class SyncEnvironment {
       sdfProjectDir: SDF_PROJECT_DIR,
       oneWorld: opts.oneWorld ?? true,
       preferences: opts.preferences,
+      latency: opts.latency,
     });
     const sftp = opts.sftp ?? 'embedded';
     const server = typeof sftp === 'string' ? await startSftpServer(sftp) : null;

@@ -17,7 +17,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
     const STATE_MARK = ' State: ';
     function execute(_context) {
         const script = runtime.getCurrentScript();
-        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const idField = HC_CustomerSyncLib.textParam(script, PARAMS.idSource) || 'custentity_hc_shop_cust_id';
         if (!/^(externalid|custentity_[a-z0-9_]+)$/.test(idField))
             throw new Error(`Script parameter ${PARAMS.idSource} is "${idField}": enter externalid or a customer field id (custentity_…).`);
@@ -162,6 +163,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                 duplicates: summary.duplicates.length,
                 folderId,
                 unitsUsed: budget.used(),
+                stoppedFor: budget.stoppedFor(),
                 rescheduled,
             }),
         });

@@ -17,7 +17,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
         const script = runtime.getCurrentScript();
-        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
         const reports = HC_CustomerSyncLib.capturingReports(HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed));
@@ -68,6 +69,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
                 inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
                 skipped: summary.skipped ?? null,
                 unitsUsed: budget.used(),
+                stoppedFor: budget.stoppedFor(),
                 rescheduled,
             }),
         });

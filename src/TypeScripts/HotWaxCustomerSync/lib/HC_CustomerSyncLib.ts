@@ -41,7 +41,8 @@ export type {
 } from './csv';
 
 export { SyncError, describeError } from './errors';
-export { GovernanceBudget, UNITS, STOP_RESERVE } from './governance';
+export { GovernanceBudget, UNITS, STOP_RESERVE, TIME_LIMITS, scheduledBudget } from './governance';
+export type { TimeLimit, Clock, BudgetShortfall } from './governance';
 export { SFTP_RECORD, SFTP_FOLDERS, sftpSettingsFrom, parseHostKey, normaliseDirectory } from './config';
 export type { SftpSettings } from './config';
 export { SftpFolderClient, customerFeedFolder } from './sftp';

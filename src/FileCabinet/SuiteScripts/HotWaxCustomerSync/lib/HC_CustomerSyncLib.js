@@ -2279,22 +2279,95 @@ taskSubmit: 20
 };
 const RUN_HISTORY_UNITS = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.searchPage + 2 * UNITS.customRecordSave;
 const STOP_RESERVE = UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit + RUN_HISTORY_UNITS;
+const TIME_LIMITS = {
+scheduled: {
+limitMs: 36e5,
+marginMs: 6e5
+},
+getInputData: {
+limitMs: 36e5,
+marginMs: 6e5
+},
+map: {
+limitMs: 3e5,
+marginMs: 6e4
+},
+reduce: {
+limitMs: 9e5,
+marginMs: 15e4
+},
+summarize: {
+limitMs: 36e5,
+marginMs: 6e5
+},
+suitelet: {
+limitMs: 3e5,
+marginMs: 6e4
+}
+};
 class GovernanceBudget {
-constructor(meter, reserve = STOP_RESERVE) {
+constructor(meter, reserve = STOP_RESERVE, time) {
 this.meter = meter;
 this.reserve = reserve;
+this.time = time;
+this.refused = null;
 this.startedWith = meter.remaining();
+this.startedAt = time ? time.clock.now() : 0;
 }
 canAfford(units) {
-return this.meter.remaining() - units >= this.reserve;
+const left = this.meter.remaining();
+if (left - units < this.reserve) return this.refuse('units');
+if (this.time) {
+const spare = this.spareMs();
+if (spare <= 0 || this.predictedMs(units, left) > spare) return this.refuse('time');
+}
+return true;
 }
 howMany(unitsEach, fixed = 0) {
-const spare = this.meter.remaining() - this.reserve - fixed;
-return spare <= 0 ? 0 : Math.floor(spare / unitsEach);
+const left = this.meter.remaining();
+const spare = left - this.reserve - fixed;
+const byUnits = spare <= 0 ? 0 : Math.floor(spare / unitsEach);
+let n = byUnits;
+if (this.time) {
+const spareMs = this.spareMs() - this.predictedMs(fixed, left);
+const eachMs = this.predictedMs(unitsEach, left);
+const byTime = spareMs <= 0 ? 0 : eachMs > 0 ? Math.floor(spareMs / eachMs) : byUnits;
+n = Math.min(byUnits, byTime);
+if (n < 1 && byUnits >= 1) this.refused = 'time';
+}
+if (n < 1 && byUnits < 1) this.refused = 'units';
+return n;
 }
 used() {
 return this.startedWith - this.meter.remaining();
 }
+elapsedMs() {
+return this.time ? this.time.clock.now() - this.startedAt : 0;
+}
+stoppedFor() {
+return this.refused;
+}
+refuse(why) {
+this.refused = why;
+return false;
+}
+spareMs() {
+return this.time ? this.time.limit.limitMs - this.time.limit.marginMs - this.elapsedMs() : Infinity;
+}
+predictedMs(units, left) {
+const used = this.startedWith - left;
+return used > 0 ? units * this.elapsedMs() / used : 0;
+}
+}
+function scheduledBudget(script, clock = {
+now: () => Date.now()
+}) {
+return new GovernanceBudget({
+remaining: () => script.getRemainingUsage()
+}, STOP_RESERVE, {
+limit: TIME_LIMITS.scheduled,
+clock
+});
 }
 const SFTP_RECORD = {
 type: 'customrecord_ns_sftp_configuration',
@@ -4274,6 +4347,7 @@ SFTP_RECORD,
 STOP_RESERVE,
 SftpFolderClient,
 SyncError,
+TIME_LIMITS,
 UNITS,
 allResults,
 alternativeName,
@@ -4314,6 +4388,7 @@ reschedule,
 runCustomerImport,
 runHistoricalExport,
 runHistoricalUpload,
+scheduledBudget,
 sftpSettingsFrom,
 stem,
 storedSummary,

@@ -1126,7 +1126,12 @@ if (waiting.length === 0) throw new Error(`${feed} is not waiting in ${HC_Custom
 const params = importDeploymentParams(m);
 const budget = new HC_CustomerSyncLib.GovernanceBudget({
 remaining: () => m.script.getRemainingUsage()
-}, reserve);
+}, reserve, {
+limit: HC_CustomerSyncLib.TIME_LIMITS.suitelet,
+clock: {
+now: () => Date.now()
+}
+});
 const summary = HC_CustomerSyncLib.runCustomerImport({
 feeds: {
 ...feeds,
