@@ -25,6 +25,12 @@ const MAIN_ID = externalId(MAIN_SOURCE);
 const SOURCE_DIRS = [source('lib'), source('sync')].map((d) => d + path.sep);
 const isOwnSource = (id) => SOURCE_DIRS.some((d) => id.startsWith(d));
 
+/** The AMD id a built file at `fromFile` (relative to OUT_DIR) loads library module `lib` by. */
+function libraryPath(fromFile, lib) {
+  const rel = path.posix.relative(path.posix.dirname(fromFile), lib.output.replace(/\.js$/, ''));
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
 const header = (tags) => ['/**', ...Object.entries(tags).map(([k, v]) => ` * @${k} ${v}`), ' */'].join('\n');
 
 /**
@@ -74,7 +80,8 @@ function recordMainLibrary() {
  * it resolves to the main library (one AMD dependency), and every name imported must be one the main
  * library exports (else the build fails saying which to export from lib/HC_CustomerSyncLib.ts).
  */
-function useMainLibrary() {
+/** `output`: this library module's file, relative to OUT_DIR. */
+function useMainLibrary(output) {
   return {
     name: 'use-main-library',
     async resolveId(id, importer, options) {
@@ -87,7 +94,9 @@ function useMainLibrary() {
       return resolved;
     },
     renderChunk(_code, chunk) {
-      const missing = (chunk.importedBindings[MAIN_ID] ?? []).filter((n) => !mainLibrary.exports.has(n));
+      // Bindings are keyed by the rendered id (output.paths), relative to this file.
+      const imported = chunk.importedBindings[libraryPath(output, LIBRARY)] ?? [];
+      const missing = imported.filter((n) => !mainLibrary.exports.has(n));
       if (missing.length > 0)
         throw new Error(`${chunk.fileName}: export ${missing.join(', ')} from ${LIBRARY.source}`);
       return null;
@@ -201,9 +210,7 @@ const output = (file, tags) => ({
   // lib/): NetSuite resolves it against the loading file.
   paths: (id) => {
     const lib = LIBRARY_IDS.get(id);
-    if (!lib) return id;
-    const rel = path.posix.relative(path.posix.dirname(file), lib.output.replace(/\.js$/, ''));
-    return rel.startsWith('.') ? rel : `./${rel}`;
+    return lib ? libraryPath(file, lib) : id;
   },
 });
 
@@ -219,7 +226,7 @@ export default [
   ...LIBRARIES.filter((l) => l !== LIBRARY).map((l) => ({
     input: source(l.source),
     output: output(l.output, LIBRARY_TAGS),
-    plugins: plugins(useMainLibrary(), { library: true }),
+    plugins: plugins(useMainLibrary(l.output), { library: true }),
   })),
   ...SCRIPTS.map((s) => ({
     input: source(s.source),
