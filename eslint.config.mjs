@@ -27,7 +27,8 @@ export default tseslint.config(
     plugins: { suitescript },
     languageOptions: {
       sourceType: 'script',
-      ecmaVersion: 2022,
+      // SuiteScript 2.1 server scripts run on Graal, which Oracle documents as ECMAScript 2023 (rollup.config.mjs).
+      ecmaVersion: 2023,
       globals: { define: 'readonly', log: 'readonly', util: 'readonly' },
     },
     linterOptions: { reportUnusedDisableDirectives: 'off' },

@@ -1,16 +1,127 @@
-// Builds the SuiteScript files SDF deploys: one AMD module per entry point plus the shared
-// library module (HC_CustomerSyncLib.js), all under src/FileCabinet/SuiteScripts/HotWaxCustomerSync.
+// Builds the SuiteScript files SDF deploys: one AMD module per entry point plus the library modules
+// (lib/HC_CustomerSyncLib.js, loaded by every script, and lib/HC_CustomerSyncStatusLib.js, loaded by
+// the Suitelet only), all under src/FileCabinet/SuiteScripts/HotWaxCustomerSync.
 // Why rollup and not tsc: NetSuite loads AMD only, tsc's AMD output puts helpers outside define(),
 // and the npm dependencies (csv-stringify, csv-parse) must be inlined. Output is deterministic.
+//
+// Language level: ES2023, what Oracle documents for SuiteScript 2.1 server scripts ("For server
+// scripts, the Graal runtime engine is used. This engine supports ECMAScript 2023", NetSuite help
+// "SuiteScript 2.1", https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/chapter_156042690639.html).
+// So `?.`, `??`, classes and spread ship as written, without down-levelling temporaries (tsconfig.json).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minify } from 'terser';
 import path from 'node:path';
-import { SCRIPTS, LIBRARY, SRC_DIR, OUT_DIR } from './build/scripts.mjs';
+import { SCRIPTS, LIBRARY, LIBRARIES, SRC_DIR, OUT_DIR } from './build/scripts.mjs';
 
-const LIB_SOURCE = path.resolve(SRC_DIR, LIBRARY.source);
-const isLibrary = (id) => id === LIB_SOURCE || `${id}.ts` === LIB_SOURCE;
+const source = (rel) => path.resolve(SRC_DIR, rel);
+const LIBRARY_SOURCES = new Map(LIBRARIES.map((l) => [source(l.source), l]));
+// A library imported by another module is external under its path without `.ts` (so the AMD
+// factory's parameter reads HC_CustomerSyncLib); output.paths turns that into the relative id.
+const externalId = (file) => file.replace(/\.ts$/, '');
+const LIBRARY_IDS = new Map(LIBRARIES.map((l) => [externalId(source(l.source)), l]));
+const MAIN_SOURCE = source(LIBRARY.source);
+const MAIN_ID = externalId(MAIN_SOURCE);
+const SOURCE_DIRS = [source('lib'), source('sync')].map((d) => d + path.sep);
+const isOwnSource = (id) => SOURCE_DIRS.some((d) => id.startsWith(d));
+
+/** The AMD id a built file at `fromFile` (relative to OUT_DIR) loads library module `lib` by. */
+function libraryPath(fromFile, lib) {
+  const rel = path.posix.relative(path.posix.dirname(fromFile), lib.output.replace(/\.js$/, ''));
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
 
 const header = (tags) => ['/**', ...Object.entries(tags).map(([k, v]) => ` * @${k} ${v}`), ' */'].join('\n');
+
+/**
+ * csv-parse and csv-stringify are written against Node's global `Buffer`. Their browser builds
+ * (what lib/csv.ts imports) each inline a whole Buffer polyfill, about 58 kB apiece. Bundle their
+ * plain ES sources instead and give every one of their files lib/csvBuffer.ts as `Buffer`: one copy,
+ * of only what they use. NetSuite has no global Buffer, so a file left without it fails at once
+ * (eslint's no-restricted-globals on the built files, and the bare-sandbox tests).
+ */
+const CSV_PACKAGES = {
+  'csv-parse/browser/esm/sync': path.resolve('node_modules/csv-parse/lib/sync.js'),
+  'csv-stringify/browser/esm/sync': path.resolve('node_modules/csv-stringify/lib/sync.js'),
+};
+const CSV_SOURCE_DIRS = Object.values(CSV_PACKAGES).map((f) => path.dirname(f) + path.sep);
+const CSV_BUFFER = source('lib/csvBuffer.ts');
+function oneCsvBuffer() {
+  return {
+    name: 'one-csv-buffer',
+    resolveId(id) {
+      return CSV_PACKAGES[id] ?? null;
+    },
+    transform(code, id) {
+      if (!CSV_SOURCE_DIRS.some((d) => id.startsWith(d)) || !/\bBuffer\b/.test(code)) return null;
+      return {
+        code: `import { CsvBuffer as Buffer } from ${JSON.stringify(CSV_BUFFER)};\n${code}`,
+        map: null,
+      };
+    },
+  };
+}
+
+/** What the main library's build shipped: its modules and exports, for the builds that use it. */
+const mainLibrary = { modules: undefined, exports: undefined };
+function recordMainLibrary() {
+  return {
+    name: 'record-main-library',
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      mainLibrary.modules = new Set(chunk.moduleIds);
+      mainLibrary.exports = new Set(chunk.exports);
+    },
+  };
+}
+
+/**
+ * A module the main library already holds is never copied into another library module: an import of
+ * it resolves to the main library (one AMD dependency), and every name imported must be one the main
+ * library exports (else the build fails saying which to export from lib/HC_CustomerSyncLib.ts).
+ */
+/** `output`: this library module's file, relative to OUT_DIR. */
+function useMainLibrary(output) {
+  return {
+    name: 'use-main-library',
+    async resolveId(id, importer, options) {
+      if (/^N(\/|$)/.test(id)) return { id, external: true };
+      if (!importer) return null;
+      if (!mainLibrary.modules) throw new Error('the main library must be built before the modules using it');
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      if (resolved && !resolved.external && mainLibrary.modules.has(resolved.id))
+        return { id: MAIN_ID, external: true };
+      return resolved;
+    },
+    renderChunk(_code, chunk) {
+      // Bindings are keyed by the rendered id (output.paths), relative to this file.
+      const imported = chunk.importedBindings[libraryPath(output, LIBRARY)] ?? [];
+      const missing = imported.filter((n) => !mainLibrary.exports.has(n));
+      if (missing.length > 0)
+        throw new Error(`${chunk.fileName}: export ${missing.join(', ')} from ${LIBRARY.source}`);
+      return null;
+    },
+  };
+}
+
+/** Entry points may import the library modules only: anything else of lib/ or sync/ would ship twice. */
+function entryPointImports() {
+  return {
+    name: 'entry-point-imports',
+    async resolveId(id, importer, options) {
+      if (/^N(\/|$)/.test(id)) return { id, external: true };
+      if (!importer) return null;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      if (LIBRARY_SOURCES.has(resolved.id)) return { id: externalId(resolved.id), external: true };
+      if (isOwnSource(resolved.id)) {
+        const names = LIBRARIES.map((l) => l.source.replace(/\.ts$/, '')).join(' or ');
+        throw new Error(`${importer}: import ${id} through ${names}, not directly`);
+      }
+      return resolved;
+    },
+  };
+}
 
 /**
  * NetSuite (and eslint-plugin-suitescript's entry-points rule) expect the define() factory to
@@ -41,10 +152,48 @@ function returnExportsObject() {
   };
 }
 
-const plugins = () => [
+/**
+ * The library modules, which every execution parses, ship without comments and indentation: terser
+ * only reprints the code (no compression, no renaming), one statement a line, so a NetSuite error's
+ * line number and every name still point at readable code. The header comment NetSuite reads is kept.
+ */
+function compactLibrary() {
+  return {
+    name: 'compact-library',
+    async renderChunk(code) {
+      const out = await minify(code, {
+        compress: false,
+        mangle: false,
+        ecma: 2020,
+        format: {
+          beautify: true,
+          indent_level: 0,
+          comments: /@NApiVersion/,
+          quote_style: 3,
+          ascii_only: true,
+        },
+      });
+      return { code: `${out.code}\n`, map: null };
+    },
+  };
+}
+
+const typescriptPlugin = (removeComments) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    noEmit: false,
+    outDir: undefined,
+    sourceMap: false,
+    removeComments,
+  });
+
+const plugins = (own, { library }) => [
+  own,
+  oneCsvBuffer(),
   nodeResolve({ browser: true }),
-  typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: undefined, sourceMap: false }),
+  typescriptPlugin(library),
   returnExportsObject(),
+  ...(library ? [compactLibrary()] : []),
 ];
 
 const output = (file, tags) => ({
@@ -57,32 +206,31 @@ const output = (file, tags) => ({
   freeze: false,
   externalLiveBindings: false,
   generatedCode: { preset: 'es2015', symbols: false },
-  // Entry points sit at the app folder's root, the library in lib/: NetSuite resolves this relative id.
-  paths: (id) => (isLibrary(id) ? `./${LIBRARY.output.replace(/\.js$/, '')}` : id),
+  // A library module is loaded by a relative id (entry points at the app folder's root, libraries in
+  // lib/): NetSuite resolves it against the loading file.
+  paths: (id) => {
+    const lib = LIBRARY_IDS.get(id);
+    return lib ? libraryPath(file, lib) : id;
+  },
 });
+
+const LIBRARY_TAGS = { NApiVersion: '2.1', NModuleScope: 'SameAccount' };
 
 export default [
   {
-    input: `${SRC_DIR}/${LIBRARY.source}`,
+    input: MAIN_SOURCE,
     external: (id) => /^N(\/|$)/.test(id),
-    output: output(LIBRARY.output, { NApiVersion: '2.1', NModuleScope: 'SameAccount' }),
-    plugins: plugins(),
+    output: output(LIBRARY.output, LIBRARY_TAGS),
+    plugins: plugins(recordMainLibrary(), { library: true }),
   },
+  ...LIBRARIES.filter((l) => l !== LIBRARY).map((l) => ({
+    input: source(l.source),
+    output: output(l.output, LIBRARY_TAGS),
+    plugins: plugins(useMainLibrary(l.output), { library: true }),
+  })),
   ...SCRIPTS.map((s) => ({
-    input: `${SRC_DIR}/${s.source}`,
-    external: (id, importer) => {
-      if (/^N(\/|$)/.test(id)) return true;
-      const resolved = importer && id.startsWith('.') ? path.resolve(path.dirname(importer), id) : id;
-      if (isLibrary(resolved)) return true;
-      // Anything else of the library imported directly would ship a second copy inside the entry file.
-      if (
-        resolved.startsWith(path.resolve(SRC_DIR, 'lib')) ||
-        resolved.startsWith(path.resolve(SRC_DIR, 'sync'))
-      )
-        throw new Error(`${importer}: import ${id} through lib/HC_CustomerSyncLib, not directly`);
-      return false;
-    },
+    input: source(s.source),
     output: output(s.output, { NApiVersion: '2.1', NScriptType: s.type, NModuleScope: 'SameAccount' }),
-    plugins: plugins(),
+    plugins: plugins(entryPointImports(), { library: false }),
   })),
 ];

@@ -3,7 +3,17 @@ export const SRC_DIR = 'src/TypeScripts/HotWaxCustomerSync';
 export const OUT_DIR = 'src/FileCabinet/SuiteScripts/HotWaxCustomerSync';
 export const FILE_CABINET_PATH = '/SuiteScripts/HotWaxCustomerSync';
 
+/** The library every script loads (CSV, SFTP, configuration, governance, checkpoints, each script's logic). */
 export const LIBRARY = { source: 'lib/HC_CustomerSyncLib.ts', output: 'lib/HC_CustomerSyncLib.js' };
+/** The status page's code, loaded by the Suitelet only; it loads LIBRARY for the rest. */
+export const STATUS_LIBRARY = {
+  source: 'lib/HC_CustomerSyncStatusLib.ts',
+  output: 'lib/HC_CustomerSyncStatusLib.js',
+};
+/** Every library module the build ships, LIBRARY first (the others are built against it). */
+export const LIBRARIES = [LIBRARY, STATUS_LIBRARY];
+/** The size the main library must stay under (test/lib/librarySize.test.ts): every execution parses it. */
+export const LIBRARY_MAX_BYTES = 150_000;
 
 export const SCRIPTS = [
   {

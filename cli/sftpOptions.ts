@@ -8,18 +8,10 @@ import path from 'node:path';
 import type { Io } from './io';
 import { UsageError } from './io';
 import { hostKeyBody } from '../simulation/remoteFiles';
+import type { SftpTarget } from '../emulator/src';
 
-export interface SftpTarget {
-  host: string;
-  port: number;
-  username: string;
-  /** Base64 body of the host key. */
-  hostKey: string;
-  password?: string;
-  privateKey?: string;
-  /** Remote base directory, ending in '/'. */
-  directory: string;
-}
+// The one SFTP target type (the emulator's public API); readSftpTarget ends its directory in '/'.
+export type { SftpTarget };
 
 /** What may be shown of a target: everything but the credential. */
 export function describeTarget(t: SftpTarget): string {

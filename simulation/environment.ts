@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Account, Scheduler } from '../emulator/src';
 import { SDF_PROJECT_DIR } from './project';
-import type { ExecutionResult, FaultPlan, UserPreferences } from '../emulator/src';
+import type { ExecutionResult, FaultPlan, LatencyTable, SftpTarget, UserPreferences } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer, SftpServerKind } from '../emulator/src/sftp/servers';
 
@@ -32,24 +32,15 @@ export const SCRIPT_NAMES: Record<ScriptKey, string> = {
   export: 'HC_MR_ExportedCustomerCSV',
 };
 
-/** A server the user names instead of a local one (e.g. `simulate --sftp-host`). */
-export interface ExternalSftp {
-  host: string;
-  port: number;
-  username: string;
-  hostKey: string;
-  privateKey?: string;
-  password?: string;
-  /** Remote base directory (the settings record's default directory). */
-  directory: string;
-}
-
 export interface EnvironmentOptions {
-  sftp?: SftpServerKind | ExternalSftp;
+  /** A local server kind, or a server the user names instead (e.g. `simulate --sftp-host`). */
+  sftp?: SftpServerKind | SftpTarget;
   oneWorld?: boolean;
   preferences?: Partial<UserPreferences>;
   /** Credential kind stored in the settings record (custrecord_ns_sftp_guid). */
   credential?: 'secret' | 'key';
+  /** Modeled call durations (the emulator's latency table), e.g. a slow account's record saves. */
+  latency?: LatencyTable;
 }
 
 export const SFTP_LAYOUT = [
@@ -71,7 +62,7 @@ export class SyncEnvironment {
   private constructor(
     readonly account: Account,
     readonly server: RunningSftpServer | null,
-    readonly external: ExternalSftp | null,
+    readonly external: SftpTarget | null,
     /** Remote default directory, ending in '/'. */
     readonly baseDir: string,
   ) {}
@@ -81,6 +72,7 @@ export class SyncEnvironment {
       sdfProjectDir: SDF_PROJECT_DIR,
       oneWorld: opts.oneWorld ?? true,
       preferences: opts.preferences,
+      latency: opts.latency,
     });
     const sftp = opts.sftp ?? 'embedded';
     const server = typeof sftp === 'string' ? await startSftpServer(sftp) : null;

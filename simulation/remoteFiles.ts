@@ -7,19 +7,11 @@
  */
 import path from 'node:path';
 import { BridgeError, DEFAULT_OP_TIMEOUT_MS, SftpBridge } from '../emulator/src/sftp/bridge';
-import type { RemoteEntry } from '../emulator/src/sftp/bridge';
+import type { RemoteEntry, SftpTarget } from '../emulator/src';
 import type { SftpFiles } from './hotwax';
 
-export interface RemoteSftpOptions {
-  host: string;
-  port: number;
-  username: string;
-  /** Base64 body of the server's public host key (a leading key type is ignored). */
-  hostKey: string;
-  password?: string;
-  privateKey?: string;
-  /** Absolute remote base directory (the settings record's default directory). */
-  directory: string;
+/** A target as the user gives it: its host key may carry a leading key type (ignored). */
+export interface RemoteSftpOptions extends SftpTarget {
   timeoutMs?: number;
 }
 

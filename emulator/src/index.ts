@@ -74,7 +74,7 @@ export {
 } from './sftp/servers';
 export type { RunningSftpServer, SftpServerKind } from './sftp/servers';
 export { SftpBridge, BridgeError, DEFAULT_OP_TIMEOUT_MS } from './sftp/bridge';
-export type { BridgeErrorKind, ConnectArgs, RemoteEntry, RemoteStat } from './sftp/bridge';
+export type { BridgeErrorKind, ConnectArgs, RemoteEntry, RemoteStat, SftpTarget } from './sftp/bridge';
 export {
   runSuitelet,
   setSuiteletAudience,

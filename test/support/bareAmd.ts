@@ -3,7 +3,7 @@
  * context holding only the JavaScript built-ins (no Buffer, process, require, timers, console) and a
  * `define` that captures the factory. `N/` modules are handed over only when the caller provides
  * them; a module that asks for one that was not provided fails to load. Relative dependencies are
- * not resolved (the library has none). The emulator has the full loader; this is for unit tests.
+ * not resolved, only handed over like `N/` modules (the status library's `./HC_CustomerSyncLib`). The emulator has the full loader; this is for unit tests.
  */
 import fs from 'node:fs';
 import vm from 'node:vm';
@@ -46,6 +46,7 @@ export function loadBareAmd<T = Record<string, unknown>>(
       if (!(id in nModules)) throw new Error(`${file} asks for ${id}, which this test did not provide`);
       return nModules[id];
     }
+    if (id in nModules) return nModules[id];
     throw new Error(`${file}: dependency ${id} cannot be resolved by the bare loader`);
   });
   const returned = defined.factory(...args);

@@ -792,6 +792,7 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
     let list: {
       SCRIPTS: { name: string; scriptId: string; type: string; output: string }[];
       LIBRARY?: { output: string };
+      LIBRARIES?: { output: string }[];
       FILE_CABINET_PATH: string;
     };
     try {
@@ -834,9 +835,10 @@ export function validateSdfProject(dir: string, options: ValidateOptions = {}): 
       if (SCRIPT_TYPES.has(o.type) && !shipped.has(o.id))
         report(o.file, `defines script ${o.id}, which build/scripts.mjs does not build`);
     }
-    if (list.LIBRARY) {
-      const lib = path.join(cabinetDir, ...`${list.FILE_CABINET_PATH}/${list.LIBRARY.output}`.split('/'));
-      if (!isFile(lib)) report(lib, 'is missing (the shared library is not built: npx rollup -c)');
+    // Every library module the build ships (LIBRARIES; older lists name only LIBRARY).
+    for (const library of list.LIBRARIES ?? (list.LIBRARY ? [list.LIBRARY] : [])) {
+      const lib = path.join(cabinetDir, ...`${list.FILE_CABINET_PATH}/${library.output}`.split('/'));
+      if (!isFile(lib)) report(lib, 'is missing (the library module is not built: npx rollup -c)');
     }
   }
 

@@ -60,7 +60,12 @@ export class BridgeError extends Error {
   }
 }
 
-export interface ConnectArgs {
+/**
+ * An SFTP server, the login to it and the base directory to work in: the fields of an "HC SFTP
+ * Configuration" record / N/sftp.createConnection options, as code outside NetSuite holds them (the
+ * bridge, and the project's simulation and command line, which import this one type).
+ */
+export interface SftpTarget {
   host: string;
   port: number;
   username: string;
@@ -68,6 +73,12 @@ export interface ConnectArgs {
   hostKey: string;
   password?: string;
   privateKey?: string;
+  /** Absolute remote base directory (the settings record's default directory). */
+  directory: string;
+}
+
+/** What the bridge connects with: a target without its directory (paths are given per call). */
+export interface ConnectArgs extends Omit<SftpTarget, 'directory'> {
   timeoutMs: number;
 }
 

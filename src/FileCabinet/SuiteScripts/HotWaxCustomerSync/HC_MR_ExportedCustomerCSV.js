@@ -20,7 +20,6 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
      * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
      */
     function getInputData() {
-        var _a, _b;
         const script = runtime.getCurrentScript();
         const store = checkpoint();
         const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
@@ -63,8 +62,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         const input = {};
         for (const r of HC_CustomerSyncLib.allResults(selection)) {
             const value = {
-                hcCustomerId: String((_a = r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId })) !== null && _a !== void 0 ? _a : '').trim(),
-                stamped: String((_b = r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp })) !== null && _b !== void 0 ? _b : '') !== '',
+                hcCustomerId: String(r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId }) ?? '').trim(),
+                stamped: String(r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp }) ?? '') !== '',
                 stampTo: p.stampUpTo,
             };
             input[String(r.id)] = JSON.stringify(value);
@@ -102,7 +101,6 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         context.write({ key: context.key, value: context.values[0] });
     }
     function summarize(context) {
-        var _a, _b;
         const script = runtime.getCurrentScript();
         let stageErrors = 0;
         const logErrors = (stage, it) => it.iterator().each((key, err) => {
@@ -123,7 +121,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         });
         const store = checkpoint();
         const state = store.load();
-        const run = (_a = state === null || state === void 0 ? void 0 : state.pending) === null || _a === void 0 ? void 0 : _a[script.deploymentId];
+        const run = state?.pending?.[script.deploymentId];
         // Only a write of the other deployment made at the same instant can drop this run's entry: the
         // files are still sent, and the cursor is left as it is (the next run selects these again).
         if (!run)
@@ -135,7 +133,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         const now = new Date();
         const unique = HC_CustomerSyncLib.uniqueSuffix();
         const names = files.map((_csv, i) => HC_CustomerSyncLib.timestampedCsvName('CustomerExport', now, files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique));
-        const leftovers = (_b = run === null || run === void 0 ? void 0 : run.leftovers) !== null && _b !== void 0 ? _b : [];
+        const leftovers = run?.leftovers ?? [];
         if (state && run && names.length > 0) {
             // Named in the checkpoint before the first upload, so a crash between upload and move leaves
             // nothing the next run does not know about and remove.

@@ -17,7 +17,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
     const STATE_MARK = ' State: ';
     function execute(_context) {
         const script = runtime.getCurrentScript();
-        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const idField = HC_CustomerSyncLib.textParam(script, PARAMS.idSource) || 'custentity_hc_shop_cust_id';
         if (!/^(externalid|custentity_[a-z0-9_]+)$/.test(idField))
             throw new Error(`Script parameter ${PARAMS.idSource} is "${idField}": enter externalid or a customer field id (custentity_…).`);
@@ -64,13 +65,12 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                 const out = [];
                 // One each() call: 10 units for up to 4,000 results; the cursor takes the next batch.
                 s.run().each((r) => {
-                    var _a, _b, _c, _d;
                     out.push({
                         id: String(r.id),
-                        firstName: String((_a = r.getValue({ name: 'firstname' })) !== null && _a !== void 0 ? _a : ''),
-                        lastName: String((_b = r.getValue({ name: 'lastname' })) !== null && _b !== void 0 ? _b : ''),
-                        companyName: String((_c = r.getValue({ name: 'companyname' })) !== null && _c !== void 0 ? _c : ''),
-                        shopifyCustomerId: String((_d = r.getValue({ name: idField })) !== null && _d !== void 0 ? _d : '').trim(),
+                        firstName: String(r.getValue({ name: 'firstname' }) ?? ''),
+                        lastName: String(r.getValue({ name: 'lastname' }) ?? ''),
+                        companyName: String(r.getValue({ name: 'companyname' }) ?? ''),
+                        shopifyCustomerId: String(r.getValue({ name: idField }) ?? '').trim(),
                     });
                     return true;
                 });
@@ -107,13 +107,10 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                 return s
                     .run()
                     .getRange({ start: 0, end: 1000 })
-                    .map((r) => {
-                    var _a;
-                    return ({
-                        shopifyCustomerId: String((_a = r.getValue({ name: idField, summary: search.Summary.GROUP })) !== null && _a !== void 0 ? _a : ''),
-                        count: Number(r.getValue({ name: 'internalid', summary: search.Summary.COUNT })),
-                    });
-                });
+                    .map((r) => ({
+                    shopifyCustomerId: String(r.getValue({ name: idField, summary: search.Summary.GROUP }) ?? ''),
+                    count: Number(r.getValue({ name: 'internalid', summary: search.Summary.COUNT })),
+                }));
             },
             // The run's checkpoint lives in the output folder's description: the folder search the export
             // needs anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16).
@@ -166,6 +163,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                 duplicates: summary.duplicates.length,
                 folderId,
                 unitsUsed: budget.used(),
+                stoppedFor: budget.stoppedFor(),
                 rescheduled,
             }),
         });

@@ -16,9 +16,9 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
-        var _a, _b, _c, _d;
         const script = runtime.getCurrentScript();
-        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
         const reports = HC_CustomerSyncLib.capturingReports(HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed));
@@ -65,15 +65,16 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
                 // move that could not be written (blocked; read again next run).
                 skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
                 blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
-                lines: summary.files.reduce((n, f) => { var _a; return n + ((_a = f.lines) !== null && _a !== void 0 ? _a : 0); }, 0),
-                inProgress: (_b = (_a = summary.files.find((f) => f.outcome === 'in progress')) === null || _a === void 0 ? void 0 : _a.name) !== null && _b !== void 0 ? _b : null,
-                skipped: (_c = summary.skipped) !== null && _c !== void 0 ? _c : null,
+                lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
+                inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
+                skipped: summary.skipped ?? null,
                 unitsUsed: budget.used(),
+                stoppedFor: budget.stoppedFor(),
                 rescheduled,
             }),
         });
         // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
-        const history = { totals: summary.totals, fileResults: summary.files, skipped: (_d = summary.skipped) !== null && _d !== void 0 ? _d : null };
+        const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });
     }
 

@@ -14,7 +14,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
     };
     function execute(_context) {
         const script = runtime.getCurrentScript();
-        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const sourceName = HC_CustomerSyncLib.textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
         const sourceId = HC_CustomerSyncLib.findFolder({ search, record }, sourceName, false);
         if (!sourceId) {
@@ -59,6 +60,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 remaining: summary.remaining,
                 files: summary.uploaded,
                 unitsUsed: budget.used(),
+                stoppedFor: budget.stoppedFor(),
                 rescheduled,
             }),
         });

@@ -3,7 +3,7 @@
  * @NScriptType Suitelet
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime', 'N/search', 'N/ui/serverWidget', 'N/sftp', 'N/task', 'N/url', './lib/HC_CustomerSyncLib'], (function (file, format, log, random, record, runtime, search, serverWidget, sftp, task, url, HC_CustomerSyncLib) { 'use strict';
+define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime', 'N/search', 'N/ui/serverWidget', 'N/sftp', 'N/task', 'N/url', './lib/HC_CustomerSyncLib', './lib/HC_CustomerSyncStatusLib'], (function (file, format, log, random, record, runtime, search, serverWidget, sftp, task, url, HC_CustomerSyncLib, HC_CustomerSyncStatusLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_hc_sl_customer_sync.xml. */
     const PARAMS = {
@@ -16,7 +16,6 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
     const ADMINISTRATOR_ROLE = 3;
     const CSRF_KEY = 'hc_customer_sync_csrf';
     function onRequest(context) {
-        var _a, _b, _c, _d, _e, _f, _g;
         const { request, response } = context;
         const user = runtime.getCurrentUser();
         if (user.role !== ADMINISTRATOR_ROLE && user.roleId !== 'administrator') {
@@ -38,14 +37,14 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
             csrf = random.generateUUID();
             session.set({ name: CSRF_KEY, value: csrf });
         }
-        const p = ((_a = request.parameters) !== null && _a !== void 0 ? _a : {});
+        const p = (request.parameters ?? {});
         const self = (params) => url.resolveScript({ scriptId: script.id, deploymentId: script.deploymentId, params });
         let client = null;
-        const sftpClient = () => (client !== null && client !== void 0 ? client : (client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS)));
+        const sftpClient = () => (client ??= HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS));
         const parseCsv = (text) => HC_CustomerSyncLib.parseCsvRecords(text).records.map((r) => r.fields);
-        const report = HC_CustomerSyncLib.reportRequest((_b = p[HC_CustomerSyncLib.PARAM.report]) !== null && _b !== void 0 ? _b : '', (_c = p.custpage_folder) !== null && _c !== void 0 ? _c : '');
-        if (request.method === 'GET' && report && p[HC_CustomerSyncLib.PARAM.download] === 'T') {
-            const text = sftpClient().download(HC_CustomerSyncLib.REPORT_FOLDERS[report.folder], report.name);
+        const report = HC_CustomerSyncStatusLib.reportRequest(p[HC_CustomerSyncStatusLib.PARAM.report] ?? '', p.custpage_folder ?? '');
+        if (request.method === 'GET' && report && p[HC_CustomerSyncStatusLib.PARAM.download] === 'T') {
+            const text = sftpClient().download(HC_CustomerSyncStatusLib.REPORT_FOLDERS[report.folder], report.name);
             response.setHeader({ name: 'Content-Type', value: 'text/csv; charset=utf-8' });
             response.setHeader({ name: 'Content-Disposition', value: `attachment; filename="${report.name}"` });
             response.write({ output: text });
@@ -53,49 +52,49 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
         }
         let result = null;
         if (request.method === 'POST') {
-            const action = (_d = p[HC_CustomerSyncLib.PARAM.action]) !== null && _d !== void 0 ? _d : '';
-            if (!HC_CustomerSyncLib.csrfMatches(csrf, (_e = p[HC_CustomerSyncLib.PARAM.csrf]) !== null && _e !== void 0 ? _e : '')) {
+            const action = p[HC_CustomerSyncStatusLib.PARAM.action] ?? '';
+            if (!HC_CustomerSyncStatusLib.csrfMatches(csrf, p[HC_CustomerSyncStatusLib.PARAM.csrf] ?? '')) {
                 log.audit({
                     title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
                     details: `action ${action}, user ${user.id}`,
                 });
-                result = HC_CustomerSyncLib.refusedForToken();
+                result = HC_CustomerSyncStatusLib.refusedForToken();
             }
             else {
-                result = HC_CustomerSyncLib.runAction({
+                result = HC_CustomerSyncStatusLib.runAction({
                     submit: (kind, scriptId, deploymentId) => kind === 'scheduled'
                         ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
                         : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
-                    dryRun: (feed) => HC_CustomerSyncLib.dryRunOneFeed({ search, record, runtime, script }, sftpClient(), feed, PAGE_RESERVE),
-                    testSftp: () => HC_CustomerSyncLib.testSftpConnection({ sftp, file }, () => HC_CustomerSyncLib.loadSftpSettings(search, {
+                    dryRun: (feed) => HC_CustomerSyncStatusLib.dryRunOneFeed({ search, record, runtime, script }, sftpClient(), feed, PAGE_RESERVE),
+                    testSftp: () => HC_CustomerSyncStatusLib.testSftpConnection({ sftp, file }, () => HC_CustomerSyncLib.loadSftpSettings(search, {
                         record: PARAMS.sftpConfig,
                         recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
                         directory: PARAMS.sftpDirectory,
                         directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
                     })),
                     describeError: HC_CustomerSyncLib.describeError,
-                }, action, { feed: (_f = p[HC_CustomerSyncLib.PARAM.feed]) !== null && _f !== void 0 ? _f : '' });
+                }, action, { feed: p[HC_CustomerSyncStatusLib.PARAM.feed] ?? '' });
                 log.audit({
                     title: `HC_SL_CustomerSync action ${action}`,
                     details: `${result.message.title}: ${result.message.text}`,
                 });
             }
         }
-        const model = HC_CustomerSyncLib.buildPage({
-            sources: new HC_CustomerSyncLib.NetSuiteStatusSources({ search, format }),
+        const model = HC_CustomerSyncStatusLib.buildPage({
+            sources: new HC_CustomerSyncStatusLib.NetSuiteStatusSources({ search, format }),
             env: {
                 now: Date.now(),
                 time: (ms) => format.format({ value: new Date(ms), type: format.Type.DATETIME }),
                 pageUrl: self,
                 customerUrl: (id) => url.resolveRecord({ recordType: record.Type.CUSTOMER, recordId: id }),
             },
-            listWaiting: () => HC_CustomerSyncLib.listWaitingFeeds(sftpClient()),
+            listWaiting: () => HC_CustomerSyncStatusLib.listWaitingFeeds(sftpClient()),
             readReport: (folder, name) => sftpClient().download(folder, name),
             parseCsv,
             csrf,
-        }, { code: (_g = p[HC_CustomerSyncLib.PARAM.code]) !== null && _g !== void 0 ? _g : '', listFeeds: p[HC_CustomerSyncLib.PARAM.listFeeds] === 'T', report }, result);
+        }, { code: p[HC_CustomerSyncStatusLib.PARAM.code] ?? '', listFeeds: p[HC_CustomerSyncStatusLib.PARAM.listFeeds] === 'T', report }, result);
         const used = SUITELET_UNITS - script.getRemainingUsage();
-        response.writePage(HC_CustomerSyncLib.renderStatusForm(serverWidget, model, `Account time ${format.format({ value: new Date(), type: format.Type.DATETIME })}. This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
+        response.writePage(HC_CustomerSyncStatusLib.renderStatusForm(serverWidget, model, `Account time ${format.format({ value: new Date(), type: format.Type.DATETIME })}. This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
     }
 
 

@@ -2,7 +2,8 @@
  * HC_CustomerSyncLib: the companion library every HotWax customer sync script loads
  * (./lib/HC_CustomerSyncLib). CSV, SFTP, configuration, governance and checkpoints, plus each
  * script's logic as plain functions over small adapters. Entry points import from here only, so
- * the build ships one copy of it.
+ * the build ships one copy of it. The status page's code is in HC_CustomerSyncStatusLib (loaded by
+ * the Suitelet only), so the scheduled and map/reduce scripts do not parse it.
  *
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
@@ -40,7 +41,8 @@ export type {
 } from './csv';
 
 export { SyncError, describeError } from './errors';
-export { GovernanceBudget, UNITS, STOP_RESERVE } from './governance';
+export { GovernanceBudget, UNITS, STOP_RESERVE, TIME_LIMITS, scheduledBudget } from './governance';
+export type { TimeLimit, Clock, BudgetShortfall } from './governance';
 export { SFTP_RECORD, SFTP_FOLDERS, sftpSettingsFrom, parseHostKey, normaliseDirectory } from './config';
 export type { SftpSettings } from './config';
 export { SftpFolderClient, customerFeedFolder } from './sftp';
@@ -95,28 +97,3 @@ export {
   capturingReports,
 } from './runHistory';
 export type { RunEntry, RunOutcome, ErrorReportRow } from './runHistory';
-export {
-  NetSuiteStatusSources,
-  openConnection,
-  listWaitingFeeds,
-  testSftpConnection,
-  importDeploymentParams,
-  dryRunOneFeed,
-} from './statusSources';
-export { renderStatusForm } from './statusForm';
-export {
-  SYNC_SCRIPTS,
-  ON_DEMAND,
-  PARAM,
-  ACTIONS,
-  ACTION_LABELS,
-  REPORT_FOLDERS,
-  buildPage,
-  runAction,
-  csrfMatches,
-  refusedForToken,
-  reportRequest,
-  outcomeText,
-  esc,
-} from '../sync/statusPage';
-export type { PageModel, StatusSources, ActionResult } from '../sync/statusPage';

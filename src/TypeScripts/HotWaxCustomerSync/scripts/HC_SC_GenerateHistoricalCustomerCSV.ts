@@ -14,7 +14,6 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as task from 'N/task';
 import {
-  GovernanceBudget,
   checkboxParam,
   folderWithDescription,
   integerParam,
@@ -22,6 +21,7 @@ import {
   reschedule,
   runHistoricalExport,
   textParam,
+  scheduledBudget,
 } from '../lib/HC_CustomerSyncLib';
 import type { HistoricalCustomer, HistoricalState } from '../lib/HC_CustomerSyncLib';
 
@@ -39,7 +39,8 @@ const STATE_MARK = ' State: ';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
-  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+  const budget = scheduledBudget(script, { now: () => Date.now() });
   const idField = textParam(script, PARAMS.idSource) || 'custentity_hc_shop_cust_id';
   if (!/^(externalid|custentity_[a-z0-9_]+)$/.test(idField))
     throw new Error(
@@ -196,6 +197,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       duplicates: summary.duplicates.length,
       folderId,
       unitsUsed: budget.used(),
+      stoppedFor: budget.stoppedFor(),
       rescheduled,
     }),
   });

@@ -15,7 +15,6 @@ import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
   CheckpointStore,
-  GovernanceBudget,
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
   checkboxParam,
@@ -29,6 +28,7 @@ import {
   runCustomerImport,
   textParam,
   uniqueSuffix,
+  scheduledBudget,
 } from '../lib/HC_CustomerSyncLib';
 import type { ImportState } from '../lib/HC_CustomerSyncLib';
 
@@ -46,7 +46,8 @@ const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
-  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+  const budget = scheduledBudget(script, { now: () => Date.now() });
   const dryRun = checkboxParam(script, PARAMS.dryRun);
   const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
   const reports = capturingReports(customerFeedFolder(client, SFTP_FOLDERS.customerFeed));
@@ -101,6 +102,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
       skipped: summary.skipped ?? null,
       unitsUsed: budget.used(),
+      stoppedFor: budget.stoppedFor(),
       rescheduled,
     }),
   });

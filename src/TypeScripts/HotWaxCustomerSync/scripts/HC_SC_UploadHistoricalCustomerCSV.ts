@@ -16,7 +16,6 @@ import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
-  GovernanceBudget,
   connectWithScriptParams,
   filesInFolder,
   findFolder,
@@ -24,6 +23,7 @@ import {
   reschedule,
   runHistoricalUpload,
   textParam,
+  scheduledBudget,
 } from '../lib/HC_CustomerSyncLib';
 
 /** Script parameters, declared in src/Objects/customscript_upload_hist_shop_customer.xml. */
@@ -36,7 +36,8 @@ const PARAMS = {
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const script = runtime.getCurrentScript();
-  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+  const budget = scheduledBudget(script, { now: () => Date.now() });
   const sourceName = textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
   const sourceId = findFolder({ search, record }, sourceName, false);
   if (!sourceId) {
@@ -85,6 +86,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       remaining: summary.remaining,
       files: summary.uploaded,
       unitsUsed: budget.used(),
+      stoppedFor: budget.stoppedFor(),
       rescheduled,
     }),
   });

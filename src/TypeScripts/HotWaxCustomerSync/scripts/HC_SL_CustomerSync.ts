@@ -3,7 +3,7 @@
  * customdeploy_hc_sl_customer_sync, audience: administrators). The customer sync's status and
  * control page: Overview, Feeds, Errors, Id export and historical export, Actions. Every action is
  * a POST carrying the session's CSRF token. Logic: sync/statusPage.ts; adapters: lib/statusSources.ts,
- * drawing: lib/statusForm.ts.
+ * drawing: lib/statusForm.ts; all three ship in lib/HC_CustomerSyncStatusLib.js.
  *
  * @NApiVersion 2.1
  * @NScriptType Suitelet
@@ -21,25 +21,27 @@ import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import * as url from 'N/url';
 import {
+  SFTP_FOLDERS,
+  connectWithScriptParams,
+  describeError,
+  loadSftpSettings,
+  parseCsvRecords,
+  textParam,
+} from '../lib/HC_CustomerSyncLib';
+import {
   NetSuiteStatusSources,
   PARAM,
   REPORT_FOLDERS,
-  SFTP_FOLDERS,
   buildPage,
-  connectWithScriptParams,
   csrfMatches,
-  describeError,
   dryRunOneFeed,
   listWaitingFeeds,
-  loadSftpSettings,
-  parseCsvRecords,
   refusedForToken,
   renderStatusForm,
   reportRequest,
   runAction,
   testSftpConnection,
-  textParam,
-} from '../lib/HC_CustomerSyncLib';
+} from '../lib/HC_CustomerSyncStatusLib';
 import type { SftpFolderClient } from '../lib/HC_CustomerSyncLib';
 
 /** Script parameters, declared in src/Objects/customscript_hc_sl_customer_sync.xml. */
