@@ -74,10 +74,11 @@ export default [
       if (/^N(\/|$)/.test(id)) return true;
       const resolved = importer && id.startsWith('.') ? path.resolve(path.dirname(importer), id) : id;
       if (isLibrary(resolved)) return true;
-      // Anything else of the library imported directly would ship a second copy inside the entry file.
+      // Anything else of the bundle's sources (lib/, adapters/, sync/, core/ or any other folder)
+      // imported directly would ship a second copy inside the entry file.
       if (
-        resolved.startsWith(path.resolve(SRC_DIR, 'lib')) ||
-        resolved.startsWith(path.resolve(SRC_DIR, 'sync'))
+        resolved.startsWith(path.resolve(SRC_DIR)) &&
+        !resolved.startsWith(path.resolve(SRC_DIR, 'scripts'))
       )
         throw new Error(`${importer}: import ${id} through lib/HC_CustomerSyncLib, not directly`);
       return false;

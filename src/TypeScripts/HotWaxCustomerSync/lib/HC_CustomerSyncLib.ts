@@ -23,7 +23,7 @@ export {
   neutralizeCell,
   toReportCsv,
   physicalLineCount,
-} from './csv';
+} from '../core/csv';
 export type {
   CsvCell,
   ColumnSpec,
@@ -37,13 +37,19 @@ export type {
   CsvRow,
   ReadCsvResult,
   CustomerFeed,
-} from './csv';
+} from '../core/csv';
 
-export { SyncError, describeError } from './errors';
-export { GovernanceBudget, UNITS, STOP_RESERVE } from './governance';
-export { SFTP_RECORD, SFTP_FOLDERS, sftpSettingsFrom, parseHostKey, normaliseDirectory } from './config';
-export type { SftpSettings } from './config';
-export { SftpFolderClient, customerFeedFolder } from './sftp';
+export { SyncError, describeError } from '../core/errors';
+export { GovernanceBudget, UNITS, STOP_RESERVE } from '../core/governance';
+export {
+  SFTP_RECORD,
+  SFTP_FOLDERS,
+  sftpSettingsFrom,
+  parseHostKey,
+  normaliseDirectory,
+} from '../core/config';
+export type { SftpSettings } from '../core/config';
+export { SftpFolderClient, customerFeedFolder } from '../adapters/sftp';
 export {
   utcStamp,
   uniqueSuffix,
@@ -52,10 +58,10 @@ export {
   temporaryName,
   isCsv,
   stem,
-} from './fileNames';
-export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from './checkpoint';
-export { deploymentIsRunning } from './scriptInstances';
-export { NetSuiteCustomerStore, allResults } from './customers';
+} from '../core/fileNames';
+export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from '../adapters/checkpoint';
+export { deploymentIsRunning } from '../adapters/scriptInstances';
+export { NetSuiteCustomerStore, allResults } from '../adapters/customers';
 export {
   textParam,
   checkboxParam,
@@ -67,7 +73,7 @@ export {
   folderWithDescription,
   filesInFolder,
   reschedule,
-} from './netsuite';
+} from '../adapters/netsuite';
 
 export {
   CUSTOMER_FIELDS,
@@ -93,8 +99,8 @@ export {
   latestRuns,
   parseErrorReport,
   capturingReports,
-} from './runHistory';
-export type { RunEntry, RunOutcome, ErrorReportRow } from './runHistory';
+} from '../adapters/runHistory';
+export type { RunEntry, RunOutcome, ErrorReportRow } from '../adapters/runHistory';
 export {
   NetSuiteStatusSources,
   openConnection,
@@ -102,8 +108,8 @@ export {
   testSftpConnection,
   importDeploymentParams,
   dryRunOneFeed,
-} from './statusSources';
-export { renderStatusForm } from './statusForm';
+} from '../adapters/statusSources';
+export { renderStatusForm } from '../adapters/statusForm';
 export {
   SYNC_SCRIPTS,
   ON_DEMAND,

@@ -15,13 +15,13 @@ import {
 } from './customerRows';
 import type { ExistingCustomer } from './customerMatching';
 import { CandidateIndex } from './customerMatching';
-import type { GovernanceBudget } from '../lib/governance';
-import { UNITS } from '../lib/governance';
-import { SFTP_FOLDERS } from '../lib/config';
-import { isCsv, stem, uniqueSuffix, utcStamp } from '../lib/fileNames';
-import { SyncError, describeError } from '../lib/errors';
-import { ERROR_REPORT_HEADER, physicalLineCount, readCustomerFeed, toReportCsv } from '../lib/csv';
-import { SFTP_MAX_FILE_SIZE } from '../lib/sftp';
+import type { GovernanceBudget } from '../core/governance';
+import { UNITS } from '../core/governance';
+import { SFTP_FOLDERS } from '../core/config';
+import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
+import { SyncError, describeError } from '../core/errors';
+import { ERROR_REPORT_HEADER, physicalLineCount, readCustomerFeed, toReportCsv } from '../core/csv';
+import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 
 export interface MatchKeys {
   hcCustomerIds: string[];
@@ -30,7 +30,7 @@ export interface MatchKeys {
   emails: string[];
 }
 
-/** NetSuite customer records, behind an adapter (lib/customers.ts). */
+/** NetSuite customer records, behind an adapter (adapters/customers.ts). */
 export interface CustomerStore {
   findCandidates(keys: MatchKeys): ExistingCustomer[];
   create(customer: NewCustomer, statusId: string, stamp: number): string;

@@ -5,10 +5,10 @@
  * resumable past one execution's governance and past any search result cap; part names are fixed per run, so a part rewritten after a crash
  * replaces itself: every customer appears exactly once.
  */
-import type { GovernanceBudget } from '../lib/governance';
-import { UNITS } from '../lib/governance';
-import { CSV_EOL, csvLine, HISTORICAL_CUSTOMER_HEADER } from '../lib/csv';
-import { utcStamp } from '../lib/fileNames';
+import type { GovernanceBudget } from '../core/governance';
+import { UNITS } from '../core/governance';
+import { CSV_EOL, csvLine, HISTORICAL_CUSTOMER_HEADER } from '../core/csv';
+import { utcStamp } from '../core/fileNames';
 
 export interface HistoricalCustomer {
   id: string;

@@ -14,7 +14,7 @@
  * The cursor advances only after every file is on the server (HotWax's import is add-or-update, so a
  * re-sent line is harmless).
  */
-import { PARTY_IDENTIFICATION_HEADER, toCsv } from '../lib/csv';
+import { PARTY_IDENTIFICATION_HEADER, toCsv } from '../core/csv';
 
 export interface ExportCursor {
   stampAfter: number;

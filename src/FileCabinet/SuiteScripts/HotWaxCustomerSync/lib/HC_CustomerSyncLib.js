@@ -7474,6 +7474,7 @@ define([], (function () { 'use strict';
    */
   const FILE_CONTENT_LIMIT = 10 * 1024 * 1024;
   const SFTP_MAX_FILE_SIZE = 100000000;
+
   const join = (dir, name) => (dir ? `${dir.replace(/\/$/, '')}/${name}` : name);
   function toDate(v) {
       if (v instanceof Date)

@@ -10,11 +10,11 @@ import type * as fileTypes from 'N/file';
 import type * as taskTypes from 'N/task';
 import type * as runtimeTypes from 'N/runtime';
 import type * as logTypes from 'N/log';
-import { noSftpRecord, SFTP_RECORD, sftpSettingsFrom } from './config';
-import type { SftpField, SftpRecordValues, SftpSettings } from './config';
+import { noSftpRecord, SFTP_RECORD, sftpSettingsFrom } from '../core/config';
+import type { SftpField, SftpRecordValues, SftpSettings } from '../core/config';
 import { SftpFolderClient } from './sftp';
 import { allResults } from './customers';
-import { describeError } from './errors';
+import { describeError } from '../core/errors';
 
 type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'lookupFields' | 'Sort'>;
 

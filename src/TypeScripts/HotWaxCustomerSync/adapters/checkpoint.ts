@@ -10,7 +10,7 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import { describeError } from './errors';
+import { describeError } from '../core/errors';
 
 export const CHECKPOINT_RECORD = {
   type: 'customrecord_hc_sync_checkpoint',

@@ -5,11 +5,10 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import type { CustomerStore, MatchKeys } from '../sync/customerImport';
-import type { ExistingCustomer } from '../sync/customerMatching';
+import type { CustomerStore, ExistingCustomer, MatchKeys } from '../sync/ports';
 import type { NewCustomer } from '../sync/customerRows';
 import { CUSTOMER_FIELDS } from '../sync/customerRows';
-import { describeError } from './errors';
+import { describeError } from '../core/errors';
 
 export interface CustomerModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;

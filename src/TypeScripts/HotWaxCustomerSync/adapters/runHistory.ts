@@ -10,9 +10,10 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import { ERROR_REPORT_HEADER, parseCsvRecords } from './csv';
-import { RUN_HISTORY_UNITS } from './governance';
+import { ERROR_REPORT_HEADER, parseCsvRecords } from '../core/csv';
+import { RUN_HISTORY_UNITS } from '../core/governance';
 import { observingReports, type FeedFolder } from '../sync/customerImport';
+import type { ErrorReportRow, RunEntry, RunOutcome } from '../sync/ports';
 
 export const RUN_RECORD = {
   type: 'customrecord_hc_sync_run',
@@ -71,28 +72,7 @@ export function storedSummary(summary: Record<string, unknown>, errorRows: Error
 
 export { RUN_HISTORY_UNITS };
 
-export type RunOutcome = 'complete' | 'rescheduled' | 'failed';
-
-/** One row of a feed's error report (customer/export/error/<feed>-errors.csv). */
-export interface ErrorReportRow {
-  fileName: string;
-  /** The report in customer/export/error/ the row was read from. */
-  report?: string;
-  lineNumber: number;
-  hcCustomerId: string;
-  errorCode: string;
-  errorMessage: string;
-}
-
-export interface RunEntry {
-  id: string;
-  scriptId: string;
-  deploymentId: string;
-  ended: number;
-  outcome: RunOutcome;
-  errorCount: number;
-  summary: Record<string, unknown>;
-}
+export type { ErrorReportRow, RunEntry, RunOutcome } from '../sync/ports';
 
 export interface RunHistoryModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
