@@ -36,13 +36,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
         const summary = HC_CustomerSyncLib.runHistoricalUpload({
             listFiles: () => files,
-            load: (id) => file.load({ id }).getContents(),
+            ...HC_CustomerSyncLib.cabinetFiles(file, archiveId),
             upload: (dir, name, contents) => client.uploadAtomic(dir, name, contents),
-            archive: (id) => {
-                const f = file.load({ id });
-                f.folder = Number(archiveId);
-                f.save();
-            },
             budget,
         });
         for (const f of summary.failed)

@@ -211,3 +211,18 @@ export function reschedule(
     return false;
   }
 }
+
+/** A File Cabinet file's text (10 units) and its move into the archive folder (10 + 20 units). */
+export function cabinetFiles(
+  file: Pick<typeof fileTypes, 'load'>,
+  archiveFolderId: string,
+): { load(id: string): string; archive(id: string): void } {
+  return {
+    load: (id) => file.load({ id }).getContents(),
+    archive: (id) => {
+      const f = file.load({ id });
+      f.folder = Number(archiveFolderId);
+      f.save();
+    },
+  };
+}

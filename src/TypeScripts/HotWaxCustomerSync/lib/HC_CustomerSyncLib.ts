@@ -73,6 +73,7 @@ export {
   folderWithDescription,
   filesInFolder,
   reschedule,
+  cabinetFiles,
 } from '../adapters/netsuite';
 
 export {
@@ -88,8 +89,10 @@ export type { ImportState, ImportSummary } from '../sync/customerImport';
 export { runHistoricalExport, historicalLine } from '../sync/historicalExport';
 export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';
-export { planRun, commitRun, partyIdentificationFiles } from '../sync/idExport';
+export { planRun, commitRun, partyIdentificationFiles, planAndSave, sendExport } from '../sync/idExport';
 export type { ExportState, ExportedCustomer } from '../sync/idExport';
+export { selectForExport, stampCustomer } from '../adapters/exportedCustomers';
+export { historicalExportStore } from '../adapters/historicalCustomers';
 export {
   RUN_RECORD,
   RUN_HISTORY,

@@ -16,6 +16,7 @@ import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
+  cabinetFiles,
   GovernanceBudget,
   connectWithScriptParams,
   filesInFolder,
@@ -62,13 +63,8 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
   const summary = runHistoricalUpload({
     listFiles: () => files,
-    load: (id) => file.load({ id }).getContents(),
+    ...cabinetFiles(file, archiveId),
     upload: (dir, name, contents) => client.uploadAtomic(dir, name, contents),
-    archive: (id) => {
-      const f = file.load({ id });
-      f.folder = Number(archiveId);
-      f.save();
-    },
     budget,
   });
   for (const f of summary.failed)

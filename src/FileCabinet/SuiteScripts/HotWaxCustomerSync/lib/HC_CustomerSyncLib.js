@@ -8332,6 +8332,17 @@ define([], (function () { 'use strict';
           return false;
       }
   }
+  /** A File Cabinet file's text (10 units) and its move into the archive folder (10 + 20 units). */
+  function cabinetFiles(file, archiveFolderId) {
+      return {
+          load: (id) => file.load({ id }).getContents(),
+          archive: (id) => {
+              const f = file.load({ id });
+              f.folder = Number(archiveFolderId);
+              f.save();
+          },
+      };
+  }
 
   /** Index of candidate customers by each matching key; rows created in this run are added to it. */
   class CandidateIndex {
@@ -9254,6 +9265,216 @@ define([], (function () { 'use strict';
           files.push(toCsv([...PARTY_IDENTIFICATION_HEADER], rows));
       }
       return files;
+  }
+  /**
+   * Plans this run on the saved state and saves the plan. Two runs on a fresh account: the one whose
+   * checkpoint create loses plans again on the winner's.
+   */
+  function planAndSave(checkpoint, deploymentId, now, settleMs) {
+      for (let attempt = 1;; attempt++) {
+          const planned = planRun(checkpoint.load(), deploymentId, now(), settleMs);
+          if (checkpoint.save(planned) !== false)
+              return planned;
+          if (attempt >= 3)
+              throw new SyncError('HC_CHECKPOINT_CONFLICT', 'The export checkpoint could not be read back.');
+      }
+  }
+  /**
+   * The summarize stage: names the files in the checkpoint, removes what a crashed run of this
+   * deployment left, uploads, and only then advances the cursor. A failed upload throws: the cursor
+   * stays, and the next run sends these customers again.
+   */
+  function sendExport(deps, customers) {
+      var _a, _b;
+      const state = deps.checkpoint.load();
+      const run = (_a = state === null || state === void 0 ? void 0 : state.pending) === null || _a === void 0 ? void 0 : _a[deps.deploymentId];
+      // Only a write of the other deployment made at the same instant can drop this run's entry: the
+      // files are still sent, and the cursor is left as it is (the next run selects these again).
+      if (!run)
+          deps.log.audit('Export pending run not found', 'The files are sent; the cursor is not advanced, so the next run sends these customers again.');
+      const files = partyIdentificationFiles(customers, deps.maxRowsPerFile());
+      const names = files.map((_csv, i) => timestampedCsvName('CustomerExport', deps.now, files.length > 1 ? `${deps.unique}-${String(i + 1).padStart(3, '0')}` : deps.unique));
+      const leftovers = (_b = run === null || run === void 0 ? void 0 : run.leftovers) !== null && _b !== void 0 ? _b : [];
+      if (state && run && names.length > 0) {
+          // Named in the checkpoint before the first upload, so a crash between upload and move leaves
+          // nothing the next run does not know about and remove.
+          run.files = names;
+          deps.checkpoint.save(state);
+      }
+      if (files.length > 0 || leftovers.length > 0) {
+          const target = deps.connect();
+          for (const name of leftovers)
+              target.removeTemporary(SFTP_FOLDERS.partyIdentifications, name);
+          files.forEach((csv, i) => target.uploadAtomic(SFTP_FOLDERS.partyIdentifications, names[i], csv));
+      }
+      if (state && run)
+          deps.checkpoint.save(commitRun(state, deps.deploymentId));
+      return { files: names };
+  }
+
+  /** Active customers with an HC customer id, stamped in (stampAfter, stampUpTo] or not stamped, by internal id. */
+  function selectForExport(search, run) {
+      const selection = search.create({
+          type: 'customer',
+          filters: [
+              [CUSTOMER_FIELDS.hcCustomerId, 'isnotempty', ''],
+              'AND',
+              ['isinactive', 'is', 'F'],
+              'AND',
+              [
+                  [
+                      [CUSTOMER_FIELDS.syncStamp, 'greaterthan', run.stampAfter],
+                      'AND',
+                      [CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', run.stampUpTo],
+                  ],
+                  'OR',
+                  [CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
+              ],
+          ],
+          columns: [
+              search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+              CUSTOMER_FIELDS.hcCustomerId,
+              CUSTOMER_FIELDS.syncStamp,
+          ],
+      });
+      return allResults(selection).map((r) => {
+          var _a, _b;
+          return ({
+              id: String(r.id),
+              hcCustomerId: String((_a = r.getValue({ name: CUSTOMER_FIELDS.hcCustomerId })) !== null && _a !== void 0 ? _a : '').trim(),
+              stamped: String((_b = r.getValue({ name: CUSTOMER_FIELDS.syncStamp })) !== null && _b !== void 0 ? _b : '') !== '',
+          });
+      });
+  }
+  /** Stamps a customer (5 units) so the next runs do not send it again. */
+  function stampCustomer(record, id, stamp) {
+      record.submitFields({
+          type: record.Type.CUSTOMER,
+          id,
+          values: { [CUSTOMER_FIELDS.syncStamp]: stamp },
+          options: { enableSourcing: false, ignoreMandatoryFields: true },
+      });
+  }
+
+  const STATE_MARK$1 = ' State: ';
+  /** Everything runHistoricalExport needs from NetSuite except the budget and the clock. */
+  function historicalExportStore(m, selection, folder) {
+      const { search, record, file } = m;
+      const { idField, savedSearchId, includeInactive } = selection;
+      const baseFilters = () => {
+          const f = [[idField, 'isnotempty', '']];
+          if (!includeInactive)
+              f.push('AND', ['isinactive', 'is', 'F']);
+          return f;
+      };
+      const columns = () => [
+          search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
+          'firstname',
+          'lastname',
+          'companyname',
+          idField,
+      ];
+      return {
+          fetchAfter(after) {
+              const cursor = ['internalidnumber', 'greaterthan', Number(after)];
+              let s;
+              if (savedSearchId) {
+                  s = search.load({ id: savedSearchId });
+                  const own = s.filterExpression;
+                  s.filterExpression = (own && own.length
+                      ? [own, 'AND', ...baseFilters(), 'AND', cursor]
+                      : [...baseFilters(), 'AND', cursor]);
+                  s.columns = columns();
+              }
+              else {
+                  s = search.create({
+                      type: 'customer',
+                      filters: [...baseFilters(), 'AND', cursor],
+                      columns: columns(),
+                  });
+              }
+              const out = [];
+              // One each() call: 10 units for up to 4,000 results; the cursor takes the next batch.
+              s.run().each((r) => {
+                  var _a, _b, _c, _d;
+                  out.push({
+                      id: String(r.id),
+                      firstName: String((_a = r.getValue({ name: 'firstname' })) !== null && _a !== void 0 ? _a : ''),
+                      lastName: String((_b = r.getValue({ name: 'lastname' })) !== null && _b !== void 0 ? _b : ''),
+                      companyName: String((_c = r.getValue({ name: 'companyname' })) !== null && _c !== void 0 ? _c : ''),
+                      shopifyCustomerId: String((_d = r.getValue({ name: idField })) !== null && _d !== void 0 ? _d : '').trim(),
+                  });
+                  return true;
+              });
+              return out;
+          },
+          savePart(name, contents) {
+              const f = file.create({
+                  name,
+                  fileType: file.Type.CSV,
+                  contents,
+                  folder: Number(folder.id),
+                  encoding: file.Encoding.UTF_8,
+              });
+              return String(f.save());
+          },
+          duplicates() {
+              // HAVING COUNT(internalid) > 1: only the duplicated Shopify IDs come back.
+              const s = search.create({
+                  type: 'customer',
+                  filters: [
+                      search.createFilter({ name: idField, operator: search.Operator.ISNOTEMPTY }),
+                      search.createFilter({
+                          name: 'internalid',
+                          summary: search.Summary.COUNT,
+                          operator: search.Operator.GREATERTHAN,
+                          values: [1],
+                      }),
+                  ],
+                  columns: [
+                      search.createColumn({ name: idField, summary: search.Summary.GROUP }),
+                      search.createColumn({ name: 'internalid', summary: search.Summary.COUNT }),
+                  ],
+              });
+              return s
+                  .run()
+                  .getRange({ start: 0, end: 1000 })
+                  .map((r) => {
+                  var _a;
+                  return ({
+                      shopifyCustomerId: String((_a = r.getValue({ name: idField, summary: search.Summary.GROUP })) !== null && _a !== void 0 ? _a : ''),
+                      count: Number(r.getValue({ name: 'internalid', summary: search.Summary.COUNT })),
+                  });
+              });
+          },
+          // The run's checkpoint lives in the output folder's description: the folder search the export
+          // needs anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16).
+          checkpoint: {
+              load: () => {
+                  const at = folder.description.indexOf(STATE_MARK$1);
+                  if (at < 0)
+                      return null;
+                  try {
+                      return JSON.parse(folder.description.slice(at + STATE_MARK$1.length));
+                  }
+                  catch {
+                      return null;
+                  }
+              },
+              save: (state) => {
+                  const status = state.done
+                      ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).`
+                      : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
+                  record.submitFields({
+                      type: record.Type.FOLDER,
+                      id: folder.id,
+                      values: {
+                          description: `HotWax historical customer export. ${status}${STATE_MARK$1}${JSON.stringify(state)}`,
+                      },
+                  });
+              },
+          },
+      };
   }
 
   const RUN_RECORD = {
@@ -10686,6 +10907,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, cabinetFiles: cabinetFiles, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalExportStore: historicalExportStore, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planAndSave: planAndSave, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, selectForExport: selectForExport, sendExport: sendExport, sftpSettingsFrom: sftpSettingsFrom, stampCustomer: stampCustomer, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
