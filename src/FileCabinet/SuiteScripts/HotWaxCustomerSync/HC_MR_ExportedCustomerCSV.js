@@ -20,6 +20,14 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
      * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
      */
     function getInputData() {
+        try {
+            return selectCustomers();
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.asSuiteScriptError(error, e);
+        }
+    }
+    function selectCustomers() {
         const script = runtime.getCurrentScript();
         const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
         const state = HC_CustomerSyncLib.planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
@@ -57,6 +65,15 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         context.write({ key: context.key, value: context.values[0] });
     }
     function summarize(context) {
+        const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_MR_ExportedCustomerCSV');
+        try {
+            sendCustomers(context, summary);
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.endInError(error, summary, e);
+        }
+    }
+    function sendCustomers(context, runSummary) {
         const script = runtime.getCurrentScript();
         let stageErrors = 0;
         const logErrors = (stage, it) => it.iterator().each((key, err) => {
@@ -69,7 +86,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         logErrors('map', context.mapSummary.errors);
         logErrors('reduce', context.reduceSummary.errors);
         if (context.inputSummary.error)
-            throw error.create({ name: 'HC_EXPORT_INPUT_FAILED', message: context.inputSummary.error });
+            throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.exportInputFailed, context.inputSummary.error);
         const customers = [];
         context.output.iterator().each((_key, value) => {
             customers.push(JSON.parse(value));
@@ -84,17 +101,14 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             unique: HC_CustomerSyncLib.uniqueSuffix(),
             log: { audit: (title, details) => log.audit({ title, details }) },
         }, customers);
-        log.audit({
-            title: 'HC_MR_ExportedCustomerCSV summary',
-            details: JSON.stringify({
-                exported: customers.length,
-                files: names,
-                stageErrors,
-                // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
-                unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
-                seconds: context.seconds,
-                rescheduled: false,
-            }),
+        runSummary.write({
+            exported: customers.length,
+            files: names,
+            stageErrors,
+            // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+            unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
+            seconds: context.seconds,
+            rescheduled: false,
         });
         const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, {

@@ -3,7 +3,7 @@
  * @NScriptType ScheduledScript
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib/HC_CustomerSyncLib'], (function (file, log, record, runtime, search, task, HC_CustomerSyncLib) { 'use strict';
+define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, task, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_generate_hist_shop_customer.xml. */
     const PARAMS = {
@@ -15,15 +15,24 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
     };
     const DEFAULT_FOLDER = 'Historical Shopify Customer CSV';
     function execute(_context) {
+        const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_SC_GenerateHistoricalCustomerCSV');
+        try {
+            exportHistoricalCustomers(summary);
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.endInError(error, summary, e);
+        }
+    }
+    function exportHistoricalCustomers(runSummary) {
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
-        const idField = HC_CustomerSyncLib.textParam(script, PARAMS.idSource) || 'custentity_hc_shop_cust_id';
+        const idField = HC_CustomerSyncLib.textParam(script, PARAMS.idSource) || HC_CustomerSyncLib.CUSTOMER_FIELDS.shopifyCustomerId;
         if (!/^(externalid|custentity_[a-z0-9_]+)$/.test(idField))
-            throw new Error(`Script parameter ${PARAMS.idSource} is "${idField}": enter externalid or a customer field id (custentity_…).`);
+            throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${PARAMS.idSource} is "${idField}": enter externalid or a customer field id (custentity_…).`);
         const includeInactive = HC_CustomerSyncLib.checkboxParam(script, PARAMS.includeInactive);
         const maxFileBytes = HC_CustomerSyncLib.integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
         if (maxFileBytes > 10000000)
-            throw new Error(`Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
+            throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
         // Created when missing, so never null here.
         const folder = HC_CustomerSyncLib.folderWithDescription({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER, true);
         const folderId = folder.id;
@@ -46,15 +55,12 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib
                 .join(', ')}`,
             });
         const rescheduled = summary.paused ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, script.deploymentId) : false;
-        log.audit({
-            title: 'HC_SC_GenerateHistoricalCustomerCSV summary',
-            details: JSON.stringify({
-                ...summary,
-                duplicates: summary.duplicates.length,
-                folderId,
-                unitsUsed: budget.used(),
-                rescheduled,
-            }),
+        runSummary.write({
+            ...summary,
+            duplicates: summary.duplicates.length,
+            folderId,
+            unitsUsed: budget.used(),
+            rescheduled,
         });
         const history = { ...summary, duplicates: summary.duplicates.length, folderId };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled });

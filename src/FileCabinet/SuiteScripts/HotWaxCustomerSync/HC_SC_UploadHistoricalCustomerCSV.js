@@ -13,23 +13,26 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         archiveFolder: 'custscript_hc_uhc_archive_folder',
     };
     function execute(_context) {
+        const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_SC_UploadHistoricalCustomerCSV');
+        try {
+            uploadHistoricalFiles(summary);
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.endInError(error, summary, e);
+        }
+    }
+    function uploadHistoricalFiles(runSummary) {
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
         const sourceName = HC_CustomerSyncLib.textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
         const sourceId = HC_CustomerSyncLib.findFolder({ search, record }, sourceName, false);
         if (!sourceId) {
-            log.audit({
-                title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-                details: `File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`,
-            });
+            runSummary.writeText(`File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`);
             return;
         }
         const files = HC_CustomerSyncLib.filesInFolder(search, sourceId);
         if (files.length === 0) {
-            log.audit({
-                title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-                details: `No CSV files in "${sourceName}".`,
-            });
+            runSummary.writeText(`No CSV files in "${sourceName}".`);
             return;
         }
         const archiveId = HC_CustomerSyncLib.findFolder({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.archiveFolder) || 'Archive Historical Shopify Customer', true);
@@ -46,16 +49,20 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 details: `${f.code}: ${f.message}. The file stays in "${sourceName}" for the next run.`,
             });
         const rescheduled = summary.paused ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, script.deploymentId) : false;
-        log.audit({
-            title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-            details: JSON.stringify({
-                uploaded: summary.uploaded.length,
-                failed: summary.failed.length,
-                remaining: summary.remaining,
-                files: summary.uploaded,
-                unitsUsed: budget.used(),
-                rescheduled,
-            }),
+        // Files that failed end the execution in error (so NetSuite notifies the owner), after the others.
+        const failure = summary.failed.length > 0
+            ? new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.historicalUploadFailed, `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
+            .map((f) => `${f.name} (${f.code})`)
+            .join(', ')}. They stay in "${sourceName}" for the next run.`)
+            : null;
+        runSummary.write({
+            uploaded: summary.uploaded.length,
+            failed: summary.failed.length,
+            remaining: summary.remaining,
+            files: summary.uploaded,
+            unitsUsed: budget.used(),
+            rescheduled,
+            ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
         });
         const history = {
             uploaded: summary.uploaded.length,
@@ -65,13 +72,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, {
             outcome: summary.failed.length > 0 ? 'failed' : undefined,
         });
-        if (summary.failed.length > 0)
-            throw error.create({
-                name: 'HC_HISTORICAL_UPLOAD_FAILED',
-                message: `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
-                .map((f) => `${f.name} (${f.code})`)
-                .join(', ')}. They stay in "${sourceName}" for the next run.`,
-            });
+        if (failure)
+            throw failure;
     }
 
 

@@ -7,7 +7,7 @@ import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import { CUSTOMER_FIELDS } from '../sync/customerRows';
 import type { PendingRun } from '../sync/idExport';
-import { allResults } from './customers';
+import { allResults } from './searchResults';
 
 export interface SelectedCustomer {
   id: string;

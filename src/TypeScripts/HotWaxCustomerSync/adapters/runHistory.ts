@@ -10,8 +10,10 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import { ERROR_REPORT_HEADER, parseCsvRecords } from '../core/csv';
+import { parseCsvRecords } from '../core/csv';
+import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { RUN_HISTORY_UNITS } from '../core/governance';
+import { SyncError } from '../core/errors';
 import { observingReports, type FeedFolder } from '../sync/customerImport';
 import type { ErrorReportRow, RunEntry, RunOutcome } from '../sync/ports';
 
@@ -102,7 +104,8 @@ export function recordRun(
     extra.outcome ?? (summary.failed === true ? 'failed' : summary.rescheduled ? 'rescheduled' : 'complete');
   const out = { written: false, pruned: 0 };
   try {
-    if (script.getRemainingUsage() < 6) throw new Error('not enough units left to write the entry');
+    if (script.getRemainingUsage() < 6)
+      throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN', 'not enough units left to write the entry');
     const rec = m.record.create({ type: RUN_RECORD.type });
     rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
     rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });

@@ -10,15 +10,10 @@
 
 export {
   CSV_EOL,
-  PARTY_IDENTIFICATION_HEADER,
-  HISTORICAL_CUSTOMER_HEADER,
-  ERROR_REPORT_HEADER,
-  CUSTOMER_FEED_COLUMNS,
   toCsv,
   csvLine,
   parseCsvRecords,
   readCsv,
-  readCustomerFeed,
   normalizeHeaderName,
   neutralizeCell,
   toReportCsv,
@@ -27,7 +22,6 @@ export {
 export type {
   CsvCell,
   ColumnSpec,
-  CustomerFeedColumn,
   ToCsvOptions,
   CsvProblemCode,
   CsvProblem,
@@ -36,10 +30,18 @@ export type {
   ReadCsvOptions,
   CsvRow,
   ReadCsvResult,
-  CustomerFeed,
 } from '../core/csv';
+export {
+  PARTY_IDENTIFICATION_HEADER,
+  HISTORICAL_CUSTOMER_HEADER,
+  ERROR_REPORT_HEADER,
+  CUSTOMER_FEED_COLUMNS,
+  readCustomerFeed,
+} from '../core/hotwaxFiles';
+export type { CustomerFeedColumn, CustomerFeed } from '../core/hotwaxFiles';
 
-export { SyncError, describeError } from '../core/errors';
+export { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
+export { RunSummary, asSuiteScriptError, endInError } from '../adapters/runSummary';
 export { GovernanceBudget, UNITS, STOP_RESERVE } from '../core/governance';
 export {
   SFTP_RECORD,
@@ -61,20 +63,12 @@ export {
 } from '../core/fileNames';
 export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from '../adapters/checkpoint';
 export { deploymentIsRunning } from '../adapters/scriptInstances';
-export { NetSuiteCustomerStore, allResults } from '../adapters/customers';
-export {
-  textParam,
-  checkboxParam,
-  integerParam,
-  loadSftpSettings,
-  connect,
-  connectWithScriptParams,
-  findFolder,
-  folderWithDescription,
-  filesInFolder,
-  reschedule,
-  cabinetFiles,
-} from '../adapters/netsuite';
+export { NetSuiteCustomerStore } from '../adapters/customers';
+export { allResults } from '../adapters/searchResults';
+export { textParam, checkboxParam, integerParam } from '../adapters/parameters';
+export { loadSftpSettings, connect, connectWithScriptParams } from '../adapters/sftpConnection';
+export { findFolder, folderWithDescription, filesInFolder, cabinetFiles } from '../adapters/fileCabinet';
+export { reschedule } from '../adapters/tasks';
 
 export {
   CUSTOMER_FIELDS,

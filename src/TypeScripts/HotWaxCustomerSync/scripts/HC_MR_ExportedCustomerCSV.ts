@@ -21,6 +21,11 @@ import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import {
   CheckpointStore,
+  RunSummary,
+  SyncError,
+  SYNC_ERROR_CODES,
+  asSuiteScriptError,
+  endInError,
   connectWithScriptParams,
   describeError,
   integerParam,
@@ -59,6 +64,14 @@ interface Selected {
  * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
  */
 export function getInputData(): Record<string, string> {
+  try {
+    return selectCustomers();
+  } catch (e) {
+    throw asSuiteScriptError(error, e);
+  }
+}
+
+function selectCustomers(): Record<string, string> {
   const script = runtime.getCurrentScript();
   const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
   const state = planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
@@ -97,6 +110,15 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
 }
 
 export function summarize(context: EntryPoints.MapReduce.summarizeContext): void {
+  const summary = new RunSummary(log, 'HC_MR_ExportedCustomerCSV');
+  try {
+    sendCustomers(context, summary);
+  } catch (e) {
+    throw endInError(error, summary, e);
+  }
+}
+
+function sendCustomers(context: EntryPoints.MapReduce.summarizeContext, runSummary: RunSummary): void {
   const script = runtime.getCurrentScript();
   let stageErrors = 0;
   const logErrors = (stage: string, it: EntryPoints.MapReduce.summarizeContext['mapSummary']['errors']) =>
@@ -110,7 +132,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
   logErrors('map', context.mapSummary.errors);
   logErrors('reduce', context.reduceSummary.errors);
   if (context.inputSummary.error)
-    throw error.create({ name: 'HC_EXPORT_INPUT_FAILED', message: context.inputSummary.error });
+    throw new SyncError(SYNC_ERROR_CODES.exportInputFailed, context.inputSummary.error);
 
   const customers: ExportedCustomer[] = [];
   context.output.iterator().each((_key, value) => {
@@ -130,17 +152,14 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     },
     customers,
   );
-  log.audit({
-    title: 'HC_MR_ExportedCustomerCSV summary',
-    details: JSON.stringify({
-      exported: customers.length,
-      files: names,
-      stageErrors,
-      // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
-      unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
-      seconds: context.seconds,
-      rescheduled: false,
-    }),
+  runSummary.write({
+    exported: customers.length,
+    files: names,
+    stageErrors,
+    // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+    unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
+    seconds: context.seconds,
+    rescheduled: false,
   });
   const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
   recordRun({ search, record, log }, script, {

@@ -7,6 +7,7 @@
  * @NScriptType ScheduledScript
  */
 import type { EntryPoints } from 'N/types';
+import * as error from 'N/error';
 import * as file from 'N/file';
 import * as log from 'N/log';
 import * as record from 'N/record';
@@ -14,7 +15,12 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as task from 'N/task';
 import {
+  CUSTOMER_FIELDS,
   GovernanceBudget,
+  RunSummary,
+  SyncError,
+  SYNC_ERROR_CODES,
+  endInError,
   checkboxParam,
   folderWithDescription,
   historicalExportStore,
@@ -37,17 +43,28 @@ const PARAMS = {
 const DEFAULT_FOLDER = 'Historical Shopify Customer CSV';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
+  const summary = new RunSummary(log, 'HC_SC_GenerateHistoricalCustomerCSV');
+  try {
+    exportHistoricalCustomers(summary);
+  } catch (e) {
+    throw endInError(error, summary, e);
+  }
+}
+
+function exportHistoricalCustomers(runSummary: RunSummary): void {
   const script = runtime.getCurrentScript();
   const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
-  const idField = textParam(script, PARAMS.idSource) || 'custentity_hc_shop_cust_id';
+  const idField = textParam(script, PARAMS.idSource) || CUSTOMER_FIELDS.shopifyCustomerId;
   if (!/^(externalid|custentity_[a-z0-9_]+)$/.test(idField))
-    throw new Error(
+    throw new SyncError(
+      SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${PARAMS.idSource} is "${idField}": enter externalid or a customer field id (custentity_…).`,
     );
   const includeInactive = checkboxParam(script, PARAMS.includeInactive);
   const maxFileBytes = integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
   if (maxFileBytes > 10000000)
-    throw new Error(
+    throw new SyncError(
+      SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`,
     );
   // Created when missing, so never null here.
@@ -85,15 +102,12 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
         .join(', ')}`,
     });
   const rescheduled = summary.paused ? reschedule({ task, log }, script.id, script.deploymentId) : false;
-  log.audit({
-    title: 'HC_SC_GenerateHistoricalCustomerCSV summary',
-    details: JSON.stringify({
-      ...summary,
-      duplicates: summary.duplicates.length,
-      folderId,
-      unitsUsed: budget.used(),
-      rescheduled,
-    }),
+  runSummary.write({
+    ...summary,
+    duplicates: summary.duplicates.length,
+    folderId,
+    unitsUsed: budget.used(),
+    rescheduled,
   });
   const history = { ...summary, duplicates: summary.duplicates.length, folderId };
   recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled });

@@ -20,7 +20,8 @@ import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
 import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
 import { SyncError, describeError } from '../core/errors';
-import { ERROR_REPORT_HEADER, physicalLineCount, readCustomerFeed, toReportCsv } from '../core/csv';
+import { physicalLineCount, toReportCsv } from '../core/csv';
+import { ERROR_REPORT_HEADER, readCustomerFeed } from '../core/hotwaxFiles';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 
 export interface MatchKeys {

@@ -3,6 +3,8 @@
  * Pure: validation and mapping only, no NetSuite calls.
  */
 
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
+
 export const CUSTOMER_FIELDS = {
   hcCustomerId: 'custentity_hc_customer_id',
   shopifyCustomerId: 'custentity_hc_shop_cust_id',
@@ -299,18 +301,21 @@ export function parseFieldMap(param: string, text: string | null | undefined): R
   try {
     parsed = JSON.parse(t);
   } catch (e) {
-    throw new Error(
+    throw new SyncError(
+      SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${param} is not valid JSON (${(e as Error).message}): expected {"<csv column>": "<customer field id>"}`,
     );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error(
+    throw new SyncError(
+      SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`,
     );
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val))
-      throw new Error(
+      throw new SyncError(
+        SYNC_ERROR_CODES.parameterInvalid,
         `Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`,
       );
     out[k] = val;

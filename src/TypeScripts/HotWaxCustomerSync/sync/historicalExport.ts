@@ -7,7 +7,8 @@
  */
 import type { GovernanceBudget } from '../core/governance';
 import { UNITS } from '../core/governance';
-import { CSV_EOL, csvLine, HISTORICAL_CUSTOMER_HEADER } from '../core/csv';
+import { CSV_EOL, csvLine } from '../core/csv';
+import { HISTORICAL_CUSTOMER_HEADER } from '../core/hotwaxFiles';
 import { utcStamp } from '../core/fileNames';
 
 export interface HistoricalCustomer {

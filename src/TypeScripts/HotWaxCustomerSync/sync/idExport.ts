@@ -14,9 +14,10 @@
  * The cursor advances only after every file is on the server (HotWax's import is add-or-update, so a
  * re-sent line is harmless).
  */
-import { PARTY_IDENTIFICATION_HEADER, toCsv } from '../core/csv';
+import { toCsv } from '../core/csv';
+import { PARTY_IDENTIFICATION_HEADER } from '../core/hotwaxFiles';
 import { SFTP_FOLDERS } from '../core/config';
-import { SyncError } from '../core/errors';
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 import { timestampedCsvName } from '../core/fileNames';
 
 export interface ExportCursor {
@@ -113,7 +114,10 @@ export function planAndSave(
     const planned = planRun(checkpoint.load(), deploymentId, now(), settleMs);
     if (checkpoint.save(planned) !== false) return planned;
     if (attempt >= 3)
-      throw new SyncError('HC_CHECKPOINT_CONFLICT', 'The export checkpoint could not be read back.');
+      throw new SyncError(
+        SYNC_ERROR_CODES.checkpointConflict,
+        'The export checkpoint could not be read back.',
+      );
   }
 }
 

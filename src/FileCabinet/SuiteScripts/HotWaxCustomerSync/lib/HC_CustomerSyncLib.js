@@ -7227,9 +7227,11 @@ define([], (function () { 'use strict';
   }
 
   /**
-   * Errors the sync raises on purpose. They are plain Errors with a NetSuite-style `name` so the
-   * execution log shows a code an administrator can search for; the entry points turn them into
-   * N/error SuiteScriptErrors when they must end the execution in error.
+   * The one error the bundle raises on purpose: a SyncError, with a stable code an administrator can
+   * search for (HC_… for the sync's own, or the code NetSuite gave, e.g. FTP_CANNOT_ESTABLISH_CONNECTION,
+   * kept as it was). Its `name` is the code, so every log line shows it. lib/, adapters/ and sync/ throw
+   * only this; the entry point turns it into an N/error SuiteScriptError, once (adapters/runSummary.ts),
+   * and names its code in the run's AUDIT summary. NetSuite's own errors pass through unchanged.
    */
   class SyncError extends Error {
       constructor(code, message) {
@@ -7238,7 +7240,17 @@ define([], (function () { 'use strict';
           this.name = code;
       }
   }
-  /** A readable one-liner for any thrown value (SuiteScriptError, Error, string). */
+  /** The codes the sync itself raises (NetSuite's own codes are kept as NetSuite gave them). */
+  const SYNC_ERROR_CODES = {
+      /** A script parameter holds a value the script cannot use; the message names it and how to fix it. */
+      parameterInvalid: 'HC_PARAMETER_INVALID',
+      sftpConfigInvalid: 'HC_SFTP_CONFIG_INVALID',
+      sftpConfigMissing: 'HC_SFTP_CONFIG_MISSING',
+      checkpointConflict: 'HC_CHECKPOINT_CONFLICT',
+      historicalUploadFailed: 'HC_HISTORICAL_UPLOAD_FAILED',
+      exportInputFailed: 'HC_EXPORT_INPUT_FAILED',
+  };
+  /** A readable one-liner for any thrown value (SuiteScriptError, SyncError, Error, string). */
   function describeError(e) {
       if (e && typeof e === 'object') {
           const o = e;
@@ -7247,6 +7259,43 @@ define([], (function () { 'use strict';
           return { code, message };
       }
       return { code: 'UNEXPECTED_ERROR', message: String(e) };
+  }
+
+  class RunSummary {
+      constructor(log, 
+      /** The script's name, e.g. HC_SC_ImportCustomer. */
+      script) {
+          this.log = log;
+          this.script = script;
+          this.done = false;
+      }
+      /** Writes the summary line (once per execution). */
+      write(details, title = `${this.script} summary`) {
+          this.log.audit({ title, details: JSON.stringify(details) });
+          this.done = true;
+      }
+      /** A summary that is a sentence, for an execution that found nothing to do. */
+      writeText(details) {
+          this.log.audit({ title: `${this.script} summary`, details });
+          this.done = true;
+      }
+      get written() {
+          return this.done;
+      }
+  }
+  /** A SyncError as the SuiteScriptError NetSuite ends the execution with; anything else unchanged. */
+  function asSuiteScriptError(error, e) {
+      return e instanceof SyncError ? error.create({ name: e.code, message: e.message, notifyOff: false }) : e;
+  }
+  /**
+   * What an entry point throws when its work throws `e`: a SyncError is named in the summary (when the
+   * execution has not written it yet) and becomes a SuiteScriptError under its code. NetSuite's own
+   * errors and its stops (usage limit, time limit) pass as they are.
+   */
+  function endInError(error, summary, e) {
+      if (e instanceof SyncError && !summary.written)
+          summary.write({ error: { code: e.code, message: e.message } });
+      return asSuiteScriptError(error, e);
   }
 
   /**
@@ -7335,7 +7384,7 @@ define([], (function () { 'use strict';
       defaultDirectory: 'enter the absolute base directory, e.g. /home/<sftp-user>/netsuite/',
   };
   function problem(recordId, field, what) {
-      return new SyncError('HC_SFTP_CONFIG_INVALID', `${SFTP_RECORD.label} (${SFTP_RECORD.type}) record ${recordId}: field ${SFTP_RECORD.fields[field]} ${what}; ${FIX[field]}.`);
+      return new SyncError(SYNC_ERROR_CODES.sftpConfigInvalid, `${SFTP_RECORD.label} (${SFTP_RECORD.type}) record ${recordId}: field ${SFTP_RECORD.fields[field]} ${what}; ${FIX[field]}.`);
   }
   /** Known key blob prefixes: the base64 of the length-prefixed key type name. */
   const KEY_TYPES = [
@@ -7389,7 +7438,7 @@ define([], (function () { 'use strict';
       const override = (_b = (_a = overrides.directory) === null || _a === void 0 ? void 0 : _a.value) === null || _b === void 0 ? void 0 : _b.trim();
       if (override) {
           if (!override.startsWith('/'))
-              throw new SyncError('HC_SFTP_CONFIG_INVALID', `Script parameter ${(_c = overrides.directory) === null || _c === void 0 ? void 0 : _c.param} is "${override}": enter an absolute directory starting with /, or leave it empty to use the ${SFTP_RECORD.label} record's default directory.`);
+              throw new SyncError(SYNC_ERROR_CODES.sftpConfigInvalid, `Script parameter ${(_c = overrides.directory) === null || _c === void 0 ? void 0 : _c.param} is "${override}": enter an absolute directory starting with /, or leave it empty to use the ${SFTP_RECORD.label} record's default directory.`);
           directory = override;
       }
       if (!directory)
@@ -7408,7 +7457,7 @@ define([], (function () { 'use strict';
       };
   }
   function noSftpRecord(param, chosenId) {
-      return new SyncError('HC_SFTP_CONFIG_MISSING', chosenId
+      return new SyncError(SYNC_ERROR_CODES.sftpConfigMissing, chosenId
           ? `Script parameter ${param} names ${SFTP_RECORD.label} record ${chosenId}, which does not exist or is inactive: choose an active record or clear the parameter.`
           : `No active ${SFTP_RECORD.label} (${SFTP_RECORD.type}) record exists: create one (Customization > Lists, Records & Fields > Record Types > ${SFTP_RECORD.label} > New) or run HotWax's SFTP setup.`);
   }
@@ -7986,14 +8035,14 @@ define([], (function () { 'use strict';
           parsed = JSON.parse(t);
       }
       catch (e) {
-          throw new Error(`Script parameter ${param} is not valid JSON (${e.message}): expected {"<csv column>": "<customer field id>"}`);
+          throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param} is not valid JSON (${e.message}): expected {"<csv column>": "<customer field id>"}`);
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-          throw new Error(`Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`);
+          throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`);
       const out = {};
       for (const [k, val] of Object.entries(parsed)) {
           if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val))
-              throw new Error(`Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`);
+              throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`);
           out[k] = val;
       }
       return out;
@@ -8186,7 +8235,7 @@ define([], (function () { 'use strict';
           return fallback;
       const n = Number(t);
       if (!Number.isInteger(n) || n < min)
-          throw new Error(`Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`);
+          throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`);
       return n;
   }
   /**
@@ -8255,8 +8304,9 @@ define([], (function () { 'use strict';
                   : modules.sftp.createConnection({ ...base, keyId: s.credential.id });
       }
       catch (e) {
+          // N/sftp's own code (FTP_CANNOT_ESTABLISH_CONNECTION, FTP_INCORRECT_HOST_KEY, …) stays the code.
           const { code, message } = describeError(e);
-          throw new Error(`${code}: cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`);
+          throw new SyncError(code, `Cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`);
       }
       return new SftpFolderClient(connection, modules);
   }
@@ -9276,7 +9326,7 @@ define([], (function () { 'use strict';
           if (checkpoint.save(planned) !== false)
               return planned;
           if (attempt >= 3)
-              throw new SyncError('HC_CHECKPOINT_CONFLICT', 'The export checkpoint could not be read back.');
+              throw new SyncError(SYNC_ERROR_CODES.checkpointConflict, 'The export checkpoint could not be read back.');
       }
   }
   /**
@@ -9540,7 +9590,7 @@ define([], (function () { 'use strict';
       const out = { written: false, pruned: 0 };
       try {
           if (script.getRemainingUsage() < 6)
-              throw new Error('not enough units left to write the entry');
+              throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN', 'not enough units left to write the entry');
           const rec = m.record.create({ type: RUN_RECORD.type });
           rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
           rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });
@@ -10907,6 +10957,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, cabinetFiles: cabinetFiles, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalExportStore: historicalExportStore, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planAndSave: planAndSave, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, selectForExport: selectForExport, sendExport: sendExport, sftpSettingsFrom: sftpSettingsFrom, stampCustomer: stampCustomer, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, RunSummary: RunSummary, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_ERROR_CODES: SYNC_ERROR_CODES, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, asSuiteScriptError: asSuiteScriptError, buildPage: buildPage, cabinetFiles: cabinetFiles, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, endInError: endInError, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalExportStore: historicalExportStore, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planAndSave: planAndSave, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, selectForExport: selectForExport, sendExport: sendExport, sftpSettingsFrom: sftpSettingsFrom, stampCustomer: stampCustomer, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
