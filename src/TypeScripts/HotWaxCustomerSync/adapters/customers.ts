@@ -11,8 +11,6 @@ import { CUSTOMER_FIELDS } from '../sync/customerRows';
 import { describeError } from '../core/errors';
 import { allResults } from './searchResults';
 
-export { allResults };
-
 export interface CustomerModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
   record: Pick<typeof recordTypes, 'create' | 'submitFields'>;

@@ -1,9 +1,9 @@
 /**
  * The HotWax file contracts (docs/CONTRACTS.md, "Files"): the headers of the files the sync writes
- * and the customer feed's column table, read through the CSV engine (csv.ts).
+ * and the customer feed's column table. Constants only (the command line reads the dry-run report
+ * with the same header); customerFeed.ts reads a feed through them.
  */
-import { readCsv } from './csv';
-import type { ColumnSpec, ReadCsvResult } from './csv';
+import type { ColumnSpec } from './csv';
 
 /** 2b: NETSUITE_CUSTOMER_ID identifications sent back to HotWax (`customer/import/`). */
 export const PARTY_IDENTIFICATION_HEADER = ['partyId', 'partyIdentificationTypeId', 'idValue'] as const;
@@ -54,28 +54,3 @@ export const CUSTOMER_FEED_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export type CustomerFeedColumn = (typeof CUSTOMER_FEED_COLUMNS)[number]['name'];
-
-export interface CustomerFeed extends ReadCsvResult<CustomerFeedColumn> {
-  /** Legacy feed: the header name whose values are HotWax's customer ids ("External Id"), else null. */
-  legacyKeyColumn: string | null;
-}
-
-/**
- * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
- * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
- * CSV import map put it in NetSuite's external id): its rows read it as HCCustomerId, and keep it as
- * externalId, as the old import did. A 2025+ `externalId` (no space) is the Shopify customer id and is
- * never taken for the key.
- */
-export function readCustomerFeed(text: string, fileName = ''): CustomerFeed {
-  const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
-  const ext = feed.matched.externalId;
-  const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
-  if (!legacy) return { ...feed, legacyKeyColumn: null };
-  for (const row of feed.rows) row.values.HCCustomerId = row.values.externalId;
-  return {
-    ...feed,
-    missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
-    legacyKeyColumn: ext,
-  };
-}

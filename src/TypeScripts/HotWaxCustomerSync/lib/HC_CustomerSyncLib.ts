@@ -36,9 +36,10 @@ export {
   HISTORICAL_CUSTOMER_HEADER,
   ERROR_REPORT_HEADER,
   CUSTOMER_FEED_COLUMNS,
-  readCustomerFeed,
 } from '../core/hotwaxFiles';
-export type { CustomerFeedColumn, CustomerFeed } from '../core/hotwaxFiles';
+export type { CustomerFeedColumn } from '../core/hotwaxFiles';
+export { readCustomerFeed } from '../core/customerFeed';
+export type { CustomerFeed } from '../core/customerFeed';
 
 export { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
 export { RunSummary, asSuiteScriptError, endInError } from '../adapters/runSummary';

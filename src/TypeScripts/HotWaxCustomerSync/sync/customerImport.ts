@@ -21,7 +21,8 @@ import { SFTP_FOLDERS } from '../core/config';
 import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
 import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
-import { ERROR_REPORT_HEADER, readCustomerFeed } from '../core/hotwaxFiles';
+import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
+import { readCustomerFeed } from '../core/customerFeed';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 
 export interface MatchKeys {

@@ -6784,7 +6784,8 @@ define([], (function () { 'use strict';
   };
 
   /**
-   * CSV reading and writing for the HotWax file contracts (shared/spec/hotwax-contracts.md, section 2).
+   * The CSV engine: reading and writing RFC 4180 files, each record with its physical line numbers and
+   * its own problems. The HotWax files' headers and the feed's column table are in hotwaxFiles.ts.
    *
    * Writing uses csv-stringify, reading uses csv-parse, both through their `browser/esm/sync` builds:
    * the Node builds touch `Buffer` when they load, the browser builds carry their own shim and run in
@@ -6817,50 +6818,6 @@ define([], (function () { 'use strict';
    */
   /** Line end written between records (and after the last one). */
   const CSV_EOL = '\r\n';
-  /** 2b: NETSUITE_CUSTOMER_ID identifications sent back to HotWax (`customer/import/`). */
-  const PARTY_IDENTIFICATION_HEADER = ['partyId', 'partyIdentificationTypeId', 'idValue'];
-  /** 2c: historical customers for HotWax's party import (`historicalshopifycustomer/csv/`). */
-  const HISTORICAL_CUSTOMER_HEADER = [
-      'first-name',
-      'last-name',
-      'external-id',
-      'party-identifications',
-  ];
-  /** 2d: per-row error report written next to a failed or partly failed feed (read by people). */
-  const ERROR_REPORT_HEADER = [
-      'fileName',
-      'lineNumber',
-      'HCCustomerId',
-      'errorCode',
-      'errorMessage',
-  ];
-  /**
-   * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
-   * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
-   * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
-   * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
-   * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
-   * "Feed headers" documents the same table.
-   *
-   * The key column: `HCCustomerId`. A legacy Title Case feed has none and carries HotWax's customer id
-   * in its "External Id" column (written with a space): see `readCustomerFeed`.
-   */
-  const CUSTOMER_FEED_COLUMNS = [
-      { name: 'HCCustomerId', aliases: ['HC Customer Id', 'HC Customer ID'], required: true },
-      { name: 'firstName', aliases: ['First Name'] },
-      { name: 'lastName', aliases: ['Last Name'] },
-      { name: 'email', aliases: ['Email'] },
-      { name: 'phone', aliases: ['Phone'] },
-      { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id', 'HC Shopify Customer ID'] },
-      { name: 'externalId', aliases: ['External Id', 'External ID'] },
-      { name: 'individual', aliases: ['Individual'] },
-      { name: 'status', aliases: ['Status'] },
-      { name: 'subsidiary', aliases: ['Subsidiary', 'Subsdiary'] },
-      { name: 'taxable', aliases: ['Taxable'] },
-      { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
-      { name: 'accountSource', aliases: ['Account Origin'] },
-      { name: 'companyName', aliases: ['Company Name'] },
-  ];
   // ---------------------------------------------------------------------------------------------
   // Writing
   /** Options shared by `toCsv` and `csvLine`: they must quote identically. */
@@ -7204,6 +7161,53 @@ define([], (function () { 'use strict';
       problems.sort((a, b) => a.lineNumber - b.lineNumber);
       return { header, headerLine: first.lineNumber, matched, rows, problems, missingColumns };
   }
+
+  /** 2b: NETSUITE_CUSTOMER_ID identifications sent back to HotWax (`customer/import/`). */
+  const PARTY_IDENTIFICATION_HEADER = ['partyId', 'partyIdentificationTypeId', 'idValue'];
+  /** 2c: historical customers for HotWax's party import (`historicalshopifycustomer/csv/`). */
+  const HISTORICAL_CUSTOMER_HEADER = [
+      'first-name',
+      'last-name',
+      'external-id',
+      'party-identifications',
+  ];
+  /** 2d: per-row error report written next to a failed or partly failed feed (read by people). */
+  const ERROR_REPORT_HEADER = [
+      'fileName',
+      'lineNumber',
+      'HCCustomerId',
+      'errorCode',
+      'errorMessage',
+  ];
+  /**
+   * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
+   * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
+   * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
+   * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
+   * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
+   * "Feed headers" documents the same table.
+   *
+   * The key column: `HCCustomerId`. A legacy Title Case feed has none and carries HotWax's customer id
+   * in its "External Id" column (written with a space): see `readCustomerFeed`.
+   */
+  const CUSTOMER_FEED_COLUMNS = [
+      { name: 'HCCustomerId', aliases: ['HC Customer Id', 'HC Customer ID'], required: true },
+      { name: 'firstName', aliases: ['First Name'] },
+      { name: 'lastName', aliases: ['Last Name'] },
+      { name: 'email', aliases: ['Email'] },
+      { name: 'phone', aliases: ['Phone'] },
+      { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id', 'HC Shopify Customer ID'] },
+      { name: 'externalId', aliases: ['External Id', 'External ID'] },
+      { name: 'individual', aliases: ['Individual'] },
+      { name: 'status', aliases: ['Status'] },
+      { name: 'subsidiary', aliases: ['Subsidiary', 'Subsdiary'] },
+      { name: 'taxable', aliases: ['Taxable'] },
+      { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
+      { name: 'accountSource', aliases: ['Account Origin'] },
+      { name: 'companyName', aliases: ['Company Name'] },
+  ];
+
+  /** A HotWax customer feed read through its column table (hotwaxFiles.ts) by the CSV engine (csv.ts). */
   /**
    * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
    * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
@@ -8048,7 +8052,6 @@ define([], (function () { 'use strict';
       return out;
   }
 
-  const COLUMNS = ['internalid', 'externalid', 'email', 'isinactive', ...Object.values(CUSTOMER_FIELDS)];
   const PAGE = 1000;
   /** Every result of a search, 1,000 per getRange call (10 units each). */
   function allResults(s) {
@@ -8061,6 +8064,8 @@ define([], (function () { 'use strict';
               return out;
       }
   }
+
+  const COLUMNS = ['internalid', 'externalid', 'email', 'isinactive', ...Object.values(CUSTOMER_FIELDS)];
   function anyOf(field, values) {
       const out = [];
       for (const v of values) {
@@ -8238,6 +8243,7 @@ define([], (function () { 'use strict';
           throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`);
       return n;
   }
+
   /**
    * The SFTP settings record: the one the parameter names (lookupFields, 1 unit) or the first active
    * one (one search page, 10 units), checked and merged with the directory override.
@@ -8322,6 +8328,7 @@ define([], (function () { 'use strict';
           directoryValue: textParam(script, params.sftpDirectory),
       }));
   }
+
   /** Folder internal id by id or name (see folderWithDescription); null when missing and not to be created. */
   function findFolder(m, nameOrId, create) {
       var _a, _b;
@@ -8364,6 +8371,18 @@ define([], (function () { 'use strict';
           .map((r) => { var _a; return ({ id: String(r.id), name: String((_a = r.getValue({ name: 'name' })) !== null && _a !== void 0 ? _a : '') }); })
           .filter((f) => !onlyCsv || /\.csv$/i.test(f.name));
   }
+  /** A File Cabinet file's text (10 units) and its move into the archive folder (10 + 20 units). */
+  function cabinetFiles(file, archiveFolderId) {
+      return {
+          load: (id) => file.load({ id }).getContents(),
+          archive: (id) => {
+              const f = file.load({ id });
+              f.folder = Number(archiveFolderId);
+              f.save();
+          },
+      };
+  }
+
   /**
    * Queue the next execution on the script's NOTSCHEDULED deployment (20 units). False when NetSuite
    * refuses (that deployment is already queued): the next scheduled run continues from the checkpoint.
@@ -8381,17 +8400,6 @@ define([], (function () { 'use strict';
           });
           return false;
       }
-  }
-  /** A File Cabinet file's text (10 units) and its move into the archive folder (10 + 20 units). */
-  function cabinetFiles(file, archiveFolderId) {
-      return {
-          load: (id) => file.load({ id }).getContents(),
-          archive: (id) => {
-              const f = file.load({ id });
-              f.folder = Number(archiveFolderId);
-              f.save();
-          },
-      };
   }
 
   /** Index of candidate customers by each matching key; rows created in this run are added to it. */
