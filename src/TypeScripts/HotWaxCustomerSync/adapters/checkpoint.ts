@@ -18,7 +18,7 @@ export const CHECKPOINT_RECORD = {
   state: 'custrecord_hc_cp_state',
 } as const;
 
-/** Characters of a text column a search result holds (netsuite-facts: "Text columns are cut at 4,000 bytes"). */
+/** Characters of a text column a search result holds (docs/CONTRACTS.md §7: text columns are cut at 4,000 bytes). */
 const SEARCH_TEXT_LIMIT = 3999;
 
 /** The external id that makes the record unique per key. */

@@ -34,7 +34,7 @@ export const RUN_HISTORY = {
   /** Error rows kept in one entry at most (the full report stays on SFTP). */
   maxErrorRows: 200,
   /**
-   * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
+   * Search results cut text columns at 4,000 bytes (docs/CONTRACTS.md §7), and the page reads the
    * summary through a search: the stored JSON stays below this, dropping error rows (then feed
    * results) that do not fit and saying how many were left out.
    */

@@ -135,7 +135,7 @@ export function noSftpRecord(param: string, chosenId?: string): SyncError {
   );
 }
 
-/** SFTP folder layout under the default directory (hotwax-contracts.md section 3). */
+/** SFTP folder layout under the default directory (docs/CONTRACTS.md §3). */
 export const SFTP_FOLDERS = {
   customerFeed: 'customer/export',
   customerFeedArchive: 'customer/export/archive',

@@ -15,8 +15,8 @@
  *   papaparse reports errors by row index, not physical line, and guesses delimiters and line ends.
  * - Size: csv-stringify is needed for writing anyway and comes from the same project with the same
  *   conventions; csv-parse adds about 145 kB to the library file (it inlines its own Buffer shim),
- *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of this
- *   project (and nothing may be installed here), so it was not measured.
+ *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of
+ *   this project.
  * - Speed in a bare context: measured by the tests on the bundled file in a bare vm: a 5,000 row,
  *   1 MB feed reads in 0.6 to 2 s depending on machine load (csv-parse's own pace, the `raw` option
  *   costs nothing measurable); HotWax puts 500 rows (about 100 kB) in a feed file.

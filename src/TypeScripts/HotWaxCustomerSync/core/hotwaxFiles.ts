@@ -29,7 +29,7 @@ export const ERROR_REPORT_HEADER = [
  * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
  * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
  * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
- * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
+ * list every other spelling HotWax is known to have sent (docs/CONTRACTS.md §2a: the pre-2025 Title
  * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
  * "Feed headers" documents the same table.
  *

@@ -1,5 +1,5 @@
 /**
- * NetSuite's File limits (netsuite-facts.md, "Added 2026-12-01"): getContents() holds at most 10 MB
+ * NetSuite's File limits (docs/CONTRACTS.md §7): getContents() holds at most 10 MB
  * (SSS_FILE_CONTENT_SIZE_EXCEEDED); a CSV or text file over that is read with the flat-file
  * streaming API `File.lines.iterator()` (no units), each line under 10 MB. N/sftp downloads at most
  * Connection.MAX_FILE_SIZE = 100,000,000 bytes (FTP_MAXIMUM_FILE_SIZE_EXCEEDED).

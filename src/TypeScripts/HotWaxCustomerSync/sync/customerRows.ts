@@ -1,5 +1,5 @@
 /**
- * One HotWax customer feed row (hotwax-contracts.md 2a) → the customer NetSuite should have.
+ * One HotWax customer feed row (docs/CONTRACTS.md §2a) → the customer NetSuite should have.
  * Pure: validation and mapping only, no NetSuite calls.
  */
 

@@ -1,6 +1,6 @@
 /**
  * HC_MR_ExportedCustomerCSV's logic: the NetSuite internal id of every customer with an HC customer
- * id goes back to HotWax as party identifications (hotwax-contracts.md 2b), at least once, whatever
+ * id goes back to HotWax as party identifications (docs/CONTRACTS.md §2b), at least once, whatever
  * its internal id or creation date and however it got its HC id.
  *
  * Selection, numbers only (custentity_hc_sync_stamp, epoch ms), so no date format or time zone is

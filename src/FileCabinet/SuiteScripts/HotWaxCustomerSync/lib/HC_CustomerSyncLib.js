@@ -6800,8 +6800,8 @@ define([], (function () { 'use strict';
    *   papaparse reports errors by row index, not physical line, and guesses delimiters and line ends.
    * - Size: csv-stringify is needed for writing anyway and comes from the same project with the same
    *   conventions; csv-parse adds about 145 kB to the library file (it inlines its own Buffer shim),
-   *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of this
-   *   project (and nothing may be installed here), so it was not measured.
+   *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of
+   *   this project.
    * - Speed in a bare context: measured by the tests on the bundled file in a bare vm: a 5,000 row,
    *   1 MB feed reads in 0.6 to 2 s depending on machine load (csv-parse's own pace, the `raw` option
    *   costs nothing measurable); HotWax puts 500 rows (about 100 kB) in a feed file.
@@ -7183,7 +7183,7 @@ define([], (function () { 'use strict';
    * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
    * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
    * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
-   * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
+   * list every other spelling HotWax is known to have sent (docs/CONTRACTS.md §2a: the pre-2025 Title
    * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
    * "Feed headers" documents the same table.
    *
@@ -7465,7 +7465,7 @@ define([], (function () { 'use strict';
           ? `Script parameter ${param} names ${SFTP_RECORD.label} record ${chosenId}, which does not exist or is inactive: choose an active record or clear the parameter.`
           : `No active ${SFTP_RECORD.label} (${SFTP_RECORD.type}) record exists: create one (Customization > Lists, Records & Fields > Record Types > ${SFTP_RECORD.label} > New) or run HotWax's SFTP setup.`);
   }
-  /** SFTP folder layout under the default directory (hotwax-contracts.md section 3). */
+  /** SFTP folder layout under the default directory (docs/CONTRACTS.md §3). */
   const SFTP_FOLDERS = {
       customerFeed: 'customer/export',
       customerFeedArchive: 'customer/export/archive',
@@ -7520,7 +7520,7 @@ define([], (function () { 'use strict';
   }
 
   /**
-   * NetSuite's File limits (netsuite-facts.md, "Added 2026-12-01"): getContents() holds at most 10 MB
+   * NetSuite's File limits (docs/CONTRACTS.md §7): getContents() holds at most 10 MB
    * (SSS_FILE_CONTENT_SIZE_EXCEEDED); a CSV or text file over that is read with the flat-file
    * streaming API `File.lines.iterator()` (no units), each line under 10 MB. N/sftp downloads at most
    * Connection.MAX_FILE_SIZE = 100,000,000 bytes (FTP_MAXIMUM_FILE_SIZE_EXCEEDED).
@@ -7729,7 +7729,7 @@ define([], (function () { 'use strict';
       key: 'custrecord_hc_cp_key',
       state: 'custrecord_hc_cp_state',
   };
-  /** Characters of a text column a search result holds (netsuite-facts: "Text columns are cut at 4,000 bytes"). */
+  /** Characters of a text column a search result holds (docs/CONTRACTS.md §7: text columns are cut at 4,000 bytes). */
   const SEARCH_TEXT_LIMIT = 3999;
   /** The external id that makes the record unique per key. */
   const checkpointExternalId = (key) => `hc_sync_checkpoint_${key}`;
@@ -7832,7 +7832,7 @@ define([], (function () { 'use strict';
   }
 
   /**
-   * One HotWax customer feed row (hotwax-contracts.md 2a) → the customer NetSuite should have.
+   * One HotWax customer feed row (docs/CONTRACTS.md §2a) → the customer NetSuite should have.
    * Pure: validation and mapping only, no NetSuite calls.
    */
   const CUSTOMER_FIELDS = {
@@ -9271,7 +9271,7 @@ define([], (function () { 'use strict';
 
   /**
    * HC_MR_ExportedCustomerCSV's logic: the NetSuite internal id of every customer with an HC customer
-   * id goes back to HotWax as party identifications (hotwax-contracts.md 2b), at least once, whatever
+   * id goes back to HotWax as party identifications (docs/CONTRACTS.md §2b), at least once, whatever
    * its internal id or creation date and however it got its HC id.
    *
    * Selection, numbers only (custentity_hc_sync_stamp, epoch ms), so no date format or time zone is
@@ -9551,7 +9551,7 @@ define([], (function () { 'use strict';
       /** Error rows kept in one entry at most (the full report stays on SFTP). */
       maxErrorRows: 200,
       /**
-       * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
+       * Search results cut text columns at 4,000 bytes (docs/CONTRACTS.md §7), and the page reads the
        * summary through a search: the stored JSON stays below this, dropping error rows (then feed
        * results) that do not fit and saying how many were left out.
        */
