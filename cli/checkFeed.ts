@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Account, Scheduler } from '../emulator/src';
 import { SDF_PROJECT_DIR } from '../simulation/project';
+import { DRY_RUN_REPORT_HEADER } from '../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 import type { ExecutionResult } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer } from '../emulator/src/sftp/servers';
@@ -194,15 +195,8 @@ function runDryRun(account: Account, sftpId: number, o: CheckFeedOptions): Execu
   return new Scheduler(account, { maxExecutions: 10 }).run();
 }
 
-const VERDICT_COLUMNS = [
-  'fileName',
-  'lineNumber',
-  'HCCustomerId',
-  'outcome',
-  'customerId',
-  'errorCode',
-  'errorMessage',
-] as const;
+/** The import's own header for the file (the product's constant, not a copy of it). */
+const VERDICT_COLUMNS = DRY_RUN_REPORT_HEADER;
 const OUTCOMES: readonly string[] = ['create', 'link', 'already linked', 'error'];
 
 /**

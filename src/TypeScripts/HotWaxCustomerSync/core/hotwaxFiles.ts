@@ -25,6 +25,17 @@ export const ERROR_REPORT_HEADER = [
   'errorMessage',
 ] as const;
 
+/** The dry run's per-row verdicts (customer/export/dry_run/<feed>-<modified UTC>-dry-run.csv, read by people and check-feed). */
+export const DRY_RUN_REPORT_HEADER = [
+  'fileName',
+  'lineNumber',
+  'HCCustomerId',
+  'outcome',
+  'customerId',
+  'errorCode',
+  'errorMessage',
+] as const;
+
 /**
  * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
  * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes

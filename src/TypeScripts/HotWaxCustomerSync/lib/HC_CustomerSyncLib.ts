@@ -35,6 +35,7 @@ export {
   PARTY_IDENTIFICATION_HEADER,
   HISTORICAL_CUSTOMER_HEADER,
   ERROR_REPORT_HEADER,
+  DRY_RUN_REPORT_HEADER,
   CUSTOMER_FEED_COLUMNS,
 } from '../core/hotwaxFiles';
 export type { CustomerFeedColumn } from '../core/hotwaxFiles';

@@ -21,7 +21,7 @@ import { SFTP_FOLDERS } from '../core/config';
 import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
 import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
-import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
+import { DRY_RUN_REPORT_HEADER, ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { readCustomerFeed } from '../core/customerFeed';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 
@@ -182,15 +182,7 @@ export interface RowVerdict {
 }
 
 export const DRY_RUN_FOLDER = 'customer/export/dry_run';
-export const DRY_RUN_HEADER = [
-  'fileName',
-  'lineNumber',
-  'HCCustomerId',
-  'outcome',
-  'customerId',
-  'errorCode',
-  'errorMessage',
-];
+export const DRY_RUN_HEADER = [...DRY_RUN_REPORT_HEADER];
 
 /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
 const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);

@@ -80,8 +80,8 @@ export const FIELD_LIMITS = {
   email: 254,
   phone: 32,
   externalid: 255,
-  custentity_hc_customer_id: 300,
-  custentity_hc_shop_cust_id: 300,
+  [CUSTOMER_FIELDS.hcCustomerId]: 300,
+  [CUSTOMER_FIELDS.shopifyCustomerId]: 300,
 } as const;
 
 /**
@@ -182,7 +182,7 @@ export function toNewCustomer(
 
   const hcCustomerId = v('HCCustomerId');
   if (!hcCustomerId) fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
-  tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
+  tooLong('HCCustomerId', hcCustomerId, CUSTOMER_FIELDS.hcCustomerId, 'HC Customer Id');
 
   const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
   if (opts.oneWorld && !subsidiary)
@@ -237,7 +237,12 @@ export function toNewCustomer(
   tooLong('phone', phone, 'phone', 'Phone');
 
   const shopifyCustomerId = v('HCShopifyCustomerId');
-  tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+  tooLong(
+    'HCShopifyCustomerId',
+    shopifyCustomerId,
+    CUSTOMER_FIELDS.shopifyCustomerId,
+    'HC Shopify Customer Id',
+  );
   const externalId = v('externalId');
   tooLong('externalId', externalId, 'externalid', 'External ID');
 

@@ -7179,6 +7179,16 @@ define([], (function () { 'use strict';
       'errorCode',
       'errorMessage',
   ];
+  /** The dry run's per-row verdicts (customer/export/dry_run/<feed>-<modified UTC>-dry-run.csv, read by people and check-feed). */
+  const DRY_RUN_REPORT_HEADER = [
+      'fileName',
+      'lineNumber',
+      'HCCustomerId',
+      'outcome',
+      'customerId',
+      'errorCode',
+      'errorMessage',
+  ];
   /**
    * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
    * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
@@ -7854,8 +7864,8 @@ define([], (function () { 'use strict';
       email: 254,
       phone: 32,
       externalid: 255,
-      custentity_hc_customer_id: 300,
-      custentity_hc_shop_cust_id: 300,
+      [CUSTOMER_FIELDS.hcCustomerId]: 300,
+      [CUSTOMER_FIELDS.shopifyCustomerId]: 300,
   };
   /**
    * NetSuite's email field rule as this project models it (the emulator applies the same rule on save,
@@ -7943,7 +7953,7 @@ define([], (function () { 'use strict';
       const hcCustomerId = v('HCCustomerId');
       if (!hcCustomerId)
           fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
-      tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
+      tooLong('HCCustomerId', hcCustomerId, CUSTOMER_FIELDS.hcCustomerId, 'HC Customer Id');
       const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
       if (opts.oneWorld && !subsidiary)
           fail('MISSING_SUBSIDIARY', `subsidiary is empty and no default subsidiary is set (script parameter ${DEFAULT_SUBSIDIARY_PARAM}); OneWorld needs a primary subsidiary`, true);
@@ -7978,7 +7988,7 @@ define([], (function () { 'use strict';
           fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
       tooLong('phone', phone, 'phone', 'Phone');
       const shopifyCustomerId = v('HCShopifyCustomerId');
-      tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+      tooLong('HCShopifyCustomerId', shopifyCustomerId, CUSTOMER_FIELDS.shopifyCustomerId, 'HC Shopify Customer Id');
       const externalId = v('externalId');
       tooLong('externalId', externalId, 'externalid', 'External ID');
       const taxable = parseBoolean(v('taxable'));
@@ -8448,7 +8458,7 @@ define([], (function () { 'use strict';
           const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
           if (byShop && byShop.length > 0) {
               const free = (_b = byShop.find((c) => !c.hcCustomerId && !c.inactive)) !== null && _b !== void 0 ? _b : byShop[0];
-              return linkOrConflict(free, row, 'custentity_hc_shop_cust_id');
+              return linkOrConflict(free, row, CUSTOMER_FIELDS.shopifyCustomerId);
           }
           if (matchByEmail && row.email) {
               const active = ((_c = this.byEmail.get(row.email.toLowerCase())) !== null && _c !== void 0 ? _c : []).filter((c) => !c.inactive);
@@ -8467,24 +8477,16 @@ define([], (function () { 'use strict';
   function fillEmpty(customer, row) {
       const fill = {};
       if (!customer.hcCustomerId)
-          fill.custentity_hc_customer_id = row.hcCustomerId;
+          fill[CUSTOMER_FIELDS.hcCustomerId] = row.hcCustomerId;
       if (!customer.shopifyCustomerId && row.shopifyCustomerId)
-          fill.custentity_hc_shop_cust_id = row.shopifyCustomerId;
+          fill[CUSTOMER_FIELDS.shopifyCustomerId] = row.shopifyCustomerId;
       if (!customer.externalId && row.externalId)
           fill.externalid = row.externalId;
       return fill;
   }
 
   const DRY_RUN_FOLDER = 'customer/export/dry_run';
-  const DRY_RUN_HEADER = [
-      'fileName',
-      'lineNumber',
-      'HCCustomerId',
-      'outcome',
-      'customerId',
-      'errorCode',
-      'errorMessage',
-  ];
+  const DRY_RUN_HEADER = [...DRY_RUN_REPORT_HEADER];
   /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
   const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
   /** Finishing a feed: each report is a folder check, an upload, a move (and a replace), then the archive move. */
@@ -10965,6 +10967,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, RunSummary: RunSummary, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_ERROR_CODES: SYNC_ERROR_CODES, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, asSuiteScriptError: asSuiteScriptError, buildPage: buildPage, cabinetFiles: cabinetFiles, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, endInError: endInError, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalExportStore: historicalExportStore, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planAndSave: planAndSave, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, selectForExport: selectForExport, sendExport: sendExport, sftpSettingsFrom: sftpSettingsFrom, stampCustomer: stampCustomer, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, DRY_RUN_REPORT_HEADER: DRY_RUN_REPORT_HEADER, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, RunSummary: RunSummary, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_ERROR_CODES: SYNC_ERROR_CODES, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, asSuiteScriptError: asSuiteScriptError, buildPage: buildPage, cabinetFiles: cabinetFiles, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, endInError: endInError, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalExportStore: historicalExportStore, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planAndSave: planAndSave, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, selectForExport: selectForExport, sendExport: sendExport, sftpSettingsFrom: sftpSettingsFrom, stampCustomer: stampCustomer, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
