@@ -7,6 +7,66 @@ import tseslint from 'typescript-eslint';
 import suitescript from 'eslint-plugin-suitescript';
 import globals from 'globals';
 
+const SRC = 'src/TypeScripts/HotWaxCustomerSync';
+
+/** One no-restricted-imports rule per layer: what each folder may not import. */
+function layerRules() {
+  const nModules = {
+    group: ['N', 'N/*'],
+    message: 'sync/ and core/ never import N/: take an adapter through a port.',
+  };
+  const upward = (folders, below) => ({
+    group: folders.map((f) => `../${f}/*`),
+    message: `${below} imports only from the layers below it (scripts -> lib -> adapters -> sync -> core).`,
+  });
+  const rule = (patterns, extra = {}) => ({
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns, ...extra }],
+  });
+  return [
+    {
+      files: [`${SRC}/core/**/*.ts`],
+      rules: rule([nModules, upward(['sync', 'adapters', 'lib', 'scripts'], 'core/')]),
+    },
+    {
+      files: [`${SRC}/sync/**/*.ts`],
+      rules: rule([nModules, upward(['adapters', 'lib', 'scripts'], 'sync/')]),
+    },
+    {
+      files: [`${SRC}/adapters/**/*.ts`],
+      rules: rule([
+        {
+          group: ['N', 'N/*'],
+          allowTypeImports: true,
+          message: 'Adapters take N/ modules as arguments: import type only.',
+        },
+        upward(['lib', 'scripts'], 'adapters/'),
+      ]),
+    },
+    {
+      files: [`${SRC}/lib/**/*.ts`],
+      rules: rule([
+        {
+          group: ['N', 'N/*'],
+          allowTypeImports: true,
+          message: 'The library module declares no N/ dependency.',
+        },
+        upward(['scripts'], 'lib/'),
+      ]),
+    },
+    {
+      files: [`${SRC}/scripts/**/*.ts`],
+      rules: rule([
+        {
+          group: ['../*', '!../lib', '../lib/*', '!../lib/HC_*'],
+          message:
+            'Entry points import the library module (lib/HC_CustomerSyncLib) only: anything else would ship a second copy.',
+        },
+      ]),
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'emulator/dist/', 'coverage/', 'bench/results.json', '**/*.d.ts'] },
   {
@@ -16,6 +76,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The bundle's layers, one direction only (docs/ARCHITECTURE.md, "Layers"):
+  //   scripts/ -> lib/ (the library module) -> adapters/ -> sync/ (its ports in sync/ports.ts) -> core/
+  // N/ is imported by the entry points, and by the adapters as types only (the modules are handed
+  // in), so the library module declares no N/ dependency. test/unit/importGraph.test.ts checks the
+  // whole graph (no cycle, no upward arrow); these rules say it in the editor.
+  ...layerRules(),
   {
     files: ['**/*.{js,mjs,cjs}'],
     ignores: ['src/FileCabinet/**'],

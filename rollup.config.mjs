@@ -22,8 +22,9 @@ const externalId = (file) => file.replace(/\.ts$/, '');
 const LIBRARY_IDS = new Map(LIBRARIES.map((l) => [externalId(source(l.source)), l]));
 const MAIN_SOURCE = source(LIBRARY.source);
 const MAIN_ID = externalId(MAIN_SOURCE);
-const SOURCE_DIRS = [source('lib'), source('sync')].map((d) => d + path.sep);
-const isOwnSource = (id) => SOURCE_DIRS.some((d) => id.startsWith(d));
+// Any module of the bundle's sources but the entry points (lib/, adapters/, sync/, core/, or a folder added later).
+const SCRIPTS_DIR = source('scripts') + path.sep;
+const isOwnSource = (id) => id.startsWith(path.resolve(SRC_DIR) + path.sep) && !id.startsWith(SCRIPTS_DIR);
 
 /** The AMD id a built file at `fromFile` (relative to OUT_DIR) loads library module `lib` by. */
 function libraryPath(fromFile, lib) {
@@ -35,8 +36,8 @@ const header = (tags) => ['/**', ...Object.entries(tags).map(([k, v]) => ` * @${
 
 /**
  * csv-parse and csv-stringify are written against Node's global `Buffer`. Their browser builds
- * (what lib/csv.ts imports) each inline a whole Buffer polyfill, about 58 kB apiece. Bundle their
- * plain ES sources instead and give every one of their files lib/csvBuffer.ts as `Buffer`: one copy,
+ * (what core/csv.ts imports) each inline a whole Buffer polyfill, about 58 kB apiece. Bundle their
+ * plain ES sources instead and give every one of their files core/csvBuffer.ts as `Buffer`: one copy,
  * of only what they use. NetSuite has no global Buffer, so a file left without it fails at once
  * (eslint's no-restricted-globals on the built files, and the bare-sandbox tests).
  */
@@ -45,7 +46,7 @@ const CSV_PACKAGES = {
   'csv-stringify/browser/esm/sync': path.resolve('node_modules/csv-stringify/lib/sync.js'),
 };
 const CSV_SOURCE_DIRS = Object.values(CSV_PACKAGES).map((f) => path.dirname(f) + path.sep);
-const CSV_BUFFER = source('lib/csvBuffer.ts');
+const CSV_BUFFER = source('core/csvBuffer.ts');
 function oneCsvBuffer() {
   return {
     name: 'one-csv-buffer',
@@ -104,7 +105,7 @@ function useMainLibrary(output) {
   };
 }
 
-/** Entry points may import the library modules only: anything else of lib/ or sync/ would ship twice. */
+/** Entry points may import the library modules only: any other module of the bundle's sources would ship twice. */
 function entryPointImports() {
   return {
     name: 'entry-point-imports',

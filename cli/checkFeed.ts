@@ -8,24 +8,22 @@
  * reached the end of the feed (a dry run does not reschedule: a feed too big for one execution's
  * governance is only partly checked, which is reported, never hidden, and the product's usage limit
  * is kept as it is).
- *
- * `snapshot`: writes an account snapshot of a generated merchant (simulation/population.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Account, Scheduler } from '../emulator/src';
 import { SDF_PROJECT_DIR } from '../simulation/project';
+import { DRY_RUN_REPORT_HEADER } from '../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 import type { ExecutionResult } from '../emulator/src';
 import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer } from '../emulator/src/sftp/servers';
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../simulation/environment';
-import { HotWaxOms, LocalSftpFiles, parseCsv } from '../simulation/hotwax';
-import { seedPopulation } from '../simulation/population';
-import { intOption, parse, str } from './args';
+import { parseCsv } from '../simulation/hotwax';
+import { parse, str } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
 import type { Snapshot } from './snapshot';
-import { loadSnapshot, readSnapshot, snapshotOf, writeSnapshot } from './snapshot';
+import { loadSnapshot, readSnapshot } from './snapshot';
 
 export const CHECK_FEED_HELP = `Usage: hc-customer-sync check-feed FILE [options]
 
@@ -46,20 +44,6 @@ Options:
 
 Exit status: 0 when no row is in error, 1 when any row is (or the file cannot be read, or the dry run
 stopped for governance before the end of the feed), 2 for a wrong command line.
-`;
-
-export const SNAPSHOT_HELP = `Usage: hc-customer-sync snapshot --out FILE [--customers N] [--seed N] [--no-oneworld]
-
-Writes an account snapshot (JSON: customers with their ids, external ids, HotWax fields, emails and
-inactive flags; subsidiaries; customer statuses; lead sources) of a generated merchant: the NetSuite
-customers "simulate" starts from (some sharing an email, two sharing a Shopify id). "simulate --out DIR"
-writes DIR/snapshot.json, the account after the whole sync. The format is described in cli/README.md.
-
-Options:
-  --out FILE        where to write the snapshot (required)
-  --customers N     existing customers to generate (default 200)
-  --seed N          random seed (default 1)
-  --no-oneworld     a non-OneWorld account
 `;
 
 export type Verdict = 'create' | 'link' | 'already linked' | 'error';
@@ -211,15 +195,8 @@ function runDryRun(account: Account, sftpId: number, o: CheckFeedOptions): Execu
   return new Scheduler(account, { maxExecutions: 10 }).run();
 }
 
-const VERDICT_COLUMNS = [
-  'fileName',
-  'lineNumber',
-  'HCCustomerId',
-  'outcome',
-  'customerId',
-  'errorCode',
-  'errorMessage',
-] as const;
+/** The import's own header for the file (the product's constant, not a copy of it). */
+const VERDICT_COLUMNS = DRY_RUN_REPORT_HEADER;
 const OUTCOMES: readonly string[] = ['create', 'link', 'already linked', 'error'];
 
 /**
@@ -384,36 +361,4 @@ export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise
   } finally {
     await server.stop();
   }
-}
-
-// ------------------------------------------------------------------------------------------
-
-export async function snapshotCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, {
-    out: { type: 'string' },
-    customers: { type: 'string' },
-    seed: { type: 'string' },
-    'no-oneworld': { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(SNAPSHOT_HELP);
-    return 0;
-  }
-  const out = str(values, 'out');
-  if (!out) throw new UsageError('--out FILE is required');
-  const customers = intOption(values, 'customers', 200, 2);
-  const seed = intOption(values, 'seed', 1);
-  const env = await SyncEnvironment.start({ sftp: 'embedded', oneWorld: !values['no-oneworld'] });
-  try {
-    const oms = new HotWaxOms(new LocalSftpFiles(env.localBase));
-    seedPopulation(env, oms, { existing: customers, newInHotWax: 0, seed });
-    const s = snapshotOf(env.account);
-    writeSnapshot(path.resolve(io.cwd, out), s);
-    io.out(
-      `Wrote ${out}: ${s.customers.length} customers, ${s.subsidiaries.length} subsidiaries, ${s.statuses.length} statuses\n`,
-    );
-  } finally {
-    await env.stop();
-  }
-  return 0;
 }

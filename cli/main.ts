@@ -27,7 +27,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   simulate: async () => (await import('./simulate')).simulateCommand,
   'check-feed': async () => (await import('./checkFeed')).checkFeedCommand,
-  snapshot: async () => (await import('./checkFeed')).snapshotCommand,
+  snapshot: async () => (await import('./snapshot')).snapshotCommand,
   'sftp-check': async () => (await import('./sftpCheck')).sftpCheckCommand,
 };
 

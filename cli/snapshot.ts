@@ -15,10 +15,18 @@
  *                   "custentity_hc_sync_stamp": 1764190000000 }]
  * }
  * Only `id` is required on a customer; ids are kept, so verdicts name the real internal ids.
+ *
+ * The `snapshot` command writes one of a generated merchant (simulation/population.ts).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Account } from '../emulator/src';
-import { CliError } from './io';
+import { SyncEnvironment } from '../simulation/environment';
+import { HotWaxOms, LocalSftpFiles } from '../simulation/hotwax';
+import { seedPopulation } from '../simulation/population';
+import { intOption, parse, str } from './args';
+import type { Io } from './io';
+import { CliError, UsageError } from './io';
 
 export const SNAPSHOT_FORMAT = 'hc-customer-sync-snapshot';
 
@@ -142,4 +150,48 @@ export function loadSnapshot(account: Account, s: Snapshot): void {
     values.isinactive = isinactive === true;
     r.create('customer', values, { id, validate: false });
   }
+}
+
+export const SNAPSHOT_HELP = `Usage: hc-customer-sync snapshot --out FILE [--customers N] [--seed N] [--no-oneworld]
+
+Writes an account snapshot (JSON: customers with their ids, external ids, HotWax fields, emails and
+inactive flags; subsidiaries; customer statuses; lead sources) of a generated merchant: the NetSuite
+customers "simulate" starts from (some sharing an email, two sharing a Shopify id). "simulate --out DIR"
+writes DIR/snapshot.json, the account after the whole sync. The format is described in cli/README.md.
+
+Options:
+  --out FILE        where to write the snapshot (required)
+  --customers N     existing customers to generate (default 200)
+  --seed N          random seed (default 1)
+  --no-oneworld     a non-OneWorld account
+`;
+
+export async function snapshotCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, {
+    out: { type: 'string' },
+    customers: { type: 'string' },
+    seed: { type: 'string' },
+    'no-oneworld': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(SNAPSHOT_HELP);
+    return 0;
+  }
+  const out = str(values, 'out');
+  if (!out) throw new UsageError('--out FILE is required');
+  const customers = intOption(values, 'customers', 200, 2);
+  const seed = intOption(values, 'seed', 1);
+  const env = await SyncEnvironment.start({ sftp: 'embedded', oneWorld: !values['no-oneworld'] });
+  try {
+    const oms = new HotWaxOms(new LocalSftpFiles(env.localBase));
+    seedPopulation(env, oms, { existing: customers, newInHotWax: 0, seed });
+    const s = snapshotOf(env.account);
+    writeSnapshot(path.resolve(io.cwd, out), s);
+    io.out(
+      `Wrote ${out}: ${s.customers.length} customers, ${s.subsidiaries.length} subsidiaries, ${s.statuses.length} statuses\n`,
+    );
+  } finally {
+    await env.stop();
+  }
+  return 0;
 }

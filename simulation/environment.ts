@@ -81,7 +81,7 @@ export class SyncEnvironment {
       ? `${server.homeDir.replace(/\/$/, '')}/netsuite/`
       : external!.directory.replace(/\/?$/, '/');
     const env = new SyncEnvironment(account, server, external, baseDir);
-    // HotWax's SFTP setup creates the folder layout (hotwax-contracts.md section 3).
+    // HotWax's SFTP setup creates the folder layout (docs/CONTRACTS.md §3).
     if (server)
       for (const dir of SFTP_LAYOUT)
         fs.mkdirSync(path.join(server.localPath(baseDir), dir), { recursive: true });

@@ -1,6 +1,6 @@
 /**
  * The HotWax side of the sync, simulated from HotWax's documented behaviour
- * (shared/spec/hotwax-contracts.md): the customer feed job writes customer-Feed-*.csv exactly as
+ * (docs/CONTRACTS.md §1–2): the customer feed job writes customer-Feed-*.csv exactly as
  * HotWax does (header from a map's keys, Commons CSV DEFAULT quoting, CRLF, names cut to 13
  * characters and `X` when empty), and the import jobs read the historical and party identification
  * files and move them to archive/.

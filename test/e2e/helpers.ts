@@ -97,8 +97,9 @@ export function importTotals(env: SyncEnvironment): {
   for (const e of env.account.executions)
     for (const l of e.logs)
       if (l.level === 'AUDIT' && /^HC_SC_ImportCustomer .*summary$/.test(l.title)) {
-        const s = JSON.parse(l.details) as { totals: typeof t };
-        for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += s.totals[k];
+        const s = JSON.parse(l.details) as { totals?: typeof t };
+        // An execution that stopped in error has no totals, only its `error`.
+        for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += s.totals?.[k] ?? 0;
       }
   return t;
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { crashAt } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { LEGACY_FEED_HEADER } from '../../simulation/hotwax';
-import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/lib/governance';
+import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/core/governance';
 import {
   customersByHcId,
   feedText,
@@ -258,7 +258,7 @@ describe(`import against ${kind} sshd/server`, () => {
   });
 
   test('a dry run that runs out of units still writes the verdicts it has, and says where it stopped', () => {
-    // The stop reserve includes the run history entry (lib/runHistory.ts): the same rows fit as before it.
+    // The stop reserve includes the run history entry (adapters/runHistory.ts): the same rows fit as before it.
     env.setParams('import', { custscript_hc_imp_dry_run: true });
     env.account.usageLimits.set('customscript_imp_customer', 350 + RUN_HISTORY_UNITS);
     writeFeed(env, 'feed.csv', feedText(customers(20)));

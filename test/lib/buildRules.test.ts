@@ -59,13 +59,13 @@ const importing = (name: string, rel: string, fn: string) =>
 
 test('an entry point may not bypass the library modules; the status library uses only what the main library exports', () => {
   const [entryDirect, statusUnexported, entryThroughLibrary, statusExported] = build([
-    ['entry', importing('toCsv', 'lib/csv', 'execute')],
-    ['status', importing('SFTP_MAX_FILE_SIZE', 'lib/sftp', 'limit')],
+    ['entry', importing('toCsv', 'core/csv', 'execute')],
+    ['status', importing('SFTP_MAX_FILE_SIZE', 'adapters/sftp', 'limit')],
     ['entry', importing('toCsv', 'lib/HC_CustomerSyncLib', 'execute')],
-    ['status', importing('SftpFolderClient', 'lib/sftp', 'client')],
+    ['status', importing('SftpFolderClient', 'adapters/sftp', 'client')],
   ]);
   expect(entryDirect).toMatch(
-    /import .*lib\/csv through lib\/HC_CustomerSyncLib or lib\/HC_CustomerSyncStatusLib, not directly/,
+    /import .*core\/csv through lib\/HC_CustomerSyncLib or lib\/HC_CustomerSyncStatusLib, not directly/,
   );
   expect(statusUnexported).toMatch(/export SFTP_MAX_FILE_SIZE from lib\/HC_CustomerSyncLib\.ts/);
   expect([entryThroughLibrary, statusExported]).toEqual(['built', 'built']);

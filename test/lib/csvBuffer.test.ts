@@ -1,9 +1,9 @@
 /**
- * lib/csvBuffer.ts, the one Buffer csv-parse and csv-stringify get in the built library: its UTF-8
+ * core/csvBuffer.ts, the one Buffer csv-parse and csv-stringify get in the built library: its UTF-8
  * must be Node's Buffer's (what the packages are written against) for every string the import reads,
  * half surrogate pairs included. The parsing itself is tested on the built library (csv.test.ts).
  */
-import { CsvBuffer } from '../../src/TypeScripts/HotWaxCustomerSync/lib/csvBuffer';
+import { CsvBuffer } from '../../src/TypeScripts/HotWaxCustomerSync/core/csvBuffer';
 
 const SAMPLES = [
   '',

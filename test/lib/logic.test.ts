@@ -66,7 +66,7 @@ describe('SFTP settings (customrecord_ns_sftp_configuration)', () => {
   });
 });
 
-describe('customer feed rows (hotwax-contracts.md 2a)', () => {
+describe('customer feed rows (docs/CONTRACTS.md §2a)', () => {
   const opts = { oneWorld: true, defaultSubsidiary: '1', fieldMap: { loyalty: 'custentity_loyalty' } };
   const row = {
     HCCustomerId: '10081',

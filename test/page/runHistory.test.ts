@@ -3,7 +3,7 @@
  * the emulator, at a measured cost, with entries older than 30 days pruned, two per execution.
  */
 import { Account, runScheduled } from '../../emulator/src';
-import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/lib/governance';
+import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/core/governance';
 import path from 'node:path';
 import { SDF_PROJECT_DIR } from '../../simulation/project';
 import { loadBareAmd } from '../support/bareAmd';

@@ -55,7 +55,7 @@ export class GovernanceMeter {
 }
 
 /**
- * Usage units per call, from shared/spec/netsuite-facts.md (NetSuite help "SuiteScript 2.x API
+ * Usage units per call, from docs/CONTRACTS.md §6 (NetSuite help "SuiteScript 2.x API
  * Governance" and the @governance tags of the SuiteCloud unit-testing stubs).
  */
 export const COSTS = {

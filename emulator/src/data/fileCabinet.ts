@@ -2,7 +2,7 @@
  * The File Cabinet: folders are `folder` records in the RecordStore (so N/record and N/search see
  * them), files live here. Behaviour follows the N/file help pages:
  * - contents given to file.create and returned by File.getContents() are limited to 10 MB
- *   (SSS_FILE_CONTENT_SIZE_EXCEEDED; shared/spec/netsuite-facts.md "Limits");
+ *   (SSS_FILE_CONTENT_SIZE_EXCEEDED; docs/CONTRACTS.md §7 "Limits");
  * - a file name is unique within its folder: saving a file with the name of an existing file in the
  *   same folder overwrites that file and keeps its internal id;
  * - file.load accepts an internal id or a path relative to the File Cabinet root

@@ -1,5 +1,5 @@
 /**
- * N/file over the account's FileCabinet. Governance (shared/spec/netsuite-facts.md): file.create 0,
+ * N/file over the account's FileCabinet. Governance (NetSuite help; docs/CONTRACTS.md §6): file.create 0,
  * file.load 10, File.save / file.delete / file.copy 20. Contents given to file.create and returned
  * by getContents() are limited to 10 MB (SSS_FILE_CONTENT_SIZE_EXCEEDED); appendLine and
  * lines.iterator() limit each line to 10 MB; File.save stores larger files.

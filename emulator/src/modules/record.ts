@@ -2,7 +2,7 @@
  * N/record over the account's RecordStore. Record objects in standard and dynamic mode, body
  * fields, sublists, and subrecords on sublist lines (addressbook / addressbookaddress).
  *
- * Governance (shared/spec/netsuite-facts.md; core/governance.ts COSTS): record.create / load /
+ * Governance (docs/CONTRACTS.md §6; core/governance.ts COSTS): record.create / load /
  * copy / submitFields cost 10 (transaction), 2 (custom record) or 5 (other); Record.save and
  * record.delete cost 20 / 4 / 10.
  *

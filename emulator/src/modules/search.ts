@@ -4,7 +4,7 @@
  * columns, engine (field accessors), formulas, relativeDates, conditions (filter → predicate),
  * planner (indexes), order, summary, results (Result, ResultSet, PagedData), searchObject.
  *
- * Governance (NetSuite help, N/search module pages; shared/spec/netsuite-facts.md):
+ * Governance (NetSuite help, N/search module pages; docs/CONTRACTS.md §6-7):
  * search.create, Search.run, createFilter/createColumn: 0 units; search.load, Search.save,
  * Search.runPaged, PagedData.fetch: 5 units; ResultSet.each and ResultSet.getRange: 10 units per
  * call; search.lookupFields: 1 unit.

@@ -7,7 +7,7 @@ import { fixtureAccount, logged, scheduled, FIXTURE_CABINET } from './helpers';
 
 describe('sandbox loader', () => {
   // NetSuite help "SuiteScript 2.x Global Objects": define, require, log, util, toString, JSON, Promise, Iterator;
-  // the server runtime has no Buffer, process, Node require or timers (shared/spec/netsuite-facts.md).
+  // the server runtime has no Buffer, process, Node require or timers (docs/CONTRACTS.md §10).
   test('a loaded script sees ECMAScript built-ins plus define/log/util, and no Node globals', () => {
     const account = fixtureAccount();
     scheduled(account, 'customscript_probe', '/SuiteScripts/Probe/SC_ProbeGlobals.js');

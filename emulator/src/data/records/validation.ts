@@ -5,7 +5,7 @@
  *
  * Error codes and messages, and where they come from:
  * - USER_ERROR "Please enter value(s) for: First Name, Last Name" — NetSuite's mandatory-field
- *   message (shared/spec/netsuite-facts.md "Creating customers with N/record"; seen verbatim in
+ *   message (docs/CONTRACTS.md §9 "Customers"; seen verbatim in
  *   integration logs, e.g. "... Please enter value(s) for: Subsidiary" with code user_error).
  * - USER_ERROR "The field phone contained more than the maximum number ( 32 ) of characters
  *   allowed." — NetSuite's length message (integration logs quote it for phone (32) and for a

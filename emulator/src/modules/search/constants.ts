@@ -1,7 +1,7 @@
 /**
  * N/search enums, limits and error codes.
  *
- * Limits (NetSuite help, N/search module pages; shared/spec/netsuite-facts.md):
+ * Limits (NetSuite help, N/search module pages; docs/CONTRACTS.md §6-7):
  * - ResultSet.each iterates at most 4,000 results; ResultSet.getRange returns at most 1,000 per call
  *   ("you can only return 1,000 at a time", help page "ResultSet.getRange(options)").
  * - Search.runPaged: pageSize 5–1,000 (default 50), at most 1,000 pages (help page

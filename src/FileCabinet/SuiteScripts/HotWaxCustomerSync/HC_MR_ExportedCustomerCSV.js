@@ -20,53 +20,22 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
      * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
      */
     function getInputData() {
-        const script = runtime.getCurrentScript();
-        const store = checkpoint();
-        const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-        let state = null;
-        // Two runs on a fresh account: the one whose checkpoint create loses plans again on the winner's.
-        for (let attempt = 1; !state; attempt++) {
-            const planned = HC_CustomerSyncLib.planRun(store.load(), script.deploymentId, Date.now(), settleMs);
-            if (store.save(planned) !== false)
-                state = planned;
-            else if (attempt >= 3)
-                throw error.create({
-                    name: 'HC_CHECKPOINT_CONFLICT',
-                    message: 'The export checkpoint could not be read back.',
-                });
+        try {
+            return selectCustomers();
         }
-        const p = state.pending[script.deploymentId];
-        const selection = search.create({
-            type: 'customer',
-            filters: [
-                [HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId, 'isnotempty', ''],
-                'AND',
-                ['isinactive', 'is', 'F'],
-                'AND',
-                [
-                    [
-                        [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'greaterthan', p.stampAfter],
-                        'AND',
-                        [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', p.stampUpTo],
-                    ],
-                    'OR',
-                    [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
-                ],
-            ],
-            columns: [
-                search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
-                HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId,
-                HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp,
-            ],
-        });
+        catch (e) {
+            throw HC_CustomerSyncLib.asSuiteScriptError(error, e);
+        }
+    }
+    function selectCustomers() {
+        const script = runtime.getCurrentScript();
+        const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
+        const state = HC_CustomerSyncLib.planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
+        const run = state.pending[script.deploymentId];
         const input = {};
-        for (const r of HC_CustomerSyncLib.allResults(selection)) {
-            const value = {
-                hcCustomerId: String(r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId }) ?? '').trim(),
-                stamped: String(r.getValue({ name: HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp }) ?? '') !== '',
-                stampTo: p.stampUpTo,
-            };
-            input[String(r.id)] = JSON.stringify(value);
+        for (const c of HC_CustomerSyncLib.selectForExport(search, run)) {
+            const value = { hcCustomerId: c.hcCustomerId, stamped: c.stamped, stampTo: run.stampUpTo };
+            input[c.id] = JSON.stringify(value);
         }
         return input;
     }
@@ -77,12 +46,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             return;
         if (!selected.stamped) {
             try {
-                record.submitFields({
-                    type: record.Type.CUSTOMER,
-                    id: context.key,
-                    values: { [HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp]: selected.stampTo },
-                    options: { enableSourcing: false, ignoreMandatoryFields: true },
-                });
+                HC_CustomerSyncLib.stampCustomer(record, context.key, selected.stampTo);
             }
             catch (e) {
                 // Still sent now; left unstamped, it is selected (and sent) again by the next run.
@@ -101,6 +65,15 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         context.write({ key: context.key, value: context.values[0] });
     }
     function summarize(context) {
+        const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_MR_ExportedCustomerCSV');
+        try {
+            sendCustomers(context, summary);
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.endInError(error, summary, e);
+        }
+    }
+    function sendCustomers(context, runSummary) {
         const script = runtime.getCurrentScript();
         let stageErrors = 0;
         const logErrors = (stage, it) => it.iterator().each((key, err) => {
@@ -113,53 +86,29 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         logErrors('map', context.mapSummary.errors);
         logErrors('reduce', context.reduceSummary.errors);
         if (context.inputSummary.error)
-            throw error.create({ name: 'HC_EXPORT_INPUT_FAILED', message: context.inputSummary.error });
+            throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.exportInputFailed, context.inputSummary.error);
         const customers = [];
         context.output.iterator().each((_key, value) => {
             customers.push(JSON.parse(value));
             return true;
         });
-        const store = checkpoint();
-        const state = store.load();
-        const run = state?.pending?.[script.deploymentId];
-        // Only a write of the other deployment made at the same instant can drop this run's entry: the
-        // files are still sent, and the cursor is left as it is (the next run selects these again).
-        if (!run)
-            log.audit({
-                title: 'Export pending run not found',
-                details: 'The files are sent; the cursor is not advanced, so the next run sends these customers again.',
-            });
-        const files = HC_CustomerSyncLib.partyIdentificationFiles(customers, HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000));
-        const now = new Date();
-        const unique = HC_CustomerSyncLib.uniqueSuffix();
-        const names = files.map((_csv, i) => HC_CustomerSyncLib.timestampedCsvName('CustomerExport', now, files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique));
-        const leftovers = run?.leftovers ?? [];
-        if (state && run && names.length > 0) {
-            // Named in the checkpoint before the first upload, so a crash between upload and move leaves
-            // nothing the next run does not know about and remove.
-            run.files = names;
-            store.save(state);
-        }
-        if (files.length > 0 || leftovers.length > 0) {
-            const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
-            for (const name of leftovers)
-                client.removeTemporary(HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications, name);
-            // A failed upload throws here: the cursor stays, and the next run sends these customers again.
-            files.forEach((csv, i) => client.uploadAtomic(HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications, names[i], csv));
-        }
-        if (state && run)
-            store.save(HC_CustomerSyncLib.commitRun(state, script.deploymentId));
-        log.audit({
-            title: 'HC_MR_ExportedCustomerCSV summary',
-            details: JSON.stringify({
-                exported: customers.length,
-                files: names,
-                stageErrors,
-                // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
-                unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
-                seconds: context.seconds,
-                rescheduled: false,
-            }),
+        const { files: names } = HC_CustomerSyncLib.sendExport({
+            checkpoint: checkpoint(),
+            connect: () => HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS),
+            deploymentId: script.deploymentId,
+            maxRowsPerFile: () => HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000),
+            now: new Date(),
+            unique: HC_CustomerSyncLib.uniqueSuffix(),
+            log: { audit: (title, details) => log.audit({ title, details }) },
+        }, customers);
+        runSummary.write({
+            exported: customers.length,
+            files: names,
+            stageErrors,
+            // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+            unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
+            seconds: context.seconds,
+            rescheduled: false,
         });
         const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, {

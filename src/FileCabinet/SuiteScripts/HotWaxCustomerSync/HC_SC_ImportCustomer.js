@@ -3,7 +3,7 @@
  * @NScriptType ScheduledScript
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
+define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_imp_customer.xml. */
     const PARAMS = {
@@ -16,8 +16,17 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
+        const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_SC_ImportCustomer');
+        try {
+            importCustomers(summary);
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.endInError(error, summary, e);
+        }
+    }
+    function importCustomers(runSummary) {
         const script = runtime.getCurrentScript();
-        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (core/governance.ts).
         const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
@@ -54,25 +63,22 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         const rescheduled = summary.paused && !summary.stalled && !dryRun
             ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
             : false;
-        log.audit({
-            title: `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
-            details: JSON.stringify({
-                totals: summary.totals,
-                files: summary.files.length,
-                archived: summary.files.filter((f) => f.outcome === 'archived').length,
-                failed: summary.files.filter((f) => f.outcome === 'failed').length,
-                // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
-                // move that could not be written (blocked; read again next run).
-                skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
-                blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
-                lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
-                inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
-                skipped: summary.skipped ?? null,
-                unitsUsed: budget.used(),
-                stoppedFor: budget.stoppedFor(),
-                rescheduled,
-            }),
-        });
+        runSummary.write({
+            totals: summary.totals,
+            files: summary.files.length,
+            archived: summary.files.filter((f) => f.outcome === 'archived').length,
+            failed: summary.files.filter((f) => f.outcome === 'failed').length,
+            // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
+            // move that could not be written (blocked; read again next run).
+            skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
+            blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+            lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
+            inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
+            skipped: summary.skipped ?? null,
+            unitsUsed: budget.used(),
+            stoppedFor: budget.stoppedFor(),
+            rescheduled,
+        }, `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`);
         // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
         const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });

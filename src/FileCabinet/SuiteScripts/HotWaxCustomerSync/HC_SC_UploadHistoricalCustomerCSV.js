@@ -13,37 +13,35 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         archiveFolder: 'custscript_hc_uhc_archive_folder',
     };
     function execute(_context) {
+        const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_SC_UploadHistoricalCustomerCSV');
+        try {
+            uploadHistoricalFiles(summary);
+        }
+        catch (e) {
+            throw HC_CustomerSyncLib.endInError(error, summary, e);
+        }
+    }
+    function uploadHistoricalFiles(runSummary) {
         const script = runtime.getCurrentScript();
-        // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+        // Units and the scheduled script's 3,600 s, read on the script's own clock (core/governance.ts).
         const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const sourceName = HC_CustomerSyncLib.textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
         const sourceId = HC_CustomerSyncLib.findFolder({ search, record }, sourceName, false);
         if (!sourceId) {
-            log.audit({
-                title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-                details: `File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`,
-            });
+            runSummary.writeText(`File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`);
             return;
         }
         const files = HC_CustomerSyncLib.filesInFolder(search, sourceId);
         if (files.length === 0) {
-            log.audit({
-                title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-                details: `No CSV files in "${sourceName}".`,
-            });
+            runSummary.writeText(`No CSV files in "${sourceName}".`);
             return;
         }
         const archiveId = HC_CustomerSyncLib.findFolder({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.archiveFolder) || 'Archive Historical Shopify Customer', true);
         const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
         const summary = HC_CustomerSyncLib.runHistoricalUpload({
             listFiles: () => files,
-            load: (id) => file.load({ id }).getContents(),
+            ...HC_CustomerSyncLib.cabinetFiles(file, archiveId),
             upload: (dir, name, contents) => client.uploadAtomic(dir, name, contents),
-            archive: (id) => {
-                const f = file.load({ id });
-                f.folder = Number(archiveId);
-                f.save();
-            },
             budget,
         });
         for (const f of summary.failed)
@@ -52,17 +50,21 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 details: `${f.code}: ${f.message}. The file stays in "${sourceName}" for the next run.`,
             });
         const rescheduled = summary.paused ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, script.deploymentId) : false;
-        log.audit({
-            title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-            details: JSON.stringify({
-                uploaded: summary.uploaded.length,
-                failed: summary.failed.length,
-                remaining: summary.remaining,
-                files: summary.uploaded,
-                unitsUsed: budget.used(),
-                stoppedFor: budget.stoppedFor(),
-                rescheduled,
-            }),
+        // Files that failed end the execution in error (so NetSuite notifies the owner), after the others.
+        const failure = summary.failed.length > 0
+            ? new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.historicalUploadFailed, `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
+            .map((f) => `${f.name} (${f.code})`)
+            .join(', ')}. They stay in "${sourceName}" for the next run.`)
+            : null;
+        runSummary.write({
+            uploaded: summary.uploaded.length,
+            failed: summary.failed.length,
+            remaining: summary.remaining,
+            files: summary.uploaded,
+            unitsUsed: budget.used(),
+            stoppedFor: budget.stoppedFor(),
+            rescheduled,
+            ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
         });
         const history = {
             uploaded: summary.uploaded.length,
@@ -72,13 +74,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, {
             outcome: summary.failed.length > 0 ? 'failed' : undefined,
         });
-        if (summary.failed.length > 0)
-            throw error.create({
-                name: 'HC_HISTORICAL_UPLOAD_FAILED',
-                message: `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
-                .map((f) => `${f.name} (${f.code})`)
-                .join(', ')}. They stay in "${sourceName}" for the next run.`,
-            });
+        if (failure)
+            throw failure;
     }
 
 

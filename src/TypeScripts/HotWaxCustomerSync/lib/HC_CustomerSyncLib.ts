@@ -11,24 +11,18 @@
 
 export {
   CSV_EOL,
-  PARTY_IDENTIFICATION_HEADER,
-  HISTORICAL_CUSTOMER_HEADER,
-  ERROR_REPORT_HEADER,
-  CUSTOMER_FEED_COLUMNS,
   toCsv,
   csvLine,
   parseCsvRecords,
   readCsv,
-  readCustomerFeed,
   normalizeHeaderName,
   neutralizeCell,
   toReportCsv,
   physicalLineCount,
-} from './csv';
+} from '../core/csv';
 export type {
   CsvCell,
   ColumnSpec,
-  CustomerFeedColumn,
   ToCsvOptions,
   CsvProblemCode,
   CsvProblem,
@@ -37,15 +31,31 @@ export type {
   ReadCsvOptions,
   CsvRow,
   ReadCsvResult,
-  CustomerFeed,
-} from './csv';
+} from '../core/csv';
+export {
+  PARTY_IDENTIFICATION_HEADER,
+  HISTORICAL_CUSTOMER_HEADER,
+  ERROR_REPORT_HEADER,
+  DRY_RUN_REPORT_HEADER,
+  CUSTOMER_FEED_COLUMNS,
+} from '../core/hotwaxFiles';
+export type { CustomerFeedColumn } from '../core/hotwaxFiles';
+export { readCustomerFeed } from '../core/customerFeed';
+export type { CustomerFeed } from '../core/customerFeed';
 
-export { SyncError, describeError } from './errors';
-export { GovernanceBudget, UNITS, STOP_RESERVE, TIME_LIMITS, scheduledBudget } from './governance';
-export type { TimeLimit, Clock, BudgetShortfall } from './governance';
-export { SFTP_RECORD, SFTP_FOLDERS, sftpSettingsFrom, parseHostKey, normaliseDirectory } from './config';
-export type { SftpSettings } from './config';
-export { SftpFolderClient, customerFeedFolder } from './sftp';
+export { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
+export { RunSummary, asSuiteScriptError, endInError } from '../adapters/runSummary';
+export { GovernanceBudget, UNITS, STOP_RESERVE, TIME_LIMITS, scheduledBudget } from '../core/governance';
+export type { TimeLimit, Clock, BudgetShortfall } from '../core/governance';
+export {
+  SFTP_RECORD,
+  SFTP_FOLDERS,
+  sftpSettingsFrom,
+  parseHostKey,
+  normaliseDirectory,
+} from '../core/config';
+export type { SftpSettings } from '../core/config';
+export { SftpFolderClient, customerFeedFolder } from '../adapters/sftp';
 export {
   utcStamp,
   uniqueSuffix,
@@ -54,22 +64,15 @@ export {
   temporaryName,
   isCsv,
   stem,
-} from './fileNames';
-export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from './checkpoint';
-export { deploymentIsRunning } from './scriptInstances';
-export { NetSuiteCustomerStore, allResults } from './customers';
-export {
-  textParam,
-  checkboxParam,
-  integerParam,
-  loadSftpSettings,
-  connect,
-  connectWithScriptParams,
-  findFolder,
-  folderWithDescription,
-  filesInFolder,
-  reschedule,
-} from './netsuite';
+} from '../core/fileNames';
+export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from '../adapters/checkpoint';
+export { deploymentIsRunning } from '../adapters/scriptInstances';
+export { NetSuiteCustomerStore } from '../adapters/customers';
+export { allResults } from '../adapters/searchResults';
+export { textParam, checkboxParam, integerParam } from '../adapters/parameters';
+export { loadSftpSettings, connect, connectWithScriptParams } from '../adapters/sftpConnection';
+export { findFolder, folderWithDescription, filesInFolder, cabinetFiles } from '../adapters/fileCabinet';
+export { reschedule } from '../adapters/tasks';
 
 export {
   CUSTOMER_FIELDS,
@@ -84,8 +87,10 @@ export type { ImportState, ImportSummary } from '../sync/customerImport';
 export { runHistoricalExport, historicalLine } from '../sync/historicalExport';
 export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';
-export { planRun, commitRun, partyIdentificationFiles } from '../sync/idExport';
+export { planRun, commitRun, partyIdentificationFiles, planAndSave, sendExport } from '../sync/idExport';
 export type { ExportState, ExportedCustomer } from '../sync/idExport';
+export { selectForExport, stampCustomer } from '../adapters/exportedCustomers';
+export { historicalExportStore } from '../adapters/historicalCustomers';
 export {
   RUN_RECORD,
   RUN_HISTORY,
@@ -95,5 +100,5 @@ export {
   latestRuns,
   parseErrorReport,
   capturingReports,
-} from './runHistory';
-export type { RunEntry, RunOutcome, ErrorReportRow } from './runHistory';
+} from '../adapters/runHistory';
+export type { RunEntry, RunOutcome, ErrorReportRow } from '../adapters/runHistory';

@@ -16,8 +16,8 @@ export {
   testSftpConnection,
   importDeploymentParams,
   dryRunOneFeed,
-} from './statusSources';
-export { renderStatusForm } from './statusForm';
+} from '../adapters/statusSources';
+export { renderStatusForm } from '../adapters/statusForm';
 export {
   SYNC_SCRIPTS,
   ON_DEMAND,

@@ -20,19 +20,21 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import {
-  CUSTOMER_FIELDS,
   CheckpointStore,
-  allResults,
-  SFTP_FOLDERS,
-  commitRun,
+  RunSummary,
+  SyncError,
+  SYNC_ERROR_CODES,
+  asSuiteScriptError,
+  endInError,
   connectWithScriptParams,
-  integerParam,
-  partyIdentificationFiles,
-  planRun,
-  recordRun,
-  timestampedCsvName,
-  uniqueSuffix,
   describeError,
+  integerParam,
+  planAndSave,
+  recordRun,
+  selectForExport,
+  sendExport,
+  stampCustomer,
+  uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
 import type { ExportState, ExportedCustomer } from '../lib/HC_CustomerSyncLib';
 
@@ -62,52 +64,22 @@ interface Selected {
  * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
  */
 export function getInputData(): Record<string, string> {
-  const script = runtime.getCurrentScript();
-  const store = checkpoint();
-  const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-  let state: ExportState | null = null;
-  // Two runs on a fresh account: the one whose checkpoint create loses plans again on the winner's.
-  for (let attempt = 1; !state; attempt++) {
-    const planned = planRun(store.load(), script.deploymentId, Date.now(), settleMs);
-    if (store.save(planned) !== false) state = planned;
-    else if (attempt >= 3)
-      throw error.create({
-        name: 'HC_CHECKPOINT_CONFLICT',
-        message: 'The export checkpoint could not be read back.',
-      });
+  try {
+    return selectCustomers();
+  } catch (e) {
+    throw asSuiteScriptError(error, e);
   }
-  const p = state.pending[script.deploymentId];
-  const selection = search.create({
-    type: 'customer',
-    filters: [
-      [CUSTOMER_FIELDS.hcCustomerId, 'isnotempty', ''],
-      'AND',
-      ['isinactive', 'is', 'F'],
-      'AND',
-      [
-        [
-          [CUSTOMER_FIELDS.syncStamp, 'greaterthan', p.stampAfter],
-          'AND',
-          [CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', p.stampUpTo],
-        ],
-        'OR',
-        [CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
-      ],
-    ],
-    columns: [
-      search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
-      CUSTOMER_FIELDS.hcCustomerId,
-      CUSTOMER_FIELDS.syncStamp,
-    ],
-  });
+}
+
+function selectCustomers(): Record<string, string> {
+  const script = runtime.getCurrentScript();
+  const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
+  const state = planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
+  const run = state.pending[script.deploymentId];
   const input: Record<string, string> = {};
-  for (const r of allResults(selection)) {
-    const value: Selected = {
-      hcCustomerId: String(r.getValue({ name: CUSTOMER_FIELDS.hcCustomerId }) ?? '').trim(),
-      stamped: String(r.getValue({ name: CUSTOMER_FIELDS.syncStamp }) ?? '') !== '',
-      stampTo: p.stampUpTo,
-    };
-    input[String(r.id)] = JSON.stringify(value);
+  for (const c of selectForExport(search, run)) {
+    const value: Selected = { hcCustomerId: c.hcCustomerId, stamped: c.stamped, stampTo: run.stampUpTo };
+    input[c.id] = JSON.stringify(value);
   }
   return input;
 }
@@ -118,12 +90,7 @@ export function map(context: EntryPoints.MapReduce.mapContext): void {
   if (!selected.hcCustomerId) return;
   if (!selected.stamped) {
     try {
-      record.submitFields({
-        type: record.Type.CUSTOMER,
-        id: context.key,
-        values: { [CUSTOMER_FIELDS.syncStamp]: selected.stampTo },
-        options: { enableSourcing: false, ignoreMandatoryFields: true },
-      });
+      stampCustomer(record, context.key, selected.stampTo);
     } catch (e) {
       // Still sent now; left unstamped, it is selected (and sent) again by the next run.
       log.audit({ title: `Customer ${context.key} not stamped`, details: describeError(e).message });
@@ -143,6 +110,15 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
 }
 
 export function summarize(context: EntryPoints.MapReduce.summarizeContext): void {
+  const summary = new RunSummary(log, 'HC_MR_ExportedCustomerCSV');
+  try {
+    sendCustomers(context, summary);
+  } catch (e) {
+    throw endInError(error, summary, e);
+  }
+}
+
+function sendCustomers(context: EntryPoints.MapReduce.summarizeContext, runSummary: RunSummary): void {
   const script = runtime.getCurrentScript();
   let stageErrors = 0;
   const logErrors = (stage: string, it: EntryPoints.MapReduce.summarizeContext['mapSummary']['errors']) =>
@@ -156,7 +132,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
   logErrors('map', context.mapSummary.errors);
   logErrors('reduce', context.reduceSummary.errors);
   if (context.inputSummary.error)
-    throw error.create({ name: 'HC_EXPORT_INPUT_FAILED', message: context.inputSummary.error });
+    throw new SyncError(SYNC_ERROR_CODES.exportInputFailed, context.inputSummary.error);
 
   const customers: ExportedCustomer[] = [];
   context.output.iterator().each((_key, value) => {
@@ -164,52 +140,26 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     return true;
   });
 
-  const store = checkpoint();
-  const state = store.load();
-  const run = state?.pending?.[script.deploymentId];
-  // Only a write of the other deployment made at the same instant can drop this run's entry: the
-  // files are still sent, and the cursor is left as it is (the next run selects these again).
-  if (!run)
-    log.audit({
-      title: 'Export pending run not found',
-      details: 'The files are sent; the cursor is not advanced, so the next run sends these customers again.',
-    });
-
-  const files = partyIdentificationFiles(customers, integerParam(script, PARAMS.maxRowsPerFile, 50000));
-  const now = new Date();
-  const unique = uniqueSuffix();
-  const names = files.map((_csv, i) =>
-    timestampedCsvName(
-      'CustomerExport',
-      now,
-      files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique,
-    ),
+  const { files: names } = sendExport(
+    {
+      checkpoint: checkpoint(),
+      connect: () => connectWithScriptParams({ search, sftp, file }, script, PARAMS),
+      deploymentId: script.deploymentId,
+      maxRowsPerFile: () => integerParam(script, PARAMS.maxRowsPerFile, 50000),
+      now: new Date(),
+      unique: uniqueSuffix(),
+      log: { audit: (title, details) => log.audit({ title, details }) },
+    },
+    customers,
   );
-  const leftovers = run?.leftovers ?? [];
-  if (state && run && names.length > 0) {
-    // Named in the checkpoint before the first upload, so a crash between upload and move leaves
-    // nothing the next run does not know about and remove.
-    run.files = names;
-    store.save(state);
-  }
-  if (files.length > 0 || leftovers.length > 0) {
-    const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
-    for (const name of leftovers) client.removeTemporary(SFTP_FOLDERS.partyIdentifications, name);
-    // A failed upload throws here: the cursor stays, and the next run sends these customers again.
-    files.forEach((csv, i) => client.uploadAtomic(SFTP_FOLDERS.partyIdentifications, names[i], csv));
-  }
-  if (state && run) store.save(commitRun(state, script.deploymentId));
-  log.audit({
-    title: 'HC_MR_ExportedCustomerCSV summary',
-    details: JSON.stringify({
-      exported: customers.length,
-      files: names,
-      stageErrors,
-      // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
-      unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
-      seconds: context.seconds,
-      rescheduled: false,
-    }),
+  runSummary.write({
+    exported: customers.length,
+    files: names,
+    stageErrors,
+    // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+    unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
+    seconds: context.seconds,
+    rescheduled: false,
   });
   const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
   recordRun({ search, record, log }, script, {

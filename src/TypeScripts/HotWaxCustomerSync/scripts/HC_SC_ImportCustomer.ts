@@ -6,6 +6,7 @@
  * @NScriptType ScheduledScript
  */
 import type { EntryPoints } from 'N/types';
+import * as error from 'N/error';
 import * as file from 'N/file';
 import * as log from 'N/log';
 import * as record from 'N/record';
@@ -15,6 +16,8 @@ import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
   CheckpointStore,
+  RunSummary,
+  endInError,
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
   checkboxParam,
@@ -45,8 +48,17 @@ const PARAMS = {
 const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
+  const summary = new RunSummary(log, 'HC_SC_ImportCustomer');
+  try {
+    importCustomers(summary);
+  } catch (e) {
+    throw endInError(error, summary, e);
+  }
+}
+
+function importCustomers(runSummary: RunSummary): void {
   const script = runtime.getCurrentScript();
-  // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+  // Units and the scheduled script's 3,600 s, read on the script's own clock (core/governance.ts).
   const budget = scheduledBudget(script, { now: () => Date.now() });
   const dryRun = checkboxParam(script, PARAMS.dryRun);
   const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
@@ -87,9 +99,8 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
     summary.paused && !summary.stalled && !dryRun
       ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
       : false;
-  log.audit({
-    title: `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
-    details: JSON.stringify({
+  runSummary.write(
+    {
       totals: summary.totals,
       files: summary.files.length,
       archived: summary.files.filter((f) => f.outcome === 'archived').length,
@@ -104,8 +115,9 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       unitsUsed: budget.used(),
       stoppedFor: budget.stoppedFor(),
       rescheduled,
-    }),
-  });
+    },
+    `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
+  );
   // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
   const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
   recordRun(

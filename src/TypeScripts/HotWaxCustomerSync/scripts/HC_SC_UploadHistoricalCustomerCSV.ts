@@ -16,6 +16,11 @@ import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import * as task from 'N/task';
 import {
+  RunSummary,
+  SyncError,
+  SYNC_ERROR_CODES,
+  cabinetFiles,
+  endInError,
   connectWithScriptParams,
   filesInFolder,
   findFolder,
@@ -35,24 +40,29 @@ const PARAMS = {
 } as const;
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
+  const summary = new RunSummary(log, 'HC_SC_UploadHistoricalCustomerCSV');
+  try {
+    uploadHistoricalFiles(summary);
+  } catch (e) {
+    throw endInError(error, summary, e);
+  }
+}
+
+function uploadHistoricalFiles(runSummary: RunSummary): void {
   const script = runtime.getCurrentScript();
-  // Units and the scheduled script's 3,600 s, read on the script's own clock (lib/governance.ts).
+  // Units and the scheduled script's 3,600 s, read on the script's own clock (core/governance.ts).
   const budget = scheduledBudget(script, { now: () => Date.now() });
   const sourceName = textParam(script, PARAMS.sourceFolder) || 'Historical Shopify Customer CSV';
   const sourceId = findFolder({ search, record }, sourceName, false);
   if (!sourceId) {
-    log.audit({
-      title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-      details: `File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`,
-    });
+    runSummary.writeText(
+      `File Cabinet folder "${sourceName}" does not exist: run HC_SC_GenerateHistoricalCustomerCSV first. Nothing uploaded.`,
+    );
     return;
   }
   const files = filesInFolder(search, sourceId);
   if (files.length === 0) {
-    log.audit({
-      title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-      details: `No CSV files in "${sourceName}".`,
-    });
+    runSummary.writeText(`No CSV files in "${sourceName}".`);
     return;
   }
   const archiveId = findFolder(
@@ -63,13 +73,8 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
   const summary = runHistoricalUpload({
     listFiles: () => files,
-    load: (id) => file.load({ id }).getContents(),
+    ...cabinetFiles(file, archiveId),
     upload: (dir, name, contents) => client.uploadAtomic(dir, name, contents),
-    archive: (id) => {
-      const f = file.load({ id });
-      f.folder = Number(archiveId);
-      f.save();
-    },
     budget,
   });
   for (const f of summary.failed)
@@ -78,17 +83,25 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       details: `${f.code}: ${f.message}. The file stays in "${sourceName}" for the next run.`,
     });
   const rescheduled = summary.paused ? reschedule({ task, log }, script.id, script.deploymentId) : false;
-  log.audit({
-    title: 'HC_SC_UploadHistoricalCustomerCSV summary',
-    details: JSON.stringify({
-      uploaded: summary.uploaded.length,
-      failed: summary.failed.length,
-      remaining: summary.remaining,
-      files: summary.uploaded,
-      unitsUsed: budget.used(),
-      stoppedFor: budget.stoppedFor(),
-      rescheduled,
-    }),
+  // Files that failed end the execution in error (so NetSuite notifies the owner), after the others.
+  const failure =
+    summary.failed.length > 0
+      ? new SyncError(
+          SYNC_ERROR_CODES.historicalUploadFailed,
+          `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
+            .map((f) => `${f.name} (${f.code})`)
+            .join(', ')}. They stay in "${sourceName}" for the next run.`,
+        )
+      : null;
+  runSummary.write({
+    uploaded: summary.uploaded.length,
+    failed: summary.failed.length,
+    remaining: summary.remaining,
+    files: summary.uploaded,
+    unitsUsed: budget.used(),
+    stoppedFor: budget.stoppedFor(),
+    rescheduled,
+    ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
   });
   const history = {
     uploaded: summary.uploaded.length,
@@ -103,11 +116,5 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
       outcome: summary.failed.length > 0 ? 'failed' : undefined,
     },
   );
-  if (summary.failed.length > 0)
-    throw error.create({
-      name: 'HC_HISTORICAL_UPLOAD_FAILED',
-      message: `${summary.failed.length} of ${files.length} historical customer file(s) failed to upload: ${summary.failed
-        .map((f) => `${f.name} (${f.code})`)
-        .join(', ')}. They stay in "${sourceName}" for the next run.`,
-    });
+  if (failure) throw failure;
 }

@@ -15,13 +15,15 @@ import {
 } from './customerRows';
 import type { ExistingCustomer } from './customerMatching';
 import { CandidateIndex } from './customerMatching';
-import type { GovernanceBudget } from '../lib/governance';
-import { UNITS } from '../lib/governance';
-import { SFTP_FOLDERS } from '../lib/config';
-import { isCsv, stem, uniqueSuffix, utcStamp } from '../lib/fileNames';
-import { SyncError, describeError } from '../lib/errors';
-import { ERROR_REPORT_HEADER, physicalLineCount, readCustomerFeed, toReportCsv } from '../lib/csv';
-import { SFTP_MAX_FILE_SIZE } from '../lib/sftp';
+import type { GovernanceBudget } from '../core/governance';
+import { UNITS } from '../core/governance';
+import { SFTP_FOLDERS } from '../core/config';
+import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
+import { SyncError, describeError } from '../core/errors';
+import { physicalLineCount, toReportCsv } from '../core/csv';
+import { DRY_RUN_REPORT_HEADER, ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
+import { readCustomerFeed } from '../core/customerFeed';
+import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 
 export interface MatchKeys {
   hcCustomerIds: string[];
@@ -30,7 +32,7 @@ export interface MatchKeys {
   emails: string[];
 }
 
-/** NetSuite customer records, behind an adapter (lib/customers.ts). */
+/** NetSuite customer records, behind an adapter (adapters/customers.ts). */
 export interface CustomerStore {
   findCandidates(keys: MatchKeys): ExistingCustomer[];
   create(customer: NewCustomer, statusId: string, stamp: number): string;
@@ -180,15 +182,7 @@ export interface RowVerdict {
 }
 
 export const DRY_RUN_FOLDER = 'customer/export/dry_run';
-export const DRY_RUN_HEADER = [
-  'fileName',
-  'lineNumber',
-  'HCCustomerId',
-  'outcome',
-  'customerId',
-  'errorCode',
-  'errorMessage',
-];
+export const DRY_RUN_HEADER = [...DRY_RUN_REPORT_HEADER];
 
 /** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
 const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);

@@ -4,6 +4,7 @@
  * the single active customer with the row's email. Pure: the caller does the writes.
  */
 import type { NewCustomer } from './customerRows';
+import { CUSTOMER_FIELDS } from './customerRows';
 
 export interface ExistingCustomer {
   id: string;
@@ -65,7 +66,7 @@ export class CandidateIndex {
     const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
     if (byShop && byShop.length > 0) {
       const free = byShop.find((c) => !c.hcCustomerId && !c.inactive) ?? byShop[0];
-      return linkOrConflict(free, row, 'custentity_hc_shop_cust_id');
+      return linkOrConflict(free, row, CUSTOMER_FIELDS.shopifyCustomerId);
     }
     if (matchByEmail && row.email) {
       const active = (this.byEmail.get(row.email.toLowerCase()) ?? []).filter((c) => !c.inactive);
@@ -84,9 +85,9 @@ function linkOrConflict(customer: ExistingCustomer, row: NewCustomer, matchedBy:
 /** The HotWax fields to fill on an existing customer: only where NetSuite holds nothing yet. */
 function fillEmpty(customer: ExistingCustomer, row: NewCustomer): Record<string, string> {
   const fill: Record<string, string> = {};
-  if (!customer.hcCustomerId) fill.custentity_hc_customer_id = row.hcCustomerId;
+  if (!customer.hcCustomerId) fill[CUSTOMER_FIELDS.hcCustomerId] = row.hcCustomerId;
   if (!customer.shopifyCustomerId && row.shopifyCustomerId)
-    fill.custentity_hc_shop_cust_id = row.shopifyCustomerId;
+    fill[CUSTOMER_FIELDS.shopifyCustomerId] = row.shopifyCustomerId;
   if (!customer.externalId && row.externalId) fill.externalid = row.externalId;
   return fill;
 }

@@ -1,7 +1,9 @@
 /**
- * One HotWax customer feed row (hotwax-contracts.md 2a) → the customer NetSuite should have.
+ * One HotWax customer feed row (docs/CONTRACTS.md §2a) → the customer NetSuite should have.
  * Pure: validation and mapping only, no NetSuite calls.
  */
+
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 
 export const CUSTOMER_FIELDS = {
   hcCustomerId: 'custentity_hc_customer_id',
@@ -78,8 +80,8 @@ export const FIELD_LIMITS = {
   email: 254,
   phone: 32,
   externalid: 255,
-  custentity_hc_customer_id: 300,
-  custentity_hc_shop_cust_id: 300,
+  [CUSTOMER_FIELDS.hcCustomerId]: 300,
+  [CUSTOMER_FIELDS.shopifyCustomerId]: 300,
 } as const;
 
 /**
@@ -180,7 +182,7 @@ export function toNewCustomer(
 
   const hcCustomerId = v('HCCustomerId');
   if (!hcCustomerId) fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
-  tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
+  tooLong('HCCustomerId', hcCustomerId, CUSTOMER_FIELDS.hcCustomerId, 'HC Customer Id');
 
   const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
   if (opts.oneWorld && !subsidiary)
@@ -235,7 +237,12 @@ export function toNewCustomer(
   tooLong('phone', phone, 'phone', 'Phone');
 
   const shopifyCustomerId = v('HCShopifyCustomerId');
-  tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+  tooLong(
+    'HCShopifyCustomerId',
+    shopifyCustomerId,
+    CUSTOMER_FIELDS.shopifyCustomerId,
+    'HC Shopify Customer Id',
+  );
   const externalId = v('externalId');
   tooLong('externalId', externalId, 'externalid', 'External ID');
 
@@ -299,18 +306,21 @@ export function parseFieldMap(param: string, text: string | null | undefined): R
   try {
     parsed = JSON.parse(t);
   } catch (e) {
-    throw new Error(
+    throw new SyncError(
+      SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${param} is not valid JSON (${(e as Error).message}): expected {"<csv column>": "<customer field id>"}`,
     );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error(
+    throw new SyncError(
+      SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`,
     );
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val))
-      throw new Error(
+      throw new SyncError(
+        SYNC_ERROR_CODES.parameterInvalid,
         `Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`,
       );
     out[k] = val;

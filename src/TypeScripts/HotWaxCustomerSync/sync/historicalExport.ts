@@ -1,14 +1,15 @@
 /**
  * HC_SC_GenerateHistoricalCustomerCSV's logic: every customer with a Shopify customer ID, in
- * internal-id order, written in HotWax's party import format (hotwax-contracts.md 2c) into CSV parts
+ * internal-id order, written in HotWax's party import format (docs/CONTRACTS.md §2c) into CSV parts
  * in the File Cabinet. An internal-id cursor (batches of 4,000, ResultSet.each's cap) makes it
  * resumable past one execution's governance and past any search result cap; part names are fixed per run, so a part rewritten after a crash
  * replaces itself: every customer appears exactly once.
  */
-import type { GovernanceBudget } from '../lib/governance';
-import { UNITS } from '../lib/governance';
-import { CSV_EOL, csvLine, HISTORICAL_CUSTOMER_HEADER } from '../lib/csv';
-import { utcStamp } from '../lib/fileNames';
+import type { GovernanceBudget } from '../core/governance';
+import { UNITS } from '../core/governance';
+import { CSV_EOL, csvLine } from '../core/csv';
+import { HISTORICAL_CUSTOMER_HEADER } from '../core/hotwaxFiles';
+import { utcStamp } from '../core/fileNames';
 
 export interface HistoricalCustomer {
   id: string;

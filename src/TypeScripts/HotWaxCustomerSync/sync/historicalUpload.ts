@@ -4,10 +4,10 @@
  * File Cabinet. A failed upload leaves the file for the next run and is reported; the execution
  * then ends in error after the other files are done, so NetSuite notifies the script owner.
  */
-import type { GovernanceBudget } from '../lib/governance';
-import { UNITS } from '../lib/governance';
-import { SFTP_FOLDERS } from '../lib/config';
-import { describeError } from '../lib/errors';
+import type { GovernanceBudget } from '../core/governance';
+import { UNITS } from '../core/governance';
+import { SFTP_FOLDERS } from '../core/config';
+import { describeError } from '../core/errors';
 
 export interface CabinetFile {
   id: string;

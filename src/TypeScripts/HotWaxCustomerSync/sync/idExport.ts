@@ -1,6 +1,6 @@
 /**
  * HC_MR_ExportedCustomerCSV's logic: the NetSuite internal id of every customer with an HC customer
- * id goes back to HotWax as party identifications (hotwax-contracts.md 2b), at least once, whatever
+ * id goes back to HotWax as party identifications (docs/CONTRACTS.md §2b), at least once, whatever
  * its internal id or creation date and however it got its HC id.
  *
  * Selection, numbers only (custentity_hc_sync_stamp, epoch ms), so no date format or time zone is
@@ -14,7 +14,11 @@
  * The cursor advances only after every file is on the server (HotWax's import is add-or-update, so a
  * re-sent line is harmless).
  */
-import { PARTY_IDENTIFICATION_HEADER, toCsv } from '../lib/csv';
+import { toCsv } from '../core/csv';
+import { PARTY_IDENTIFICATION_HEADER } from '../core/hotwaxFiles';
+import { SFTP_FOLDERS } from '../core/config';
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
+import { timestampedCsvName } from '../core/fileNames';
 
 export interface ExportCursor {
   stampAfter: number;
@@ -87,4 +91,88 @@ export function partyIdentificationFiles(customers: ExportedCustomer[], maxRows:
     files.push(toCsv([...PARTY_IDENTIFICATION_HEADER], rows));
   }
   return files;
+}
+
+/** The export's checkpoint (the "HC Customer Sync Checkpoint" record, key `id-export`). */
+export interface ExportCheckpoint {
+  load(): ExportState | null;
+  /** False when another run created the record first: read it again and decide again. */
+  save(state: ExportState): boolean | void;
+}
+
+/**
+ * Plans this run on the saved state and saves the plan. Two runs on a fresh account: the one whose
+ * checkpoint create loses plans again on the winner's.
+ */
+export function planAndSave(
+  checkpoint: ExportCheckpoint,
+  deploymentId: string,
+  now: () => number,
+  settleMs: number,
+): ExportState {
+  for (let attempt = 1; ; attempt++) {
+    const planned = planRun(checkpoint.load(), deploymentId, now(), settleMs);
+    if (checkpoint.save(planned) !== false) return planned;
+    if (attempt >= 3)
+      throw new SyncError(
+        SYNC_ERROR_CODES.checkpointConflict,
+        'The export checkpoint could not be read back.',
+      );
+  }
+}
+
+/** Where the files go: customer/import/ on HotWax's SFTP server. */
+export interface ExportTarget {
+  removeTemporary(dir: string, name: string): void;
+  uploadAtomic(dir: string, name: string, contents: string): void;
+}
+
+export interface SendDeps {
+  checkpoint: ExportCheckpoint;
+  /** Connects only when there is something to upload or remove. */
+  connect(): ExportTarget;
+  deploymentId: string;
+  maxRowsPerFile(): number;
+  now: Date;
+  unique: string;
+  log: { audit(title: string, details: string): void };
+}
+
+/**
+ * The summarize stage: names the files in the checkpoint, removes what a crashed run of this
+ * deployment left, uploads, and only then advances the cursor. A failed upload throws: the cursor
+ * stays, and the next run sends these customers again.
+ */
+export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { files: string[] } {
+  const state = deps.checkpoint.load();
+  const run = state?.pending?.[deps.deploymentId];
+  // Only a write of the other deployment made at the same instant can drop this run's entry: the
+  // files are still sent, and the cursor is left as it is (the next run selects these again).
+  if (!run)
+    deps.log.audit(
+      'Export pending run not found',
+      'The files are sent; the cursor is not advanced, so the next run sends these customers again.',
+    );
+  const files = partyIdentificationFiles(customers, deps.maxRowsPerFile());
+  const names = files.map((_csv, i) =>
+    timestampedCsvName(
+      'CustomerExport',
+      deps.now,
+      files.length > 1 ? `${deps.unique}-${String(i + 1).padStart(3, '0')}` : deps.unique,
+    ),
+  );
+  const leftovers = run?.leftovers ?? [];
+  if (state && run && names.length > 0) {
+    // Named in the checkpoint before the first upload, so a crash between upload and move leaves
+    // nothing the next run does not know about and remove.
+    run.files = names;
+    deps.checkpoint.save(state);
+  }
+  if (files.length > 0 || leftovers.length > 0) {
+    const target = deps.connect();
+    for (const name of leftovers) target.removeTemporary(SFTP_FOLDERS.partyIdentifications, name);
+    files.forEach((csv, i) => target.uploadAtomic(SFTP_FOLDERS.partyIdentifications, names[i], csv));
+  }
+  if (state && run) deps.checkpoint.save(commitRun(state, deps.deploymentId));
+  return { files: names };
 }

@@ -2,13 +2,13 @@
  * HC_SL_CustomerSync's logic: the administrator's status and control page of the customer sync, as
  * a page model (tabs of field groups and tables) built from small sources (run history, deployments,
  * script instances, checkpoints, File Cabinet folders, SFTP on request), and the page's actions.
- * No N/ module here: lib/statusSources.ts reads NetSuite, lib/statusForm.ts draws the model with
+ * No N/ module here: adapters/statusSources.ts reads NetSuite, adapters/statusForm.ts draws the model with
  * N/ui/serverWidget. Every text that comes from a feed, a report or a record is escaped here, because
  * list cells are HTML in NetSuite.
  */
 import type { ImportState, FileResult } from './customerImport';
 import type { ExportState } from './idExport';
-import type { ErrorReportRow, RunEntry } from '../lib/runHistory';
+import type { ErrorReportRow, RunEntry } from './ports';
 
 /** The scripts of the sync, in the order of HotWax's flow. */
 export const SYNC_SCRIPTS = [

@@ -1868,53 +1868,6 @@ if (err !== undefined) throw err;
 return data.join("");
 };
 const CSV_EOL = '\r\n';
-const PARTY_IDENTIFICATION_HEADER = [ 'partyId', 'partyIdentificationTypeId', 'idValue' ];
-const HISTORICAL_CUSTOMER_HEADER = [ 'first-name', 'last-name', 'external-id', 'party-identifications' ];
-const ERROR_REPORT_HEADER = [ 'fileName', 'lineNumber', 'HCCustomerId', 'errorCode', 'errorMessage' ];
-const CUSTOMER_FEED_COLUMNS = [ {
-name: 'HCCustomerId',
-aliases: [ 'HC Customer Id', 'HC Customer ID' ],
-required: true
-}, {
-name: 'firstName',
-aliases: [ 'First Name' ]
-}, {
-name: 'lastName',
-aliases: [ 'Last Name' ]
-}, {
-name: 'email',
-aliases: [ 'Email' ]
-}, {
-name: 'phone',
-aliases: [ 'Phone' ]
-}, {
-name: 'HCShopifyCustomerId',
-aliases: [ 'HC Shopify Customer Id', 'HC Shopify Customer ID' ]
-}, {
-name: 'externalId',
-aliases: [ 'External Id', 'External ID' ]
-}, {
-name: 'individual',
-aliases: [ 'Individual' ]
-}, {
-name: 'status',
-aliases: [ 'Status' ]
-}, {
-name: 'subsidiary',
-aliases: [ 'Subsidiary', 'Subsdiary' ]
-}, {
-name: 'taxable',
-aliases: [ 'Taxable' ]
-}, {
-name: 'defaultOrderPriority',
-aliases: [ 'Default Order Priority' ]
-}, {
-name: 'accountSource',
-aliases: [ 'Account Origin' ]
-}, {
-name: 'companyName',
-aliases: [ 'Company Name' ]
-} ];
 const STRINGIFY_OPTIONS = {
 delimiter: ',',
 quote: '"',
@@ -2216,6 +2169,54 @@ problems,
 missingColumns
 };
 }
+const PARTY_IDENTIFICATION_HEADER = [ 'partyId', 'partyIdentificationTypeId', 'idValue' ];
+const HISTORICAL_CUSTOMER_HEADER = [ 'first-name', 'last-name', 'external-id', 'party-identifications' ];
+const ERROR_REPORT_HEADER = [ 'fileName', 'lineNumber', 'HCCustomerId', 'errorCode', 'errorMessage' ];
+const DRY_RUN_REPORT_HEADER = [ 'fileName', 'lineNumber', 'HCCustomerId', 'outcome', 'customerId', 'errorCode', 'errorMessage' ];
+const CUSTOMER_FEED_COLUMNS = [ {
+name: 'HCCustomerId',
+aliases: [ 'HC Customer Id', 'HC Customer ID' ],
+required: true
+}, {
+name: 'firstName',
+aliases: [ 'First Name' ]
+}, {
+name: 'lastName',
+aliases: [ 'Last Name' ]
+}, {
+name: 'email',
+aliases: [ 'Email' ]
+}, {
+name: 'phone',
+aliases: [ 'Phone' ]
+}, {
+name: 'HCShopifyCustomerId',
+aliases: [ 'HC Shopify Customer Id', 'HC Shopify Customer ID' ]
+}, {
+name: 'externalId',
+aliases: [ 'External Id', 'External ID' ]
+}, {
+name: 'individual',
+aliases: [ 'Individual' ]
+}, {
+name: 'status',
+aliases: [ 'Status' ]
+}, {
+name: 'subsidiary',
+aliases: [ 'Subsidiary', 'Subsdiary' ]
+}, {
+name: 'taxable',
+aliases: [ 'Taxable' ]
+}, {
+name: 'defaultOrderPriority',
+aliases: [ 'Default Order Priority' ]
+}, {
+name: 'accountSource',
+aliases: [ 'Account Origin' ]
+}, {
+name: 'companyName',
+aliases: [ 'Company Name' ]
+} ];
 function readCustomerFeed(text, fileName = '') {
 const feed = readCsv(text, {
 columns: CUSTOMER_FEED_COLUMNS,
@@ -2241,6 +2242,14 @@ this.code = code;
 this.name = code;
 }
 }
+const SYNC_ERROR_CODES = {
+parameterInvalid: 'HC_PARAMETER_INVALID',
+sftpConfigInvalid: 'HC_SFTP_CONFIG_INVALID',
+sftpConfigMissing: 'HC_SFTP_CONFIG_MISSING',
+checkpointConflict: 'HC_CHECKPOINT_CONFLICT',
+historicalUploadFailed: 'HC_HISTORICAL_UPLOAD_FAILED',
+exportInputFailed: 'HC_EXPORT_INPUT_FAILED'
+};
 function describeError(e) {
 if (e && typeof e === 'object') {
 const o = e;
@@ -2255,6 +2264,46 @@ return {
 code: 'UNEXPECTED_ERROR',
 message: String(e)
 };
+}
+class RunSummary {
+constructor(log, script) {
+this.log = log;
+this.script = script;
+this.done = false;
+}
+write(details, title = `${this.script} summary`) {
+this.log.audit({
+title,
+details: JSON.stringify(details)
+});
+this.done = true;
+}
+writeText(details) {
+this.log.audit({
+title: `${this.script} summary`,
+details
+});
+this.done = true;
+}
+get written() {
+return this.done;
+}
+}
+function asSuiteScriptError(error, e) {
+return e instanceof SyncError ? error.create({
+name: e.code,
+message: e.message,
+notifyOff: false
+}) : e;
+}
+function endInError(error, summary, e) {
+if (e instanceof SyncError && !summary.written) summary.write({
+error: {
+code: e.code,
+message: e.message
+}
+});
+return asSuiteScriptError(error, e);
 }
 const UNITS = {
 searchPage: 10,
@@ -2390,7 +2439,7 @@ credential: 'enter the script id of the API secret holding the password (Setup >
 defaultDirectory: 'enter the absolute base directory, e.g. /home/<sftp-user>/netsuite/'
 };
 function problem(recordId, field, what) {
-return new SyncError('HC_SFTP_CONFIG_INVALID', `${SFTP_RECORD.label} (${SFTP_RECORD.type}) record ${recordId}: field ${SFTP_RECORD.fields[field]} ${what}; ${FIX[field]}.`);
+return new SyncError(SYNC_ERROR_CODES.sftpConfigInvalid, `${SFTP_RECORD.label} (${SFTP_RECORD.type}) record ${recordId}: field ${SFTP_RECORD.fields[field]} ${what}; ${FIX[field]}.`);
 }
 const KEY_TYPES = [ [ 'AAAAB3NzaC1yc2', 'rsa' ], [ 'AAAAE2VjZHNh', 'ecdsa' ], [ 'AAAAB3NzaC1kc3', 'dsa' ] ];
 function parseHostKey(raw) {
@@ -2432,7 +2481,7 @@ id: cred
 let directory = values.defaultDirectory.trim();
 const override = overrides.directory?.value?.trim();
 if (override) {
-if (!override.startsWith('/')) throw new SyncError('HC_SFTP_CONFIG_INVALID', `Script parameter ${overrides.directory?.param} is "${override}": enter an absolute directory starting with /, or leave it empty to use the ${SFTP_RECORD.label} record's default directory.`);
+if (!override.startsWith('/')) throw new SyncError(SYNC_ERROR_CODES.sftpConfigInvalid, `Script parameter ${overrides.directory?.param} is "${override}": enter an absolute directory starting with /, or leave it empty to use the ${SFTP_RECORD.label} record's default directory.`);
 directory = override;
 }
 if (!directory) throw problem(id, 'defaultDirectory', 'is empty');
@@ -2449,7 +2498,7 @@ directory: normaliseDirectory(directory)
 };
 }
 function noSftpRecord(param, chosenId) {
-return new SyncError('HC_SFTP_CONFIG_MISSING', chosenId ? `Script parameter ${param} names ${SFTP_RECORD.label} record ${chosenId}, which does not exist or is inactive: choose an active record or clear the parameter.` : `No active ${SFTP_RECORD.label} (${SFTP_RECORD.type}) record exists: create one (Customization > Lists, Records & Fields > Record Types > ${SFTP_RECORD.label} > New) or run HotWax's SFTP setup.`);
+return new SyncError(SYNC_ERROR_CODES.sftpConfigMissing, chosenId ? `Script parameter ${param} names ${SFTP_RECORD.label} record ${chosenId}, which does not exist or is inactive: choose an active record or clear the parameter.` : `No active ${SFTP_RECORD.label} (${SFTP_RECORD.type}) record exists: create one (Customization > Lists, Records & Fields > Record Types > ${SFTP_RECORD.label} > New) or run HotWax's SFTP setup.`);
 }
 const SFTP_FOLDERS = {
 customerFeed: 'customer/export',
@@ -2775,8 +2824,8 @@ companyname: 83,
 email: 254,
 phone: 32,
 externalid: 255,
-custentity_hc_customer_id: 300,
-custentity_hc_shop_cust_id: 300
+[CUSTOMER_FIELDS.hcCustomerId]: 300,
+[CUSTOMER_FIELDS.shopifyCustomerId]: 300
 };
 const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
 const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -2852,7 +2901,7 @@ if (bad) fail('INVALID_CHARACTER', `${headerNames?.[i] !== undefined ? `column "
 });
 const hcCustomerId = v('HCCustomerId');
 if (!hcCustomerId) fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
-tooLong('HCCustomerId', hcCustomerId, 'custentity_hc_customer_id', 'HC Customer Id');
+tooLong('HCCustomerId', hcCustomerId, CUSTOMER_FIELDS.hcCustomerId, 'HC Customer Id');
 const subsidiary = v('subsidiary') || opts.defaultSubsidiary;
 if (opts.oneWorld && !subsidiary) fail('MISSING_SUBSIDIARY', `subsidiary is empty and no default subsidiary is set (script parameter ${DEFAULT_SUBSIDIARY_PARAM}); OneWorld needs a primary subsidiary`, true);
 if (subsidiary && !/^\d+$/.test(subsidiary)) fail('INVALID_SUBSIDIARY', `subsidiary "${subsidiary}" is not an internal id`);
@@ -2877,7 +2926,7 @@ const phone = v('phone').replace(/\s+/g, ' ');
 if (phone && phone.replace(/\D/g, '').length < 7) fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
 tooLong('phone', phone, 'phone', 'Phone');
 const shopifyCustomerId = v('HCShopifyCustomerId');
-tooLong('HCShopifyCustomerId', shopifyCustomerId, 'custentity_hc_shop_cust_id', 'HC Shopify Customer Id');
+tooLong('HCShopifyCustomerId', shopifyCustomerId, CUSTOMER_FIELDS.shopifyCustomerId, 'HC Shopify Customer Id');
 const externalId = v('externalId');
 tooLong('externalId', externalId, 'externalid', 'External ID');
 const taxable = parseBoolean(v('taxable'));
@@ -2929,17 +2978,16 @@ let parsed;
 try {
 parsed = JSON.parse(t);
 } catch (e) {
-throw new Error(`Script parameter ${param} is not valid JSON (${e.message}): expected {"<csv column>": "<customer field id>"}`);
+throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param} is not valid JSON (${e.message}): expected {"<csv column>": "<customer field id>"}`);
 }
-if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`);
+if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`);
 const out = {};
 for (const [k, val] of Object.entries(parsed)) {
-if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val)) throw new Error(`Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`);
+if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val)) throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`);
 out[k] = val;
 }
 return out;
 }
-const COLUMNS = [ 'internalid', 'externalid', 'email', 'isinactive', ...Object.values(CUSTOMER_FIELDS) ];
 const PAGE = 1e3;
 function allResults(s) {
 const set = s.run();
@@ -2953,6 +3001,7 @@ out.push(...page);
 if (page.length < PAGE) return out;
 }
 }
+const COLUMNS = [ 'internalid', 'externalid', 'email', 'isinactive', ...Object.values(CUSTOMER_FIELDS) ];
 function anyOf(field, values) {
 const out = [];
 for (const v of values) {
@@ -3132,7 +3181,7 @@ function integerParam(script, name, fallback, min = 1) {
 const t = textParam(script, name);
 if (!t) return fallback;
 const n = Number(t);
-if (!Number.isInteger(n) || n < min) throw new Error(`Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`);
+if (!Number.isInteger(n) || n < min) throw new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`);
 return n;
 }
 function loadSftpSettings(search, params) {
@@ -3208,7 +3257,7 @@ keyId: s.credential.id
 });
 } catch (e) {
 const {code, message} = describeError(e);
-throw new Error(`${code}: cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`);
+throw new SyncError(code, `Cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`);
 }
 return new SftpFolderClient(connection, modules);
 }
@@ -3281,6 +3330,20 @@ name: 'name'
 }) ?? '')
 })).filter(f => !onlyCsv || /\.csv$/i.test(f.name));
 }
+function cabinetFiles(file, archiveFolderId) {
+return {
+load: id => file.load({
+id
+}).getContents(),
+archive: id => {
+const f = file.load({
+id
+});
+f.folder = Number(archiveFolderId);
+f.save();
+}
+};
+}
 function reschedule(m, scriptId, deploymentId) {
 try {
 m.task.create({
@@ -3338,7 +3401,7 @@ if (byExt) return linkOrConflict(byExt, row, 'externalid');
 const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
 if (byShop && byShop.length > 0) {
 const free = byShop.find(c => !c.hcCustomerId && !c.inactive) ?? byShop[0];
-return linkOrConflict(free, row, 'custentity_hc_shop_cust_id');
+return linkOrConflict(free, row, CUSTOMER_FIELDS.shopifyCustomerId);
 }
 if (matchByEmail && row.email) {
 const active = (this.byEmail.get(row.email.toLowerCase()) ?? []).filter(c => !c.inactive);
@@ -3364,13 +3427,13 @@ fill: fillEmpty(customer, row)
 }
 function fillEmpty(customer, row) {
 const fill = {};
-if (!customer.hcCustomerId) fill.custentity_hc_customer_id = row.hcCustomerId;
-if (!customer.shopifyCustomerId && row.shopifyCustomerId) fill.custentity_hc_shop_cust_id = row.shopifyCustomerId;
+if (!customer.hcCustomerId) fill[CUSTOMER_FIELDS.hcCustomerId] = row.hcCustomerId;
+if (!customer.shopifyCustomerId && row.shopifyCustomerId) fill[CUSTOMER_FIELDS.shopifyCustomerId] = row.shopifyCustomerId;
 if (!customer.externalId && row.externalId) fill.externalid = row.externalId;
 return fill;
 }
 const DRY_RUN_FOLDER = 'customer/export/dry_run';
-const DRY_RUN_HEADER = [ 'fileName', 'lineNumber', 'HCCustomerId', 'outcome', 'customerId', 'errorCode', 'errorMessage' ];
+const DRY_RUN_HEADER = [ ...DRY_RUN_REPORT_HEADER ];
 const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
 const REPORT_UNITS = UNITS.sftpTransfer + 4 * UNITS.sftpOther;
 const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
@@ -4137,6 +4200,185 @@ files.push(toCsv([ ...PARTY_IDENTIFICATION_HEADER ], rows));
 }
 return files;
 }
+function planAndSave(checkpoint, deploymentId, now, settleMs) {
+for (let attempt = 1; ;attempt++) {
+const planned = planRun(checkpoint.load(), deploymentId, now(), settleMs);
+if (checkpoint.save(planned) !== false) return planned;
+if (attempt >= 3) throw new SyncError(SYNC_ERROR_CODES.checkpointConflict, 'The export checkpoint could not be read back.');
+}
+}
+function sendExport(deps, customers) {
+const state = deps.checkpoint.load();
+const run = state?.pending?.[deps.deploymentId];
+if (!run) deps.log.audit('Export pending run not found', 'The files are sent; the cursor is not advanced, so the next run sends these customers again.');
+const files = partyIdentificationFiles(customers, deps.maxRowsPerFile());
+const names = files.map((_csv, i) => timestampedCsvName('CustomerExport', deps.now, files.length > 1 ? `${deps.unique}-${String(i + 1).padStart(3, '0')}` : deps.unique));
+const leftovers = run?.leftovers ?? [];
+if (state && run && names.length > 0) {
+run.files = names;
+deps.checkpoint.save(state);
+}
+if (files.length > 0 || leftovers.length > 0) {
+const target = deps.connect();
+for (const name of leftovers) target.removeTemporary(SFTP_FOLDERS.partyIdentifications, name);
+files.forEach((csv, i) => target.uploadAtomic(SFTP_FOLDERS.partyIdentifications, names[i], csv));
+}
+if (state && run) deps.checkpoint.save(commitRun(state, deps.deploymentId));
+return {
+files: names
+};
+}
+function selectForExport(search, run) {
+const selection = search.create({
+type: 'customer',
+filters: [ [ CUSTOMER_FIELDS.hcCustomerId, 'isnotempty', '' ], 'AND', [ 'isinactive', 'is', 'F' ], 'AND', [ [ [ CUSTOMER_FIELDS.syncStamp, 'greaterthan', run.stampAfter ], 'AND', [ CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', run.stampUpTo ] ], 'OR', [ CUSTOMER_FIELDS.syncStamp, 'isempty', '' ] ] ],
+columns: [ search.createColumn({
+name: 'internalid',
+sort: search.Sort.ASC
+}), CUSTOMER_FIELDS.hcCustomerId, CUSTOMER_FIELDS.syncStamp ]
+});
+return allResults(selection).map(r => ({
+id: String(r.id),
+hcCustomerId: String(r.getValue({
+name: CUSTOMER_FIELDS.hcCustomerId
+}) ?? '').trim(),
+stamped: String(r.getValue({
+name: CUSTOMER_FIELDS.syncStamp
+}) ?? '') !== ''
+}));
+}
+function stampCustomer(record, id, stamp) {
+record.submitFields({
+type: record.Type.CUSTOMER,
+id,
+values: {
+[CUSTOMER_FIELDS.syncStamp]: stamp
+},
+options: {
+enableSourcing: false,
+ignoreMandatoryFields: true
+}
+});
+}
+const STATE_MARK = ' State: ';
+function historicalExportStore(m, selection, folder) {
+const {search, record, file} = m;
+const {idField, savedSearchId, includeInactive} = selection;
+const baseFilters = () => {
+const f = [ [ idField, 'isnotempty', '' ] ];
+if (!includeInactive) f.push('AND', [ 'isinactive', 'is', 'F' ]);
+return f;
+};
+const columns = () => [ search.createColumn({
+name: 'internalid',
+sort: search.Sort.ASC
+}), 'firstname', 'lastname', 'companyname', idField ];
+return {
+fetchAfter(after) {
+const cursor = [ 'internalidnumber', 'greaterthan', Number(after) ];
+let s;
+if (savedSearchId) {
+s = search.load({
+id: savedSearchId
+});
+const own = s.filterExpression;
+s.filterExpression = own && own.length ? [ own, 'AND', ...baseFilters(), 'AND', cursor ] : [ ...baseFilters(), 'AND', cursor ];
+s.columns = columns();
+} else {
+s = search.create({
+type: 'customer',
+filters: [ ...baseFilters(), 'AND', cursor ],
+columns: columns()
+});
+}
+const out = [];
+s.run().each(r => {
+out.push({
+id: String(r.id),
+firstName: String(r.getValue({
+name: 'firstname'
+}) ?? ''),
+lastName: String(r.getValue({
+name: 'lastname'
+}) ?? ''),
+companyName: String(r.getValue({
+name: 'companyname'
+}) ?? ''),
+shopifyCustomerId: String(r.getValue({
+name: idField
+}) ?? '').trim()
+});
+return true;
+});
+return out;
+},
+savePart(name, contents) {
+const f = file.create({
+name,
+fileType: file.Type.CSV,
+contents,
+folder: Number(folder.id),
+encoding: file.Encoding.UTF_8
+});
+return String(f.save());
+},
+duplicates() {
+const s = search.create({
+type: 'customer',
+filters: [ search.createFilter({
+name: idField,
+operator: search.Operator.ISNOTEMPTY
+}), search.createFilter({
+name: 'internalid',
+summary: search.Summary.COUNT,
+operator: search.Operator.GREATERTHAN,
+values: [ 1 ]
+}) ],
+columns: [ search.createColumn({
+name: idField,
+summary: search.Summary.GROUP
+}), search.createColumn({
+name: 'internalid',
+summary: search.Summary.COUNT
+}) ]
+});
+return s.run().getRange({
+start: 0,
+end: 1e3
+}).map(r => ({
+shopifyCustomerId: String(r.getValue({
+name: idField,
+summary: search.Summary.GROUP
+}) ?? ''),
+count: Number(r.getValue({
+name: 'internalid',
+summary: search.Summary.COUNT
+}))
+}));
+},
+checkpoint: {
+load: () => {
+const at = folder.description.indexOf(STATE_MARK);
+if (at < 0) return null;
+try {
+return JSON.parse(folder.description.slice(at + STATE_MARK.length));
+} catch {
+return null;
+}
+},
+save: state => {
+const status = state.done ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).` : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
+record.submitFields({
+type: record.Type.FOLDER,
+id: folder.id,
+values: {
+description: `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`
+}
+});
+}
+}
+};
+}
 const RUN_RECORD = {
 type: 'customrecord_hc_sync_run',
 script: 'custrecord_hc_run_script',
@@ -4191,7 +4433,7 @@ written: false,
 pruned: 0
 };
 try {
-if (script.getRemainingUsage() < 6) throw new Error('not enough units left to write the entry');
+if (script.getRemainingUsage() < 6) throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN', 'not enough units left to write the entry');
 const rec = m.record.create({
 type: RUN_RECORD.type
 });
@@ -4333,6 +4575,7 @@ CSV_EOL,
 CUSTOMER_FEED_COLUMNS,
 CUSTOMER_FIELDS,
 CheckpointStore,
+DRY_RUN_REPORT_HEADER,
 ERROR_REPORT_HEADER,
 FIELD_LIMITS,
 GovernanceBudget,
@@ -4342,15 +4585,19 @@ PARTY_IDENTIFICATION_HEADER,
 RUN_HISTORY,
 RUN_HISTORY_UNITS,
 RUN_RECORD,
+RunSummary,
 SFTP_FOLDERS,
 SFTP_RECORD,
 STOP_RESERVE,
+SYNC_ERROR_CODES,
 SftpFolderClient,
 SyncError,
 TIME_LIMITS,
 UNITS,
 allResults,
 alternativeName,
+asSuiteScriptError,
+cabinetFiles,
 capturingReports,
 checkboxParam,
 checkpointExternalId,
@@ -4361,9 +4608,11 @@ csvLine,
 customerFeedFolder,
 deploymentIsRunning,
 describeError,
+endInError,
 filesInFolder,
 findFolder,
 folderWithDescription,
+historicalExportStore,
 historicalLine,
 integerParam,
 invalidCharacter,
@@ -4380,6 +4629,7 @@ parseFieldMap,
 parseHostKey,
 partyIdentificationFiles,
 physicalLineCount,
+planAndSave,
 planRun,
 readCsv,
 readCustomerFeed,
@@ -4389,7 +4639,10 @@ runCustomerImport,
 runHistoricalExport,
 runHistoricalUpload,
 scheduledBudget,
+selectForExport,
+sendExport,
 sftpSettingsFrom,
+stampCustomer,
 stem,
 storedSummary,
 temporaryName,

@@ -1,5 +1,6 @@
 /**
- * CSV reading and writing for the HotWax file contracts (shared/spec/hotwax-contracts.md, section 2).
+ * The CSV engine: reading and writing RFC 4180 files, each record with its physical line numbers and
+ * its own problems. The HotWax files' headers and the feed's column table are in hotwaxFiles.ts.
  *
  * Writing uses csv-stringify, reading uses csv-parse, both through their `browser/esm/sync` builds:
  * the Node builds touch `Buffer` when they load, the browser builds carry their own shim and run in
@@ -14,8 +15,8 @@
  *   papaparse reports errors by row index, not physical line, and guesses delimiters and line ends.
  * - Size: csv-stringify is needed for writing anyway and comes from the same project with the same
  *   conventions; csv-parse adds about 145 kB to the library file (it inlines its own Buffer shim),
- *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of this
- *   project (and nothing may be installed here), so it was not measured.
+ *   far below any File Cabinet limit and loaded once per script. papaparse is not a dependency of
+ *   this project.
  * - Speed in a bare context: measured by the tests on the bundled file in a bare vm: a 5,000 row,
  *   1 MB feed reads in 0.6 to 2 s depending on machine load (csv-parse's own pace, the `raw` option
  *   costs nothing measurable); HotWax puts 500 rows (about 100 kB) in a feed file.
@@ -39,26 +40,6 @@ export type CsvCell = string | number | boolean | null | undefined;
 /** Line end written between records (and after the last one). */
 export const CSV_EOL = '\r\n';
 
-/** 2b: NETSUITE_CUSTOMER_ID identifications sent back to HotWax (`customer/import/`). */
-export const PARTY_IDENTIFICATION_HEADER = ['partyId', 'partyIdentificationTypeId', 'idValue'] as const;
-
-/** 2c: historical customers for HotWax's party import (`historicalshopifycustomer/csv/`). */
-export const HISTORICAL_CUSTOMER_HEADER = [
-  'first-name',
-  'last-name',
-  'external-id',
-  'party-identifications',
-] as const;
-
-/** 2d: per-row error report written next to a failed or partly failed feed (read by people). */
-export const ERROR_REPORT_HEADER = [
-  'fileName',
-  'lineNumber',
-  'HCCustomerId',
-  'errorCode',
-  'errorMessage',
-] as const;
-
 /** One column a reader expects: its canonical name, other names it may carry, whether it must exist. */
 export interface ColumnSpec<C extends string = string> {
   readonly name: C;
@@ -67,36 +48,6 @@ export interface ColumnSpec<C extends string = string> {
   /** When the header has no such column, `readCsv` lists it in `missingColumns`. */
   readonly required?: boolean;
 }
-
-/**
- * The customer feed (2a): THE header alias table. HotWax builds the header from a map's keys, so order
- * is not fixed. Header names are compared ignoring case, spaces, underscores and dashes
- * (`normalizeHeaderName`), so "First Name", "first_name" and "FIRST-NAME" are one name; the aliases
- * list every other spelling HotWax is known to have sent (hotwax-contracts.md 2a: the pre-2025 Title
- * Case headers; "Subsdiary" is HotWax's own misspelling, seen in merchants' feeds). docs/ARCHITECTURE.md
- * "Feed headers" documents the same table.
- *
- * The key column: `HCCustomerId`. A legacy Title Case feed has none and carries HotWax's customer id
- * in its "External Id" column (written with a space): see `readCustomerFeed`.
- */
-export const CUSTOMER_FEED_COLUMNS = [
-  { name: 'HCCustomerId', aliases: ['HC Customer Id', 'HC Customer ID'], required: true },
-  { name: 'firstName', aliases: ['First Name'] },
-  { name: 'lastName', aliases: ['Last Name'] },
-  { name: 'email', aliases: ['Email'] },
-  { name: 'phone', aliases: ['Phone'] },
-  { name: 'HCShopifyCustomerId', aliases: ['HC Shopify Customer Id', 'HC Shopify Customer ID'] },
-  { name: 'externalId', aliases: ['External Id', 'External ID'] },
-  { name: 'individual', aliases: ['Individual'] },
-  { name: 'status', aliases: ['Status'] },
-  { name: 'subsidiary', aliases: ['Subsidiary', 'Subsdiary'] },
-  { name: 'taxable', aliases: ['Taxable'] },
-  { name: 'defaultOrderPriority', aliases: ['Default Order Priority'] },
-  { name: 'accountSource', aliases: ['Account Origin'] },
-  { name: 'companyName', aliases: ['Company Name'] },
-] as const satisfies readonly ColumnSpec[];
-
-export type CustomerFeedColumn = (typeof CUSTOMER_FEED_COLUMNS)[number]['name'];
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -531,29 +482,4 @@ export function readCsv<C extends string>(text: string, opts: ReadCsvOptions<C>)
   }
   problems.sort((a, b) => a.lineNumber - b.lineNumber);
   return { header, headerLine: first.lineNumber, matched, rows, problems, missingColumns };
-}
-
-export interface CustomerFeed extends ReadCsvResult<CustomerFeedColumn> {
-  /** Legacy feed: the header name whose values are HotWax's customer ids ("External Id"), else null. */
-  legacyKeyColumn: string | null;
-}
-
-/**
- * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
- * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
- * CSV import map put it in NetSuite's external id): its rows read it as HCCustomerId, and keep it as
- * externalId, as the old import did. A 2025+ `externalId` (no space) is the Shopify customer id and is
- * never taken for the key.
- */
-export function readCustomerFeed(text: string, fileName = ''): CustomerFeed {
-  const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
-  const ext = feed.matched.externalId;
-  const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
-  if (!legacy) return { ...feed, legacyKeyColumn: null };
-  for (const row of feed.rows) row.values.HCCustomerId = row.values.externalId;
-  return {
-    ...feed,
-    missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
-    legacyKeyColumn: ext,
-  };
 }

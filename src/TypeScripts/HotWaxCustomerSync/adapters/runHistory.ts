@@ -10,9 +10,12 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import { ERROR_REPORT_HEADER, parseCsvRecords } from './csv';
-import { RUN_HISTORY_UNITS } from './governance';
+import { parseCsvRecords } from '../core/csv';
+import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
+import { RUN_HISTORY_UNITS } from '../core/governance';
+import { SyncError } from '../core/errors';
 import { observingReports, type FeedFolder } from '../sync/customerImport';
+import type { ErrorReportRow, RunEntry, RunOutcome } from '../sync/ports';
 
 export const RUN_RECORD = {
   type: 'customrecord_hc_sync_run',
@@ -31,7 +34,7 @@ export const RUN_HISTORY = {
   /** Error rows kept in one entry at most (the full report stays on SFTP). */
   maxErrorRows: 200,
   /**
-   * Search results cut text columns at 4,000 bytes (netsuite-facts.md), and the page reads the
+   * Search results cut text columns at 4,000 bytes (docs/CONTRACTS.md §7), and the page reads the
    * summary through a search: the stored JSON stays below this, dropping error rows (then feed
    * results) that do not fit and saying how many were left out.
    */
@@ -71,28 +74,7 @@ export function storedSummary(summary: Record<string, unknown>, errorRows: Error
 
 export { RUN_HISTORY_UNITS };
 
-export type RunOutcome = 'complete' | 'rescheduled' | 'failed';
-
-/** One row of a feed's error report (customer/export/error/<feed>-errors.csv). */
-export interface ErrorReportRow {
-  fileName: string;
-  /** The report in customer/export/error/ the row was read from. */
-  report?: string;
-  lineNumber: number;
-  hcCustomerId: string;
-  errorCode: string;
-  errorMessage: string;
-}
-
-export interface RunEntry {
-  id: string;
-  scriptId: string;
-  deploymentId: string;
-  ended: number;
-  outcome: RunOutcome;
-  errorCount: number;
-  summary: Record<string, unknown>;
-}
+export type { ErrorReportRow, RunEntry, RunOutcome } from '../sync/ports';
 
 export interface RunHistoryModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
@@ -122,7 +104,8 @@ export function recordRun(
     extra.outcome ?? (summary.failed === true ? 'failed' : summary.rescheduled ? 'rescheduled' : 'complete');
   const out = { written: false, pruned: 0 };
   try {
-    if (script.getRemainingUsage() < 6) throw new Error('not enough units left to write the entry');
+    if (script.getRemainingUsage() < 6)
+      throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN', 'not enough units left to write the entry');
     const rec = m.record.create({ type: RUN_RECORD.type });
     rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
     rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });

@@ -6,7 +6,7 @@
  * time the same way: its `governanceRemains` stops at 200 units or 45 of the 60 minutes).
  */
 
-/** Units per call (NetSuite "SuiteScript 2.x API Governance"; see shared/spec/netsuite-facts.md). */
+/** Units per call (NetSuite "SuiteScript 2.x API Governance"; see docs/CONTRACTS.md §6). */
 export const UNITS = {
   searchPage: 10, // ResultSet.getRange / each
   searchLoad: 5,
@@ -30,7 +30,7 @@ export const UNITS = {
 } as const;
 
 /**
- * The run history entry every execution writes at its end (lib/runHistory.ts): record.create 2 +
+ * The run history entry every execution writes at its end (adapters/runHistory.ts): record.create 2 +
  * save 4, one search page for expired entries 10, record.delete 4 for each of at most 2.
  */
 export const RUN_HISTORY_UNITS =
@@ -38,7 +38,7 @@ export const RUN_HISTORY_UNITS =
 
 /**
  * What it costs to stop cleanly: save the checkpoint, queue the next execution and write the
- * execution's run history entry (lib/runHistory.ts).
+ * execution's run history entry (adapters/runHistory.ts).
  */
 export const STOP_RESERVE =
   UNITS.customRecordCreate + UNITS.customRecordSave + UNITS.taskSubmit + RUN_HISTORY_UNITS;

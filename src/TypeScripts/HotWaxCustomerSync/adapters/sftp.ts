@@ -11,7 +11,10 @@
  */
 import type * as sftpTypes from 'N/sftp';
 import type * as fileTypes from 'N/file';
-import { alternativeName, isCsv, temporaryName, uniqueSuffix } from './fileNames';
+import { alternativeName, isCsv, temporaryName, uniqueSuffix } from '../core/fileNames';
+import { FILE_CONTENT_LIMIT } from '../core/limits';
+
+export { FILE_CONTENT_LIMIT, SFTP_MAX_FILE_SIZE } from '../core/limits';
 
 export interface RemoteFile {
   name: string;
@@ -23,15 +26,6 @@ export interface RemoteFile {
 export interface RemoteEntry extends RemoteFile {
   directory: boolean;
 }
-
-/**
- * NetSuite's File limits (netsuite-facts.md, "Added 2026-12-01"): getContents() holds at most 10 MB
- * (SSS_FILE_CONTENT_SIZE_EXCEEDED); a CSV or text file over that is read with the flat-file
- * streaming API `File.lines.iterator()` (no units), each line under 10 MB. N/sftp downloads at most
- * Connection.MAX_FILE_SIZE = 100,000,000 bytes (FTP_MAXIMUM_FILE_SIZE_EXCEEDED).
- */
-export const FILE_CONTENT_LIMIT = 10 * 1024 * 1024;
-export const SFTP_MAX_FILE_SIZE = 100_000_000;
 
 export interface SftpModules {
   sftp: Pick<typeof sftpTypes, 'createConnection' | 'Sort'>;

@@ -10,7 +10,7 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import { describeError } from './errors';
+import { describeError } from '../core/errors';
 
 export const CHECKPOINT_RECORD = {
   type: 'customrecord_hc_sync_checkpoint',
@@ -18,7 +18,7 @@ export const CHECKPOINT_RECORD = {
   state: 'custrecord_hc_cp_state',
 } as const;
 
-/** Characters of a text column a search result holds (netsuite-facts: "Text columns are cut at 4,000 bytes"). */
+/** Characters of a text column a search result holds (docs/CONTRACTS.md §7: text columns are cut at 4,000 bytes). */
 const SEARCH_TEXT_LIMIT = 3999;
 
 /** The external id that makes the record unique per key. */

@@ -5,11 +5,11 @@
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import type { CustomerStore, MatchKeys } from '../sync/customerImport';
-import type { ExistingCustomer } from '../sync/customerMatching';
+import type { CustomerStore, ExistingCustomer, MatchKeys } from '../sync/ports';
 import type { NewCustomer } from '../sync/customerRows';
 import { CUSTOMER_FIELDS } from '../sync/customerRows';
-import { describeError } from './errors';
+import { describeError } from '../core/errors';
+import { allResults } from './searchResults';
 
 export interface CustomerModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
@@ -17,18 +17,6 @@ export interface CustomerModules {
 }
 
 const COLUMNS = ['internalid', 'externalid', 'email', 'isinactive', ...Object.values(CUSTOMER_FIELDS)];
-const PAGE = 1000;
-
-/** Every result of a search, 1,000 per getRange call (10 units each). */
-export function allResults(s: searchTypes.Search): searchTypes.Result[] {
-  const set = s.run();
-  const out: searchTypes.Result[] = [];
-  for (let start = 0; ; start += PAGE) {
-    const page = set.getRange({ start, end: start + PAGE });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
-}
 
 function anyOf(field: string, values: string[]): unknown[] {
   const out: unknown[] = [];

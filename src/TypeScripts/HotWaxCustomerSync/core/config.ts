@@ -4,7 +4,7 @@
  * Every problem names the record, field or parameter and says how to fix it. Secrets never leave
  * this module in a message: only the id of the API secret / key is carried, never a value.
  */
-import { SyncError } from './errors';
+import { SyncError, SYNC_ERROR_CODES } from './errors';
 
 export const SFTP_RECORD = {
   type: 'customrecord_ns_sftp_configuration',
@@ -56,7 +56,7 @@ const FIX: Record<SftpField, string> = {
 
 function problem(recordId: string, field: SftpField, what: string): SyncError {
   return new SyncError(
-    'HC_SFTP_CONFIG_INVALID',
+    SYNC_ERROR_CODES.sftpConfigInvalid,
     `${SFTP_RECORD.label} (${SFTP_RECORD.type}) record ${recordId}: field ${SFTP_RECORD.fields[field]} ${what}; ${FIX[field]}.`,
   );
 }
@@ -107,7 +107,7 @@ export function sftpSettingsFrom(values: SftpRecordValues, overrides: SftpOverri
   if (override) {
     if (!override.startsWith('/'))
       throw new SyncError(
-        'HC_SFTP_CONFIG_INVALID',
+        SYNC_ERROR_CODES.sftpConfigInvalid,
         `Script parameter ${overrides.directory?.param} is "${override}": enter an absolute directory starting with /, or leave it empty to use the ${SFTP_RECORD.label} record's default directory.`,
       );
     directory = override;
@@ -128,14 +128,14 @@ export function sftpSettingsFrom(values: SftpRecordValues, overrides: SftpOverri
 
 export function noSftpRecord(param: string, chosenId?: string): SyncError {
   return new SyncError(
-    'HC_SFTP_CONFIG_MISSING',
+    SYNC_ERROR_CODES.sftpConfigMissing,
     chosenId
       ? `Script parameter ${param} names ${SFTP_RECORD.label} record ${chosenId}, which does not exist or is inactive: choose an active record or clear the parameter.`
       : `No active ${SFTP_RECORD.label} (${SFTP_RECORD.type}) record exists: create one (Customization > Lists, Records & Fields > Record Types > ${SFTP_RECORD.label} > New) or run HotWax's SFTP setup.`,
   );
 }
 
-/** SFTP folder layout under the default directory (hotwax-contracts.md section 3). */
+/** SFTP folder layout under the default directory (docs/CONTRACTS.md §3). */
 export const SFTP_FOLDERS = {
   customerFeed: 'customer/export',
   customerFeedArchive: 'customer/export/archive',

@@ -1,0 +1,114 @@
+/**
+ * The SFTP connection a script uses: its settings record (chosen by parameter, else the first active
+ * one), checked, and the connection opened with host-key checking. The credential is passed by id:
+ * its value never passes here.
+ */
+import type * as searchTypes from 'N/search';
+import type * as sftpTypes from 'N/sftp';
+import type * as fileTypes from 'N/file';
+import type * as runtimeTypes from 'N/runtime';
+import { noSftpRecord, SFTP_RECORD, sftpSettingsFrom } from '../core/config';
+import type { SftpField, SftpRecordValues, SftpSettings } from '../core/config';
+import { SyncError, describeError } from '../core/errors';
+import { textParam } from './parameters';
+import { SftpFolderClient } from './sftp';
+
+type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'lookupFields' | 'Sort'>;
+
+/**
+ * The SFTP settings record: the one the parameter names (lookupFields, 1 unit) or the first active
+ * one (one search page, 10 units), checked and merged with the directory override.
+ */
+export function loadSftpSettings(
+  search: Search,
+  params: { record: string; recordValue: string; directory: string; directoryValue: string },
+): SftpSettings {
+  const fieldIds = Object.values(SFTP_RECORD.fields);
+  const fromRow = (id: string, get: (f: string) => unknown): SftpRecordValues => {
+    const values = { id } as SftpRecordValues;
+    for (const [key, fieldId] of Object.entries(SFTP_RECORD.fields)) {
+      const v = get(fieldId);
+      values[key as SftpField] = v === null || v === undefined ? '' : String(v);
+    }
+    return values;
+  };
+  let values: SftpRecordValues;
+  if (params.recordValue) {
+    let found: Record<string, unknown>;
+    try {
+      found = search.lookupFields({
+        type: SFTP_RECORD.type,
+        id: params.recordValue,
+        columns: [...fieldIds, 'isinactive'],
+      });
+    } catch {
+      throw noSftpRecord(params.record, params.recordValue);
+    }
+    // No such record (some accounts answer a lookup of a missing id with empty values) or inactive.
+    const empty = fieldIds.every((f) => found[f] === undefined || found[f] === null || found[f] === '');
+    if (empty || found.isinactive === true) throw noSftpRecord(params.record, params.recordValue);
+    values = fromRow(params.recordValue, (f) => found[f]);
+  } else {
+    const rows = search
+      .create({
+        type: SFTP_RECORD.type,
+        filters: [['isinactive', 'is', 'F']],
+        columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...fieldIds],
+      })
+      .run()
+      .getRange({ start: 0, end: 1 });
+    if (rows.length === 0) throw noSftpRecord(params.record);
+    values = fromRow(String(rows[0].id), (f) => rows[0].getValue({ name: f }));
+  }
+  return sftpSettingsFrom(values, { directory: { param: params.directory, value: params.directoryValue } });
+}
+
+/** Connects with host-key checking. The credential is passed by id: its value never passes here. */
+export function connect(
+  modules: { sftp: typeof sftpTypes; file: typeof fileTypes },
+  s: SftpSettings,
+): SftpFolderClient {
+  const base = {
+    url: s.host,
+    port: s.port,
+    username: s.username,
+    hostKey: s.hostKey,
+    directory: s.directory,
+    ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
+  };
+  let connection: sftpTypes.Connection;
+  try {
+    connection =
+      s.credential.kind === 'secret'
+        ? modules.sftp.createConnection({ ...base, secret: s.credential.id })
+        : modules.sftp.createConnection({ ...base, keyId: s.credential.id });
+  } catch (e) {
+    // N/sftp's own code (FTP_CANNOT_ESTABLISH_CONNECTION, FTP_INCORRECT_HOST_KEY, …) stays the code.
+    const { code, message } = describeError(e);
+    throw new SyncError(
+      code,
+      `Cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`,
+    );
+  }
+  return new SftpFolderClient(connection, modules);
+}
+
+/**
+ * The SFTP connection a script's parameters point at: its settings-record parameter (or the first
+ * active record) and its directory override. The validator checks that the entry file names both ids.
+ */
+export function connectWithScriptParams(
+  m: { search: Search; sftp: typeof sftpTypes; file: typeof fileTypes },
+  script: runtimeTypes.Script,
+  params: { sftpConfig: string; sftpDirectory: string },
+): SftpFolderClient {
+  return connect(
+    m,
+    loadSftpSettings(m.search, {
+      record: params.sftpConfig,
+      recordValue: textParam(script, params.sftpConfig),
+      directory: params.sftpDirectory,
+      directoryValue: textParam(script, params.sftpDirectory),
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+/** A HotWax customer feed read through its column table (hotwaxFiles.ts) by the CSV engine (csv.ts). */
+import { readCsv } from './csv';
+import type { ReadCsvResult } from './csv';
+import { CUSTOMER_FEED_COLUMNS } from './hotwaxFiles';
+import type { CustomerFeedColumn } from './hotwaxFiles';
+
+export interface CustomerFeed extends ReadCsvResult<CustomerFeedColumn> {
+  /** Legacy feed: the header name whose values are HotWax's customer ids ("External Id"), else null. */
+  legacyKeyColumn: string | null;
+}
+
+/**
+ * A customer feed through the alias table. A legacy Title Case feed (no HCCustomerId column, an
+ * "External Id" column written with a space) has HotWax's customer id in "External Id" (HotWax's old
+ * CSV import map put it in NetSuite's external id): its rows read it as HCCustomerId, and keep it as
+ * externalId, as the old import did. A 2025+ `externalId` (no space) is the Shopify customer id and is
+ * never taken for the key.
+ */
+export function readCustomerFeed(text: string, fileName = ''): CustomerFeed {
+  const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
+  const ext = feed.matched.externalId;
+  const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
+  if (!legacy) return { ...feed, legacyKeyColumn: null };
+  for (const row of feed.rows) row.values.HCCustomerId = row.values.externalId;
+  return {
+    ...feed,
+    missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
+    legacyKeyColumn: ext,
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * Each script's logic (sync/) over fakes of its ports, run from the BUILT library module in a bare
+ * context (no Buffer, process, require, timers): fast, no SFTP server, no emulated account. The end to
+ * end tests (test/e2e) run the same logic through the real adapters.
+ */
+import path from 'node:path';
+import { loadBareAmd } from '../support/bareAmd';
+import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import type {
+  ExportState,
+  ImportState,
+} from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import type {
+  CustomerStore,
+  ExistingCustomer,
+  FeedFolder,
+  MatchKeys,
+} from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
+
+const LIB = path.resolve(
+  __dirname,
+  '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js',
+);
+const lib = loadBareAmd<typeof Lib>(LIB).exports;
+
+/** A usage meter that counts down by what the fakes say each call costs. */
+function meter(units: number) {
+  const m = { left: units, remaining: () => m.left, spend: (n: number) => (m.left -= n) };
+  return m;
+}
+
+/** NetSuite's error shape: the code in `name`. */
+const nsError = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+/** An in-memory checkpoint with NetSuite's create-once semantics reduced to what the logic sees. */
+function memoryCheckpoint<T>(initial: T | null = null) {
+  let state: T | null = initial === null ? null : structuredClone(initial);
+  const saves: T[] = [];
+  return {
+    load: () => (state === null ? null : structuredClone(state)),
+    save: (s: T) => {
+      state = structuredClone(s);
+      saves.push(structuredClone(s));
+      return true;
+    },
+    saves,
+    get state() {
+      return state;
+    },
+  };
+}
+
+describe('historical upload (runHistoricalUpload)', () => {
+  const files = [
+    { id: '1', name: 'a.csv' },
+    { id: '2', name: 'b.csv' },
+    { id: '3', name: 'c.csv' },
+  ];
+
+  test('a failed upload is reported with its code and its file left; the others are uploaded and archived', () => {
+    const archived: string[] = [];
+    const uploaded: string[] = [];
+    const s = lib.runHistoricalUpload({
+      listFiles: () => files,
+      load: (id) => `contents ${id}`,
+      upload: (dir, name, contents) => {
+        if (name === 'b.csv') throw nsError('FTP_PERMISSION_DENIED', 'no');
+        uploaded.push(`${dir}/${name}:${contents}`);
+      },
+      archive: (id) => archived.push(id),
+      budget: new lib.GovernanceBudget(meter(10000)),
+    });
+    expect(uploaded).toEqual([
+      'historicalshopifycustomer/csv/a.csv:contents 1',
+      'historicalshopifycustomer/csv/c.csv:contents 3',
+    ]);
+    expect(archived).toEqual(['1', '3']);
+    expect(s.uploaded).toEqual(['a.csv', 'c.csv']);
+    expect(s.failed).toEqual([{ name: 'b.csv', code: 'FTP_PERMISSION_DENIED', message: 'no' }]);
+    expect(s.paused).toBe(false);
+  });
+
+  test('with units for one file only it uploads one and pauses, leaving the rest counted', () => {
+    const m = meter(lib.STOP_RESERVE + 200);
+    const s = lib.runHistoricalUpload({
+      listFiles: () => files,
+      load: () => 'x',
+      upload: () => m.spend(150),
+      archive: () => undefined,
+      budget: new lib.GovernanceBudget(m),
+    });
+    expect(s.uploaded).toEqual(['a.csv']);
+    expect(s.paused).toBe(true);
+    expect(s.remaining).toBe(2);
+  });
+});
+
+describe('historical export (runHistoricalExport)', () => {
+  const customers = Array.from({ length: 25 }, (_, i) => ({
+    id: String(i + 1),
+    firstName: `First${i + 1}`,
+    lastName: 'Last',
+    companyName: '',
+    shopifyCustomerId: String(6620110000000 + i + 1),
+  }));
+
+  function deps(checkpoint = memoryCheckpoint<Lib.HistoricalState>(), units = 100000) {
+    const parts = new Map<string, string>();
+    const m = meter(units);
+    return {
+      parts,
+      checkpoint,
+      deps: {
+        fetchAfter: (after: string) => {
+          m.spend(10);
+          return customers.filter((c) => Number(c.id) > Number(after)).slice(0, 4000);
+        },
+        savePart: (name: string, contents: string) => {
+          m.spend(20);
+          parts.set(name, contents);
+          return name;
+        },
+        duplicates: () => [],
+        checkpoint,
+        budget: new lib.GovernanceBudget(m),
+        now: () => new Date(Date.UTC(2026, 11, 1, 12)),
+      },
+    };
+  }
+
+  test('every customer is in exactly one part, under the byte limit, each part with the header', () => {
+    const d = deps();
+    const s = lib.runHistoricalExport(d.deps, 300);
+    expect(s.finished).toBe(true);
+    expect(s.exportedTotal).toBe(25);
+    expect(d.parts.size).toBeGreaterThan(1);
+    const lines: string[] = [];
+    for (const text of d.parts.values()) {
+      expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(300);
+      const [header, ...rows] = text.split('\r\n').filter(Boolean);
+      expect(header).toBe('first-name,last-name,external-id,party-identifications');
+      lines.push(...rows);
+    }
+    expect(lines).toHaveLength(25);
+    expect(new Set(lines).size).toBe(25);
+    expect(lines[0]).toBe('First1,Last,6620110000001,SHOPIFY_CUST_ID:6620110000001|NETSUITE_CUSTOMER_ID:1');
+  });
+
+  test('a finished export is not repeated: nothing is written again', () => {
+    const first = deps();
+    lib.runHistoricalExport(first.deps, 300);
+    const again = deps(first.checkpoint);
+    const s = lib.runHistoricalExport(again.deps, 300);
+    expect(s.alreadyFinished).toBe(true);
+    expect(again.parts.size).toBe(0);
+  });
+});
+
+describe('id export (planAndSave, sendExport)', () => {
+  const customers = [
+    { id: '12', hcCustomerId: 'HC12', stamped: true },
+    { id: '3', hcCustomerId: 'HC3', stamped: false },
+  ];
+
+  function target(failUpload = false) {
+    const calls: string[] = [];
+    return {
+      calls,
+      connect: () => ({
+        removeTemporary: (dir: string, name: string) => calls.push(`remove ${dir}/${name}`),
+        uploadAtomic: (dir: string, name: string, contents: string) => {
+          if (failUpload) throw nsError('FTP_TRANSFER_FAILED', 'reset');
+          calls.push(`upload ${dir}/${name} ${contents.split('\r\n').filter(Boolean).length - 1} rows`);
+        },
+      }),
+    };
+  }
+
+  const send = (cp: ReturnType<typeof memoryCheckpoint<ExportState>>, t: ReturnType<typeof target>) =>
+    lib.sendExport(
+      {
+        checkpoint: cp,
+        connect: t.connect,
+        deploymentId: 'customdeploy_export_customer',
+        maxRowsPerFile: () => 50000,
+        now: new Date(Date.UTC(2026, 11, 1, 12, 0, 0)),
+        unique: 'abc123',
+        log: { audit: () => undefined },
+      },
+      customers,
+    );
+
+  test('a run names its file in the checkpoint before uploading, and only then advances the cursor', () => {
+    const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
+    const planned = lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+    expect(planned.pending.customdeploy_export_customer).toMatchObject({
+      stampAfter: 1000,
+      stampUpTo: 380000,
+    });
+    const t = target();
+    const { files } = send(cp, t);
+    expect(files).toEqual(['CustomerExport-20261201T120000Z-abc123.csv']);
+    expect(cp.saves[1].pending.customdeploy_export_customer.files).toEqual(files);
+    expect(t.calls).toEqual([`upload customer/import/${files[0]} 2 rows`]);
+    expect(cp.state).toEqual({ committed: { stampAfter: 380000 }, pending: {} });
+  });
+
+  test('a failed upload leaves the cursor where it was; the next run removes what it left, then sends again', () => {
+    const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
+    lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+    expect(() => send(cp, target(true))).toThrow('reset');
+    expect(cp.state!.committed.stampAfter).toBe(1000);
+    lib.planAndSave(cp, 'customdeploy_export_customer', () => 600000, 120000);
+    const t = target();
+    send(cp, t);
+    expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-abc123.csv');
+    expect(t.calls[1]).toMatch(/^upload customer\/import\//);
+    expect(cp.state!.committed.stampAfter).toBe(480000);
+  });
+
+  test('a checkpoint that never reads back is a SyncError with its code', () => {
+    const cp = { load: () => null, save: () => false };
+    let thrown: unknown;
+    try {
+      lib.planAndSave(cp, 'customdeploy_export_customer', () => 1, 0);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(lib.SyncError);
+    expect((thrown as Error).name).toBe('HC_CHECKPOINT_CONFLICT');
+  });
+});
+
+describe('customer import (runCustomerImport)', () => {
+  const HEADER =
+    'HCCustomerId,firstName,lastName,email,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary';
+  const row = (id: string, email = `${id.toLowerCase()}@example.com`) =>
+    `${id},Ada,Lovelace,${email},,66${id.replace(/\D/g, '').padStart(11, '0')},,T,CUSTOMER-Closed Won,TRUE,5,2`;
+
+  /** A feed folder in memory: customer/export/ and its subfolders. */
+  function folder(feeds: Record<string, string>) {
+    const waiting = new Map(Object.entries(feeds));
+    const reports = new Map<string, string>();
+    const moved: string[] = [];
+    const f: FeedFolder = {
+      list: () => [...waiting.keys()].map((name) => ({ name, size: waiting.get(name)!.length })),
+      download: (name) => {
+        const t = waiting.get(name);
+        if (t === undefined) throw nsError('FTP_NO_SUCH_FILE_OR_DIRECTORY', name);
+        return t;
+      },
+      writeReport: (dir, name, csv) => void reports.set(`${dir}/${name}`, csv),
+      moveFeed: (name, dir) => {
+        waiting.delete(name);
+        moved.push(`${dir}/${name}`);
+        return name;
+      },
+    };
+    return { f, reports, moved, waiting };
+  }
+
+  /** Customers in memory, found the way the search adapter finds them. */
+  function store() {
+    const customers: ExistingCustomer[] = [];
+    const s: CustomerStore = {
+      findCandidates: (k: MatchKeys) =>
+        customers.filter(
+          (c) =>
+            k.hcCustomerIds.includes(c.hcCustomerId) ||
+            k.externalIds.includes(c.externalId) ||
+            k.shopifyCustomerIds.includes(c.shopifyCustomerId) ||
+            k.emails.includes(c.email),
+        ),
+      create: (n, _status, stamp) => {
+        const id = String(100 + customers.length);
+        customers.push({
+          id,
+          hcCustomerId: n.hcCustomerId,
+          externalId: n.externalId,
+          shopifyCustomerId: n.shopifyCustomerId,
+          email: n.email,
+          inactive: false,
+          stamp,
+        });
+        return id;
+      },
+      update: (id, values) => {
+        const c = customers.find((x) => x.id === id)!;
+        if (typeof values.custentity_hc_customer_id === 'string')
+          c.hcCustomerId = values.custentity_hc_customer_id;
+      },
+      statusId: (name) => (name === 'CUSTOMER-Closed Won' ? '13' : null),
+      subsidiaryExists: (id) => id === '1' || id === '2',
+      leadSourceExists: () => null,
+    };
+    return { s, customers };
+  }
+
+  function run(
+    feeds: ReturnType<typeof folder>,
+    customers: ReturnType<typeof store>,
+    cp = memoryCheckpoint<ImportState>(),
+  ) {
+    return lib.runCustomerImport(
+      {
+        feeds: feeds.f,
+        customers: customers.s,
+        checkpoint: cp,
+        leaseHolderRunning: () => false,
+        budget: new lib.GovernanceBudget(meter(10000)),
+        now: () => Date.UTC(2026, 11, 1, 12),
+        log: { audit: () => undefined, error: () => undefined },
+      },
+      {
+        oneWorld: true,
+        defaultSubsidiary: '',
+        fieldMap: {},
+        matchByEmail: false,
+        dryRun: false,
+        batchSize: 50,
+        executionId: 'exec-1',
+        deploymentId: 'customdeploy1',
+        restampAfterMs: 3600000,
+      },
+    );
+  }
+
+  test('every line is accounted for: created, or reported with its line number; the feed is archived', () => {
+    const feeds = folder({
+      'feed.csv': [HEADER, row('HC1'), row('HC2', 'not-an-email'), row('HC3')].join('\r\n') + '\r\n',
+    });
+    const customers = store();
+    const s = run(feeds, customers);
+    expect(s.totals).toEqual({ created: 2, linked: 0, alreadyLinked: 0, errors: 1 });
+    expect(customers.customers.map((c) => c.hcCustomerId)).toEqual(['HC1', 'HC3']);
+    expect(feeds.moved).toEqual(['customer/export/archive/feed.csv']);
+    const [reportName, report] = [...feeds.reports].find(([n]) => n.startsWith('customer/export/error/'))!;
+    expect(reportName).toMatch(/^customer\/export\/error\/feed-\d{8}T\d{6}Z-[0-9a-z]{6}-errors\.csv$/);
+    const lines = report.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('fileName,lineNumber,HCCustomerId,errorCode,errorMessage');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['feed.csv,3,HC2']);
+  });
+
+  test('the same customers again in a second feed are found, never created twice', () => {
+    const customers = store();
+    run(folder({ 'a.csv': `${HEADER}\r\n${row('HC1')}\r\n` }), customers);
+    const s = run(folder({ 'b.csv': `${HEADER}\r\n${row('HC1')}\r\n${row('HC2')}\r\n` }), customers);
+    expect(s.totals.created).toBe(1);
+    expect(s.totals.created + s.totals.linked + s.totals.alreadyLinked).toBe(2);
+    expect(customers.customers.map((c) => c.hcCustomerId)).toEqual(['HC1', 'HC2']);
+  });
+});
