@@ -13,10 +13,11 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         matchByEmail: 'custscript_hc_imp_match_by_email',
         fieldMap: 'custscript_hc_imp_field_map',
         dryRun: 'custscript_hc_imp_dry_run',
+        mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
-        var _a, _b, _c, _d;
+        var _a;
         const script = runtime.getCurrentScript();
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
@@ -26,12 +27,28 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
             checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
-            leaseHolderRunning: (lease) => HC_CustomerSyncLib.deploymentIsRunning(search, script.id, lease.deploymentId),
+            leaseHolderRunning: (lease) => { var _a; return HC_CustomerSyncLib.deploymentIsRunning(search, (_a = lease.scriptId) !== null && _a !== void 0 ? _a : script.id, lease.deploymentId); },
             budget,
             now: () => Date.now(),
             log: {
                 audit: (title, details) => log.audit({ title, details }),
                 error: (title, details) => log.error({ title, details }),
+            },
+            // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
+            mapReduce: {
+                minRows: HC_CustomerSyncLib.integerParam(script, PARAMS.mapReduceMinRows, HC_CustomerSyncLib.DEFAULT_HANDOFF_ROWS, 0),
+                scriptId: HC_CustomerSyncLib.MR_IMPORT.scriptId,
+                deploymentId: HC_CustomerSyncLib.MR_IMPORT.deploymentId,
+                maxFeeds: HC_CustomerSyncLib.MAX_HANDOFF_FEEDS,
+                settings: {
+                    sftpConfig: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
+                    sftpDirectory: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
+                    defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
+                    matchByEmail: HC_CustomerSyncLib.checkboxParam(script, PARAMS.matchByEmail),
+                    fieldMap: HC_CustomerSyncLib.textParam(script, PARAMS.fieldMap),
+                },
+                running: () => HC_CustomerSyncLib.deploymentIsRunning(search, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId, HC_CustomerSyncLib.QUEUED_OR_ALIVE),
+                submit: () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId),
             },
         }, {
             oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
@@ -56,24 +73,10 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             : false;
         log.audit({
             title: `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
-            details: JSON.stringify({
-                totals: summary.totals,
-                files: summary.files.length,
-                archived: summary.files.filter((f) => f.outcome === 'archived').length,
-                failed: summary.files.filter((f) => f.outcome === 'failed').length,
-                // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
-                // move that could not be written (blocked; read again next run).
-                skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
-                blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
-                lines: summary.files.reduce((n, f) => { var _a; return n + ((_a = f.lines) !== null && _a !== void 0 ? _a : 0); }, 0),
-                inProgress: (_b = (_a = summary.files.find((f) => f.outcome === 'in progress')) === null || _a === void 0 ? void 0 : _a.name) !== null && _b !== void 0 ? _b : null,
-                skipped: (_c = summary.skipped) !== null && _c !== void 0 ? _c : null,
-                unitsUsed: budget.used(),
-                rescheduled,
-            }),
+            details: JSON.stringify(HC_CustomerSyncLib.summaryDetails(summary, budget.used(), rescheduled)),
         });
         // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
-        const history = { totals: summary.totals, fileResults: summary.files, skipped: (_d = summary.skipped) !== null && _d !== void 0 ? _d : null };
+        const history = { totals: summary.totals, fileResults: summary.files, skipped: (_a = summary.skipped) !== null && _a !== void 0 ? _a : null };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });
     }
 

@@ -54,7 +54,8 @@ export {
   stem,
 } from './fileNames';
 export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from './checkpoint';
-export { deploymentIsRunning } from './scriptInstances';
+export { deploymentIsRunning, QUEUED_OR_ALIVE } from './scriptInstances';
+export { submitMapReduce } from './mapReduceTask';
 export { NetSuiteCustomerStore, allResults } from './customers';
 export {
   textParam,
@@ -77,8 +78,23 @@ export {
   isNetSuiteEmail,
   invalidCharacter,
 } from '../sync/customerRows';
-export { runCustomerImport, unsafeNameReason } from '../sync/customerImport';
-export type { ImportState, ImportSummary } from '../sync/customerImport';
+export { runCustomerImport, unsafeNameReason, summaryDetails } from '../sync/customerImport';
+export type { ImportDeps, ImportState, ImportSummary } from '../sync/customerImport';
+export {
+  MR_IMPORT,
+  DEFAULT_HANDOFF_ROWS,
+  MAX_HANDOFF_FEEDS,
+  ROWS_PER_KEY,
+  MAX_GROUP_ROWS,
+  batchKey,
+  handoffOptions,
+  heldHandoff,
+  planHandoff,
+  reduceBatch,
+  finishHandoff,
+  giveBackFromPlan,
+} from '../sync/customerImportMapReduce';
+export type { ReduceBatch, KeyOutcome, HandoffPlan } from '../sync/customerImportMapReduce';
 export { runHistoricalExport, historicalLine } from '../sync/historicalExport';
 export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';

@@ -7756,7 +7756,9 @@ define([], (function () { 'use strict';
 
   /** Instance statuses of an execution that is still alive (RETRY: NetSuite restarts it after a server failure). */
   const ALIVE = ['PROCESSING', 'RETRY'];
-  function deploymentIsRunning(search, scriptId, deploymentId) {
+  /** Also queued: a map/reduce handed a feed holds it from its submit on (HC_MR_ImportCustomer). */
+  const QUEUED_OR_ALIVE = ['PENDING', ...ALIVE];
+  function deploymentIsRunning(search, scriptId, deploymentId, statuses = ALIVE) {
       try {
           return (search
               .create({
@@ -7766,7 +7768,7 @@ define([], (function () { 'use strict';
                   'AND',
                   ['scriptdeployment.scriptid', 'is', deploymentId],
                   'AND',
-                  ['status', 'anyof', ...ALIVE],
+                  ['status', 'anyof', ...statuses],
               ],
           })
               .runPaged({ pageSize: 5 }).count > 0);
@@ -7774,6 +7776,18 @@ define([], (function () { 'use strict';
       catch {
           // Not allowed to read script instances (role permissions): trust the lease until it expires.
           return true;
+      }
+  }
+
+  function submitMapReduce(m, scriptId, deploymentId) {
+      try {
+          m.task.create({ taskType: m.task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit();
+          return true;
+      }
+      catch (e) {
+          const { code, message } = describeError(e);
+          m.log.audit({ title: `${deploymentId} not submitted`, details: `${code}: ${message}` });
+          return false;
       }
   }
 
@@ -8425,6 +8439,45 @@ define([], (function () { 'use strict';
       (errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0);
   const LEASE_MS = 15 * 60 * 1000;
   const emptyCounts = () => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
+  /** Times a handoff is submitted before the scheduled path takes its feeds back. */
+  const MAX_HANDOFF_ATTEMPTS = 3;
+  /** The map/reduce's lease is given back by its summarize, not by time: 30 days is only a backstop. */
+  const HANDOFF_LEASE_MS = 30 * 24 * 60 * 60 * 1000;
+  /** True when the run ends here (the map/reduce was submitted again); false when the feeds came back. */
+  function resumeHandoff(state, deps, summary) {
+      const h = state.handoff;
+      const left = h.feeds.filter((f) => !h.done.includes(f.name));
+      const names = left.map((f) => f.name).join(', ');
+      if (h.attempts < MAX_HANDOFF_ATTEMPTS) {
+          h.attempts++;
+          deps.checkpoint.save(state);
+          const submitted = deps.mapReduce.submit();
+          deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer again', `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted ? 'submitted' : 'already queued'}): ${names}`);
+          summary.skipped = `deployment ${state.lease.deploymentId} holds the feeds ${names}; submitted again (attempt ${h.attempts})`;
+          return true;
+      }
+      deps.log.error(`HC_MR_ImportCustomer did not finish ${left.length} customer feed(s)`, `after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (customers already written are found by their HC customer id, never created twice): ${names}`);
+      giveBack(state, left);
+      return false;
+  }
+  /**
+   * Feeds of a handoff go back to this script: never handed over again, and their reports keep the
+   * tag the map/reduce used (a report it wrote is replaced, never doubled).
+   */
+  function giveBack(state, feeds) {
+      returnFeeds(state, feeds);
+      delete state.handoff;
+  }
+  /** Some feeds of a handoff back to this script (the handoff itself goes on). */
+  function returnFeeds(state, feeds) {
+      var _a;
+      if (!feeds.length)
+          return;
+      state.notHandedOff = [...new Set([...((_a = state.notHandedOff) !== null && _a !== void 0 ? _a : []), ...feeds.map((f) => f.name)])];
+      state.blockedTags = { ...state.blockedTags };
+      for (const f of feeds)
+          state.blockedTags[f.name] = f.tag;
+  }
   function runCustomerImport(deps, opts) {
       var _a, _b, _c;
       const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
@@ -8448,10 +8501,12 @@ define([], (function () { 'use strict';
       for (let attempt = 1;; attempt++) {
           const loaded = deps.checkpoint.load();
           const lease = (_a = loaded === null || loaded === void 0 ? void 0 : loaded.lease) !== null && _a !== void 0 ? _a : null;
+          const mr = deps.mapReduce;
+          const handedOff = !!((loaded === null || loaded === void 0 ? void 0 : loaded.handoff) && (lease === null || lease === void 0 ? void 0 : lease.scriptId) && mr && lease.deploymentId === mr.deploymentId);
           if (lease &&
               lease.deploymentId !== opts.deploymentId &&
               lease.until > deps.now() &&
-              deps.leaseHolderRunning(lease)) {
+              (handedOff ? mr.running() : deps.leaseHolderRunning(lease))) {
               summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
               return summary;
           }
@@ -8460,6 +8515,11 @@ define([], (function () { 'use strict';
               break;
           state = loaded !== null && loaded !== void 0 ? loaded : fresh();
           leftOver = lease;
+          // Handed to the map/reduce, which is neither queued nor running: the handoff was cut short (a
+          // crash between saving it and the submit) or the job ended without finishing. Submit it again,
+          // and after MAX_HANDOFF_ATTEMPTS take the feeds back (every customer written is found again).
+          if (handedOff && resumeHandoff(state, deps, summary))
+              return summary;
           if (deps.checkpoint.save(withLease(state)) !== false)
               break;
           if (attempt >= 3)
@@ -8494,7 +8554,7 @@ define([], (function () { 'use strict';
       }
   }
   function importFeeds(summary, state, deps, opts, save) {
-      var _a, _b, _c;
+      var _a, _b, _c, _d;
       const tally = (outcome) => {
           state.counts[outcome]++;
           summary.totals[outcome]++;
@@ -8537,8 +8597,16 @@ define([], (function () { 'use strict';
       const rank = (f) => (f.name === state.file ? 0 : skippedBefore.has(f.name) ? 2 : 1);
       feeds.sort((a, b) => rank(a) - rank(b));
       const skippedNow = [];
+      // Feeds given back by the map/reduce and since archived are forgotten.
+      if (state.notHandedOff) {
+          const listedNames = new Set(feeds.map((f) => f.name));
+          state.notHandedOff = state.notHandedOff.filter((n) => listedNames.has(n));
+          if (!state.notHandedOff.length)
+              delete state.notHandedOff;
+      }
       let progress = false;
-      for (const entry of feeds) {
+      for (let index = 0; index < feeds.length; index++) {
+          const entry = feeds[index];
           const name = entry.name;
           if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
               summary.paused = true;
@@ -8555,15 +8623,18 @@ define([], (function () { 'use strict';
               save(state);
           }
           const lineBefore = state.line;
-          const written = recordingReports(deps.feeds);
-          const result = importFeed(entry, state, { ...deps, feeds: written.feeds }, opts, save, tally, run);
-          const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
-          if (errorReports.length)
-              result.errorReports = errorReports;
-          const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
-          if (dryRunReport)
-              result.dryRunReport = dryRunReport;
+          const mr = deps.mapReduce;
+          // Nothing of this feed handled yet: a large backlog goes to HC_MR_ImportCustomer.
+          const offer = mr && !opts.dryRun && state.line === 0 && !state.reportParts && !((_d = state.notHandedOff) === null || _d === void 0 ? void 0 : _d.includes(name))
+              ? (rowCount) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr)
+              : undefined;
+          const result = importOneFeed(entry, state, deps, opts, save, tally, run, upserting(deps, opts), offer);
           summary.files.push(result);
+          if (result.outcome === 'handed off') {
+              // The map/reduce holds the lease now (saved with the handoff): nothing more is saved here.
+              summary.handedOff = state.handoff.feeds.map((f) => f.name);
+              return summary;
+          }
           if (result.outcome === 'in progress') {
               progress = progress || state.line > lineBefore;
               summary.paused = true;
@@ -8580,6 +8651,12 @@ define([], (function () { 'use strict';
           else
               delete blockedTags[name];
           state.blockedTags = Object.keys(blockedTags).length ? blockedTags : undefined;
+          // A feed the map/reduce gave back is done with once it is archived or failed.
+          if (state.notHandedOff && result.outcome !== 'blocked' && result.outcome !== 'skipped') {
+              state.notHandedOff = state.notHandedOff.filter((n) => n !== name);
+              if (!state.notHandedOff.length)
+                  delete state.notHandedOff;
+          }
           state.file = null;
           state.line = 0;
           state.errors = [];
@@ -8594,6 +8671,86 @@ define([], (function () { 'use strict';
       if (!opts.dryRun)
           deps.checkpoint.save(state);
       return summary;
+  }
+  /**
+   * One feed, with the names of the reports written for it. `decider` decides the rows (this
+   * execution's upserts, or the outcomes the map/reduce's reduce stage reached); `offer` may hand the
+   * feed over once it is read (true: handed off).
+   */
+  function importOneFeed(entry, state, deps, opts, save, tally, run, decider, offer) {
+      const written = recordingReports(deps.feeds);
+      const result = importFeed(entry, state, { ...deps, feeds: written.feeds }, opts, save, tally, run, decider, offer);
+      const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
+      if (errorReports.length)
+          result.errorReports = errorReports;
+      const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
+      if (dryRunReport)
+          result.dryRunReport = dryRunReport;
+      return result;
+  }
+  /**
+   * Hands the feed being taken up, and the feeds waiting after it (at most `maxFeeds` in all), to
+   * HC_MR_ImportCustomer when together they hold at least `minRows` rows (the waiting feeds' rows
+   * estimated from their sizes). The checkpoint is saved with the handoff and the map/reduce's lease
+   * before the submit: a crash in between leaves a handoff the next run submits again.
+   */
+  function handOff(first, rowCount, after, state, deps, mr) {
+      var _a;
+      if (mr.minRows <= 0)
+          return false;
+      const skippedBefore = new Set((_a = state.skipped) !== null && _a !== void 0 ? _a : []);
+      const waiting = after
+          .filter((f) => { var _a; return !skippedBefore.has(f.name) && !((_a = state.notHandedOff) === null || _a === void 0 ? void 0 : _a.includes(f.name)); })
+          .filter((f) => { var _a; return !((_a = state.blockedTags) === null || _a === void 0 ? void 0 : _a[f.name]); })
+          .slice(0, Math.max(0, mr.maxFeeds - 1));
+      const bytesPerRow = first.size && rowCount ? first.size / rowCount : 0;
+      const backlogRows = rowCount + (bytesPerRow ? waiting.reduce((n, f) => { var _a; return n + Math.round(((_a = f.size) !== null && _a !== void 0 ? _a : 0) / bytesPerRow); }, 0) : 0);
+      if (backlogRows < mr.minRows)
+          return false;
+      const now = deps.now();
+      const taken = [first, ...waiting];
+      state.handoff = {
+          feeds: taken.map((f, i) => ({
+              name: f.name,
+              tag: i === 0 && state.tag ? state.tag : `${utcStamp(new Date(now))}-${uniqueSuffix()}`,
+          })),
+          done: [],
+          attempts: 1,
+          settings: mr.settings,
+      };
+      Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
+      forgetFile(state);
+      delete state.tag;
+      state.lease = {
+          executionId: `${mr.deploymentId}-${now}-${uniqueSuffix()}`,
+          deploymentId: mr.deploymentId,
+          scriptId: mr.scriptId,
+          until: now + HANDOFF_LEASE_MS,
+      };
+      deps.checkpoint.save(state);
+      const submitted = mr.submit();
+      deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer', `${taken.length} feed(s), about ${backlogRows} rows${submitted ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`);
+      return true;
+  }
+  /** The details of the AUDIT line "<script> summary", the same for both import scripts. */
+  function summaryDetails(summary, unitsUsed, rescheduled) {
+      var _a, _b, _c, _d;
+      return {
+          totals: summary.totals,
+          files: summary.files.length,
+          archived: summary.files.filter((f) => f.outcome === 'archived').length,
+          failed: summary.files.filter((f) => f.outcome === 'failed').length,
+          // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
+          // move that could not be written (blocked; read again next run).
+          skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
+          blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+          lines: summary.files.reduce((n, f) => { var _a; return n + ((_a = f.lines) !== null && _a !== void 0 ? _a : 0); }, 0),
+          inProgress: (_b = (_a = summary.files.find((f) => f.outcome === 'in progress')) === null || _a === void 0 ? void 0 : _a.name) !== null && _b !== void 0 ? _b : null,
+          skipped: (_c = summary.skipped) !== null && _c !== void 0 ? _c : null,
+          handedOff: (_d = summary.handedOff) !== null && _d !== void 0 ? _d : null,
+          unitsUsed,
+          rescheduled,
+      };
   }
   /** Per-feed fields that must not carry over to the next feed. */
   function forgetFile(state) {
@@ -8708,7 +8865,7 @@ define([], (function () { 'use strict';
           return false;
       }
   }
-  function importFeed(entry, state, deps, opts, save, tally, run) {
+  function importFeed(entry, state, deps, opts, save, tally, run, decider, offer) {
       var _a, _b, _c, _d, _e, _f, _g, _h;
       const name = entry.name;
       const errorsName = reportName(name, state, '-errors.csv', entry, opts.dryRun);
@@ -8755,6 +8912,8 @@ define([], (function () { 'use strict';
       if (!parsed || missingKey)
           return failFile('UNREADABLE_FEED', unreadable !== null && unreadable !== void 0 ? unreadable : `the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ') || 'nothing'})`);
       const lines = Math.max(0, physicalLineCount(text) - parsed.headerLine);
+      if (offer && offer(parsed.rows.length + parsed.problems.length))
+          return { name, outcome: 'handed off', counts: state.counts, lines };
       // Setup mistakes, said once per execution; every row they affect is still reported with its line.
       if (opts.oneWorld && !opts.defaultSubsidiary && parsed.matched.subsidiary === undefined)
           setupError(run, deps, 'no-subsidiary', 'HC_SC_ImportCustomer setup: new customers have no subsidiary', `This is a OneWorld account, feed ${name} has no subsidiary column and the script parameter ${DEFAULT_SUBSIDIARY_PARAM} is empty, so NetSuite refuses every new customer (as its own CSV import does). Set ${DEFAULT_SUBSIDIARY_PARAM} to the internal id of the subsidiary new customers belong to, or have HotWax send a subsidiary column. Until then every such row is reported as MISSING_SUBSIDIARY.`);
@@ -8806,7 +8965,11 @@ define([], (function () { 'use strict';
           const reserve = opts.dryRun
               ? REPORT_UNITS
               : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
-          const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
+          const affordable = decider.rowUnits > 0
+              ? deps.budget.howMany(decider.rowUnits, 2 * UNITS.searchPage + reserve)
+              : deps.budget.canAfford(reserve)
+                  ? opts.batchSize
+                  : 0;
           if (affordable < 1) {
               if (opts.dryRun)
                   writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
@@ -8817,34 +8980,27 @@ define([], (function () { 'use strict';
               row: r,
               customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
           }));
-          const valid = prepared.map((p) => p.customer).filter((c) => !isProblem(c));
-          const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
-          for (const { row, customer } of prepared) {
+          const decide = decider.begin(prepared);
+          // Not decided (the map/reduce lacks an outcome): left as it is, for the scheduled path.
+          if (!decide)
+              return { name, outcome: 'in progress', counts: state.counts, lines };
+          for (const p of prepared) {
+              const { row } = p;
               const hcCustomerId = ((_d = row.values.HCCustomerId) !== null && _d !== void 0 ? _d : '').trim();
-              if (isProblem(customer)) {
-                  const value = (k) => { var _a; return ((_a = row.values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
-                  const all = rejection([
-                      ...customer.problems,
-                      ...referenceProblems(value('status'), value('subsidiary') || opts.defaultSubsidiary, value('accountSource'), deps),
-                  ]);
-                  fail(row.lineNumber, hcCustomerId, all.code, all.message, all.missingRequired);
-              }
+              const outcome = decide(p);
+              if (outcome.kind === 'error')
+                  fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, outcome.missingRequired);
               else {
-                  const outcome = upsert(customer, index, deps, opts);
-                  if (outcome.kind === 'error')
-                      fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, false);
-                  else {
-                      tally(outcome.kind);
-                      if (opts.dryRun)
-                          verdicts.push({
-                              line: row.lineNumber,
-                              hcCustomerId,
-                              outcome: outcome.kind === 'created' ? 'create' : outcome.kind === 'linked' ? 'link' : 'already linked',
-                              customerId: outcome.customerId,
-                              code: '',
-                              message: '',
-                          });
-                  }
+                  tally(outcome.kind);
+                  if (opts.dryRun)
+                      verdicts.push({
+                          line: row.lineNumber,
+                          hcCustomerId,
+                          outcome: outcome.kind === 'created' ? 'create' : outcome.kind === 'linked' ? 'link' : 'already linked',
+                          customerId: outcome.customerId,
+                          code: '',
+                          message: '',
+                      });
               }
               state.line = row.lineNumber;
           }
@@ -8921,6 +9077,35 @@ define([], (function () { 'use strict';
               `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
           ]);
       deps.feeds.writeReport(DRY_RUN_FOLDER, fileName, toReportCsv(DRY_RUN_HEADER, rows));
+  }
+  /** The scheduled path: one candidate search per batch, then each row upserted in line order. */
+  function upserting(deps, opts) {
+      return {
+          rowUnits: ROW_UNITS,
+          begin(batch) {
+              const valid = batch.map((p) => p.customer).filter((c) => !isProblem(c));
+              const index = new CandidateIndex(valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : []);
+              return (p) => decideRow(p, index, deps, opts);
+          },
+      };
+  }
+  /**
+   * One row against the candidates NetSuite holds (and the customers created for earlier rows of the
+   * same batch or reduce key): a rejected row gets every problem, references included; a valid one is
+   * upserted. Shared by the scheduled path and the map/reduce's reduce stage.
+   */
+  function decideRow(p, index, deps, opts) {
+      const { row, customer } = p;
+      if (isProblem(customer)) {
+          const value = (k) => { var _a; return ((_a = row.values[k]) !== null && _a !== void 0 ? _a : '').trim(); };
+          const all = rejection([
+              ...customer.problems,
+              ...referenceProblems(value('status'), value('subsidiary') || opts.defaultSubsidiary, value('accountSource'), deps),
+          ]);
+          return { kind: 'error', code: all.code, message: all.message, missingRequired: all.missingRequired };
+      }
+      const outcome = upsert(customer, index, deps, opts);
+      return outcome.kind === 'error' ? { ...outcome, missingRequired: false } : outcome;
   }
   function upsert(row, index, deps, opts) {
       var _a;
@@ -9047,6 +9232,326 @@ define([], (function () { 'use strict';
       if (lines.length >= 4 && badLines * 2 > lines.length)
           return `the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`;
       return null;
+  }
+
+  const MR_IMPORT = {
+      scriptId: 'customscript_hc_mr_import_customer',
+      deploymentId: 'customdeploy_hc_mr_import_customer',
+  };
+  /**
+   * Default of custscript_hc_imp_mr_min_rows: one 10,000-unit scheduled execution creates about 630
+   * customers (15.8 units each, bench/README.md), so a backlog of 600 rows or more would need a second
+   * execution on the scheduled path.
+   */
+  const DEFAULT_HANDOFF_ROWS = 600;
+  /**
+   * Feeds one handoff takes: summarize downloads each again and writes its reports and archive move
+   * (about 250 units for a feed with errors), well inside its 10,000 units; getInputData downloads each
+   * (100) and searches 500 rows at a time (10 units per 1,000 matches).
+   */
+  const MAX_HANDOFF_FEEDS = 25;
+  /** Rows per reduce key: whole groups only, so a key is a few seconds of work and a restart redoes little. */
+  const ROWS_PER_KEY = 20;
+  /** Rows per candidate search in getInputData. */
+  const ROWS_PER_SEARCH = 500;
+  /**
+   * Rows one group may hold: a group is one reduce invocation (5,000 units), 30 units a row at worst
+   * (create and save, twice for an entity id clash). A larger group (hundreds of rows sharing an email,
+   * say) is left to the scheduled path, which handles any number of related rows in sequence.
+   */
+  const MAX_GROUP_ROWS = 150;
+  /** The import's settings in the map/reduce: the scheduled script's parameter values at the handoff. */
+  function handoffOptions(h, oneWorld, fieldMap, executionId) {
+      return {
+          oneWorld,
+          defaultSubsidiary: h.settings.defaultSubsidiary,
+          fieldMap,
+          matchByEmail: h.settings.matchByEmail,
+          dryRun: false,
+          batchSize: 50,
+          executionId,
+          deploymentId: MR_IMPORT.deploymentId,
+          restampAfterMs: 60 * 60 * 1000,
+      };
+  }
+  /** The handoff this deployment holds the lease for, or null. */
+  function heldHandoff(state) {
+      var _a;
+      return (state === null || state === void 0 ? void 0 : state.handoff) && ((_a = state.lease) === null || _a === void 0 ? void 0 : _a.deploymentId) === MR_IMPORT.deploymentId ? state.handoff : null;
+  }
+  class UnionFind {
+      constructor() {
+          this.parent = new Map();
+      }
+      find(x) {
+          let root = x;
+          for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root))
+              root = p;
+          if (!this.parent.has(x))
+              this.parent.set(x, x);
+          // Path compression keeps large feeds near-linear.
+          for (let cur = x; cur !== root;) {
+              const next = this.parent.get(cur);
+              this.parent.set(cur, root);
+              cur = next;
+          }
+          return root;
+      }
+      union(a, b) {
+          const ra = this.find(a);
+          const rb = this.find(b);
+          if (ra !== rb)
+              this.parent.set(ra, rb);
+      }
+  }
+  /**
+   * The keys by which two rows could resolve to one customer. Compared ignoring case, as NetSuite's
+   * search compares them: grouping too much is harmless, too little would let two processors race.
+   */
+  function keyNodes(c, byEmail) {
+      const out = [];
+      if (c.hcCustomerId)
+          out.push(`h:${c.hcCustomerId.toLowerCase()}`);
+      if (c.externalId)
+          out.push(`x:${c.externalId.toLowerCase()}`);
+      if (c.shopifyCustomerId)
+          out.push(`s:${c.shopifyCustomerId.toLowerCase()}`);
+      if (byEmail && c.email)
+          out.push(`m:${c.email.toLowerCase()}`);
+      return out;
+  }
+  const pad = (n, width) => String(n).padStart(width, '0');
+  /** Reduce keys sort as text: feed and line padded, so key order is the scheduled path's order. */
+  const batchKey = (feed, line) => `${pad(feed, 3)}-${pad(line, 9)}`;
+  /**
+   * getInputData: the handed feeds read, their rows validated and grouped into reduce keys. Feeds the
+   * map/reduce cannot take (they fail to download or parse now: the scheduled path reports them as it
+   * reports any such feed) are given back.
+   */
+  function planHandoff(h, deps, opts) {
+      var _a;
+      const givenBack = [];
+      const listed = new Map(deps.feeds.list().map((e) => [e.name, e]));
+      const rows = [];
+      const headers = {};
+      h.feeds.forEach((f, feed) => {
+          var _a;
+          if (h.done.includes(f.name))
+              return;
+          // Gone: archived by an earlier attempt's summarize (which then marks it done), or removed.
+          const entry = listed.get(f.name);
+          if (!entry)
+              return;
+          if (entry.directory || ((_a = entry.size) !== null && _a !== void 0 ? _a : 0) > SFTP_MAX_FILE_SIZE) {
+              givenBack.push({ ...f, reason: 'not a file within N/sftp limits' });
+              return;
+          }
+          let text;
+          try {
+              text = deps.feeds.download(f.name);
+          }
+          catch (e) {
+              const { code, message } = describeError(e);
+              if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+                  throw e;
+              givenBack.push({ ...f, reason: `cannot be downloaded (${code}: ${message})` });
+              return;
+          }
+          const parsed = unreadableReason(text) ? null : readCustomerFeed(text, f.name);
+          if (!parsed || parsed.missingColumns.includes('HCCustomerId')) {
+              givenBack.push({ ...f, reason: 'not a readable customer feed' });
+              return;
+          }
+          headers[feed] = parsed.header;
+          for (const r of parsed.rows) {
+              const c = toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header);
+              rows.push({
+                  row: {
+                      feed,
+                      line: r.lineNumber,
+                      endLine: r.endLine,
+                      values: r.values,
+                      extra: r.extra,
+                      fields: r.fields,
+                  },
+                  customer: isProblem(c) ? null : c,
+              });
+          }
+      });
+      // The customers any row could match, read before any write: the reduce stage's starting point.
+      const valid = rows.map((r) => r.customer).filter((c) => c !== null);
+      const candidates = new Map();
+      for (let i = 0; i < valid.length; i += ROWS_PER_SEARCH)
+          for (const c of deps.customers.findCandidates(matchKeys(valid.slice(i, i + ROWS_PER_SEARCH), opts.matchByEmail)))
+              candidates.set(c.id, c);
+      const uf = new UnionFind();
+      rows.forEach((r, i) => {
+          uf.find(`r:${i}`);
+          if (r.customer)
+              for (const k of keyNodes(r.customer, opts.matchByEmail))
+                  uf.union(`r:${i}`, k);
+      });
+      for (const c of candidates.values())
+          for (const k of keyNodes(c, opts.matchByEmail))
+              uf.union(`c:${c.id}`, k);
+      // Groups in the order of their first row (rows are in feed and line order already).
+      const groups = new Map();
+      rows.forEach((r, i) => {
+          var _a;
+          const root = uf.find(`r:${i}`);
+          const g = (_a = groups.get(root)) !== null && _a !== void 0 ? _a : { rows: [], candidates: [] };
+          g.rows.push(r.row);
+          groups.set(root, g);
+      });
+      for (const c of candidates.values())
+          (_a = groups.get(uf.find(`c:${c.id}`))) === null || _a === void 0 ? void 0 : _a.candidates.push(c);
+      const tooLarge = [...groups.values()].find((g) => g.rows.length > MAX_GROUP_ROWS);
+      if (tooLarge) {
+          const first = tooLarge.rows[0];
+          const reason = `${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`;
+          const back = h.feeds.filter((f, i) => !h.done.includes(f.name) && headers[i] !== undefined);
+          return { batches: {}, givenBack: [...givenBack, ...back.map((f) => ({ ...f, reason }))], rows: 0 };
+      }
+      const batches = {};
+      let current = null;
+      for (const g of groups.values()) {
+          if (!current || current.rows.length + g.rows.length > ROWS_PER_KEY) {
+              current = { rows: [], headers: {}, candidates: [] };
+              batches[batchKey(g.rows[0].feed, g.rows[0].line)] = current;
+          }
+          current.rows.push(...g.rows);
+          current.candidates.push(...g.candidates);
+      }
+      for (const b of Object.values(batches)) {
+          b.rows.sort((a, c) => a.feed - c.feed || a.line - c.line);
+          for (const r of b.rows)
+              b.headers[r.feed] = headers[r.feed];
+      }
+      return { batches, givenBack, rows: rows.length };
+  }
+  /**
+   * reduce: one key's rows in the scheduled path's order, each through `decideRow`. `restarted`: an
+   * earlier attempt of this key may have saved some of these customers already; they are found by HC id
+   * (absent from the snapshot taken before any write) and reported as created, not created again.
+   */
+  function reduceBatch(batch, customers, now, opts, restarted) {
+      let store = customers;
+      if (restarted) {
+          const hcIds = [...new Set(batch.rows.map((r) => { var _a; return ((_a = r.values.HCCustomerId) !== null && _a !== void 0 ? _a : '').trim(); }).filter(Boolean))];
+          const known = new Set(batch.candidates.map((c) => c.id));
+          const saved = new Map();
+          if (hcIds.length)
+              for (const c of customers.findCandidates({
+                  hcCustomerIds: hcIds,
+                  externalIds: [],
+                  shopifyCustomerIds: [],
+                  emails: [],
+              }))
+                  if (!known.has(c.id) && !saved.has(c.hcCustomerId))
+                      saved.set(c.hcCustomerId, c.id);
+          store = Object.create(customers);
+          store.create = (c, statusId, stamp) => { var _a; return (_a = saved.get(c.hcCustomerId)) !== null && _a !== void 0 ? _a : customers.create(c, statusId, stamp); };
+      }
+      const index = new CandidateIndex(batch.candidates.map((c) => ({ ...c })));
+      return batch.rows.map((r) => {
+          const row = {
+              lineNumber: r.line,
+              endLine: r.endLine,
+              values: r.values,
+              extra: r.extra,
+              original: {},
+              fields: r.fields,
+          };
+          const customer = toNewCustomer(r.values, r.extra, opts, r.fields, batch.headers[r.feed]);
+          return {
+              feed: r.feed,
+              line: r.line,
+              outcome: decideRow({ row, customer }, index, { customers: store, now }, opts),
+          };
+      });
+  }
+  /**
+   * summarize: each handed feed, in order, through the scheduled path's `importOneFeed` with the reduce
+   * stage's outcomes; the checkpoint saved after each feed (a restarted summarize goes on with the next),
+   * then the lease given back. A feed that cannot be finished here (an outcome missing because a key
+   * failed for good, out of units, a folder that cannot be written) goes back to the scheduled path,
+   * keeping its report tag.
+   */
+  function finishHandoff(deps, state, outcomes, opts, restarted) {
+      var _a, _b, _c;
+      const h = state.handoff;
+      const summary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
+      const byFeed = new Map();
+      for (const o of outcomes) {
+          const m = (_a = byFeed.get(o.feed)) !== null && _a !== void 0 ? _a : new Map();
+          // One outcome per line, whatever restarts happened.
+          if (!m.has(o.line))
+              m.set(o.line, o.outcome);
+          byFeed.set(o.feed, m);
+      }
+      // An earlier attempt (crashed summarize, or a whole run cut short) may have left a temporary report.
+      if (restarted || h.attempts > 1)
+          for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
+              (_c = (_b = deps.feeds).removeLeftovers) === null || _c === void 0 ? void 0 : _c.call(_b, folder);
+      const listed = new Map(deps.feeds.list().map((e) => [e.name, e]));
+      const run = { reportedFolders: new Set(), setupReported: new Set() };
+      const back = [];
+      h.feeds.forEach((f, feed) => {
+          var _a, _b;
+          if (h.done.includes(f.name))
+              return;
+          const entry = listed.get(f.name);
+          if (entry) {
+              const fileState = {
+                  file: f.name,
+                  line: 0,
+                  tag: f.tag,
+                  errors: [],
+                  counts: emptyCounts(),
+                  lease: null,
+              };
+              const tally = (k) => {
+                  fileState.counts[k]++;
+                  summary.totals[k]++;
+              };
+              const decided = (_a = byFeed.get(feed)) !== null && _a !== void 0 ? _a : new Map();
+              const replay = {
+                  rowUnits: 0,
+                  begin: (batch) => batch.every((p) => decided.has(p.row.lineNumber)) ? (p) => decided.get(p.row.lineNumber) : null,
+              };
+              const result = importOneFeed(entry, fileState, deps, opts, () => undefined, tally, run, replay);
+              summary.files.push(result);
+              if (result.outcome === 'archived' || result.outcome === 'failed') {
+                  if ((_b = state.blockedTags) === null || _b === void 0 ? void 0 : _b[f.name]) {
+                      const { [f.name]: _, ...rest } = state.blockedTags;
+                      state.blockedTags = Object.keys(rest).length ? rest : undefined;
+                  }
+              }
+              else {
+                  deps.log.audit(`Customer feed ${f.name} goes back to HC_SC_ImportCustomer`, `${result.outcome}${result.reason ? `: ${result.reason}` : ''}; customers already written are found by their HC customer id`);
+                  back.push(f);
+              }
+          }
+          h.done.push(f.name);
+          if (back.length)
+              returnFeeds(state, back.splice(0));
+          deps.checkpoint.save(state);
+      });
+      delete state.handoff;
+      state.lease = null;
+      deps.checkpoint.save(state);
+      return summary;
+  }
+  /** getInputData's give-back: the feeds marked done here and left to the scheduled path. */
+  function giveBackFromPlan(state, plan) {
+      if (!plan.givenBack.length)
+          return false;
+      const h = state.handoff;
+      for (const f of plan.givenBack)
+          if (!h.done.includes(f.name))
+              h.done.push(f.name);
+      returnFeeds(state, plan.givenBack.map(({ name, tag }) => ({ name, tag })));
+      return true;
   }
 
   /**
@@ -10685,6 +11190,6 @@ define([], (function () { 'use strict';
   }
 
 
-  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, REPORT_FOLDERS: REPORT_FOLDERS, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, folderWithDescription: folderWithDescription, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
+  return { ACTIONS: ACTIONS, ACTION_LABELS: ACTION_LABELS, CHECKPOINT_RECORD: CHECKPOINT_RECORD, CSV_EOL: CSV_EOL, CUSTOMER_FEED_COLUMNS: CUSTOMER_FEED_COLUMNS, CUSTOMER_FIELDS: CUSTOMER_FIELDS, CheckpointStore: CheckpointStore, DEFAULT_HANDOFF_ROWS: DEFAULT_HANDOFF_ROWS, ERROR_REPORT_HEADER: ERROR_REPORT_HEADER, FIELD_LIMITS: FIELD_LIMITS, GovernanceBudget: GovernanceBudget, HISTORICAL_CUSTOMER_HEADER: HISTORICAL_CUSTOMER_HEADER, MAX_GROUP_ROWS: MAX_GROUP_ROWS, MAX_HANDOFF_FEEDS: MAX_HANDOFF_FEEDS, MR_IMPORT: MR_IMPORT, NetSuiteCustomerStore: NetSuiteCustomerStore, NetSuiteStatusSources: NetSuiteStatusSources, ON_DEMAND: ON_DEMAND, PARAM: PARAM, PARTY_IDENTIFICATION_HEADER: PARTY_IDENTIFICATION_HEADER, QUEUED_OR_ALIVE: QUEUED_OR_ALIVE, REPORT_FOLDERS: REPORT_FOLDERS, ROWS_PER_KEY: ROWS_PER_KEY, RUN_HISTORY: RUN_HISTORY, RUN_HISTORY_UNITS: RUN_HISTORY_UNITS, RUN_RECORD: RUN_RECORD, SFTP_FOLDERS: SFTP_FOLDERS, SFTP_RECORD: SFTP_RECORD, STOP_RESERVE: STOP_RESERVE, SYNC_SCRIPTS: SYNC_SCRIPTS, SftpFolderClient: SftpFolderClient, SyncError: SyncError, UNITS: UNITS, allResults: allResults, alternativeName: alternativeName, batchKey: batchKey, buildPage: buildPage, capturingReports: capturingReports, checkboxParam: checkboxParam, checkpointExternalId: checkpointExternalId, commitRun: commitRun, connect: connect, connectWithScriptParams: connectWithScriptParams, csrfMatches: csrfMatches, csvLine: csvLine, customerFeedFolder: customerFeedFolder, deploymentIsRunning: deploymentIsRunning, describeError: describeError, dryRunOneFeed: dryRunOneFeed, esc: esc, filesInFolder: filesInFolder, findFolder: findFolder, finishHandoff: finishHandoff, folderWithDescription: folderWithDescription, giveBackFromPlan: giveBackFromPlan, handoffOptions: handoffOptions, heldHandoff: heldHandoff, historicalLine: historicalLine, importDeploymentParams: importDeploymentParams, integerParam: integerParam, invalidCharacter: invalidCharacter, isCsv: isCsv, isNetSuiteEmail: isNetSuiteEmail, latestRuns: latestRuns, listWaitingFeeds: listWaitingFeeds, loadSftpSettings: loadSftpSettings, neutralizeCell: neutralizeCell, normaliseDirectory: normaliseDirectory, normalizeHeaderName: normalizeHeaderName, openConnection: openConnection, outcomeText: outcomeText, parseCsvRecords: parseCsvRecords, parseErrorReport: parseErrorReport, parseFieldMap: parseFieldMap, parseHostKey: parseHostKey, partyIdentificationFiles: partyIdentificationFiles, physicalLineCount: physicalLineCount, planHandoff: planHandoff, planRun: planRun, readCsv: readCsv, readCustomerFeed: readCustomerFeed, recordRun: recordRun, reduceBatch: reduceBatch, refusedForToken: refusedForToken, renderStatusForm: renderStatusForm, reportRequest: reportRequest, reschedule: reschedule, runAction: runAction, runCustomerImport: runCustomerImport, runHistoricalExport: runHistoricalExport, runHistoricalUpload: runHistoricalUpload, sftpSettingsFrom: sftpSettingsFrom, stem: stem, storedSummary: storedSummary, submitMapReduce: submitMapReduce, summaryDetails: summaryDetails, temporaryName: temporaryName, testSftpConnection: testSftpConnection, textParam: textParam, timestampedCsvName: timestampedCsvName, toCsv: toCsv, toNewCustomer: toNewCustomer, toReportCsv: toReportCsv, uniqueSuffix: uniqueSuffix, unsafeNameReason: unsafeNameReason, utcStamp: utcStamp };
 
 }));
