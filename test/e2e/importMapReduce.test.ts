@@ -8,7 +8,6 @@
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
 import { atCall } from '../../emulator/src/runners/faults';
 import type { ExecutionResult } from '../../emulator/src';
-import type { CaseEnv } from './crashHarness';
 import { ON_DEMAND, expectSound, freshCase, kind, runAll, startServer } from './crashHarness';
 import { importScenario } from './crashScenarios';
 import {
