@@ -43,15 +43,15 @@ import {
 import type { ImportState, KeyOutcome, ReduceBatch } from '../lib/HC_CustomerSyncLib';
 
 /**
- * The scheduled import: its on-demand deployment is queued at the end, and its parameters (whose
- * values the handoff carries) are named in messages.
+ * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
+ * the handoff carries, this script declares none) are named in messages by their labels.
  */
 const SCHEDULED = {
   scriptId: 'customscript_imp_customer',
   onDemandDeployment: 'customdeploy_imp_customer_rest',
-  fieldMapParam: 'custscript_hc_imp_field_map',
-  sftpConfigParam: 'custscript_hc_imp_sftp_config',
-  sftpDirectoryParam: 'custscript_hc_imp_sftp_directory',
+  fieldMapParam: 'HC_SC_ImportCustomer "Extra column map (JSON)"',
+  sftpConfigParam: 'HC_SC_ImportCustomer "SFTP configuration"',
+  sftpDirectoryParam: 'HC_SC_ImportCustomer "SFTP directory"',
 };
 /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
 const SUMMARIZE_LIMIT = 10000;

@@ -171,8 +171,8 @@ export interface MapReducePort {
   settings: MapReduceHandoff['settings'];
   /** Whether the map/reduce deployment has a task queued or running. */
   running(): boolean;
-  /** Queues the map/reduce deployment (false when NetSuite refuses: it is already queued or running). */
-  submit(): boolean;
+  /** Queues the map/reduce deployment; 'unavailable': it cannot run (not deployed, say). */
+  submit(): 'submitted' | 'already queued' | 'unavailable';
 }
 
 export interface ImportDeps {
@@ -271,7 +271,7 @@ function resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSumm
     const submitted = deps.mapReduce!.submit();
     deps.log.audit(
       'Customer feeds handed to HC_MR_ImportCustomer again',
-      `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted ? 'submitted' : 'already queued'}): ${names}`,
+      `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted}): ${names}`,
     );
     summary.skipped = `deployment ${state.lease!.deploymentId} holds the feeds ${names}; submitted again (attempt ${h.attempts})`;
     return true;
@@ -564,6 +564,7 @@ function handOff(
   if (backlogRows < mr.minRows) return false;
   const now = deps.now();
   const taken = [first, ...waiting];
+  const before = JSON.stringify(state);
   state.handoff = {
     feeds: taken.map((f, i) => ({
       name: f.name,
@@ -584,9 +585,21 @@ function handOff(
   };
   deps.checkpoint.save(state);
   const submitted = mr.submit();
+  if (submitted === 'unavailable') {
+    // The deployment cannot run (an upgraded account without it, say): this script goes on itself;
+    // its next checkpoint save replaces the handoff.
+    for (const k of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[k];
+    Object.assign(state, JSON.parse(before));
+    deps.log.error(
+      'HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',
+      `Deployment ${mr.deploymentId} of ${mr.scriptId} cannot be submitted (see the AUDIT line before this one): create it (docs/UPGRADE.md, HC_ADD_DEPLOYMENTS=${mr.deploymentId} npm run deploy:add-deployments) or set custscript_hc_imp_mr_min_rows to 0. The feeds are imported here, one execution after another.`,
+    );
+    deps.checkpoint.save(state);
+    return false;
+  }
   deps.log.audit(
     'Customer feeds handed to HC_MR_ImportCustomer',
-    `${taken.length} feed(s), about ${backlogRows} rows${submitted ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`,
+    `${taken.length} feed(s), about ${backlogRows} rows${submitted === 'submitted' ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`,
   );
   return true;
 }

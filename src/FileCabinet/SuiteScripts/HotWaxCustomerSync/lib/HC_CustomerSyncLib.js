@@ -7782,12 +7782,14 @@ define([], (function () { 'use strict';
   function submitMapReduce(m, scriptId, deploymentId) {
       try {
           m.task.create({ taskType: m.task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit();
-          return true;
+          return 'submitted';
       }
       catch (e) {
           const { code, message } = describeError(e);
+          if (code === 'SSS_USAGE_LIMIT_EXCEEDED')
+              throw e;
           m.log.audit({ title: `${deploymentId} not submitted`, details: `${code}: ${message}` });
-          return false;
+          return code === 'MAP_REDUCE_ALREADY_RUNNING' ? 'already queued' : 'unavailable';
       }
   }
 
@@ -8452,7 +8454,7 @@ define([], (function () { 'use strict';
           h.attempts++;
           deps.checkpoint.save(state);
           const submitted = deps.mapReduce.submit();
-          deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer again', `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted ? 'submitted' : 'already queued'}): ${names}`);
+          deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer again', `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted}): ${names}`);
           summary.skipped = `deployment ${state.lease.deploymentId} holds the feeds ${names}; submitted again (attempt ${h.attempts})`;
           return true;
       }
@@ -8709,6 +8711,7 @@ define([], (function () { 'use strict';
           return false;
       const now = deps.now();
       const taken = [first, ...waiting];
+      const before = JSON.stringify(state);
       state.handoff = {
           feeds: taken.map((f, i) => ({
               name: f.name,
@@ -8729,7 +8732,17 @@ define([], (function () { 'use strict';
       };
       deps.checkpoint.save(state);
       const submitted = mr.submit();
-      deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer', `${taken.length} feed(s), about ${backlogRows} rows${submitted ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`);
+      if (submitted === 'unavailable') {
+          // The deployment cannot run (an upgraded account without it, say): this script goes on itself;
+          // its next checkpoint save replaces the handoff.
+          for (const k of Object.keys(state))
+              delete state[k];
+          Object.assign(state, JSON.parse(before));
+          deps.log.error('HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer', `Deployment ${mr.deploymentId} of ${mr.scriptId} cannot be submitted (see the AUDIT line before this one): create it (docs/UPGRADE.md, HC_ADD_DEPLOYMENTS=${mr.deploymentId} npm run deploy:add-deployments) or set custscript_hc_imp_mr_min_rows to 0. The feeds are imported here, one execution after another.`);
+          deps.checkpoint.save(state);
+          return false;
+      }
+      deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer', `${taken.length} feed(s), about ${backlogRows} rows${submitted === 'submitted' ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`);
       return true;
   }
   /** The details of the AUDIT line "<script> summary", the same for both import scripts. */
