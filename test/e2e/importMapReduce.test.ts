@@ -11,6 +11,7 @@ import type { ExecutionResult } from '../../emulator/src';
 import { ON_DEMAND, expectSound, freshCase, kind, runAll, startServer } from './crashHarness';
 import { importScenario } from './crashScenarios';
 import {
+  MR_SCRIPT_ID,
   bothPaths,
   comparableState,
   duplicateScenario,
@@ -128,4 +129,20 @@ describe(`the lease covers both paths (${kind})`, () => {
     expect(Object.keys(after.customers)).toHaveLength(7);
     expect(back.some((r) => r.logs.some((l) => /did not finish/.test(l.title)))).toBe(true);
   });
+});
+
+test(`a map/reduce deployment that cannot be submitted leaves the feeds to the scheduled path (${kind})`, async () => {
+  const c = await freshCase(server, 'nodeploy');
+  importScenario(c, 3);
+  mapReduceFrom(c, 1);
+  for (const d of c.env.account.script(MR_SCRIPT_ID).deployments) d.isDeployed = false;
+  const runs = importAll(c);
+  expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+  expect(mrRuns(runs)).toHaveLength(0);
+  expect(runs[0].logs.some((l) => l.level === 'ERROR' && /cannot hand feeds/.test(l.title))).toBe(true);
+  const state = comparableState(c);
+  expectSound(state);
+  expect(Object.keys(state.customers)).toHaveLength(7);
+  expect(Object.keys(state.remote).filter((n) => n.startsWith('customer/export/archive/'))).toHaveLength(2);
+  expect(state.checkpoints.import[0]).not.toHaveProperty('handoff');
 });
