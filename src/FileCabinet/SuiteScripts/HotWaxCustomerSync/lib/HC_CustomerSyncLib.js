@@ -11084,7 +11084,10 @@ define([], (function () { 'use strict';
           budget,
           now: () => Date.now(),
           log: { audit: () => undefined, error: () => undefined },
-          leaseHolderRunning: (lease) => deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId),
+          // HC_MR_ImportCustomer holds the lease from its submit on: queued counts as running.
+          leaseHolderRunning: (lease) => lease.scriptId
+              ? deploymentIsRunning(m.search, lease.scriptId, lease.deploymentId, QUEUED_OR_ALIVE)
+              : deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId),
       }, {
           oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
           defaultSubsidiary: (_a = params.custscript_hc_imp_default_subsidiary) !== null && _a !== void 0 ? _a : '',
