@@ -28,5 +28,6 @@ export const SCRIPTS = [
   },
   { name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer', type: 'ScheduledScript' },
   { name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer', type: 'MapReduceScript' },
+  { name: 'HC_MR_ImportCustomer', scriptId: 'customscript_hc_mr_import_customer', type: 'MapReduceScript' },
   { name: 'HC_SL_CustomerSync', scriptId: 'customscript_hc_sl_customer_sync', type: 'Suitelet' },
 ].map((s) => ({ ...s, source: `scripts/${s.name}.ts`, output: `${s.name}.js` }));

@@ -22,6 +22,10 @@ export const SCRIPTS = {
   },
   import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy1' },
   export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer' },
+  importMr: {
+    scriptId: 'customscript_hc_mr_import_customer',
+    deploymentId: 'customdeploy_hc_mr_import_customer',
+  },
 } as const;
 export type ScriptKey = keyof typeof SCRIPTS;
 
@@ -30,6 +34,7 @@ export const SCRIPT_NAMES: Record<ScriptKey, string> = {
   upload: 'HC_SC_UploadHistoricalCustomerCSV',
   import: 'HC_SC_ImportCustomer',
   export: 'HC_MR_ExportedCustomerCSV',
+  importMr: 'HC_MR_ImportCustomer',
 };
 
 export interface EnvironmentOptions {
@@ -41,6 +46,10 @@ export interface EnvironmentOptions {
   credential?: 'secret' | 'key';
   /** Modeled call durations (the emulator's latency table), e.g. a slow account's record saves. */
   latency?: LatencyTable;
+  /** SuiteCloud processors of the account (map/reduce concurrency; emulator default 2). */
+  processors?: number;
+  /** Concurrency seed of map/reduce interleavings (emulator default). */
+  seed?: number;
 }
 
 export const SFTP_LAYOUT = [
@@ -73,6 +82,8 @@ export class SyncEnvironment {
       oneWorld: opts.oneWorld ?? true,
       preferences: opts.preferences,
       latency: opts.latency,
+      processors: opts.processors,
+      seed: opts.seed,
     });
     const sftp = opts.sftp ?? 'embedded';
     const server = typeof sftp === 'string' ? await startSftpServer(sftp) : null;

@@ -34,6 +34,7 @@ export async function freshCase(
   server: RunningSftpServer,
   tag: string,
   port = server.port,
+  account: { processors?: number; seed?: number } = {},
 ): Promise<CaseEnv> {
   const dir = `${server.homeDir.replace(/\/$/, '')}/${tag}-${process.pid}-${++caseNo}/`;
   const base = server.localPath(dir);
@@ -48,6 +49,7 @@ export async function freshCase(
       password: server.password,
       directory: dir,
     },
+    ...account,
   });
   return { env, base };
 }
@@ -70,13 +72,15 @@ export function runAll(
   key: ScriptKey,
   plan?: FaultPlan,
   deploymentId: string = SCRIPTS[key].deploymentId,
+  /** true: a crash in a map/reduce stage restarts it, as NetSuite does after a server disruption. */
+  restartOnCrash = false,
 ): ExecutionResult[] {
   const scheduler = new Scheduler(env.account, {
     maxExecutions: 200,
     faults: plan ? () => plan : undefined,
-    // A crash ends the execution (map/reduce included) and the re-run starts afresh: the harder case.
-    // Map/reduce's own stage restarts are tested in exportRestarts.test.ts.
-    restartOnCrash: false,
+    // By default a crash ends the execution (map/reduce included) and the re-run starts afresh: the
+    // harder case. Map/reduce's own stage restarts: restartOnCrash (and exportRestarts.test.ts).
+    restartOnCrash,
   });
   const script = env.account.script(SCRIPTS[key].scriptId);
   // As the schedule firing or "Save and Execute" queues it (any deployment status).

@@ -128,6 +128,8 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
       'custentity_hc_sync_stamp',
       'customrecord_hc_sync_checkpoint',
       'customrecord_hc_sync_run',
+      // Ours (issue 11): the map/reduce import; its deployment comes with deploy:add-deployments.
+      'customscript_hc_mr_import_customer',
       'customscript_hc_sl_customer_sync',
     ]);
     expect(report.created).toContain('customscript_imp_customer.custscript_hc_imp_sftp_config');

@@ -70,6 +70,7 @@ describe('the real project', () => {
         'customrecord_ns_sftp_configuration.xml',
         'customscript_export_customer.xml',
         'customscript_generate_hist_shop_customer.xml',
+        'customscript_hc_mr_import_customer.xml',
         'customscript_hc_sl_customer_sync.xml',
         'customscript_imp_customer.xml',
         'customscript_upload_hist_shop_customer.xml',

@@ -13,6 +13,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         matchByEmail: 'custscript_hc_imp_match_by_email',
         fieldMap: 'custscript_hc_imp_field_map',
         dryRun: 'custscript_hc_imp_dry_run',
+        mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
     };
     const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
@@ -35,12 +36,28 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
             checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
-            leaseHolderRunning: (lease) => HC_CustomerSyncLib.deploymentIsRunning(search, script.id, lease.deploymentId),
+            leaseHolderRunning: (lease) => HC_CustomerSyncLib.deploymentIsRunning(search, lease.scriptId ?? script.id, lease.deploymentId),
             budget,
             now: () => Date.now(),
             log: {
                 audit: (title, details) => log.audit({ title, details }),
                 error: (title, details) => log.error({ title, details }),
+            },
+            // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
+            mapReduce: {
+                minRows: HC_CustomerSyncLib.integerParam(script, PARAMS.mapReduceMinRows, HC_CustomerSyncLib.DEFAULT_HANDOFF_ROWS, 0),
+                scriptId: HC_CustomerSyncLib.MR_IMPORT.scriptId,
+                deploymentId: HC_CustomerSyncLib.MR_IMPORT.deploymentId,
+                maxFeeds: HC_CustomerSyncLib.MAX_HANDOFF_FEEDS,
+                settings: {
+                    sftpConfig: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
+                    sftpDirectory: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
+                    defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
+                    matchByEmail: HC_CustomerSyncLib.checkboxParam(script, PARAMS.matchByEmail),
+                    fieldMap: HC_CustomerSyncLib.textParam(script, PARAMS.fieldMap),
+                },
+                running: () => HC_CustomerSyncLib.deploymentIsRunning(search, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId, HC_CustomerSyncLib.QUEUED_OR_ALIVE),
+                submit: () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId),
             },
         }, {
             oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
@@ -63,22 +80,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         const rescheduled = summary.paused && !summary.stalled && !dryRun
             ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
             : false;
-        runSummary.write({
-            totals: summary.totals,
-            files: summary.files.length,
-            archived: summary.files.filter((f) => f.outcome === 'archived').length,
-            failed: summary.files.filter((f) => f.outcome === 'failed').length,
-            // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
-            // move that could not be written (blocked; read again next run).
-            skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
-            blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
-            lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
-            inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
-            skipped: summary.skipped ?? null,
-            unitsUsed: budget.used(),
-            stoppedFor: budget.stoppedFor(),
-            rescheduled,
-        }, `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`);
+        runSummary.write(HC_CustomerSyncLib.summaryDetails(summary, budget.used(), rescheduled, budget.stoppedFor()), `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`);
         // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
         const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });

@@ -10,11 +10,14 @@ import type * as searchTypes from 'N/search';
 
 /** Instance statuses of an execution that is still alive (RETRY: NetSuite restarts it after a server failure). */
 const ALIVE = ['PROCESSING', 'RETRY'];
+/** Also queued: a map/reduce handed a feed holds it from its submit on (HC_MR_ImportCustomer). */
+export const QUEUED_OR_ALIVE = ['PENDING', ...ALIVE];
 
 export function deploymentIsRunning(
   search: Pick<typeof searchTypes, 'create'>,
   scriptId: string,
   deploymentId: string,
+  statuses: string[] = ALIVE,
 ): boolean {
   try {
     return (
@@ -26,7 +29,7 @@ export function deploymentIsRunning(
             'AND',
             ['scriptdeployment.scriptid', 'is', deploymentId],
             'AND',
-            ['status', 'anyof', ...ALIVE],
+            ['status', 'anyof', ...statuses],
           ],
         })
         .runPaged({ pageSize: 5 }).count > 0

@@ -14,7 +14,7 @@ import { CHECKPOINT_RECORD, CheckpointStore } from './checkpoint';
 import { SFTP_FOLDERS } from '../core/config';
 import type { SftpSettings } from '../core/config';
 import { NetSuiteCustomerStore } from './customers';
-import { deploymentIsRunning } from './scriptInstances';
+import { QUEUED_OR_ALIVE, deploymentIsRunning } from './scriptInstances';
 import { describeError } from '../core/errors';
 import { GovernanceBudget, TIME_LIMITS } from '../core/governance';
 import { latestRuns } from './runHistory';
@@ -471,7 +471,11 @@ export function dryRunOneFeed(
       budget,
       now: () => Date.now(),
       log: { audit: () => undefined, error: () => undefined },
-      leaseHolderRunning: (lease) => deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId),
+      // HC_MR_ImportCustomer holds the lease from its submit on: queued counts as running.
+      leaseHolderRunning: (lease) =>
+        lease.scriptId
+          ? deploymentIsRunning(m.search, lease.scriptId, lease.deploymentId, QUEUED_OR_ALIVE)
+          : deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId),
     },
     {
       oneWorld: m.runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),

@@ -66,13 +66,13 @@ export {
   stem,
 } from '../core/fileNames';
 export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from '../adapters/checkpoint';
-export { deploymentIsRunning } from '../adapters/scriptInstances';
+export { deploymentIsRunning, QUEUED_OR_ALIVE } from '../adapters/scriptInstances';
 export { NetSuiteCustomerStore } from '../adapters/customers';
 export { allResults } from '../adapters/searchResults';
 export { textParam, checkboxParam, integerParam } from '../adapters/parameters';
 export { loadSftpSettings, connect, connectWithScriptParams } from '../adapters/sftpConnection';
 export { findFolder, folderWithDescription, filesInFolder, cabinetFiles } from '../adapters/fileCabinet';
-export { reschedule } from '../adapters/tasks';
+export { reschedule, submitMapReduce } from '../adapters/tasks';
 
 export {
   CUSTOMER_FIELDS,
@@ -82,8 +82,23 @@ export {
   isNetSuiteEmail,
   invalidCharacter,
 } from '../sync/customerRows';
-export { runCustomerImport, unsafeNameReason } from '../sync/customerImport';
-export type { ImportState, ImportSummary } from '../sync/customerImport';
+export { runCustomerImport, unsafeNameReason, summaryDetails } from '../sync/customerImport';
+export type { ImportDeps, ImportState, ImportSummary } from '../sync/customerImport';
+export {
+  MR_IMPORT,
+  DEFAULT_HANDOFF_ROWS,
+  MAX_HANDOFF_FEEDS,
+  ROWS_PER_KEY,
+  MAX_GROUP_ROWS,
+  batchKey,
+  handoffOptions,
+  heldHandoff,
+  planHandoff,
+  reduceBatch,
+  finishHandoff,
+  giveBackFromPlan,
+} from '../sync/customerImportMapReduce';
+export type { ReduceBatch, KeyOutcome, HandoffPlan } from '../sync/customerImportMapReduce';
 export { runHistoricalExport, historicalLine } from '../sync/historicalExport';
 export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';

@@ -18,17 +18,24 @@ import {
   CheckpointStore,
   RunSummary,
   endInError,
+  DEFAULT_HANDOFF_ROWS,
+  MAX_HANDOFF_FEEDS,
+  MR_IMPORT,
   NetSuiteCustomerStore,
+  QUEUED_OR_ALIVE,
   SFTP_FOLDERS,
   checkboxParam,
   connectWithScriptParams,
   customerFeedFolder,
   capturingReports,
   deploymentIsRunning,
+  integerParam,
   parseFieldMap,
   recordRun,
   reschedule,
   runCustomerImport,
+  submitMapReduce,
+  summaryDetails,
   textParam,
   uniqueSuffix,
   scheduledBudget,
@@ -43,6 +50,7 @@ const PARAMS = {
   matchByEmail: 'custscript_hc_imp_match_by_email',
   fieldMap: 'custscript_hc_imp_field_map',
   dryRun: 'custscript_hc_imp_dry_run',
+  mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
 } as const;
 
 const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
@@ -68,12 +76,30 @@ function importCustomers(runSummary: RunSummary): void {
       feeds: reports.feeds,
       customers: new NetSuiteCustomerStore({ search, record }),
       checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
-      leaseHolderRunning: (lease) => deploymentIsRunning(search, script.id, lease.deploymentId),
+      leaseHolderRunning: (lease) =>
+        deploymentIsRunning(search, lease.scriptId ?? script.id, lease.deploymentId),
       budget,
       now: () => Date.now(),
       log: {
         audit: (title, details) => log.audit({ title, details }),
         error: (title, details) => log.error({ title, details }),
+      },
+      // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
+      mapReduce: {
+        minRows: integerParam(script, PARAMS.mapReduceMinRows, DEFAULT_HANDOFF_ROWS, 0),
+        scriptId: MR_IMPORT.scriptId,
+        deploymentId: MR_IMPORT.deploymentId,
+        maxFeeds: MAX_HANDOFF_FEEDS,
+        settings: {
+          sftpConfig: textParam(script, PARAMS.sftpConfig),
+          sftpDirectory: textParam(script, PARAMS.sftpDirectory),
+          defaultSubsidiary: textParam(script, PARAMS.defaultSubsidiary),
+          matchByEmail: checkboxParam(script, PARAMS.matchByEmail),
+          fieldMap: textParam(script, PARAMS.fieldMap),
+        },
+        running: () =>
+          deploymentIsRunning(search, MR_IMPORT.scriptId, MR_IMPORT.deploymentId, QUEUED_OR_ALIVE),
+        submit: () => submitMapReduce({ task, log }, MR_IMPORT.scriptId, MR_IMPORT.deploymentId),
       },
     },
     {
@@ -100,22 +126,7 @@ function importCustomers(runSummary: RunSummary): void {
       ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
       : false;
   runSummary.write(
-    {
-      totals: summary.totals,
-      files: summary.files.length,
-      archived: summary.files.filter((f) => f.outcome === 'archived').length,
-      failed: summary.files.filter((f) => f.outcome === 'failed').length,
-      // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
-      // move that could not be written (blocked; read again next run).
-      skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
-      blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
-      lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
-      inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
-      skipped: summary.skipped ?? null,
-      unitsUsed: budget.used(),
-      stoppedFor: budget.stoppedFor(),
-      rescheduled,
-    },
+    summaryDetails(summary, budget.used(), rescheduled, budget.stoppedFor()),
     `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
   );
   // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.

@@ -5,7 +5,7 @@
  * last handled line; low governance saves it and reschedules. A crash at any point is safe: a row
  * whose customer was already written is found again by its HC customer id on the re-run.
  */
-import type { NewCustomer, RowOptions, RowProblem } from './customerRows';
+import type { NewCustomer, RowOptions, RowProblem, RowRejection } from './customerRows';
 import {
   DEFAULT_SUBSIDIARY_PARAM,
   isProblem,
@@ -15,7 +15,7 @@ import {
 } from './customerRows';
 import type { ExistingCustomer } from './customerMatching';
 import { CandidateIndex } from './customerMatching';
-import type { GovernanceBudget } from '../core/governance';
+import type { BudgetShortfall, GovernanceBudget } from '../core/governance';
 import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
 import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
@@ -23,6 +23,8 @@ import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
 import { DRY_RUN_REPORT_HEADER, ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { readCustomerFeed } from '../core/customerFeed';
+import type { CsvRow } from '../core/csv';
+import type { CustomerFeedColumn } from '../core/hotwaxFiles';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 
 export interface MatchKeys {
@@ -100,7 +102,20 @@ export interface ImportState {
    * while it is unexpired (renewed at every checkpoint) AND that deployment is still running. An
    * execution that fails releases its lease on the way out; one that crashed is seen as not running.
    */
-  lease: { executionId: string; deploymentId: string; until: number } | null;
+  lease: {
+    executionId: string;
+    deploymentId: string;
+    until: number;
+    /** Set when the holder is another script (HC_MR_ImportCustomer after a handoff). */
+    scriptId?: string;
+  } | null;
+  /**
+   * Feeds handed to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts), which holds the lease
+   * until its summarize has finished them (or gives them back).
+   */
+  handoff?: MapReduceHandoff | null;
+  /** Feeds the map/reduce gave back: this script imports them itself and never hands them over again. */
+  notHandedOff?: string[];
   /** Entries the last execution could not read: tried after the other feeds. */
   skipped?: string[];
   /** Tags of feeds left in place because a folder could not be written: their next try reuses them. */
@@ -129,6 +144,40 @@ export interface ImportOptions extends RowOptions {
   restampAfterMs: number;
 }
 
+/** The handoff of a backlog to HC_MR_ImportCustomer, as the checkpoint keeps it. */
+export interface MapReduceHandoff {
+  /** The feeds, in the order the scheduled path would import them, each with its report tag. */
+  feeds: Array<{ name: string; tag: string }>;
+  /** Feeds the map/reduce's summarize has finished (archived, failed or given back). */
+  done: string[];
+  /** Times the map/reduce was submitted for this handoff. */
+  attempts: number;
+  /** The scheduled script's parameter values at the handoff (the map/reduce has none of its own). */
+  settings: {
+    sftpConfig: string;
+    sftpDirectory: string;
+    defaultSubsidiary: string;
+    matchByEmail: boolean;
+    fieldMap: string;
+  };
+}
+
+/** What the scheduled import needs of the map/reduce import (sync/customerImportMapReduce.ts). */
+export interface MapReducePort {
+  /** Rows from which a backlog (the feed taken up and the feeds waiting after it) is handed over. */
+  minRows: number;
+  /** The map/reduce deployment and script the lease names while it holds the feeds. */
+  scriptId: string;
+  deploymentId: string;
+  /** Most feeds one handoff takes (what one summarize can finish). */
+  maxFeeds: number;
+  settings: MapReduceHandoff['settings'];
+  /** Whether the map/reduce deployment has a task queued or running. */
+  running(): boolean;
+  /** Queues the map/reduce deployment; 'unavailable': it cannot run (not deployed, say). */
+  submit(): 'submitted' | 'already queued' | 'unavailable';
+}
+
 export interface ImportDeps {
   feeds: FeedFolder;
   customers: CustomerStore;
@@ -139,6 +188,8 @@ export interface ImportDeps {
   budget: GovernanceBudget;
   now: () => number;
   log: { audit(title: string, details: string): void; error(title: string, details: string): void };
+  /** Large backlogs go to HC_MR_ImportCustomer; absent: this script imports everything itself. */
+  mapReduce?: MapReducePort;
 }
 
 export interface FileResult {
@@ -147,7 +198,7 @@ export interface FileResult {
    * skipped: an entry that cannot be read or has an unsafe name (reported, left where it is);
    * blocked: imported, but a report or the archive move could not be written (left for the next run).
    */
-  outcome: 'archived' | 'failed' | 'in progress' | 'checked' | 'skipped' | 'blocked';
+  outcome: 'archived' | 'failed' | 'in progress' | 'checked' | 'skipped' | 'blocked' | 'handed off';
   movedTo?: string;
   /** The whole file's counts so far (across executions). */
   counts: ImportCounts;
@@ -169,6 +220,8 @@ export interface ImportSummary {
   /** Paused without handling a single row or file: rescheduling would loop, so it does not. */
   stalled: boolean;
   skipped?: string;
+  /** Feeds handed to HC_MR_ImportCustomer by this execution. */
+  handedOff?: string[];
 }
 
 /** One row's verdict in a dry run (customer/export/dry_run/<feed>-dry-run.csv). */
@@ -195,7 +248,53 @@ const finishUnits = (errors: ErrorRow[]) =>
   (errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0);
 const LEASE_MS = 15 * 60 * 1000;
 
-const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
+export const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
+
+/** Times a handoff is submitted before the scheduled path takes its feeds back. */
+export const MAX_HANDOFF_ATTEMPTS = 3;
+/** The map/reduce's lease is given back by its summarize, not by time: 30 days is only a backstop. */
+const HANDOFF_LEASE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** True when the run ends here (the map/reduce was submitted again); false when the feeds came back. */
+function resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSummary): boolean {
+  const h = state.handoff!;
+  const left = h.feeds.filter((f) => !h.done.includes(f.name));
+  const names = left.map((f) => f.name).join(', ');
+  if (h.attempts < MAX_HANDOFF_ATTEMPTS) {
+    h.attempts++;
+    deps.checkpoint.save(state);
+    const submitted = deps.mapReduce!.submit();
+    deps.log.audit(
+      'Customer feeds handed to HC_MR_ImportCustomer again',
+      `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted}): ${names}`,
+    );
+    summary.skipped = `deployment ${state.lease!.deploymentId} holds the feeds ${names}; submitted again (attempt ${h.attempts})`;
+    return true;
+  }
+  deps.log.error(
+    `HC_MR_ImportCustomer did not finish ${left.length} customer feed(s)`,
+    `after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (customers already written are found by their HC customer id, never created twice): ${names}`,
+  );
+  giveBack(state, left);
+  return false;
+}
+
+/**
+ * Feeds of a handoff go back to this script: never handed over again, and their reports keep the
+ * tag the map/reduce used (a report it wrote is replaced, never doubled).
+ */
+export function giveBack(state: ImportState, feeds: Array<{ name: string; tag: string }>): void {
+  returnFeeds(state, feeds);
+  delete state.handoff;
+}
+
+/** Some feeds of a handoff back to this script (the handoff itself goes on). */
+export function returnFeeds(state: ImportState, feeds: Array<{ name: string; tag: string }>): void {
+  if (!feeds.length) return;
+  state.notHandedOff = [...new Set([...(state.notHandedOff ?? []), ...feeds.map((f) => f.name)])];
+  state.blockedTags = { ...state.blockedTags };
+  for (const f of feeds) state.blockedTags[f.name] = f.tag;
+}
 
 export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): ImportSummary {
   const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
@@ -219,11 +318,13 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
   for (let attempt = 1; ; attempt++) {
     const loaded = deps.checkpoint.load();
     const lease = loaded?.lease ?? null;
+    const mr = deps.mapReduce;
+    const handedOff = !!(loaded?.handoff && lease?.scriptId && mr && lease.deploymentId === mr.deploymentId);
     if (
       lease &&
       lease.deploymentId !== opts.deploymentId &&
       lease.until > deps.now() &&
-      deps.leaseHolderRunning(lease)
+      (handedOff ? mr!.running() : deps.leaseHolderRunning(lease))
     ) {
       summary.skipped = `deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`;
       return summary;
@@ -232,6 +333,10 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     if (opts.dryRun) break;
     state = loaded ?? fresh();
     leftOver = lease;
+    // Handed to the map/reduce, which is neither queued nor running: the handoff was cut short (a
+    // crash between saving it and the submit) or the job ended without finishing. Submit it again,
+    // and after MAX_HANDOFF_ATTEMPTS take the feeds back (every customer written is found again).
+    if (handedOff && resumeHandoff(state, deps, summary)) return summary;
     if (deps.checkpoint.save(withLease(state)) !== false) break;
     if (attempt >= 3)
       throw new SyncError(
@@ -322,8 +427,16 @@ function importFeeds(
   feeds.sort((a, b) => rank(a) - rank(b));
   const skippedNow: string[] = [];
 
+  // Feeds given back by the map/reduce and since archived are forgotten.
+  if (state.notHandedOff) {
+    const listedNames = new Set(feeds.map((f) => f.name));
+    state.notHandedOff = state.notHandedOff.filter((n) => listedNames.has(n));
+    if (!state.notHandedOff.length) delete state.notHandedOff;
+  }
+
   let progress = false;
-  for (const entry of feeds) {
+  for (let index = 0; index < feeds.length; index++) {
+    const entry = feeds[index];
     const name = entry.name;
     if (!deps.budget.canAfford(UNITS.sftpTransfer + UNITS.searchPage + ROW_UNITS + ARCHIVE_UNITS)) {
       summary.paused = true;
@@ -340,13 +453,19 @@ function importFeeds(
       save(state);
     }
     const lineBefore = state.line;
-    const written = recordingReports(deps.feeds);
-    const result = importFeed(entry, state, { ...deps, feeds: written.feeds }, opts, save, tally, run);
-    const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
-    if (errorReports.length) result.errorReports = errorReports;
-    const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
-    if (dryRunReport) result.dryRunReport = dryRunReport;
+    const mr = deps.mapReduce;
+    // Nothing of this feed handled yet: a large backlog goes to HC_MR_ImportCustomer.
+    const offer =
+      mr && !opts.dryRun && state.line === 0 && !state.reportParts && !state.notHandedOff?.includes(name)
+        ? (rowCount: number) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr)
+        : undefined;
+    const result = importOneFeed(entry, state, deps, opts, save, tally, run, upserting(deps, opts), offer);
     summary.files.push(result);
+    if (result.outcome === 'handed off') {
+      // The map/reduce holds the lease now (saved with the handoff): nothing more is saved here.
+      summary.handedOff = state.handoff!.feeds.map((f) => f.name);
+      return summary;
+    }
     if (result.outcome === 'in progress') {
       progress = progress || state.line > lineBefore;
       summary.paused = true;
@@ -359,6 +478,11 @@ function importFeeds(
     if (result.outcome === 'blocked' && state.tag) blockedTags[name] = state.tag;
     else delete blockedTags[name];
     state.blockedTags = Object.keys(blockedTags).length ? blockedTags : undefined;
+    // A feed the map/reduce gave back is done with once it is archived or failed.
+    if (state.notHandedOff && result.outcome !== 'blocked' && result.outcome !== 'skipped') {
+      state.notHandedOff = state.notHandedOff.filter((n) => n !== name);
+      if (!state.notHandedOff.length) delete state.notHandedOff;
+    }
     state.file = null;
     state.line = 0;
     state.errors = [];
@@ -372,6 +496,134 @@ function importFeeds(
   state.lease = null;
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
+}
+
+/**
+ * One feed, with the names of the reports written for it. `decider` decides the rows (this
+ * execution's upserts, or the outcomes the map/reduce's reduce stage reached); `offer` may hand the
+ * feed over once it is read (true: handed off).
+ */
+export function importOneFeed(
+  entry: FeedEntry,
+  state: ImportState,
+  deps: ImportDeps,
+  opts: ImportOptions,
+  save: (st: ImportState) => void,
+  tally: (outcome: keyof ImportCounts) => void,
+  run: RunContext,
+  decider: RowDecider,
+  offer?: (rowCount: number) => boolean,
+): FileResult {
+  const written = recordingReports(deps.feeds);
+  const result = importFeed(
+    entry,
+    state,
+    { ...deps, feeds: written.feeds },
+    opts,
+    save,
+    tally,
+    run,
+    decider,
+    offer,
+  );
+  const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
+  if (errorReports.length) result.errorReports = errorReports;
+  const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
+  if (dryRunReport) result.dryRunReport = dryRunReport;
+  return result;
+}
+
+/**
+ * Hands the feed being taken up, and the feeds waiting after it (at most `maxFeeds` in all), to
+ * HC_MR_ImportCustomer when together they hold at least `minRows` rows (the waiting feeds' rows
+ * estimated from their sizes). The checkpoint is saved with the handoff and the map/reduce's lease
+ * before the submit: a crash in between leaves a handoff the next run submits again.
+ */
+function handOff(
+  first: FeedEntry,
+  rowCount: number,
+  after: FeedEntry[],
+  state: ImportState,
+  deps: ImportDeps,
+  mr: MapReducePort,
+): boolean {
+  if (mr.minRows <= 0) return false;
+  const skippedBefore = new Set(state.skipped ?? []);
+  const waiting = after
+    .filter((f) => !skippedBefore.has(f.name) && !state.notHandedOff?.includes(f.name))
+    .filter((f) => !state.blockedTags?.[f.name])
+    .slice(0, Math.max(0, mr.maxFeeds - 1));
+  const bytesPerRow = first.size && rowCount ? first.size / rowCount : 0;
+  const backlogRows =
+    rowCount + (bytesPerRow ? waiting.reduce((n, f) => n + Math.round((f.size ?? 0) / bytesPerRow), 0) : 0);
+  if (backlogRows < mr.minRows) return false;
+  const now = deps.now();
+  const taken = [first, ...waiting];
+  const before = JSON.stringify(state);
+  state.handoff = {
+    feeds: taken.map((f, i) => ({
+      name: f.name,
+      tag: i === 0 && state.tag ? state.tag : `${utcStamp(new Date(now))}-${uniqueSuffix()}`,
+    })),
+    done: [],
+    attempts: 1,
+    settings: mr.settings,
+  };
+  Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
+  forgetFile(state);
+  delete state.tag;
+  state.lease = {
+    executionId: `${mr.deploymentId}-${now}-${uniqueSuffix()}`,
+    deploymentId: mr.deploymentId,
+    scriptId: mr.scriptId,
+    until: now + HANDOFF_LEASE_MS,
+  };
+  deps.checkpoint.save(state);
+  const submitted = mr.submit();
+  if (submitted === 'unavailable') {
+    // The deployment cannot run (an upgraded account without it, say): this script goes on itself;
+    // its next checkpoint save replaces the handoff.
+    for (const k of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[k];
+    Object.assign(state, JSON.parse(before));
+    deps.log.error(
+      'HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',
+      `Deployment ${mr.deploymentId} of ${mr.scriptId} cannot be submitted (see the AUDIT line before this one): create it (docs/UPGRADE.md, HC_ADD_DEPLOYMENTS=${mr.deploymentId} npm run deploy:add-deployments) or set custscript_hc_imp_mr_min_rows to 0. The feeds are imported here, one execution after another.`,
+    );
+    deps.checkpoint.save(state);
+    return false;
+  }
+  deps.log.audit(
+    'Customer feeds handed to HC_MR_ImportCustomer',
+    `${taken.length} feed(s), about ${backlogRows} rows${submitted === 'submitted' ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`,
+  );
+  return true;
+}
+
+/** The details of the AUDIT line "<script> summary", the same for both import scripts. */
+export function summaryDetails(
+  summary: ImportSummary,
+  unitsUsed: number,
+  rescheduled: boolean,
+  /** What stopped the execution short (GovernanceBudget.stoppedFor), or null. */
+  stoppedFor: BudgetShortfall | null = null,
+): Record<string, unknown> {
+  return {
+    totals: summary.totals,
+    files: summary.files.length,
+    archived: summary.files.filter((f) => f.outcome === 'archived').length,
+    failed: summary.files.filter((f) => f.outcome === 'failed').length,
+    // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
+    // move that could not be written (blocked; read again next run).
+    skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
+    blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+    lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
+    inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
+    skipped: summary.skipped ?? null,
+    handedOff: summary.handedOff ?? null,
+    unitsUsed,
+    stoppedFor,
+    rescheduled,
+  };
 }
 
 /** Per-feed fields that must not carry over to the next feed. */
@@ -393,7 +645,7 @@ const storedMessage = (m: string) => {
 const storedSize = (e: ErrorRow) => e.message.length + e.code.length + e.hcCustomerId.length + 80;
 
 /** What one execution has already said once (a folder it cannot write, a setup mistake). */
-interface RunContext {
+export interface RunContext {
   reportedFolders: Set<string>;
   setupReported: Set<string>;
 }
@@ -515,6 +767,8 @@ function importFeed(
   save: (st: ImportState) => void,
   tally: (outcome: keyof ImportCounts) => void,
   run: RunContext,
+  decider: RowDecider,
+  offer?: (rowCount: number) => boolean,
 ): FileResult {
   const name = entry.name;
   const errorsName = reportName(name, state, '-errors.csv', entry, opts.dryRun);
@@ -598,6 +852,8 @@ function importFeed(
         `the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed!.header.join(', ') || 'nothing'})`,
     );
   const lines = Math.max(0, physicalLineCount(text) - parsed.headerLine);
+  if (offer && offer(parsed.rows.length + parsed.problems.length))
+    return { name, outcome: 'handed off', counts: state.counts, lines };
 
   // Setup mistakes, said once per execution; every row they affect is still reported with its line.
   if (opts.oneWorld && !opts.defaultSubsidiary && parsed.matched.subsidiary === undefined)
@@ -680,7 +936,12 @@ function importFeed(
     const reserve = opts.dryRun
       ? REPORT_UNITS
       : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
-    const affordable = deps.budget.howMany(ROW_UNITS, 2 * UNITS.searchPage + reserve);
+    const affordable =
+      decider.rowUnits > 0
+        ? deps.budget.howMany(decider.rowUnits, 2 * UNITS.searchPage + reserve)
+        : deps.budget.canAfford(reserve)
+          ? opts.batchSize
+          : 0;
     if (affordable < 1) {
       if (opts.dryRun) writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
       return { name, outcome: 'in progress', counts: state.counts, lines };
@@ -690,42 +951,28 @@ function importFeed(
       row: r,
       customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
     }));
-    const valid = prepared.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
-    const index = new CandidateIndex(
-      valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : [],
-    );
+    const decide = decider.begin(prepared);
+    // Not decided (the map/reduce lacks an outcome): left as it is, for the scheduled path.
+    if (!decide) return { name, outcome: 'in progress', counts: state.counts, lines };
 
-    for (const { row, customer } of prepared) {
+    for (const p of prepared) {
+      const { row } = p;
       const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
-      if (isProblem(customer)) {
-        const value = (k: keyof typeof row.values) => (row.values[k] ?? '').trim();
-        const all = rejection([
-          ...customer.problems,
-          ...referenceProblems(
-            value('status'),
-            value('subsidiary') || opts.defaultSubsidiary,
-            value('accountSource'),
-            deps,
-          ),
-        ]);
-        fail(row.lineNumber, hcCustomerId, all.code, all.message, all.missingRequired);
-      } else {
-        const outcome = upsert(customer, index, deps, opts);
-        if (outcome.kind === 'error')
-          fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, false);
-        else {
-          tally(outcome.kind);
-          if (opts.dryRun)
-            verdicts.push({
-              line: row.lineNumber,
-              hcCustomerId,
-              outcome:
-                outcome.kind === 'created' ? 'create' : outcome.kind === 'linked' ? 'link' : 'already linked',
-              customerId: outcome.customerId,
-              code: '',
-              message: '',
-            });
-        }
+      const outcome = decide(p);
+      if (outcome.kind === 'error')
+        fail(row.lineNumber, hcCustomerId, outcome.code, outcome.message, outcome.missingRequired);
+      else {
+        tally(outcome.kind);
+        if (opts.dryRun)
+          verdicts.push({
+            line: row.lineNumber,
+            hcCustomerId,
+            outcome:
+              outcome.kind === 'created' ? 'create' : outcome.kind === 'linked' ? 'link' : 'already linked',
+            customerId: outcome.customerId,
+            code: '',
+            message: '',
+          });
       }
       state.line = row.lineNumber;
     }
@@ -858,10 +1105,76 @@ type UpsertOutcome =
   | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
   | { kind: 'error'; code: string; message: string };
 
+/** One row's outcome: what the scheduled path reports for it, whoever decided it. */
+export type RowOutcome =
+  | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
+  | { kind: 'error'; code: string; message: string; missingRequired: boolean };
+
+/** A feed row with what validation made of it. */
+export interface PreparedRow {
+  row: CsvRow<CustomerFeedColumn>;
+  customer: NewCustomer | RowRejection;
+}
+
+/**
+ * Who decides a batch of rows. The scheduled path upserts them itself (`upserting`); the map/reduce's
+ * summarize replays the outcomes its reduce stage reached through the same code, so its reports,
+ * counts and archiving are the scheduled path's by construction.
+ */
+export interface RowDecider {
+  /** Units one row may cost (0: nothing is charged per row). */
+  rowUnits: number;
+  /** Called once per batch before its rows; null when the batch cannot be decided now. */
+  begin(batch: PreparedRow[]): ((row: PreparedRow) => RowOutcome) | null;
+}
+
+/** The scheduled path: one candidate search per batch, then each row upserted in line order. */
+export function upserting(deps: Pick<ImportDeps, 'customers' | 'now'>, opts: ImportOptions): RowDecider {
+  return {
+    rowUnits: ROW_UNITS,
+    begin(batch) {
+      const valid = batch.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
+      const index = new CandidateIndex(
+        valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : [],
+      );
+      return (p) => decideRow(p, index, deps, opts);
+    },
+  };
+}
+
+/**
+ * One row against the candidates NetSuite holds (and the customers created for earlier rows of the
+ * same batch or reduce key): a rejected row gets every problem, references included; a valid one is
+ * upserted. Shared by the scheduled path and the map/reduce's reduce stage.
+ */
+export function decideRow(
+  p: PreparedRow,
+  index: CandidateIndex,
+  deps: Pick<ImportDeps, 'customers' | 'now'>,
+  opts: ImportOptions,
+): RowOutcome {
+  const { row, customer } = p;
+  if (isProblem(customer)) {
+    const value = (k: keyof typeof row.values) => (row.values[k] ?? '').trim();
+    const all = rejection([
+      ...customer.problems,
+      ...referenceProblems(
+        value('status'),
+        value('subsidiary') || opts.defaultSubsidiary,
+        value('accountSource'),
+        deps,
+      ),
+    ]);
+    return { kind: 'error', code: all.code, message: all.message, missingRequired: all.missingRequired };
+  }
+  const outcome = upsert(customer, index, deps, opts);
+  return outcome.kind === 'error' ? { ...outcome, missingRequired: false } : outcome;
+}
+
 function upsert(
   row: NewCustomer,
   index: CandidateIndex,
-  deps: ImportDeps,
+  deps: Pick<ImportDeps, 'customers' | 'now'>,
   opts: ImportOptions,
 ): UpsertOutcome {
   const decision = index.decide(row, opts.matchByEmail);
@@ -932,7 +1245,7 @@ function referenceProblems(
   statusName: string,
   subsidiary: string,
   leadSource: string,
-  deps: ImportDeps,
+  deps: Pick<ImportDeps, 'customers'>,
 ): RowProblem[] {
   const out: RowProblem[] = [];
   if (statusName && !deps.customers.statusId(statusName))
@@ -964,7 +1277,7 @@ function fromFill(fill: Record<string, string>, stamp: number): Partial<Existing
   return out;
 }
 
-function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
+export function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
   const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
   return {
     hcCustomerIds: uniq(rows.map((r) => r.hcCustomerId)),
@@ -979,7 +1292,7 @@ function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
  * already, or in most lines. One line with a bad character is that row's error (INVALID_CHARACTER),
  * not the file's.
  */
-function unreadableReason(text: string): string | null {
+export function unreadableReason(text: string): string | null {
   if (!text.replace(/^\uFEFF/, '').trim()) return 'the file is empty';
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l !== '');
   const bad = (l: string) => l.indexOf('\u0000') >= 0 || l.indexOf('\uFFFD') >= 0;

@@ -2,1312 +2,388 @@
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
  */
-define([ './HC_CustomerSyncLib' ], function(HC_CustomerSyncLib) {
-'use strict';
-const SYNC_SCRIPTS = [ {
-key: 'generate',
-name: 'HC_SC_GenerateHistoricalCustomerCSV',
-scriptId: 'customscript_generate_hist_shop_customer'
-}, {
-key: 'upload',
-name: 'HC_SC_UploadHistoricalCustomerCSV',
-scriptId: 'customscript_upload_hist_shop_customer'
-}, {
-key: 'import',
-name: 'HC_SC_ImportCustomer',
-scriptId: 'customscript_imp_customer'
-}, {
-key: 'export',
-name: 'HC_MR_ExportedCustomerCSV',
-scriptId: 'customscript_export_customer'
-} ];
-const ON_DEMAND = {
-import: {
-scriptId: 'customscript_imp_customer',
-deploymentId: 'customdeploy_imp_customer_rest'
+define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
+const SYNC_SCRIPTS=[{key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
+scriptId:'customscript_generate_hist_shop_customer'},{key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
+scriptId:'customscript_upload_hist_shop_customer'},{key:'import',name:'HC_SC_ImportCustomer',
+scriptId:'customscript_imp_customer'},{key:'export',name:'HC_MR_ExportedCustomerCSV',
+scriptId:'customscript_export_customer'}]
+const ON_DEMAND={import:{scriptId:'customscript_imp_customer',deploymentId:'customdeploy_imp_customer_rest'},export:{
+scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_customer_rest'}}
+const SHIPPED_REPEAT_MINUTES={customdeploy1:15,customdeploy_export_customer:15}
+const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',listFeeds:'custpage_feeds',
+code:'custpage_code',report:'custpage_report',download:'custpage_download'}
+const ACTIONS={runImport:'run_import',runExport:'run_export',dryRun:'dry_run',testSftp:'test_sftp'}
+const ACTION_LABELS={run_import:'Run the import now (customdeploy_imp_customer_rest)',
+run_export:'Run the id export now (customdeploy_export_customer_rest)',dry_run:'Dry run of the chosen waiting feed',
+test_sftp:'Test the SFTP connection'}
+const REPORT_FOLDERS={error:'customer/export/error',dry_run:'customer/export/dry_run'}
+function esc(s){return String(s??'').replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'
+}[c]))}const link=(href,text)=>`<a href="${esc(href)}">${esc(text)}</a>`
+const n=v=>typeof v==='number'&&Number.isFinite(v)?v:Number(v)||0
+function plural(count,one,many=`${one}s`){return`${count.toLocaleString('en-US')} ${count===1?one:many}`}
+const DEPLOYMENT_STATUS_LABEL={SCHEDULED:'Scheduled',NOTSCHEDULED:'Not scheduled (on demand)',TESTING:'Testing',
+RELEASED:'Released'}
+const INSTANCE_STATUS_LABEL={PENDING:'Pending',PROCESSING:'Processing',COMPLETE:'Complete',FAILED:'Failed',
+CANCELED:'Canceled',DEFERRED:'Deferred',RETRY:'Retry'}
+function outcomeText(key,s){if(key==='import'){const t=s.totals??{}
+const parts=[`${n(t.created)} created`,`${n(t.linked)} linked`,`${n(t.alreadyLinked)} already linked`,`${n(t.errors)} errors`]
+const files=Array.isArray(s.fileResults)?s.fileResults:[]
+if(s.skipped)return`skipped: ${String(s.skipped)}`
+return`${s.dryRun?'dry run: ':''}${parts.join(', ')}; ${plural(files.length,'feed')}`}if(key==='export'){
+const files=Array.isArray(s.files)?s.files.length:0
+return`${plural(n(s.exported),'customer id')} sent in ${plural(files,'file')}${n(s.stageErrors)?`, ${n(s.stageErrors)} stage errors`:''}`
+}if(key==='generate'){
+return`${plural(n(s.exportedThisExecution),'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten)?s.partsWritten.length:0,'part')} written${n(s.duplicates)?`, ${n(s.duplicates)} shared Shopify ids`:''}`
+}return`${plural(n(s.uploaded),'file')} uploaded, ${n(s.failed)} failed`}function nextQuarter(now,minutes){
+const step=minutes*6e4
+return Math.floor(now/step)*step+step}function overviewTab(src,env,runsByScript){const deployments=src.deployments()
+const instances=src.instances()
+const blocks=[]
+for(const s of SYNC_SCRIPTS){const runs=runsByScript.get(s.scriptId)??[]
+const mine=instances.filter(i=>i.scriptId===s.scriptId)
+const lastInstance=mine.find(i=>i.status==='COMPLETE'||i.status==='FAILED')
+const lastRun=runs[0]
+const lastFailed=lastInstance?lastInstance.status==='FAILED':lastRun?.outcome==='failed'
+const deps=deployments.filter(d=>d.scriptId===s.scriptId)
+const queued=mine.filter(i=>i.status==='PENDING'||i.status==='PROCESSING')
+const next=queued.map(q=>`${INSTANCE_STATUS_LABEL[q.status]??q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`)
+for(const d of deps){const every=SHIPPED_REPEAT_MINUTES[d.deploymentId]
+if(d.status==='SCHEDULED'&&d.isDeployed&&every)next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now,every))}`)
+}if(next.length===0)next.push('Nothing scheduled: runs when started by hand or by HotWax')
+const state=d=>!d.isDeployed?'Not deployed (paused)':d.status!=='SCHEDULED'&&SHIPPED_REPEAT_MINUTES[d.deploymentId]?`Paused (${DEPLOYMENT_STATUS_LABEL[d.status]??d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`:DEPLOYMENT_STATUS_LABEL[d.status]??d.status
+const deploymentText=deps.map(d=>esc(`${d.deploymentId}: ${state(d)}`)).join('<br>')
+const lastText=lastRun?`${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key,lastRun.summary)}`:'No run recorded in the last 30 days'
+blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.name} (${s.scriptId})`,fields:[{
+id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),html:true},{
+id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,label:'Last run failed',
+value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILED'?esc(` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`):''}`:lastRun||lastInstance?'No':'\u2014',
+html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true}]})
+blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.name}: last runs`,columns:[{id:'ended',label:'Ended'},{
+id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{id:'units',
+label:'Units used'},{id:'rescheduled',label:'Rescheduled'}],
+rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(r.outcome),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
+empty:'No run recorded in the last 30 days.'})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
+function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
+const inProgress=state?.file?[{id:'custpage_feed_current',label:'Feed in progress',value:state.file},{
+id:'custpage_feed_line',label:'Last line handled',value:String(state.line)},{id:'custpage_feed_counts',label:'So far',
+value:`${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`
+},{id:'custpage_feed_lease',label:'Importing deployment',
+value:state.lease?`${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})`:'none (the next run continues)'
+}]:[{id:'custpage_feed_current',label:'Feed in progress',value:'None: every feed read so far is finished'}]
+const finished=[]
+for(const r of importRuns){if(r.summary.dryRun)continue
+const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
+for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f})}const blocks=[{
+kind:'fields',id:'custpage_grp_inprogress',label:'In progress (import checkpoint)',fields:inProgress}]
+const listUrl=env.pageUrl({[PARAM.listFeeds]:'T'})
+if(waiting===null){blocks.push({kind:'fields',id:'custpage_grp_waiting',label:'Waiting in customer/export/',fields:[{
+id:'custpage_waiting_link',label:'Waiting feeds',
+value:`${waitingError?`<span class="hc-bad">${esc(waitingError)}</span><br>`:''}Read live from the SFTP server on request: ${link(listUrl+'#custpage_tab_feeds','List the waiting feeds')}`,
+html:true}]})}else{blocks.push({kind:'table',id:'custpage_waiting',
+label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{id:'name',label:'Feed'},{id:'size',
+label:'Bytes'},{id:'modified',label:'Last modified'}],
+rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified))]),
+empty:'No feed is waiting.'})}
+const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?link(env.pageUrl({
+[PARAM.report]:f.errorReports[0]})+'#custpage_tab_errors',`${f.counts.errors} (report)`):'0'])
+const columns=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{id:'created',
+label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'}]
+blocks.push({kind:'table',id:'custpage_archived',label:'Last archived feeds (customer/export/archive/)',columns,
+rows:resultRows('archived'),empty:'No feed archived in the recorded runs.'},{kind:'table',id:'custpage_failed',
+label:'Last failed feeds (customer/export/failed/)',columns,rows:resultRows('failed'),
+empty:'No feed failed in the recorded runs.'})
+return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError){const rows=[]
+let omitted=0
+for(const r of src.runsWithErrors(10)){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
+for(const e of list)rows.push({...e,when:r.ended})
+omitted+=Math.max(0,r.errorCount-list.length)}const codes=new Map
+for(const r of rows)codes.set(r.errorCode,(codes.get(r.errorCode)??0)+1)
+const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
+const customers=src.customersByHcId([...new Set(shown.map(r=>r.hcCustomerId).filter(Boolean))])
+const filterLinks=[code?link(env.pageUrl({})+'#custpage_tab_errors',`All (${rows.length})`):`<b>All (${rows.length})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count})</b>`:link(env.pageUrl({
+[PARAM.code]:c})+'#custpage_tab_errors',`${c} (${count})`))]
+const blocks=[{kind:'fields',id:'custpage_grp_errfilter',label:'Filter',fields:[{id:'custpage_err_codes',
+label:'Error code',value:filterLinks.join(' | '),html:true},{id:'custpage_err_omitted',label:'Not listed here',
+value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
+}]},{kind:'table',id:'custpage_errors',label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{
+id:'feed',label:'Feed'},{id:'line',label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{
+id:'message',label:'Message'},{id:'customer',label:'NetSuite customer'},{id:'when',label:'Reported'}],
+rows:shown.map(r=>{const id=customers.get(r.hcCustomerId)
+return[r.report?link(env.pageUrl({[PARAM.report]:r.report
+})+'#custpage_tab_errors',r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when))]
+}),empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}]
+if(report||reportError){blocks.push({kind:'table',id:'custpage_report',
+label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')})`:'Report',
+columns:(report?.header.length?report.header:['problem']).map((h,i)=>({id:`c${i}`,label:h})),
+rows:report?report.rows.map(r=>r.map(esc)):[[esc(reportError)]],empty:'The report is empty.'})
+if(report)blocks.push({kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[{
+id:'custpage_report_download',label:'Download',value:link(env.pageUrl({[PARAM.report]:report.name,
+...report.folder==='dry_run'?{custpage_folder:'dry_run'}:{},[PARAM.download]:'T'}),`${report.name} (CSV)`),html:true}]})
+}return{id:'custpage_tab_errors',label:'Errors',blocks}}function exportsTab(src,env,runsByScript){
+const state=src.exportState()
+const cursor=state?.committed
+const fields=[{id:'custpage_exp_stamp',label:'Customers stamped after',
+value:cursor?cursor.stampAfter?env.time(cursor.stampAfter):'the beginning':'No export has run yet'}]
+const pending=Object.entries(state?.pending??{})
+fields.push({id:'custpage_exp_pending',label:'Runs selecting now',
+value:pending.length?pending.map(([d,p])=>`${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`).join('; '):'none'
+})
+const sent=[]
+for(const r of runsByScript.get('customscript_export_customer')??[]){
+const files=Array.isArray(r.summary.files)?r.summary.files:[]
+for(const f of files)sent.push([esc(f),esc(env.time(r.ended)),esc(String(n(r.summary.exported)))])}
+const h=src.historical()
+const genRuns=runsByScript.get('customscript_generate_hist_shop_customer')??[]
+const histFields=[{id:'custpage_hist_status',label:'Historical export',
+value:h.status===null?'Not run yet (no "Historical Shopify Customer CSV" folder)':h.state?h.state.done?`Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart-1} part(s)`:`In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`:h.status||'Folder created, no export recorded'
+},{id:'custpage_hist_parts',label:'Parts',
+value:`${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`}]
+if(genRuns[0])histFields.push({id:'custpage_hist_last',label:'Last run',
+value:`${env.time(genRuns[0].ended)}: ${outcomeText('generate',genRuns[0].summary)}`})
+const parts=[...h.waiting.map(f=>({...f,where:'waiting for upload'})),...h.archived.map(f=>({...f,
+where:'uploaded, archived'}))].sort((a,b)=>a.name<b.name?-1:1)
+return{id:'custpage_tab_exports',label:'Id export and historical export',blocks:[{kind:'fields',
+id:'custpage_grp_cursor',label:'Id export cursor (checkpoint "id-export")',fields},{kind:'table',id:'custpage_sent',
+label:'Last files sent to customer/import/',columns:[{id:'file',label:'File'},{id:'when',label:'Sent'},{id:'ids',
+label:'Customer ids in the run'}],rows:sent.slice(0,10),empty:'No file sent in the recorded runs.'},{kind:'fields',
+id:'custpage_grp_hist',label:'Historical export',fields:histFields},{kind:'table',id:'custpage_parts',
+label:'Historical export parts',columns:[{id:'name',label:'File'},{id:'size',label:'Bytes'},{id:'where',label:'Where'},{
+id:'created',label:'Written'}],
+rows:parts.map(p=>[esc(p.name),esc(p.size.toLocaleString('en-US')),esc(p.where),esc(p.created?env.time(p.created):'')]),
+empty:'No part written yet.'}]}}function actionsTab(message,details){const blocks=[{kind:'fields',
+id:'custpage_grp_actions_help',label:'Actions',fields:[{id:'custpage_actions_help',label:'How',
+value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
+html:true}]}]
+if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
+columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
+rows:details.map(r=>r.map(esc)),empty:''})
+return{id:'custpage_tab_actions',label:'Actions',blocks}}function reportRequest(name,folder){
+const f=folder==='dry_run'?'dry_run':'error'
+if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
+return{folder:f,name}}function buildPage(deps,view,result){const{sources:src,env}=deps
+const runsByScript=new Map
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,src.runs(s.scriptId,s.key==='import'?25:10))
+let waiting=null
+let waitingError=null
+if(view.listFeeds){try{waiting=deps.listWaiting()}catch(e){
+waitingError=`Cannot list customer/export/: ${e?.message??String(e)}`}}let report=null
+let reportError=null
+if(view.report){try{const rows=deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder],view.report.name))
+report={...view.report,header:rows[0]??[],rows:rows.slice(1)}}catch(e){
+reportError=`Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message??String(e)}`}}return{
+title:'HotWax Customer Sync',message:result?.message??null,
+tabs:[overviewTab(src,env,runsByScript),feedsTab(src,env,runsByScript.get('customscript_imp_customer')??[],waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),actionsTab(result?.message??null,result?.details??null)],
+actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function csrfMatches(expected,posted){
+if(!expected||!posted||expected.length!==posted.length)return false
+let diff=0
+for(let i=0;i<expected.length;i++)diff|=expected.charCodeAt(i)^posted.charCodeAt(i)
+return diff===0}function refusedForToken(){return{message:{kind:'error',title:'Refused',
+text:'The request did not carry this page\u2019s security token (it may come from another site, or the page is old). Nothing was done. Open the page again and retry.'
+},details:null}}function runAction(deps,action,params){const fail=(title,e)=>{const{code,message}=deps.describeError(e)
+return{message:{kind:'error',title,text:`${code}: ${message}`},details:null}}
+if(action===ACTIONS.runImport||action===ACTIONS.runExport){
+const which=action===ACTIONS.runImport?ON_DEMAND.import:ON_DEMAND.export
+const label=action===ACTIONS.runImport?'HC_SC_ImportCustomer':'HC_MR_ExportedCustomerCSV'
+try{const taskId=deps.submit(action===ACTIONS.runImport?'scheduled':'mapreduce',which.scriptId,which.deploymentId)
+return{message:{kind:'confirmation',title:`${label} queued`,
+text:`Submitted ${label} on deployment ${which.deploymentId} (task ${taskId}). It runs when a processor is free; its result appears on the Overview tab.`
+},details:null}}catch(e){return fail(`${label} not queued`,e)}}if(action===ACTIONS.dryRun){if(!params.feed)return{
+message:{kind:'warning',title:'Choose a feed',
+text:'List the waiting feeds (Feeds tab), choose one in "Feed", then run the dry run.'},details:null}
+try{const r=deps.dryRun(params.feed)
+const c=r.counts
+return{message:{kind:r.checked?'confirmation':'warning',title:`Dry run of ${params.feed}`,
+text:`${r.note} Would create ${c.created??0}, link ${c.linked??0}, already linked ${c.alreadyLinked??0}, errors ${c.errors??0}.${r.report?` Verdicts: customer/export/dry_run/${r.report}.`:''} No customer was written.`
 },
-export: {
-scriptId: 'customscript_export_customer',
-deploymentId: 'customdeploy_export_customer_rest'
-}
-};
-const SHIPPED_REPEAT_MINUTES = {
-customdeploy1: 15,
-customdeploy_export_customer: 15
-};
-const PARAM = {
-action: 'custpage_action',
-feed: 'custpage_feed',
-csrf: 'custpage_csrf',
-listFeeds: 'custpage_feeds',
-code: 'custpage_code',
-report: 'custpage_report',
-download: 'custpage_download'
-};
-const ACTIONS = {
-runImport: 'run_import',
-runExport: 'run_export',
-dryRun: 'dry_run',
-testSftp: 'test_sftp'
-};
-const ACTION_LABELS = {
-run_import: 'Run the import now (customdeploy_imp_customer_rest)',
-run_export: 'Run the id export now (customdeploy_export_customer_rest)',
-dry_run: 'Dry run of the chosen waiting feed',
-test_sftp: 'Test the SFTP connection'
-};
-const REPORT_FOLDERS = {
-error: 'customer/export/error',
-dry_run: 'customer/export/dry_run'
-};
-function esc(s) {
-return String(s ?? '').replace(/[&<>"']/g, c => ({
-'&': '&amp;',
-'<': '&lt;',
-'>': '&gt;',
-'"': '&quot;',
-"'": '&#39;'
-}[c]));
-}
-const link = (href, text) => `<a href="${esc(href)}">${esc(text)}</a>`;
-const n = v => typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0;
-function plural(count, one, many = `${one}s`) {
-return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-const DEPLOYMENT_STATUS_LABEL = {
-SCHEDULED: 'Scheduled',
-NOTSCHEDULED: 'Not scheduled (on demand)',
-TESTING: 'Testing',
-RELEASED: 'Released'
-};
-const INSTANCE_STATUS_LABEL = {
-PENDING: 'Pending',
-PROCESSING: 'Processing',
-COMPLETE: 'Complete',
-FAILED: 'Failed',
-CANCELED: 'Canceled',
-DEFERRED: 'Deferred',
-RETRY: 'Retry'
-};
-function outcomeText(key, s) {
-if (key === 'import') {
-const t = s.totals ?? {};
-const parts = [ `${n(t.created)} created`, `${n(t.linked)} linked`, `${n(t.alreadyLinked)} already linked`, `${n(t.errors)} errors` ];
-const files = Array.isArray(s.fileResults) ? s.fileResults : [];
-if (s.skipped) return `skipped: ${String(s.skipped)}`;
-return `${s.dryRun ? 'dry run: ' : ''}${parts.join(', ')}; ${plural(files.length, 'feed')}`;
-}
-if (key === 'export') {
-const files = Array.isArray(s.files) ? s.files.length : 0;
-return `${plural(n(s.exported), 'customer id')} sent in ${plural(files, 'file')}${n(s.stageErrors) ? `, ${n(s.stageErrors)} stage errors` : ''}`;
-}
-if (key === 'generate') {
-return `${plural(n(s.exportedThisExecution), 'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten) ? s.partsWritten.length : 0, 'part')} written${n(s.duplicates) ? `, ${n(s.duplicates)} shared Shopify ids` : ''}`;
-}
-return `${plural(n(s.uploaded), 'file')} uploaded, ${n(s.failed)} failed`;
-}
-function nextQuarter(now, minutes) {
-const step = minutes * 6e4;
-return Math.floor(now / step) * step + step;
-}
-function overviewTab(src, env, runsByScript) {
-const deployments = src.deployments();
-const instances = src.instances();
-const blocks = [];
-for (const s of SYNC_SCRIPTS) {
-const runs = runsByScript.get(s.scriptId) ?? [];
-const mine = instances.filter(i => i.scriptId === s.scriptId);
-const lastInstance = mine.find(i => i.status === 'COMPLETE' || i.status === 'FAILED');
-const lastRun = runs[0];
-const lastFailed = lastInstance ? lastInstance.status === 'FAILED' : lastRun?.outcome === 'failed';
-const deps = deployments.filter(d => d.scriptId === s.scriptId);
-const queued = mine.filter(i => i.status === 'PENDING' || i.status === 'PROCESSING');
-const next = queued.map(q => `${INSTANCE_STATUS_LABEL[q.status] ?? q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`);
-for (const d of deps) {
-const every = SHIPPED_REPEAT_MINUTES[d.deploymentId];
-if (d.status === 'SCHEDULED' && d.isDeployed && every) next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now, every))}`);
-}
-if (next.length === 0) next.push('Nothing scheduled: runs when started by hand or by HotWax');
-const state = d => !d.isDeployed ? 'Not deployed (paused)' : d.status !== 'SCHEDULED' && SHIPPED_REPEAT_MINUTES[d.deploymentId] ? `Paused (${DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)` : DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status;
-const deploymentText = deps.map(d => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
-const lastText = lastRun ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}` : 'No run recorded in the last 30 days';
-blocks.push({
-kind: 'fields',
-id: `custpage_grp_${s.key}`,
-label: `${s.name} (${s.scriptId})`,
-fields: [ {
-id: `custpage_${s.key}_deployments`,
-label: 'Deployments',
-value: deploymentText || esc('none found'),
-html: true
-}, {
-id: `custpage_${s.key}_last`,
-label: 'Last run',
-value: lastText
-}, {
-id: `custpage_${s.key}_failed`,
-label: 'Last run failed',
-value: lastFailed ? `<span class="hc-bad">Yes</span>${lastInstance?.status === 'FAILED' ? esc(` (script instance failed ${env.time(lastInstance.ended ?? lastInstance.created)}; see the deployment's execution log)`) : ''}` : lastRun || lastInstance ? 'No' : '\u2014',
-html: true
-}, {
-id: `custpage_${s.key}_next`,
-label: 'Next',
-value: next.map(esc).join('<br>'),
-html: true
-} ]
-});
-blocks.push({
-kind: 'table',
-id: `custpage_runs_${s.key}`,
-label: `${s.name}: last runs`,
-columns: [ {
-id: 'ended',
-label: 'Ended'
-}, {
-id: 'deployment',
-label: 'Deployment'
-}, {
-id: 'outcome',
-label: 'Outcome'
-}, {
-id: 'counts',
-label: 'What it did'
-}, {
-id: 'units',
-label: 'Units used'
-}, {
-id: 'rescheduled',
-label: 'Rescheduled'
-} ],
-rows: runs.slice(0, 5).map(r => [ esc(env.time(r.ended)), esc(r.deploymentId), r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(r.outcome), esc(outcomeText(s.key, r.summary)), esc(n(r.summary.unitsUsed).toLocaleString('en-US')), r.summary.rescheduled ? 'Yes' : 'No' ]),
-empty: 'No run recorded in the last 30 days.'
-});
-}
-return {
-id: 'custpage_tab_overview',
-label: 'Overview',
-blocks
-};
-}
-function feedsTab(src, env, importRuns, waiting, waitingError) {
-const state = src.importState();
-const inProgress = state?.file ? [ {
-id: 'custpage_feed_current',
-label: 'Feed in progress',
-value: state.file
-}, {
-id: 'custpage_feed_line',
-label: 'Last line handled',
-value: String(state.line)
-}, {
-id: 'custpage_feed_counts',
-label: 'So far',
-value: `${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`
-}, {
-id: 'custpage_feed_lease',
-label: 'Importing deployment',
-value: state.lease ? `${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})` : 'none (the next run continues)'
-} ] : [ {
-id: 'custpage_feed_current',
-label: 'Feed in progress',
-value: 'None: every feed read so far is finished'
-} ];
-const finished = [];
-for (const r of importRuns) {
-if (r.summary.dryRun) continue;
-const files = Array.isArray(r.summary.fileResults) ? r.summary.fileResults : [];
-for (const f of files) if (f.outcome === 'archived' || f.outcome === 'failed') finished.push({
-when: r.ended,
-f
-});
-}
-const blocks = [ {
-kind: 'fields',
-id: 'custpage_grp_inprogress',
-label: 'In progress (import checkpoint)',
-fields: inProgress
-} ];
-const listUrl = env.pageUrl({
-[PARAM.listFeeds]: 'T'
-});
-if (waiting === null) {
-blocks.push({
-kind: 'fields',
-id: 'custpage_grp_waiting',
-label: 'Waiting in customer/export/',
-fields: [ {
-id: 'custpage_waiting_link',
-label: 'Waiting feeds',
-value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl + '#custpage_tab_feeds', 'List the waiting feeds')}`,
-html: true
-} ]
-});
-} else {
-blocks.push({
-kind: 'table',
-id: 'custpage_waiting',
-label: `Waiting in customer/export/ (listed ${env.time(env.now)})`,
-columns: [ {
-id: 'name',
-label: 'Feed'
-}, {
-id: 'size',
-label: 'Bytes'
-}, {
-id: 'modified',
-label: 'Last modified'
-} ],
-rows: waiting.map(w => [ esc(w.name), esc(w.size.toLocaleString('en-US')), esc(env.time(w.lastModified)) ]),
-empty: 'No feed is waiting.'
-});
-}
-const resultRows = outcome => finished.filter(x => x.f.outcome === outcome).slice(0, 10).map(({when, f}) => [ esc(f.name), esc(env.time(when)), esc(f.movedTo ?? ''), esc(String(f.counts?.created ?? 0)), esc(String(f.counts?.linked ?? 0)), esc(String(f.counts?.alreadyLinked ?? 0)), f.counts?.errors && f.errorReports?.length ? link(env.pageUrl({
-[PARAM.report]: f.errorReports[0]
-}) + '#custpage_tab_errors', `${f.counts.errors} (report)`) : '0' ]);
-const columns = [ {
-id: 'name',
-label: 'Feed'
-}, {
-id: 'when',
-label: 'Finished'
-}, {
-id: 'moved',
-label: 'Moved as'
-}, {
-id: 'created',
-label: 'Created'
-}, {
-id: 'linked',
-label: 'Linked'
-}, {
-id: 'already',
-label: 'Already linked'
-}, {
-id: 'errors',
-label: 'Errors'
-} ];
-blocks.push({
-kind: 'table',
-id: 'custpage_archived',
-label: 'Last archived feeds (customer/export/archive/)',
-columns,
-rows: resultRows('archived'),
-empty: 'No feed archived in the recorded runs.'
-}, {
-kind: 'table',
-id: 'custpage_failed',
-label: 'Last failed feeds (customer/export/failed/)',
-columns,
-rows: resultRows('failed'),
-empty: 'No feed failed in the recorded runs.'
-});
-return {
-id: 'custpage_tab_feeds',
-label: 'Feeds',
-blocks
-};
-}
-function errorsTab(src, env, code, report, reportError) {
-const rows = [];
-let omitted = 0;
-for (const r of src.runsWithErrors(10)) {
-const list = Array.isArray(r.summary.errorRows) ? r.summary.errorRows : [];
-for (const e of list) rows.push({
-...e,
-when: r.ended
-});
-omitted += Math.max(0, r.errorCount - list.length);
-}
-const codes = new Map;
-for (const r of rows) codes.set(r.errorCode, (codes.get(r.errorCode) ?? 0) + 1);
-const shown = rows.filter(r => !code || r.errorCode === code).slice(0, 100);
-const customers = src.customersByHcId([ ...new Set(shown.map(r => r.hcCustomerId).filter(Boolean)) ]);
-const filterLinks = [ code ? link(env.pageUrl({}) + '#custpage_tab_errors', `All (${rows.length})`) : `<b>All (${rows.length})</b>`, ...[ ...codes.entries() ].sort((a, b) => b[1] - a[1]).map(([c, count]) => c === code ? `<b>${esc(c)} (${count})</b>` : link(env.pageUrl({
-[PARAM.code]: c
-}) + '#custpage_tab_errors', `${c} (${count})`)) ];
-const blocks = [ {
-kind: 'fields',
-id: 'custpage_grp_errfilter',
-label: 'Filter',
-fields: [ {
-id: 'custpage_err_codes',
-label: 'Error code',
-value: filterLinks.join(' | '),
-html: true
-}, {
-id: 'custpage_err_omitted',
-label: 'Not listed here',
-value: omitted ? `${plural(omitted, 'more error row')} of these runs: open the feed's report for every row.` : 'none: every error row of these runs is listed'
-} ]
-}, {
-kind: 'table',
-id: 'custpage_errors',
-label: code ? `Latest error rows with code ${code}` : 'Latest error rows',
-columns: [ {
-id: 'feed',
-label: 'Feed'
-}, {
-id: 'line',
-label: 'Line'
-}, {
-id: 'hcid',
-label: 'HC Customer Id'
-}, {
-id: 'code',
-label: 'Code'
-}, {
-id: 'message',
-label: 'Message'
-}, {
-id: 'customer',
-label: 'NetSuite customer'
-}, {
-id: 'when',
-label: 'Reported'
-} ],
-rows: shown.map(r => {
-const id = customers.get(r.hcCustomerId);
-return [ r.report ? link(env.pageUrl({
-[PARAM.report]: r.report
-}) + '#custpage_tab_errors', r.fileName) : esc(r.fileName), esc(String(r.lineNumber)), esc(r.hcCustomerId), esc(r.errorCode), esc(r.errorMessage), id ? link(env.customerUrl(id), `Customer ${id}`) : '', esc(env.time(r.when)) ];
-}),
-empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.'
-} ];
-if (report || reportError) {
-blocks.push({
-kind: 'table',
-id: 'custpage_report',
-label: report ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')})` : 'Report',
-columns: (report?.header.length ? report.header : [ 'problem' ]).map((h, i) => ({
-id: `c${i}`,
-label: h
-})),
-rows: report ? report.rows.map(r => r.map(esc)) : [ [ esc(reportError) ] ],
-empty: 'The report is empty.'
-});
-if (report) blocks.push({
-kind: 'fields',
-id: 'custpage_grp_report',
-label: 'Report file',
-fields: [ {
-id: 'custpage_report_download',
-label: 'Download',
-value: link(env.pageUrl({
-[PARAM.report]: report.name,
-...report.folder === 'dry_run' ? {
-custpage_folder: 'dry_run'
-} : {},
-[PARAM.download]: 'T'
-}), `${report.name} (CSV)`),
-html: true
-} ]
-});
-}
-return {
-id: 'custpage_tab_errors',
-label: 'Errors',
-blocks
-};
-}
-function exportsTab(src, env, runsByScript) {
-const state = src.exportState();
-const cursor = state?.committed;
-const fields = [ {
-id: 'custpage_exp_stamp',
-label: 'Customers stamped after',
-value: cursor ? cursor.stampAfter ? env.time(cursor.stampAfter) : 'the beginning' : 'No export has run yet'
-} ];
-const pending = Object.entries(state?.pending ?? {});
-fields.push({
-id: 'custpage_exp_pending',
-label: 'Runs selecting now',
-value: pending.length ? pending.map(([d, p]) => `${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`).join('; ') : 'none'
-});
-const sent = [];
-for (const r of runsByScript.get('customscript_export_customer') ?? []) {
-const files = Array.isArray(r.summary.files) ? r.summary.files : [];
-for (const f of files) sent.push([ esc(f), esc(env.time(r.ended)), esc(String(n(r.summary.exported))) ]);
-}
-const h = src.historical();
-const genRuns = runsByScript.get('customscript_generate_hist_shop_customer') ?? [];
-const histFields = [ {
-id: 'custpage_hist_status',
-label: 'Historical export',
-value: h.status === null ? 'Not run yet (no "Historical Shopify Customer CSV" folder)' : h.state ? h.state.done ? `Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart - 1} part(s)` : `In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}` : h.status || 'Folder created, no export recorded'
-}, {
-id: 'custpage_hist_parts',
-label: 'Parts',
-value: `${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`
-} ];
-if (genRuns[0]) histFields.push({
-id: 'custpage_hist_last',
-label: 'Last run',
-value: `${env.time(genRuns[0].ended)}: ${outcomeText('generate', genRuns[0].summary)}`
-});
-const parts = [ ...h.waiting.map(f => ({
-...f,
-where: 'waiting for upload'
-})), ...h.archived.map(f => ({
-...f,
-where: 'uploaded, archived'
-})) ].sort((a, b) => a.name < b.name ? -1 : 1);
-return {
-id: 'custpage_tab_exports',
-label: 'Id export and historical export',
-blocks: [ {
-kind: 'fields',
-id: 'custpage_grp_cursor',
-label: 'Id export cursor (checkpoint "id-export")',
-fields
-}, {
-kind: 'table',
-id: 'custpage_sent',
-label: 'Last files sent to customer/import/',
-columns: [ {
-id: 'file',
-label: 'File'
-}, {
-id: 'when',
-label: 'Sent'
-}, {
-id: 'ids',
-label: 'Customer ids in the run'
-} ],
-rows: sent.slice(0, 10),
-empty: 'No file sent in the recorded runs.'
-}, {
-kind: 'fields',
-id: 'custpage_grp_hist',
-label: 'Historical export',
-fields: histFields
-}, {
-kind: 'table',
-id: 'custpage_parts',
-label: 'Historical export parts',
-columns: [ {
-id: 'name',
-label: 'File'
-}, {
-id: 'size',
-label: 'Bytes'
-}, {
-id: 'where',
-label: 'Where'
-}, {
-id: 'created',
-label: 'Written'
-} ],
-rows: parts.map(p => [ esc(p.name), esc(p.size.toLocaleString('en-US')), esc(p.where), esc(p.created ? env.time(p.created) : '') ]),
-empty: 'No part written yet.'
-} ]
-};
-}
-function actionsTab(message, details) {
-const blocks = [ {
-kind: 'fields',
-id: 'custpage_grp_actions_help',
-label: 'Actions',
-fields: [ {
-id: 'custpage_actions_help',
-label: 'How',
-value: 'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' + 'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' + 'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' + 'test connects with the HC SFTP Configuration record, as the scripts do.',
-html: true
-} ]
-} ];
-if (details) blocks.push({
-kind: 'table',
-id: 'custpage_action_details',
-label: message ? `Result: ${message.title}` : 'Result',
-columns: [ {
-id: 'what',
-label: 'Check'
-}, {
-id: 'result',
-label: 'Result'
-}, {
-id: 'detail',
-label: 'Detail'
-} ],
-rows: details.map(r => r.map(esc)),
-empty: ''
-});
-return {
-id: 'custpage_tab_actions',
-label: 'Actions',
-blocks
-};
-}
-function reportRequest(name, folder) {
-const f = folder === 'dry_run' ? 'dry_run' : 'error';
-if (!/^[^/\\]+\.csv$/i.test(name) || name.startsWith('.')) return null;
-return {
-folder: f,
-name
-};
-}
-function buildPage(deps, view, result) {
-const {sources: src, env} = deps;
-const runsByScript = new Map;
-for (const s of SYNC_SCRIPTS) runsByScript.set(s.scriptId, src.runs(s.scriptId, s.key === 'import' ? 25 : 10));
-let waiting = null;
-let waitingError = null;
-if (view.listFeeds) {
-try {
-waiting = deps.listWaiting();
-} catch (e) {
-waitingError = `Cannot list customer/export/: ${e?.message ?? String(e)}`;
-}
-}
-let report = null;
-let reportError = null;
-if (view.report) {
-try {
-const rows = deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder], view.report.name));
-report = {
-...view.report,
-header: rows[0] ?? [],
-rows: rows.slice(1)
-};
-} catch (e) {
-reportError = `Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message ?? String(e)}`;
-}
-}
-return {
-title: 'HotWax Customer Sync',
-message: result?.message ?? null,
-tabs: [ overviewTab(src, env, runsByScript), feedsTab(src, env, runsByScript.get('customscript_imp_customer') ?? [], waiting, waitingError), errorsTab(src, env, view.code, report, reportError), exportsTab(src, env, runsByScript), actionsTab(result?.message ?? null, result?.details ?? null) ],
-actions: {
-feeds: (waiting ?? []).map(w => w.name),
-csrf: deps.csrf
-}
-};
-}
-function csrfMatches(expected, posted) {
-if (!expected || !posted || expected.length !== posted.length) return false;
-let diff = 0;
-for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ posted.charCodeAt(i);
-return diff === 0;
-}
-function refusedForToken() {
-return {
-message: {
-kind: 'error',
-title: 'Refused',
-text: 'The request did not carry this page\u2019s security token (it may come from another site, or the page is old). Nothing was done. Open the page again and retry.'
-},
-details: null
-};
-}
-function runAction(deps, action, params) {
-const fail = (title, e) => {
-const {code, message} = deps.describeError(e);
-return {
-message: {
-kind: 'error',
-title,
-text: `${code}: ${message}`
-},
-details: null
-};
-};
-if (action === ACTIONS.runImport || action === ACTIONS.runExport) {
-const which = action === ACTIONS.runImport ? ON_DEMAND.import : ON_DEMAND.export;
-const label = action === ACTIONS.runImport ? 'HC_SC_ImportCustomer' : 'HC_MR_ExportedCustomerCSV';
-try {
-const taskId = deps.submit(action === ACTIONS.runImport ? 'scheduled' : 'mapreduce', which.scriptId, which.deploymentId);
-return {
-message: {
-kind: 'confirmation',
-title: `${label} queued`,
-text: `Submitted ${label} on deployment ${which.deploymentId} (task ${taskId}). It runs when a processor is free; its result appears on the Overview tab.`
-},
-details: null
-};
-} catch (e) {
-return fail(`${label} not queued`, e);
-}
-}
-if (action === ACTIONS.dryRun) {
-if (!params.feed) return {
-message: {
-kind: 'warning',
-title: 'Choose a feed',
-text: 'List the waiting feeds (Feeds tab), choose one in "Feed", then run the dry run.'
-},
-details: null
-};
-try {
-const r = deps.dryRun(params.feed);
-const c = r.counts;
-return {
-message: {
-kind: r.checked ? 'confirmation' : 'warning',
-title: `Dry run of ${params.feed}`,
-text: `${r.note} Would create ${c.created ?? 0}, link ${c.linked ?? 0}, already linked ${c.alreadyLinked ?? 0}, errors ${c.errors ?? 0}.${r.report ? ` Verdicts: customer/export/dry_run/${r.report}.` : ''} No customer was written.`
-},
-details: [ [ 'Would create', String(c.created ?? 0), '' ], [ 'Would link', String(c.linked ?? 0), '' ], [ 'Already linked', String(c.alreadyLinked ?? 0), '' ], [ 'Errors', String(c.errors ?? 0), r.report ? `customer/export/dry_run/${r.report}` : '' ] ]
-};
-} catch (e) {
-return fail(`Dry run of ${params.feed} failed`, e);
-}
-}
-if (action === ACTIONS.testSftp) {
-try {
-const r = deps.testSftp();
-return {
-message: {
-kind: r.ok ? 'confirmation' : 'error',
-title: r.ok ? 'SFTP connection works' : 'SFTP connection has problems',
-text: r.ok ? `Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).` : `${r.checks.filter(c => !c.ok).length} of ${r.checks.length} checks failed: ${r.checks.filter(c => !c.ok).map(c => c.what).join(', ')}.`
-},
-details: r.checks.map(c => [ c.what, c.ok ? 'OK' : 'FAILED', c.detail ])
-};
-} catch (e) {
-return fail('SFTP test failed', e);
-}
-}
-return {
-message: {
-kind: 'warning',
-title: 'No action',
-text: action ? `Unknown action "${action}": nothing was done.` : 'Choose an action first: nothing was done.'
-},
-details: null
-};
-}
-const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
-const HISTORICAL_ARCHIVE = 'Archive Historical Shopify Customer';
-const STATE_MARK = ' State: ';
-function dateValue(m, v) {
-if (v === null || v === undefined || v === '') return null;
-if (v instanceof Date) return v.getTime();
-try {
-const d = m.format.parse({
-value: String(v),
-type: m.format.Type.DATETIME
-});
-return d instanceof Date && !isNaN(d.getTime()) ? d.getTime() : null;
-} catch {
-return null;
-}
-}
-class NetSuiteStatusSources {
-constructor(m) {
-this.m = m;
-this.checkpoints = null;
-}
-deployments() {
-const {search} = this.m;
-const ids = SYNC_SCRIPTS.map(s => s.scriptId);
-const filters = [];
-for (const id of ids) {
-if (filters.length) filters.push('OR');
-filters.push([ 'script.scriptid', 'is', id ]);
-}
-return search.create({
-type: 'scriptdeployment',
-filters,
-columns: [ search.createColumn({
-name: 'scriptid',
-join: 'script'
-}), search.createColumn({
-name: 'scriptid',
-sort: search.Sort.ASC
-}), 'title', 'status', 'isdeployed' ]
-}).run().getRange({
-start: 0,
-end: 100
-}).map(r => ({
-scriptId: String(r.getValue({
-name: 'scriptid',
-join: 'script'
-}) ?? '').toLowerCase(),
-deploymentId: String(r.getValue({
-name: 'scriptid'
-}) ?? '').toLowerCase(),
-title: String(r.getValue({
-name: 'title'
-}) ?? ''),
-status: String(r.getValue({
-name: 'status'
-}) ?? '').toUpperCase(),
-isDeployed: r.getValue({
-name: 'isdeployed'
-}) === true || r.getValue({
-name: 'isdeployed'
-}) === 'T'
-}));
-}
-instances() {
-const {search} = this.m;
-const filters = [];
-for (const s of SYNC_SCRIPTS) {
-if (filters.length) filters.push('OR');
-filters.push([ 'script.scriptid', 'is', s.scriptId ]);
-}
-return search.create({
-type: 'scheduledscriptinstance',
-filters,
-columns: [ search.createColumn({
-name: 'internalid',
-sort: search.Sort.DESC
-}), 'datecreated', search.createColumn({
-name: 'scriptid',
-join: 'script'
-}), search.createColumn({
-name: 'scriptid',
-join: 'scriptdeployment'
-}), 'status', 'enddate' ]
-}).run().getRange({
-start: 0,
-end: 200
-}).map(r => ({
-scriptId: String(r.getValue({
-name: 'scriptid',
-join: 'script'
-}) ?? '').toLowerCase(),
-deploymentId: String(r.getValue({
-name: 'scriptid',
-join: 'scriptdeployment'
-}) ?? '').toLowerCase(),
-status: String(r.getValue({
-name: 'status'
-}) ?? '').toUpperCase(),
-created: dateValue(this.m, r.getValue({
-name: 'datecreated'
-})) ?? 0,
-ended: dateValue(this.m, r.getValue({
-name: 'enddate'
-}))
-}));
-}
-runs(scriptId, count) {
-return HC_CustomerSyncLib.latestRuns(this.m.search, {
-scriptId
-}, count);
-}
-runsWithErrors(count) {
-return HC_CustomerSyncLib.latestRuns(this.m.search, {
-scriptId: 'customscript_imp_customer',
-withErrors: true
-}, count);
-}
-checkpoint(key) {
-if (!this.checkpoints) {
-const {search} = this.m;
-this.checkpoints = new Map;
-const rows = search.create({
-type: HC_CustomerSyncLib.CHECKPOINT_RECORD.type,
-filters: [ [ 'isinactive', 'is', 'F' ] ],
-columns: [ search.createColumn({
-name: 'internalid',
-sort: search.Sort.ASC
-}), HC_CustomerSyncLib.CHECKPOINT_RECORD.key, HC_CustomerSyncLib.CHECKPOINT_RECORD.state ]
-}).run().getRange({
-start: 0,
-end: 100
-});
-for (const r of rows) {
-const k = String(r.getValue({
-name: HC_CustomerSyncLib.CHECKPOINT_RECORD.key
-}) ?? '');
-if (this.checkpoints.has(k)) continue;
-try {
-this.checkpoints.set(k, JSON.parse(String(r.getValue({
-name: HC_CustomerSyncLib.CHECKPOINT_RECORD.state
-}) || 'null')));
-} catch {
-this.checkpoints.set(k, null);
-}
-}
-}
-return this.checkpoints.get(key) ?? null;
-}
-importState() {
-return this.checkpoint('import');
-}
-exportState() {
-return this.checkpoint('id-export');
-}
-historical() {
-const {search} = this.m;
-const folders = search.create({
-type: 'folder',
-filters: [ [ 'name', 'is', HISTORICAL_FOLDER ], 'OR', [ 'name', 'is', HISTORICAL_ARCHIVE ] ],
-columns: [ search.createColumn({
-name: 'internalid',
-sort: search.Sort.ASC
-}), 'name', 'description' ]
-}).run().getRange({
-start: 0,
-end: 10
-});
-const out = folders.find(f => f.getValue({
-name: 'name'
-}) === HISTORICAL_FOLDER);
-const archive = folders.find(f => f.getValue({
-name: 'name'
-}) === HISTORICAL_ARCHIVE);
-const info = {
-status: null,
-state: null,
-waiting: [],
-archived: []
-};
-if (out) {
-const d = String(out.getValue({
-name: 'description'
-}) ?? '');
-const at = d.indexOf(STATE_MARK);
-info.status = at >= 0 ? d.slice(0, at) : d;
-if (at >= 0) try {
-info.state = JSON.parse(d.slice(at + STATE_MARK.length));
-} catch {
-info.state = null;
-}
-}
-const ids = [ out, archive ].filter(f => !!f).map(f => String(f.id));
-if (ids.length === 0) return info;
-const files = search.create({
-type: 'file',
-filters: [ [ 'folder', 'anyof', ids ] ],
-columns: [ search.createColumn({
-name: 'name',
-sort: search.Sort.ASC
-}), 'folder', 'documentsize', 'created' ]
-}).run().getRange({
-start: 0,
-end: 1e3
-});
-for (const f of files) {
-const item = {
-id: String(f.id),
-name: String(f.getValue({
-name: 'name'
-}) ?? ''),
-size: Number(f.getValue({
-name: 'documentsize'
-})) * 1024 || 0,
-created: dateValue(this.m, f.getValue({
-name: 'created'
-})) ?? 0
-};
-if (!HC_CustomerSyncLib.isCsv(item.name)) continue;
-if (out && String(f.getValue({
-name: 'folder'
-})) === String(out.id)) info.waiting.push(item); else info.archived.push(item);
-}
-return info;
-}
-customersByHcId(hcIds) {
-const out = new Map;
-if (hcIds.length === 0) return out;
-const filters = [];
-for (const id of hcIds.slice(0, 100)) {
-if (filters.length) filters.push('OR');
-filters.push([ HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId, 'is', id ]);
-}
-const rows = this.m.search.create({
-type: 'customer',
-filters,
-columns: [ this.m.search.createColumn({
-name: 'internalid',
-sort: this.m.search.Sort.ASC
-}), HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId ]
-}).run().getRange({
-start: 0,
-end: 1e3
-});
-for (const r of rows) {
-const hc = String(r.getValue({
-name: HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId
-}) ?? '');
-if (hc && !out.has(hc)) out.set(hc, String(r.id));
-}
-return out;
-}
-}
-function openConnection(sftp, s) {
-const base = {
-url: s.host,
-port: s.port,
-username: s.username,
-hostKey: s.hostKey,
-directory: s.directory,
-...s.hostKeyType ? {
-hostKeyType: s.hostKeyType
-} : {}
-};
-return s.credential.kind === 'secret' ? sftp.createConnection({
-...base,
-secret: s.credential.id
-}) : sftp.createConnection({
-...base,
-keyId: s.credential.id
-});
-}
-function listWaitingFeeds(client) {
-return client.listCsv(HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed).map(f => ({
-name: f.name,
-size: f.size,
-lastModified: f.lastModified.getTime()
-}));
-}
-function testSftpConnection(m, settings) {
-const checks = [];
-let s;
-try {
-s = settings();
-} catch (e) {
-const {code, message} = HC_CustomerSyncLib.describeError(e);
-checks.push({
-what: 'settings',
-ok: false,
-detail: `${code}: ${message}`
-});
-return {
-ok: false,
-checks
-};
-}
-checks.push({
-what: 'settings',
-ok: true,
-detail: `HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind === 'secret' ? 'API secret' : 'SSH key'} ${s.credential.id}`
-});
-let c;
-try {
-c = openConnection(m.sftp, s);
-} catch (e) {
-const {code, message} = HC_CustomerSyncLib.describeError(e);
-checks.push({
-what: 'host key and login',
-ok: false,
-detail: `${code}: ${message}`
-});
-return {
-ok: false,
-checks
-};
-}
-checks.push({
-what: 'host key',
-ok: true,
-detail: 'the server presented the configured host key'
-});
-checks.push({
-what: 'login',
-ok: true,
-detail: `logged in as ${s.username}`
-});
-const folders = new Set;
-for (const leaf of Object.values(HC_CustomerSyncLib.SFTP_FOLDERS)) {
-const parts = leaf.split('/');
-for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
-}
-const parents = new Map;
-for (const f of [ ...folders ].sort()) {
-const i = f.lastIndexOf('/');
-const parent = i < 0 ? '.' : f.slice(0, i);
-parents.set(parent, [ ...parents.get(parent) ?? [], f ]);
-}
-const missing = new Set;
-for (const [parent, children] of parents) {
-if (missing.has(parent)) {
-for (const ch of children) missing.add(ch);
-continue;
-}
-let names;
-try {
-names = new Set(c.list({
-path: parent,
-sort: m.sftp.Sort.NAME
-}).filter(e => e.directory).map(e => e.name));
-} catch (e) {
-const {code, message} = HC_CustomerSyncLib.describeError(e);
-checks.push({
-what: parent === '.' ? s.directory : parent,
-ok: false,
-detail: `cannot list: ${code}: ${message}`
-});
-for (const ch of children) missing.add(ch);
-continue;
-}
-for (const ch of children) {
-const ok = names.has(ch.slice(ch.lastIndexOf('/') + 1));
-if (!ok) missing.add(ch);
-checks.push({
-what: `${ch}/`,
-ok,
-detail: ok ? 'folder exists' : 'folder does not exist'
-});
-}
-}
-const probeIn = [ HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedError, HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications, HC_CustomerSyncLib.SFTP_FOLDERS.historical ];
-for (const dir of probeIn) {
-if (missing.has(dir)) continue;
-const name = `.hc-sftp-check-${HC_CustomerSyncLib.uniqueSuffix()}.tmp`;
-const archive = `${dir}/archive`;
-const to = folders.has(archive) && !missing.has(archive) ? `${archive}/${name}` : `${dir}/${name}.moved`;
-let stage = 'write';
-try {
-c.upload({
-directory: dir,
-filename: name,
-file: m.file.create({
-name,
-fileType: m.file.Type.PLAINTEXT,
-contents: 'hc sftp check\n'
-}),
-replaceExisting: true
-});
-stage = 'move';
-c.move({
-from: `${dir}/${name}`,
-to
-});
-stage = 'delete';
-c.removeFile({
-path: to
-});
-checks.push({
-what: `write in ${dir}/`,
-ok: true,
-detail: `wrote, moved${to.startsWith(archive) ? ' into archive/' : ''} and deleted a probe file`
-});
-} catch (e) {
-const {code, message} = HC_CustomerSyncLib.describeError(e);
-checks.push({
-what: `write in ${dir}/`,
-ok: false,
-detail: `cannot ${stage} a probe file: ${code}: ${message}`
-});
-for (const p of [ `${dir}/${name}`, to ]) try {
-c.removeFile({
-path: p
-});
-} catch {}
-}
-}
-return {
-ok: checks.every(x => x.ok),
-checks
-};
-}
-const IMPORT_SCRIPT_ID = SYNC_SCRIPTS.find(s => s.key === 'import')?.scriptId ?? 'customscript_imp_customer';
-function importDeploymentParams(m) {
-const ids = [ 'custscript_hc_imp_default_subsidiary', 'custscript_hc_imp_match_by_email', 'custscript_hc_imp_field_map' ];
-const found = m.search.create({
-type: 'scriptdeployment',
-filters: [ [ 'scriptid', 'is', 'customdeploy1' ], 'AND', [ 'script.scriptid', 'is', 'customscript_imp_customer' ] ],
-columns: [ 'internalid' ]
-}).run().getRange({
-start: 0,
-end: 1
-});
-const out = {};
-if (!found[0]) return out;
-const rec = m.record.load({
-type: 'scriptdeployment',
-id: found[0].id
-});
-for (const id of ids) {
-const v = rec.getValue({
-fieldId: id
-});
-out[id] = v === true ? 'T' : v === false ? 'F' : v === null || v === undefined ? '' : String(v);
-}
-return out;
-}
-function dryRunOneFeed(m, client, feed, reserve) {
-const feeds = HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed);
-const waiting = feeds.list().filter(f => f.name === feed);
-if (waiting.length === 0) throw new Error(`${feed} is not waiting in ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ (any more)`);
-const params = importDeploymentParams(m);
-const budget = new HC_CustomerSyncLib.GovernanceBudget({
-remaining: () => m.script.getRemainingUsage()
-}, reserve, {
-limit: HC_CustomerSyncLib.TIME_LIMITS.suitelet,
-clock: {
-now: () => Date.now()
-}
-});
-const summary = HC_CustomerSyncLib.runCustomerImport({
-feeds: {
-...feeds,
-list: () => waiting
-},
-customers: new HC_CustomerSyncLib.NetSuiteCustomerStore(m),
-checkpoint: new HC_CustomerSyncLib.CheckpointStore(m, 'import'),
-budget,
-now: () => Date.now(),
-log: {
-audit: () => undefined,
-error: () => undefined
-},
-leaseHolderRunning: lease => HC_CustomerSyncLib.deploymentIsRunning(m.search, IMPORT_SCRIPT_ID, lease.deploymentId)
-}, {
-oneWorld: m.runtime.isFeatureInEffect({
-feature: 'SUBSIDIARIES'
-}),
-defaultSubsidiary: params.custscript_hc_imp_default_subsidiary ?? '',
-fieldMap: HC_CustomerSyncLib.parseFieldMap('custscript_hc_imp_field_map', params.custscript_hc_imp_field_map ?? ''),
-matchByEmail: params.custscript_hc_imp_match_by_email === 'T',
-dryRun: true,
-batchSize: 50,
-executionId: `${m.script.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`,
-deploymentId: m.script.deploymentId,
-restampAfterMs: 60 * 60 * 1e3
-});
-if (summary.skipped) throw new Error(`not checked: ${summary.skipped}`);
-const f = summary.files[0];
-return {
-checked: !!f && f.outcome === 'checked' && !summary.paused,
-counts: {
-...f?.counts ?? summary.totals
-},
-report: f?.dryRunReport ?? null,
-note: summary.paused ? 'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.' : 'Every row checked.'
-};
-}
-const STYLE = `<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n</style>`;
-function renderStatusForm(ui, model, footer) {
-const form = ui.createForm({
-title: model.title
-});
-const top = form.addField({
-id: 'custpage_message',
-type: ui.FieldType.INLINEHTML,
-label: 'Message'
-});
-top.defaultValue = STYLE + (model.message ? `<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>` : '');
-for (const tab of model.tabs) {
-form.addTab({
-id: tab.id,
-label: tab.label
-});
-if (tab.id === 'custpage_tab_actions') addActionForm(ui, form, model, tab.id);
-for (const block of tab.blocks) {
-if (block.kind === 'fields') {
-form.addFieldGroup({
-id: block.id,
-label: block.label,
-tab: tab.id
-});
-for (const f of block.fields) {
-const field = form.addField({
-id: f.id,
-type: f.html ? ui.FieldType.INLINEHTML : ui.FieldType.TEXT,
-label: f.label,
-container: block.id
-});
-if (!f.html) field.updateDisplayType({
-displayType: ui.FieldDisplayType.INLINE
-});
-field.updateBreakType({
-breakType: ui.FieldBreakType.STARTROW
-});
-field.defaultValue = f.html ? `<div class="hc-field"><div class="hc-label">${esc(f.label)}</div><div class="hc-value" data-field="${f.id}">${f.value}</div></div>` : f.value;
-}
-continue;
-}
-const sublist = form.addSublist({
-id: block.id,
-type: ui.SublistType.LIST,
-label: block.label,
-tab: tab.id
-});
-for (const c of block.columns) sublist.addField({
-id: `custpage_${c.id}`,
-type: ui.FieldType.TEXT,
-label: c.label
-});
-block.rows.forEach((row, line) => row.forEach((cell, i) => {
-if (cell !== '') sublist.setSublistValue({
-id: `custpage_${block.columns[i].id}`,
-line,
-value: cell
-});
-}));
-}
-}
-const foot = form.addField({
-id: 'custpage_footer',
-type: ui.FieldType.INLINEHTML,
-label: 'Footer'
-});
-foot.defaultValue = `<p class="hc-footer" style="color:#666;font-size:11px">${esc(footer)}</p>`;
-return form;
-}
-function addActionForm(ui, form, model, tab) {
-form.addFieldGroup({
-id: 'custpage_grp_run',
-label: 'Run an action',
-tab
-});
-const action = form.addField({
-id: PARAM.action,
-type: ui.FieldType.SELECT,
-label: 'Action',
-container: 'custpage_grp_run'
-});
-action.addSelectOption({
-value: '',
-text: '',
-isSelected: true
-});
-for (const [value, text] of Object.entries(ACTION_LABELS)) action.addSelectOption({
-value,
-text
-});
-action.isMandatory = true;
-const feed = form.addField({
-id: PARAM.feed,
-type: ui.FieldType.SELECT,
-label: 'Feed (dry run)',
-container: 'custpage_grp_run'
-});
-feed.addSelectOption({
-value: '',
-text: model.actions.feeds.length ? '' : '(list the waiting feeds on the Feeds tab first)'
-});
-for (const name of model.actions.feeds) feed.addSelectOption({
-value: name,
-text: name
-});
-const csrf = form.addField({
-id: PARAM.csrf,
-type: ui.FieldType.TEXT,
-label: 'Token'
-});
-csrf.updateDisplayType({
-displayType: ui.FieldDisplayType.HIDDEN
-});
-csrf.defaultValue = model.actions.csrf;
-form.addSubmitButton({
-label: 'Run action'
-});
-}
-return {
-ACTIONS,
-ACTION_LABELS,
-NetSuiteStatusSources,
-ON_DEMAND,
-PARAM,
-REPORT_FOLDERS,
-SYNC_SCRIPTS,
-buildPage,
-csrfMatches,
-dryRunOneFeed,
-esc,
-importDeploymentParams,
-listWaitingFeeds,
-openConnection,
-outcomeText,
-refusedForToken,
-renderStatusForm,
-reportRequest,
-runAction,
-testSftpConnection
-};
-});
+details:[['Would create',String(c.created??0),''],['Would link',String(c.linked??0),''],['Already linked',String(c.alreadyLinked??0),''],['Errors',String(c.errors??0),r.report?`customer/export/dry_run/${r.report}`:'']]
+}}catch(e){return fail(`Dry run of ${params.feed} failed`,e)}}if(action===ACTIONS.testSftp){try{const r=deps.testSftp()
+return{message:{kind:r.ok?'confirmation':'error',title:r.ok?'SFTP connection works':'SFTP connection has problems',
+text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${r.checks.filter(c=>!c.ok).length} of ${r.checks.length} checks failed: ${r.checks.filter(c=>!c.ok).map(c=>c.what).join(', ')}.`
+},details:r.checks.map(c=>[c.what,c.ok?'OK':'FAILED',c.detail])}}catch(e){return fail('SFTP test failed',e)}}return{
+message:{kind:'warning',title:'No action',
+text:action?`Unknown action "${action}": nothing was done.`:'Choose an action first: nothing was done.'},details:null}}
+const HISTORICAL_FOLDER='Historical Shopify Customer CSV'
+const HISTORICAL_ARCHIVE='Archive Historical Shopify Customer'
+const STATE_MARK=' State: '
+function dateValue(m,v){if(v===null||v===undefined||v==='')return null
+if(v instanceof Date)return v.getTime()
+try{const d=m.format.parse({value:String(v),type:m.format.Type.DATETIME})
+return d instanceof Date&&!isNaN(d.getTime())?d.getTime():null}catch{return null}}class NetSuiteStatusSources{
+constructor(m){this.m=m
+this.checkpoints=null}deployments(){const{search}=this.m
+const ids=SYNC_SCRIPTS.map(s=>s.scriptId)
+const filters=[]
+for(const id of ids){if(filters.length)filters.push('OR')
+filters.push(['script.scriptid','is',id])}return search.create({type:'scriptdeployment',filters,
+columns:[search.createColumn({name:'scriptid',join:'script'}),search.createColumn({name:'scriptid',sort:search.Sort.ASC
+}),'title','status','isdeployed']}).run().getRange({start:0,end:100}).map(r=>({scriptId:String(r.getValue({
+name:'scriptid',join:'script'})??'').toLowerCase(),deploymentId:String(r.getValue({name:'scriptid'})??'').toLowerCase(),
+title:String(r.getValue({name:'title'})??''),status:String(r.getValue({name:'status'})??'').toUpperCase(),
+isDeployed:r.getValue({name:'isdeployed'})===true||r.getValue({name:'isdeployed'})==='T'}))}instances(){
+const{search}=this.m
+const filters=[]
+for(const s of SYNC_SCRIPTS){if(filters.length)filters.push('OR')
+filters.push(['script.scriptid','is',s.scriptId])}return search.create({type:'scheduledscriptinstance',filters,
+columns:[search.createColumn({name:'internalid',sort:search.Sort.DESC}),'datecreated',search.createColumn({
+name:'scriptid',join:'script'}),search.createColumn({name:'scriptid',join:'scriptdeployment'}),'status','enddate']
+}).run().getRange({start:0,end:200}).map(r=>({scriptId:String(r.getValue({name:'scriptid',join:'script'
+})??'').toLowerCase(),deploymentId:String(r.getValue({name:'scriptid',join:'scriptdeployment'})??'').toLowerCase(),
+status:String(r.getValue({name:'status'})??'').toUpperCase(),created:dateValue(this.m,r.getValue({name:'datecreated'
+}))??0,ended:dateValue(this.m,r.getValue({name:'enddate'}))}))}runs(scriptId,count){
+return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptId},count)}runsWithErrors(count){
+return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptId:'customscript_imp_customer',withErrors:true},count)}
+checkpoint(key){if(!this.checkpoints){const{search}=this.m
+this.checkpoints=new Map
+const rows=search.create({type:HC_CustomerSyncLib.CHECKPOINT_RECORD.type,filters:[['isinactive','is','F']],
+columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC
+}),HC_CustomerSyncLib.CHECKPOINT_RECORD.key,HC_CustomerSyncLib.CHECKPOINT_RECORD.state]}).run().getRange({start:0,
+end:100})
+for(const r of rows){const k=String(r.getValue({name:HC_CustomerSyncLib.CHECKPOINT_RECORD.key})??'')
+if(this.checkpoints.has(k))continue
+try{this.checkpoints.set(k,JSON.parse(String(r.getValue({name:HC_CustomerSyncLib.CHECKPOINT_RECORD.state})||'null')))
+}catch{this.checkpoints.set(k,null)}}}return this.checkpoints.get(key)??null}importState(){
+return this.checkpoint('import')}exportState(){return this.checkpoint('id-export')}historical(){const{search}=this.m
+const folders=search.create({type:'folder',
+filters:[['name','is',HISTORICAL_FOLDER],'OR',['name','is',HISTORICAL_ARCHIVE]],columns:[search.createColumn({
+name:'internalid',sort:search.Sort.ASC}),'name','description']}).run().getRange({start:0,end:10})
+const out=folders.find(f=>f.getValue({name:'name'})===HISTORICAL_FOLDER)
+const archive=folders.find(f=>f.getValue({name:'name'})===HISTORICAL_ARCHIVE)
+const info={status:null,state:null,waiting:[],archived:[]}
+if(out){const d=String(out.getValue({name:'description'})??'')
+const at=d.indexOf(STATE_MARK)
+info.status=at>=0?d.slice(0,at):d
+if(at>=0)try{info.state=JSON.parse(d.slice(at+STATE_MARK.length))}catch{info.state=null}}
+const ids=[out,archive].filter(f=>!!f).map(f=>String(f.id))
+if(ids.length===0)return info
+const files=search.create({type:'file',filters:[['folder','anyof',ids]],columns:[search.createColumn({name:'name',
+sort:search.Sort.ASC}),'folder','documentsize','created']}).run().getRange({start:0,end:1e3})
+for(const f of files){const item={id:String(f.id),name:String(f.getValue({name:'name'})??''),size:Number(f.getValue({
+name:'documentsize'}))*1024||0,created:dateValue(this.m,f.getValue({name:'created'}))??0}
+if(!HC_CustomerSyncLib.isCsv(item.name))continue
+if(out&&String(f.getValue({name:'folder'}))===String(out.id))info.waiting.push(item)
+else info.archived.push(item)}return info}customersByHcId(hcIds){const out=new Map
+if(hcIds.length===0)return out
+const filters=[]
+for(const id of hcIds.slice(0,100)){if(filters.length)filters.push('OR')
+filters.push([HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId,'is',id])}const rows=this.m.search.create({
+type:'customer',filters,columns:[this.m.search.createColumn({name:'internalid',sort:this.m.search.Sort.ASC
+}),HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId]}).run().getRange({start:0,end:1e3})
+for(const r of rows){const hc=String(r.getValue({name:HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId})??'')
+if(hc&&!out.has(hc))out.set(hc,String(r.id))}return out}}function openConnection(sftp,s){const base={url:s.host,
+port:s.port,username:s.username,hostKey:s.hostKey,directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
+return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
+...base,keyId:s.credential.id})}function listWaitingFeeds(client){
+return client.listCsv(HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed).map(f=>({name:f.name,size:f.size,
+lastModified:f.lastModified.getTime()}))}function testSftpConnection(m,settings){const checks=[]
+let s
+try{s=settings()}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
+checks.push({what:'settings',ok:false,detail:`${code}: ${message}`})
+return{ok:false,checks}}checks.push({what:'settings',ok:true,
+detail:`HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind==='secret'?'API secret':'SSH key'} ${s.credential.id}`
+})
+let c
+try{c=openConnection(m.sftp,s)}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
+checks.push({what:'host key and login',ok:false,detail:`${code}: ${message}`})
+return{ok:false,checks}}checks.push({what:'host key',ok:true,detail:'the server presented the configured host key'})
+checks.push({what:'login',ok:true,detail:`logged in as ${s.username}`})
+const folders=new Set
+for(const leaf of Object.values(HC_CustomerSyncLib.SFTP_FOLDERS)){const parts=leaf.split('/')
+for(let i=1;i<=parts.length;i++)folders.add(parts.slice(0,i).join('/'))}const parents=new Map
+for(const f of[...folders].sort()){const i=f.lastIndexOf('/')
+const parent=i<0?'.':f.slice(0,i)
+parents.set(parent,[...parents.get(parent)??[],f])}const missing=new Set
+for(const[parent,children]of parents){if(missing.has(parent)){for(const ch of children)missing.add(ch)
+continue}let names
+try{names=new Set(c.list({path:parent,sort:m.sftp.Sort.NAME}).filter(e=>e.directory).map(e=>e.name))}catch(e){
+const{code,message}=HC_CustomerSyncLib.describeError(e)
+checks.push({what:parent==='.'?s.directory:parent,ok:false,detail:`cannot list: ${code}: ${message}`})
+for(const ch of children)missing.add(ch)
+continue}for(const ch of children){const ok=names.has(ch.slice(ch.lastIndexOf('/')+1))
+if(!ok)missing.add(ch)
+checks.push({what:`${ch}/`,ok,detail:ok?'folder exists':'folder does not exist'})}}
+const probeIn=[HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedError,HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications,HC_CustomerSyncLib.SFTP_FOLDERS.historical]
+for(const dir of probeIn){if(missing.has(dir))continue
+const name=`.hc-sftp-check-${HC_CustomerSyncLib.uniqueSuffix()}.tmp`
+const archive=`${dir}/archive`
+const to=folders.has(archive)&&!missing.has(archive)?`${archive}/${name}`:`${dir}/${name}.moved`
+let stage='write'
+try{c.upload({directory:dir,filename:name,file:m.file.create({name,fileType:m.file.Type.PLAINTEXT,
+contents:'hc sftp check\n'}),replaceExisting:true})
+stage='move'
+c.move({from:`${dir}/${name}`,to})
+stage='delete'
+c.removeFile({path:to})
+checks.push({what:`write in ${dir}/`,ok:true,
+detail:`wrote, moved${to.startsWith(archive)?' into archive/':''} and deleted a probe file`})}catch(e){
+const{code,message}=HC_CustomerSyncLib.describeError(e)
+checks.push({what:`write in ${dir}/`,ok:false,detail:`cannot ${stage} a probe file: ${code}: ${message}`})
+for(const p of[`${dir}/${name}`,to])try{c.removeFile({path:p})}catch{}}}return{ok:checks.every(x=>x.ok),checks}}
+const IMPORT_SCRIPT_ID=SYNC_SCRIPTS.find(s=>s.key==='import')?.scriptId??'customscript_imp_customer'
+function importDeploymentParams(m){
+const ids=['custscript_hc_imp_default_subsidiary','custscript_hc_imp_match_by_email','custscript_hc_imp_field_map']
+const found=m.search.create({type:'scriptdeployment',
+filters:[['scriptid','is','customdeploy1'],'AND',['script.scriptid','is','customscript_imp_customer']],
+columns:['internalid']}).run().getRange({start:0,end:1})
+const out={}
+if(!found[0])return out
+const rec=m.record.load({type:'scriptdeployment',id:found[0].id})
+for(const id of ids){const v=rec.getValue({fieldId:id})
+out[id]=v===true?'T':v===false?'F':v===null||v===undefined?'':String(v)}return out}
+function dryRunOneFeed(m,client,feed,reserve){
+const feeds=HC_CustomerSyncLib.customerFeedFolder(client,HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed)
+const waiting=feeds.list().filter(f=>f.name===feed)
+if(waiting.length===0)throw new Error(`${feed} is not waiting in ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ (any more)`)
+const params=importDeploymentParams(m)
+const budget=new HC_CustomerSyncLib.GovernanceBudget({remaining:()=>m.script.getRemainingUsage()},reserve,{
+limit:HC_CustomerSyncLib.TIME_LIMITS.suitelet,clock:{now:()=>Date.now()}})
+const summary=HC_CustomerSyncLib.runCustomerImport({feeds:{...feeds,list:()=>waiting},
+customers:new HC_CustomerSyncLib.NetSuiteCustomerStore(m),checkpoint:new HC_CustomerSyncLib.CheckpointStore(m,'import'),
+budget,now:()=>Date.now(),log:{audit:()=>undefined,error:()=>undefined},
+leaseHolderRunning:lease=>lease.scriptId?HC_CustomerSyncLib.deploymentIsRunning(m.search,lease.scriptId,lease.deploymentId,HC_CustomerSyncLib.QUEUED_OR_ALIVE):HC_CustomerSyncLib.deploymentIsRunning(m.search,IMPORT_SCRIPT_ID,lease.deploymentId)
+},{oneWorld:m.runtime.isFeatureInEffect({feature:'SUBSIDIARIES'}),
+defaultSubsidiary:params.custscript_hc_imp_default_subsidiary??'',
+fieldMap:HC_CustomerSyncLib.parseFieldMap('custscript_hc_imp_field_map',params.custscript_hc_imp_field_map??''),
+matchByEmail:params.custscript_hc_imp_match_by_email==='T',dryRun:true,batchSize:50,
+executionId:`${m.script.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`,
+deploymentId:m.script.deploymentId,restampAfterMs:60*60*1e3})
+if(summary.skipped)throw new Error(`not checked: ${summary.skipped}`)
+const f=summary.files[0]
+return{checked:!!f&&f.outcome==='checked'&&!summary.paused,counts:{...f?.counts??summary.totals},
+report:f?.dryRunReport??null,
+note:summary.paused?'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.':'Every row checked.'
+}}
+const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n</style>`
+function renderStatusForm(ui,model,footer){const form=ui.createForm({title:model.title})
+const top=form.addField({id:'custpage_message',type:ui.FieldType.INLINEHTML,label:'Message'})
+top.defaultValue=STYLE+(model.message?`<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`:'')
+for(const tab of model.tabs){form.addTab({id:tab.id,label:tab.label})
+if(tab.id==='custpage_tab_actions')addActionForm(ui,form,model,tab.id)
+for(const block of tab.blocks){if(block.kind==='fields'){form.addFieldGroup({id:block.id,label:block.label,tab:tab.id})
+for(const f of block.fields){const field=form.addField({id:f.id,type:f.html?ui.FieldType.INLINEHTML:ui.FieldType.TEXT,
+label:f.label,container:block.id})
+if(!f.html)field.updateDisplayType({displayType:ui.FieldDisplayType.INLINE})
+field.updateBreakType({breakType:ui.FieldBreakType.STARTROW})
+field.defaultValue=f.html?`<div class="hc-field"><div class="hc-label">${esc(f.label)}</div><div class="hc-value" data-field="${f.id}">${f.value}</div></div>`:f.value
+}continue}const sublist=form.addSublist({id:block.id,type:ui.SublistType.LIST,label:block.label,tab:tab.id})
+for(const c of block.columns)sublist.addField({id:`custpage_${c.id}`,type:ui.FieldType.TEXT,label:c.label})
+block.rows.forEach((row,line)=>row.forEach((cell,i)=>{if(cell!=='')sublist.setSublistValue({
+id:`custpage_${block.columns[i].id}`,line,value:cell})}))}}const foot=form.addField({id:'custpage_footer',
+type:ui.FieldType.INLINEHTML,label:'Footer'})
+foot.defaultValue=`<p class="hc-footer" style="color:#666;font-size:11px">${esc(footer)}</p>`
+return form}function addActionForm(ui,form,model,tab){form.addFieldGroup({id:'custpage_grp_run',label:'Run an action',
+tab})
+const action=form.addField({id:PARAM.action,type:ui.FieldType.SELECT,label:'Action',container:'custpage_grp_run'})
+action.addSelectOption({value:'',text:'',isSelected:true})
+for(const[value,text]of Object.entries(ACTION_LABELS))action.addSelectOption({value,text})
+action.isMandatory=true
+const feed=form.addField({id:PARAM.feed,type:ui.FieldType.SELECT,label:'Feed (dry run)',container:'custpage_grp_run'})
+feed.addSelectOption({value:'',text:model.actions.feeds.length?'':'(list the waiting feeds on the Feeds tab first)'})
+for(const name of model.actions.feeds)feed.addSelectOption({value:name,text:name})
+const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
+csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
+csrf.defaultValue=model.actions.csrf
+form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,NetSuiteStatusSources,ON_DEMAND,PARAM,
+REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,listWaitingFeeds,
+openConnection,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
+

@@ -1,0 +1,121 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType MapReduceScript
+ * @NModuleScope SameAccount
+ */
+define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
+
+    /**
+     * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
+     * the handoff carries, this script declares none) are named in messages by their labels.
+     */
+    const SCHEDULED = {
+        scriptId: 'customscript_imp_customer',
+        onDemandDeployment: 'customdeploy_imp_customer_rest',
+        fieldMapParam: 'HC_SC_ImportCustomer "Extra column map (JSON)"',
+        sftpConfigParam: 'HC_SC_ImportCustomer "SFTP configuration"',
+        sftpDirectoryParam: 'HC_SC_ImportCustomer "SFTP directory"',
+    };
+    /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
+    const SUMMARIZE_LIMIT = 10000;
+    /** A key that throws is tried again; an application-server restart re-runs it with isRestarted. */
+    const config = { retryCount: 2, exitOnError: false };
+    const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import');
+    function feedFolder(h) {
+        const settings = HC_CustomerSyncLib.loadSftpSettings(search, {
+            record: SCHEDULED.sftpConfigParam,
+            recordValue: h.settings.sftpConfig,
+            directory: SCHEDULED.sftpDirectoryParam,
+            directoryValue: h.settings.sftpDirectory,
+        });
+        return HC_CustomerSyncLib.customerFeedFolder(HC_CustomerSyncLib.connect({ sftp, file }, settings), HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed);
+    }
+    function options(h) {
+        return HC_CustomerSyncLib.handoffOptions(h, runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), HC_CustomerSyncLib.parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap), `${HC_CustomerSyncLib.MR_IMPORT.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`);
+    }
+    const logTo = {
+        audit: (title, details) => log.audit({ title, details }),
+        error: (title, details) => log.error({ title, details }),
+    };
+    function getInputData() {
+        const store = checkpoint();
+        const state = store.load();
+        const h = HC_CustomerSyncLib.heldHandoff(state);
+        if (!state || !h)
+            return {};
+        const opts = options(h);
+        const plan = HC_CustomerSyncLib.planHandoff(h, { feeds: feedFolder(h), customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }) }, opts);
+        if (HC_CustomerSyncLib.giveBackFromPlan(state, plan)) {
+            for (const g of plan.givenBack)
+                log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
+            store.save(state);
+        }
+        // Each key carries the settings, so reduce reads nothing else.
+        const out = {};
+        for (const [key, batch] of Object.entries(plan.batches))
+            out[key] = JSON.stringify({ batch, opts });
+        return out;
+    }
+    /** One customer store per job: lists (statuses, subsidiaries) are read once per job, not per key. */
+    let customers;
+    function reduce(context) {
+        const { batch, opts } = JSON.parse(context.values[0]);
+        customers ??= new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record });
+        const outcomes = HC_CustomerSyncLib.reduceBatch(batch, customers, () => Date.now(), opts, context.isRestarted);
+        context.write({ key: context.key, value: JSON.stringify(outcomes) });
+    }
+    function summarize(context) {
+        const script = runtime.getCurrentScript();
+        let stageErrors = 0;
+        if (context.inputSummary.error) {
+            stageErrors++;
+            log.error({ title: 'HC_MR_ImportCustomer getInputData error', details: context.inputSummary.error });
+        }
+        context.reduceSummary.errors.iterator().each((key, err) => {
+            stageErrors++;
+            log.error({ title: `HC_MR_ImportCustomer reduce error for key ${key}`, details: err });
+            return true;
+        });
+        const store = checkpoint();
+        const state = store.load();
+        const h = HC_CustomerSyncLib.heldHandoff(state);
+        if (!state || !h) {
+            log.audit({ title: 'HC_MR_ImportCustomer: no feed handed over', details: 'nothing to do' });
+            // Restarted after the lease went back: the queueing of the scheduled import may not have happened.
+            if (context.isRestarted)
+                HC_CustomerSyncLib.reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
+            return;
+        }
+        const outcomes = [];
+        context.output.iterator().each((_key, value) => {
+            outcomes.push(...JSON.parse(value));
+            return true;
+        });
+        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        const summary = HC_CustomerSyncLib.finishHandoff({
+            feeds: feedFolder(h),
+            customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
+            checkpoint: store,
+            leaseHolderRunning: () => true,
+            budget,
+            now: () => Date.now(),
+            log: logTo,
+        }, state, outcomes, options(h), context.isRestarted);
+        for (const f of summary.files)
+            log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+        // The lease is back: the scheduled import goes on with the feeds after these at once.
+        const rescheduled = HC_CustomerSyncLib.reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
+        log.audit({
+            title: 'HC_MR_ImportCustomer summary',
+            details: JSON.stringify({
+                ...HC_CustomerSyncLib.summaryDetails(summary, context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()), rescheduled),
+                stageErrors,
+                seconds: context.seconds,
+            }),
+        });
+    }
+
+
+  return { config: config, getInputData: getInputData, reduce: reduce, summarize: summarize };
+
+}));

@@ -1,0 +1,180 @@
+/**
+ * HC_MR_ImportCustomer (map/reduce, on demand only: customdeploy_hc_mr_import_customer). Imports a
+ * backlog of customer feeds that HC_SC_ImportCustomer handed over, on the account's SuiteCloud
+ * processors, with the scheduled path's rules, reports and archiving. Logic:
+ * sync/customerImportMapReduce.ts (on top of sync/customerImport.ts).
+ *
+ * getInputData reads the handoff from the import checkpoint (whose lease it holds), downloads,
+ * validates and groups the rows; there is no map stage; reduce creates or links one key's rows;
+ * summarize writes each feed's reports, archives it, gives the lease back and queues
+ * HC_SC_ImportCustomer for the feeds after them.
+ *
+ * @NApiVersion 2.1
+ * @NScriptType MapReduceScript
+ */
+import type { EntryPoints } from 'N/types';
+import * as file from 'N/file';
+import * as log from 'N/log';
+import * as record from 'N/record';
+import * as runtime from 'N/runtime';
+import * as search from 'N/search';
+import * as sftp from 'N/sftp';
+import * as task from 'N/task';
+import {
+  CheckpointStore,
+  GovernanceBudget,
+  MR_IMPORT,
+  NetSuiteCustomerStore,
+  SFTP_FOLDERS,
+  connect,
+  customerFeedFolder,
+  finishHandoff,
+  giveBackFromPlan,
+  handoffOptions,
+  heldHandoff,
+  loadSftpSettings,
+  parseFieldMap,
+  planHandoff,
+  reduceBatch,
+  reschedule,
+  summaryDetails,
+  uniqueSuffix,
+} from '../lib/HC_CustomerSyncLib';
+import type { ImportState, KeyOutcome, ReduceBatch } from '../lib/HC_CustomerSyncLib';
+
+/**
+ * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
+ * the handoff carries, this script declares none) are named in messages by their labels.
+ */
+const SCHEDULED = {
+  scriptId: 'customscript_imp_customer',
+  onDemandDeployment: 'customdeploy_imp_customer_rest',
+  fieldMapParam: 'HC_SC_ImportCustomer "Extra column map (JSON)"',
+  sftpConfigParam: 'HC_SC_ImportCustomer "SFTP configuration"',
+  sftpDirectoryParam: 'HC_SC_ImportCustomer "SFTP directory"',
+};
+/** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
+const SUMMARIZE_LIMIT = 10000;
+
+/** A key that throws is tried again; an application-server restart re-runs it with isRestarted. */
+export const config = { retryCount: 2, exitOnError: false };
+
+const checkpoint = () => new CheckpointStore<ImportState>({ search, record }, 'import');
+
+type Handoff = NonNullable<ImportState['handoff']>;
+
+function feedFolder(h: Handoff) {
+  const settings = loadSftpSettings(search, {
+    record: SCHEDULED.sftpConfigParam,
+    recordValue: h.settings.sftpConfig,
+    directory: SCHEDULED.sftpDirectoryParam,
+    directoryValue: h.settings.sftpDirectory,
+  });
+  return customerFeedFolder(connect({ sftp, file }, settings), SFTP_FOLDERS.customerFeed);
+}
+
+function options(h: Handoff) {
+  return handoffOptions(
+    h,
+    runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
+    parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap),
+    `${MR_IMPORT.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
+  );
+}
+
+const logTo = {
+  audit: (title: string, details: string) => log.audit({ title, details }),
+  error: (title: string, details: string) => log.error({ title, details }),
+};
+
+export function getInputData(): Record<string, string> {
+  const store = checkpoint();
+  const state = store.load();
+  const h = heldHandoff(state);
+  if (!state || !h) return {};
+  const opts = options(h);
+  const plan = planHandoff(
+    h,
+    { feeds: feedFolder(h), customers: new NetSuiteCustomerStore({ search, record }) },
+    opts,
+  );
+  if (giveBackFromPlan(state, plan)) {
+    for (const g of plan.givenBack)
+      log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
+    store.save(state);
+  }
+  // Each key carries the settings, so reduce reads nothing else.
+  const out: Record<string, string> = {};
+  for (const [key, batch] of Object.entries(plan.batches)) out[key] = JSON.stringify({ batch, opts });
+  return out;
+}
+
+/** One customer store per job: lists (statuses, subsidiaries) are read once per job, not per key. */
+let customers: NetSuiteCustomerStore | undefined;
+
+export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
+  const { batch, opts } = JSON.parse(context.values[0]) as {
+    batch: ReduceBatch;
+    opts: ReturnType<typeof options>;
+  };
+  customers ??= new NetSuiteCustomerStore({ search, record });
+  const outcomes = reduceBatch(batch, customers, () => Date.now(), opts, context.isRestarted);
+  context.write({ key: context.key, value: JSON.stringify(outcomes) });
+}
+
+export function summarize(context: EntryPoints.MapReduce.summarizeContext): void {
+  const script = runtime.getCurrentScript();
+  let stageErrors = 0;
+  if (context.inputSummary.error) {
+    stageErrors++;
+    log.error({ title: 'HC_MR_ImportCustomer getInputData error', details: context.inputSummary.error });
+  }
+  context.reduceSummary.errors.iterator().each((key, err) => {
+    stageErrors++;
+    log.error({ title: `HC_MR_ImportCustomer reduce error for key ${key}`, details: err });
+    return true;
+  });
+
+  const store = checkpoint();
+  const state = store.load();
+  const h = heldHandoff(state);
+  if (!state || !h) {
+    log.audit({ title: 'HC_MR_ImportCustomer: no feed handed over', details: 'nothing to do' });
+    // Restarted after the lease went back: the queueing of the scheduled import may not have happened.
+    if (context.isRestarted) reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
+    return;
+  }
+  const outcomes: KeyOutcome[] = [];
+  context.output.iterator().each((_key, value) => {
+    outcomes.push(...(JSON.parse(value) as KeyOutcome[]));
+    return true;
+  });
+  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  const summary = finishHandoff(
+    {
+      feeds: feedFolder(h),
+      customers: new NetSuiteCustomerStore({ search, record }),
+      checkpoint: store,
+      leaseHolderRunning: () => true,
+      budget,
+      now: () => Date.now(),
+      log: logTo,
+    },
+    state,
+    outcomes,
+    options(h),
+    context.isRestarted,
+  );
+  for (const f of summary.files)
+    log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+  // The lease is back: the scheduled import goes on with the feeds after these at once.
+  const rescheduled = reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
+  log.audit({
+    title: 'HC_MR_ImportCustomer summary',
+    details: JSON.stringify({
+      ...summaryDetails(summary, context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()), rescheduled),
+      stageErrors,
+      seconds: context.seconds,
+    }),
+  });
+}

@@ -1,0 +1,418 @@
+/**
+ * HC_MR_ImportCustomer's logic: a backlog of customer feeds that HC_SC_ImportCustomer handed over
+ * (sync/customerImport.ts, `handOff`), imported on the account's SuiteCloud processors.
+ *
+ * - getInputData (`planHandoff`) reads the feeds, validates every row with the scheduled path's rules,
+ *   searches the customers any row could match (before any write), and groups rows so that two rows
+ *   that could resolve to the same NetSuite customer (same HC id, external id, Shopify id, or email
+ *   with email matching on, directly or through an existing customer) are in one reduce key, in the
+ *   scheduled path's order (feed, then line). No two processors ever work on one customer.
+ * - reduce (`reduceBatch`) decides each row with the scheduled path's `decideRow` (same upsert, same
+ *   problems) against what NetSuite held before the run. A restarted key finds the customers its
+ *   interrupted attempt created (by HC id, absent from that snapshot) and reports them as created,
+ *   never creating a second one.
+ * - summarize (`finishHandoff`) replays those outcomes through the scheduled path's own
+ *   `importOneFeed` (a `RowDecider` that looks them up instead of upserting): reports, counts, logs and
+ *   archiving are the scheduled path's code, so its files are the scheduled path's byte for byte.
+ *   Then it gives the lease back. A feed it cannot finish goes back to the scheduled path.
+ */
+import type {
+  CustomerStore,
+  FeedEntry,
+  FeedFolder,
+  ImportDeps,
+  ImportOptions,
+  ImportState,
+  ImportSummary,
+  MapReduceHandoff,
+  RowDecider,
+  RowOutcome,
+  RunContext,
+} from './customerImport';
+import {
+  decideRow,
+  emptyCounts,
+  importOneFeed,
+  matchKeys,
+  returnFeeds,
+  unreadableReason,
+} from './customerImport';
+import { CandidateIndex } from './customerMatching';
+import type { ExistingCustomer } from './customerMatching';
+import { isProblem, toNewCustomer } from './customerRows';
+import type { NewCustomer } from './customerRows';
+import { readCustomerFeed } from '../core/customerFeed';
+import type { CsvRow } from '../core/csv';
+import type { CustomerFeedColumn } from '../core/hotwaxFiles';
+import { SFTP_MAX_FILE_SIZE } from '../core/limits';
+import { describeError } from '../core/errors';
+import { SFTP_FOLDERS } from '../core/config';
+
+export const MR_IMPORT = {
+  scriptId: 'customscript_hc_mr_import_customer',
+  deploymentId: 'customdeploy_hc_mr_import_customer',
+} as const;
+
+/**
+ * Default of custscript_hc_imp_mr_min_rows: one 10,000-unit scheduled execution creates about 630
+ * customers (15.8 units each, bench/README.md), so a backlog of 600 rows or more would need a second
+ * execution on the scheduled path.
+ */
+export const DEFAULT_HANDOFF_ROWS = 600;
+/**
+ * Feeds one handoff takes: summarize downloads each again and writes its reports and archive move
+ * (about 250 units for a feed with errors), well inside its 10,000 units; getInputData downloads each
+ * (100) and searches 500 rows at a time (10 units per 1,000 matches).
+ */
+export const MAX_HANDOFF_FEEDS = 25;
+/** Rows per reduce key: whole groups only, so a key is a few seconds of work and a restart redoes little. */
+export const ROWS_PER_KEY = 20;
+/** Rows per candidate search in getInputData. */
+const ROWS_PER_SEARCH = 500;
+/**
+ * Rows one group may hold: a group is one reduce invocation (5,000 units), 30 units a row at worst
+ * (create and save, twice for an entity id clash). A larger group (hundreds of rows sharing an email,
+ * say) is left to the scheduled path, which handles any number of related rows in sequence.
+ */
+export const MAX_GROUP_ROWS = 150;
+
+/** A feed row as a reduce key carries it. */
+export interface KeyRow {
+  /** Index of the feed in the handoff. */
+  feed: number;
+  line: number;
+  endLine: number;
+  values: Record<CustomerFeedColumn, string>;
+  extra: Record<string, string>;
+  fields: string[];
+}
+
+/** One reduce key's work: whole groups of related rows, and what NetSuite held for them before any write. */
+export interface ReduceBatch {
+  rows: KeyRow[];
+  /** Each feed's header as written (named in INVALID_CHARACTER messages). */
+  headers: Record<number, string[]>;
+  candidates: ExistingCustomer[];
+}
+
+/** One row's outcome, written by reduce and replayed by summarize. */
+export interface KeyOutcome {
+  feed: number;
+  line: number;
+  outcome: RowOutcome;
+}
+
+/** The import's settings in the map/reduce: the scheduled script's parameter values at the handoff. */
+export function handoffOptions(
+  h: MapReduceHandoff,
+  oneWorld: boolean,
+  fieldMap: Record<string, string>,
+  executionId: string,
+): ImportOptions {
+  return {
+    oneWorld,
+    defaultSubsidiary: h.settings.defaultSubsidiary,
+    fieldMap,
+    matchByEmail: h.settings.matchByEmail,
+    dryRun: false,
+    batchSize: 50,
+    executionId,
+    deploymentId: MR_IMPORT.deploymentId,
+    restampAfterMs: 60 * 60 * 1000,
+  };
+}
+
+/** The handoff this deployment holds the lease for, or null. */
+export function heldHandoff(state: ImportState | null): MapReduceHandoff | null {
+  return state?.handoff && state.lease?.deploymentId === MR_IMPORT.deploymentId ? state.handoff : null;
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+    if (!this.parent.has(x)) this.parent.set(x, x);
+    // Path compression keeps large feeds near-linear.
+    for (let cur = x; cur !== root;) {
+      const next = this.parent.get(cur)!;
+      this.parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+/**
+ * The keys by which two rows could resolve to one customer. Compared ignoring case, as NetSuite's
+ * search compares them: grouping too much is harmless, too little would let two processors race.
+ */
+function keyNodes(
+  c: { hcCustomerId: string; externalId: string; shopifyCustomerId: string; email: string },
+  byEmail: boolean,
+): string[] {
+  const out: string[] = [];
+  if (c.hcCustomerId) out.push(`h:${c.hcCustomerId.toLowerCase()}`);
+  if (c.externalId) out.push(`x:${c.externalId.toLowerCase()}`);
+  if (c.shopifyCustomerId) out.push(`s:${c.shopifyCustomerId.toLowerCase()}`);
+  if (byEmail && c.email) out.push(`m:${c.email.toLowerCase()}`);
+  return out;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** Reduce keys sort as text: feed and line padded, so key order is the scheduled path's order. */
+export const batchKey = (feed: number, line: number): string => `${pad(feed, 3)}-${pad(line, 9)}`;
+
+export interface HandoffPlan {
+  batches: Record<string, ReduceBatch>;
+  /** Feeds left to the scheduled path (unreadable now, too large, a group too large), with why. */
+  givenBack: Array<{ name: string; tag: string; reason: string }>;
+  rows: number;
+}
+
+/**
+ * getInputData: the handed feeds read, their rows validated and grouped into reduce keys. Feeds the
+ * map/reduce cannot take (they fail to download or parse now: the scheduled path reports them as it
+ * reports any such feed) are given back.
+ */
+export function planHandoff(
+  h: MapReduceHandoff,
+  deps: { feeds: FeedFolder; customers: Pick<CustomerStore, 'findCandidates'> },
+  opts: ImportOptions,
+): HandoffPlan {
+  const givenBack: HandoffPlan['givenBack'] = [];
+  const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
+  const rows: Array<{ row: KeyRow; customer: NewCustomer | null }> = [];
+  const headers: Record<number, string[]> = {};
+  h.feeds.forEach((f, feed) => {
+    if (h.done.includes(f.name)) return;
+    // Gone: archived by an earlier attempt's summarize (which then marks it done), or removed.
+    const entry = listed.get(f.name);
+    if (!entry) return;
+    if (entry.directory || (entry.size ?? 0) > SFTP_MAX_FILE_SIZE) {
+      givenBack.push({ ...f, reason: 'not a file within N/sftp limits' });
+      return;
+    }
+    let text: string;
+    try {
+      text = deps.feeds.download(f.name);
+    } catch (e) {
+      const { code, message } = describeError(e);
+      if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
+      givenBack.push({ ...f, reason: `cannot be downloaded (${code}: ${message})` });
+      return;
+    }
+    const parsed = unreadableReason(text) ? null : readCustomerFeed(text, f.name);
+    if (!parsed || parsed.missingColumns.includes('HCCustomerId')) {
+      givenBack.push({ ...f, reason: 'not a readable customer feed' });
+      return;
+    }
+    headers[feed] = parsed.header;
+    for (const r of parsed.rows) {
+      const c = toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header);
+      rows.push({
+        row: {
+          feed,
+          line: r.lineNumber,
+          endLine: r.endLine,
+          values: r.values,
+          extra: r.extra,
+          fields: r.fields,
+        },
+        customer: isProblem(c) ? null : c,
+      });
+    }
+  });
+
+  // The customers any row could match, read before any write: the reduce stage's starting point.
+  const valid = rows.map((r) => r.customer).filter((c): c is NewCustomer => c !== null);
+  const candidates = new Map<string, ExistingCustomer>();
+  for (let i = 0; i < valid.length; i += ROWS_PER_SEARCH)
+    for (const c of deps.customers.findCandidates(
+      matchKeys(valid.slice(i, i + ROWS_PER_SEARCH), opts.matchByEmail),
+    ))
+      candidates.set(c.id, c);
+
+  const uf = new UnionFind();
+  rows.forEach((r, i) => {
+    uf.find(`r:${i}`);
+    if (r.customer) for (const k of keyNodes(r.customer, opts.matchByEmail)) uf.union(`r:${i}`, k);
+  });
+  for (const c of candidates.values())
+    for (const k of keyNodes(c, opts.matchByEmail)) uf.union(`c:${c.id}`, k);
+
+  // Groups in the order of their first row (rows are in feed and line order already).
+  const groups = new Map<string, { rows: KeyRow[]; candidates: ExistingCustomer[] }>();
+  rows.forEach((r, i) => {
+    const root = uf.find(`r:${i}`);
+    const g = groups.get(root) ?? { rows: [], candidates: [] };
+    g.rows.push(r.row);
+    groups.set(root, g);
+  });
+  for (const c of candidates.values()) groups.get(uf.find(`c:${c.id}`))?.candidates.push(c);
+
+  const tooLarge = [...groups.values()].find((g) => g.rows.length > MAX_GROUP_ROWS);
+  if (tooLarge) {
+    const first = tooLarge.rows[0];
+    const reason = `${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`;
+    const back = h.feeds.filter((f, i) => !h.done.includes(f.name) && headers[i] !== undefined);
+    return { batches: {}, givenBack: [...givenBack, ...back.map((f) => ({ ...f, reason }))], rows: 0 };
+  }
+
+  const batches: Record<string, ReduceBatch> = {};
+  let current: ReduceBatch | null = null;
+  for (const g of groups.values()) {
+    if (!current || current.rows.length + g.rows.length > ROWS_PER_KEY) {
+      current = { rows: [], headers: {}, candidates: [] };
+      batches[batchKey(g.rows[0].feed, g.rows[0].line)] = current;
+    }
+    current.rows.push(...g.rows);
+    current.candidates.push(...g.candidates);
+  }
+  for (const b of Object.values(batches)) {
+    b.rows.sort((a, c) => a.feed - c.feed || a.line - c.line);
+    for (const r of b.rows) b.headers[r.feed] = headers[r.feed];
+  }
+  return { batches, givenBack, rows: rows.length };
+}
+
+/**
+ * reduce: one key's rows in the scheduled path's order, each through `decideRow`. `restarted`: an
+ * earlier attempt of this key may have saved some of these customers already; they are found by HC id
+ * (absent from the snapshot taken before any write) and reported as created, not created again.
+ */
+export function reduceBatch(
+  batch: ReduceBatch,
+  customers: CustomerStore,
+  now: () => number,
+  opts: ImportOptions,
+  restarted: boolean,
+): KeyOutcome[] {
+  let store: CustomerStore = customers;
+  if (restarted) {
+    const hcIds = [...new Set(batch.rows.map((r) => (r.values.HCCustomerId ?? '').trim()).filter(Boolean))];
+    const known = new Set(batch.candidates.map((c) => c.id));
+    const saved = new Map<string, string>();
+    if (hcIds.length)
+      for (const c of customers.findCandidates({
+        hcCustomerIds: hcIds,
+        externalIds: [],
+        shopifyCustomerIds: [],
+        emails: [],
+      }))
+        if (!known.has(c.id) && !saved.has(c.hcCustomerId)) saved.set(c.hcCustomerId, c.id);
+    store = Object.create(customers) as CustomerStore;
+    store.create = (c, statusId, stamp) => saved.get(c.hcCustomerId) ?? customers.create(c, statusId, stamp);
+  }
+  const index = new CandidateIndex(batch.candidates.map((c) => ({ ...c })));
+  return batch.rows.map((r) => {
+    const row: CsvRow<CustomerFeedColumn> = {
+      lineNumber: r.line,
+      endLine: r.endLine,
+      values: r.values,
+      extra: r.extra,
+      original: {},
+      fields: r.fields,
+    };
+    const customer = toNewCustomer(r.values, r.extra, opts, r.fields, batch.headers[r.feed]);
+    return {
+      feed: r.feed,
+      line: r.line,
+      outcome: decideRow({ row, customer }, index, { customers: store, now }, opts),
+    };
+  });
+}
+
+/**
+ * summarize: each handed feed, in order, through the scheduled path's `importOneFeed` with the reduce
+ * stage's outcomes; the checkpoint saved after each feed (a restarted summarize goes on with the next),
+ * then the lease given back. A feed that cannot be finished here (an outcome missing because a key
+ * failed for good, out of units, a folder that cannot be written) goes back to the scheduled path,
+ * keeping its report tag.
+ */
+export function finishHandoff(
+  deps: ImportDeps,
+  state: ImportState,
+  outcomes: KeyOutcome[],
+  opts: ImportOptions,
+  restarted: boolean,
+): ImportSummary {
+  const h = state.handoff!;
+  const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
+  const byFeed = new Map<number, Map<number, RowOutcome>>();
+  for (const o of outcomes) {
+    const m = byFeed.get(o.feed) ?? new Map<number, RowOutcome>();
+    // One outcome per line, whatever restarts happened.
+    if (!m.has(o.line)) m.set(o.line, o.outcome);
+    byFeed.set(o.feed, m);
+  }
+  // An earlier attempt (crashed summarize, or a whole run cut short) may have left a temporary report.
+  if (restarted || h.attempts > 1)
+    for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
+      deps.feeds.removeLeftovers?.(folder);
+  const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
+  const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
+  const back: Array<{ name: string; tag: string }> = [];
+  h.feeds.forEach((f, feed) => {
+    if (h.done.includes(f.name)) return;
+    const entry = listed.get(f.name);
+    if (entry) {
+      const fileState: ImportState = {
+        file: f.name,
+        line: 0,
+        tag: f.tag,
+        errors: [],
+        counts: emptyCounts(),
+        lease: null,
+      };
+      const tally = (k: keyof ImportSummary['totals']) => {
+        fileState.counts[k]++;
+        summary.totals[k]++;
+      };
+      const decided = byFeed.get(feed) ?? new Map<number, RowOutcome>();
+      const replay: RowDecider = {
+        rowUnits: 0,
+        begin: (batch) =>
+          batch.every((p) => decided.has(p.row.lineNumber)) ? (p) => decided.get(p.row.lineNumber)! : null,
+      };
+      const result = importOneFeed(entry, fileState, deps, opts, () => undefined, tally, run, replay);
+      summary.files.push(result);
+      if (result.outcome === 'archived' || result.outcome === 'failed') {
+        if (state.blockedTags?.[f.name]) {
+          const { [f.name]: _, ...rest } = state.blockedTags;
+          state.blockedTags = Object.keys(rest).length ? rest : undefined;
+        }
+      } else {
+        deps.log.audit(
+          `Customer feed ${f.name} goes back to HC_SC_ImportCustomer`,
+          `${result.outcome}${result.reason ? `: ${result.reason}` : ''}; customers already written are found by their HC customer id`,
+        );
+        back.push(f);
+      }
+    }
+    h.done.push(f.name);
+    if (back.length) returnFeeds(state, back.splice(0));
+    deps.checkpoint.save(state);
+  });
+  delete state.handoff;
+  state.lease = null;
+  deps.checkpoint.save(state);
+  return summary;
+}
+
+/** getInputData's give-back: the feeds marked done here and left to the scheduled path. */
+export function giveBackFromPlan(state: ImportState, plan: HandoffPlan): boolean {
+  if (!plan.givenBack.length) return false;
+  const h = state.handoff!;
+  for (const f of plan.givenBack) if (!h.done.includes(f.name)) h.done.push(f.name);
+  returnFeeds(
+    state,
+    plan.givenBack.map(({ name, tag }) => ({ name, tag })),
+  );
+  return true;
+}

@@ -1,0 +1,86 @@
+/**
+ * Shared by crashImportMapReduce*.test.ts. The map/reduce import crashed at EVERY charged call of a handed-over run (the scheduled execution
+ * that hands over, getInputData, reduce, summarize, the scheduled run it queues), then run on to the
+ * end: the final state equals the uninterrupted run's (no customer twice, no row lost, the same
+ * reports and archive, no temporary file, one checkpoint). Two ways a crash ends: the whole job stops
+ * (the next scheduled run submits the handoff again), or NetSuite restarts the stage (isRestarted).
+ */
+import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { FaultPlan } from '../../emulator/src';
+import type { FinalState } from './crashHarness';
+import { countingPlan, expectSound, freshCase, kind, runAll, startServer } from './crashHarness';
+import { comparableState, duplicateScenario, importAll, mapReduceFrom, mrRuns } from './mrScenarios';
+import type { CaseEnv } from './crashHarness';
+
+export function crashEveryCall(restart: boolean): void {
+  let server: RunningSftpServer;
+  let baseline: FinalState;
+  let calls: string[];
+  let stages: string[];
+
+  const scenario = (c: CaseEnv) => {
+    duplicateScenario(c, 0);
+    mapReduceFrom(c, 1);
+  };
+
+  /** Crashes once, at the nth charged call (a restarted stage then goes on). */
+  function crashOnceAt(n: number): FaultPlan {
+    let seen = 0;
+    return { shouldCrash: () => ++seen === n };
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    const c = await freshCase(server, 'mrbase');
+    scenario(c);
+    const plan = countingPlan();
+    stages = [];
+    const counting: FaultPlan = {
+      shouldCrash(api, at) {
+        stages.push(at?.stage ?? 'scheduled');
+        return plan.shouldCrash(api);
+      },
+    };
+    const runs = runAll(c.env, 'import', counting);
+    expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+    expect(mrRuns(runs)).toHaveLength(1);
+    calls = plan.calls;
+    baseline = comparableState(c);
+    expectSound(baseline);
+  });
+  afterAll(() => server?.stop());
+
+  test('the crash points cover every stage and every kind of charged call', () => {
+    for (const s of ['scheduled', 'getInputData', 'reduce', 'summarize'])
+      expect([s, stages.includes(s)]).toEqual([s, true]);
+    for (const api of [
+      'search',
+      'Record.save',
+      'record.submitFields',
+      'sftp.Connection.upload',
+      'sftp.Connection.move',
+      'task.',
+    ])
+      expect([api, calls.some((c) => c.startsWith(api))]).toEqual([api, true]);
+  });
+
+  test.each([
+    restart
+      ? ['NetSuite restarts the stage', true]
+      : ['the job stops; the next scheduled run goes on', false],
+  ] as [string, boolean][])(
+    `map/reduce import against ${kind}: a crash at every charged call (%s)`,
+    async (_label, restartStage) => {
+      for (let n = 1; n <= calls.length; n++) {
+        const c = await freshCase(server, 'mrcrash');
+        scenario(c);
+        runAll(c.env, 'import', crashOnceAt(n), undefined, restartStage);
+        // What the crash left (a handoff to submit again, a feed in progress) is done by the next runs.
+        for (let i = 0; i < 2; i++) importAll(c);
+        const state = comparableState(c);
+        expectSound(state);
+        expect([n, calls[n - 1], stages[n - 1], state]).toEqual([n, calls[n - 1], stages[n - 1], baseline]);
+      }
+    },
+  );
+}
