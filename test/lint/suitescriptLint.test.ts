@@ -36,7 +36,7 @@ const built = fs.readFileSync(IMPORT, 'utf8');
 
 test('the built entry points and library lint clean', async () => {
   const results = eslint([path.relative(ROOT, DIR)]);
-  expect(results.length).toBe(7);
+  expect(results.length).toBe(8);
   expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`))).toEqual(
     [],
   );

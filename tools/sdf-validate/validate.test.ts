@@ -345,7 +345,7 @@ describe('a broken copy fails, naming the file and the problem', () => {
   it('a parameter used by the library that no script declares', () => {
     const lib = `${BUILT}/lib/HC_CustomerSyncLib.js`;
     const src = broken(lib, (t) =>
-      t.replace("'use strict';", "'use strict';\n  var LEGACY = 'custscript_hc_old_param';"),
+      t.replace("'use strict'\n", "'use strict'\nvar LEGACY = 'custscript_hc_old_param'\n"),
     );
     expectProblem(
       validateSdfProject(src),

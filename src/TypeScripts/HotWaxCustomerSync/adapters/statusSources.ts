@@ -15,7 +15,7 @@ import { SFTP_FOLDERS } from '../core/config';
 import type { SftpSettings } from '../core/config';
 import { NetSuiteCustomerStore } from './customers';
 import { QUEUED_OR_ALIVE, deploymentIsRunning } from './scriptInstances';
-import { describeError } from '../core/errors';
+import { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
 import { GovernanceBudget, TIME_LIMITS } from '../core/governance';
 import { latestRuns } from './runHistory';
 import { SftpFolderClient, customerFeedFolder } from './sftp';
@@ -456,7 +456,10 @@ export function dryRunOneFeed(
   const feeds = customerFeedFolder(client, SFTP_FOLDERS.customerFeed);
   const waiting = feeds.list().filter((f) => f.name === feed);
   if (waiting.length === 0)
-    throw new Error(`${feed} is not waiting in ${SFTP_FOLDERS.customerFeed}/ (any more)`);
+    throw new SyncError(
+      SYNC_ERROR_CODES.feedNotWaiting,
+      `${feed} is not waiting in ${SFTP_FOLDERS.customerFeed}/ (any more)`,
+    );
   const params = importDeploymentParams(m);
   // The request's 300 s too; the page's own work before the dry run is within the margin.
   const budget = new GovernanceBudget({ remaining: () => m.script.getRemainingUsage() }, reserve, {
@@ -489,7 +492,8 @@ export function dryRunOneFeed(
       restampAfterMs: 60 * 60 * 1000,
     },
   );
-  if (summary.skipped) throw new Error(`not checked: ${summary.skipped}`);
+  if (summary.skipped)
+    throw new SyncError(SYNC_ERROR_CODES.dryRunNotChecked, `not checked: ${summary.skipped}`);
   const f = summary.files[0];
   return {
     checked: !!f && f.outcome === 'checked' && !summary.paused,

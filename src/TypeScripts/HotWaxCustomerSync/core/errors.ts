@@ -24,6 +24,9 @@ export const SYNC_ERROR_CODES = {
   checkpointConflict: 'HC_CHECKPOINT_CONFLICT',
   historicalUploadFailed: 'HC_HISTORICAL_UPLOAD_FAILED',
   exportInputFailed: 'HC_EXPORT_INPUT_FAILED',
+  /** The status page's dry run: the feed asked for is no longer waiting, or the import could not check it. */
+  feedNotWaiting: 'HC_FEED_NOT_WAITING',
+  dryRunNotChecked: 'HC_DRY_RUN_NOT_CHECKED',
 } as const;
 
 /** A readable one-liner for any thrown value (SuiteScriptError, SyncError, Error, string). */

@@ -23,6 +23,8 @@ import * as task from 'N/task';
 import {
   CheckpointStore,
   GovernanceBudget,
+  STOP_RESERVE,
+  TIME_LIMITS,
   MR_IMPORT,
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
@@ -149,7 +151,11 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     outcomes.push(...(JSON.parse(value) as KeyOutcome[]));
     return true;
   });
-  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+  // Units and summarize's 3,600 s (NetSuite "Script Execution Time Limits"), on the script's clock.
+  const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() }, STOP_RESERVE, {
+    limit: TIME_LIMITS.summarize,
+    clock: { now: () => Date.now() },
+  });
   const summary = finishHandoff(
     {
       feeds: feedFolder(h),
