@@ -1,7 +1,8 @@
 /**
  * HC_SC_ImportCustomer's state and results: the checkpoint it keeps (ImportState, with the handoff to
  * HC_MR_ImportCustomer), its options and dependencies, and the summary each execution logs. Shared by
- * the scheduled path (customerImport.ts), the map/reduce import and the status page; no logic here.
+ * the scheduled path (customerImport.ts), the map/reduce import and the status page; no logic but
+ * `emptyCounts`.
  */
 import type { RowOptions } from './customerRows';
 import type { GovernanceBudget } from '../core/governance';
