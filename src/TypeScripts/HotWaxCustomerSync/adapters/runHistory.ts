@@ -14,8 +14,8 @@ import { parseCsvRecords } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { RUN_HISTORY_UNITS } from '../core/governance';
 import { SyncError } from '../core/errors';
-import { observingReports, type FeedFolder } from '../sync/customerImport';
-import type { ErrorReportRow, RunEntry, RunOutcome } from '../sync/ports';
+import { observingReports } from '../sync/customerFeedFolder';
+import type { ErrorReportRow, FeedFolder, RunEntry, RunOutcome } from '../sync/ports';
 
 export const RUN_RECORD = {
   type: 'customrecord_hc_sync_run',

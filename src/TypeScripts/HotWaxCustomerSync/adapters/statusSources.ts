@@ -22,7 +22,7 @@ import { SftpFolderClient, customerFeedFolder } from './sftp';
 import { isCsv, uniqueSuffix } from '../core/fileNames';
 import { CUSTOMER_FIELDS, parseFieldMap } from '../sync/customerRows';
 import { runCustomerImport } from '../sync/customerImport';
-import type { ImportState } from '../sync/customerImport';
+import type { ImportState } from '../sync/importTypes';
 import type { ExportState } from '../sync/idExport';
 import type {
   CabinetFileInfo,

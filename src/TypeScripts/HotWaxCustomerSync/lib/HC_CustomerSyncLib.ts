@@ -82,8 +82,9 @@ export {
   isNetSuiteEmail,
   invalidCharacter,
 } from '../sync/customerRows';
-export { runCustomerImport, unsafeNameReason, summaryDetails } from '../sync/customerImport';
-export type { ImportDeps, ImportState, ImportSummary } from '../sync/customerImport';
+export { runCustomerImport, summaryDetails } from '../sync/customerImport';
+export { unsafeNameReason } from '../sync/customerFeedFolder';
+export type { ImportDeps, ImportState, ImportSummary } from '../sync/importTypes';
 export {
   MR_IMPORT,
   DEFAULT_HANDOFF_ROWS,

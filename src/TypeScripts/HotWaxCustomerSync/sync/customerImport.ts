@@ -4,241 +4,40 @@
  * and the feed archived once every row is handled. Resumable: the checkpoint holds the feed and the
  * last handled line; low governance saves it and reschedules. A crash at any point is safe: a row
  * whose customer was already written is found again by its HC customer id on the re-run.
+ *
+ * This file holds the run (lease, feed order, handoff to HC_MR_ImportCustomer) and one feed's
+ * reports and archive move; the parts it is built from live beside it: the ports (ports.ts), the
+ * checkpoint and summary types (importTypes.ts), the row upsert (customerUpsert.ts), the dry run's
+ * verdict file (importDryRun.ts) and the feed entry checks (customerFeedFolder.ts).
  */
-import type { NewCustomer, RowOptions, RowProblem, RowRejection } from './customerRows';
-import {
-  DEFAULT_SUBSIDIARY_PARAM,
-  isProblem,
-  rejection,
-  toNewCustomer,
-  CUSTOMER_FIELDS,
-} from './customerRows';
-import type { ExistingCustomer } from './customerMatching';
-import { CandidateIndex } from './customerMatching';
-import type { BudgetShortfall, GovernanceBudget } from '../core/governance';
+import { DEFAULT_SUBSIDIARY_PARAM, toNewCustomer } from './customerRows';
+import type { BudgetShortfall } from '../core/governance';
 import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
-import { isCsv, stem, uniqueSuffix, utcStamp } from '../core/fileNames';
+import { isCsv, uniqueSuffix, utcStamp } from '../core/fileNames';
 import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
-import { DRY_RUN_REPORT_HEADER, ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
+import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { readCustomerFeed } from '../core/customerFeed';
-import type { CsvRow } from '../core/csv';
-import type { CustomerFeedColumn } from '../core/hotwaxFiles';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
+import type { FeedEntry, MapReducePort } from './ports';
+import type {
+  ErrorRow,
+  FileResult,
+  ImportCounts,
+  ImportDeps,
+  ImportOptions,
+  ImportState,
+  ImportSummary,
+  RunContext,
+} from './importTypes';
+import { emptyCounts } from './importTypes';
+import type { RowDecider } from './customerUpsert';
+import { ROW_UNITS, upserting } from './customerUpsert';
+import type { RowVerdict } from './importDryRun';
+import { DRY_RUN_FOLDER, writeFileVerdict, writeVerdicts } from './importDryRun';
+import { recordingReports, shortStem, unreadableReason, unsafeNameReason } from './customerFeedFolder';
 
-export interface MatchKeys {
-  hcCustomerIds: string[];
-  externalIds: string[];
-  shopifyCustomerIds: string[];
-  emails: string[];
-}
-
-/** NetSuite customer records, behind an adapter (adapters/customers.ts). */
-export interface CustomerStore {
-  findCandidates(keys: MatchKeys): ExistingCustomer[];
-  create(customer: NewCustomer, statusId: string, stamp: number): string;
-  update(id: string, values: Record<string, string | number>): void;
-  /** Entity status internal id by its name as HotWax sends it (e.g. CUSTOMER-Closed Won). */
-  statusId(name: string): string | null;
-  /** Whether a subsidiary with this internal id exists (checked before a create, in both modes). */
-  subsidiaryExists(id: string): boolean;
-  /** Whether a lead source with this internal id exists; null when the account cannot tell. */
-  leadSourceExists(id: string): boolean | null;
-}
-
-/** An entry of customer/export/ as N/sftp lists it. */
-export interface FeedEntry {
-  name: string;
-  directory?: boolean;
-  size?: number;
-  lastModified?: Date;
-}
-
-export interface FeedFolder {
-  list(): FeedEntry[];
-  /** The feed's text (a large one read line by line); throws NetSuite's errors. */
-  download(name: string): string;
-  /** Write a report atomically (replacing one of the same name). */
-  writeReport(folder: string, name: string, csv: string): void;
-  /** Move the feed into archive/ or failed/ without overwriting (else as `alternative`); returns the name used. */
-  moveFeed(name: string, folder: string, alternative?: string): string;
-  /** Remove the temporary files a crashed upload left in `folder`; returns their names. */
-  removeLeftovers?(folder: string): string[];
-}
-
-export interface ErrorRow {
-  line: number;
-  hcCustomerId: string;
-  code: string;
-  message: string;
-  missingRequired: boolean;
-}
-
-export interface ImportCounts {
-  created: number;
-  linked: number;
-  alreadyLinked: number;
-  errors: number;
-}
-
-export interface ImportState {
-  file: string | null;
-  /** Last line of `file` whose row is handled (0: none yet). */
-  line: number;
-  /**
-   * Chosen when `file` is first taken up and saved at once: its reports are named
-   * `<stem>-<tag>-errors.csv` (and its archived copy `<stem>-<tag>.csv` when the plain name is taken),
-   * so a feed name seen again never overwrites an earlier feed's reports, and a re-run after a crash
-   * replaces its own.
-   */
-  tag?: string;
-  errors: ErrorRow[];
-  counts: ImportCounts;
-  /**
-   * Who is importing: two deployments (scheduled and on demand) could otherwise read the same feed
-   * at once. NetSuite never runs one deployment twice at a time, so a lease held by the running
-   * deployment is left over from a crash and is taken over; another deployment's lease is honoured
-   * while it is unexpired (renewed at every checkpoint) AND that deployment is still running. An
-   * execution that fails releases its lease on the way out; one that crashed is seen as not running.
-   */
-  lease: {
-    executionId: string;
-    deploymentId: string;
-    until: number;
-    /** Set when the holder is another script (HC_MR_ImportCustomer after a handoff). */
-    scriptId?: string;
-  } | null;
-  /**
-   * Feeds handed to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts), which holds the lease
-   * until its summarize has finished them (or gives them back).
-   */
-  handoff?: MapReduceHandoff | null;
-  /** Feeds the map/reduce gave back: this script imports them itself and never hands them over again. */
-  notHandedOff?: string[];
-  /** Entries the last execution could not read: tried after the other feeds. */
-  skipped?: string[];
-  /** Tags of feeds left in place because a folder could not be written: their next try reuses them. */
-  blockedTags?: Record<string, string>;
-  /**
-   * A feed with very many bad rows: its errors so far were written out as report parts
-   * (`<stem>-<tag>-errors-<n>.csv`) so the checkpoint stays far below its field's 1,000,000
-   * characters; `missingLines` keeps the lines of those parts that go to required_fields_missing/.
-   */
-  reportParts?: number;
-  missingLines?: number[];
-  /** Last line whose malformed-record problems are in `errors` (or a written part). */
-  problemsThrough?: number;
-  /** The last execution failed: an upload of its may have left a temporary file for the next run to remove. */
-  interrupted?: boolean;
-}
-
-export interface ImportOptions extends RowOptions {
-  matchByEmail: boolean;
-  dryRun: boolean;
-  /** Rows looked up with one search. */
-  batchSize: number;
-  executionId: string;
-  deploymentId: string;
-  /** A linked customer re-sent by HotWax after this long gets re-stamped, so its id is exported again. */
-  restampAfterMs: number;
-}
-
-/** The handoff of a backlog to HC_MR_ImportCustomer, as the checkpoint keeps it. */
-export interface MapReduceHandoff {
-  /** The feeds, in the order the scheduled path would import them, each with its report tag. */
-  feeds: Array<{ name: string; tag: string }>;
-  /** Feeds the map/reduce's summarize has finished (archived, failed or given back). */
-  done: string[];
-  /** Times the map/reduce was submitted for this handoff. */
-  attempts: number;
-  /** The scheduled script's parameter values at the handoff (the map/reduce has none of its own). */
-  settings: {
-    sftpConfig: string;
-    sftpDirectory: string;
-    defaultSubsidiary: string;
-    matchByEmail: boolean;
-    fieldMap: string;
-  };
-}
-
-/** What the scheduled import needs of the map/reduce import (sync/customerImportMapReduce.ts). */
-export interface MapReducePort {
-  /** Rows from which a backlog (the feed taken up and the feeds waiting after it) is handed over. */
-  minRows: number;
-  /** The map/reduce deployment and script the lease names while it holds the feeds. */
-  scriptId: string;
-  deploymentId: string;
-  /** Most feeds one handoff takes (what one summarize can finish). */
-  maxFeeds: number;
-  settings: MapReduceHandoff['settings'];
-  /** Whether the map/reduce deployment has a task queued or running. */
-  running(): boolean;
-  /** Queues the map/reduce deployment; 'unavailable': it cannot run (not deployed, say). */
-  submit(): 'submitted' | 'already queued' | 'unavailable';
-}
-
-export interface ImportDeps {
-  feeds: FeedFolder;
-  customers: CustomerStore;
-  /** save() returns false when another execution created the checkpoint record first (then load again). */
-  checkpoint: { load(): ImportState | null; save(state: ImportState): boolean | void };
-  /** Whether the holder of a lease is still running (its deployment has a live script instance). */
-  leaseHolderRunning(lease: NonNullable<ImportState['lease']>): boolean;
-  budget: GovernanceBudget;
-  now: () => number;
-  log: { audit(title: string, details: string): void; error(title: string, details: string): void };
-  /** Large backlogs go to HC_MR_ImportCustomer; absent: this script imports everything itself. */
-  mapReduce?: MapReducePort;
-}
-
-export interface FileResult {
-  name: string;
-  /**
-   * skipped: an entry that cannot be read or has an unsafe name (reported, left where it is);
-   * blocked: imported, but a report or the archive move could not be written (left for the next run).
-   */
-  outcome: 'archived' | 'failed' | 'in progress' | 'checked' | 'skipped' | 'blocked' | 'handed off';
-  movedTo?: string;
-  /** The whole file's counts so far (across executions). */
-  counts: ImportCounts;
-  /** Physical lines after the header, and those that hold no row (blank or only commas). */
-  lines?: number;
-  blankLines?: number;
-  reason?: string;
-  /** The reports written for this feed in this execution: names in error/ and in dry_run/. */
-  errorReports?: string[];
-  dryRunReport?: string;
-}
-
-export interface ImportSummary {
-  files: FileResult[];
-  /** What this execution did. */
-  totals: ImportCounts;
-  /** true when the run stopped for governance and the caller must reschedule */
-  paused: boolean;
-  /** Paused without handling a single row or file: rescheduling would loop, so it does not. */
-  stalled: boolean;
-  skipped?: string;
-  /** Feeds handed to HC_MR_ImportCustomer by this execution. */
-  handedOff?: string[];
-}
-
-/** One row's verdict in a dry run (customer/export/dry_run/<feed>-dry-run.csv). */
-export interface RowVerdict {
-  line: number;
-  hcCustomerId: string;
-  outcome: 'create' | 'link' | 'already linked' | 'error';
-  customerId: string;
-  code: string;
-  message: string;
-}
-
-export const DRY_RUN_FOLDER = 'customer/export/dry_run';
-export const DRY_RUN_HEADER = [...DRY_RUN_REPORT_HEADER];
-
-/** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
-const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
 /** Finishing a feed: each report is a folder check, an upload, a move (and a replace), then the archive move. */
 const REPORT_UNITS = UNITS.sftpTransfer + 4 * UNITS.sftpOther;
 const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
@@ -247,8 +46,6 @@ const finishUnits = (errors: ErrorRow[]) =>
   (errors.length ? REPORT_UNITS : 0) +
   (errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0);
 const LEASE_MS = 15 * 60 * 1000;
-
-export const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });
 
 /** Times a handoff is submitted before the scheduled path takes its feeds back. */
 export const MAX_HANDOFF_ATTEMPTS = 3;
@@ -644,25 +441,6 @@ const storedMessage = (m: string) => {
 };
 const storedSize = (e: ErrorRow) => e.message.length + e.code.length + e.hcCustomerId.length + 80;
 
-/** What one execution has already said once (a folder it cannot write, a setup mistake). */
-export interface RunContext {
-  reportedFolders: Set<string>;
-  setupReported: Set<string>;
-}
-
-/**
- * Why a listed name must never be joined into a path, or null: a `/` or `\` (it would reach another
- * folder), NUL, a `..` or `.` segment. N/sftp lists names of one folder; such a name comes only from
- * a hostile or broken server.
- */
-export function unsafeNameReason(name: string): string | null {
-  if (name === '') return 'an empty name';
-  if (name.indexOf('\u0000') >= 0) return 'a name holding NUL';
-  if (/[/\\]/.test(name)) return 'a name holding a path separator (/ or \\)';
-  if (name === '.' || name === '..') return 'a name that is a path segment (. or ..)';
-  return null;
-}
-
 function skip(name: string, reason: string, deps: ImportDeps): FileResult {
   deps.log.error(
     `Customer feed folder entry ${JSON.stringify(name)} skipped`,
@@ -676,52 +454,6 @@ const PERMANENT_DOWNLOAD_ERRORS = new Set([
   'FTP_MAXIMUM_FILE_SIZE_EXCEEDED',
   'SSS_FILE_CONTENT_SIZE_EXCEEDED',
 ]);
-
-/**
- * A feed's stem for names the import makes, at most 150 UTF-8 bytes (cut between characters, never
- * inside a surrogate pair), so `-<tag>-errors.csv` still fits the usual 255-byte file name limit.
- */
-function shortStem(name: string): string {
-  const s = stem(name);
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
-    const size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    if (bytes + size > 150) return s.slice(0, i);
-    bytes += size;
-    if (pair) i++;
-  }
-  return s;
-}
-
-/**
- * The feed folder with `onReport` told of every report written through it. Every other call (and
- * argument, and any method added later) reaches the folder itself: the wrapper delegates through
- * its prototype instead of listing the methods.
- */
-export function observingReports(
-  feeds: FeedFolder,
-  onReport: (folder: string, name: string, csv: string) => void,
-): FeedFolder {
-  const observed = Object.create(feeds) as FeedFolder;
-  observed.writeReport = (folder, name, csv) => {
-    feeds.writeReport(folder, name, csv);
-    onReport(folder, name, csv);
-  };
-  return observed;
-}
-
-/** The names of the reports written through the folder (they carry a tag: readers take them from the summary). */
-function recordingReports(feeds: FeedFolder): { feeds: FeedFolder; names(folder: string): string[] } {
-  const written: Array<{ folder: string; name: string }> = [];
-  return {
-    feeds: observingReports(feeds, (folder, name) => {
-      if (!written.some((w) => w.folder === folder && w.name === name)) written.push({ folder, name });
-    }),
-    names: (folder) => written.filter((w) => w.folder === folder).map((w) => w.name),
-  };
-}
 
 /** A report file name that never overwrites another feed's: `<stem>-<tag><suffix>`. */
 function reportName(
@@ -781,11 +513,7 @@ function importFeed(
       return { name, outcome: 'in progress', counts: state.counts };
     tally('errors');
     if (opts.dryRun) {
-      deps.feeds.writeReport(
-        DRY_RUN_FOLDER,
-        dryRunName,
-        toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]),
-      );
+      writeFileVerdict(name, dryRunName, code, reason, deps);
       return { name, outcome: 'checked', counts: state.counts, reason };
     }
     deps.log.error(
@@ -1075,233 +803,4 @@ function setupError(run: RunContext, deps: ImportDeps, key: string, title: strin
   if (run.setupReported.has(key)) return;
   run.setupReported.add(key);
   deps.log.error(title, details);
-}
-
-/** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
-function writeVerdicts(
-  name: string,
-  fileName: string,
-  verdicts: RowVerdict[],
-  deps: ImportDeps,
-  uncheckedFrom: number | null,
-): void {
-  const rows = [...verdicts]
-    .sort((a, b) => a.line - b.line)
-    .map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]);
-  if (uncheckedFrom !== null)
-    rows.push([
-      name,
-      uncheckedFrom,
-      '',
-      'not checked',
-      '',
-      'DRY_RUN_INCOMPLETE',
-      `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
-    ]);
-  deps.feeds.writeReport(DRY_RUN_FOLDER, fileName, toReportCsv(DRY_RUN_HEADER, rows));
-}
-
-type UpsertOutcome =
-  | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
-  | { kind: 'error'; code: string; message: string };
-
-/** One row's outcome: what the scheduled path reports for it, whoever decided it. */
-export type RowOutcome =
-  | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
-  | { kind: 'error'; code: string; message: string; missingRequired: boolean };
-
-/** A feed row with what validation made of it. */
-export interface PreparedRow {
-  row: CsvRow<CustomerFeedColumn>;
-  customer: NewCustomer | RowRejection;
-}
-
-/**
- * Who decides a batch of rows. The scheduled path upserts them itself (`upserting`); the map/reduce's
- * summarize replays the outcomes its reduce stage reached through the same code, so its reports,
- * counts and archiving are the scheduled path's by construction.
- */
-export interface RowDecider {
-  /** Units one row may cost (0: nothing is charged per row). */
-  rowUnits: number;
-  /** Called once per batch before its rows; null when the batch cannot be decided now. */
-  begin(batch: PreparedRow[]): ((row: PreparedRow) => RowOutcome) | null;
-}
-
-/** The scheduled path: one candidate search per batch, then each row upserted in line order. */
-export function upserting(deps: Pick<ImportDeps, 'customers' | 'now'>, opts: ImportOptions): RowDecider {
-  return {
-    rowUnits: ROW_UNITS,
-    begin(batch) {
-      const valid = batch.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
-      const index = new CandidateIndex(
-        valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : [],
-      );
-      return (p) => decideRow(p, index, deps, opts);
-    },
-  };
-}
-
-/**
- * One row against the candidates NetSuite holds (and the customers created for earlier rows of the
- * same batch or reduce key): a rejected row gets every problem, references included; a valid one is
- * upserted. Shared by the scheduled path and the map/reduce's reduce stage.
- */
-export function decideRow(
-  p: PreparedRow,
-  index: CandidateIndex,
-  deps: Pick<ImportDeps, 'customers' | 'now'>,
-  opts: ImportOptions,
-): RowOutcome {
-  const { row, customer } = p;
-  if (isProblem(customer)) {
-    const value = (k: keyof typeof row.values) => (row.values[k] ?? '').trim();
-    const all = rejection([
-      ...customer.problems,
-      ...referenceProblems(
-        value('status'),
-        value('subsidiary') || opts.defaultSubsidiary,
-        value('accountSource'),
-        deps,
-      ),
-    ]);
-    return { kind: 'error', code: all.code, message: all.message, missingRequired: all.missingRequired };
-  }
-  const outcome = upsert(customer, index, deps, opts);
-  return outcome.kind === 'error' ? { ...outcome, missingRequired: false } : outcome;
-}
-
-function upsert(
-  row: NewCustomer,
-  index: CandidateIndex,
-  deps: Pick<ImportDeps, 'customers' | 'now'>,
-  opts: ImportOptions,
-): UpsertOutcome {
-  const decision = index.decide(row, opts.matchByEmail);
-  const stamp = deps.now();
-  try {
-    switch (decision.kind) {
-      case 'conflict':
-        return {
-          kind: 'error',
-          code: 'LINKED_TO_OTHER_HC_CUSTOMER',
-          message: `NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`,
-        };
-      case 'alreadyLinked': {
-        const stale =
-          decision.customer.stamp === null || stamp - decision.customer.stamp > opts.restampAfterMs;
-        const fill = { ...decision.fill };
-        if (Object.keys(fill).length > 0 || stale) {
-          // HotWax re-sends a customer until its NetSuite id arrives: a fresh stamp re-exports it.
-          if (!opts.dryRun)
-            deps.customers.update(decision.customer.id, { ...fill, [CUSTOMER_FIELDS.syncStamp]: stamp });
-          index.update(decision.customer, fromFill(fill, stamp));
-        }
-        return { kind: 'alreadyLinked', customerId: decision.customer.id };
-      }
-      case 'link': {
-        if (!opts.dryRun)
-          deps.customers.update(decision.customer.id, {
-            ...decision.fill,
-            [CUSTOMER_FIELDS.syncStamp]: stamp,
-          });
-        index.update(decision.customer, fromFill(decision.fill, stamp));
-        return { kind: 'linked', customerId: decision.customer.id };
-      }
-      case 'create': {
-        // References are checked here in both modes, so a dry run's verdict is the real run's.
-        const refs = referenceProblems(row.statusName, row.subsidiary, row.leadSource, deps);
-        if (refs.length) {
-          const r = rejection(refs);
-          return { kind: 'error', code: r.code, message: r.message };
-        }
-        const statusId = row.statusName ? (deps.customers.statusId(row.statusName) ?? '') : '';
-        const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
-        index.add({
-          id,
-          hcCustomerId: row.hcCustomerId,
-          externalId: row.externalId,
-          shopifyCustomerId: row.shopifyCustomerId,
-          email: row.email,
-          inactive: false,
-          stamp,
-        });
-        return { kind: 'created', customerId: id };
-      }
-    }
-  } catch (e) {
-    const { code, message } = describeError(e);
-    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
-    return { kind: 'error', code, message };
-  }
-}
-
-/**
- * The list values a row refers to that NetSuite does not have: entity status (by name), subsidiary
- * and lead source (by internal id). Checked before every create, and for a row refused for other
- * reasons too, so its report lists every problem.
- */
-function referenceProblems(
-  statusName: string,
-  subsidiary: string,
-  leadSource: string,
-  deps: Pick<ImportDeps, 'customers'>,
-): RowProblem[] {
-  const out: RowProblem[] = [];
-  if (statusName && !deps.customers.statusId(statusName))
-    out.push({
-      code: 'UNKNOWN_STATUS',
-      message: `entity status "${statusName}" does not exist in NetSuite`,
-      missingRequired: false,
-    });
-  if (/^\d+$/.test(subsidiary) && !deps.customers.subsidiaryExists(subsidiary))
-    out.push({
-      code: 'INVALID_KEY_OR_REF',
-      message: `Invalid subsidiary reference key ${subsidiary}.`,
-      missingRequired: false,
-    });
-  if (/^-?\d+$/.test(leadSource) && deps.customers.leadSourceExists(leadSource) === false)
-    out.push({
-      code: 'INVALID_KEY_OR_REF',
-      message: `Invalid leadsource reference key ${leadSource} (accountSource).`,
-      missingRequired: false,
-    });
-  return out;
-}
-
-function fromFill(fill: Record<string, string>, stamp: number): Partial<ExistingCustomer> {
-  const out: Partial<ExistingCustomer> = { stamp };
-  if (fill.custentity_hc_customer_id) out.hcCustomerId = fill.custentity_hc_customer_id;
-  if (fill.custentity_hc_shop_cust_id) out.shopifyCustomerId = fill.custentity_hc_shop_cust_id;
-  if (fill.externalid) out.externalId = fill.externalid;
-  return out;
-}
-
-export function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
-  const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
-  return {
-    hcCustomerIds: uniq(rows.map((r) => r.hcCustomerId)),
-    externalIds: uniq(rows.map((r) => r.externalId)),
-    shopifyCustomerIds: uniq(rows.map((r) => r.shopifyCustomerId)),
-    emails: byEmail ? uniq(rows.map((r) => r.email.toLowerCase())) : [],
-  };
-}
-
-/**
- * Not a CSV text at all: bytes that are not UTF-8 (or UTF-16, or binary) show up in the header
- * already, or in most lines. One line with a bad character is that row's error (INVALID_CHARACTER),
- * not the file's.
- */
-export function unreadableReason(text: string): string | null {
-  if (!text.replace(/^\uFEFF/, '').trim()) return 'the file is empty';
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l !== '');
-  const bad = (l: string) => l.indexOf('\u0000') >= 0 || l.indexOf('\uFFFD') >= 0;
-  if (bad(lines[0]))
-    return lines[0].indexOf('\u0000') >= 0
-      ? 'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters'
-      : 'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8';
-  const badLines = lines.filter(bad).length;
-  if (lines.length >= 4 && badLines * 2 > lines.length)
-    return `the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`;
-  return null;
 }

@@ -17,26 +17,19 @@
  *   Then it gives the lease back. A feed it cannot finish goes back to the scheduled path.
  */
 import type {
-  CustomerStore,
-  FeedEntry,
-  FeedFolder,
   ImportDeps,
   ImportOptions,
   ImportState,
   ImportSummary,
   MapReduceHandoff,
-  RowDecider,
-  RowOutcome,
   RunContext,
-} from './customerImport';
-import {
-  decideRow,
-  emptyCounts,
-  importOneFeed,
-  matchKeys,
-  returnFeeds,
-  unreadableReason,
-} from './customerImport';
+} from './importTypes';
+import type { CustomerStore, FeedEntry, FeedFolder } from './ports';
+import type { RowDecider, RowOutcome } from './customerUpsert';
+import { emptyCounts } from './importTypes';
+import { decideRow, matchKeys } from './customerUpsert';
+import { unreadableReason } from './customerFeedFolder';
+import { importOneFeed, returnFeeds } from './customerImport';
 import { CandidateIndex } from './customerMatching';
 import type { ExistingCustomer } from './customerMatching';
 import { isProblem, toNewCustomer } from './customerRows';

@@ -6,7 +6,7 @@
  * N/ui/serverWidget. Every text that comes from a feed, a report or a record is escaped here, because
  * list cells are HTML in NetSuite.
  */
-import type { ImportState, FileResult } from './customerImport';
+import type { ImportState, FileResult } from './importTypes';
 import type { ExportState } from './idExport';
 import type { ErrorReportRow, RunEntry } from './ports';
 

@@ -1290,8 +1290,9 @@ scriptId,deploymentId}).submit()
 return'submitted'}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 m.log.audit({title:`${deploymentId} not submitted`,details:`${code}: ${message}`})
-return code==='MAP_REDUCE_ALREADY_RUNNING'?'already queued':'unavailable'}}class CandidateIndex{
-constructor(customers=[]){this.byHcId=new Map
+return code==='MAP_REDUCE_ALREADY_RUNNING'?'already queued':'unavailable'}}const emptyCounts=()=>({created:0,linked:0,
+alreadyLinked:0,errors:0})
+class CandidateIndex{constructor(customers=[]){this.byHcId=new Map
 this.byExternalId=new Map
 this.byShopifyId=new Map
 this.byEmail=new Map
@@ -1320,14 +1321,88 @@ return{kind:'link',customer,matchedBy,fill:fillEmpty(customer,row)}}function fil
 if(!customer.hcCustomerId)fill[CUSTOMER_FIELDS.hcCustomerId]=row.hcCustomerId
 if(!customer.shopifyCustomerId&&row.shopifyCustomerId)fill[CUSTOMER_FIELDS.shopifyCustomerId]=row.shopifyCustomerId
 if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
-return fill}const DRY_RUN_FOLDER='customer/export/dry_run'
+return fill}const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
+function upserting(deps,opts){return{rowUnits:ROW_UNITS,begin(batch){
+const valid=batch.map(p=>p.customer).filter(c=>!isProblem(c))
+const index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])
+return p=>decideRow(p,index,deps,opts)}}}function decideRow(p,index,deps,opts){const{row,customer}=p
+if(isProblem(customer)){const value=k=>(row.values[k]??'').trim()
+const all=rejection([...customer.problems,...referenceProblems(value('status'),value('subsidiary')||opts.defaultSubsidiary,value('accountSource'),deps)])
+return{kind:'error',code:all.code,message:all.message,missingRequired:all.missingRequired}}
+const outcome=upsert(customer,index,deps,opts)
+return outcome.kind==='error'?{...outcome,missingRequired:false}:outcome}function upsert(row,index,deps,opts){
+const decision=index.decide(row,opts.matchByEmail)
+const stamp=deps.now()
+try{switch(decision.kind){case'conflict':return{kind:'error',code:'LINKED_TO_OTHER_HC_CUSTOMER',
+message:`NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`
+}
+case'alreadyLinked':{const stale=decision.customer.stamp===null||stamp-decision.customer.stamp>opts.restampAfterMs
+const fill={...decision.fill}
+if(Object.keys(fill).length>0||stale){if(!opts.dryRun)deps.customers.update(decision.customer.id,{...fill,
+[CUSTOMER_FIELDS.syncStamp]:stamp})
+index.update(decision.customer,fromFill(fill,stamp))}return{kind:'alreadyLinked',customerId:decision.customer.id}}
+case'link':{if(!opts.dryRun)deps.customers.update(decision.customer.id,{...decision.fill,
+[CUSTOMER_FIELDS.syncStamp]:stamp})
+index.update(decision.customer,fromFill(decision.fill,stamp))
+return{kind:'linked',customerId:decision.customer.id}}case'create':{
+const refs=referenceProblems(row.statusName,row.subsidiary,row.leadSource,deps)
+if(refs.length){const r=rejection(refs)
+return{kind:'error',code:r.code,message:r.message}}
+const statusId=row.statusName?deps.customers.statusId(row.statusName)??'':''
+const id=opts.dryRun?'':deps.customers.create(row,statusId,stamp)
+index.add({id,hcCustomerId:row.hcCustomerId,externalId:row.externalId,shopifyCustomerId:row.shopifyCustomerId,
+email:row.email,inactive:false,stamp})
+return{kind:'created',customerId:id}}}}catch(e){const{code,message}=describeError(e)
+if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
+return{kind:'error',code,message}}}function referenceProblems(statusName,subsidiary,leadSource,deps){const out=[]
+if(statusName&&!deps.customers.statusId(statusName))out.push({code:'UNKNOWN_STATUS',
+message:`entity status "${statusName}" does not exist in NetSuite`,missingRequired:false})
+if(/^\d+$/.test(subsidiary)&&!deps.customers.subsidiaryExists(subsidiary))out.push({code:'INVALID_KEY_OR_REF',
+message:`Invalid subsidiary reference key ${subsidiary}.`,missingRequired:false})
+if(/^-?\d+$/.test(leadSource)&&deps.customers.leadSourceExists(leadSource)===false)out.push({code:'INVALID_KEY_OR_REF',
+message:`Invalid leadsource reference key ${leadSource} (accountSource).`,missingRequired:false})
+return out}function fromFill(fill,stamp){const out={stamp}
+if(fill[CUSTOMER_FIELDS.hcCustomerId])out.hcCustomerId=fill[CUSTOMER_FIELDS.hcCustomerId]
+if(fill[CUSTOMER_FIELDS.shopifyCustomerId])out.shopifyCustomerId=fill[CUSTOMER_FIELDS.shopifyCustomerId]
+if(fill.externalid)out.externalId=fill.externalid
+return out}function matchKeys(rows,byEmail){const uniq=xs=>[...new Set(xs.filter(Boolean))]
+return{hcCustomerIds:uniq(rows.map(r=>r.hcCustomerId)),externalIds:uniq(rows.map(r=>r.externalId)),
+shopifyCustomerIds:uniq(rows.map(r=>r.shopifyCustomerId)),emails:byEmail?uniq(rows.map(r=>r.email.toLowerCase())):[]}}
+const DRY_RUN_FOLDER='customer/export/dry_run'
 const DRY_RUN_HEADER=[...DRY_RUN_REPORT_HEADER]
-const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
-const REPORT_UNITS=UNITS.sftpTransfer+4*UNITS.sftpOther
+function writeVerdicts(name,fileName,verdicts,deps,uncheckedFrom){
+const rows=[...verdicts].sort((a,b)=>a.line-b.line).map(v=>[name,v.line,v.hcCustomerId,v.outcome,v.customerId,v.code,v.message])
+if(uncheckedFrom!==null)rows.push([name,uncheckedFrom,'','not checked','','DRY_RUN_INCOMPLETE',`this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`])
+deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,rows))}
+function writeFileVerdict(name,fileName,code,reason,deps){
+deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]]))}
+function unsafeNameReason(name){if(name==='')return'an empty name'
+if(name.indexOf('\0')>=0)return'a name holding NUL'
+if(/[/\\]/.test(name))return'a name holding a path separator (/ or \\)'
+if(name==='.'||name==='..')return'a name that is a path segment (. or ..)'
+return null}function shortStem(name){const s=stem(name)
+let bytes=0
+for(let i=0;i<s.length;i++){const c=s.charCodeAt(i)
+const pair=c>=55296&&c<=56319&&i+1<s.length
+const size=pair?4:c<128?1:c<2048?2:3
+if(bytes+size>150)return s.slice(0,i)
+bytes+=size
+if(pair)i++}return s}function observingReports(feeds,onReport){const observed=Object.create(feeds)
+observed.writeReport=(folder,name,csv)=>{feeds.writeReport(folder,name,csv)
+onReport(folder,name,csv)}
+return observed}function recordingReports(feeds){const written=[]
+return{feeds:observingReports(feeds,(folder,name)=>{if(!written.some(w=>w.folder===folder&&w.name===name))written.push({
+folder,name})}),names:folder=>written.filter(w=>w.folder===folder).map(w=>w.name)}}function unreadableReason(text){
+if(!text.replace(/^\uFEFF/,'').trim())return'the file is empty'
+const lines=text.split(/\r\n|\n|\r/).filter(l=>l!=='')
+const bad=l=>l.indexOf('\0')>=0||l.indexOf('\ufffd')>=0
+if(bad(lines[0]))return lines[0].indexOf('\0')>=0?'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters':'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8'
+const badLines=lines.filter(bad).length
+if(lines.length>=4&&badLines*2>lines.length)return`the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`
+return null}const REPORT_UNITS=UNITS.sftpTransfer+4*UNITS.sftpOther
 const ARCHIVE_UNITS=2*UNITS.sftpOther+UNITS.customRecordSubmitFields
 const finishUnits=errors=>ARCHIVE_UNITS+(errors.length?REPORT_UNITS:0)+(errors.some(e=>e.missingRequired)?REPORT_UNITS:0)
 const LEASE_MS=15*60*1e3
-const emptyCounts=()=>({created:0,linked:0,alreadyLinked:0,errors:0})
 const MAX_HANDOFF_ATTEMPTS=3
 const HANDOFF_LEASE_MS=30*24*60*60*1e3
 function resumeHandoff(state,deps,summary){const h=state.handoff
@@ -1474,27 +1549,10 @@ const storedMessage=m=>{if(m.length<=MAX_STORED_MESSAGE)return m
 const c=m.charCodeAt(MAX_STORED_MESSAGE-1)
 return`${m.slice(0,c>=55296&&c<=56319?MAX_STORED_MESSAGE-1:MAX_STORED_MESSAGE)}\u2026`}
 const storedSize=e=>e.message.length+e.code.length+e.hcCustomerId.length+80
-function unsafeNameReason(name){if(name==='')return'an empty name'
-if(name.indexOf('\0')>=0)return'a name holding NUL'
-if(/[/\\]/.test(name))return'a name holding a path separator (/ or \\)'
-if(name==='.'||name==='..')return'a name that is a path segment (. or ..)'
-return null}function skip(name,reason,deps){
+function skip(name,reason,deps){
 deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`,`${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`)
 return{name,outcome:'skipped',reason,counts:emptyCounts()}}
 const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
-function shortStem(name){const s=stem(name)
-let bytes=0
-for(let i=0;i<s.length;i++){const c=s.charCodeAt(i)
-const pair=c>=55296&&c<=56319&&i+1<s.length
-const size=pair?4:c<128?1:c<2048?2:3
-if(bytes+size>150)return s.slice(0,i)
-bytes+=size
-if(pair)i++}return s}function observingReports(feeds,onReport){const observed=Object.create(feeds)
-observed.writeReport=(folder,name,csv)=>{feeds.writeReport(folder,name,csv)
-onReport(folder,name,csv)}
-return observed}function recordingReports(feeds){const written=[]
-return{feeds:observingReports(feeds,(folder,name)=>{if(!written.some(w=>w.folder===folder&&w.name===name))written.push({
-folder,name})}),names:folder=>written.filter(w=>w.folder===folder).map(w=>w.name)}}
 function reportName(name,state,suffix,entry,dryRun){
 const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
 return`${shortStem(name)}-${tag}${suffix}`}function writeInto(folder,feed,op,deps,run){try{op()
@@ -1508,8 +1566,7 @@ const dryRunName=reportName(name,state,'-dry-run.csv',entry,true)
 const failFile=(code,reason)=>{if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS))return{name,
 outcome:'in progress',counts:state.counts}
 tally('errors')
-if(opts.dryRun){
-deps.feeds.writeReport(DRY_RUN_FOLDER,dryRunName,toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]]))
+if(opts.dryRun){writeFileVerdict(name,dryRunName,code,reason,deps)
 return{name,outcome:'checked',counts:state.counts,reason}}
 deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`)
 const report=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
@@ -1602,62 +1659,7 @@ movedTo=deps.feeds.moveFeed(name,SFTP_FOLDERS.customerFeedArchive,`${shortStem(n
 return{name,outcome:'archived',movedTo,counts:state.counts,lines,blankLines}}
 function setupError(run,deps,key,title,details){if(run.setupReported.has(key))return
 run.setupReported.add(key)
-deps.log.error(title,details)}function writeVerdicts(name,fileName,verdicts,deps,uncheckedFrom){
-const rows=[...verdicts].sort((a,b)=>a.line-b.line).map(v=>[name,v.line,v.hcCustomerId,v.outcome,v.customerId,v.code,v.message])
-if(uncheckedFrom!==null)rows.push([name,uncheckedFrom,'','not checked','','DRY_RUN_INCOMPLETE',`this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`])
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,rows))}function upserting(deps,opts){return{
-rowUnits:ROW_UNITS,begin(batch){const valid=batch.map(p=>p.customer).filter(c=>!isProblem(c))
-const index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])
-return p=>decideRow(p,index,deps,opts)}}}function decideRow(p,index,deps,opts){const{row,customer}=p
-if(isProblem(customer)){const value=k=>(row.values[k]??'').trim()
-const all=rejection([...customer.problems,...referenceProblems(value('status'),value('subsidiary')||opts.defaultSubsidiary,value('accountSource'),deps)])
-return{kind:'error',code:all.code,message:all.message,missingRequired:all.missingRequired}}
-const outcome=upsert(customer,index,deps,opts)
-return outcome.kind==='error'?{...outcome,missingRequired:false}:outcome}function upsert(row,index,deps,opts){
-const decision=index.decide(row,opts.matchByEmail)
-const stamp=deps.now()
-try{switch(decision.kind){case'conflict':return{kind:'error',code:'LINKED_TO_OTHER_HC_CUSTOMER',
-message:`NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`
-}
-case'alreadyLinked':{const stale=decision.customer.stamp===null||stamp-decision.customer.stamp>opts.restampAfterMs
-const fill={...decision.fill}
-if(Object.keys(fill).length>0||stale){if(!opts.dryRun)deps.customers.update(decision.customer.id,{...fill,
-[CUSTOMER_FIELDS.syncStamp]:stamp})
-index.update(decision.customer,fromFill(fill,stamp))}return{kind:'alreadyLinked',customerId:decision.customer.id}}
-case'link':{if(!opts.dryRun)deps.customers.update(decision.customer.id,{...decision.fill,
-[CUSTOMER_FIELDS.syncStamp]:stamp})
-index.update(decision.customer,fromFill(decision.fill,stamp))
-return{kind:'linked',customerId:decision.customer.id}}case'create':{
-const refs=referenceProblems(row.statusName,row.subsidiary,row.leadSource,deps)
-if(refs.length){const r=rejection(refs)
-return{kind:'error',code:r.code,message:r.message}}
-const statusId=row.statusName?deps.customers.statusId(row.statusName)??'':''
-const id=opts.dryRun?'':deps.customers.create(row,statusId,stamp)
-index.add({id,hcCustomerId:row.hcCustomerId,externalId:row.externalId,shopifyCustomerId:row.shopifyCustomerId,
-email:row.email,inactive:false,stamp})
-return{kind:'created',customerId:id}}}}catch(e){const{code,message}=describeError(e)
-if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-return{kind:'error',code,message}}}function referenceProblems(statusName,subsidiary,leadSource,deps){const out=[]
-if(statusName&&!deps.customers.statusId(statusName))out.push({code:'UNKNOWN_STATUS',
-message:`entity status "${statusName}" does not exist in NetSuite`,missingRequired:false})
-if(/^\d+$/.test(subsidiary)&&!deps.customers.subsidiaryExists(subsidiary))out.push({code:'INVALID_KEY_OR_REF',
-message:`Invalid subsidiary reference key ${subsidiary}.`,missingRequired:false})
-if(/^-?\d+$/.test(leadSource)&&deps.customers.leadSourceExists(leadSource)===false)out.push({code:'INVALID_KEY_OR_REF',
-message:`Invalid leadsource reference key ${leadSource} (accountSource).`,missingRequired:false})
-return out}function fromFill(fill,stamp){const out={stamp}
-if(fill.custentity_hc_customer_id)out.hcCustomerId=fill.custentity_hc_customer_id
-if(fill.custentity_hc_shop_cust_id)out.shopifyCustomerId=fill.custentity_hc_shop_cust_id
-if(fill.externalid)out.externalId=fill.externalid
-return out}function matchKeys(rows,byEmail){const uniq=xs=>[...new Set(xs.filter(Boolean))]
-return{hcCustomerIds:uniq(rows.map(r=>r.hcCustomerId)),externalIds:uniq(rows.map(r=>r.externalId)),
-shopifyCustomerIds:uniq(rows.map(r=>r.shopifyCustomerId)),emails:byEmail?uniq(rows.map(r=>r.email.toLowerCase())):[]}}
-function unreadableReason(text){if(!text.replace(/^\uFEFF/,'').trim())return'the file is empty'
-const lines=text.split(/\r\n|\n|\r/).filter(l=>l!=='')
-const bad=l=>l.indexOf('\0')>=0||l.indexOf('\ufffd')>=0
-if(bad(lines[0]))return lines[0].indexOf('\0')>=0?'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters':'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8'
-const badLines=lines.filter(bad).length
-if(lines.length>=4&&badLines*2>lines.length)return`the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`
-return null}const MR_IMPORT={scriptId:'customscript_hc_mr_import_customer',
+deps.log.error(title,details)}const MR_IMPORT={scriptId:'customscript_hc_mr_import_customer',
 deploymentId:'customdeploy_hc_mr_import_customer'}
 const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25

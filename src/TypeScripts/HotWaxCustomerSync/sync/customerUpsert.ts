@@ -1,0 +1,204 @@
+/**
+ * One feed row's verdict and upsert: a row refused by validation gets every problem (its list
+ * references included); a valid one is matched against the customers NetSuite holds and created,
+ * linked or found already linked. Shared by the scheduled path and HC_MR_ImportCustomer's reduce stage.
+ */
+import type { NewCustomer, RowProblem, RowRejection } from './customerRows';
+import { isProblem, rejection, CUSTOMER_FIELDS } from './customerRows';
+import type { ExistingCustomer } from './customerMatching';
+import { CandidateIndex } from './customerMatching';
+import { UNITS } from '../core/governance';
+import { describeError } from '../core/errors';
+import type { CsvRow } from '../core/csv';
+import type { CustomerFeedColumn } from '../core/hotwaxFiles';
+import type { MatchKeys } from './ports';
+import type { ImportDeps, ImportOptions } from './importTypes';
+
+/** Worst case for one row: create (5) + save (10), plus a retry of both for an entity id clash. */
+export const ROW_UNITS = 2 * (UNITS.customerCreate + UNITS.customerSave);
+
+type UpsertOutcome =
+  | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
+  | { kind: 'error'; code: string; message: string };
+
+/** One row's outcome: what the scheduled path reports for it, whoever decided it. */
+export type RowOutcome =
+  | { kind: 'created' | 'linked' | 'alreadyLinked'; customerId: string }
+  | { kind: 'error'; code: string; message: string; missingRequired: boolean };
+
+/** A feed row with what validation made of it. */
+export interface PreparedRow {
+  row: CsvRow<CustomerFeedColumn>;
+  customer: NewCustomer | RowRejection;
+}
+
+/**
+ * Who decides a batch of rows. The scheduled path upserts them itself (`upserting`); the map/reduce's
+ * summarize replays the outcomes its reduce stage reached through the same code, so its reports,
+ * counts and archiving are the scheduled path's by construction.
+ */
+export interface RowDecider {
+  /** Units one row may cost (0: nothing is charged per row). */
+  rowUnits: number;
+  /** Called once per batch before its rows; null when the batch cannot be decided now. */
+  begin(batch: PreparedRow[]): ((row: PreparedRow) => RowOutcome) | null;
+}
+
+/** The scheduled path: one candidate search per batch, then each row upserted in line order. */
+export function upserting(deps: Pick<ImportDeps, 'customers' | 'now'>, opts: ImportOptions): RowDecider {
+  return {
+    rowUnits: ROW_UNITS,
+    begin(batch) {
+      const valid = batch.map((p) => p.customer).filter((c): c is NewCustomer => !isProblem(c));
+      const index = new CandidateIndex(
+        valid.length ? deps.customers.findCandidates(matchKeys(valid, opts.matchByEmail)) : [],
+      );
+      return (p) => decideRow(p, index, deps, opts);
+    },
+  };
+}
+
+/**
+ * One row against the candidates NetSuite holds (and the customers created for earlier rows of the
+ * same batch or reduce key): a rejected row gets every problem, references included; a valid one is
+ * upserted. Shared by the scheduled path and the map/reduce's reduce stage.
+ */
+export function decideRow(
+  p: PreparedRow,
+  index: CandidateIndex,
+  deps: Pick<ImportDeps, 'customers' | 'now'>,
+  opts: ImportOptions,
+): RowOutcome {
+  const { row, customer } = p;
+  if (isProblem(customer)) {
+    const value = (k: keyof typeof row.values) => (row.values[k] ?? '').trim();
+    const all = rejection([
+      ...customer.problems,
+      ...referenceProblems(
+        value('status'),
+        value('subsidiary') || opts.defaultSubsidiary,
+        value('accountSource'),
+        deps,
+      ),
+    ]);
+    return { kind: 'error', code: all.code, message: all.message, missingRequired: all.missingRequired };
+  }
+  const outcome = upsert(customer, index, deps, opts);
+  return outcome.kind === 'error' ? { ...outcome, missingRequired: false } : outcome;
+}
+
+function upsert(
+  row: NewCustomer,
+  index: CandidateIndex,
+  deps: Pick<ImportDeps, 'customers' | 'now'>,
+  opts: ImportOptions,
+): UpsertOutcome {
+  const decision = index.decide(row, opts.matchByEmail);
+  const stamp = deps.now();
+  try {
+    switch (decision.kind) {
+      case 'conflict':
+        return {
+          kind: 'error',
+          code: 'LINKED_TO_OTHER_HC_CUSTOMER',
+          message: `NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`,
+        };
+      case 'alreadyLinked': {
+        const stale =
+          decision.customer.stamp === null || stamp - decision.customer.stamp > opts.restampAfterMs;
+        const fill = { ...decision.fill };
+        if (Object.keys(fill).length > 0 || stale) {
+          // HotWax re-sends a customer until its NetSuite id arrives: a fresh stamp re-exports it.
+          if (!opts.dryRun)
+            deps.customers.update(decision.customer.id, { ...fill, [CUSTOMER_FIELDS.syncStamp]: stamp });
+          index.update(decision.customer, fromFill(fill, stamp));
+        }
+        return { kind: 'alreadyLinked', customerId: decision.customer.id };
+      }
+      case 'link': {
+        if (!opts.dryRun)
+          deps.customers.update(decision.customer.id, {
+            ...decision.fill,
+            [CUSTOMER_FIELDS.syncStamp]: stamp,
+          });
+        index.update(decision.customer, fromFill(decision.fill, stamp));
+        return { kind: 'linked', customerId: decision.customer.id };
+      }
+      case 'create': {
+        // References are checked here in both modes, so a dry run's verdict is the real run's.
+        const refs = referenceProblems(row.statusName, row.subsidiary, row.leadSource, deps);
+        if (refs.length) {
+          const r = rejection(refs);
+          return { kind: 'error', code: r.code, message: r.message };
+        }
+        const statusId = row.statusName ? (deps.customers.statusId(row.statusName) ?? '') : '';
+        const id = opts.dryRun ? '' : deps.customers.create(row, statusId, stamp);
+        index.add({
+          id,
+          hcCustomerId: row.hcCustomerId,
+          externalId: row.externalId,
+          shopifyCustomerId: row.shopifyCustomerId,
+          email: row.email,
+          inactive: false,
+          stamp,
+        });
+        return { kind: 'created', customerId: id };
+      }
+    }
+  } catch (e) {
+    const { code, message } = describeError(e);
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
+    return { kind: 'error', code, message };
+  }
+}
+
+/**
+ * The list values a row refers to that NetSuite does not have: entity status (by name), subsidiary
+ * and lead source (by internal id). Checked before every create, and for a row refused for other
+ * reasons too, so its report lists every problem.
+ */
+function referenceProblems(
+  statusName: string,
+  subsidiary: string,
+  leadSource: string,
+  deps: Pick<ImportDeps, 'customers'>,
+): RowProblem[] {
+  const out: RowProblem[] = [];
+  if (statusName && !deps.customers.statusId(statusName))
+    out.push({
+      code: 'UNKNOWN_STATUS',
+      message: `entity status "${statusName}" does not exist in NetSuite`,
+      missingRequired: false,
+    });
+  if (/^\d+$/.test(subsidiary) && !deps.customers.subsidiaryExists(subsidiary))
+    out.push({
+      code: 'INVALID_KEY_OR_REF',
+      message: `Invalid subsidiary reference key ${subsidiary}.`,
+      missingRequired: false,
+    });
+  if (/^-?\d+$/.test(leadSource) && deps.customers.leadSourceExists(leadSource) === false)
+    out.push({
+      code: 'INVALID_KEY_OR_REF',
+      message: `Invalid leadsource reference key ${leadSource} (accountSource).`,
+      missingRequired: false,
+    });
+  return out;
+}
+function fromFill(fill: Record<string, string>, stamp: number): Partial<ExistingCustomer> {
+  const out: Partial<ExistingCustomer> = { stamp };
+  if (fill[CUSTOMER_FIELDS.hcCustomerId]) out.hcCustomerId = fill[CUSTOMER_FIELDS.hcCustomerId];
+  if (fill[CUSTOMER_FIELDS.shopifyCustomerId])
+    out.shopifyCustomerId = fill[CUSTOMER_FIELDS.shopifyCustomerId];
+  if (fill.externalid) out.externalId = fill.externalid;
+  return out;
+}
+
+export function matchKeys(rows: NewCustomer[], byEmail: boolean): MatchKeys {
+  const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
+  return {
+    hcCustomerIds: uniq(rows.map((r) => r.hcCustomerId)),
+    externalIds: uniq(rows.map((r) => r.externalId)),
+    shopifyCustomerIds: uniq(rows.map((r) => r.shopifyCustomerId)),
+    emails: byEmail ? uniq(rows.map((r) => r.email.toLowerCase())) : [],
+  };
+}
