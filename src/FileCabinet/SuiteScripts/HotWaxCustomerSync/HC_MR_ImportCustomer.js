@@ -91,7 +91,11 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             outcomes.push(...JSON.parse(value));
             return true;
         });
-        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() });
+        // Units and summarize's 3,600 s (NetSuite "Script Execution Time Limits"), on the script's clock.
+        const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() }, HC_CustomerSyncLib.STOP_RESERVE, {
+            limit: HC_CustomerSyncLib.TIME_LIMITS.summarize,
+            clock: { now: () => Date.now() },
+        });
         const summary = HC_CustomerSyncLib.finishHandoff({
             feeds: feedFolder(h),
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),

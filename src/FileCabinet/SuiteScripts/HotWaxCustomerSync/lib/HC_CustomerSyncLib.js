@@ -895,7 +895,8 @@ this.code=code
 this.name=code}}const SYNC_ERROR_CODES={parameterInvalid:'HC_PARAMETER_INVALID',
 sftpConfigInvalid:'HC_SFTP_CONFIG_INVALID',sftpConfigMissing:'HC_SFTP_CONFIG_MISSING',
 checkpointConflict:'HC_CHECKPOINT_CONFLICT',historicalUploadFailed:'HC_HISTORICAL_UPLOAD_FAILED',
-exportInputFailed:'HC_EXPORT_INPUT_FAILED'}
+exportInputFailed:'HC_EXPORT_INPUT_FAILED',feedNotWaiting:'HC_FEED_NOT_WAITING',
+dryRunNotChecked:'HC_DRY_RUN_NOT_CHECKED'}
 function describeError(e){if(e&&typeof e==='object'){const o=e
 const code=typeof o.name==='string'&&o.name?o.name:'UNEXPECTED_ERROR'
 const message=typeof o.message==='string'?o.message:String(e)

@@ -333,7 +333,7 @@ out[id]=v===true?'T':v===false?'F':v===null||v===undefined?'':String(v)}return o
 function dryRunOneFeed(m,client,feed,reserve){
 const feeds=HC_CustomerSyncLib.customerFeedFolder(client,HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed)
 const waiting=feeds.list().filter(f=>f.name===feed)
-if(waiting.length===0)throw new Error(`${feed} is not waiting in ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ (any more)`)
+if(waiting.length===0)throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.feedNotWaiting,`${feed} is not waiting in ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ (any more)`)
 const params=importDeploymentParams(m)
 const budget=new HC_CustomerSyncLib.GovernanceBudget({remaining:()=>m.script.getRemainingUsage()},reserve,{
 limit:HC_CustomerSyncLib.TIME_LIMITS.suitelet,clock:{now:()=>Date.now()}})
@@ -347,7 +347,7 @@ fieldMap:HC_CustomerSyncLib.parseFieldMap('custscript_hc_imp_field_map',params.c
 matchByEmail:params.custscript_hc_imp_match_by_email==='T',dryRun:true,batchSize:50,
 executionId:`${m.script.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`,
 deploymentId:m.script.deploymentId,restampAfterMs:60*60*1e3})
-if(summary.skipped)throw new Error(`not checked: ${summary.skipped}`)
+if(summary.skipped)throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.dryRunNotChecked,`not checked: ${summary.skipped}`)
 const f=summary.files[0]
 return{checked:!!f&&f.outcome==='checked'&&!summary.paused,counts:{...f?.counts??summary.totals},
 report:f?.dryRunReport??null,
