@@ -63,11 +63,14 @@ export function loadSftpSettings(
   return sftpSettingsFrom(values, { directory: { param: params.directory, value: params.directoryValue } });
 }
 
-/** Connects with host-key checking. The credential is passed by id: its value never passes here. */
-export function connect(
-  modules: { sftp: typeof sftpTypes; file: typeof fileTypes },
+/**
+ * The raw N/sftp connection of these settings: host key checked by N/sftp, the credential passed by
+ * id (its value never passes here). Throws N/sftp's own error.
+ */
+export function openConnection(
+  sftp: Pick<typeof sftpTypes, 'createConnection'>,
   s: SftpSettings,
-): SftpFolderClient {
+): sftpTypes.Connection {
   const base = {
     url: s.host,
     port: s.port,
@@ -76,12 +79,19 @@ export function connect(
     directory: s.directory,
     ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
   };
+  return s.credential.kind === 'secret'
+    ? sftp.createConnection({ ...base, secret: s.credential.id })
+    : sftp.createConnection({ ...base, keyId: s.credential.id });
+}
+
+/** Connects with host-key checking; a failure keeps N/sftp's code and names the settings record. */
+export function connect(
+  modules: { sftp: typeof sftpTypes; file: typeof fileTypes },
+  s: SftpSettings,
+): SftpFolderClient {
   let connection: sftpTypes.Connection;
   try {
-    connection =
-      s.credential.kind === 'secret'
-        ? modules.sftp.createConnection({ ...base, secret: s.credential.id })
-        : modules.sftp.createConnection({ ...base, keyId: s.credential.id });
+    connection = openConnection(modules.sftp, s);
   } catch (e) {
     // N/sftp's own code (FTP_CANNOT_ESTABLISH_CONNECTION, FTP_INCORRECT_HOST_KEY, …) stays the code.
     const { code, message } = describeError(e);

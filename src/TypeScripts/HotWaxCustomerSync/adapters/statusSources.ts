@@ -19,6 +19,7 @@ import { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
 import { GovernanceBudget, TIME_LIMITS } from '../core/governance';
 import { latestRuns } from './runHistory';
 import { SftpFolderClient, customerFeedFolder } from './sftp';
+import { openConnection } from './sftpConnection';
 import { isCsv, uniqueSuffix } from '../core/fileNames';
 import { CUSTOMER_FIELDS, parseFieldMap } from '../sync/customerRows';
 import { runCustomerImport } from '../sync/customerImport';
@@ -251,24 +252,6 @@ export class NetSuiteStatusSources implements StatusSources {
     }
     return out;
   }
-}
-
-/** The raw N/sftp connection of these settings (host key checked by N/sftp; credential by id). */
-export function openConnection(
-  sftp: Pick<typeof sftpTypes, 'createConnection'>,
-  s: SftpSettings,
-): sftpTypes.Connection {
-  const base = {
-    url: s.host,
-    port: s.port,
-    username: s.username,
-    hostKey: s.hostKey,
-    directory: s.directory,
-    ...(s.hostKeyType ? { hostKeyType: s.hostKeyType } : {}),
-  };
-  return s.credential.kind === 'secret'
-    ? sftp.createConnection({ ...base, secret: s.credential.id })
-    : sftp.createConnection({ ...base, keyId: s.credential.id });
 }
 
 /** Waiting feeds in customer/export/ (one list: 10 units). */

@@ -70,7 +70,12 @@ export { deploymentIsRunning, QUEUED_OR_ALIVE } from '../adapters/scriptInstance
 export { NetSuiteCustomerStore } from '../adapters/customers';
 export { allResults } from '../adapters/searchResults';
 export { textParam, checkboxParam, integerParam } from '../adapters/parameters';
-export { loadSftpSettings, connect, connectWithScriptParams } from '../adapters/sftpConnection';
+export {
+  loadSftpSettings,
+  openConnection,
+  connect,
+  connectWithScriptParams,
+} from '../adapters/sftpConnection';
 export { findFolder, folderWithDescription, filesInFolder, cabinetFiles } from '../adapters/fileCabinet';
 export { reschedule, submitMapReduce } from '../adapters/tasks';
 

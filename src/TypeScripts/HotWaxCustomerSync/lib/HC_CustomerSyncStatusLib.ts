@@ -11,7 +11,6 @@
 
 export {
   NetSuiteStatusSources,
-  openConnection,
   listWaitingFeeds,
   testSftpConnection,
   importDeploymentParams,

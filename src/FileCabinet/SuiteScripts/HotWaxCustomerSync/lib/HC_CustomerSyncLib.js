@@ -1255,11 +1255,11 @@ filters:[['isinactive','is','F']],columns:[search.createColumn({name:'internalid
 }).run().getRange({start:0,end:1})
 if(rows.length===0)throw noSftpRecord(params.record)
 values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))}return sftpSettingsFrom(values,{directory:{
-param:params.directory,value:params.directoryValue}})}function connect(modules,s){const base={url:s.host,port:s.port,
-username:s.username,hostKey:s.hostKey,directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
-let connection
-try{connection=s.credential.kind==='secret'?modules.sftp.createConnection({...base,secret:s.credential.id
-}):modules.sftp.createConnection({...base,keyId:s.credential.id})}catch(e){const{code,message}=describeError(e)
+param:params.directory,value:params.directoryValue}})}function openConnection(sftp,s){const base={url:s.host,
+port:s.port,username:s.username,hostKey:s.hostKey,directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
+return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
+...base,keyId:s.credential.id})}function connect(modules,s){let connection
+try{connection=openConnection(modules.sftp,s)}catch(e){const{code,message}=describeError(e)
 throw new SyncError(code,`Cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`)
 }return new SftpFolderClient(connection,modules)}function connectWithScriptParams(m,script,params){
 return connect(m,loadSftpSettings(m.search,{record:params.sftpConfig,recordValue:textParam(script,params.sftpConfig),
@@ -1973,10 +1973,10 @@ SyncError,TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,batchK
 checkboxParam,checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,
 deploymentIsRunning,describeError,endInError,filesInFolder,findFolder,finishHandoff,folderWithDescription,
 giveBackFromPlan,handoffOptions,heldHandoff,historicalExportStore,historicalLine,integerParam,invalidCharacter,isCsv,
-isNetSuiteEmail,latestRuns,loadSftpSettings,neutralizeCell,normaliseDirectory,normalizeHeaderName,parseCsvRecords,
-parseErrorReport,parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planHandoff,planRun,
-readCsv,readCustomerFeed,recordRun,reduceBatch,reschedule,runCustomerImport,runHistoricalExport,runHistoricalUpload,
-scheduledBudget,selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,
-summaryDetails,temporaryName,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unsafeNameReason,
-utcStamp}})
+isNetSuiteEmail,latestRuns,loadSftpSettings,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,
+parseCsvRecords,parseErrorReport,parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,
+planHandoff,planRun,readCsv,readCustomerFeed,recordRun,reduceBatch,reschedule,runCustomerImport,runHistoricalExport,
+runHistoricalUpload,scheduledBudget,selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,
+submitMapReduce,summaryDetails,temporaryName,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,
+unsafeNameReason,utcStamp}})
 

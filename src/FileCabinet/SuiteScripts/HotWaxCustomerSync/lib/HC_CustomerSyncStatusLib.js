@@ -270,10 +270,7 @@ filters.push([HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId,'is',id])}const ro
 type:'customer',filters,columns:[this.m.search.createColumn({name:'internalid',sort:this.m.search.Sort.ASC
 }),HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId]}).run().getRange({start:0,end:1e3})
 for(const r of rows){const hc=String(r.getValue({name:HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId})??'')
-if(hc&&!out.has(hc))out.set(hc,String(r.id))}return out}}function openConnection(sftp,s){const base={url:s.host,
-port:s.port,username:s.username,hostKey:s.hostKey,directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
-return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
-...base,keyId:s.credential.id})}function listWaitingFeeds(client){
+if(hc&&!out.has(hc))out.set(hc,String(r.id))}return out}}function listWaitingFeeds(client){
 return client.listCsv(HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed).map(f=>({name:f.name,size:f.size,
 lastModified:f.lastModified.getTime()}))}function testSftpConnection(m,settings){const checks=[]
 let s
@@ -283,7 +280,7 @@ return{ok:false,checks}}checks.push({what:'settings',ok:true,
 detail:`HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind==='secret'?'API secret':'SSH key'} ${s.credential.id}`
 })
 let c
-try{c=openConnection(m.sftp,s)}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
+try{c=HC_CustomerSyncLib.openConnection(m.sftp,s)}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
 checks.push({what:'host key and login',ok:false,detail:`${code}: ${message}`})
 return{ok:false,checks}}checks.push({what:'host key',ok:true,detail:'the server presented the configured host key'})
 checks.push({what:'login',ok:true,detail:`logged in as ${s.username}`})
@@ -384,6 +381,6 @@ const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
 csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
 csrf.defaultValue=model.actions.csrf
 form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,NetSuiteStatusSources,ON_DEMAND,PARAM,
-REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,listWaitingFeeds,
-openConnection,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
+REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,listWaitingFeeds,outcomeText,
+refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
 
