@@ -473,6 +473,30 @@ function reportName(
  * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
  * naming the folder, and returns false (the caller leaves the feed where it is for the next run).
  */
+/**
+ * Moves a feed into `folder` under its tagged name (the tag kept in the checkpoint, so a re-run after
+ * a crash picks the same name). The name it got, or null when the folder cannot be written (reported).
+ */
+function moveFeedInto(
+  folder: string,
+  name: string,
+  state: ImportState,
+  deps: ImportDeps,
+  run: RunContext,
+): string | null {
+  let movedTo = '';
+  const moved = writeInto(
+    folder,
+    name,
+    () => {
+      movedTo = deps.feeds.moveFeed(name, folder, `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`);
+    },
+    deps,
+    run,
+  );
+  return moved ? movedTo : null;
+}
+
 function writeInto(folder: string, feed: string, op: () => void, deps: ImportDeps, run: RunContext): boolean {
   try {
     op();
@@ -531,23 +555,8 @@ function importFeed(
       )
     )
       return { name, outcome: 'blocked', counts: state.counts, reason };
-    let movedTo = '';
-    if (
-      !writeInto(
-        SFTP_FOLDERS.customerFeedFailed,
-        name,
-        () => {
-          movedTo = deps.feeds.moveFeed(
-            name,
-            SFTP_FOLDERS.customerFeedFailed,
-            `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
-          );
-        },
-        deps,
-        run,
-      )
-    )
-      return { name, outcome: 'blocked', counts: state.counts, reason };
+    const movedTo = moveFeedInto(SFTP_FOLDERS.customerFeedFailed, name, state, deps, run);
+    if (movedTo === null) return { name, outcome: 'blocked', counts: state.counts, reason };
     return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
   };
 
@@ -779,23 +788,8 @@ function importFeed(
       `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
-  let movedTo = '';
-  if (
-    !writeInto(
-      SFTP_FOLDERS.customerFeedArchive,
-      name,
-      () => {
-        movedTo = deps.feeds.moveFeed(
-          name,
-          SFTP_FOLDERS.customerFeedArchive,
-          `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
-        );
-      },
-      deps,
-      run,
-    )
-  )
-    return blocked();
+  const movedTo = moveFeedInto(SFTP_FOLDERS.customerFeedArchive, name, state, deps, run);
+  if (movedTo === null) return blocked();
   return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
 }
 

@@ -1556,7 +1556,10 @@ return{name,outcome:'skipped',reason,counts:emptyCounts()}}
 const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
 function reportName(name,state,suffix,entry,dryRun){
 const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
-return`${shortStem(name)}-${tag}${suffix}`}function writeInto(folder,feed,op,deps,run){try{op()
+return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run){let movedTo=''
+const moved=writeInto(folder,name,()=>{
+movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
+return moved?movedTo:null}function writeInto(folder,feed,op,deps,run){try{op()
 return true}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
@@ -1573,10 +1576,8 @@ deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFT
 const report=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
 if(!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,errorsName,report),deps,run))return{
 name,outcome:'blocked',counts:state.counts,reason}
-let movedTo=''
-if(!writeInto(SFTP_FOLDERS.customerFeedFailed,name,()=>{
-movedTo=deps.feeds.moveFeed(name,SFTP_FOLDERS.customerFeedFailed,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)
-},deps,run))return{name,outcome:'blocked',counts:state.counts,reason}
+const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run)
+if(movedTo===null)return{name,outcome:'blocked',counts:state.counts,reason}
 return{name,outcome:'failed',movedTo,counts:state.counts,reason}}
 if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile('FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
 let text
@@ -1653,10 +1654,8 @@ const missing=toReportCsv(parsed.header,original.map(r=>r.fields))
 if(!writeInto(SFTP_FOLDERS.customerFeedMissing,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing,reportName(name,state,'.csv',entry,false),missing),deps,run))return blocked()
 }const first=errors[0]
 deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${parts>0?reportName(name,state,'-errors-*.csv',entry,false):errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
-}let movedTo=''
-if(!writeInto(SFTP_FOLDERS.customerFeedArchive,name,()=>{
-movedTo=deps.feeds.moveFeed(name,SFTP_FOLDERS.customerFeedArchive,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)
-},deps,run))return blocked()
+}const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedArchive,name,state,deps,run)
+if(movedTo===null)return blocked()
 return{name,outcome:'archived',movedTo,counts:state.counts,lines,blankLines}}
 function setupError(run,deps,key,title,details){if(run.setupReported.has(key))return
 run.setupReported.add(key)
