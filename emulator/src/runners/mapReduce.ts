@@ -11,9 +11,10 @@
  *   instances), so module state never survives from one job to another: not from getInputData to map,
  *   not between the map jobs of different processors, not into summarize.
  * - Concurrency. The processors' jobs interleave: the processor whose modeled clock is earliest starts
- *   the next invocation, and at each charged N/ call of an invocation another idle processor may run a
- *   whole invocation in between (probability `interleave`, seeded), so read-modify-write races between
- *   keys show up. `seed` reproduces an interleaving; the report gives the seed used.
+ *   the next invocation, and at each charged N/ call of an invocation another idle processor (free no
+ *   later than every processor inside an invocation) may run a whole invocation in between
+ *   (probability `interleave`, seeded), so read-modify-write races between keys show up. `seed`
+ *   reproduces an interleaving; the report gives the seed used.
  * - Yields. After each map/reduce invocation a job that has run past the deployment's Yield After
  *   Minutes (3–60, default 60; modeled time) or used more than 10,000 units ends, and a new job (a fresh
  *   module instance) takes its place; summaryContext.*.yields counts them.
@@ -538,8 +539,15 @@ export function runMapReduce(account: Account, opts: MapReduceRunOptions): Execu
         interrupted !== undefined
       )
         return;
-      const now = lane.job ? lane.job.clock.nowMs() : lane.timeMs;
-      const idle = lanes.filter((l) => l !== lane && !l.busy && l.timeMs <= now);
+      // An idle processor starts a key in between only if it is free no later than every processor
+      // now inside an invocation (this one and those it interrupted, whose clocks wait): the next key
+      // still goes to the processor free first, as in NetSuite. Without that bound, nested invocations
+      // took keys at later times while an interrupted processor's clock stood still, leaving it idle at
+      // the end of the stage.
+      const bound = Math.min(
+        ...lanes.filter((l) => l.busy).map((l) => (l.job ? l.job.clock.nowMs() : l.timeMs)),
+      );
+      const idle = lanes.filter((l) => l !== lane && !l.busy && l.timeMs <= bound);
       if (idle.length === 0 || random() >= interleave) return;
       const other = idle[Math.floor(random() * idle.length)];
       depth += 1;

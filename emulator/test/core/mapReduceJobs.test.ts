@@ -115,6 +115,24 @@ describe('concurrency', () => {
     const four = time(4);
     expect(four).toBeLessThan(one / 2);
   });
+
+  test('interleaved invocations still go to the processor free first: no processor idles while keys wait', () => {
+    const run = (interleave: number, seed: number) => {
+      const account = fixtureAccount({ processors: 15 });
+      withCounter(account);
+      mapReduce(account, 'customscript_mr_even', '/SuiteScripts/MR/MR_Even.js');
+      const r = runMapReduce(account, { scriptId: 'customscript_mr_even', interleave, seed });
+      return r.mapReduce!.time.map.modeledMs;
+    };
+    // 300 equal keys (four record.load and the invocation: 630 ms) on 15 processors: 20 rounds
+    const key = 4 * 150 + 30;
+    const greedy = run(0, 1);
+    expect(greedy).toBeGreaterThanOrEqual(20 * key);
+    expect(greedy).toBeLessThanOrEqual(20 * key + 2000);
+    // Invocations run in between at charged calls (nested many deep), never later than the processor
+    // free first would have started them.
+    for (const seed of [1, 2, 3]) expect(run(1, seed)).toBeLessThanOrEqual(greedy + key);
+  });
 });
 
 // Help "Configuration Options for Handling Map/Reduce Interruptions", "mapContext.executionNo/isRestarted/errors".
