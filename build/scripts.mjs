@@ -10,8 +10,13 @@ export const STATUS_LIBRARY = {
   source: 'lib/HC_CustomerSyncStatusLib.ts',
   output: 'lib/HC_CustomerSyncStatusLib.js',
 };
+/** HC_MR_ImportCustomer's code, loaded by that map/reduce only; it loads LIBRARY for the rest. */
+export const IMPORT_MR_LIBRARY = {
+  source: 'lib/HC_CustomerImportMapReduceLib.ts',
+  output: 'lib/HC_CustomerImportMapReduceLib.js',
+};
 /** Every library module the build ships, LIBRARY first (the others are built against it). */
-export const LIBRARIES = [LIBRARY, STATUS_LIBRARY];
+export const LIBRARIES = [LIBRARY, STATUS_LIBRARY, IMPORT_MR_LIBRARY];
 /** The size the main library must stay under (test/lib/librarySize.test.ts): every execution parses it. */
 export const LIBRARY_MAX_BYTES = 150_000;
 

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { loadBareAmd } from '../support/bareAmd';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 import type * as StatusLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
+import type * as ImportMrLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -38,12 +39,14 @@ const list: BuildList = JSON.parse(
 const built = (output: string) => path.join(ROOT, list.OUT_DIR, output);
 const MAIN = built(list.LIBRARY.output);
 const STATUS = built('lib/HC_CustomerSyncStatusLib.js');
+const IMPORT_MR = built('lib/HC_CustomerImportMapReduceLib.js');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
-test('the build ships the main library and the status library', () => {
+test("the build ships the main library, the status library and the map/reduce import's library", () => {
   expect(list.LIBRARIES.map((l) => l.output)).toEqual([
     'lib/HC_CustomerSyncLib.js',
     'lib/HC_CustomerSyncStatusLib.js',
+    'lib/HC_CustomerImportMapReduceLib.js',
   ]);
   expect(list.LIBRARY_MAX_BYTES).toBe(150_000);
 });
@@ -94,4 +97,31 @@ test('the status library loads in a bare context on top of the main library', ()
   for (const name of ['buildPage', 'runAction', 'renderStatusForm', 'NetSuiteStatusSources', 'dryRunOneFeed'])
     expect(typeof status.exports[name as keyof typeof StatusLib]).toBe('function');
   expect(status.exports.SYNC_SCRIPTS.map((s) => s.scriptId)).toContain('customscript_imp_customer');
+});
+
+const MR_FUNCTIONS = ['planHandoff', 'reduceBatch', 'finishHandoff', 'feedTexts'];
+
+test("HC_MR_ImportCustomer's code is in its own library only, on top of the main library", () => {
+  const main = read(MAIN);
+  for (const name of MR_FUNCTIONS)
+    expect({ name, inMain: new RegExp(`\\bfunction ${name}\\b`).test(main) }).toEqual({
+      name,
+      inMain: false,
+    });
+  expect(read(IMPORT_MR)).not.toMatch(
+    /class Bytes extends Uint8Array|function importOneFeed\b|function decideRow\b/,
+  );
+  const lib = loadBareAmd<typeof Lib>(MAIN);
+  const mr = loadBareAmd<typeof ImportMrLib>(IMPORT_MR, { './HC_CustomerSyncLib': lib.exports });
+  expect(mr.dependencies).toEqual(['./HC_CustomerSyncLib']);
+  for (const name of ['Buffer', 'process', 'require', 'setTimeout'])
+    expect(vm.runInContext(`typeof ${name}`, mr.context)).toBe('undefined');
+  for (const name of MR_FUNCTIONS)
+    expect(typeof mr.exports[name as keyof typeof ImportMrLib]).toBe('function');
+  // Only HC_MR_ImportCustomer loads it.
+  for (const s of list.SCRIPTS)
+    expect({ s: s.output, loads: read(built(s.output)).includes('HC_CustomerImportMapReduceLib') }).toEqual({
+      s: s.output,
+      loads: s.output === 'HC_MR_ImportCustomer.js',
+    });
 });

@@ -117,9 +117,12 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     // HotWax's files stay (a rollback needs them); ours are uploaded next to them.
     expect(account.files).toContain('/SuiteScripts/Customer/HC_SC_ImportCustomer.js');
     expect(report.filesUploaded).toContain('/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js');
-    // The Suitelet's own library module (build/scripts.mjs LIBRARIES) ships with it.
+    // The Suitelet's and the map/reduce import's own library modules (build/scripts.mjs LIBRARIES) ship too.
     expect(report.filesUploaded).toContain(
       '/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib.js',
+    );
+    expect(report.filesUploaded).toContain(
+      '/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib.js',
     );
     expect(report.filesUploaded.filter((f) => !f.startsWith('/SuiteScripts/HotWaxCustomerSync/'))).toEqual(
       [],

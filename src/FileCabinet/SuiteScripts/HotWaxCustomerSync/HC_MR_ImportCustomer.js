@@ -3,7 +3,7 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
+define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib', './lib/HC_CustomerImportMapReduceLib'], (function (file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib, HC_CustomerImportMapReduceLib) { 'use strict';
 
     /**
      * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
@@ -31,7 +31,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         return HC_CustomerSyncLib.customerFeedFolder(HC_CustomerSyncLib.connect({ sftp, file }, settings), HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed);
     }
     function options(h) {
-        return HC_CustomerSyncLib.handoffOptions(h, runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), HC_CustomerSyncLib.parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap), `${HC_CustomerSyncLib.MR_IMPORT.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`);
+        return HC_CustomerImportMapReduceLib.handoffOptions(h, runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), HC_CustomerSyncLib.parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap), `${HC_CustomerSyncLib.MR_IMPORT.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`);
     }
     const logTo = {
         audit: (title, details) => log.audit({ title, details }),
@@ -40,12 +40,12 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
     function getInputData() {
         const store = checkpoint();
         const state = store.load();
-        const h = HC_CustomerSyncLib.heldHandoff(state);
+        const h = HC_CustomerImportMapReduceLib.heldHandoff(state);
         if (!state || !h)
             return {};
         const opts = options(h);
-        const plan = HC_CustomerSyncLib.planHandoff(h, { feeds: feedFolder(h), customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }) }, opts);
-        if (HC_CustomerSyncLib.giveBackFromPlan(state, plan)) {
+        const plan = HC_CustomerImportMapReduceLib.planHandoff(h, { feeds: feedFolder(h), customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }) }, opts);
+        if (HC_CustomerImportMapReduceLib.giveBackFromPlan(state, plan)) {
             for (const g of plan.givenBack)
                 log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
             store.save(state);
@@ -54,14 +54,21 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         const out = {};
         for (const [key, batch] of Object.entries(plan.batches))
             out[key] = JSON.stringify({ batch, opts });
+        for (const piece of plan.texts)
+            out[HC_CustomerImportMapReduceLib.textKey(piece.feed, piece.piece)] = JSON.stringify(piece);
         return out;
     }
     /** One customer store per job: lists (statuses, subsidiaries) are read once per job, not per key. */
     let customers;
     function reduce(context) {
+        // A piece of a feed's text, for summarize: passed on as it is (no units).
+        if (HC_CustomerImportMapReduceLib.isTextKey(context.key)) {
+            context.write({ key: context.key, value: context.values[0] });
+            return;
+        }
         const { batch, opts } = JSON.parse(context.values[0]);
         customers ??= new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record });
-        const outcomes = HC_CustomerSyncLib.reduceBatch(batch, customers, () => Date.now(), opts, context.isRestarted);
+        const outcomes = HC_CustomerImportMapReduceLib.reduceBatch(batch, customers, () => Date.now(), opts, context.isRestarted);
         context.write({ key: context.key, value: JSON.stringify(outcomes) });
     }
     function summarize(context) {
@@ -78,7 +85,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         });
         const store = checkpoint();
         const state = store.load();
-        const h = HC_CustomerSyncLib.heldHandoff(state);
+        const h = HC_CustomerImportMapReduceLib.heldHandoff(state);
         if (!state || !h) {
             log.audit({ title: 'HC_MR_ImportCustomer: no feed handed over', details: 'nothing to do' });
             // Restarted after the lease went back: the queueing of the scheduled import may not have happened.
@@ -87,8 +94,12 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             return;
         }
         const outcomes = [];
-        context.output.iterator().each((_key, value) => {
-            outcomes.push(...JSON.parse(value));
+        const pieces = [];
+        context.output.iterator().each((key, value) => {
+            if (HC_CustomerImportMapReduceLib.isTextKey(key))
+                pieces.push(JSON.parse(value));
+            else
+                outcomes.push(...JSON.parse(value));
             return true;
         });
         // Units and summarize's 3,600 s (NetSuite "Script Execution Time Limits"), on the script's clock.
@@ -96,27 +107,42 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             limit: HC_CustomerSyncLib.TIME_LIMITS.summarize,
             clock: { now: () => Date.now() },
         });
-        const summary = HC_CustomerSyncLib.finishHandoff({
-            feeds: feedFolder(h),
+        const reports = HC_CustomerSyncLib.capturingReports(feedFolder(h));
+        const summary = HC_CustomerImportMapReduceLib.finishHandoff({
+            feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
             checkpoint: store,
             leaseHolderRunning: () => true,
             budget,
             now: () => Date.now(),
             log: logTo,
-        }, state, outcomes, options(h), context.isRestarted);
+        }, state, outcomes, options(h), context.isRestarted, HC_CustomerImportMapReduceLib.feedTexts(pieces));
         for (const f of summary.files)
             log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
-        // The lease is back: the scheduled import goes on with the feeds after these at once.
-        const rescheduled = HC_CustomerSyncLib.reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
+        // The lease is back: the scheduled import goes on at once with the feeds waiting (given back, or
+        // after these); with none, its schedule takes up the next feeds HotWax writes.
+        const rescheduled = summary.feedsWaiting
+            ? HC_CustomerSyncLib.reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment)
+            : false;
+        const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
         log.audit({
             title: 'HC_MR_ImportCustomer summary',
             details: JSON.stringify({
-                ...HC_CustomerSyncLib.summaryDetails(summary, context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()), rescheduled),
+                ...HC_CustomerSyncLib.summaryDetails(summary, unitsUsed, rescheduled),
                 stageErrors,
                 seconds: context.seconds,
             }),
         });
+        // Run history for the status page (HC_SL_CustomerSync), as HC_SC_ImportCustomer writes it.
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, {
+            totals: summary.totals,
+            fileResults: summary.files,
+            skipped: summary.skipped ?? null,
+            unitsUsed,
+            rescheduled,
+            dryRun: false,
+            stageErrors,
+        }, { errorRows: reports.errorRows });
     }
 
 

@@ -3,7 +3,8 @@
  * (./lib/HC_CustomerSyncLib). CSV, SFTP, configuration, governance and checkpoints, plus each
  * script's logic as plain functions over small adapters. Entry points import from here only, so
  * the build ships one copy of it. The status page's code is in HC_CustomerSyncStatusLib (loaded by
- * the Suitelet only), so the scheduled and map/reduce scripts do not parse it.
+ * the Suitelet only) and HC_MR_ImportCustomer's stages in HC_CustomerImportMapReduceLib (loaded by it
+ * only), so the other scripts do not parse them.
  *
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
@@ -86,25 +87,17 @@ export {
   parseFieldMap,
   isNetSuiteEmail,
   invalidCharacter,
+  isProblem,
 } from '../sync/customerRows';
-export { runCustomerImport, summaryDetails } from '../sync/customerImport';
-export { unsafeNameReason } from '../sync/customerFeedFolder';
+export { runCustomerImport, summaryDetails, importOneFeed, returnFeeds } from '../sync/customerImport';
+export { unsafeNameReason, unreadableReason } from '../sync/customerFeedFolder';
 export type { ImportDeps, ImportState, ImportSummary } from '../sync/importTypes';
-export {
-  MR_IMPORT,
-  DEFAULT_HANDOFF_ROWS,
-  MAX_HANDOFF_FEEDS,
-  ROWS_PER_KEY,
-  MAX_GROUP_ROWS,
-  batchKey,
-  handoffOptions,
-  heldHandoff,
-  planHandoff,
-  reduceBatch,
-  finishHandoff,
-  giveBackFromPlan,
-} from '../sync/customerImportMapReduce';
-export type { ReduceBatch, KeyOutcome, HandoffPlan } from '../sync/customerImportMapReduce';
+// Used by HC_MR_ImportCustomer's library (lib/HC_CustomerImportMapReduceLib.ts), never copied into it.
+export { emptyCounts } from '../sync/importTypes';
+export { decideRow, matchKeys } from '../sync/customerUpsert';
+export { CandidateIndex } from '../sync/customerMatching';
+export { SFTP_MAX_FILE_SIZE } from '../core/limits';
+export { MR_IMPORT, DEFAULT_HANDOFF_ROWS, MAX_HANDOFF_FEEDS } from '../core/mapReduceImport';
 export { runHistoricalExport, historicalLine } from '../sync/historicalExport';
 export type { HistoricalCustomer, HistoricalState } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';

@@ -5,9 +5,9 @@
  * sync/customerImportMapReduce.ts (on top of sync/customerImport.ts).
  *
  * getInputData reads the handoff from the import checkpoint (whose lease it holds), downloads,
- * validates and groups the rows; there is no map stage; reduce creates or links one key's rows;
- * summarize writes each feed's reports, archives it, gives the lease back and queues
- * HC_SC_ImportCustomer for the feeds after them.
+ * validates and groups the rows; there is no map stage; reduce creates or links one key's rows (and
+ * passes the feed texts on to summarize); summarize writes each feed's reports, archives it, gives the
+ * lease back, writes the run history entry and, when feeds are waiting, queues HC_SC_ImportCustomer.
  *
  * @NApiVersion 2.1
  * @NScriptType MapReduceScript
@@ -28,21 +28,29 @@ import {
   MR_IMPORT,
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
+  capturingReports,
   connect,
   customerFeedFolder,
-  finishHandoff,
-  giveBackFromPlan,
-  handoffOptions,
-  heldHandoff,
   loadSftpSettings,
   parseFieldMap,
-  planHandoff,
-  reduceBatch,
+  recordRun,
   reschedule,
   summaryDetails,
   uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
-import type { ImportState, KeyOutcome, ReduceBatch } from '../lib/HC_CustomerSyncLib';
+import type { ImportState } from '../lib/HC_CustomerSyncLib';
+import {
+  feedTexts,
+  finishHandoff,
+  giveBackFromPlan,
+  handoffOptions,
+  heldHandoff,
+  isTextKey,
+  planHandoff,
+  reduceBatch,
+  textKey,
+} from '../lib/HC_CustomerImportMapReduceLib';
+import type { FeedTextPiece, KeyOutcome, ReduceBatch } from '../lib/HC_CustomerImportMapReduceLib';
 
 /**
  * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
@@ -108,6 +116,7 @@ export function getInputData(): Record<string, string> {
   // Each key carries the settings, so reduce reads nothing else.
   const out: Record<string, string> = {};
   for (const [key, batch] of Object.entries(plan.batches)) out[key] = JSON.stringify({ batch, opts });
+  for (const piece of plan.texts) out[textKey(piece.feed, piece.piece)] = JSON.stringify(piece);
   return out;
 }
 
@@ -115,6 +124,11 @@ export function getInputData(): Record<string, string> {
 let customers: NetSuiteCustomerStore | undefined;
 
 export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
+  // A piece of a feed's text, for summarize: passed on as it is (no units).
+  if (isTextKey(context.key)) {
+    context.write({ key: context.key, value: context.values[0] });
+    return;
+  }
   const { batch, opts } = JSON.parse(context.values[0]) as {
     batch: ReduceBatch;
     opts: ReturnType<typeof options>;
@@ -147,8 +161,10 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     return;
   }
   const outcomes: KeyOutcome[] = [];
-  context.output.iterator().each((_key, value) => {
-    outcomes.push(...(JSON.parse(value) as KeyOutcome[]));
+  const pieces: FeedTextPiece[] = [];
+  context.output.iterator().each((key, value) => {
+    if (isTextKey(key)) pieces.push(JSON.parse(value) as FeedTextPiece);
+    else outcomes.push(...(JSON.parse(value) as KeyOutcome[]));
     return true;
   });
   // Units and summarize's 3,600 s (NetSuite "Script Execution Time Limits"), on the script's clock.
@@ -156,9 +172,10 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     limit: TIME_LIMITS.summarize,
     clock: { now: () => Date.now() },
   });
+  const reports = capturingReports(feedFolder(h));
   const summary = finishHandoff(
     {
-      feeds: feedFolder(h),
+      feeds: reports.feeds,
       customers: new NetSuiteCustomerStore({ search, record }),
       checkpoint: store,
       leaseHolderRunning: () => true,
@@ -170,17 +187,37 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     outcomes,
     options(h),
     context.isRestarted,
+    feedTexts(pieces),
   );
   for (const f of summary.files)
     log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
-  // The lease is back: the scheduled import goes on with the feeds after these at once.
-  const rescheduled = reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
+  // The lease is back: the scheduled import goes on at once with the feeds waiting (given back, or
+  // after these); with none, its schedule takes up the next feeds HotWax writes.
+  const rescheduled = summary.feedsWaiting
+    ? reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment)
+    : false;
+  const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
   log.audit({
     title: 'HC_MR_ImportCustomer summary',
     details: JSON.stringify({
-      ...summaryDetails(summary, context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()), rescheduled),
+      ...summaryDetails(summary, unitsUsed, rescheduled),
       stageErrors,
       seconds: context.seconds,
     }),
   });
+  // Run history for the status page (HC_SL_CustomerSync), as HC_SC_ImportCustomer writes it.
+  recordRun(
+    { search, record, log },
+    script,
+    {
+      totals: summary.totals,
+      fileResults: summary.files,
+      skipped: summary.skipped ?? null,
+      unitsUsed,
+      rescheduled,
+      dryRun: false,
+      stageErrors,
+    },
+    { errorRows: reports.errorRows },
+  );
 }

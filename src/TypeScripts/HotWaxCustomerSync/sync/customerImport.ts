@@ -254,8 +254,14 @@ function importFeeds(
     // Nothing of this feed handled yet: a large backlog goes to HC_MR_ImportCustomer.
     const offer =
       mr && !opts.dryRun && state.line === 0 && !state.reportParts && !state.notHandedOff?.includes(name)
-        ? (rowCount: number) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr)
+        ? (rowCount: number | null) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr)
         : undefined;
+    // A backlog the listing alone shows to be large is handed over unread (the map/reduce reads it).
+    if (offer && offer(null)) {
+      summary.files.push({ name, outcome: 'handed off', counts: emptyCounts() });
+      summary.handedOff = state.handoff!.feeds.map((f) => f.name);
+      return summary;
+    }
     const result = importOneFeed(entry, state, deps, opts, save, tally, run, upserting(deps, opts), offer);
     summary.files.push(result);
     if (result.outcome === 'handed off') {
@@ -331,28 +337,39 @@ export function importOneFeed(
 }
 
 /**
+ * Bytes per row assumed when the handoff is decided from the listing alone: a HotWax customer row is
+ * about 200 bytes, so only a backlog certainly over `minRows` is handed over unread; a smaller-looking
+ * one is read and its rows counted first.
+ */
+const LISTED_BYTES_PER_ROW = 1000;
+
+/**
  * Hands the feed being taken up, and the feeds waiting after it (at most `maxFeeds` in all), to
- * HC_MR_ImportCustomer when together they hold at least `minRows` rows (the waiting feeds' rows
- * estimated from their sizes). The checkpoint is saved with the handoff and the map/reduce's lease
- * before the submit: a crash in between leaves a handoff the next run submits again.
+ * HC_MR_ImportCustomer when together they hold at least `minRows` rows: `rowCount` is the first feed's
+ * rows as read (the waiting feeds' rows estimated from their sizes at its bytes per row), or null
+ * before it is read (every feed's rows estimated at LISTED_BYTES_PER_ROW, saving its download).
+ * The checkpoint is saved with the handoff and the map/reduce's lease before the submit: a crash in
+ * between leaves a handoff the next run submits again.
  */
 function handOff(
   first: FeedEntry,
-  rowCount: number,
+  rowCount: number | null,
   after: FeedEntry[],
   state: ImportState,
   deps: ImportDeps,
   mr: MapReducePort,
 ): boolean {
   if (mr.minRows <= 0) return false;
+  if (rowCount === null && !first.size) return false;
   const skippedBefore = new Set(state.skipped ?? []);
   const waiting = after
     .filter((f) => !skippedBefore.has(f.name) && !state.notHandedOff?.includes(f.name))
     .filter((f) => !state.blockedTags?.[f.name])
     .slice(0, Math.max(0, mr.maxFeeds - 1));
-  const bytesPerRow = first.size && rowCount ? first.size / rowCount : 0;
-  const backlogRows =
-    rowCount + (bytesPerRow ? waiting.reduce((n, f) => n + Math.round((f.size ?? 0) / bytesPerRow), 0) : 0);
+  const bytesPerRow =
+    rowCount === null ? LISTED_BYTES_PER_ROW : first.size && rowCount ? first.size / rowCount : 0;
+  const estimate = (f: FeedEntry) => (bytesPerRow ? Math.round((f.size ?? 0) / bytesPerRow) : 0);
+  const backlogRows = (rowCount ?? estimate(first)) + waiting.reduce((n, f) => n + estimate(f), 0);
   if (backlogRows < mr.minRows) return false;
   const now = deps.now();
   const taken = [first, ...waiting];

@@ -15,6 +15,9 @@
  *   `importOneFeed` (a `RowDecider` that looks them up instead of upserting): reports, counts, logs and
  *   archiving are the scheduled path's code, so its files are the scheduled path's byte for byte.
  *   Then it gives the lease back. A feed it cannot finish goes back to the scheduled path.
+ * - The feed texts getInputData read reach summarize through the job itself (`text-` keys that reduce
+ *   passes on): summarize replays the outcomes against the very text they were decided on, without a
+ *   second download (700 ms and 100 units a feed, all of it serial).
  */
 import type {
   ImportDeps,
@@ -40,26 +43,15 @@ import type { CustomerFeedColumn } from '../core/hotwaxFiles';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 import { describeError } from '../core/errors';
 import { SFTP_FOLDERS } from '../core/config';
-
-export const MR_IMPORT = {
-  scriptId: 'customscript_hc_mr_import_customer',
-  deploymentId: 'customdeploy_hc_mr_import_customer',
-} as const;
+import { isCsv } from '../core/fileNames';
+import { MR_IMPORT } from '../core/mapReduceImport';
 
 /**
- * Default of custscript_hc_imp_mr_min_rows: one 10,000-unit scheduled execution creates about 630
- * customers (15.8 units each, bench/README.md), so a backlog of 600 rows or more would need a second
- * execution on the scheduled path.
+ * Rows per reduce key: whole groups only. Small keys (2-3 s of work) keep the processors evenly busy
+ * to the end of the stage (with 20 rows a key, the last keys left processors idle for up to 9 s on a
+ * 10,000-row handoff) and a restart redoes little; a key costs the framework about 30 ms.
  */
-export const DEFAULT_HANDOFF_ROWS = 600;
-/**
- * Feeds one handoff takes: summarize downloads each again and writes its reports and archive move
- * (about 250 units for a feed with errors), well inside its 10,000 units; getInputData downloads each
- * (100) and searches 500 rows at a time (10 units per 1,000 matches).
- */
-export const MAX_HANDOFF_FEEDS = 25;
-/** Rows per reduce key: whole groups only, so a key is a few seconds of work and a restart redoes little. */
-export const ROWS_PER_KEY = 20;
+export const ROWS_PER_KEY = 5;
 /** Rows per candidate search in getInputData. */
 const ROWS_PER_SEARCH = 500;
 /**
@@ -161,8 +153,60 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** Reduce keys sort as text: feed and line padded, so key order is the scheduled path's order. */
 export const batchKey = (feed: number, line: number): string => `${pad(feed, 3)}-${pad(line, 9)}`;
 
+/**
+ * A piece of a handed feed's text as getInputData read it, for summarize (reduce passes it on): a
+ * map/reduce value holds at most 10 MB, so a text goes in pieces of TEXT_PIECE_CHARS characters
+ * (at most 6 MB as JSON in UTF-8).
+ */
+export interface FeedTextPiece {
+  feed: number;
+  piece: number;
+  pieces: number;
+  /** The size listed when getInputData read it: summarize uses the text only for the same listing. */
+  size: number | null;
+  text: string;
+}
+const TEXT_PIECE_CHARS = 1_000_000;
+/**
+ * Characters of feed text one job passes on (each is stored twice of the job's 200 MB: as input and
+ * as reduce output). Feeds past it are downloaded again by summarize.
+ */
+const MAX_PASSED_CHARS = 20_000_000;
+export const textKey = (feed: number, piece: number): string => `text-${pad(feed, 3)}-${pad(piece, 4)}`;
+export const isTextKey = (key: string): boolean => key.startsWith('text-');
+
+/** A text cut into pieces, never inside a surrogate pair. */
+function textPieces(feed: number, size: number | null, text: string): FeedTextPiece[] {
+  const cuts: string[] = [];
+  for (let at = 0; at < text.length || cuts.length === 0;) {
+    let end = Math.min(text.length, at + TEXT_PIECE_CHARS);
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+    cuts.push(text.slice(at, end));
+    at = end;
+  }
+  return cuts.map((t, piece) => ({ feed, piece, pieces: cuts.length, size, text: t }));
+}
+
+/** The feed texts whose every piece arrived (a key that failed for good leaves its feed to a download). */
+export function feedTexts(pieces: FeedTextPiece[]): Map<number, { size: number | null; text: string }> {
+  const byFeed = new Map<number, FeedTextPiece[]>();
+  for (const p of pieces) byFeed.set(p.feed, [...(byFeed.get(p.feed) ?? []), p]);
+  const out = new Map<number, { size: number | null; text: string }>();
+  for (const [feed, ps] of byFeed) {
+    const seen = new Map(ps.map((p) => [p.piece, p]));
+    const first = ps[0];
+    if (seen.size !== first.pieces) continue;
+    const text = Array.from({ length: first.pieces }, (_, i) => seen.get(i)!.text).join('');
+    out.set(feed, { size: first.size, text });
+  }
+  return out;
+}
+
 export interface HandoffPlan {
   batches: Record<string, ReduceBatch>;
+  /** The texts of the feeds in `batches`, for summarize (as far as MAX_PASSED_CHARS allows). */
+  texts: FeedTextPiece[];
   /** Feeds left to the scheduled path (unreadable now, too large, a group too large), with why. */
   givenBack: Array<{ name: string; tag: string; reason: string }>;
   rows: number;
@@ -182,6 +226,8 @@ export function planHandoff(
   const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
   const rows: Array<{ row: KeyRow; customer: NewCustomer | null }> = [];
   const headers: Record<number, string[]> = {};
+  const texts: FeedTextPiece[] = [];
+  let passedChars = 0;
   h.feeds.forEach((f, feed) => {
     if (h.done.includes(f.name)) return;
     // Gone: archived by an earlier attempt's summarize (which then marks it done), or removed.
@@ -206,6 +252,10 @@ export function planHandoff(
       return;
     }
     headers[feed] = parsed.header;
+    if (passedChars + text.length <= MAX_PASSED_CHARS) {
+      passedChars += text.length;
+      texts.push(...textPieces(feed, entry.size ?? null, text));
+    }
     for (const r of parsed.rows) {
       const c = toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header);
       rows.push({
@@ -254,7 +304,12 @@ export function planHandoff(
     const first = tooLarge.rows[0];
     const reason = `${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`;
     const back = h.feeds.filter((f, i) => !h.done.includes(f.name) && headers[i] !== undefined);
-    return { batches: {}, givenBack: [...givenBack, ...back.map((f) => ({ ...f, reason }))], rows: 0 };
+    return {
+      batches: {},
+      texts: [],
+      givenBack: [...givenBack, ...back.map((f) => ({ ...f, reason }))],
+      rows: 0,
+    };
   }
 
   const batches: Record<string, ReduceBatch> = {};
@@ -271,7 +326,7 @@ export function planHandoff(
     b.rows.sort((a, c) => a.feed - c.feed || a.line - c.line);
     for (const r of b.rows) b.headers[r.feed] = headers[r.feed];
   }
-  return { batches, givenBack, rows: rows.length };
+  return { batches, texts, givenBack, rows: rows.length };
 }
 
 /**
@@ -323,10 +378,13 @@ export function reduceBatch(
 
 /**
  * summarize: each handed feed, in order, through the scheduled path's `importOneFeed` with the reduce
- * stage's outcomes; the checkpoint saved after each feed (a restarted summarize goes on with the next),
- * then the lease given back. A feed that cannot be finished here (an outcome missing because a key
- * failed for good, out of units, a folder that cannot be written) goes back to the scheduled path,
- * keeping its report tag.
+ * stage's outcomes and the text getInputData read (`texts`, by feed; downloaded again when absent or
+ * listed with another size now), then the lease given back, in one checkpoint save. A restarted
+ * summarize needs no save per feed: a feed it archived or failed is gone from the listing, and one
+ * that goes back is replayed and goes back the same way. A feed that cannot be finished here (an
+ * outcome missing because a key failed for good, out of units, a folder that cannot be written) goes
+ * back to the scheduled path, keeping its report tag. `feedsWaiting`: feeds are left for the scheduled
+ * import (given back, or listed and not handed over), so it must be queued now.
  */
 export function finishHandoff(
   deps: ImportDeps,
@@ -334,7 +392,8 @@ export function finishHandoff(
   outcomes: KeyOutcome[],
   opts: ImportOptions,
   restarted: boolean,
-): ImportSummary {
+  texts: Map<number, { size: number | null; text: string }> = new Map(),
+): ImportSummary & { feedsWaiting: boolean } {
   const h = state.handoff!;
   const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
   const byFeed = new Map<number, Map<number, RowOutcome>>();
@@ -349,8 +408,18 @@ export function finishHandoff(
     for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
       deps.feeds.removeLeftovers?.(folder);
   const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
+  const feedIndex = new Map(h.feeds.map((f, i) => [f.name, i]));
+  const feeds = Object.create(deps.feeds) as FeedFolder;
+  feeds.download = (name) => {
+    const passed = texts.get(feedIndex.get(name) ?? -1);
+    return passed && passed.size === (listed.get(name)?.size ?? null)
+      ? passed.text
+      : deps.feeds.download(name);
+  };
+  const replayDeps: ImportDeps = { ...deps, feeds };
   const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
   const back: Array<{ name: string; tag: string }> = [];
+  const finished = new Set<string>();
   h.feeds.forEach((f, feed) => {
     if (h.done.includes(f.name)) return;
     const entry = listed.get(f.name);
@@ -373,9 +442,10 @@ export function finishHandoff(
         begin: (batch) =>
           batch.every((p) => decided.has(p.row.lineNumber)) ? (p) => decided.get(p.row.lineNumber)! : null,
       };
-      const result = importOneFeed(entry, fileState, deps, opts, () => undefined, tally, run, replay);
+      const result = importOneFeed(entry, fileState, replayDeps, opts, () => undefined, tally, run, replay);
       summary.files.push(result);
       if (result.outcome === 'archived' || result.outcome === 'failed') {
+        finished.add(f.name);
         if (state.blockedTags?.[f.name]) {
           const { [f.name]: _, ...rest } = state.blockedTags;
           state.blockedTags = Object.keys(rest).length ? rest : undefined;
@@ -389,13 +459,16 @@ export function finishHandoff(
       }
     }
     h.done.push(f.name);
-    if (back.length) returnFeeds(state, back.splice(0));
-    deps.checkpoint.save(state);
   });
+  returnFeeds(state, back);
   delete state.handoff;
   state.lease = null;
   deps.checkpoint.save(state);
-  return summary;
+  // What the scheduled import would take up next (its own filter: CSV files, no dot files).
+  const feedsWaiting = [...listed.values()].some(
+    (e) => !e.directory && !e.name.startsWith('.') && isCsv(e.name) && !finished.has(e.name),
+  );
+  return { ...summary, feedsWaiting };
 }
 
 /** getInputData's give-back: the feeds marked done here and left to the scheduled path. */

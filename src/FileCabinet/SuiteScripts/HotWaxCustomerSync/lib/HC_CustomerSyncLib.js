@@ -1481,7 +1481,9 @@ state.tag=state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${unique
 save(state)}const lineBefore=state.line
 const mr=deps.mapReduce
 const offer=mr&&!opts.dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)?rowCount=>handOff(entry,rowCount,feeds.slice(index+1),state,deps,mr):undefined
-const result=importOneFeed(entry,state,deps,opts,save,tally,run,upserting(deps,opts),offer)
+if(offer&&offer(null)){summary.files.push({name,outcome:'handed off',counts:emptyCounts()})
+summary.handedOff=state.handoff.feeds.map(f=>f.name)
+return summary}const result=importOneFeed(entry,state,deps,opts,save,tally,run,upserting(deps,opts),offer)
 summary.files.push(result)
 if(result.outcome==='handed off'){summary.handedOff=state.handoff.feeds.map(f=>f.name)
 return summary}if(result.outcome==='in progress'){progress=progress||state.line>lineBefore
@@ -1511,11 +1513,14 @@ const errorReports=written.names(SFTP_FOLDERS.customerFeedError)
 if(errorReports.length)result.errorReports=errorReports
 const dryRunReport=written.names(DRY_RUN_FOLDER)[0]
 if(dryRunReport)result.dryRunReport=dryRunReport
-return result}function handOff(first,rowCount,after,state,deps,mr){if(mr.minRows<=0)return false
+return result}const LISTED_BYTES_PER_ROW=1e3
+function handOff(first,rowCount,after,state,deps,mr){if(mr.minRows<=0)return false
+if(rowCount===null&&!first.size)return false
 const skippedBefore=new Set(state.skipped??[])
 const waiting=after.filter(f=>!skippedBefore.has(f.name)&&!state.notHandedOff?.includes(f.name)).filter(f=>!state.blockedTags?.[f.name]).slice(0,Math.max(0,mr.maxFeeds-1))
-const bytesPerRow=first.size&&rowCount?first.size/rowCount:0
-const backlogRows=rowCount+(bytesPerRow?waiting.reduce((n,f)=>n+Math.round((f.size??0)/bytesPerRow),0):0)
+const bytesPerRow=rowCount===null?LISTED_BYTES_PER_ROW:first.size&&rowCount?first.size/rowCount:0
+const estimate=f=>bytesPerRow?Math.round((f.size??0)/bytesPerRow):0
+const backlogRows=(rowCount??estimate(first))+waiting.reduce((n,f)=>n+estimate(f),0)
 if(backlogRows<mr.minRows)return false
 const now=deps.now()
 const taken=[first,...waiting]
@@ -1663,118 +1668,7 @@ deps.log.error(title,details)}const MR_IMPORT={scriptId:'customscript_hc_mr_impo
 deploymentId:'customdeploy_hc_mr_import_customer'}
 const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25
-const ROWS_PER_KEY=20
-const ROWS_PER_SEARCH=500
-const MAX_GROUP_ROWS=150
-function handoffOptions(h,oneWorld,fieldMap,executionId){return{oneWorld,defaultSubsidiary:h.settings.defaultSubsidiary,
-fieldMap,matchByEmail:h.settings.matchByEmail,dryRun:false,batchSize:50,executionId,deploymentId:MR_IMPORT.deploymentId,
-restampAfterMs:60*60*1e3}}function heldHandoff(state){
-return state?.handoff&&state.lease?.deploymentId===MR_IMPORT.deploymentId?state.handoff:null}class UnionFind{
-constructor(){this.parent=new Map}find(x){let root=x
-for(let p=this.parent.get(root);p!==undefined&&p!==root;p=this.parent.get(root))root=p
-if(!this.parent.has(x))this.parent.set(x,x)
-for(let cur=x;cur!==root;){const next=this.parent.get(cur)
-this.parent.set(cur,root)
-cur=next}return root}union(a,b){const ra=this.find(a)
-const rb=this.find(b)
-if(ra!==rb)this.parent.set(ra,rb)}}function keyNodes(c,byEmail){const out=[]
-if(c.hcCustomerId)out.push(`h:${c.hcCustomerId.toLowerCase()}`)
-if(c.externalId)out.push(`x:${c.externalId.toLowerCase()}`)
-if(c.shopifyCustomerId)out.push(`s:${c.shopifyCustomerId.toLowerCase()}`)
-if(byEmail&&c.email)out.push(`m:${c.email.toLowerCase()}`)
-return out}const pad=(n,width)=>String(n).padStart(width,'0')
-const batchKey=(feed,line)=>`${pad(feed,3)}-${pad(line,9)}`
-function planHandoff(h,deps,opts){const givenBack=[]
-const listed=new Map(deps.feeds.list().map(e=>[e.name,e]))
-const rows=[]
-const headers={}
-h.feeds.forEach((f,feed)=>{if(h.done.includes(f.name))return
-const entry=listed.get(f.name)
-if(!entry)return
-if(entry.directory||(entry.size??0)>SFTP_MAX_FILE_SIZE){givenBack.push({...f,reason:'not a file within N/sftp limits'})
-return}let text
-try{text=deps.feeds.download(f.name)}catch(e){const{code,message}=describeError(e)
-if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-givenBack.push({...f,reason:`cannot be downloaded (${code}: ${message})`})
-return}const parsed=unreadableReason(text)?null:readCustomerFeed(text,f.name)
-if(!parsed||parsed.missingColumns.includes('HCCustomerId')){givenBack.push({...f,reason:'not a readable customer feed'})
-return}headers[feed]=parsed.header
-for(const r of parsed.rows){const c=toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)
-rows.push({row:{feed,line:r.lineNumber,endLine:r.endLine,values:r.values,extra:r.extra,fields:r.fields},
-customer:isProblem(c)?null:c})}})
-const valid=rows.map(r=>r.customer).filter(c=>c!==null)
-const candidates=new Map
-for(let i=0;i<valid.length;i+=ROWS_PER_SEARCH)for(const c of deps.customers.findCandidates(matchKeys(valid.slice(i,i+ROWS_PER_SEARCH),opts.matchByEmail)))candidates.set(c.id,c)
-const uf=new UnionFind
-rows.forEach((r,i)=>{uf.find(`r:${i}`)
-if(r.customer)for(const k of keyNodes(r.customer,opts.matchByEmail))uf.union(`r:${i}`,k)})
-for(const c of candidates.values())for(const k of keyNodes(c,opts.matchByEmail))uf.union(`c:${c.id}`,k)
-const groups=new Map
-rows.forEach((r,i)=>{const root=uf.find(`r:${i}`)
-const g=groups.get(root)??{rows:[],candidates:[]}
-g.rows.push(r.row)
-groups.set(root,g)})
-for(const c of candidates.values())groups.get(uf.find(`c:${c.id}`))?.candidates.push(c)
-const tooLarge=[...groups.values()].find(g=>g.rows.length>MAX_GROUP_ROWS)
-if(tooLarge){const first=tooLarge.rows[0]
-const reason=`${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`
-const back=h.feeds.filter((f,i)=>!h.done.includes(f.name)&&headers[i]!==undefined)
-return{batches:{},givenBack:[...givenBack,...back.map(f=>({...f,reason}))],rows:0}}const batches={}
-let current=null
-for(const g of groups.values()){if(!current||current.rows.length+g.rows.length>ROWS_PER_KEY){current={rows:[],
-headers:{},candidates:[]}
-batches[batchKey(g.rows[0].feed,g.rows[0].line)]=current}current.rows.push(...g.rows)
-current.candidates.push(...g.candidates)}for(const b of Object.values(batches)){
-b.rows.sort((a,c)=>a.feed-c.feed||a.line-c.line)
-for(const r of b.rows)b.headers[r.feed]=headers[r.feed]}return{batches,givenBack,rows:rows.length}}
-function reduceBatch(batch,customers,now,opts,restarted){let store=customers
-if(restarted){const hcIds=[...new Set(batch.rows.map(r=>(r.values.HCCustomerId??'').trim()).filter(Boolean))]
-const known=new Set(batch.candidates.map(c=>c.id))
-const saved=new Map
-if(hcIds.length)for(const c of customers.findCandidates({hcCustomerIds:hcIds,externalIds:[],shopifyCustomerIds:[],
-emails:[]}))if(!known.has(c.id)&&!saved.has(c.hcCustomerId))saved.set(c.hcCustomerId,c.id)
-store=Object.create(customers)
-store.create=(c,statusId,stamp)=>saved.get(c.hcCustomerId)??customers.create(c,statusId,stamp)}
-const index=new CandidateIndex(batch.candidates.map(c=>({...c})))
-return batch.rows.map(r=>{const row={lineNumber:r.line,endLine:r.endLine,values:r.values,extra:r.extra,original:{},
-fields:r.fields}
-const customer=toNewCustomer(r.values,r.extra,opts,r.fields,batch.headers[r.feed])
-return{feed:r.feed,line:r.line,outcome:decideRow({row,customer},index,{customers:store,now},opts)}})}
-function finishHandoff(deps,state,outcomes,opts,restarted){const h=state.handoff
-const summary={files:[],totals:emptyCounts(),paused:false,stalled:false}
-const byFeed=new Map
-for(const o of outcomes){const m=byFeed.get(o.feed)??new Map
-if(!m.has(o.line))m.set(o.line,o.outcome)
-byFeed.set(o.feed,m)}
-if(restarted||h.attempts>1)for(const folder of[SFTP_FOLDERS.customerFeedError,SFTP_FOLDERS.customerFeedMissing])deps.feeds.removeLeftovers?.(folder)
-const listed=new Map(deps.feeds.list().map(e=>[e.name,e]))
-const run={reportedFolders:new Set,setupReported:new Set}
-const back=[]
-h.feeds.forEach((f,feed)=>{if(h.done.includes(f.name))return
-const entry=listed.get(f.name)
-if(entry){const fileState={file:f.name,line:0,tag:f.tag,errors:[],counts:emptyCounts(),lease:null}
-const tally=k=>{fileState.counts[k]++
-summary.totals[k]++}
-const decided=byFeed.get(feed)??new Map
-const replay={rowUnits:0,
-begin:batch=>batch.every(p=>decided.has(p.row.lineNumber))?p=>decided.get(p.row.lineNumber):null}
-const result=importOneFeed(entry,fileState,deps,opts,()=>undefined,tally,run,replay)
-summary.files.push(result)
-if(result.outcome==='archived'||result.outcome==='failed'){if(state.blockedTags?.[f.name]){
-const{[f.name]:_,...rest}=state.blockedTags
-state.blockedTags=Object.keys(rest).length?rest:undefined}}else{
-deps.log.audit(`Customer feed ${f.name} goes back to HC_SC_ImportCustomer`,`${result.outcome}${result.reason?`: ${result.reason}`:''}; customers already written are found by their HC customer id`)
-back.push(f)}}h.done.push(f.name)
-if(back.length)returnFeeds(state,back.splice(0))
-deps.checkpoint.save(state)})
-delete state.handoff
-state.lease=null
-deps.checkpoint.save(state)
-return summary}function giveBackFromPlan(state,plan){if(!plan.givenBack.length)return false
-const h=state.handoff
-for(const f of plan.givenBack)if(!h.done.includes(f.name))h.done.push(f.name)
-returnFeeds(state,plan.givenBack.map(({name,tag})=>({name,tag})))
-return true}const BATCH=4e3
+const BATCH=4e3
 const HEADER_LINE=csvLine([...HISTORICAL_CUSTOMER_HEADER])+CSV_EOL
 function utf8Length(s){let n=0
 for(let i=0;i<s.length;i++){const c=s.charCodeAt(i)
@@ -1964,18 +1858,18 @@ hcCustomerId:r.fields[idx[2]]??'',errorCode:r.fields[idx[3]]??'',errorMessage:r.
 function capturingReports(feeds){const errorRows=[]
 return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
-CHECKPOINT_RECORD,CSV_EOL,CUSTOMER_FEED_COLUMNS,CUSTOMER_FIELDS,CheckpointStore,DEFAULT_HANDOFF_ROWS,
-DRY_RUN_REPORT_HEADER,ERROR_REPORT_HEADER,FIELD_LIMITS,GovernanceBudget,HISTORICAL_CUSTOMER_HEADER,MAX_GROUP_ROWS,
-MAX_HANDOFF_FEEDS,MR_IMPORT,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,ROWS_PER_KEY,RUN_HISTORY,
-RUN_HISTORY_UNITS,RUN_RECORD,RunSummary,SFTP_FOLDERS,SFTP_RECORD,STOP_RESERVE,SYNC_ERROR_CODES,SftpFolderClient,
-SyncError,TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,batchKey,cabinetFiles,capturingReports,
-checkboxParam,checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,
-deploymentIsRunning,describeError,endInError,filesInFolder,findFolder,finishHandoff,folderWithDescription,
-giveBackFromPlan,handoffOptions,heldHandoff,historicalExportStore,historicalLine,integerParam,invalidCharacter,isCsv,
-isNetSuiteEmail,latestRuns,loadSftpSettings,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,
-parseCsvRecords,parseErrorReport,parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,
-planHandoff,planRun,readCsv,readCustomerFeed,recordRun,reduceBatch,reschedule,runCustomerImport,runHistoricalExport,
-runHistoricalUpload,scheduledBudget,selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,
-submitMapReduce,summaryDetails,temporaryName,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,
+CHECKPOINT_RECORD,CSV_EOL,CUSTOMER_FEED_COLUMNS,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,
+DRY_RUN_REPORT_HEADER,ERROR_REPORT_HEADER,FIELD_LIMITS,GovernanceBudget,HISTORICAL_CUSTOMER_HEADER,MAX_HANDOFF_FEEDS,
+MR_IMPORT,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_HISTORY,RUN_HISTORY_UNITS,RUN_RECORD,
+RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,SFTP_RECORD,STOP_RESERVE,SYNC_ERROR_CODES,SftpFolderClient,SyncError,
+TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
+checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,decideRow,deploymentIsRunning,
+describeError,emptyCounts,endInError,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
+historicalLine,importOneFeed,integerParam,invalidCharacter,isCsv,isNetSuiteEmail,isProblem,latestRuns,loadSftpSettings,
+matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,parseCsvRecords,parseErrorReport,
+parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,readCustomerFeed,
+recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,scheduledBudget,
+selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,summaryDetails,
+temporaryName,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unreadableReason,
 unsafeNameReason,utcStamp}})
 

@@ -1,0 +1,147 @@
+/**
+ * @NApiVersion 2.1
+ * @NModuleScope SameAccount
+ */
+define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
+const ROWS_PER_KEY=5
+const ROWS_PER_SEARCH=500
+const MAX_GROUP_ROWS=150
+function handoffOptions(h,oneWorld,fieldMap,executionId){return{oneWorld,defaultSubsidiary:h.settings.defaultSubsidiary,
+fieldMap,matchByEmail:h.settings.matchByEmail,dryRun:false,batchSize:50,executionId,
+deploymentId:HC_CustomerSyncLib.MR_IMPORT.deploymentId,restampAfterMs:60*60*1e3}}function heldHandoff(state){
+return state?.handoff&&state.lease?.deploymentId===HC_CustomerSyncLib.MR_IMPORT.deploymentId?state.handoff:null}
+class UnionFind{constructor(){this.parent=new Map}find(x){let root=x
+for(let p=this.parent.get(root);p!==undefined&&p!==root;p=this.parent.get(root))root=p
+if(!this.parent.has(x))this.parent.set(x,x)
+for(let cur=x;cur!==root;){const next=this.parent.get(cur)
+this.parent.set(cur,root)
+cur=next}return root}union(a,b){const ra=this.find(a)
+const rb=this.find(b)
+if(ra!==rb)this.parent.set(ra,rb)}}function keyNodes(c,byEmail){const out=[]
+if(c.hcCustomerId)out.push(`h:${c.hcCustomerId.toLowerCase()}`)
+if(c.externalId)out.push(`x:${c.externalId.toLowerCase()}`)
+if(c.shopifyCustomerId)out.push(`s:${c.shopifyCustomerId.toLowerCase()}`)
+if(byEmail&&c.email)out.push(`m:${c.email.toLowerCase()}`)
+return out}const pad=(n,width)=>String(n).padStart(width,'0')
+const batchKey=(feed,line)=>`${pad(feed,3)}-${pad(line,9)}`
+const TEXT_PIECE_CHARS=1e6
+const MAX_PASSED_CHARS=2e7
+const textKey=(feed,piece)=>`text-${pad(feed,3)}-${pad(piece,4)}`
+const isTextKey=key=>key.startsWith('text-')
+function textPieces(feed,size,text){const cuts=[]
+for(let at=0;at<text.length||cuts.length===0;){let end=Math.min(text.length,at+TEXT_PIECE_CHARS)
+const c=text.charCodeAt(end-1)
+if(end<text.length&&c>=55296&&c<=56319)end--
+cuts.push(text.slice(at,end))
+at=end}return cuts.map((t,piece)=>({feed,piece,pieces:cuts.length,size,text:t}))}function feedTexts(pieces){
+const byFeed=new Map
+for(const p of pieces)byFeed.set(p.feed,[...byFeed.get(p.feed)??[],p])
+const out=new Map
+for(const[feed,ps]of byFeed){const seen=new Map(ps.map(p=>[p.piece,p]))
+const first=ps[0]
+if(seen.size!==first.pieces)continue
+const text=Array.from({length:first.pieces},(_,i)=>seen.get(i).text).join('')
+out.set(feed,{size:first.size,text})}return out}function planHandoff(h,deps,opts){const givenBack=[]
+const listed=new Map(deps.feeds.list().map(e=>[e.name,e]))
+const rows=[]
+const headers={}
+const texts=[]
+let passedChars=0
+h.feeds.forEach((f,feed)=>{if(h.done.includes(f.name))return
+const entry=listed.get(f.name)
+if(!entry)return
+if(entry.directory||(entry.size??0)>HC_CustomerSyncLib.SFTP_MAX_FILE_SIZE){givenBack.push({...f,
+reason:'not a file within N/sftp limits'})
+return}let text
+try{text=deps.feeds.download(f.name)}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
+if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
+givenBack.push({...f,reason:`cannot be downloaded (${code}: ${message})`})
+return}const parsed=HC_CustomerSyncLib.unreadableReason(text)?null:HC_CustomerSyncLib.readCustomerFeed(text,f.name)
+if(!parsed||parsed.missingColumns.includes('HCCustomerId')){givenBack.push({...f,reason:'not a readable customer feed'})
+return}headers[feed]=parsed.header
+if(passedChars+text.length<=MAX_PASSED_CHARS){passedChars+=text.length
+texts.push(...textPieces(feed,entry.size??null,text))}for(const r of parsed.rows){
+const c=HC_CustomerSyncLib.toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)
+rows.push({row:{feed,line:r.lineNumber,endLine:r.endLine,values:r.values,extra:r.extra,fields:r.fields},
+customer:HC_CustomerSyncLib.isProblem(c)?null:c})}})
+const valid=rows.map(r=>r.customer).filter(c=>c!==null)
+const candidates=new Map
+for(let i=0;i<valid.length;i+=ROWS_PER_SEARCH)for(const c of deps.customers.findCandidates(HC_CustomerSyncLib.matchKeys(valid.slice(i,i+ROWS_PER_SEARCH),opts.matchByEmail)))candidates.set(c.id,c)
+const uf=new UnionFind
+rows.forEach((r,i)=>{uf.find(`r:${i}`)
+if(r.customer)for(const k of keyNodes(r.customer,opts.matchByEmail))uf.union(`r:${i}`,k)})
+for(const c of candidates.values())for(const k of keyNodes(c,opts.matchByEmail))uf.union(`c:${c.id}`,k)
+const groups=new Map
+rows.forEach((r,i)=>{const root=uf.find(`r:${i}`)
+const g=groups.get(root)??{rows:[],candidates:[]}
+g.rows.push(r.row)
+groups.set(root,g)})
+for(const c of candidates.values())groups.get(uf.find(`c:${c.id}`))?.candidates.push(c)
+const tooLarge=[...groups.values()].find(g=>g.rows.length>MAX_GROUP_ROWS)
+if(tooLarge){const first=tooLarge.rows[0]
+const reason=`${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`
+const back=h.feeds.filter((f,i)=>!h.done.includes(f.name)&&headers[i]!==undefined)
+return{batches:{},texts:[],givenBack:[...givenBack,...back.map(f=>({...f,reason}))],rows:0}}const batches={}
+let current=null
+for(const g of groups.values()){if(!current||current.rows.length+g.rows.length>ROWS_PER_KEY){current={rows:[],
+headers:{},candidates:[]}
+batches[batchKey(g.rows[0].feed,g.rows[0].line)]=current}current.rows.push(...g.rows)
+current.candidates.push(...g.candidates)}for(const b of Object.values(batches)){
+b.rows.sort((a,c)=>a.feed-c.feed||a.line-c.line)
+for(const r of b.rows)b.headers[r.feed]=headers[r.feed]}return{batches,texts,givenBack,rows:rows.length}}
+function reduceBatch(batch,customers,now,opts,restarted){let store=customers
+if(restarted){const hcIds=[...new Set(batch.rows.map(r=>(r.values.HCCustomerId??'').trim()).filter(Boolean))]
+const known=new Set(batch.candidates.map(c=>c.id))
+const saved=new Map
+if(hcIds.length)for(const c of customers.findCandidates({hcCustomerIds:hcIds,externalIds:[],shopifyCustomerIds:[],
+emails:[]}))if(!known.has(c.id)&&!saved.has(c.hcCustomerId))saved.set(c.hcCustomerId,c.id)
+store=Object.create(customers)
+store.create=(c,statusId,stamp)=>saved.get(c.hcCustomerId)??customers.create(c,statusId,stamp)}
+const index=new HC_CustomerSyncLib.CandidateIndex(batch.candidates.map(c=>({...c})))
+return batch.rows.map(r=>{const row={lineNumber:r.line,endLine:r.endLine,values:r.values,extra:r.extra,original:{},
+fields:r.fields}
+const customer=HC_CustomerSyncLib.toNewCustomer(r.values,r.extra,opts,r.fields,batch.headers[r.feed])
+return{feed:r.feed,line:r.line,outcome:HC_CustomerSyncLib.decideRow({row,customer},index,{customers:store,now},opts)}})}
+function finishHandoff(deps,state,outcomes,opts,restarted,texts=new Map){const h=state.handoff
+const summary={files:[],totals:HC_CustomerSyncLib.emptyCounts(),paused:false,stalled:false}
+const byFeed=new Map
+for(const o of outcomes){const m=byFeed.get(o.feed)??new Map
+if(!m.has(o.line))m.set(o.line,o.outcome)
+byFeed.set(o.feed,m)}
+if(restarted||h.attempts>1)for(const folder of[HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedError,HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedMissing])deps.feeds.removeLeftovers?.(folder)
+const listed=new Map(deps.feeds.list().map(e=>[e.name,e]))
+const feedIndex=new Map(h.feeds.map((f,i)=>[f.name,i]))
+const feeds=Object.create(deps.feeds)
+feeds.download=name=>{const passed=texts.get(feedIndex.get(name)??-1)
+return passed&&passed.size===(listed.get(name)?.size??null)?passed.text:deps.feeds.download(name)}
+const replayDeps={...deps,feeds}
+const run={reportedFolders:new Set,setupReported:new Set}
+const back=[]
+const finished=new Set
+h.feeds.forEach((f,feed)=>{if(h.done.includes(f.name))return
+const entry=listed.get(f.name)
+if(entry){const fileState={file:f.name,line:0,tag:f.tag,errors:[],counts:HC_CustomerSyncLib.emptyCounts(),lease:null}
+const tally=k=>{fileState.counts[k]++
+summary.totals[k]++}
+const decided=byFeed.get(feed)??new Map
+const replay={rowUnits:0,
+begin:batch=>batch.every(p=>decided.has(p.row.lineNumber))?p=>decided.get(p.row.lineNumber):null}
+const result=HC_CustomerSyncLib.importOneFeed(entry,fileState,replayDeps,opts,()=>undefined,tally,run,replay)
+summary.files.push(result)
+if(result.outcome==='archived'||result.outcome==='failed'){finished.add(f.name)
+if(state.blockedTags?.[f.name]){const{[f.name]:_,...rest}=state.blockedTags
+state.blockedTags=Object.keys(rest).length?rest:undefined}}else{
+deps.log.audit(`Customer feed ${f.name} goes back to HC_SC_ImportCustomer`,`${result.outcome}${result.reason?`: ${result.reason}`:''}; customers already written are found by their HC customer id`)
+back.push(f)}}h.done.push(f.name)})
+HC_CustomerSyncLib.returnFeeds(state,back)
+delete state.handoff
+state.lease=null
+deps.checkpoint.save(state)
+const feedsWaiting=[...listed.values()].some(e=>!e.directory&&!e.name.startsWith('.')&&HC_CustomerSyncLib.isCsv(e.name)&&!finished.has(e.name))
+return{...summary,feedsWaiting}}function giveBackFromPlan(state,plan){if(!plan.givenBack.length)return false
+const h=state.handoff
+for(const f of plan.givenBack)if(!h.done.includes(f.name))h.done.push(f.name)
+HC_CustomerSyncLib.returnFeeds(state,plan.givenBack.map(({name,tag})=>({name,tag})))
+return true}return{MAX_GROUP_ROWS,ROWS_PER_KEY,batchKey,feedTexts,finishHandoff,giveBackFromPlan,handoffOptions,
+heldHandoff,isTextKey,planHandoff,reduceBatch,textKey}})
+
