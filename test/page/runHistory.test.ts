@@ -3,6 +3,8 @@
  * the emulator, at a measured cost, with entries older than 30 days pruned, two per execution.
  */
 import { Account, runScheduled } from '../../emulator/src';
+import type { ExecutionResult } from '../../emulator/src';
+import { SyncEnvironment } from '../../simulation/environment';
 import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/core/governance';
 import path from 'node:path';
 import { SDF_PROJECT_DIR } from '../../simulation/project';
@@ -16,48 +18,62 @@ const lib = loadBareAmd<typeof Lib>(
 
 const DAY = 86_400_000;
 
-test('each execution writes one entry for 6 units and deletes up to two expired ones (24 units at most)', () => {
-  const account = new Account({ oneWorld: false, sdfProjectDir: SDF_PROJECT_DIR });
-  const now = Date.now();
-  const seed = (ended: number) =>
-    account.records.create('customrecord_hc_sync_run', {
-      custrecord_hc_run_script: 'customscript_upload_hist_shop_customer',
-      custrecord_hc_run_deployment: 'customdeploy_upload_hist_shop_customer',
-      custrecord_hc_run_ended: ended,
-      custrecord_hc_run_outcome: 'complete',
-      custrecord_hc_run_summary: '{}',
-    });
-  const expired = [31, 40, 45].map((d) => seed(now - d * DAY));
-  const kept = seed(now - 29 * DAY);
-  // The generate script with no customers: a short run that still ends with its summary.
-  const run = () =>
-    runScheduled(account, {
-      scriptId: 'customscript_generate_hist_shop_customer',
-      deploymentId: 'customdeploy_generate_hist_shop_customer',
-    });
-  const first = run();
-  expect(first.status).toBe('COMPLETE');
-  const ids = () => [...account.records.all('customrecord_hc_sync_run')].map((r) => r.id);
-  // Oldest expired first: 45 and 40 days old go; 31 days waits for the next execution.
-  expect(ids()).toEqual(expect.arrayContaining([expired[0], kept]));
-  expect(ids()).not.toContain(expired[1]);
-  expect(ids()).not.toContain(expired[2]);
-  expect(ids()).toHaveLength(3);
-  // Everything after the closing summary is the history's: the execution's units minus the summary's.
-  const historyUnits = (r: typeof first) =>
-    r.usage.total - Number(JSON.parse(r.logs.find((l) => / summary$/.test(l.title))!.details).unitsUsed);
-  expect(historyUnits(first)).toBe(6 + 10 + 2 * 4);
-  const entry = [...account.records.all('customrecord_hc_sync_run')].find((r) => r.id > kept)!;
-  expect(entry.values.custrecord_hc_run_script).toBe('customscript_generate_hist_shop_customer');
-  expect(JSON.parse(String(entry.values.custrecord_hc_run_summary))).toMatchObject({ rescheduled: false });
+const seedEntry = (account: Account, ended: number) =>
+  account.records.create('customrecord_hc_sync_run', {
+    custrecord_hc_run_script: 'customscript_upload_hist_shop_customer',
+    custrecord_hc_run_deployment: 'customdeploy_upload_hist_shop_customer',
+    custrecord_hc_run_ended: ended,
+    custrecord_hc_run_outcome: 'complete',
+    custrecord_hc_run_summary: '{}',
+  });
+const entryIds = (account: Account) => [...account.records.all('customrecord_hc_sync_run')].map((r) => r.id);
+/** Everything after the closing summary is the history's: the execution's units minus the summary's. */
+const historyUnits = (r: ExecutionResult) =>
+  r.usage.total - Number(JSON.parse(r.logs.find((l) => / summary$/.test(l.title))!.details).unitsUsed);
 
-  const second = run();
-  expect(second.status).toBe('COMPLETE');
-  expect(ids()).not.toContain(expired[0]);
-  expect(ids()).toContain(kept);
-  expect(ids()).toHaveLength(3); // kept + the two new entries
-  expect(historyUnits(second)).toBe(6 + 10 + 4);
-  expect(RUN_HISTORY_UNITS).toBe(24);
+test('a script run every 15 minutes writes one entry for 6 units and deletes up to two expired ones (24 units at most)', async () => {
+  const env = await SyncEnvironment.start({ sftp: 'embedded' });
+  try {
+    const account = env.account;
+    const now = Date.now();
+    const expired = [31, 40, 45].map((d) => seedEntry(account, now - d * DAY));
+    const kept = seedEntry(account, now - 29 * DAY);
+    // The import with no feed waiting: a short run that still ends with its summary.
+    const [first] = env.run('import');
+    expect(first.status).toBe('COMPLETE');
+    // Oldest expired first: 45 and 40 days old go; 31 days waits for the next execution.
+    expect(entryIds(account)).toEqual(expect.arrayContaining([expired[0], kept]));
+    expect(entryIds(account)).not.toContain(expired[1]);
+    expect(entryIds(account)).not.toContain(expired[2]);
+    expect(entryIds(account)).toHaveLength(3);
+    expect(historyUnits(first)).toBe(6 + 10 + 2 * 4);
+    const entry = [...account.records.all('customrecord_hc_sync_run')].find((r) => r.id > kept)!;
+    expect(entry.values.custrecord_hc_run_script).toBe('customscript_imp_customer');
+    expect(JSON.parse(String(entry.values.custrecord_hc_run_summary))).toMatchObject({ rescheduled: false });
+
+    const [second] = env.run('import');
+    expect(second.status).toBe('COMPLETE');
+    expect(entryIds(account)).not.toContain(expired[0]);
+    expect(entryIds(account)).toContain(kept);
+    expect(entryIds(account)).toHaveLength(3); // kept + the two new entries
+    expect(historyUnits(second)).toBe(6 + 10 + 4);
+    expect(RUN_HISTORY_UNITS).toBe(24);
+  } finally {
+    await env.stop();
+  }
+});
+
+test('a script run by hand once (the historical export) writes its entry and leaves the pruning to the others', () => {
+  const account = new Account({ oneWorld: false, sdfProjectDir: SDF_PROJECT_DIR });
+  const expired = seedEntry(account, Date.now() - 40 * DAY);
+  const r = runScheduled(account, {
+    scriptId: 'customscript_generate_hist_shop_customer',
+    deploymentId: 'customdeploy_generate_hist_shop_customer',
+  });
+  expect(r.status).toBe('COMPLETE');
+  expect(historyUnits(r)).toBe(6);
+  expect(entryIds(account)).toContain(expired);
+  expect(entryIds(account)).toHaveLength(2);
 });
 
 test('the stored summary fits a search column (4,000 bytes): error rows that do not fit are counted', () => {

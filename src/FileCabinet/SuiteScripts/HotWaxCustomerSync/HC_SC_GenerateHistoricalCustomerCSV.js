@@ -34,14 +34,16 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/ta
         const maxFileBytes = HC_CustomerSyncLib.integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
         if (maxFileBytes > 10000000)
             throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
-        // Created when missing, so never null here.
-        const folder = HC_CustomerSyncLib.folderWithDescription({ search, record }, HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER, true);
-        const folderId = folder.id;
+        // A missing folder is created by the export's first checkpoint save (historicalExportStore).
+        const folderName = HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER;
+        const found = HC_CustomerSyncLib.folderWithDescription({ search, record }, folderName, false);
+        const folder = { id: null, description: '', ...found, name: folderName };
         const summary = HC_CustomerSyncLib.runHistoricalExport({
             ...HC_CustomerSyncLib.historicalExportStore({ search, record, file }, { idField, savedSearchId: HC_CustomerSyncLib.textParam(script, PARAMS.savedSearch), includeInactive }, folder),
             budget,
             now: () => new Date(),
         }, maxFileBytes);
+        const folderId = folder.id;
         if (summary.alreadyFinished)
             log.audit({
                 title: 'Historical export already finished',
@@ -65,7 +67,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/ta
             rescheduled,
         });
         const history = { ...summary, duplicates: summary.duplicates.length, folderId };
-        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled });
+        // Run by hand once: the import and the id export, every 15 minutes, keep the history pruned.
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, { prune: false });
     }
 
 

@@ -71,9 +71,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             failed: summary.failed.length,
             files: summary.uploaded,
         };
-        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, {
-            outcome: summary.failed.length > 0 ? 'failed' : undefined,
-        });
+        // Run by hand once: the import and the id export, every 15 minutes, keep the history pruned.
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, { outcome: summary.failed.length > 0 ? 'failed' : undefined, prune: false });
         if (failure)
             throw failure;
     }

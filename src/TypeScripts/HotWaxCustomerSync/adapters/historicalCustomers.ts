@@ -13,8 +13,18 @@ export interface HistoricalModules {
     typeof searchTypes,
     'create' | 'load' | 'createColumn' | 'createFilter' | 'Sort' | 'Operator' | 'Summary'
   >;
-  record: Pick<typeof recordTypes, 'submitFields' | 'Type'>;
+  record: Pick<typeof recordTypes, 'create' | 'submitFields' | 'Type'>;
   file: Pick<typeof fileTypes, 'create' | 'Type' | 'Encoding'>;
+}
+
+/**
+ * The output folder: found (`id`), or not yet there (`id` null: created by the first checkpoint save,
+ * which a new export makes before its first part, with the checkpoint as its description).
+ */
+export interface HistoricalFolder {
+  id: string | null;
+  name: string;
+  description: string;
 }
 
 /** Which customers: those with `idField` set, active ones unless `includeInactive`. */
@@ -32,7 +42,7 @@ const STATE_MARK = ' State: ';
 export function historicalExportStore(
   m: HistoricalModules,
   selection: HistoricalSelection,
-  folder: { id: string; description: string },
+  folder: HistoricalFolder,
 ): Omit<HistoricalExportDeps, 'budget' | 'now'> {
   const { search, record, file } = m;
   const { idField, savedSearchId, includeInactive } = selection;
@@ -83,6 +93,8 @@ export function historicalExportStore(
       return out;
     },
     savePart(name, contents) {
+      if (folder.id === null)
+        throw new Error('the checkpoint is saved (and the folder created) before a part');
       const f = file.create({
         name,
         fileType: file.Type.CSV,
@@ -119,7 +131,8 @@ export function historicalExportStore(
         }));
     },
     // The run's checkpoint lives in the output folder's description: the folder search the export
-    // needs anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16).
+    // needs anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16), and
+    // a new folder is created with the first checkpoint as its description (15 units, not 15 + 5).
     checkpoint: {
       load: () => {
         const at = folder.description.indexOf(STATE_MARK);
@@ -134,13 +147,14 @@ export function historicalExportStore(
         const status = state.done
           ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).`
           : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
-        record.submitFields({
-          type: record.Type.FOLDER,
-          id: folder.id,
-          values: {
-            description: `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`,
-          },
-        });
+        const description = `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`;
+        if (folder.id === null) {
+          const created = record.create({ type: record.Type.FOLDER });
+          created.setValue({ fieldId: 'name', value: folder.name });
+          created.setValue({ fieldId: 'description', value: description });
+          folder.id = String(created.save());
+        } else record.submitFields({ type: record.Type.FOLDER, id: folder.id, values: { description } });
+        folder.description = description;
       },
     },
   };

@@ -2,7 +2,8 @@
  * Run history: one "HC Customer Sync Run" record (customrecord_hc_sync_run) per execution, holding
  * the execution's closing summary, so the status page (HC_SL_CustomerSync) shows what each script
  * did without reading execution logs. Entries older than 30 days are deleted by the executions
- * themselves, a few per execution, so the history stays bounded with no clean-up script.
+ * themselves, a few per execution, so the history stays bounded with no clean-up script (by the ones
+ * run every 15 minutes: the historical scripts, run by hand once, leave it to them).
  *
  * Cost per execution, at most RUN_HISTORY_UNITS = 24: record.create 2 + save 4, one search page for
  * expired entries 10, record.delete 4 for each of at most 2 expired entries. The scripts keep these
@@ -88,15 +89,21 @@ interface ScriptLike {
 }
 
 /**
- * Writes this execution's entry, then (unless it rescheduled itself) deletes up to two entries older
- * than 30 days. Never throws:
+ * Writes this execution's entry, then (unless it rescheduled itself, or `prune` is false) deletes up
+ * to two entries older than 30 days. Never throws:
  * a history that cannot be written must not fail the sync (the AUDIT summary line is still there).
  */
 export function recordRun(
   m: RunHistoryModules & { log?: { audit(o: { title: string; details: string }): void } },
   script: ScriptLike,
   summary: Record<string, unknown>,
-  extra: { errorRows?: ErrorReportRow[]; outcome?: RunOutcome; now?: number } = {},
+  extra: {
+    errorRows?: ErrorReportRow[];
+    outcome?: RunOutcome;
+    now?: number;
+    /** false: leave the pruning to the scripts that run every 15 minutes (a script run by hand once). */
+    prune?: boolean;
+  } = {},
 ): { written: boolean; pruned: number } {
   const now = extra.now ?? Date.now();
   const rows = extra.errorRows ?? [];
@@ -116,7 +123,7 @@ export function recordRun(
     rec.save();
     out.written = true;
     // A rescheduled execution leaves the pruning to the next one, which starts with fresh units.
-    if (outcome === 'rescheduled' || script.getRemainingUsage() < 10 + 4) return out;
+    if (outcome === 'rescheduled' || extra.prune === false || script.getRemainingUsage() < 10 + 4) return out;
     const expired = m.search
       .create({
         type: RUN_RECORD.type,

@@ -105,6 +105,7 @@ export { planRun, commitRun, partyIdentificationFiles, planAndSave, sendExport }
 export type { ExportState, ExportedCustomer } from '../sync/idExport';
 export { selectForExport, stampCustomer } from '../adapters/exportedCustomers';
 export { historicalExportStore } from '../adapters/historicalCustomers';
+export type { HistoricalFolder } from '../adapters/historicalCustomers';
 export {
   RUN_RECORD,
   RUN_HISTORY,

@@ -30,6 +30,7 @@ import {
   textParam,
   scheduledBudget,
 } from '../lib/HC_CustomerSyncLib';
+import type { HistoricalFolder } from '../lib/HC_CustomerSyncLib';
 
 /** Script parameters, declared in src/Objects/customscript_generate_hist_shop_customer.xml. */
 const PARAMS = {
@@ -68,13 +69,10 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
       SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`,
     );
-  // Created when missing, so never null here.
-  const folder = folderWithDescription(
-    { search, record },
-    textParam(script, PARAMS.folder) || DEFAULT_FOLDER,
-    true,
-  )!;
-  const folderId = folder.id;
+  // A missing folder is created by the export's first checkpoint save (historicalExportStore).
+  const folderName = textParam(script, PARAMS.folder) || DEFAULT_FOLDER;
+  const found = folderWithDescription({ search, record }, folderName, false);
+  const folder: HistoricalFolder = { id: null, description: '', ...found, name: folderName };
 
   const summary = runHistoricalExport(
     {
@@ -88,6 +86,7 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
     },
     maxFileBytes,
   );
+  const folderId = folder.id;
 
   if (summary.alreadyFinished)
     log.audit({
@@ -112,5 +111,11 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
     rescheduled,
   });
   const history = { ...summary, duplicates: summary.duplicates.length, folderId };
-  recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled });
+  // Run by hand once: the import and the id export, every 15 minutes, keep the history pruned.
+  recordRun(
+    { search, record, log },
+    script,
+    { ...history, unitsUsed: budget.used(), rescheduled },
+    { prune: false },
+  );
 }

@@ -108,13 +108,12 @@ function uploadHistoricalFiles(runSummary: RunSummary): void {
     failed: summary.failed.length,
     files: summary.uploaded,
   };
+  // Run by hand once: the import and the id export, every 15 minutes, keep the history pruned.
   recordRun(
     { search, record, log },
     script,
     { ...history, unitsUsed: budget.used(), rescheduled },
-    {
-      outcome: summary.failed.length > 0 ? 'failed' : undefined,
-    },
+    { outcome: summary.failed.length > 0 ? 'failed' : undefined, prune: false },
   );
   if (failure) throw failure;
 }

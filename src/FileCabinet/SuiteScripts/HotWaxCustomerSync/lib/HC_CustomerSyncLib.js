@@ -1786,8 +1786,9 @@ s.run().each(r=>{out.push({id:String(r.id),firstName:String(r.getValue({name:'fi
 lastName:String(r.getValue({name:'lastname'})??''),companyName:String(r.getValue({name:'companyname'})??''),
 shopifyCustomerId:String(r.getValue({name:idField})??'').trim()})
 return true})
-return out},savePart(name,contents){const f=file.create({name,fileType:file.Type.CSV,contents,folder:Number(folder.id),
-encoding:file.Encoding.UTF_8})
+return out},savePart(name,contents){
+if(folder.id===null)throw new Error('the checkpoint is saved (and the folder created) before a part')
+const f=file.create({name,fileType:file.Type.CSV,contents,folder:Number(folder.id),encoding:file.Encoding.UTF_8})
 return String(f.save())},duplicates(){const s=search.create({type:'customer',filters:[search.createFilter({name:idField,
 operator:search.Operator.ISNOTEMPTY}),search.createFilter({name:'internalid',summary:search.Summary.COUNT,
 operator:search.Operator.GREATERTHAN,values:[1]})],columns:[search.createColumn({name:idField,
@@ -1798,11 +1799,14 @@ checkpoint:{load:()=>{const at=folder.description.indexOf(STATE_MARK)
 if(at<0)return null
 try{return JSON.parse(folder.description.slice(at+STATE_MARK.length))}catch{return null}},save:state=>{
 const status=state.done?`Finished: ${state.exported} customers in ${state.nextPart-1} part(s).`:`In progress: ${state.exported} customers exported, next part ${state.nextPart}.`
-record.submitFields({type:record.Type.FOLDER,id:folder.id,values:{
-description:`HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`}})}}}}const RUN_RECORD={
-type:'customrecord_hc_sync_run',script:'custrecord_hc_run_script',deployment:'custrecord_hc_run_deployment',
-ended:'custrecord_hc_run_ended',outcome:'custrecord_hc_run_outcome',errors:'custrecord_hc_run_errors',
-summary:'custrecord_hc_run_summary'}
+const description=`HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`
+if(folder.id===null){const created=record.create({type:record.Type.FOLDER})
+created.setValue({fieldId:'name',value:folder.name})
+created.setValue({fieldId:'description',value:description})
+folder.id=String(created.save())}else record.submitFields({type:record.Type.FOLDER,id:folder.id,values:{description}})
+folder.description=description}}}}const RUN_RECORD={type:'customrecord_hc_sync_run',script:'custrecord_hc_run_script',
+deployment:'custrecord_hc_run_deployment',ended:'custrecord_hc_run_ended',outcome:'custrecord_hc_run_outcome',
+errors:'custrecord_hc_run_errors',summary:'custrecord_hc_run_summary'}
 const RUN_HISTORY={keepDays:30,prunePerRun:2,maxErrorRows:200,maxSummaryBytes:3900}
 function utf8Bytes(s){return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi,'x').length}
 function storedSummary(summary,errorRows){const rows=errorRows.slice(0,RUN_HISTORY.maxErrorRows)
@@ -1828,7 +1832,7 @@ rec.setValue({fieldId:RUN_RECORD.errors,value:rows.length})
 rec.setValue({fieldId:RUN_RECORD.summary,value:storedSummary(summary,rows)})
 rec.save()
 out.written=true
-if(outcome==='rescheduled'||script.getRemainingUsage()<10+4)return out
+if(outcome==='rescheduled'||extra.prune===false||script.getRemainingUsage()<10+4)return out
 const expired=m.search.create({type:RUN_RECORD.type,
 filters:[[RUN_RECORD.ended,'lessthan',now-RUN_HISTORY.keepDays*864e5]],columns:[m.search.createColumn({
 name:RUN_RECORD.ended,sort:m.search.Sort.ASC})]}).run().getRange({start:0,end:RUN_HISTORY.prunePerRun})
