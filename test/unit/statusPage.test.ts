@@ -200,6 +200,19 @@ test('HC_MR_ImportCustomer has its overview row next to HC_SC_ImportCustomer, in
     'No',
   ]);
   expect(table(model, 'custpage_runs_import').rows.map((r) => r[1])).toEqual(['customdeploy1']);
+  // It never reschedules itself: what it queues is HC_SC_ImportCustomer, for the feeds after its own.
+  expect(table(model, 'custpage_runs_import_mr').columns.at(-1)?.label).toBe('Queued HC_SC_ImportCustomer');
+  const queuedImport = entry(MR, NOW - 10 * MIN, [{ name: 'next.csv', created: 5, errors: 0 }]);
+  queuedImport.outcome = 'rescheduled';
+  queuedImport.summary.rescheduled = true;
+  const after = page({ runs: [queuedImport] }).model;
+  expect(table(after, 'custpage_runs_import_mr').rows[0].slice(2)).toEqual([
+    'complete',
+    '5 created, 0 linked, 0 already linked, 0 errors; 1 feed',
+    '8,400',
+    'Yes',
+  ]);
+  expect(field(after, 'custpage_import_mr_last')).toMatch(/, complete: 5 created/);
   expect(field(model, 'custpage_import_mr_last')).toContain('complete: 900 created');
   expect(text(field(model, 'custpage_import_mr_next'))).toBe(
     'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
@@ -223,25 +236,26 @@ test('a map/reduce instance is one run across its stage jobs: running, between s
   // NetSuite's rows, newest first: one per job, all with the instance's task id.
   const running = page({
     instances: [
-      job('MAPREDUCETASK_2', 'MAP', 'PROCESSING', t + 2 * MIN),
-      job('MAPREDUCETASK_2', 'MAP', 'COMPLETE', t + MIN, t + 2 * MIN),
+      job('MAPREDUCETASK_2', 'REDUCE', 'PROCESSING', t + 3 * MIN),
+      job('MAPREDUCETASK_2', 'REDUCE', 'COMPLETE', t + 2 * MIN, t + 3 * MIN),
+      job('MAPREDUCETASK_2', 'SHUFFLE', 'COMPLETE', t + MIN, t + 2 * MIN),
       job('MAPREDUCETASK_2', 'GET_INPUT', 'COMPLETE', t, t + MIN),
     ],
   }).model;
   expect(text(field(running, 'custpage_import_mr_next'))).toBe(
-    `Processing on ${MR_DEPLOY} (map stage; queued ${new Date(t).toISOString()})`,
+    `Processing on ${MR_DEPLOY} (reduce stage; queued ${new Date(t).toISOString()})`,
   );
   expect(field(running, 'custpage_import_mr_failed')).toBe('—');
 
   const between = page({
     instances: [
-      job('MAPREDUCETASK_2', 'REDUCE', 'PENDING', t + 3 * MIN),
-      job('MAPREDUCETASK_2', 'SHUFFLE', 'COMPLETE', t + 2 * MIN, t + 3 * MIN),
+      job('MAPREDUCETASK_2', 'SUMMARIZE', 'PENDING', t + 3 * MIN),
+      job('MAPREDUCETASK_2', 'REDUCE', 'COMPLETE', t + 2 * MIN, t + 3 * MIN),
       job('MAPREDUCETASK_2', 'GET_INPUT', 'COMPLETE', t, t + MIN),
     ],
   }).model;
   expect(text(field(between, 'custpage_import_mr_next'))).toBe(
-    `Processing on ${MR_DEPLOY} (reduce stage; queued ${new Date(t).toISOString()})`,
+    `Processing on ${MR_DEPLOY} (summarize stage; queued ${new Date(t).toISOString()})`,
   );
 
   const queued = page({ instances: [job('MAPREDUCETASK_3', 'GET_INPUT', 'PENDING', t)] }).model;

@@ -6,7 +6,7 @@
  * N/ui/serverWidget. Every text that comes from a feed, a report or a record is escaped here, because
  * list cells are HTML in NetSuite.
  */
-import type { ImportState, FileResult } from './importTypes';
+import type { ImportState, FileResult, MapReduceHandoff } from './importTypes';
 import type { ExportState } from './idExport';
 import type { ErrorReportRow, RunEntry } from './ports';
 
@@ -314,6 +314,9 @@ export function instanceRuns(rows: InstanceInfo[]): InstanceInfo[] {
   });
 }
 
+const handedFeeds = (h: MapReduceHandoff) =>
+  h.feeds.map((f) => `${f.name}${h.done.includes(f.name) ? ' (finished)' : ''}`).join(', ');
+
 function nextQuarter(now: number, minutes: number): number {
   const step = minutes * 60_000;
   return Math.floor(now / step) * step + step;
@@ -362,6 +365,10 @@ function overviewTab(
           ? `Paused (${DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
           : (DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status);
     const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
+    // The map/reduce never reschedules itself: its "rescheduled" is the scheduled import it queues
+    // for the feeds after its own (summary.rescheduled, shown in the last column).
+    const mr = s.key === 'import_mr';
+    const outcome = (r: RunEntry) => (mr && r.outcome === 'rescheduled' ? 'complete' : r.outcome);
     // The import scripts' one search may be full before 30 days: say how far it reaches.
     const family = IMPORT_SCRIPT_IDS.includes(s.scriptId) ? importRuns : runs;
     const oldest = family.length >= IMPORT_RUNS ? family[family.length - 1] : undefined;
@@ -369,20 +376,19 @@ function overviewTab(
       ? `None among the last ${plural(family.length, 'import run')} recorded (since ${env.time(oldest.ended)})`
       : 'No run recorded in the last 30 days';
     const lastText = lastRun
-      ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
+      ? `${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key, lastRun.summary)}`
       : noRun;
-    const extra: FieldModel[] =
-      s.key === 'import_mr'
-        ? [
-            {
-              id: 'custpage_import_mr_handoff',
-              label: 'Feeds handed over',
-              value: handoff?.feeds.length
-                ? `${handoff.feeds.map((f) => `${f.name}${handoff.done.includes(f.name) ? ' (finished)' : ''}`).join(', ')}; submitted ${plural(handoff.attempts, 'time')}`
-                : 'none: HC_SC_ImportCustomer imports the waiting feeds itself',
-            },
-          ]
-        : [];
+    const extra: FieldModel[] = mr
+      ? [
+          {
+            id: 'custpage_import_mr_handoff',
+            label: 'Feeds handed over',
+            value: handoff?.feeds.length
+              ? `${handedFeeds(handoff)}; submitted ${plural(handoff.attempts, 'time')}`
+              : 'none: HC_SC_ImportCustomer imports the waiting feeds itself',
+          },
+        ]
+      : [];
     blocks.push({
       kind: 'fields',
       id: `custpage_grp_${s.key}`,
@@ -419,14 +425,14 @@ function overviewTab(
         { id: 'outcome', label: 'Outcome' },
         { id: 'counts', label: 'What it did' },
         { id: 'units', label: 'Units used' },
-        { id: 'rescheduled', label: 'Rescheduled' },
+        { id: 'rescheduled', label: mr ? 'Queued HC_SC_ImportCustomer' : 'Rescheduled' },
       ],
       rows: runs
         .slice(0, 5)
         .map((r) => [
           esc(env.time(r.ended)),
           esc(r.deploymentId),
-          r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(r.outcome),
+          r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(outcome(r)),
           esc(outcomeText(s.key, r.summary)),
           esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
           r.summary.rescheduled ? 'Yes' : 'No',
@@ -479,7 +485,7 @@ function feedsTab(
       {
         id: 'custpage_feed_handoff',
         label: 'Handed to HC_MR_ImportCustomer',
-        value: h.feeds.map((f) => `${f.name}${h.done.includes(f.name) ? ' (finished)' : ''}`).join(', '),
+        value: handedFeeds(h),
       },
       { id: 'custpage_feed_lease', label: 'Importing deployment', value: leaseText },
     );

@@ -57,6 +57,7 @@ const status=alive?'PROCESSING':pending.length===jobs.length?'PENDING':pending.l
 const ends=jobs.map(j=>j.ended??0)
 return{...jobs[0],status,stage:(alive??pending[pending.length-1]??jobs[0]).stage,
 created:Math.min(...jobs.map(j=>j.created)),ended:status==='COMPLETE'||status==='FAILED'?Math.max(...ends):null}})}
+const handedFeeds=h=>h.feeds.map(f=>`${f.name}${h.done.includes(f.name)?' (finished)':''}`).join(', ')
 function nextQuarter(now,minutes){const step=minutes*6e4
 return Math.floor(now/step)*step+step}function overviewTab(src,env,runsByScript,importRuns){
 const deployments=src.deployments()
@@ -76,12 +77,14 @@ if(d.status==='SCHEDULED'&&d.isDeployed&&every)next.push(`${d.deploymentId}: eve
 }if(next.length===0)next.push('idle'in s?s.idle:'Nothing scheduled: runs when started by hand or by HotWax')
 const state=d=>!d.isDeployed?'Not deployed (paused)':d.status!=='SCHEDULED'&&SHIPPED_REPEAT_MINUTES[d.deploymentId]?`Paused (${DEPLOYMENT_STATUS_LABEL[d.status]??d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`:DEPLOYMENT_STATUS_LABEL[d.status]??d.status
 const deploymentText=deps.map(d=>esc(`${d.deploymentId}: ${state(d)}`)).join('<br>')
+const mr=s.key==='import_mr'
+const outcome=r=>mr&&r.outcome==='rescheduled'?'complete':r.outcome
 const family=IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns:runs
 const oldest=family.length>=IMPORT_RUNS?family[family.length-1]:undefined
 const noRun=oldest?`None among the last ${plural(family.length,'import run')} recorded (since ${env.time(oldest.ended)})`:'No run recorded in the last 30 days'
-const lastText=lastRun?`${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key,lastRun.summary)}`:noRun
-const extra=s.key==='import_mr'?[{id:'custpage_import_mr_handoff',label:'Feeds handed over',
-value:handoff?.feeds.length?`${handoff.feeds.map(f=>`${f.name}${handoff.done.includes(f.name)?' (finished)':''}`).join(', ')}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
+const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key,lastRun.summary)}`:noRun
+const extra=mr?[{id:'custpage_import_mr_handoff',label:'Feeds handed over',
+value:handoff?.feeds.length?`${handedFeeds(handoff)}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
 }]:[]
 blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.name} (${s.scriptId})${'about'in s?`: ${s.about}`:''}`,
 fields:[...extra,{id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),
@@ -91,8 +94,8 @@ value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILE
 html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true}]})
 blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.name}: last runs`,columns:[{id:'ended',label:'Ended'},{
 id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{id:'units',
-label:'Units used'},{id:'rescheduled',label:'Rescheduled'}],
-rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(r.outcome),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
+label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
+rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
 empty:`${noRun}.`})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
 function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
 const lease=state?.lease
@@ -105,9 +108,8 @@ label:'Feed in progress',
 value:state?.handoff?.feeds.length?'None on the scheduled path: the feeds below are handed to HC_MR_ImportCustomer':'None: every feed read so far is finished'
 }]
 if(state?.handoff?.feeds.length){const h=state.handoff
-inProgress.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',
-value:h.feeds.map(f=>`${f.name}${h.done.includes(f.name)?' (finished)':''}`).join(', ')},{id:'custpage_feed_lease',
-label:'Importing deployment',value:leaseText})}const finished=[]
+inProgress.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',value:handedFeeds(h)},{
+id:'custpage_feed_lease',label:'Importing deployment',value:leaseText})}const finished=[]
 for(const r of importRuns){if(r.summary.dryRun)continue
 const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
 for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f,
