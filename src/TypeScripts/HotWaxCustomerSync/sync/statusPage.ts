@@ -481,14 +481,13 @@ function feedsTab(
       ];
   if (state?.handoff?.feeds.length) {
     const h = state.handoff;
-    inProgress.push(
-      {
-        id: 'custpage_feed_handoff',
-        label: 'Handed to HC_MR_ImportCustomer',
-        value: handedFeeds(h),
-      },
-      { id: 'custpage_feed_lease', label: 'Importing deployment', value: leaseText },
-    );
+    inProgress.push({
+      id: 'custpage_feed_handoff',
+      label: 'Handed to HC_MR_ImportCustomer',
+      value: handedFeeds(h),
+    });
+    if (!state.file)
+      inProgress.push({ id: 'custpage_feed_lease', label: 'Importing deployment', value: leaseText });
   }
   const finished: { when: number; f: FileResult; by: string }[] = [];
   for (const r of importRuns) {

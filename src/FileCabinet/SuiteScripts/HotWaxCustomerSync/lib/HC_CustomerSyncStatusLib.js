@@ -108,8 +108,9 @@ label:'Feed in progress',
 value:state?.handoff?.feeds.length?'None on the scheduled path: the feeds below are handed to HC_MR_ImportCustomer':'None: every feed read so far is finished'
 }]
 if(state?.handoff?.feeds.length){const h=state.handoff
-inProgress.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',value:handedFeeds(h)},{
-id:'custpage_feed_lease',label:'Importing deployment',value:leaseText})}const finished=[]
+inProgress.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',value:handedFeeds(h)})
+if(!state.file)inProgress.push({id:'custpage_feed_lease',label:'Importing deployment',value:leaseText})}
+const finished=[]
 for(const r of importRuns){if(r.summary.dryRun)continue
 const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
 for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f,
