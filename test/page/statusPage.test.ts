@@ -13,6 +13,11 @@ import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
 import { feedRowsFor, remoteNames, serverKind, writeFeed } from '../e2e/helpers';
 import { OUTPUT_DIR, fieldText, messageText, openBrowser, runAction, tableRows } from './browser';
+const MR = {
+  scriptId: 'customscript_hc_mr_import_customer',
+  deploymentId: 'customdeploy_hc_mr_import_customer',
+};
+const MR_FEED = 'customer-Feed-2026-12-01-09-00-00-000.csv';
 
 const SUITELET = {
   scriptId: 'customscript_hc_sl_customer_sync',
@@ -50,6 +55,35 @@ beforeAll(async () => {
   const result = await runScenario({ customers: 60, seed: 5, sftp: serverKind() });
   env = result.env;
   expect(result.report.reconciliation.ok).toBe(true);
+  // A backlog HC_SC_ImportCustomer hands to HC_MR_ImportCustomer (the threshold lowered to this
+  // feed's rows): the map/reduce imports it, two bad rows reported.
+  env.setParams('import', { custscript_hc_imp_mr_min_rows: 10 });
+  writeFeed(
+    env,
+    MR_FEED,
+    csvText(
+      FEED_HEADER,
+      feedRowsFor(
+        Array.from({ length: 14 }, (_, i) => ({
+          HCCustomerId: `HCMR${i + 1}`,
+          HCShopifyCustomerId: `664400${i + 1}`,
+          ...(i % 7 === 3 ? { email: `mr-bad-${i + 1}` } : {}),
+        })),
+        env.subsidiaries[1],
+      ),
+    ),
+  );
+  const handoff = env.run('import');
+  // The other feeds of this file stay on the scheduled path (0: never hand over).
+  env.setParams('import', { custscript_hc_imp_mr_min_rows: 0 });
+  const mrRun = handoff.find((r) => r.scriptId === MR.scriptId);
+  expect(mrRun?.status).toBe('COMPLETE');
+  // Its summarize wrote its run-history entry, as the scheduled import writes its own.
+  expect(
+    [...env.account.records.all('customrecord_hc_sync_run')].filter(
+      (r) => r.values.custrecord_hc_run_script === MR.scriptId,
+    ),
+  ).toHaveLength(1);
   // A second feed: a customer NetSuite has (created by the first import) sent again with a bad email,
   // so an error row points at an existing NetSuite customer.
   const known = [...env.account.records.all('customer')].find((c) => c.values.custentity_hc_customer_id)!;
@@ -141,6 +175,7 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
     generate: 'customscript_generate_hist_shop_customer',
     upload: 'customscript_upload_hist_shop_customer',
     import: 'customscript_imp_customer',
+    import_mr: MR.scriptId,
     export: 'customscript_export_customer',
   };
   for (const [key, scriptId] of Object.entries(keys)) {
@@ -164,6 +199,50 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   expect(next).toContain('Pending on customdeploy_imp_customer_rest');
   expect(next).toMatch(/customdeploy1: every 15 minutes, next at/);
   expect(await fieldText(page, 'custpage_generate_next')).toContain('Nothing scheduled');
+
+  // HC_MR_ImportCustomer beside the scheduled import, in its own words, with its run.
+  expect(
+    await page
+      .locator(
+        'text=HC_MR_ImportCustomer (customscript_hc_mr_import_customer): map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
+      )
+      .count(),
+  ).toBe(1);
+  expect(await fieldText(page, 'custpage_import_mr_deployments')).toBe(
+    'customdeploy_hc_mr_import_customer: Not scheduled (on demand)',
+  );
+  const mrSummary = auditSummaries(MR.scriptId)[0] as { totals: Record<string, number> };
+  const mrRuns = await tableRows(page, 'custpage_runs_import_mr');
+  expect(mrRuns[0].slice(1, 4)).toEqual([
+    MR.deploymentId,
+    'complete',
+    `${mrSummary.totals.created} created, ${mrSummary.totals.linked} linked, ${mrSummary.totals.alreadyLinked} already linked, ${mrSummary.totals.errors} errors; 1 feed`,
+  ]);
+  expect(mrSummary.totals).toMatchObject({ created: 12, errors: 2 });
+  expect(await fieldText(page, 'custpage_import_mr_next')).toMatch(
+    /^Nothing queued: HC_SC_ImportCustomer submits it/,
+  );
+  expect(await fieldText(page, 'custpage_import_mr_handoff')).toMatch(/^none/);
+  // The scheduled import's run that handed the feed over says so.
+  expect(importRuns.some((r) => r[3].endsWith('1 feed, 1 handed to HC_MR_ImportCustomer'))).toBe(true);
+  // While a map/reduce instance runs, it is running in its current stage.
+  const running = env.account.tasks.add({
+    taskType: 'MAP_REDUCE',
+    ...MR,
+    params: {},
+    status: 'PROCESSING',
+    stage: 'REDUCE',
+    submittedAt: env.account.now(),
+    neverRuns: true,
+  });
+  try {
+    await page.goto(pageUrl);
+    expect(await fieldText(page, 'custpage_import_mr_next')).toMatch(
+      /^Processing on customdeploy_hc_mr_import_customer \(reduce stage; queued .+\)$/,
+    );
+  } finally {
+    env.account.tasks.entries.splice(env.account.tasks.entries.indexOf(running), 1);
+  }
 
   // A paused scheduled deployment (HotWax's job manager or an administrator) says so and runs nothing next.
   const scheduledExport = env.account.deployment(
@@ -220,7 +299,10 @@ test('Feeds: the feed in progress from the checkpoint, waiting feeds listed live
   expect(archived.length).toBe(onServer.length);
   for (const r of archived) expect(onServer).toContain(r[2]);
   const second = archived.find((r) => r[0] === 'customer-Feed-2026-12-01-10-00-00-000.csv')!;
-  expect(second.slice(3, 7)).toEqual(['1', '0', '0', '41 (report)']);
+  expect(second.slice(3, 8)).toEqual(['1', '0', '0', '41 (report)', 'HC_SC_ImportCustomer']);
+  // The feed HC_MR_ImportCustomer imported, with its counts and its report.
+  const mr = archived.find((r) => r[0] === MR_FEED)!;
+  expect(mr.slice(3, 8)).toEqual(['12', '0', '0', '2 (report)', 'HC_MR_ImportCustomer']);
   expect(await tableRows(page, 'custpage_failed')).toEqual([]);
 });
 
@@ -245,6 +327,15 @@ test('Errors: latest rows with the NetSuite customer link, filtered by code, and
     (c) => c.values.custentity_hc_customer_id === linked[2],
   )!.id;
   expect(linked[5]).toBe(`Customer ${customerId}`);
+  expect(linked[7]).toBe('HC_SC_ImportCustomer');
+  // The map/reduce's rejected rows, each saying it imported them, as its report has them.
+  const mrRows = rows.filter((r) => r[0] === MR_FEED);
+  expect(mrRows.map((r) => [r[1], r[2], r[3], r[7]])).toEqual(
+    rowsOf(reportOf('customer/export/error', MR_FEED, '-errors.csv'))
+      .slice(1)
+      .map((r) => [r[1], r[2], r[3], 'HC_MR_ImportCustomer']),
+  );
+  expect(mrRows).toHaveLength(2);
   await Promise.all([page.waitForNavigation(), page.click(`a:has-text("Customer ${customerId}")`)]);
   expect(await page.content()).toContain(linked[2]);
 

@@ -149,11 +149,16 @@ export function recordRun(
 /** The latest entries, newest first (one search page: 10 units). */
 export function latestRuns(
   search: RunHistoryModules['search'],
-  filter: { scriptId?: string; withErrors?: boolean },
+  filter: { scriptId?: string; scriptIds?: string[]; withErrors?: boolean },
   count: number,
 ): RunEntry[] {
   const filters: unknown[] = [];
-  if (filter.scriptId) filters.push([RUN_RECORD.script, 'is', filter.scriptId]);
+  // Several scripts in one search (the status page reads both import scripts' entries at once).
+  const ids = filter.scriptIds ?? (filter.scriptId ? [filter.scriptId] : []);
+  if (ids.length)
+    filters.push(
+      ids.flatMap((id, i) => (i ? ['OR', [RUN_RECORD.script, 'is', id]] : [[RUN_RECORD.script, 'is', id]])),
+    );
   if (filter.withErrors) {
     if (filters.length) filters.push('AND');
     filters.push([RUN_RECORD.errors, 'greaterthan', 0]);

@@ -1,6 +1,7 @@
 /**
  * The status page's adapters over N/ modules (sync/statusPage.ts has the logic). Units per page
- * load, all searches of one page (10 units each): run history 4 + 1, deployments 1, script
+ * load, all searches of one page (10 units each): run history 4 (both import scripts in one) + 1
+ * for error rows, deployments 1, script
  * instances 1, checkpoints 1, historical folders 1 and their files 1, customers of the shown error
  * rows 1: about 110 of the Suitelet's 1,000. SFTP only on request: a list 10, a report 100.
  */
@@ -33,7 +34,7 @@ import type {
   RemoteFileInfo,
   StatusSources,
 } from '../sync/statusPage';
-import { SYNC_SCRIPTS } from '../sync/statusPage';
+import { IMPORT_SCRIPT_IDS, SYNC_SCRIPTS } from '../sync/statusPage';
 
 type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort' | 'lookupFields'>;
 
@@ -99,36 +100,45 @@ export class NetSuiteStatusSources implements StatusSources {
       if (filters.length) filters.push('OR');
       filters.push(['script.scriptid', 'is', s.scriptId]);
     }
-    return search
-      .create({
-        type: 'scheduledscriptinstance',
-        filters: filters as searchTypes.Search['filterExpression'],
-        columns: [
-          search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
-          'datecreated',
-          search.createColumn({ name: 'scriptid', join: 'script' }),
-          search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
-          'status',
-          'enddate',
-        ],
-      })
-      .run()
-      .getRange({ start: 0, end: 200 })
-      .map((r) => ({
-        scriptId: String(r.getValue({ name: 'scriptid', join: 'script' }) ?? '').toLowerCase(),
-        deploymentId: String(r.getValue({ name: 'scriptid', join: 'scriptdeployment' }) ?? '').toLowerCase(),
-        status: String(r.getValue({ name: 'status' }) ?? '').toUpperCase(),
-        created: dateValue(this.m, r.getValue({ name: 'datecreated' })) ?? 0,
-        ended: dateValue(this.m, r.getValue({ name: 'enddate' })),
-      }));
+    return (
+      search
+        .create({
+          type: 'scheduledscriptinstance',
+          filters: filters as searchTypes.Search['filterExpression'],
+          columns: [
+            search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+            'datecreated',
+            search.createColumn({ name: 'scriptid', join: 'script' }),
+            search.createColumn({ name: 'scriptid', join: 'scriptdeployment' }),
+            'status',
+            'enddate',
+            'taskid',
+            'mapreducestage',
+          ],
+        })
+        .run()
+        // A map/reduce instance is a row per job: one page of 1,000 (still 10 units) holds many.
+        .getRange({ start: 0, end: 1000 })
+        .map((r) => ({
+          scriptId: String(r.getValue({ name: 'scriptid', join: 'script' }) ?? '').toLowerCase(),
+          deploymentId: String(
+            r.getValue({ name: 'scriptid', join: 'scriptdeployment' }) ?? '',
+          ).toLowerCase(),
+          status: String(r.getValue({ name: 'status' }) ?? '').toUpperCase(),
+          created: dateValue(this.m, r.getValue({ name: 'datecreated' })) ?? 0,
+          ended: dateValue(this.m, r.getValue({ name: 'enddate' })),
+          taskId: String(r.getValue({ name: 'taskid' }) ?? ''),
+          stage: String(r.getValue({ name: 'mapreducestage' }) ?? ''),
+        }))
+    );
   }
 
-  runs(scriptId: string, count: number) {
-    return latestRuns(this.m.search, { scriptId }, count);
+  runs(scriptIds: string[], count: number) {
+    return latestRuns(this.m.search, { scriptIds }, count);
   }
 
   runsWithErrors(count: number) {
-    return latestRuns(this.m.search, { scriptId: 'customscript_imp_customer', withErrors: true }, count);
+    return latestRuns(this.m.search, { scriptIds: IMPORT_SCRIPT_IDS, withErrors: true }, count);
   }
 
   private checkpoints: Map<string, unknown> | null = null;

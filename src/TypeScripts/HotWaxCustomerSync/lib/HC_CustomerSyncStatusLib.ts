@@ -30,6 +30,7 @@ export {
   refusedForToken,
   reportRequest,
   outcomeText,
+  instanceRuns,
   esc,
 } from '../sync/statusPage';
 export type { PageModel, StatusSources, ActionResult } from '../sync/statusPage';

@@ -6,7 +6,7 @@
  * N/ui/serverWidget. Every text that comes from a feed, a report or a record is escaped here, because
  * list cells are HTML in NetSuite.
  */
-import type { ImportState, FileResult } from './importTypes';
+import type { ImportState, FileResult, MapReduceHandoff } from './importTypes';
 import type { ExportState } from './idExport';
 import type { ErrorReportRow, RunEntry } from './ports';
 
@@ -23,9 +23,26 @@ export const SYNC_SCRIPTS = [
     scriptId: 'customscript_upload_hist_shop_customer',
   },
   { key: 'import', name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer' },
+  {
+    key: 'import_mr',
+    name: 'HC_MR_ImportCustomer',
+    scriptId: 'customscript_hc_mr_import_customer',
+    about: 'map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
+    idle: 'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
+  },
   { key: 'export', name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer' },
 ] as const;
 export type ScriptKey = (typeof SYNC_SCRIPTS)[number]['key'];
+
+/**
+ * Both import scripts: their run history is read with one search (the feeds and errors tabs merge
+ * them), as many entries as one search page returns for its 10 units. HC_SC_ImportCustomer writes
+ * 96 a day on its 15-minute schedule, so this covers about ten days of both.
+ */
+export const IMPORT_SCRIPT_IDS = ['customscript_imp_customer', 'customscript_hc_mr_import_customer'];
+const IMPORT_RUNS = 1000;
+
+const scriptName = (scriptId: string) => SYNC_SCRIPTS.find((s) => s.scriptId === scriptId)?.name ?? scriptId;
 
 /** The on-demand deployments the page's "run now" actions submit (HotWax's job manager uses them too). */
 export const ON_DEMAND = {
@@ -58,7 +75,8 @@ export const ACTIONS = {
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 
 export const ACTION_LABELS: Record<ActionId, string> = {
-  run_import: 'Run the import now (customdeploy_imp_customer_rest)',
+  run_import:
+    'Run the import now (HC_SC_ImportCustomer, customdeploy_imp_customer_rest; it hands large backlogs to HC_MR_ImportCustomer)',
   run_export: 'Run the id export now (customdeploy_export_customer_rest)',
   dry_run: 'Dry run of the chosen waiting feed',
   test_sftp: 'Test the SFTP connection',
@@ -90,6 +108,10 @@ export interface InstanceInfo {
   status: string;
   created: number;
   ended: number | null;
+  /** The task id: a map/reduce instance has one row per job (stage), all with its task id. */
+  taskId?: string;
+  /** A map/reduce job's stage: GET_INPUT, MAP, SHUFFLE, REDUCE, SUMMARIZE. */
+  stage?: string;
 }
 
 export interface RemoteFileInfo {
@@ -116,7 +138,9 @@ export interface HistoricalInfo {
 export interface StatusSources {
   deployments(): DeploymentInfo[];
   instances(): InstanceInfo[];
-  runs(scriptId: string, count: number): RunEntry[];
+  /** The latest entries of these scripts, newest first, with one search. */
+  runs(scriptIds: string[], count: number): RunEntry[];
+  /** The latest entries of the import scripts (IMPORT_SCRIPT_IDS) with error rows. */
   runsWithErrors(count: number): RunEntry[];
   importState(): ImportState | null;
   exportState(): ExportState | null;
@@ -220,7 +244,7 @@ const INSTANCE_STATUS_LABEL: Record<string, string> = {
 
 /** What one run did, in a few words (each script's summary has its own shape). */
 export function outcomeText(key: ScriptKey, s: Record<string, unknown>): string {
-  if (key === 'import') {
+  if (key === 'import' || key === 'import_mr') {
     const t = (s.totals ?? {}) as Record<string, unknown>;
     const parts = [
       `${n(t.created)} created`,
@@ -230,7 +254,8 @@ export function outcomeText(key: ScriptKey, s: Record<string, unknown>): string 
     ];
     const files = Array.isArray(s.fileResults) ? (s.fileResults as FileResult[]) : [];
     if (s.skipped) return `skipped: ${String(s.skipped)}`;
-    return `${s.dryRun ? 'dry run: ' : ''}${parts.join(', ')}; ${plural(files.length, 'feed')}`;
+    const handed = files.filter((f) => f.outcome === 'handed off').length;
+    return `${s.dryRun ? 'dry run: ' : ''}${parts.join(', ')}; ${plural(files.length, 'feed')}${handed ? `, ${handed} handed to HC_MR_ImportCustomer` : ''}`;
   }
   if (key === 'export') {
     const files = Array.isArray(s.files) ? s.files.length : 0;
@@ -242,6 +267,56 @@ export function outcomeText(key: ScriptKey, s: Record<string, unknown>): string 
   return `${plural(n(s.uploaded), 'file')} uploaded, ${n(s.failed)} failed`;
 }
 
+const STAGE_LABEL: Record<string, string> = {
+  GETINPUT: 'getInputData',
+  MAP: 'map',
+  SHUFFLE: 'shuffle',
+  REDUCE: 'reduce',
+  SUMMARIZE: 'summarize',
+};
+const stageLabel = (stage = '') => STAGE_LABEL[stage.toUpperCase().replace(/[^A-Z]/g, '')] ?? stage;
+const isAlive = (i: InstanceInfo) => i.status === 'PROCESSING' || i.status === 'RETRY';
+
+/**
+ * Script instances as runs: NetSuite lists a map/reduce instance as one row per job, a stage's
+ * job each (help "Scheduled Script Instance"), all with the instance's task id. One instance here,
+ * running from its first job to the end of its last: a job alive, or a stage done and the next one
+ * still pending, is a running instance; all pending is queued; otherwise it has ended (FAILED when a
+ * job failed). Newest first, as the rows come.
+ */
+export function instanceRuns(rows: InstanceInfo[]): InstanceInfo[] {
+  const groups = new Map<string, InstanceInfo[]>();
+  rows.forEach((r, i) => {
+    const key = r.taskId || `#${i}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  });
+  return [...groups.values()].map((jobs) => {
+    if (jobs.length === 1) return jobs[0];
+    const alive = jobs.find(isAlive);
+    const pending = jobs.filter((j) => j.status === 'PENDING');
+    const status = alive
+      ? 'PROCESSING'
+      : pending.length === jobs.length
+        ? 'PENDING'
+        : pending.length
+          ? 'PROCESSING'
+          : jobs.some((j) => j.status === 'FAILED')
+            ? 'FAILED'
+            : 'COMPLETE';
+    const ends = jobs.map((j) => j.ended ?? 0);
+    return {
+      ...jobs[0],
+      status,
+      stage: (alive ?? pending[pending.length - 1] ?? jobs[0]).stage,
+      created: Math.min(...jobs.map((j) => j.created)),
+      ended: status === 'COMPLETE' || status === 'FAILED' ? Math.max(...ends) : null,
+    };
+  });
+}
+
+const handedFeeds = (h: MapReduceHandoff) =>
+  h.feeds.map((f) => `${f.name}${h.done.includes(f.name) ? ' (finished)' : ''}`).join(', ');
+
 function nextQuarter(now: number, minutes: number): number {
   const step = minutes * 60_000;
   return Math.floor(now / step) * step + step;
@@ -249,9 +324,15 @@ function nextQuarter(now: number, minutes: number): number {
 
 // ------------------------------------------------------------------------------------- sections
 
-function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, RunEntry[]>): TabModel {
+function overviewTab(
+  src: StatusSources,
+  env: PageEnv,
+  runsByScript: Map<string, RunEntry[]>,
+  importRuns: RunEntry[],
+): TabModel {
   const deployments = src.deployments();
-  const instances = src.instances();
+  const instances = instanceRuns(src.instances());
+  const handoff = src.importState()?.handoff;
   const blocks: Block[] = [];
   for (const s of SYNC_SCRIPTS) {
     const runs = runsByScript.get(s.scriptId) ?? [];
@@ -264,7 +345,7 @@ function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string,
     const queued = mine.filter((i) => i.status === 'PENDING' || i.status === 'PROCESSING');
     const next: string[] = queued.map(
       (q) =>
-        `${INSTANCE_STATUS_LABEL[q.status] ?? q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`,
+        `${INSTANCE_STATUS_LABEL[q.status] ?? q.status} on ${q.deploymentId} (${q.stage && q.status === 'PROCESSING' ? `${stageLabel(q.stage)} stage; ` : ''}queued ${env.time(q.created)})`,
     );
     for (const d of deps) {
       const every = SHIPPED_REPEAT_MINUTES[d.deploymentId];
@@ -273,7 +354,8 @@ function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string,
           `${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now, every))}`,
         );
     }
-    if (next.length === 0) next.push('Nothing scheduled: runs when started by hand or by HotWax');
+    if (next.length === 0)
+      next.push('idle' in s ? s.idle : 'Nothing scheduled: runs when started by hand or by HotWax');
     // A deployment this project ships scheduled that is not scheduled now was paused (by an
     // administrator, or by HotWax's job manager).
     const state = (d: DeploymentInfo) =>
@@ -283,14 +365,36 @@ function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string,
           ? `Paused (${DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`
           : (DEPLOYMENT_STATUS_LABEL[d.status] ?? d.status);
     const deploymentText = deps.map((d) => esc(`${d.deploymentId}: ${state(d)}`)).join('<br>');
-    const lastText = lastRun
-      ? `${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key, lastRun.summary)}`
+    // The map/reduce never reschedules itself: its "rescheduled" is the scheduled import it queues
+    // for the feeds after its own (summary.rescheduled, shown in the last column).
+    const mr = s.key === 'import_mr';
+    const outcome = (r: RunEntry) => (mr && r.outcome === 'rescheduled' ? 'complete' : r.outcome);
+    // The import scripts' one search may be full before 30 days: say how far it reaches.
+    const family = IMPORT_SCRIPT_IDS.includes(s.scriptId) ? importRuns : runs;
+    const oldest = family.length >= IMPORT_RUNS ? family[family.length - 1] : undefined;
+    const noRun = oldest
+      ? `None among the last ${plural(family.length, 'import run')} recorded (since ${env.time(oldest.ended)})`
       : 'No run recorded in the last 30 days';
+    const lastText = lastRun
+      ? `${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key, lastRun.summary)}`
+      : noRun;
+    const extra: FieldModel[] = mr
+      ? [
+          {
+            id: 'custpage_import_mr_handoff',
+            label: 'Feeds handed over',
+            value: handoff?.feeds.length
+              ? `${handedFeeds(handoff)}; submitted ${plural(handoff.attempts, 'time')}`
+              : 'none: HC_SC_ImportCustomer imports the waiting feeds itself',
+          },
+        ]
+      : [];
     blocks.push({
       kind: 'fields',
       id: `custpage_grp_${s.key}`,
-      label: `${s.name} (${s.scriptId})`,
+      label: `${s.name} (${s.scriptId})${'about' in s ? `: ${s.about}` : ''}`,
       fields: [
+        ...extra,
         {
           id: `custpage_${s.key}_deployments`,
           label: 'Deployments',
@@ -321,19 +425,19 @@ function overviewTab(src: StatusSources, env: PageEnv, runsByScript: Map<string,
         { id: 'outcome', label: 'Outcome' },
         { id: 'counts', label: 'What it did' },
         { id: 'units', label: 'Units used' },
-        { id: 'rescheduled', label: 'Rescheduled' },
+        { id: 'rescheduled', label: mr ? 'Queued HC_SC_ImportCustomer' : 'Rescheduled' },
       ],
       rows: runs
         .slice(0, 5)
         .map((r) => [
           esc(env.time(r.ended)),
           esc(r.deploymentId),
-          r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(r.outcome),
+          r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(outcome(r)),
           esc(outcomeText(s.key, r.summary)),
           esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
           r.summary.rescheduled ? 'Yes' : 'No',
         ]),
-      empty: 'No run recorded in the last 30 days.',
+      empty: `${noRun}.`,
     });
   }
   return { id: 'custpage_tab_overview', label: 'Overview', blocks };
@@ -347,6 +451,10 @@ function feedsTab(
   waitingError: string | null,
 ): TabModel {
   const state = src.importState();
+  const lease = state?.lease;
+  const leaseText = lease
+    ? `${lease.deploymentId}${lease.scriptId ? ` (${scriptName(lease.scriptId)})` : ''} (lease until ${env.time(lease.until)})`
+    : 'none (the next run continues)';
   const inProgress: FieldModel[] = state?.file
     ? [
         { id: 'custpage_feed_current', label: 'Feed in progress', value: state.file },
@@ -359,24 +467,35 @@ function feedsTab(
         {
           id: 'custpage_feed_lease',
           label: 'Importing deployment',
-          value: state.lease
-            ? `${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})`
-            : 'none (the next run continues)',
+          value: leaseText,
         },
       ]
     : [
         {
           id: 'custpage_feed_current',
           label: 'Feed in progress',
-          value: 'None: every feed read so far is finished',
+          value: state?.handoff?.feeds.length
+            ? 'None on the scheduled path: the feeds below are handed to HC_MR_ImportCustomer'
+            : 'None: every feed read so far is finished',
         },
       ];
-  const finished: { when: number; f: FileResult }[] = [];
+  if (state?.handoff?.feeds.length) {
+    const h = state.handoff;
+    inProgress.push({
+      id: 'custpage_feed_handoff',
+      label: 'Handed to HC_MR_ImportCustomer',
+      value: handedFeeds(h),
+    });
+    if (!state.file)
+      inProgress.push({ id: 'custpage_feed_lease', label: 'Importing deployment', value: leaseText });
+  }
+  const finished: { when: number; f: FileResult; by: string }[] = [];
   for (const r of importRuns) {
     if (r.summary.dryRun) continue;
     const files = Array.isArray(r.summary.fileResults) ? (r.summary.fileResults as FileResult[]) : [];
     for (const f of files)
-      if (f.outcome === 'archived' || f.outcome === 'failed') finished.push({ when: r.ended, f });
+      if (f.outcome === 'archived' || f.outcome === 'failed')
+        finished.push({ when: r.ended, f, by: scriptName(r.scriptId) });
   }
   const blocks: Block[] = [
     {
@@ -423,7 +542,7 @@ function feedsTab(
     finished
       .filter((x) => x.f.outcome === outcome)
       .slice(0, 10)
-      .map(({ when, f }) => [
+      .map(({ when, f, by }) => [
         esc(f.name),
         esc(env.time(when)),
         esc(f.movedTo ?? ''),
@@ -436,6 +555,7 @@ function feedsTab(
               `${f.counts.errors} (report)`,
             )
           : '0',
+        esc(by),
       ]);
   const columns = [
     { id: 'name', label: 'Feed' },
@@ -445,6 +565,7 @@ function feedsTab(
     { id: 'linked', label: 'Linked' },
     { id: 'already', label: 'Already linked' },
     { id: 'errors', label: 'Errors' },
+    { id: 'by', label: 'Imported by' },
   ];
   blocks.push(
     {
@@ -474,11 +595,12 @@ function errorsTab(
   report: { folder: ReportFolder; name: string; rows: string[][]; header: string[] } | null,
   reportError: string | null,
 ): TabModel {
-  const rows: (ErrorReportRow & { when: number })[] = [];
+  const rows: (ErrorReportRow & { when: number; by: string })[] = [];
   let omitted = 0;
+  // Both import scripts' entries, newest first: each row says which one imported its feed.
   for (const r of src.runsWithErrors(10)) {
     const list = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
-    for (const e of list) rows.push({ ...e, when: r.ended });
+    for (const e of list) rows.push({ ...e, when: r.ended, by: scriptName(r.scriptId) });
     omitted += Math.max(0, r.errorCount - list.length);
   }
   const codes = new Map<string, number>();
@@ -525,6 +647,7 @@ function errorsTab(
         { id: 'message', label: 'Message' },
         { id: 'customer', label: 'NetSuite customer' },
         { id: 'when', label: 'Reported' },
+        { id: 'by', label: 'Imported by' },
       ],
       rows: shown.map((r) => {
         const id = customers.get(r.hcCustomerId);
@@ -538,6 +661,7 @@ function errorsTab(
           esc(r.errorMessage),
           id ? link(env.customerUrl(id), `Customer ${id}`) : '',
           esc(env.time(r.when)),
+          esc(r.by),
         ];
       }),
       empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.',
@@ -699,7 +823,9 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
           label: 'How',
           value:
             'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
-            'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run ' +
+            'The import and the id export run on their on-demand deployments, as HotWax starts them. ' +
+            'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog ' +
+            '(run the import now and it decides). A dry run ' +
             'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP ' +
             'test connects with the HC SFTP Configuration record, as the scripts do.',
           html: true,
@@ -755,8 +881,14 @@ export function buildPage(
 ): PageModel {
   const { sources: src, env } = deps;
   const runsByScript = new Map<string, RunEntry[]>();
+  const importRuns = src.runs(IMPORT_SCRIPT_IDS, IMPORT_RUNS);
   for (const s of SYNC_SCRIPTS)
-    runsByScript.set(s.scriptId, src.runs(s.scriptId, s.key === 'import' ? 25 : 10));
+    runsByScript.set(
+      s.scriptId,
+      IMPORT_SCRIPT_IDS.includes(s.scriptId)
+        ? importRuns.filter((r) => r.scriptId === s.scriptId)
+        : src.runs([s.scriptId], 10),
+    );
   let waiting: RemoteFileInfo[] | null = null;
   let waitingError: string | null = null;
   if (view.listFeeds) {
@@ -780,8 +912,8 @@ export function buildPage(
     title: 'HotWax Customer Sync',
     message: result?.message ?? null,
     tabs: [
-      overviewTab(src, env, runsByScript),
-      feedsTab(src, env, runsByScript.get('customscript_imp_customer') ?? [], waiting, waitingError),
+      overviewTab(src, env, runsByScript, importRuns),
+      feedsTab(src, env, importRuns, waiting, waitingError),
       errorsTab(src, env, view.code, report, reportError),
       exportsTab(src, env, runsByScript),
       actionsTab(result?.message ?? null, result?.details ?? null),

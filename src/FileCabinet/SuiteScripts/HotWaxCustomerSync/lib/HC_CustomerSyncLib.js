@@ -1841,7 +1841,8 @@ m.record.delete({type:RUN_RECORD.type,id:r.id})
 out.pruned++}}catch(e){m.log?.audit({title:'Run history not written',
 details:`${e?.message??String(e)}. The AUDIT summary above is the record of this execution.`})}return out}
 function latestRuns(search,filter,count){const filters=[]
-if(filter.scriptId)filters.push([RUN_RECORD.script,'is',filter.scriptId])
+const ids=filter.scriptIds??(filter.scriptId?[filter.scriptId]:[])
+if(ids.length)filters.push(ids.flatMap((id,i)=>i?['OR',[RUN_RECORD.script,'is',id]]:[[RUN_RECORD.script,'is',id]]))
 if(filter.withErrors){if(filters.length)filters.push('AND')
 filters.push([RUN_RECORD.errors,'greaterthan',0])}const rows=search.create({type:RUN_RECORD.type,filters,
 columns:[search.createColumn({name:RUN_RECORD.ended,sort:search.Sort.DESC

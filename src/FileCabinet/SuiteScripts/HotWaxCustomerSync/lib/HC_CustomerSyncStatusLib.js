@@ -6,15 +6,22 @@ define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
 const SYNC_SCRIPTS=[{key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
 scriptId:'customscript_generate_hist_shop_customer'},{key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
 scriptId:'customscript_upload_hist_shop_customer'},{key:'import',name:'HC_SC_ImportCustomer',
-scriptId:'customscript_imp_customer'},{key:'export',name:'HC_MR_ExportedCustomerCSV',
-scriptId:'customscript_export_customer'}]
+scriptId:'customscript_imp_customer'},{key:'import_mr',name:'HC_MR_ImportCustomer',
+scriptId:'customscript_hc_mr_import_customer',
+about:'map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
+idle:'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)'},{
+key:'export',name:'HC_MR_ExportedCustomerCSV',scriptId:'customscript_export_customer'}]
+const IMPORT_SCRIPT_IDS=['customscript_imp_customer','customscript_hc_mr_import_customer']
+const IMPORT_RUNS=1e3
+const scriptName=scriptId=>SYNC_SCRIPTS.find(s=>s.scriptId===scriptId)?.name??scriptId
 const ON_DEMAND={import:{scriptId:'customscript_imp_customer',deploymentId:'customdeploy_imp_customer_rest'},export:{
 scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_customer_rest'}}
 const SHIPPED_REPEAT_MINUTES={customdeploy1:15,customdeploy_export_customer:15}
 const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',listFeeds:'custpage_feeds',
 code:'custpage_code',report:'custpage_report',download:'custpage_download'}
 const ACTIONS={runImport:'run_import',runExport:'run_export',dryRun:'dry_run',testSftp:'test_sftp'}
-const ACTION_LABELS={run_import:'Run the import now (customdeploy_imp_customer_rest)',
+const ACTION_LABELS={
+run_import:'Run the import now (HC_SC_ImportCustomer, customdeploy_imp_customer_rest; it hands large backlogs to HC_MR_ImportCustomer)',
 run_export:'Run the id export now (customdeploy_export_customer_rest)',dry_run:'Dry run of the chosen waiting feed',
 test_sftp:'Test the SFTP connection'}
 const REPORT_FOLDERS={error:'customer/export/error',dry_run:'customer/export/dry_run'}
@@ -26,19 +33,36 @@ const DEPLOYMENT_STATUS_LABEL={SCHEDULED:'Scheduled',NOTSCHEDULED:'Not scheduled
 RELEASED:'Released'}
 const INSTANCE_STATUS_LABEL={PENDING:'Pending',PROCESSING:'Processing',COMPLETE:'Complete',FAILED:'Failed',
 CANCELED:'Canceled',DEFERRED:'Deferred',RETRY:'Retry'}
-function outcomeText(key,s){if(key==='import'){const t=s.totals??{}
+function outcomeText(key,s){if(key==='import'||key==='import_mr'){const t=s.totals??{}
 const parts=[`${n(t.created)} created`,`${n(t.linked)} linked`,`${n(t.alreadyLinked)} already linked`,`${n(t.errors)} errors`]
 const files=Array.isArray(s.fileResults)?s.fileResults:[]
 if(s.skipped)return`skipped: ${String(s.skipped)}`
-return`${s.dryRun?'dry run: ':''}${parts.join(', ')}; ${plural(files.length,'feed')}`}if(key==='export'){
-const files=Array.isArray(s.files)?s.files.length:0
+const handed=files.filter(f=>f.outcome==='handed off').length
+return`${s.dryRun?'dry run: ':''}${parts.join(', ')}; ${plural(files.length,'feed')}${handed?`, ${handed} handed to HC_MR_ImportCustomer`:''}`
+}if(key==='export'){const files=Array.isArray(s.files)?s.files.length:0
 return`${plural(n(s.exported),'customer id')} sent in ${plural(files,'file')}${n(s.stageErrors)?`, ${n(s.stageErrors)} stage errors`:''}`
 }if(key==='generate'){
 return`${plural(n(s.exportedThisExecution),'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten)?s.partsWritten.length:0,'part')} written${n(s.duplicates)?`, ${n(s.duplicates)} shared Shopify ids`:''}`
-}return`${plural(n(s.uploaded),'file')} uploaded, ${n(s.failed)} failed`}function nextQuarter(now,minutes){
-const step=minutes*6e4
-return Math.floor(now/step)*step+step}function overviewTab(src,env,runsByScript){const deployments=src.deployments()
-const instances=src.instances()
+}return`${plural(n(s.uploaded),'file')} uploaded, ${n(s.failed)} failed`}const STAGE_LABEL={GETINPUT:'getInputData',
+MAP:'map',SHUFFLE:'shuffle',REDUCE:'reduce',SUMMARIZE:'summarize'}
+const stageLabel=(stage='')=>STAGE_LABEL[stage.toUpperCase().replace(/[^A-Z]/g,'')]??stage
+const isAlive=i=>i.status==='PROCESSING'||i.status==='RETRY'
+function instanceRuns(rows){const groups=new Map
+rows.forEach((r,i)=>{const key=r.taskId||`#${i}`
+groups.set(key,[...groups.get(key)??[],r])})
+return[...groups.values()].map(jobs=>{if(jobs.length===1)return jobs[0]
+const alive=jobs.find(isAlive)
+const pending=jobs.filter(j=>j.status==='PENDING')
+const status=alive?'PROCESSING':pending.length===jobs.length?'PENDING':pending.length?'PROCESSING':jobs.some(j=>j.status==='FAILED')?'FAILED':'COMPLETE'
+const ends=jobs.map(j=>j.ended??0)
+return{...jobs[0],status,stage:(alive??pending[pending.length-1]??jobs[0]).stage,
+created:Math.min(...jobs.map(j=>j.created)),ended:status==='COMPLETE'||status==='FAILED'?Math.max(...ends):null}})}
+const handedFeeds=h=>h.feeds.map(f=>`${f.name}${h.done.includes(f.name)?' (finished)':''}`).join(', ')
+function nextQuarter(now,minutes){const step=minutes*6e4
+return Math.floor(now/step)*step+step}function overviewTab(src,env,runsByScript,importRuns){
+const deployments=src.deployments()
+const instances=instanceRuns(src.instances())
+const handoff=src.importState()?.handoff
 const blocks=[]
 for(const s of SYNC_SCRIPTS){const runs=runsByScript.get(s.scriptId)??[]
 const mine=instances.filter(i=>i.scriptId===s.scriptId)
@@ -47,35 +71,51 @@ const lastRun=runs[0]
 const lastFailed=lastInstance?lastInstance.status==='FAILED':lastRun?.outcome==='failed'
 const deps=deployments.filter(d=>d.scriptId===s.scriptId)
 const queued=mine.filter(i=>i.status==='PENDING'||i.status==='PROCESSING')
-const next=queued.map(q=>`${INSTANCE_STATUS_LABEL[q.status]??q.status} on ${q.deploymentId} (queued ${env.time(q.created)})`)
+const next=queued.map(q=>`${INSTANCE_STATUS_LABEL[q.status]??q.status} on ${q.deploymentId} (${q.stage&&q.status==='PROCESSING'?`${stageLabel(q.stage)} stage; `:''}queued ${env.time(q.created)})`)
 for(const d of deps){const every=SHIPPED_REPEAT_MINUTES[d.deploymentId]
 if(d.status==='SCHEDULED'&&d.isDeployed&&every)next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now,every))}`)
-}if(next.length===0)next.push('Nothing scheduled: runs when started by hand or by HotWax')
+}if(next.length===0)next.push('idle'in s?s.idle:'Nothing scheduled: runs when started by hand or by HotWax')
 const state=d=>!d.isDeployed?'Not deployed (paused)':d.status!=='SCHEDULED'&&SHIPPED_REPEAT_MINUTES[d.deploymentId]?`Paused (${DEPLOYMENT_STATUS_LABEL[d.status]??d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`:DEPLOYMENT_STATUS_LABEL[d.status]??d.status
 const deploymentText=deps.map(d=>esc(`${d.deploymentId}: ${state(d)}`)).join('<br>')
-const lastText=lastRun?`${env.time(lastRun.ended)}, ${lastRun.outcome}: ${outcomeText(s.key,lastRun.summary)}`:'No run recorded in the last 30 days'
-blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.name} (${s.scriptId})`,fields:[{
-id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),html:true},{
-id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,label:'Last run failed',
+const mr=s.key==='import_mr'
+const outcome=r=>mr&&r.outcome==='rescheduled'?'complete':r.outcome
+const family=IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns:runs
+const oldest=family.length>=IMPORT_RUNS?family[family.length-1]:undefined
+const noRun=oldest?`None among the last ${plural(family.length,'import run')} recorded (since ${env.time(oldest.ended)})`:'No run recorded in the last 30 days'
+const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key,lastRun.summary)}`:noRun
+const extra=mr?[{id:'custpage_import_mr_handoff',label:'Feeds handed over',
+value:handoff?.feeds.length?`${handedFeeds(handoff)}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
+}]:[]
+blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.name} (${s.scriptId})${'about'in s?`: ${s.about}`:''}`,
+fields:[...extra,{id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),
+html:true},{id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,
+label:'Last run failed',
 value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILED'?esc(` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`):''}`:lastRun||lastInstance?'No':'\u2014',
 html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true}]})
 blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.name}: last runs`,columns:[{id:'ended',label:'Ended'},{
 id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{id:'units',
-label:'Units used'},{id:'rescheduled',label:'Rescheduled'}],
-rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(r.outcome),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
-empty:'No run recorded in the last 30 days.'})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
+label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
+rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
+empty:`${noRun}.`})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
 function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
+const lease=state?.lease
+const leaseText=lease?`${lease.deploymentId}${lease.scriptId?` (${scriptName(lease.scriptId)})`:''} (lease until ${env.time(lease.until)})`:'none (the next run continues)'
 const inProgress=state?.file?[{id:'custpage_feed_current',label:'Feed in progress',value:state.file},{
 id:'custpage_feed_line',label:'Last line handled',value:String(state.line)},{id:'custpage_feed_counts',label:'So far',
 value:`${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`
-},{id:'custpage_feed_lease',label:'Importing deployment',
-value:state.lease?`${state.lease.deploymentId} (lease until ${env.time(state.lease.until)})`:'none (the next run continues)'
-}]:[{id:'custpage_feed_current',label:'Feed in progress',value:'None: every feed read so far is finished'}]
+},{id:'custpage_feed_lease',label:'Importing deployment',value:leaseText}]:[{id:'custpage_feed_current',
+label:'Feed in progress',
+value:state?.handoff?.feeds.length?'None on the scheduled path: the feeds below are handed to HC_MR_ImportCustomer':'None: every feed read so far is finished'
+}]
+if(state?.handoff?.feeds.length){const h=state.handoff
+inProgress.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',value:handedFeeds(h)})
+if(!state.file)inProgress.push({id:'custpage_feed_lease',label:'Importing deployment',value:leaseText})}
 const finished=[]
 for(const r of importRuns){if(r.summary.dryRun)continue
 const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
-for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f})}const blocks=[{
-kind:'fields',id:'custpage_grp_inprogress',label:'In progress (import checkpoint)',fields:inProgress}]
+for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f,
+by:scriptName(r.scriptId)})}const blocks=[{kind:'fields',id:'custpage_grp_inprogress',
+label:'In progress (import checkpoint)',fields:inProgress}]
 const listUrl=env.pageUrl({[PARAM.listFeeds]:'T'})
 if(waiting===null){blocks.push({kind:'fields',id:'custpage_grp_waiting',label:'Waiting in customer/export/',fields:[{
 id:'custpage_waiting_link',label:'Waiting feeds',
@@ -85,10 +125,11 @@ label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{id:'
 label:'Bytes'},{id:'modified',label:'Last modified'}],
 rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified))]),
 empty:'No feed is waiting.'})}
-const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?link(env.pageUrl({
-[PARAM.report]:f.errorReports[0]})+'#custpage_tab_errors',`${f.counts.errors} (report)`):'0'])
+const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?link(env.pageUrl({
+[PARAM.report]:f.errorReports[0]})+'#custpage_tab_errors',`${f.counts.errors} (report)`):'0',esc(by)])
 const columns=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{id:'created',
-label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'}]
+label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'},{
+id:'by',label:'Imported by'}]
 blocks.push({kind:'table',id:'custpage_archived',label:'Last archived feeds (customer/export/archive/)',columns,
 rows:resultRows('archived'),empty:'No feed archived in the recorded runs.'},{kind:'table',id:'custpage_failed',
 label:'Last failed feeds (customer/export/failed/)',columns,rows:resultRows('failed'),
@@ -96,7 +137,7 @@ empty:'No feed failed in the recorded runs.'})
 return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError){const rows=[]
 let omitted=0
 for(const r of src.runsWithErrors(10)){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
-for(const e of list)rows.push({...e,when:r.ended})
+for(const e of list)rows.push({...e,when:r.ended,by:scriptName(r.scriptId)})
 omitted+=Math.max(0,r.errorCount-list.length)}const codes=new Map
 for(const r of rows)codes.set(r.errorCode,(codes.get(r.errorCode)??0)+1)
 const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
@@ -108,10 +149,10 @@ label:'Error code',value:filterLinks.join(' | '),html:true},{id:'custpage_err_om
 value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
 }]},{kind:'table',id:'custpage_errors',label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{
 id:'feed',label:'Feed'},{id:'line',label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{
-id:'message',label:'Message'},{id:'customer',label:'NetSuite customer'},{id:'when',label:'Reported'}],
-rows:shown.map(r=>{const id=customers.get(r.hcCustomerId)
+id:'message',label:'Message'},{id:'customer',label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',
+label:'Imported by'}],rows:shown.map(r=>{const id=customers.get(r.hcCustomerId)
 return[r.report?link(env.pageUrl({[PARAM.report]:r.report
-})+'#custpage_tab_errors',r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when))]
+})+'#custpage_tab_errors',r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
 }),empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}]
 if(report||reportError){blocks.push({kind:'table',id:'custpage_report',
 label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')})`:'Report',
@@ -153,7 +194,7 @@ id:'created',label:'Written'}],
 rows:parts.map(p=>[esc(p.name),esc(p.size.toLocaleString('en-US')),esc(p.where),esc(p.created?env.time(p.created):'')]),
 empty:'No part written yet.'}]}}function actionsTab(message,details){const blocks=[{kind:'fields',
 id:'custpage_grp_actions_help',label:'Actions',fields:[{id:'custpage_actions_help',label:'How',
-value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
+value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
 html:true}]}]
 if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
 columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
@@ -163,7 +204,8 @@ const f=folder==='dry_run'?'dry_run':'error'
 if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
 return{folder:f,name}}function buildPage(deps,view,result){const{sources:src,env}=deps
 const runsByScript=new Map
-for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,src.runs(s.scriptId,s.key==='import'?25:10))
+const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10))
 let waiting=null
 let waitingError=null
 if(view.listFeeds){try{waiting=deps.listWaiting()}catch(e){
@@ -173,7 +215,7 @@ if(view.report){try{const rows=deps.parseCsv(deps.readReport(REPORT_FOLDERS[view
 report={...view.report,header:rows[0]??[],rows:rows.slice(1)}}catch(e){
 reportError=`Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message??String(e)}`}}return{
 title:'HotWax Customer Sync',message:result?.message??null,
-tabs:[overviewTab(src,env,runsByScript),feedsTab(src,env,runsByScript.get('customscript_imp_customer')??[],waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),actionsTab(result?.message??null,result?.details??null)],
+tabs:[overviewTab(src,env,runsByScript,importRuns),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),actionsTab(result?.message??null,result?.details??null)],
 actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function csrfMatches(expected,posted){
 if(!expected||!posted||expected.length!==posted.length)return false
 let diff=0
@@ -226,14 +268,15 @@ const filters=[]
 for(const s of SYNC_SCRIPTS){if(filters.length)filters.push('OR')
 filters.push(['script.scriptid','is',s.scriptId])}return search.create({type:'scheduledscriptinstance',filters,
 columns:[search.createColumn({name:'internalid',sort:search.Sort.DESC}),'datecreated',search.createColumn({
-name:'scriptid',join:'script'}),search.createColumn({name:'scriptid',join:'scriptdeployment'}),'status','enddate']
-}).run().getRange({start:0,end:200}).map(r=>({scriptId:String(r.getValue({name:'scriptid',join:'script'
-})??'').toLowerCase(),deploymentId:String(r.getValue({name:'scriptid',join:'scriptdeployment'})??'').toLowerCase(),
-status:String(r.getValue({name:'status'})??'').toUpperCase(),created:dateValue(this.m,r.getValue({name:'datecreated'
-}))??0,ended:dateValue(this.m,r.getValue({name:'enddate'}))}))}runs(scriptId,count){
-return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptId},count)}runsWithErrors(count){
-return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptId:'customscript_imp_customer',withErrors:true},count)}
-checkpoint(key){if(!this.checkpoints){const{search}=this.m
+name:'scriptid',join:'script'}),search.createColumn({name:'scriptid',join:'scriptdeployment'
+}),'status','enddate','taskid','mapreducestage']}).run().getRange({start:0,end:1e3}).map(r=>({
+scriptId:String(r.getValue({name:'scriptid',join:'script'})??'').toLowerCase(),deploymentId:String(r.getValue({
+name:'scriptid',join:'scriptdeployment'})??'').toLowerCase(),status:String(r.getValue({name:'status'
+})??'').toUpperCase(),created:dateValue(this.m,r.getValue({name:'datecreated'}))??0,ended:dateValue(this.m,r.getValue({
+name:'enddate'})),taskId:String(r.getValue({name:'taskid'})??''),stage:String(r.getValue({name:'mapreducestage'})??'')
+}))}runs(scriptIds,count){return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds},count)}runsWithErrors(count){
+return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds:IMPORT_SCRIPT_IDS,withErrors:true},count)}checkpoint(key){
+if(!this.checkpoints){const{search}=this.m
 this.checkpoints=new Map
 const rows=search.create({type:HC_CustomerSyncLib.CHECKPOINT_RECORD.type,filters:[['isinactive','is','F']],
 columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC
@@ -381,6 +424,6 @@ const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
 csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
 csrf.defaultValue=model.actions.csrf
 form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,NetSuiteStatusSources,ON_DEMAND,PARAM,
-REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,listWaitingFeeds,outcomeText,
-refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
+REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,instanceRuns,
+listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
 
