@@ -32,7 +32,7 @@ import type {
   RunContext,
 } from './importTypes';
 import { emptyCounts } from './importTypes';
-import type { RowDecider } from './customerUpsert';
+import type { PreparedRow, RowDecider } from './customerUpsert';
 import { ROW_UNITS, upserting } from './customerUpsert';
 import type { RowVerdict } from './importDryRun';
 import { DRY_RUN_FOLDER, writeFileVerdict, writeVerdicts } from './importDryRun';
@@ -695,7 +695,18 @@ function importFeed(
   const deferred = spillIfFull() ?? (opts.dryRun ? problemsBefore(Infinity) : null);
   if (deferred) return deferred;
 
+  const prepare = (r: (typeof rows)[number]): PreparedRow => ({
+    row: r,
+    customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
+  });
+  // Rows lookFrom..lookedUpTo-1 (indexes in `rows`) are looked up with the batch that begins there
+  // (decider.lookAhead rows); a batch never runs past lookedUpTo, so each batch is decided against
+  // one look-up, while the budget is checked and the checkpoint saved every batch of opts.batchSize.
+  let lookFrom = 0;
+  let lookedUpTo = 0;
+  let upcoming: PreparedRow[] = [];
   for (let i = 0; i < rows.length;) {
+    const lookUp = i >= lookedUpTo;
     // A dry run keeps back what writing its verdict file costs.
     // A real run with many errors kept keeps back what writing them out as a report part costs.
     const reserve = opts.dryRun
@@ -703,7 +714,7 @@ function importFeed(
       : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
     const affordable =
       decider.rowUnits > 0
-        ? deps.budget.howMany(decider.rowUnits, 2 * UNITS.searchPage + reserve)
+        ? deps.budget.howMany(decider.rowUnits, (lookUp ? 2 * UNITS.searchPage : 0) + reserve)
         : deps.budget.canAfford(reserve)
           ? opts.batchSize
           : 0;
@@ -711,12 +722,14 @@ function importFeed(
       if (opts.dryRun) writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
       return inProgress();
     }
-    const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-    const prepared = batch.map((r) => ({
-      row: r,
-      customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
-    }));
-    const decide = decider.begin(prepared);
+    if (lookUp) {
+      lookFrom = i;
+      lookedUpTo = Math.min(rows.length, i + Math.max(opts.batchSize, decider.lookAhead ?? 0));
+      upcoming = rows.slice(lookFrom, lookedUpTo).map(prepare);
+    }
+    const end = Math.min(i + opts.batchSize, i + affordable, lookedUpTo);
+    const prepared = upcoming.slice(i - lookFrom, end - lookFrom);
+    const decide = decider.begin(prepared, lookUp ? upcoming : null);
     // Not decided (the map/reduce lacks an outcome): left as it is, for the scheduled path.
     if (!decide) return inProgress();
 
@@ -745,7 +758,7 @@ function importFeed(
       const full = spillIfFull();
       if (full) return full;
     }
-    i += batch.length;
+    i = end;
     if (i < rows.length) save(state);
   }
   const rest = problemsBefore(Infinity);

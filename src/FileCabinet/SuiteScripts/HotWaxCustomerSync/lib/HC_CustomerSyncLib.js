@@ -1323,10 +1323,13 @@ if(!customer.hcCustomerId)fill[CUSTOMER_FIELDS.hcCustomerId]=row.hcCustomerId
 if(!customer.shopifyCustomerId&&row.shopifyCustomerId)fill[CUSTOMER_FIELDS.shopifyCustomerId]=row.shopifyCustomerId
 if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
 return fill}const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
-function upserting(deps,opts){return{rowUnits:ROW_UNITS,begin(batch){
-const valid=batch.map(p=>p.customer).filter(c=>!isProblem(c))
-const index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])
-return p=>decideRow(p,index,deps,opts)}}}function decideRow(p,index,deps,opts){const{row,customer}=p
+const LOOK_AHEAD_ROWS=500
+function upserting(deps,opts){let index=null
+return{rowUnits:ROW_UNITS,lookAhead:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
+const valid=(upcoming??batch).map(p=>p.customer).filter(c=>!isProblem(c))
+index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])}
+const snapshot=index
+return p=>decideRow(p,snapshot,deps,opts)}}}function decideRow(p,index,deps,opts){const{row,customer}=p
 if(isProblem(customer)){const value=k=>(row.values[k]??'').trim()
 const all=rejection([...customer.problems,...referenceProblems(value('status'),value('subsidiary')||opts.defaultSubsidiary,value('accountSource'),deps)])
 return{kind:'error',code:all.code,message:all.message,missingRequired:all.missingRequired}}
@@ -1627,13 +1630,19 @@ const stop=spillIfFull()
 if(stop)return stop}return null}
 const deferred=spillIfFull()??(opts.dryRun?problemsBefore(Infinity):null)
 if(deferred)return deferred
-for(let i=0;i<rows.length;){
+const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)})
+let lookFrom=0
+let lookedUpTo=0
+let upcoming=[]
+for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
 const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)
-const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,2*UNITS.searchPage+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
+const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
 if(affordable<1){if(opts.dryRun)writeVerdicts(name,dryRunName,verdicts,deps,rows[i].lineNumber)
-return inProgress()}const batch=rows.slice(i,i+Math.min(opts.batchSize,affordable))
-const prepared=batch.map(r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)}))
-const decide=decider.begin(prepared)
+return inProgress()}if(lookUp){lookFrom=i
+lookedUpTo=Math.min(rows.length,i+Math.max(opts.batchSize,decider.lookAhead??0))
+upcoming=rows.slice(lookFrom,lookedUpTo).map(prepare)}const end=Math.min(i+opts.batchSize,i+affordable,lookedUpTo)
+const prepared=upcoming.slice(i-lookFrom,end-lookFrom)
+const decide=decider.begin(prepared,lookUp?upcoming:null)
 if(!decide)return inProgress()
 for(const p of prepared){const{row}=p
 const before=problemsBefore(row.lineNumber)
@@ -1646,7 +1655,7 @@ if(opts.dryRun)verdicts.push({line:row.lineNumber,hcCustomerId,
 outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'already linked',customerId:outcome.customerId,
 code:'',message:''})}state.line=row.lineNumber
 const full=spillIfFull()
-if(full)return full}i+=batch.length
+if(full)return full}i=end
 if(i<rows.length)save(state)}const rest=problemsBefore(Infinity)
 if(rest)return rest
 const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
