@@ -32,7 +32,7 @@ import type {
   RunContext,
 } from './importTypes';
 import { emptyCounts } from './importTypes';
-import type { RowDecider } from './customerUpsert';
+import type { PreparedRow, RowDecider } from './customerUpsert';
 import { ROW_UNITS, upserting } from './customerUpsert';
 import type { RowVerdict } from './importDryRun';
 import { DRY_RUN_FOLDER, writeFileVerdict, writeVerdicts } from './importDryRun';
@@ -646,15 +646,9 @@ function importFeed(
     tally('errors');
     if (opts.dryRun) verdicts.push({ line, hcCustomerId, outcome: 'error', customerId: '', code, message });
   };
-  // Malformed records (unclosed quote, wrong column count...) are errors of their own line.
-  const problemsFrom = Math.max(state.line, state.problemsThrough ?? 0);
-  for (const p of parsed.problems) {
-    if (p.lineNumber <= problemsFrom) continue;
-    fail(p.lineNumber, '', p.code, p.message, false);
-    state.problemsThrough = Math.max(state.problemsThrough ?? 0, p.lineNumber);
-  }
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
   const blocked = (): FileResult => ({ name, outcome: 'blocked', counts: state.counts, lines });
+  const inProgress = (): FileResult => ({ name, outcome: 'in progress', counts: state.counts, lines });
   /** Writes the errors so far as the next report part and keeps only what the end needs. */
   const spill = (): boolean => {
     const part = (state.reportParts ?? 0) + 1;
@@ -683,8 +677,53 @@ function importFeed(
     pendingChars = 0;
     return true;
   };
+  /**
+   * A report part ends right after the error (in line order) that takes the kept errors past
+   * SPILL_AT_CHARS: a point of the feed itself, not of the batch or execution it fell in, so the
+   * same feed gives the same parts however it is spread over executions (and on the map/reduce's
+   * one-pass replay). Out of units for the write, the execution stops here and the next one writes
+   * the same part before any further row. null: go on; else what importFeed returns.
+   */
+  const spillIfFull = (): FileResult | null => {
+    if (opts.dryRun || pendingChars <= SPILL_AT_CHARS) return null;
+    if (!deps.budget.canAfford(REPORT_UNITS)) return inProgress();
+    return spill() ? null : blocked();
+  };
+  // Malformed records (unclosed quote, wrong column count...) are errors of their own line, taken in
+  // line order with the rows (a feed of many malformed records spills them into parts as it goes).
+  const problemsFrom = Math.max(state.line, state.problemsThrough ?? 0);
+  const problems = parsed.problems
+    .filter((p) => p.lineNumber > problemsFrom)
+    .sort((a, b) => a.lineNumber - b.lineNumber);
+  let nextProblem = 0;
+  /** The malformed records before `line`, each followed by the spill check. */
+  const problemsBefore = (line: number): FileResult | null => {
+    while (nextProblem < problems.length && problems[nextProblem].lineNumber < line) {
+      const p = problems[nextProblem++];
+      fail(p.lineNumber, '', p.code, p.message, false);
+      state.problemsThrough = Math.max(state.problemsThrough ?? 0, p.lineNumber);
+      const stop = spillIfFull();
+      if (stop) return stop;
+    }
+    return null;
+  };
+  // A part the last execution had no units left to write comes first; a dry run keeps no state and
+  // lists every malformed record whatever part of the feed it checks.
+  const deferred = spillIfFull() ?? (opts.dryRun ? problemsBefore(Infinity) : null);
+  if (deferred) return deferred;
 
+  const prepare = (r: (typeof rows)[number]): PreparedRow => ({
+    row: r,
+    customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
+  });
+  // Rows lookFrom..lookedUpTo-1 (indexes in `rows`) are looked up with the batch that begins there
+  // (decider.lookAhead rows); a batch never runs past lookedUpTo, so each batch is decided against
+  // one look-up, while the budget is checked and the checkpoint saved every batch of opts.batchSize.
+  let lookFrom = 0;
+  let lookedUpTo = 0;
+  let upcoming: PreparedRow[] = [];
   for (let i = 0; i < rows.length;) {
+    const lookUp = i >= lookedUpTo;
     // A dry run keeps back what writing its verdict file costs.
     // A real run with many errors kept keeps back what writing them out as a report part costs.
     const reserve = opts.dryRun
@@ -692,25 +731,29 @@ function importFeed(
       : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
     const affordable =
       decider.rowUnits > 0
-        ? deps.budget.howMany(decider.rowUnits, 2 * UNITS.searchPage + reserve)
+        ? deps.budget.howMany(decider.rowUnits, (lookUp ? 2 * UNITS.searchPage : 0) + reserve)
         : deps.budget.canAfford(reserve)
           ? opts.batchSize
           : 0;
     if (affordable < 1) {
       if (opts.dryRun) writeVerdicts(name, dryRunName, verdicts, deps, rows[i].lineNumber);
-      return { name, outcome: 'in progress', counts: state.counts, lines };
+      return inProgress();
     }
-    const batch = rows.slice(i, i + Math.min(opts.batchSize, affordable));
-    const prepared = batch.map((r) => ({
-      row: r,
-      customer: toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header),
-    }));
-    const decide = decider.begin(prepared);
+    if (lookUp) {
+      lookFrom = i;
+      lookedUpTo = Math.min(rows.length, i + Math.max(opts.batchSize, decider.lookAhead ?? 0));
+      upcoming = rows.slice(lookFrom, lookedUpTo).map(prepare);
+    }
+    const end = Math.min(i + opts.batchSize, i + affordable, lookedUpTo);
+    const prepared = upcoming.slice(i - lookFrom, end - lookFrom);
+    const decide = decider.begin(prepared, lookUp ? upcoming : null);
     // Not decided (the map/reduce lacks an outcome): left as it is, for the scheduled path.
-    if (!decide) return { name, outcome: 'in progress', counts: state.counts, lines };
+    if (!decide) return inProgress();
 
     for (const p of prepared) {
       const { row } = p;
+      const before = problemsBefore(row.lineNumber);
+      if (before) return before;
       const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
       const outcome = decide(p);
       if (outcome.kind === 'error')
@@ -729,13 +772,14 @@ function importFeed(
           });
       }
       state.line = row.lineNumber;
+      const full = spillIfFull();
+      if (full) return full;
     }
-    i += batch.length;
-    if (i < rows.length) {
-      if (!opts.dryRun && pendingChars > SPILL_AT_CHARS && !spill()) return blocked();
-      save(state);
-    }
+    i = end;
+    if (i < rows.length) save(state);
   }
+  const rest = problemsBefore(Infinity);
+  if (rest) return rest;
   const handledLines =
     parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
     parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
@@ -750,9 +794,8 @@ function importFeed(
   const parts = state.reportParts ?? 0;
   const needsMissing = (state.missingLines?.length ?? 0) > 0;
   if (!deps.budget.canAfford(finishUnits(state.errors) + (needsMissing ? REPORT_UNITS : 0))) {
-    if (pendingChars > SPILL_AT_CHARS && deps.budget.canAfford(REPORT_UNITS) && !spill()) return blocked();
     save(state);
-    return { name, outcome: 'in progress', counts: state.counts, lines };
+    return inProgress();
   }
   if (state.errors.length > 0 || parts > 0) {
     const errors = [...state.errors].sort((a, b) => a.line - b.line);

@@ -1323,10 +1323,13 @@ if(!customer.hcCustomerId)fill[CUSTOMER_FIELDS.hcCustomerId]=row.hcCustomerId
 if(!customer.shopifyCustomerId&&row.shopifyCustomerId)fill[CUSTOMER_FIELDS.shopifyCustomerId]=row.shopifyCustomerId
 if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
 return fill}const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
-function upserting(deps,opts){return{rowUnits:ROW_UNITS,begin(batch){
-const valid=batch.map(p=>p.customer).filter(c=>!isProblem(c))
-const index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])
-return p=>decideRow(p,index,deps,opts)}}}function decideRow(p,index,deps,opts){const{row,customer}=p
+const LOOK_AHEAD_ROWS=500
+function upserting(deps,opts){let index=null
+return{rowUnits:ROW_UNITS,lookAhead:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
+const valid=(upcoming??batch).map(p=>p.customer).filter(c=>!isProblem(c))
+index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])}
+const snapshot=index
+return p=>decideRow(p,snapshot,deps,opts)}}}function decideRow(p,index,deps,opts){const{row,customer}=p
 if(isProblem(customer)){const value=k=>(row.values[k]??'').trim()
 const all=rejection([...customer.problems,...referenceProblems(value('status'),value('subsidiary')||opts.defaultSubsidiary,value('accountSource'),deps)])
 return{kind:'error',code:all.code,message:all.message,missingRequired:all.missingRequired}}
@@ -1605,12 +1608,9 @@ state.errors.push(e)
 pendingChars+=storedSize(e)
 tally('errors')
 if(opts.dryRun)verdicts.push({line,hcCustomerId,outcome:'error',customerId:'',code,message})}
-const problemsFrom=Math.max(state.line,state.problemsThrough??0)
-for(const p of parsed.problems){if(p.lineNumber<=problemsFrom)continue
-fail(p.lineNumber,'',p.code,p.message,false)
-state.problemsThrough=Math.max(state.problemsThrough??0,p.lineNumber)}
 const rows=parsed.rows.filter(r=>r.lineNumber>state.line)
 const blocked=()=>({name,outcome:'blocked',counts:state.counts,lines})
+const inProgress=()=>({name,outcome:'in progress',counts:state.counts,lines})
 const spill=()=>{const part=(state.reportParts??0)+1
 const errors=[...state.errors].sort((a,b)=>a.line-b.line)
 const report=toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
@@ -1621,35 +1621,55 @@ state.reportParts=part
 state.errors=[]
 pendingChars=0
 return true}
-for(let i=0;i<rows.length;){
+const spillIfFull=()=>{if(opts.dryRun||pendingChars<=SPILL_AT_CHARS)return null
+if(!deps.budget.canAfford(REPORT_UNITS))return inProgress()
+return spill()?null:blocked()}
+const problemsFrom=Math.max(state.line,state.problemsThrough??0)
+const problems=parsed.problems.filter(p=>p.lineNumber>problemsFrom).sort((a,b)=>a.lineNumber-b.lineNumber)
+let nextProblem=0
+const problemsBefore=line=>{while(nextProblem<problems.length&&problems[nextProblem].lineNumber<line){
+const p=problems[nextProblem++]
+fail(p.lineNumber,'',p.code,p.message,false)
+state.problemsThrough=Math.max(state.problemsThrough??0,p.lineNumber)
+const stop=spillIfFull()
+if(stop)return stop}return null}
+const deferred=spillIfFull()??(opts.dryRun?problemsBefore(Infinity):null)
+if(deferred)return deferred
+const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)})
+let lookFrom=0
+let lookedUpTo=0
+let upcoming=[]
+for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
 const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)
-const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,2*UNITS.searchPage+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
+const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
 if(affordable<1){if(opts.dryRun)writeVerdicts(name,dryRunName,verdicts,deps,rows[i].lineNumber)
-return{name,outcome:'in progress',counts:state.counts,lines}}
-const batch=rows.slice(i,i+Math.min(opts.batchSize,affordable))
-const prepared=batch.map(r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)}))
-const decide=decider.begin(prepared)
-if(!decide)return{name,outcome:'in progress',counts:state.counts,lines}
+return inProgress()}if(lookUp){lookFrom=i
+lookedUpTo=Math.min(rows.length,i+Math.max(opts.batchSize,decider.lookAhead??0))
+upcoming=rows.slice(lookFrom,lookedUpTo).map(prepare)}const end=Math.min(i+opts.batchSize,i+affordable,lookedUpTo)
+const prepared=upcoming.slice(i-lookFrom,end-lookFrom)
+const decide=decider.begin(prepared,lookUp?upcoming:null)
+if(!decide)return inProgress()
 for(const p of prepared){const{row}=p
+const before=problemsBefore(row.lineNumber)
+if(before)return before
 const hcCustomerId=(row.values.HCCustomerId??'').trim()
 const outcome=decide(p)
 if(outcome.kind==='error')fail(row.lineNumber,hcCustomerId,outcome.code,outcome.message,outcome.missingRequired)
 else{tally(outcome.kind)
 if(opts.dryRun)verdicts.push({line:row.lineNumber,hcCustomerId,
 outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'already linked',customerId:outcome.customerId,
-code:'',message:''})}state.line=row.lineNumber}i+=batch.length
-if(i<rows.length){if(!opts.dryRun&&pendingChars>SPILL_AT_CHARS&&!spill())return blocked()
-save(state)}}
+code:'',message:''})}state.line=row.lineNumber
+const full=spillIfFull()
+if(full)return full}i=end
+if(i<rows.length)save(state)}const rest=problemsBefore(Infinity)
+if(rest)return rest
 const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
 const blankLines=Math.max(0,lines-handledLines)
 if(opts.dryRun){writeVerdicts(name,dryRunName,verdicts,deps,null)
 return{name,outcome:'checked',counts:state.counts,lines,blankLines}}const parts=state.reportParts??0
 const needsMissing=(state.missingLines?.length??0)>0
-if(!deps.budget.canAfford(finishUnits(state.errors)+(needsMissing?REPORT_UNITS:0))){
-if(pendingChars>SPILL_AT_CHARS&&deps.budget.canAfford(REPORT_UNITS)&&!spill())return blocked()
-save(state)
-return{name,outcome:'in progress',counts:state.counts,lines}}if(state.errors.length>0||parts>0){
-const errors=[...state.errors].sort((a,b)=>a.line-b.line)
+if(!deps.budget.canAfford(finishUnits(state.errors)+(needsMissing?REPORT_UNITS:0))){save(state)
+return inProgress()}if(state.errors.length>0||parts>0){const errors=[...state.errors].sort((a,b)=>a.line-b.line)
 const lastName=parts>0?reportName(name,state,`-errors-${parts+1}.csv`,entry,false):errorsName
 const report=toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
 if(errors.length>0&&!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,lastName,report),deps,run))return blocked()
