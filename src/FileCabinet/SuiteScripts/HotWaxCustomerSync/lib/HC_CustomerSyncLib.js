@@ -1339,7 +1339,7 @@ if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
 return fill}const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
 const LOOK_AHEAD_ROWS=500
 function upserting(deps,opts){let index=null
-return{rowUnits:ROW_UNITS,lookAhead:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
+return{rowUnits:ROW_UNITS,lookAhead:opts.dryRun?undefined:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
 const valid=(upcoming??batch).map(p=>p.customer).filter(c=>!isProblem(c))
 index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])}
 const snapshot=index
