@@ -36,6 +36,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
             checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
+            // A feed that spans executions is read back from the File Cabinet, not downloaded again.
+            feedCopies: HC_CustomerSyncLib.feedCopies({ search, record, file }),
             leaseHolderRunning: (lease) => HC_CustomerSyncLib.deploymentIsRunning(search, lease.scriptId ?? script.id, lease.deploymentId),
             budget,
             now: () => Date.now(),

@@ -7,6 +7,8 @@ import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import type * as fileTypes from 'N/file';
 import { allResults } from './searchResults';
+import { describeError } from '../core/errors';
+import type { FeedCopies, FeedCopyRef } from '../sync/ports';
 
 type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'lookupFields' | 'Sort'>;
 
@@ -76,5 +78,64 @@ export function cabinetFiles(
       f.folder = Number(archiveFolderId);
       f.save();
     },
+  };
+}
+
+/** Our File Cabinet folder for copies of the feed in progress (created when missing; never HotWax's). */
+export const FEED_COPY_FOLDER = 'HotWax Customer Feed In Progress';
+
+/**
+ * Copies of the customer feed in progress, so an execution that continues a feed reads it back
+ * (file.load 10 units) instead of downloading it again (100). Every failure but running out of units
+ * is "no copy": the caller downloads instead.
+ */
+export function feedCopies(m: {
+  search: Search;
+  record: Pick<typeof recordTypes, 'create'>;
+  file: Pick<typeof fileTypes, 'create' | 'load' | 'delete' | 'Type'>;
+}): FeedCopies {
+  const quiet = <T>(fallback: T, op: () => T): T => {
+    try {
+      return op();
+    } catch (e) {
+      if (describeError(e).code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
+      return fallback;
+    }
+  };
+  /** The copy's file id: the one kept, else the file of its name in its folder (one search page). */
+  const idOf = (c: FeedCopyRef): string | null =>
+    c.fileId ??
+    m.search
+      .create({
+        type: 'file',
+        filters: [['folder', 'anyof', c.folderId], 'AND', ['name', 'is', c.name]],
+        columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC })],
+      })
+      .run()
+      .getRange({ start: 0, end: 1 })
+      .map((r) => String(r.id))[0] ??
+    null;
+  return {
+    folder: () => quiet(null, () => findFolder(m, FEED_COPY_FOLDER, true)),
+    save: (folderId, name, text) =>
+      quiet(null, () =>
+        String(
+          m.file.create({ name, fileType: m.file.Type.CSV, contents: text, folder: Number(folderId) }).save(),
+        ),
+      ),
+    load: (c) =>
+      quiet(null, () => {
+        const id = idOf(c);
+        if (!id) return null;
+        const f = m.file.load({ id });
+        // Only the file saved as this copy (a file id reused for another file is not it).
+        if (String(f.folder) !== c.folderId || f.name !== c.name) return null;
+        return { id, text: f.getContents() };
+      }),
+    remove: (c) =>
+      quiet(undefined, () => {
+        const id = idOf(c);
+        if (id) m.file.delete({ id });
+      }),
   };
 }

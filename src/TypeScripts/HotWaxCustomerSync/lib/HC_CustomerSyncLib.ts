@@ -77,7 +77,13 @@ export {
   connect,
   connectWithScriptParams,
 } from '../adapters/sftpConnection';
-export { findFolder, folderWithDescription, filesInFolder, cabinetFiles } from '../adapters/fileCabinet';
+export {
+  findFolder,
+  folderWithDescription,
+  filesInFolder,
+  cabinetFiles,
+  feedCopies,
+} from '../adapters/fileCabinet';
 export { reschedule, submitMapReduce } from '../adapters/tasks';
 
 export {

@@ -28,6 +28,7 @@ import {
   connectWithScriptParams,
   customerFeedFolder,
   capturingReports,
+  feedCopies,
   deploymentIsRunning,
   integerParam,
   parseFieldMap,
@@ -76,6 +77,8 @@ function importCustomers(runSummary: RunSummary): void {
       feeds: reports.feeds,
       customers: new NetSuiteCustomerStore({ search, record }),
       checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
+      // A feed that spans executions is read back from the File Cabinet, not downloaded again.
+      feedCopies: feedCopies({ search, record, file }),
       leaseHolderRunning: (lease) =>
         deploymentIsRunning(search, lease.scriptId ?? script.id, lease.deploymentId),
       budget,

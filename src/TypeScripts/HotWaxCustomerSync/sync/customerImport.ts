@@ -19,7 +19,7 @@ import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { readCustomerFeed } from '../core/customerFeed';
-import { SFTP_MAX_FILE_SIZE } from '../core/limits';
+import { FILE_CONTENT_LIMIT, SFTP_MAX_FILE_SIZE } from '../core/limits';
 import type { FeedEntry, MapReducePort } from './ports';
 import type {
   ErrorRow,
@@ -214,6 +214,7 @@ function importFeeds(
   // The feed in progress is gone (archived by an execution that crashed before saving): start afresh.
   if (state.file && !feeds.some((f) => f.name === state.file)) {
     Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
+    dropCopy(state, deps);
     forgetFile(state);
     delete state.tag;
   }
@@ -244,6 +245,7 @@ function importFeeds(
       state.line = 0;
       state.errors = [];
       state.counts = emptyCounts();
+      dropCopy(state, deps);
       forgetFile(state);
       state.tag = state.blockedTags?.[name] ?? `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`;
       // Saved before any report can be written, so a re-run after a crash names its reports the same.
@@ -290,6 +292,8 @@ function importFeeds(
     state.line = 0;
     state.errors = [];
     state.counts = emptyCounts();
+    // Archived, failed, blocked or skipped: the copy of the feed is not needed any more.
+    dropCopy(state, deps);
     forgetFile(state);
     delete state.tag;
     save(state);
@@ -440,8 +444,25 @@ export function summaryDetails(
   };
 }
 
+/**
+ * A copy of the feed in progress (FeedCopies): saving it costs the folder's lookup (and its creation,
+ * the first time), the checkpoint saved before it and File.save; reading it back one search page when
+ * its file id was not saved (a crash) and file.load; deleting it the same search and file.delete.
+ */
+const COPY_SAVE_UNITS =
+  UNITS.searchPage + UNITS.folderCreate + UNITS.folderSave + UNITS.customRecordSubmitFields + UNITS.fileSave;
+const COPY_REMOVE_UNITS = UNITS.searchPage + 20; // file.delete: 20
+
+/** Deletes the copy of the feed in progress, if one was kept. */
+function dropCopy(state: ImportState, deps: ImportDeps): void {
+  if (!state.feedCopy) return;
+  if (deps.feedCopies && deps.budget.canAfford(COPY_REMOVE_UNITS)) deps.feedCopies.remove(state.feedCopy);
+  delete state.feedCopy;
+}
+
 /** Per-feed fields that must not carry over to the next feed. */
 function forgetFile(state: ImportState): void {
+  delete state.feedCopy;
   delete state.reportParts;
   delete state.missingLines;
   delete state.problemsThrough;
@@ -550,7 +571,10 @@ function importFeed(
   /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
   const failFile = (code: string, reason: string): FileResult => {
     // Its report and move must fit too (governance), or the next execution reads the file again.
-    if (!opts.dryRun && !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS))
+    if (
+      !opts.dryRun &&
+      !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS + (state.feedCopy ? COPY_REMOVE_UNITS : 0))
+    )
       return { name, outcome: 'in progress', counts: state.counts };
     tally('errors');
     if (opts.dryRun) {
@@ -582,9 +606,15 @@ function importFeed(
       'FILE_TOO_LARGE',
       `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
     );
+  // The copy an earlier execution kept of this feed, while the listing shows the same file.
+  const modified = entry.lastModified?.getTime();
+  const sameFile =
+    !!state.feedCopy && state.feedCopy.size === entry.size && state.feedCopy.modified === modified;
+  const copied = sameFile && deps.feedCopies ? deps.feedCopies.load(state.feedCopy!) : null;
+  if (copied) state.feedCopy!.fileId = copied.id;
   let text: string;
   try {
-    text = deps.feeds.download(name);
+    text = copied ? copied.text : deps.feeds.download(name);
   } catch (e) {
     const { code, message } = describeError(e);
     if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
@@ -648,7 +678,38 @@ function importFeed(
   };
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
   const blocked = (): FileResult => ({ name, outcome: 'blocked', counts: state.counts, lines });
-  const inProgress = (): FileResult => ({ name, outcome: 'in progress', counts: state.counts, lines });
+  /**
+   * Stopping inside the feed: a copy is kept in the File Cabinet for the next execution (unless this
+   * one read it from there), recorded in the checkpoint before it is written, so a crash between the
+   * two leaves a copy the next run finds by name (and overwrites or deletes), never one nobody knows.
+   * Only a feed the File Cabinet can hold, and one the handoff can no longer take (rows handled).
+   */
+  const copyWanted =
+    !!deps.feedCopies &&
+    !opts.dryRun &&
+    !copied &&
+    entry.size !== undefined &&
+    entry.size <= FILE_CONTENT_LIMIT &&
+    modified !== undefined;
+  const keepCopy = () => {
+    if (!copyWanted || (state.line === 0 && !state.reportParts)) return;
+    if (!deps.budget.canAfford(COPY_SAVE_UNITS)) return;
+    const folderId = state.feedCopy?.folderId ?? deps.feedCopies!.folder();
+    if (!folderId) return;
+    state.feedCopy = {
+      folderId,
+      name: `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
+      size: entry.size!,
+      modified: modified!,
+    };
+    save(state);
+    const fileId = deps.feedCopies!.save(folderId, state.feedCopy.name, text);
+    if (fileId) state.feedCopy.fileId = fileId;
+  };
+  const inProgress = (): FileResult => {
+    keepCopy();
+    return { name, outcome: 'in progress', counts: state.counts, lines };
+  };
   /** Writes the errors so far as the next report part and keeps only what the end needs. */
   const spill = (): boolean => {
     const part = (state.reportParts ?? 0) + 1;
@@ -728,7 +789,9 @@ function importFeed(
     // A real run with many errors kept keeps back what writing them out as a report part costs.
     const reserve = opts.dryRun
       ? REPORT_UNITS
-      : UNITS.customRecordSubmitFields + (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0);
+      : UNITS.customRecordSubmitFields +
+        (pendingChars > SPILL_AT_CHARS / 2 ? REPORT_UNITS : 0) +
+        (copyWanted ? COPY_SAVE_UNITS : 0);
     const affordable =
       decider.rowUnits > 0
         ? deps.budget.howMany(decider.rowUnits, (lookUp ? 2 * UNITS.searchPage : 0) + reserve)
@@ -793,7 +856,13 @@ function importFeed(
   // Every row is handled: reports first, then the archive move, so nothing is archived early.
   const parts = state.reportParts ?? 0;
   const needsMissing = (state.missingLines?.length ?? 0) > 0;
-  if (!deps.budget.canAfford(finishUnits(state.errors) + (needsMissing ? REPORT_UNITS : 0))) {
+  if (
+    !deps.budget.canAfford(
+      finishUnits(state.errors) +
+        (needsMissing ? REPORT_UNITS : 0) +
+        (state.feedCopy ? COPY_REMOVE_UNITS : 0),
+    )
+  ) {
     save(state);
     return inProgress();
   }

@@ -71,7 +71,9 @@ export function upserting(deps: Pick<ImportDeps, 'customers' | 'now'>, opts: Imp
   let index: CandidateIndex | null = null;
   return {
     rowUnits: ROW_UNITS,
-    lookAhead: LOOK_AHEAD_ROWS,
+    // A dry run searches batch by batch as before, so its verdicts and check-feed's capacity stay as
+    // documented (cli/README.md).
+    lookAhead: opts.dryRun ? undefined : LOOK_AHEAD_ROWS,
     begin(batch, upcoming) {
       if (upcoming || !index) {
         const valid = (upcoming ?? batch)

@@ -6,7 +6,7 @@
  */
 import type { RowOptions } from './customerRows';
 import type { GovernanceBudget } from '../core/governance';
-import type { CustomerStore, FeedFolder, MapReducePort } from './ports';
+import type { CustomerStore, FeedCopies, FeedCopyRef, FeedFolder, MapReducePort } from './ports';
 
 export interface ErrorRow {
   line: number;
@@ -70,6 +70,13 @@ export interface ImportState {
   missingLines?: number[];
   /** Last line whose malformed-record problems are in `errors` (or a written part). */
   problemsThrough?: number;
+  /**
+   * A copy of `file` in the File Cabinet, written when an execution stopped inside it, so the next
+   * one reads it back instead of downloading the feed again; used only while the SFTP listing shows
+   * the same size and modification time (epoch ms), deleted when the feed is done with. Saved here
+   * (without fileId) before the copy is written, so a crash in between never leaves one unknown.
+   */
+  feedCopy?: FeedCopyRef & { size: number; modified: number };
   /** The last execution failed: an upload of its may have left a temporary file for the next run to remove. */
   interrupted?: boolean;
 }
@@ -107,6 +114,8 @@ export interface ImportDeps {
   budget: GovernanceBudget;
   now: () => number;
   log: { audit(title: string, details: string): void; error(title: string, details: string): void };
+  /** Copies of a feed that spans executions (absent: each execution downloads it). */
+  feedCopies?: FeedCopies;
   /** Large backlogs go to HC_MR_ImportCustomer; absent: this script imports everything itself. */
   mapReduce?: MapReducePort;
 }

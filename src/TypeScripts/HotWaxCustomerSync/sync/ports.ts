@@ -52,6 +52,26 @@ export interface FeedFolder {
   removeLeftovers?(folder: string): string[];
 }
 
+/** Where a copy of the feed in progress is kept in the File Cabinet (import checkpoint: feedCopy). */
+export interface FeedCopyRef {
+  folderId: string;
+  name: string;
+  /** Known once the copy is saved (a crash before the checkpoint: found by name in the folder). */
+  fileId?: string;
+}
+
+/** Copies of the feed in progress in a File Cabinet folder of our own (adapters/fileCabinet.ts). */
+export interface FeedCopies {
+  /** The folder's internal id (found by name, created when missing); null when it cannot be had. */
+  folder(): string | null;
+  /** Saves the copy (a file of the same name in the folder is overwritten); its file id, or null. */
+  save(folderId: string, name: string, text: string): string | null;
+  /** The copy's id and text; null when it is missing or cannot be read. */
+  load(copy: FeedCopyRef): { id: string; text: string } | null;
+  /** Deletes the copy when it is there. */
+  remove(copy: FeedCopyRef): void;
+}
+
 /** What the scheduled import needs of the map/reduce import (sync/customerImportMapReduce.ts). */
 export interface MapReducePort {
   /** Rows from which a backlog (the feed taken up and the feeds waiting after it) is handed over. */

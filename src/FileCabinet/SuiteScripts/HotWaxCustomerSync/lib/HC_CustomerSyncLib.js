@@ -1281,8 +1281,22 @@ return allResults(s).map(r=>({id:String(r.id),name:String(r.getValue({name:'name
 })).filter(f=>!onlyCsv||/\.csv$/i.test(f.name))}function cabinetFiles(file,archiveFolderId){return{load:id=>file.load({
 id}).getContents(),archive:id=>{const f=file.load({id})
 f.folder=Number(archiveFolderId)
-f.save()}}}function reschedule(m,scriptId,deploymentId){try{m.task.create({taskType:m.task.TaskType.SCHEDULED_SCRIPT,
-scriptId,deploymentId}).submit()
+f.save()}}}const FEED_COPY_FOLDER='HotWax Customer Feed In Progress'
+function feedCopies(m){const quiet=(fallback,op)=>{try{return op()}catch(e){
+if(describeError(e).code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
+return fallback}}
+const idOf=c=>c.fileId??m.search.create({type:'file',filters:[['folder','anyof',c.folderId],'AND',['name','is',c.name]],
+columns:[m.search.createColumn({name:'internalid',sort:m.search.Sort.ASC})]}).run().getRange({start:0,end:1
+}).map(r=>String(r.id))[0]??null
+return{folder:()=>quiet(null,()=>findFolder(m,FEED_COPY_FOLDER,true)),
+save:(folderId,name,text)=>quiet(null,()=>String(m.file.create({name,fileType:m.file.Type.CSV,contents:text,
+folder:Number(folderId)}).save())),load:c=>quiet(null,()=>{const id=idOf(c)
+if(!id)return null
+const f=m.file.load({id})
+if(String(f.folder)!==c.folderId||f.name!==c.name)return null
+return{id,text:f.getContents()}}),remove:c=>quiet(undefined,()=>{const id=idOf(c)
+if(id)m.file.delete({id})})}}function reschedule(m,scriptId,deploymentId){try{m.task.create({
+taskType:m.task.TaskType.SCHEDULED_SCRIPT,scriptId,deploymentId}).submit()
 return true}catch(e){const{code,message}=describeError(e)
 m.log.audit({title:'Not rescheduled',
 details:`${code}: ${message}. The next scheduled run continues from the checkpoint.`})
@@ -1325,7 +1339,7 @@ if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
 return fill}const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
 const LOOK_AHEAD_ROWS=500
 function upserting(deps,opts){let index=null
-return{rowUnits:ROW_UNITS,lookAhead:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
+return{rowUnits:ROW_UNITS,lookAhead:opts.dryRun?undefined:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
 const valid=(upcoming??batch).map(p=>p.customer).filter(c=>!isProblem(c))
 index=new CandidateIndex(valid.length?deps.customers.findCandidates(matchKeys(valid,opts.matchByEmail)):[])}
 const snapshot=index
@@ -1464,6 +1478,7 @@ continue}if(entry.name.startsWith('.')||!isCsv(entry.name))continue
 if(entry.directory){summary.files.push(skip(entry.name,'a directory, not a file',deps))
 continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){Object.assign(state,{file:null,line:0,
 errors:[],counts:emptyCounts()})
+dropCopy(state,deps)
 forgetFile(state)
 delete state.tag}const skippedBefore=new Set(state.skipped??[])
 const rank=f=>f.name===state.file?0:skippedBefore.has(f.name)?2:1
@@ -1479,6 +1494,7 @@ break}if(state.file!==name){state.file=name
 state.line=0
 state.errors=[]
 state.counts=emptyCounts()
+dropCopy(state,deps)
 forgetFile(state)
 state.tag=state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`
 save(state)}const lineBefore=state.line
@@ -1503,6 +1519,7 @@ if(!state.notHandedOff.length)delete state.notHandedOff}state.file=null
 state.line=0
 state.errors=[]
 state.counts=emptyCounts()
+dropCopy(state,deps)
 forgetFile(state)
 delete state.tag
 save(state)}state.skipped=skippedNow.length?skippedNow:undefined
@@ -1550,7 +1567,13 @@ failed:summary.files.filter(f=>f.outcome==='failed').length,
 skippedEntries:summary.files.filter(f=>f.outcome==='skipped').length,
 blocked:summary.files.filter(f=>f.outcome==='blocked').length,lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
 inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
-handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}function forgetFile(state){delete state.reportParts
+handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}
+const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
+const COPY_REMOVE_UNITS=UNITS.searchPage+20
+function dropCopy(state,deps){if(!state.feedCopy)return
+if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
+delete state.feedCopy}function forgetFile(state){delete state.feedCopy
+delete state.reportParts
 delete state.missingLines
 delete state.problemsThrough}const SPILL_AT_CHARS=6e5
 const MAX_STORED_MESSAGE=1e3
@@ -1575,7 +1598,8 @@ deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Gi
 }return false}}function importFeed(entry,state,deps,opts,save,tally,run,decider,offer){const name=entry.name
 const errorsName=reportName(name,state,'-errors.csv',entry,opts.dryRun)
 const dryRunName=reportName(name,state,'-dry-run.csv',entry,true)
-const failFile=(code,reason)=>{if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS))return{name,
+const failFile=(code,reason)=>{
+if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
 outcome:'in progress',counts:state.counts}
 tally('errors')
 if(opts.dryRun){writeFileVerdict(name,dryRunName,code,reason,deps)
@@ -1588,8 +1612,12 @@ const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run)
 if(movedTo===null)return{name,outcome:'blocked',counts:state.counts,reason}
 return{name,outcome:'failed',movedTo,counts:state.counts,reason}}
 if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile('FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
+const modified=entry.lastModified?.getTime()
+const sameFile=!!state.feedCopy&&state.feedCopy.size===entry.size&&state.feedCopy.modified===modified
+const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
+if(copied)state.feedCopy.fileId=copied.id
 let text
-try{text=deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
+try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile('FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
 return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const unreadable=unreadableReason(text)
@@ -1610,7 +1638,17 @@ tally('errors')
 if(opts.dryRun)verdicts.push({line,hcCustomerId,outcome:'error',customerId:'',code,message})}
 const rows=parsed.rows.filter(r=>r.lineNumber>state.line)
 const blocked=()=>({name,outcome:'blocked',counts:state.counts,lines})
-const inProgress=()=>({name,outcome:'in progress',counts:state.counts,lines})
+const copyWanted=!!deps.feedCopies&&!opts.dryRun&&!copied&&entry.size!==undefined&&entry.size<=FILE_CONTENT_LIMIT&&modified!==undefined
+const keepCopy=()=>{if(!copyWanted||state.line===0&&!state.reportParts)return
+if(!deps.budget.canAfford(COPY_SAVE_UNITS))return
+const folderId=state.feedCopy?.folderId??deps.feedCopies.folder()
+if(!folderId)return
+state.feedCopy={folderId,name:`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`,size:entry.size,modified}
+save(state)
+const fileId=deps.feedCopies.save(folderId,state.feedCopy.name,text)
+if(fileId)state.feedCopy.fileId=fileId}
+const inProgress=()=>{keepCopy()
+return{name,outcome:'in progress',counts:state.counts,lines}}
 const spill=()=>{const part=(state.reportParts??0)+1
 const errors=[...state.errors].sort((a,b)=>a.line-b.line)
 const report=toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
@@ -1640,7 +1678,7 @@ let lookFrom=0
 let lookedUpTo=0
 let upcoming=[]
 for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
-const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)
+const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(copyWanted?COPY_SAVE_UNITS:0)
 const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
 if(affordable<1){if(opts.dryRun)writeVerdicts(name,dryRunName,verdicts,deps,rows[i].lineNumber)
 return inProgress()}if(lookUp){lookFrom=i
@@ -1668,7 +1706,8 @@ const blankLines=Math.max(0,lines-handledLines)
 if(opts.dryRun){writeVerdicts(name,dryRunName,verdicts,deps,null)
 return{name,outcome:'checked',counts:state.counts,lines,blankLines}}const parts=state.reportParts??0
 const needsMissing=(state.missingLines?.length??0)>0
-if(!deps.budget.canAfford(finishUnits(state.errors)+(needsMissing?REPORT_UNITS:0))){save(state)
+if(!deps.budget.canAfford(finishUnits(state.errors)+(needsMissing?REPORT_UNITS:0)+(state.feedCopy?COPY_REMOVE_UNITS:0))){
+save(state)
 return inProgress()}if(state.errors.length>0||parts>0){const errors=[...state.errors].sort((a,b)=>a.line-b.line)
 const lastName=parts>0?reportName(name,state,`-errors-${parts+1}.csv`,entry,false):errorsName
 const report=toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
@@ -1889,7 +1928,7 @@ MR_IMPORT,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_
 RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,SFTP_RECORD,STOP_RESERVE,SYNC_ERROR_CODES,SftpFolderClient,SyncError,
 TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
 checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,decideRow,deploymentIsRunning,
-describeError,emptyCounts,endInError,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
+describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
 historicalLine,importOneFeed,integerParam,invalidCharacter,isCsv,isNetSuiteEmail,isProblem,latestRuns,loadSftpSettings,
 matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,parseCsvRecords,parseErrorReport,
 parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,readCustomerFeed,
