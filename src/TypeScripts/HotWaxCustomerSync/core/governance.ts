@@ -24,6 +24,7 @@ export const UNITS = {
   customRecordSubmitFields: 2,
   fileLoad: 10,
   fileSave: 20,
+  fileDelete: 20,
   sftpTransfer: 100, // upload, download
   sftpOther: 10, // list, move, removeFile, makeDirectory
   taskSubmit: 20,

@@ -240,6 +240,21 @@ function importFeeds(
       summary.paused = true;
       break;
     }
+    const mr = deps.mapReduce;
+    // Nothing of this feed handled yet: a large backlog goes to HC_MR_ImportCustomer.
+    const offerable = () =>
+      mr && !opts.dryRun && state.line === 0 && !state.reportParts && !state.notHandedOff?.includes(name);
+    // A backlog the listing alone shows to be large is handed over unread (the map/reduce reads it),
+    // before this feed is even taken up.
+    if (
+      (state.file === null || state.file === name) &&
+      offerable() &&
+      handOff(entry, null, feeds.slice(index + 1), state, deps, mr!)
+    ) {
+      summary.files.push({ name, outcome: 'handed off', counts: emptyCounts() });
+      summary.handedOff = state.handoff!.feeds.map((f) => f.name);
+      return summary;
+    }
     if (state.file !== name) {
       state.file = name;
       state.line = 0;
@@ -252,18 +267,9 @@ function importFeeds(
       save(state);
     }
     const lineBefore = state.line;
-    const mr = deps.mapReduce;
-    // Nothing of this feed handled yet: a large backlog goes to HC_MR_ImportCustomer.
-    const offer =
-      mr && !opts.dryRun && state.line === 0 && !state.reportParts && !state.notHandedOff?.includes(name)
-        ? (rowCount: number | null) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr)
-        : undefined;
-    // A backlog the listing alone shows to be large is handed over unread (the map/reduce reads it).
-    if (offer && offer(null)) {
-      summary.files.push({ name, outcome: 'handed off', counts: emptyCounts() });
-      summary.handedOff = state.handoff!.feeds.map((f) => f.name);
-      return summary;
-    }
+    const offer = offerable()
+      ? (rowCount: number) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr!)
+      : undefined;
     const result = importOneFeed(entry, state, deps, opts, save, tally, run, upserting(deps, opts), offer);
     summary.files.push(result);
     if (result.outcome === 'handed off') {
@@ -451,7 +457,7 @@ export function summaryDetails(
  */
 const COPY_SAVE_UNITS =
   UNITS.searchPage + UNITS.folderCreate + UNITS.folderSave + UNITS.customRecordSubmitFields + UNITS.fileSave;
-const COPY_REMOVE_UNITS = UNITS.searchPage + 20; // file.delete: 20
+const COPY_REMOVE_UNITS = UNITS.searchPage + UNITS.fileDelete;
 
 /** Deletes the copy of the feed in progress, if one was kept. */
 function dropCopy(state: ImportState, deps: ImportDeps): void {

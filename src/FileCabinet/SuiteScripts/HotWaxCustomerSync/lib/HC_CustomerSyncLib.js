@@ -911,8 +911,8 @@ function endInError(error,summary,e){if(e instanceof SyncError&&!summary.written
 message:e.message}})
 return asSuiteScriptError(error,e)}const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,
 customerCreate:5,customerSave:10,customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,
-customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,sftpTransfer:100,
-sftpOther:10,taskSubmit:20}
+customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,
+sftpTransfer:100,sftpOther:10,taskSubmit:20}
 const RUN_HISTORY_UNITS=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.searchPage+2*UNITS.customRecordSave
 const STOP_RESERVE=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.taskSubmit+RUN_HISTORY_UNITS
 const TIME_LIMITS={scheduled:{limitMs:36e5,marginMs:6e5},getInputData:{limitMs:36e5,marginMs:6e5},map:{limitMs:3e5,
@@ -1490,7 +1490,12 @@ if(!state.notHandedOff.length)delete state.notHandedOff}let progress=false
 for(let index=0;index<feeds.length;index++){const entry=feeds[index]
 const name=entry.name
 if(!deps.budget.canAfford(UNITS.sftpTransfer+UNITS.searchPage+ROW_UNITS+ARCHIVE_UNITS)){summary.paused=true
-break}if(state.file!==name){state.file=name
+break}const mr=deps.mapReduce
+const offerable=()=>mr&&!opts.dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)
+if((state.file===null||state.file===name)&&offerable()&&handOff(entry,null,feeds.slice(index+1),state,deps,mr)){
+summary.files.push({name,outcome:'handed off',counts:emptyCounts()})
+summary.handedOff=state.handoff.feeds.map(f=>f.name)
+return summary}if(state.file!==name){state.file=name
 state.line=0
 state.errors=[]
 state.counts=emptyCounts()
@@ -1498,11 +1503,8 @@ dropCopy(state,deps)
 forgetFile(state)
 state.tag=state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`
 save(state)}const lineBefore=state.line
-const mr=deps.mapReduce
-const offer=mr&&!opts.dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)?rowCount=>handOff(entry,rowCount,feeds.slice(index+1),state,deps,mr):undefined
-if(offer&&offer(null)){summary.files.push({name,outcome:'handed off',counts:emptyCounts()})
-summary.handedOff=state.handoff.feeds.map(f=>f.name)
-return summary}const result=importOneFeed(entry,state,deps,opts,save,tally,run,upserting(deps,opts),offer)
+const offer=offerable()?rowCount=>handOff(entry,rowCount,feeds.slice(index+1),state,deps,mr):undefined
+const result=importOneFeed(entry,state,deps,opts,save,tally,run,upserting(deps,opts),offer)
 summary.files.push(result)
 if(result.outcome==='handed off'){summary.handedOff=state.handoff.feeds.map(f=>f.name)
 return summary}if(result.outcome==='in progress'){progress=progress||state.line>lineBefore
@@ -1569,7 +1571,7 @@ blocked:summary.files.filter(f=>f.outcome==='blocked').length,lines:summary.file
 inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
 handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}
 const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
-const COPY_REMOVE_UNITS=UNITS.searchPage+20
+const COPY_REMOVE_UNITS=UNITS.searchPage+UNITS.fileDelete
 function dropCopy(state,deps){if(!state.feedCopy)return
 if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
 delete state.feedCopy}function forgetFile(state){delete state.feedCopy
