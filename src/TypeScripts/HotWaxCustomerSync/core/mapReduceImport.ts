@@ -9,8 +9,8 @@ export const MR_IMPORT = {
 } as const;
 
 /**
- * Default of custscript_hc_imp_mr_min_rows: one 10,000-unit scheduled execution creates about 630
- * customers (15.8 units each, bench/README.md), so a backlog of 600 rows or more would need a second
+ * Default of custscript_hc_imp_mr_min_rows: one 10,000-unit scheduled execution creates about 636
+ * customers (15.6 units each, bench/README.md), so a backlog of 600 rows or more would need a second
  * execution on the scheduled path.
  */
 export const DEFAULT_HANDOFF_ROWS = 600;
