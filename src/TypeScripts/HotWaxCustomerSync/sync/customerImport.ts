@@ -204,7 +204,7 @@ function importFeeds(
       summary.files.push(skip(entry.name, unsafe, deps));
       continue;
     }
-    if (entry.name.startsWith('.') || !isCsv(entry.name)) continue; // not a feed: other files, archive/, error/...
+    if (!isCsv(entry.name)) continue; // not a feed: dot files, other files, archive/, error/...
     if (entry.directory) {
       summary.files.push(skip(entry.name, 'a directory, not a file', deps));
       continue;

@@ -464,9 +464,9 @@ export function finishHandoff(
   delete state.handoff;
   state.lease = null;
   deps.checkpoint.save(state);
-  // What the scheduled import would take up next (its own filter: CSV files, no dot files).
+  // What the scheduled import would take up next (its own filter, isCsv: CSV files, no dot files).
   const feedsWaiting = [...listed.values()].some(
-    (e) => !e.directory && !e.name.startsWith('.') && isCsv(e.name) && !finished.has(e.name),
+    (e) => !e.directory && isCsv(e.name) && !finished.has(e.name),
   );
   return { ...summary, feedsWaiting };
 }

@@ -137,7 +137,7 @@ HC_CustomerSyncLib.returnFeeds(state,back)
 delete state.handoff
 state.lease=null
 deps.checkpoint.save(state)
-const feedsWaiting=[...listed.values()].some(e=>!e.directory&&!e.name.startsWith('.')&&HC_CustomerSyncLib.isCsv(e.name)&&!finished.has(e.name))
+const feedsWaiting=[...listed.values()].some(e=>!e.directory&&HC_CustomerSyncLib.isCsv(e.name)&&!finished.has(e.name))
 return{...summary,feedsWaiting}}function giveBackFromPlan(state,plan){if(!plan.givenBack.length)return false
 const h=state.handoff
 for(const f of plan.givenBack)if(!h.done.includes(f.name))h.done.push(f.name)

@@ -1474,7 +1474,7 @@ throw e}const run={reportedFolders:new Set,setupReported:new Set}
 const feeds=[]
 for(const entry of listed){const unsafe=unsafeNameReason(entry.name)
 if(unsafe){summary.files.push(skip(entry.name,unsafe,deps))
-continue}if(entry.name.startsWith('.')||!isCsv(entry.name))continue
+continue}if(!isCsv(entry.name))continue
 if(entry.directory){summary.files.push(skip(entry.name,'a directory, not a file',deps))
 continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){Object.assign(state,{file:null,line:0,
 errors:[],counts:emptyCounts()})
