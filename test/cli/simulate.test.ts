@@ -69,3 +69,16 @@ test('the same seed gives the same report', async () => {
   };
   expect(strip(a.stdout)).toEqual(strip(b.stdout));
 });
+
+test('simulate reconciles when the import hands its feeds to HC_MR_ImportCustomer', async () => {
+  // 600 feed rows (596 new customers, 3 bad rows, 1 NetSuite already has): at least
+  // custscript_hc_imp_mr_min_rows' default of 600, the smallest backlog handed over.
+  const io = bufferIo();
+  const code = await main(['simulate', '--customers', '2', '--new', '596', '--json', '--quiet'], io);
+  const r = JSON.parse(io.stdout);
+  const imp = r.steps.find((s: { step: string }) => s.step.startsWith('Import'));
+  expect(imp.step).toBe('Import (HC_SC_ImportCustomer and HC_MR_ImportCustomer)');
+  expect(r.reconciliation).toMatchObject({ feedRows: 600, rowsAccountedFor: 600, rowsUnaccountedFor: 0 });
+  expect(r.reconciliation.problems).toEqual([]);
+  expect(code).toBe(0);
+});
