@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { intOption, parse, str } from './args';
+import { intOption, outputDir, parse, str } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
 import { describeTarget, readSftpTarget, secretsOf } from './sftpOptions';
+import { explain } from './sftpCheck';
 import type { SftpTarget } from './sftpOptions';
 import { writeSnapshot, snapshotOf } from './snapshot';
 import { runScenario } from '../simulation/scenario';
@@ -86,7 +87,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const customers = intOption(values, 'customers', 2000, 2);
-  const port = intOption(values, 'port', 8719, 0);
+  const port = intOption(values, 'port', 8719, 0, 65535);
   const seed = intOption(values, 'seed', 1);
   const newCustomers = values.new === undefined ? undefined : intOption(values, 'new', 0);
   const server = str(values, 'server') ?? 'embedded';
@@ -108,7 +109,8 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
         io,
       )
     : null;
-  const outDir = str(values, 'out') ? path.resolve(io.cwd, str(values, 'out')!) : null;
+  // Checked (and created) before the simulation, not after minutes of it.
+  const outDir = str(values, 'out') ? outputDir(io.cwd, 'out', str(values, 'out')!) : null;
   const progress = new Progress(io, !values.quiet && !values.json);
 
   let hotwaxFiles: RemoteSftpFiles | undefined;
@@ -117,7 +119,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     try {
       hotwaxFiles = new RemoteSftpFiles({ ...target, directory: target.directory });
     } catch (e) {
-      throw new CliError(`cannot reach the SFTP server: ${(e as Error).message}`);
+      throw new CliError(`cannot reach the SFTP server: ${explain(e, target)}`);
     }
   }
   const views: StepView[] = [];
