@@ -198,8 +198,16 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
       );
     // The status page of the simulated account (README "The status page").
     if (values.serve) await servePage(env.account, port, io, !!values.json);
-    else if (!values.json)
-      io.out(`\nStatus page: ${statusPageUrl(port)} (open it with: npm start -- --serve)\n`);
+    else if (!values.json) {
+      // Nothing serves the page once this process ends: the last line says how to see it. Only the
+      // merchant's options are repeated (never the SFTP ones: a pasted password must not be echoed).
+      const again = ['customers', 'new', 'seed', 'port']
+        .filter((k) => values[k] !== undefined)
+        .map((k) => `--${k} ${String(values[k])}`);
+      io.out(
+        `\nTo open this account's status page, run the same simulation serving it: npm start -- ${[...again, '--serve'].join(' ')} (then ${statusPageUrl(port)})\n`,
+      );
+    }
   } finally {
     hotwaxFiles?.close();
     await env.stop();

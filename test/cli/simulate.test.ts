@@ -31,6 +31,10 @@ test('simulate at a small size reconciles, exits 0 and keeps every file with --o
     expect(io.stdout).toMatch(/Reconciliation: OK/);
     expect(io.stdout).toMatch(/duplicates found: +0/);
     expect(io.stdout).toMatch(/rows unaccounted for: +0/);
+    // The last line: how to see the status page (nothing serves it once the command ends).
+    expect(io.stdout.trim().split('\n').pop()).toMatch(
+      /^To open this account's status page, run the same simulation serving it: npm start -- --customers 80 --seed 7 --serve \(then http:\/\/127\.0\.0\.1:8719\//,
+    );
     const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report.reconciliation.ok).toBe(true);
     expect(report.options).toMatchObject({ customers: 80, seed: 7 });
