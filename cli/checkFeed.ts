@@ -125,6 +125,8 @@ export async function checkFeedCommand(argv: string[], io: Io): Promise<number> 
     defaultSubsidiary: ds,
     matchByEmail: Boolean(values['match-by-email']),
   });
+  // Shown as given (relative to where the command runs), not as this machine's absolute path.
+  result.file = positionals[0];
   if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
   else io.out(renderVerdicts(result));
   return result.ok ? 0 : 1;
