@@ -94,7 +94,7 @@ export function explain(e: unknown, t: SftpTarget): string {
     case 'reset':
     case 'closed':
     case 'connect':
-      return `the connection to ${t.host}:${t.port} was closed before the SSH handshake (${e.message}): check that an SSH/SFTP server listens on that port (not FTP or HTTP) and that no firewall drops the connection (try: ssh -p ${t.port} ${t.username}@${t.host})`;
+      return `the connection to ${t.host}:${t.port} was lost before the SSH handshake (${e.message}): check that the address is reachable from here, that an SSH/SFTP server listens on that port (not FTP or HTTP) and that no firewall drops the connection (try: ssh -p ${t.port} ${t.username}@${t.host})`;
     case 'timeout':
       return `the server stopped answering (${e.message}): try again; if it persists, check the server's load and network with its administrator`;
     case 'handshake':

@@ -154,7 +154,7 @@ test('sftp-check: a refused port, an unknown host, a server that hangs up: exit 
       [{ host: 'no-such-host.invalid' }, /unknown host no-such-host\.invalid/],
       [
         { port: hangUpPort },
-        /closed before the SSH handshake.*check that an SSH\/SFTP server listens on that port/,
+        /lost before the SSH handshake.*check that the address is reachable from here, that an SSH\/SFTP server listens on that port/,
       ],
     ];
     for (const [over, message] of cases) {
