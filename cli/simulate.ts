@@ -16,7 +16,7 @@ import type { ProgressEvent, ScenarioReport, StepReport } from '../simulation/sc
 import type { SyncEnvironment } from '../simulation/environment';
 import { RemoteSftpFiles } from '../simulation/remoteFiles';
 import { MemoryTracker, renderMemory } from './memory';
-import { servePage, statusPageUrl } from './statusPage';
+import { checkPortFree, servePage, statusPageUrl } from './statusPage';
 
 export const SIMULATE_HELP = `Usage: hc-customer-sync simulate [options]
 
@@ -111,6 +111,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     : null;
   // Checked (and created) before the simulation, not after minutes of it.
   const outDir = str(values, 'out') ? outputDir(io.cwd, 'out', str(values, 'out')!) : null;
+  if (values.serve) await checkPortFree(port);
   const progress = new Progress(io, !values.quiet && !values.json);
 
   let hotwaxFiles: RemoteSftpFiles | undefined;

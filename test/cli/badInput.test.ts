@@ -217,6 +217,21 @@ test('snapshot: --out missing, into a missing folder, onto a folder; bad numbers
   expect(fs.existsSync(at('s.json'))).toBe(false);
 });
 
+test('simulate --serve on a port in use: said before the simulation runs', async () => {
+  const busy = net.createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+  const port = String((busy.address() as net.AddressInfo).port);
+  try {
+    const r = await expectUsage(
+      ['simulate', '--serve', '--port', port],
+      new RegExp(`--port ${port} is in use on 127.0.0.1 .*choose another with --port, or --port 0`),
+    );
+    expect(r.out).toBe(''); // nothing ran
+  } finally {
+    await new Promise<void>((r) => busy.close(() => r()));
+  }
+});
+
 test('an output folder that cannot be written is said before any work', async () => {
   if (process.getuid?.() !== 0) {
     fs.mkdirSync(at('ro'), { mode: 0o555 });
