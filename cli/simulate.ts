@@ -15,7 +15,7 @@ import { runScenario } from '../simulation/scenario';
 import type { ProgressEvent, ScenarioReport, StepReport } from '../simulation/scenario';
 import type { SyncEnvironment } from '../simulation/environment';
 import { RemoteSftpFiles } from '../simulation/remoteFiles';
-import { MemoryTracker, renderMemory } from './memory';
+import { checkHeapFor, MemoryTracker, renderMemory } from './memory';
 import { checkPortFree, servePage, statusPageUrl } from './statusPage';
 
 export const SIMULATE_HELP = `Usage: hc-customer-sync simulate [options]
@@ -90,6 +90,10 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   const port = intOption(values, 'port', 8719, 0, 65535);
   const seed = intOption(values, 'seed', 1);
   const newCustomers = values.new === undefined ? undefined : intOption(values, 'new', 0);
+  checkHeapFor(
+    customers + (newCustomers ?? Math.max(5, Math.round(customers / 10))),
+    `--customers ${customers}${newCustomers === undefined ? '' : ` --new ${newCustomers}`}`,
+  );
   const server = str(values, 'server') ?? 'embedded';
   if (server !== 'embedded' && server !== 'openssh')
     throw new UsageError(`--server is embedded or openssh (got "${server}")`);

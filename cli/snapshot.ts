@@ -26,6 +26,7 @@ import { seedPopulation } from '../simulation/population';
 import { intOption, outputFile, parse, str } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
+import { checkHeapFor } from './memory';
 
 export const SNAPSHOT_FORMAT = 'hc-customer-sync-snapshot';
 
@@ -181,6 +182,7 @@ export async function snapshotCommand(argv: string[], io: Io): Promise<number> {
   const file = outputFile(io.cwd, 'out', out, 'snapshot.json');
   const customers = intOption(values, 'customers', 200, 2);
   const seed = intOption(values, 'seed', 1);
+  checkHeapFor(customers, `--customers ${customers}`);
   const env = await SyncEnvironment.start({ sftp: 'embedded', oneWorld: !values['no-oneworld'] });
   try {
     const oms = new HotWaxOms(new LocalSftpFiles(env.localBase));

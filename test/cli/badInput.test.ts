@@ -86,6 +86,11 @@ test('simulate: every option with a bad value', async () => {
     [['--port', '70000'], /--port takes a whole number from 0 to 65535/],
     [['--port', '-1'], /--port takes a whole number from 0 to 65535/],
     [['--server', 'ftp'], /--server is embedded or openssh/],
+    [
+      ['--customers', '900000000'],
+      /--customers 900000000 needs about \d+\.\d GB of memory and this Node allows .*choose at most \d+ customers, or raise the limit \(NODE_OPTIONS=--max-old-space-size=\d+\)/,
+    ],
+    [['--customers', '5', '--new', '900000000'], /--customers 5 --new 900000000 needs about/],
     [['--json=yes'], /--json takes no value/],
     [['--quiet', 'hunter2'], /unexpected argument \(not shown\)/],
     [['--out', 'file.txt'], /--out file.txt is a file; give a folder/],
@@ -211,6 +216,7 @@ test('snapshot: --out missing, into a missing folder, onto a folder; bad numbers
     [['--out', 'file.txt/snap.json'], /--out: the folder file\.txt does not exist/],
     [['--out', 's.json', '--customers', '-5'], /--customers takes a whole number of at least 2 \(got "-5"\)/],
     [['--out', 's.json', '--seed', '2.5'], /--seed takes a whole number/],
+    [['--out', 's.json', '--customers', '900000000'], /--customers 900000000 needs about .* GB of memory/],
     [['--out', 's.json', '--no-oneworld=1'], /--no-oneworld takes no value/],
   ];
   for (const [argv, message] of cases) await expectUsage(['snapshot', ...argv], message);
