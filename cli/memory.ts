@@ -42,12 +42,13 @@ export function renderMemory(m: MemoryReport): string {
  */
 const HEAP_BYTES_PER_CUSTOMER = 3 * 1024;
 
-export function checkHeapFor(customers: number, what: string): void {
+/** `customers`: the option's value; `total`: every customer it generates (simulate adds the new ones). */
+export function checkHeapFor(customers: number, total: number, what: string): void {
   const limit = v8.getHeapStatistics().heap_size_limit;
-  const need = customers * HEAP_BYTES_PER_CUSTOMER;
+  const need = total * HEAP_BYTES_PER_CUSTOMER;
   if (need <= limit) return;
   const gb = (b: number) => (b / 1024 ** 3).toFixed(1);
   throw new UsageError(
-    `${what} needs about ${gb(need)} GB of memory and this Node allows ${gb(limit)} GB: choose at most ${Math.floor(limit / HEAP_BYTES_PER_CUSTOMER)} customers, or raise the limit (NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.2) / 1048576)})`,
+    `${what} needs about ${gb(need)} GB of memory and this Node allows ${gb(limit)} GB: choose at most ${total === customers || /--new/.test(what) ? `${Math.floor(limit / HEAP_BYTES_PER_CUSTOMER)} customers in all` : `--customers ${Math.floor((limit / need) * customers)}`}, or raise the limit (NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.2) / 1048576)})`,
   );
 }

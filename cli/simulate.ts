@@ -91,6 +91,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   const seed = intOption(values, 'seed', 1);
   const newCustomers = values.new === undefined ? undefined : intOption(values, 'new', 0);
   checkHeapFor(
+    customers,
     customers + (newCustomers ?? Math.max(5, Math.round(customers / 10))),
     `--customers ${customers}${newCustomers === undefined ? '' : ` --new ${newCustomers}`}`,
   );

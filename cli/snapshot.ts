@@ -182,7 +182,7 @@ export async function snapshotCommand(argv: string[], io: Io): Promise<number> {
   const file = outputFile(io.cwd, 'out', out, 'snapshot.json');
   const customers = intOption(values, 'customers', 200, 2);
   const seed = intOption(values, 'seed', 1);
-  checkHeapFor(customers, `--customers ${customers}`);
+  checkHeapFor(customers, customers, `--customers ${customers}`);
   const env = await SyncEnvironment.start({ sftp: 'embedded', oneWorld: !values['no-oneworld'] });
   try {
     const oms = new HotWaxOms(new LocalSftpFiles(env.localBase));
