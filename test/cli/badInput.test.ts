@@ -100,6 +100,12 @@ test('simulate: every option with a bad value', async () => {
     [['--out', 'file.txt/sub'], /--out file.txt\/sub: part of this path is a file/],
   ];
   for (const [argv, message] of cases) await expectUsage(['simulate', ...argv], message);
+  // A mistyped option with its value joined: the value (a password, pasted) is never repeated.
+  const r = await expectUsage(
+    ['simulate', '--sftp-pasword-env=hunter2'],
+    /unknown option --sftp-pasword-env \(did you mean --sftp-password-env\?\)/,
+  );
+  expect(r.err).not.toContain('hunter2');
 });
 
 test('simulate and sftp-check: every SFTP option with a bad value, the secret never repeated', async () => {
