@@ -19,7 +19,7 @@ import { startSftpServer } from '../emulator/src/sftp/servers';
 import type { RunningSftpServer } from '../emulator/src/sftp/servers';
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../simulation/environment';
 import { parseCsv } from '../simulation/hotwax';
-import { parse, str } from './args';
+import { inputFile, parse, str } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
 import type { Snapshot } from './snapshot';
@@ -42,8 +42,9 @@ Options:
   --match-by-email        the import's "match by email" parameter
   --json                  print the verdicts as JSON
 
-Exit status: 0 when no row is in error, 1 when any row is (or the file cannot be read, or the dry run
-stopped for governance before the end of the feed), 2 for a wrong command line.
+Exit status: 0 when no row is in error, 1 when any row is (or the file cannot be read as a feed, or the dry run
+stopped for governance before the end of the feed), 2 for a wrong command line (a FILE or
+--snapshot that is missing or a folder included).
 `;
 
 export type Verdict = 'create' | 'link' | 'already linked' | 'error';
@@ -98,17 +99,25 @@ export async function checkFeedCommand(argv: string[], io: Io): Promise<number> 
     io.out(CHECK_FEED_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('give exactly one feed FILE');
-  if (values.oneworld && values['no-oneworld'])
-    throw new UsageError('--oneworld and --no-oneworld exclude each other');
+  // The options first: "--default-subsidiary FILE" would otherwise read as a missing FILE.
   const ds = str(values, 'default-subsidiary');
   if (ds !== undefined && !/^\d+$/.test(ds))
-    throw new UsageError('--default-subsidiary takes an internal id');
-  const file = path.resolve(io.cwd, positionals[0]);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
-    throw new CliError(`no such file: ${positionals[0]}`);
+    throw new UsageError(
+      '--default-subsidiary takes the internal id of a subsidiary (a whole number, e.g. 2)',
+    );
+  if (values.oneworld && values['no-oneworld'])
+    throw new UsageError('--oneworld and --no-oneworld exclude each other');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length
+        ? `give exactly one feed FILE (got ${positionals.length})`
+        : 'give the feed FILE to check',
+    );
+  const file = inputFile(io.cwd, 'FILE', positionals[0], 'HotWax customer feed (customer-Feed-*.csv)');
   const snapFile = str(values, 'snapshot');
-  const snapshot = snapFile ? readSnapshot(path.resolve(io.cwd, snapFile)) : undefined;
+  const snapshot = snapFile
+    ? readSnapshot(inputFile(io.cwd, '--snapshot', snapFile, 'account snapshot (see snapshot --help)'))
+    : undefined;
   const result = await checkFeed(file, {
     snapshot,
     snapshotName: snapFile,
@@ -116,6 +125,8 @@ export async function checkFeedCommand(argv: string[], io: Io): Promise<number> 
     defaultSubsidiary: ds,
     matchByEmail: Boolean(values['match-by-email']),
   });
+  // Shown as given (relative to where the command runs), not as this machine's absolute path.
+  result.file = positionals[0];
   if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
   else io.out(renderVerdicts(result));
   return result.ok ? 0 : 1;

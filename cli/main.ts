@@ -40,7 +40,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   const load = COMMANDS[cmd];
   if (!load) {
-    io.err(`hc-customer-sync: unknown command "${cmd}"\n\n${HELP}`);
+    io.err(
+      `hc-customer-sync: "${cmd.slice(0, 40)}" is not a command; give one of ${Object.keys(COMMANDS).join(', ')} first (hc-customer-sync --help)\n`,
+    );
     return 2;
   }
   try {
@@ -49,16 +51,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     )(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(
-        `hc-customer-sync ${cmd}: ${e.message}\nRun "hc-customer-sync ${cmd} --help" for the options.\n`,
-      );
+      io.err(`hc-customer-sync ${cmd}: ${e.message} (options: hc-customer-sync ${cmd} --help)\n`);
       return 2;
     }
     if (e instanceof CliError) {
       io.err(`hc-customer-sync ${cmd}: ${e.message}\n`);
       return 1;
     }
-    io.err(`hc-customer-sync ${cmd}: ${(e as Error)?.stack ?? String(e)}\n`);
+    // Never a stack trace for the administrator: one line; HC_DEBUG=1 shows where it came from.
+    const x = e as NodeJS.ErrnoException;
+    const what =
+      x?.code && x.syscall
+        ? `cannot ${x.syscall} ${x.path ?? ''}: ${x.code} (${x.message.replace(/^\w+: /, '').split(',')[0]})`
+        : `${x?.message ?? String(e)} (an unexpected error: please report it; HC_DEBUG=1 shows where it happened)`;
+    io.err(`hc-customer-sync ${cmd}: ${what.replace(/\s+/g, ' ')}\n`);
+    if (io.env.HC_DEBUG) io.err(`${x?.stack ?? ''}\n`);
     return 1;
   }
 }

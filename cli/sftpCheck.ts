@@ -74,7 +74,7 @@ function fingerprint(body: string): string {
   );
 }
 
-function explain(e: unknown, t: SftpTarget): string {
+export function explain(e: unknown, t: SftpTarget): string {
   if (!(e instanceof BridgeError)) return (e as Error)?.message ?? String(e);
   switch (e.kind) {
     case 'host-key':
@@ -84,15 +84,23 @@ function explain(e: unknown, t: SftpTarget): string {
     case 'bad-key':
       return 'the private key file cannot be used (unsupported format, or encrypted with a passphrase)';
     case 'refused':
-      return `nothing accepts connections on ${t.host}:${t.port}`;
+      return `nothing accepts connections on ${t.host}:${t.port}: check the port (usually 22) and that the SFTP server is running`;
     case 'unknown-host':
-      return `unknown host ${t.host}`;
+      return `unknown host ${t.host}: check the host name (DNS does not know it)`;
     case 'connect-timeout':
-      return `no connection to ${t.host}:${t.port} within 20 s (NetSuite's limit)`;
+      return `no connection to ${t.host}:${t.port} within 20 s (NetSuite's limit): the host does not answer; check the address and that no firewall drops the connection`;
+    case 'no-route':
+      return `no route to ${t.host}:${t.port} (the host is unreachable from this machine): check the address and that no firewall or VPN stands in between`;
+    case 'reset':
+    case 'closed':
+    case 'connect':
+      return `the connection to ${t.host}:${t.port} was lost before the SSH handshake (${e.message}): check that the address is reachable from here, that an SSH/SFTP server listens on that port (not FTP or HTTP) and that no firewall drops the connection (try: ssh -p ${t.port} ${t.username}@${t.host})`;
+    case 'timeout':
+      return `the server stopped answering (${e.message}): try again; if it persists, check the server's load and network with its administrator`;
     case 'handshake':
       return `SSH handshake failed (${e.message}): the server must offer an aes*-ctr cipher and an RSA, DSA or ECDSA host key, as NetSuite requires`;
     default:
-      return `${e.kind}: ${e.message}`;
+      return `${e.message} (${e.kind})`;
   }
 }
 

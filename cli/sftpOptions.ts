@@ -4,9 +4,9 @@
  * variable (password), never from the command line itself, and are never printed.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Io } from './io';
 import { UsageError } from './io';
+import { inputFile } from './args';
 import { hostKeyBody } from '../simulation/remoteFiles';
 import type { SftpTarget } from '../emulator/src';
 
@@ -41,6 +41,8 @@ export function readSftpTarget(
     return v.trim();
   };
   const host = need(names.host);
+  if (!/^[A-Za-z0-9.:[\]_-]+$/.test(host))
+    throw new UsageError(`--${names.host} takes a host name or an IP address (e.g. sftp.example.com)`);
   const portText = get(names.port) ?? '22';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
@@ -64,14 +66,12 @@ export function readSftpTarget(
   let privateKey: string | undefined;
   let password: string | undefined;
   if (keyFile) {
-    try {
-      privateKey = fs.readFileSync(path.resolve(io.cwd, keyFile), 'utf8');
-    } catch (e) {
-      // The file name is not repeated: a pasted key (or password) in place of a path would be echoed.
+    // The file name is never repeated: a pasted key (or password) in place of a path would be echoed.
+    privateKey = fs.readFileSync(inputFile(io.cwd, `--${names.key}`, keyFile, 'private key', false), 'utf8');
+    if (!/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|^PuTTY-User-Key-File-/m.test(privateKey))
       throw new UsageError(
-        `cannot read the private key file given to --${names.key}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+        `--${names.key}: the file is not a private key (no "-----BEGIN … PRIVATE KEY-----" line; a .pub file is the public half): give the private key file`,
       );
-    }
   }
   if (pwEnv) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(pwEnv))

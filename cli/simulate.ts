@@ -4,18 +4,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { intOption, parse, str } from './args';
+import { intOption, outputDir, parse, str } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
 import { describeTarget, readSftpTarget, secretsOf } from './sftpOptions';
+import { explain } from './sftpCheck';
 import type { SftpTarget } from './sftpOptions';
 import { writeSnapshot, snapshotOf } from './snapshot';
 import { runScenario } from '../simulation/scenario';
 import type { ProgressEvent, ScenarioReport, StepReport } from '../simulation/scenario';
 import type { SyncEnvironment } from '../simulation/environment';
 import { RemoteSftpFiles } from '../simulation/remoteFiles';
-import { MemoryTracker, renderMemory } from './memory';
-import { servePage, statusPageUrl } from './statusPage';
+import { checkHeapFor, MemoryTracker, renderMemory } from './memory';
+import { checkPortFree, servePage, statusPageUrl } from './statusPage';
 
 export const SIMULATE_HELP = `Usage: hc-customer-sync simulate [options]
 
@@ -86,9 +87,14 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const customers = intOption(values, 'customers', 2000, 2);
-  const port = intOption(values, 'port', 8719, 0);
+  const port = intOption(values, 'port', 8719, 0, 65535);
   const seed = intOption(values, 'seed', 1);
   const newCustomers = values.new === undefined ? undefined : intOption(values, 'new', 0);
+  checkHeapFor(
+    customers,
+    customers + (newCustomers ?? Math.max(5, Math.round(customers / 10))),
+    `--customers ${customers}${newCustomers === undefined ? '' : ` --new ${newCustomers}`}`,
+  );
   const server = str(values, 'server') ?? 'embedded';
   if (server !== 'embedded' && server !== 'openssh')
     throw new UsageError(`--server is embedded or openssh (got "${server}")`);
@@ -108,7 +114,9 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
         io,
       )
     : null;
-  const outDir = str(values, 'out') ? path.resolve(io.cwd, str(values, 'out')!) : null;
+  // Checked (and created) before the simulation, not after minutes of it.
+  const outDir = str(values, 'out') ? outputDir(io.cwd, 'out', str(values, 'out')!) : null;
+  if (values.serve) await checkPortFree(port);
   const progress = new Progress(io, !values.quiet && !values.json);
 
   let hotwaxFiles: RemoteSftpFiles | undefined;
@@ -117,7 +125,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     try {
       hotwaxFiles = new RemoteSftpFiles({ ...target, directory: target.directory });
     } catch (e) {
-      throw new CliError(`cannot reach the SFTP server: ${(e as Error).message}`);
+      throw new CliError(`cannot reach the SFTP server: ${explain(e, target)}`);
     }
   }
   const views: StepView[] = [];
@@ -196,8 +204,16 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
       );
     // The status page of the simulated account (README "The status page").
     if (values.serve) await servePage(env.account, port, io, !!values.json);
-    else if (!values.json)
-      io.out(`\nStatus page: ${statusPageUrl(port)} (open it with: npm start -- --serve)\n`);
+    else if (!values.json) {
+      // Nothing serves the page once this process ends: the last line says how to see it. Only the
+      // merchant's options are repeated (never the SFTP ones: a pasted password must not be echoed).
+      const again = ['customers', 'new', 'seed', 'port']
+        .filter((k) => values[k] !== undefined)
+        .map((k) => `--${k} ${String(values[k])}`);
+      io.out(
+        `\nTo open this account's status page, run the same simulation serving it: npm start -- ${[...again, '--serve'].join(' ')} (then ${statusPageUrl(port)})\n`,
+      );
+    }
   } finally {
     hotwaxFiles?.close();
     await env.stop();

@@ -19,14 +19,14 @@
  * The `snapshot` command writes one of a generated merchant (simulation/population.ts).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Account } from '../emulator/src';
 import { SyncEnvironment } from '../simulation/environment';
 import { HotWaxOms, LocalSftpFiles } from '../simulation/hotwax';
 import { seedPopulation } from '../simulation/population';
-import { intOption, parse, str } from './args';
+import { intOption, outputFile, parse, str } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
+import { checkHeapFor } from './memory';
 
 export const SNAPSHOT_FORMAT = 'hc-customer-sync-snapshot';
 
@@ -179,14 +179,16 @@ export async function snapshotCommand(argv: string[], io: Io): Promise<number> {
   }
   const out = str(values, 'out');
   if (!out) throw new UsageError('--out FILE is required');
+  const file = outputFile(io.cwd, 'out', out, 'snapshot.json');
   const customers = intOption(values, 'customers', 200, 2);
   const seed = intOption(values, 'seed', 1);
+  checkHeapFor(customers, customers, `--customers ${customers}`);
   const env = await SyncEnvironment.start({ sftp: 'embedded', oneWorld: !values['no-oneworld'] });
   try {
     const oms = new HotWaxOms(new LocalSftpFiles(env.localBase));
     seedPopulation(env, oms, { existing: customers, newInHotWax: 0, seed });
     const s = snapshotOf(env.account);
-    writeSnapshot(path.resolve(io.cwd, out), s);
+    writeSnapshot(file, s);
     io.out(
       `Wrote ${out}: ${s.customers.length} customers, ${s.subsidiaries.length} subsidiaries, ${s.statuses.length} statuses\n`,
     );

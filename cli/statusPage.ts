@@ -2,10 +2,11 @@
  * The status page (Suitelet HC_SL_CustomerSync) of a simulated account, served by the emulator on
  * 127.0.0.1 until the process is interrupted: `simulate --serve` (`npm start -- --serve`).
  */
+import net from 'node:net';
 import type { Account } from '../emulator/src';
 import { SuiteletServer } from '../emulator/src';
 import type { Io } from './io';
-import { CliError } from './io';
+import { CliError, UsageError } from './io';
 
 export const STATUS_PAGE = {
   scriptId: 'customscript_hc_sl_customer_sync',
@@ -41,4 +42,20 @@ export async function servePage(account: Account, port: number, io: Io, json: bo
   });
   await server.stop();
   say('Stopped serving the status page.\n');
+}
+
+/** Before a long simulation: the port --serve will use must be free now (0 always is). */
+export async function checkPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = net.createServer();
+  const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+    probe.once('error', resolve);
+    probe.listen(port, '127.0.0.1', () => resolve(null));
+  });
+  if (!error) return new Promise((resolve) => probe.close(() => resolve()));
+  throw new UsageError(
+    error.code === 'EADDRINUSE'
+      ? `--port ${port} is in use on 127.0.0.1 (another --serve still running?); choose another with --port, or --port 0 for any free port`
+      : `--port ${port} cannot be used on 127.0.0.1 (${error.code ?? error.message}); choose another with --port`,
+  );
 }

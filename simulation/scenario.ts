@@ -6,7 +6,7 @@
  */
 import type { ExecutionResult } from '../emulator/src';
 import type { EnvironmentOptions, ScriptKey } from './environment';
-import { SCRIPT_NAMES, SyncEnvironment } from './environment';
+import { SCRIPT_NAMES, SCRIPTS, SyncEnvironment } from './environment';
 import { FEED_HEADER, HotWaxOms, LocalSftpFiles, parseCsv } from './hotwax';
 import type { SftpFiles } from './hotwax';
 import { seedPopulation } from './population';
@@ -77,7 +77,8 @@ function scriptStep(step: string, key: ScriptKey, results: ExecutionResult[]): S
   const summaries = SyncEnvironment.summaries(results);
   const failed = results.filter((r) => r.status !== 'COMPLETE');
   return {
-    step: `${step} (${SCRIPT_NAMES[key]})`,
+    // The scheduled import hands big backlogs to HC_MR_ImportCustomer; its executions are part of the step.
+    step: `${step} (${SCRIPT_NAMES[key]}${key === 'import' && results.some((r) => r.scriptId === SCRIPTS.importMr.scriptId) ? ` and ${SCRIPT_NAMES.importMr}` : ''})`,
     executions: results.length,
     units: results.reduce((s, r) => s + r.usage.total, 0),
     status: failed.length
@@ -272,15 +273,19 @@ function reconcile(
     problems.push('the customer NetSuite already had was not linked');
 
   // Every feed row: created, linked, already linked, or in an error report with its line. Each feed
-  // has an AUDIT line per execution that touched it; its last one holds the whole file's counts.
+  // has an AUDIT line per execution that touched it, of HC_SC_ImportCustomer or of HC_MR_ImportCustomer
+  // (which takes over backlogs of custscript_hc_imp_mr_min_rows rows); its last one holds the whole
+  // file's counts. "handed off" is the scheduled script's line for a feed the map/reduce then finishes.
   type FileEntry = { name: string; outcome: string; counts: Record<string, number> };
+  const importScripts: string[] = [SCRIPTS.import.scriptId, SCRIPTS.importMr.scriptId];
   const lastByFile = new Map<string, FileEntry>();
   for (const e of env.account.executions)
-    if (e.scriptId === 'customscript_imp_customer')
+    if (importScripts.includes(e.scriptId))
       for (const l of e.logs)
-        if (l.level === 'AUDIT' && l.title.startsWith('Customer feed ')) {
+        if (l.level === 'AUDIT' && /^Customer feed .+: [a-z ]+$/.test(l.title)) {
           const f = JSON.parse(l.details) as FileEntry;
-          lastByFile.set(f.name, f);
+          const prev = lastByFile.get(f.name);
+          if (f.outcome !== 'handed off' || !prev || prev.outcome === 'handed off') lastByFile.set(f.name, f);
         }
   let accounted = 0;
   let importedErrors = 0;
@@ -290,7 +295,8 @@ function reconcile(
     importedErrors += t.errors;
   }
   for (const f of lastByFile.values())
-    if (f.outcome === 'in progress') problems.push(`feed ${f.name} is still in progress`);
+    if (f.outcome === 'in progress' || f.outcome === 'handed off')
+      problems.push(`feed ${f.name} is still ${f.outcome}`);
   const errorReports = files.listCsv('customer/export/error');
   let reportedErrors = 0;
   for (const name of errorReports)

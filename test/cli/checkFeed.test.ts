@@ -93,7 +93,7 @@ test('the command: exit 1 with errors, 0 without, --json', async () => {
   );
   expect(JSON.parse(good.stdout).totals).toEqual({ create: 3, link: 0, alreadyLinked: 0, error: 0 });
   const none = bufferIo();
-  expect(await main(['check-feed', 'no/such/file.csv'], none)).toBe(1);
+  expect(await main(['check-feed', 'no/such/file.csv'], none)).toBe(2); // a wrong command line
 });
 
 test('a feed too big for one dry-run execution: reported as partly checked, exit 1, limits untouched', async () => {

@@ -64,7 +64,7 @@ describe.each(Object.keys(commands) as (keyof typeof commands)[])('%s', (cmd) =>
   test("the key's text pasted in place of its file is never echoed", async () => {
     const r = await run([`${flag(cmd, 'key')}=${KEY_TEXT}`]);
     expect(r.status).toBe(2);
-    expect(r.text).toMatch(/cannot read the private key file/);
+    expect(r.text).toMatch(/--(sftp-)?key: no such file; give the path of the private key/);
     expect(r.text).not.toContain(SECRET);
     expect(r.text).not.toContain('b3BlbnNzaC1rZXktdjEA');
   });

@@ -31,6 +31,10 @@ test('simulate at a small size reconciles, exits 0 and keeps every file with --o
     expect(io.stdout).toMatch(/Reconciliation: OK/);
     expect(io.stdout).toMatch(/duplicates found: +0/);
     expect(io.stdout).toMatch(/rows unaccounted for: +0/);
+    // The last line: how to see the status page (nothing serves it once the command ends).
+    expect(io.stdout.trim().split('\n').pop()).toMatch(
+      /^To open this account's status page, run the same simulation serving it: npm start -- --customers 80 --seed 7 --serve \(then http:\/\/127\.0\.0\.1:8719\//,
+    );
     const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report.reconciliation.ok).toBe(true);
     expect(report.options).toMatchObject({ customers: 80, seed: 7 });
@@ -68,4 +72,17 @@ test('the same seed gives the same report', async () => {
     };
   };
   expect(strip(a.stdout)).toEqual(strip(b.stdout));
+});
+
+test('simulate reconciles when the import hands its feeds to HC_MR_ImportCustomer', async () => {
+  // 600 feed rows (596 new customers, 3 bad rows, 1 NetSuite already has): at least
+  // custscript_hc_imp_mr_min_rows' default of 600, the smallest backlog handed over.
+  const io = bufferIo();
+  const code = await main(['simulate', '--customers', '2', '--new', '596', '--json', '--quiet'], io);
+  const r = JSON.parse(io.stdout);
+  const imp = r.steps.find((s: { step: string }) => s.step.startsWith('Import'));
+  expect(imp.step).toBe('Import (HC_SC_ImportCustomer and HC_MR_ImportCustomer)');
+  expect(r.reconciliation).toMatchObject({ feedRows: 600, rowsAccountedFor: 600, rowsUnaccountedFor: 0 });
+  expect(r.reconciliation.problems).toEqual([]);
+  expect(code).toBe(0);
 });
