@@ -68,6 +68,7 @@ export {
   startSftpServer,
   sftpServerUsable,
   openSshAvailable,
+  openSshHidden,
   startEmbeddedServer,
   startOpenSshServer,
   generateEcdsaKey,

@@ -6,7 +6,10 @@ import type { SftpServerKind } from '../../emulator/src/sftp/servers';
 import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
 
-/** OpenSSH whenever it can run here (always in CI, where HC_REQUIRE_OPENSSH=1 makes it mandatory). */
+/**
+ * OpenSSH whenever it can run here (in CI's main pass, where HC_REQUIRE_OPENSSH=1 makes it mandatory),
+ * unless HC_SFTP_SERVER=embedded hides it; the embedded server otherwise.
+ */
 export function serverKind(): SftpServerKind {
   return sftpServerUsable('openssh') && openSshAvailable() ? 'openssh' : 'embedded';
 }

@@ -21,12 +21,24 @@ export const CHROMIUM_ARGS = [
 /** Where the page tests keep their screenshots (gitignored). */
 export const OUTPUT_DIR = path.join(PROJECT_ROOT, 'test-output', 'page');
 
+/**
+ * Fails (one line, no stack trace: what to install is all there is to say) when Chromium is not
+ * there; `npm test` installs it on Debian as root (test/prerequisites.sh) and says so elsewhere.
+ */
+export function requireChromium(): void {
+  if (fs.existsSync(CHROMIUM)) return;
+  const e = new Error(
+    `${CHROMIUM} is missing: install Debian's chromium (as root: sh .ci/install-chromium.sh) or set HC_CHROMIUM to a Chromium binary`,
+  );
+  e.stack = e.message;
+  throw e;
+}
+
 export async function openBrowser(opts: { javaScript?: boolean } = {}): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;
 }> {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (bash .ci/install-chromium.sh)`);
+  requireChromium();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -12,7 +12,15 @@ import { runScenario } from '../../simulation/scenario';
 import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
 import { feedRowsFor, remoteNames, serverKind, writeFeed } from '../e2e/helpers';
-import { OUTPUT_DIR, fieldText, messageText, openBrowser, runAction, tableRows } from './browser';
+import {
+  OUTPUT_DIR,
+  fieldText,
+  messageText,
+  openBrowser,
+  requireChromium,
+  runAction,
+  tableRows,
+} from './browser';
 const MR = {
   scriptId: 'customscript_hc_mr_import_customer',
   deploymentId: 'customdeploy_hc_mr_import_customer',
@@ -52,6 +60,7 @@ const reportOf = (folder: string, feed: string, suffix: string) => {
 const drain = () => new Scheduler(env.account, { maxExecutions: 100 }).run();
 
 beforeAll(async () => {
+  requireChromium(); // before the scenario, so a machine without Chromium fails at once
   const result = await runScenario({ customers: 60, seed: 5, sftp: serverKind() });
   env = result.env;
   expect(result.report.reconciliation.ok).toBe(true);

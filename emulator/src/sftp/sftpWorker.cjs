@@ -39,6 +39,8 @@ const HOST_KEY_ALGOS = [
 let client = null;
 let sftp = null;
 let secrets = [];
+/** Rejects the operation in flight: set while one runs, called when the SFTP session breaks. */
+let abort = null;
 
 function redact(text) {
   let out = String(text);
@@ -127,6 +129,13 @@ function connect(args) {
         if (err) return done(fail('connect', err.message));
         client = c;
         sftp = s;
+        // A fatal SFTP protocol error (e.g. a reply larger than ssh2's 256 KiB packet limit) ends
+        // the channel; ssh2 may never call the pending callback, so fail the call now instead of
+        // at its timeout.
+        s.on('error', (e) => {
+          if (sftp === s) sftp = null;
+          if (abort) abort(fail('closed', `the SFTP session failed: ${e.message}`));
+        });
         c.on('close', () => {
           if (client === c) {
             client = null;
@@ -289,7 +298,12 @@ port.on('message', async (msg) => {
     if (!fn) throw fail('internal', `unknown operation ${op}`);
     if (op !== 'connect' && op !== 'close' && !sftp) throw fail('closed', 'the connection is closed');
     const ms = args && args.timeoutMs ? args.timeoutMs : 300000;
-    const value = await withTimeout(Promise.resolve(fn(args || {})), ms, op);
+    // fn starts synchronously (its own timers before withTimeout's: connect reports its timeout)
+    const running = new Promise((resolve, reject) => {
+      abort = reject;
+      Promise.resolve(fn(args || {})).then(resolve, reject);
+    });
+    const value = await withTimeout(running, ms, op).finally(() => (abort = null));
     reply({ id, ok: true, value });
   } catch (err) {
     const error = {

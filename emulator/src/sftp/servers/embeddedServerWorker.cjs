@@ -23,6 +23,8 @@ const { Server, utils } = require('ssh2');
 const { STATUS_CODE, flagsToString } = utils.sftp;
 const { rootDir, username, password, authorizedKey, hostKeyPem, ciphers } = workerData;
 const home = `/home/${username}`;
+/** Names per SSH_FXP_NAME reply to READDIR: OpenSSH sftp-server.c process_readdir's 100. */
+const READDIR_BATCH = 100;
 fs.mkdirSync(path.join(rootDir, home), { recursive: true });
 
 const allowedKey = authorizedKey ? utils.parseKey(authorizedKey) : null;
@@ -96,6 +98,18 @@ function serveSftp(sftp) {
     }
   };
 
+  // A session that ends without CLOSE (a dropped connection) leaves no descriptor open here.
+  sftp.on('close', () => {
+    for (const h of handles.values()) {
+      try {
+        if (h.fd !== undefined) fs.closeSync(h.fd);
+        else h.entries.closeSync();
+      } catch {
+        /* already closed */
+      }
+    }
+    handles.clear();
+  });
   sftp.on('OPEN', (reqid, filename, flags) =>
     guard(reqid, () => {
       const fd = fs.openSync(real(filename), flagsToString(flags) || 'r');
@@ -134,6 +148,7 @@ function serveSftp(sftp) {
       if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
       handles.delete(handle.readUInt32BE(0));
       if (h.fd !== undefined) fs.closeSync(h.fd);
+      if (h.entries) h.entries.closeSync();
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
@@ -150,27 +165,34 @@ function serveSftp(sftp) {
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
+  // A directory is read as OpenSSH's sftp-server reads it (process_opendir / process_readdir):
+  // opendir(3) at OPENDIR, then each READDIR takes the next entries from the open directory and
+  // answers with at most 100 of them ("send up to 100 entries in one message"), lstat'ing only
+  // those, skipping an entry that vanished since; EOF once none is left. One NAME packet for the
+  // whole folder would outgrow what clients accept (ssh2: 256 KiB, about 2,000 entries).
   sftp.on('OPENDIR', (reqid, p) =>
     guard(reqid, () => {
       const dir = real(p);
-      if (!fs.statSync(dir).isDirectory()) {
-        const e = new Error('not a directory');
-        e.code = 'ENOTDIR';
-        throw e;
-      }
-      sftp.handle(reqid, newHandle({ dir, done: false }));
+      sftp.handle(reqid, newHandle({ dir, entries: fs.opendirSync(dir), dots: ['.', '..'] }));
     }),
   );
   sftp.on('READDIR', (reqid, handle) =>
     guard(reqid, () => {
       const h = lookup(handle);
       if (!h || h.dir === undefined) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      if (h.done) return sftp.status(reqid, STATUS_CODE.EOF);
-      h.done = true;
-      const names = ['.', '..', ...fs.readdirSync(h.dir)].map((name) => {
-        const st = fs.lstatSync(path.join(h.dir, name));
-        return { filename: name, longname: longname(name, st), attrs: attrsOf(st) };
-      });
+      const names = [];
+      while (names.length < READDIR_BATCH) {
+        const name = h.dots.length ? h.dots.shift() : h.entries.readSync()?.name;
+        if (name === undefined) break;
+        let st;
+        try {
+          st = fs.lstatSync(path.join(h.dir, name));
+        } catch {
+          continue;
+        }
+        names.push({ filename: name, longname: longname(name, st), attrs: attrsOf(st) });
+      }
+      if (!names.length) return sftp.status(reqid, STATUS_CODE.EOF);
       sftp.name(reqid, names);
     }),
   );

@@ -19,8 +19,20 @@ import type { RunningSftpServer } from './types';
 
 export const SSHD = '/usr/sbin/sshd';
 
-/** sshd can run here: it is installed, ssh-keygen too, and we are root. */
+/**
+ * HC_SFTP_SERVER=embedded hides OpenSSH for a run, as on a machine without it: every test then uses
+ * the embedded server (CI's embedded pass). It wins over HC_REQUIRE_OPENSSH.
+ */
+export function openSshHidden(): boolean {
+  const v = process.env.HC_SFTP_SERVER;
+  if (!v) return false;
+  if (v === 'embedded') return true;
+  throw new Error(`HC_SFTP_SERVER=${v} is not understood: set it to "embedded" to hide OpenSSH, or unset it`);
+}
+
+/** sshd can run here: it is installed, ssh-keygen too, we are root, and HC_SFTP_SERVER does not hide it. */
 export function openSshAvailable(): boolean {
+  if (openSshHidden()) return false;
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
   if (!fs.existsSync(SSHD)) return false;
   try {
@@ -111,7 +123,10 @@ export interface OpenSshServerOptions {
 }
 
 export async function startOpenSshServer(opts: OpenSshServerOptions = {}): Promise<RunningSftpServer> {
-  if (!openSshAvailable()) throw new Error('OpenSSH sshd is not available (needs /usr/sbin/sshd and root)');
+  if (!openSshAvailable()) {
+    const why = openSshHidden() ? 'hidden by HC_SFTP_SERVER=embedded' : 'needs /usr/sbin/sshd and root';
+    throw new Error(`OpenSSH sshd is not available (${why})`);
+  }
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
 
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-sftp-openssh-'));
