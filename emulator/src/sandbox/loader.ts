@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { SuiteScriptError } from '../core/errors';
+import { SCRIPT_FILES, SuiteScriptError } from '../core/errors';
 
 /** The JSDoc tags NetSuite reads from a script file's header comment. */
 export interface ScriptHeader {
@@ -37,6 +37,8 @@ export const ENTRY_POINTS: Record<string, { all: string[]; any: string[] }> = {
   scheduledscript: { all: ['execute'], any: [] },
   mapreducescript: { all: ['getInputData'], any: ['map', 'reduce'] },
   suitelet: { all: ['onRequest'], any: [] },
+  restlet: { all: [], any: ['get', 'post', 'put', 'delete'] },
+  usereventscript: { all: [], any: ['beforeLoad', 'beforeSubmit', 'afterSubmit'] },
 };
 
 /** Standard module names NetSuite offers (the N/ modules of @hitc/netsuite-types). */
@@ -189,6 +191,7 @@ function compile(diskPath: string, cabinetPath: string): CachedScript {
       e,
     );
   }
+  SCRIPT_FILES.add(cabinetPath);
   const entry = { mtimeMs: st.mtimeMs, size: st.size, source, script };
   compiled.set(diskPath, entry);
   return entry;
@@ -261,6 +264,15 @@ export class Sandbox {
       codeGeneration: { strings: true, wasm: false },
     });
     bootstrapScript.runInContext(this.context);
+    // Errors made in the sandbox show only script frames, as NetSuite's do (no host paths).
+    const SandboxError = vm.runInContext('Error', this.context) as ErrorConstructor & {
+      prepareStackTrace?: unknown;
+    };
+    SandboxError.prepareStackTrace = (e: Error, frames: NodeJS.CallSite[]) =>
+      [
+        String(e),
+        ...frames.filter((f) => SCRIPT_FILES.has(String(f.getFileName()))).map((f) => `    at ${f}`),
+      ].join('\n');
     const define = this.makeDefine();
     Object.defineProperty(g, 'define', {
       value: define,
