@@ -355,7 +355,7 @@ export function closeSftpConnections(ctx: ExecutionContext): void {
   set.clear();
 }
 
-class Connection {
+export class Connection {
   readonly MAX_FILE_SIZE = MAX_FILE_SIZE;
   readonly MAX_TRANSFER_TIMEOUT = MAX_TRANSFER_TIMEOUT;
   readonly MAX_CONNECT_TIMEOUT = MAX_CONNECT_TIMEOUT;

@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { SCRIPT_FILES, SuiteScriptError } from '../core/errors';
+import { N_API_MEMBERS } from './nApiMembers';
 
 /** The JSDoc tags NetSuite reads from a script file's header comment. */
 export interface ScriptHeader {
@@ -352,7 +353,7 @@ export class Sandbox {
     if (this.standard.has(id)) return this.standard.get(id);
     if (!STANDARD_MODULES.has(id)) throw moduleDoesNotExist(name);
     let mod = this.opts.standardModule(id);
-    if (mod === undefined) mod = unsupportedModule(id);
+    mod = mod === undefined ? unsupportedModule(id) : withMissingMembers(id, mod);
     this.standard.set(id, mod);
     return mod;
   }
@@ -480,8 +481,30 @@ function unsupportedModule(id: string): unknown {
     {
       get(_t, prop) {
         if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-        throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', `${id}.${prop} is not emulated`);
+        throw notEmulated(id, String(prop));
       },
     },
   );
+}
+
+function notEmulated(id: string, member: string): SuiteScriptError {
+  return new SuiteScriptError(
+    'SSS_NOT_YET_SUPPORTED',
+    `not emulated: ${id}.${member} (NetSuite has it; the emulator does not: see the N/ API coverage table in emulator/README.md)`,
+  );
+}
+
+/**
+ * An emulated module whose members NetSuite has but the emulator lacks throw "not emulated: N/x.y" on use,
+ * never a silent undefined (nApiMembers.ts, generated from @hitc/netsuite-types). Other names read as usual.
+ */
+function withMissingMembers(id: string, mod: unknown): unknown {
+  const known = N_API_MEMBERS[id];
+  if (!known || mod === null || typeof mod !== 'object') return mod;
+  return new Proxy(mod, {
+    get(t, prop, r) {
+      if (typeof prop === 'string' && !(prop in t) && known.includes(prop)) throw notEmulated(id, prop);
+      return Reflect.get(t, prop, r) as unknown;
+    },
+  });
 }
