@@ -282,7 +282,7 @@ export class Sandbox {
       configurable: false,
     });
     Object.defineProperty(g, 'log', {
-      value: opts.log,
+      value: withMissingMembers('N/log', opts.log),
       writable: true,
       enumerable: false,
       configurable: true,
@@ -498,13 +498,18 @@ function notEmulated(id: string, member: string): SuiteScriptError {
  * An emulated module whose members NetSuite has but the emulator lacks throw "not emulated: N/x.y" on use,
  * never a silent undefined (nApiMembers.ts, generated from @hitc/netsuite-types). Other names read as usual.
  */
+const wrapped = new WeakMap<object, unknown>();
 function withMissingMembers(id: string, mod: unknown): unknown {
   const known = N_API_MEMBERS[id];
   if (!known || mod === null || typeof mod !== 'object') return mod;
-  return new Proxy(mod, {
+  // one wrapper per module object, so the global `log` and N/log stay the same object
+  if (wrapped.has(mod)) return wrapped.get(mod);
+  const proxy = new Proxy(mod, {
     get(t, prop, r) {
       if (typeof prop === 'string' && !(prop in t) && known.includes(prop)) throw notEmulated(id, prop);
       return Reflect.get(t, prop, r) as unknown;
     },
   });
+  wrapped.set(mod, proxy);
+  return proxy;
 }
