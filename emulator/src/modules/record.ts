@@ -30,6 +30,7 @@ import {
 } from '../data/recordStore';
 import { formatDate, formatDateTime, parseUserDate } from '../data/dates';
 import { TRANSFORMS } from '../data/records/transactions';
+import { stubMissingMembers } from '../sandbox/notEmulated';
 
 /** record.attach / record.detach: 10 units (help "record.attach(options)", "record.detach(options)"). */
 const ATTACH_UNITS = 10;
@@ -918,3 +919,6 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   };
   return mod as unknown as typeof recordTypes;
 }
+
+// members of NetSuite's Record the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(EmRecord.prototype, 'N/record.Record');

@@ -23,6 +23,7 @@ import type { ExecutionContext } from '../core/context';
 import { nsError, SuiteScriptError } from '../core/errors';
 import { COSTS } from '../core/governance';
 import { BridgeError, DEFAULT_OP_TIMEOUT_MS, SftpBridge } from '../sftp/bridge';
+import { stubMissingMembers } from '../sandbox/notEmulated';
 
 /** Connection.MAX_FILE_SIZE: 100,000,000 bytes ([UL] "maximum file size ... 100 MB"; netsuite-facts). */
 export const MAX_FILE_SIZE = 100_000_000;
@@ -614,3 +615,6 @@ export function createSftpModule(ctx: ExecutionContext): SftpModule {
     Sort: Sort as unknown as SftpModule['Sort'],
   } as unknown as SftpModule;
 }
+
+// members of NetSuite's Connection the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(Connection.prototype, 'N/sftp.Connection');

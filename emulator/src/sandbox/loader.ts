@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { SCRIPT_FILES, SuiteScriptError } from '../core/errors';
-import { N_API_MEMBERS } from './nApiMembers';
+import { notEmulated, withMissingMembers } from './notEmulated';
 
 /** The JSDoc tags NetSuite reads from a script file's header comment. */
 export interface ScriptHeader {
@@ -485,31 +485,4 @@ function unsupportedModule(id: string): unknown {
       },
     },
   );
-}
-
-function notEmulated(id: string, member: string): SuiteScriptError {
-  return new SuiteScriptError(
-    'SSS_NOT_YET_SUPPORTED',
-    `not emulated: ${id}.${member} (NetSuite has it; the emulator does not: see the N/ API coverage table in emulator/README.md)`,
-  );
-}
-
-/**
- * An emulated module whose members NetSuite has but the emulator lacks throw "not emulated: N/x.y" on use,
- * never a silent undefined (nApiMembers.ts, generated from @hitc/netsuite-types). Other names read as usual.
- */
-const wrapped = new WeakMap<object, unknown>();
-function withMissingMembers(id: string, mod: unknown): unknown {
-  const known = N_API_MEMBERS[id];
-  if (!known || mod === null || typeof mod !== 'object') return mod;
-  // one wrapper per module object, so the global `log` and N/log stay the same object
-  if (wrapped.has(mod)) return wrapped.get(mod);
-  const proxy = new Proxy(mod, {
-    get(t, prop, r) {
-      if (typeof prop === 'string' && !(prop in t) && known.includes(prop)) throw notEmulated(id, prop);
-      return Reflect.get(t, prop, r) as unknown;
-    },
-  });
-  wrapped.set(mod, proxy);
-  return proxy;
 }

@@ -26,9 +26,10 @@ test('a module member NetSuite has but the emulator lacks throws "not emulated",
   fs.mkdirSync(path.join(root, 'SuiteScripts'));
   fs.writeFileSync(
     path.join(root, 'SuiteScripts', 's.js'),
-    `/**\n * @NApiVersion 2.1\n * @NScriptType ScheduledScript\n */\ndefine(['N/search'], (search) => ({ execute() {
+    `/**\n * @NApiVersion 2.1\n * @NScriptType ScheduledScript\n */\ndefine(['N/search', 'N/record'], (search, record) => ({ execute() {
       let e; try { search.SettingName.CONSOLIDATIONTYPE; } catch (x) { e = x.name + ': ' + x.message; }
-      log.audit('out', { e, unknown: typeof search.noSuchMember });
+      let m; try { record.create({ type: 'customer' }).getMacros(); } catch (x) { m = x.name + ': ' + x.message; }
+      log.audit('out', { e, m, unknown: typeof search.noSuchMember });
     } }));`,
   );
   const a = new Account({ fileCabinetRoot: root, loadSdf: false });
@@ -42,6 +43,7 @@ test('a module member NetSuite has but the emulator lacks throws "not emulated",
   expect(r.error).toBeUndefined();
   const out = JSON.parse(r.logs.find((l) => l.title === 'out')!.details);
   expect(out.e).toMatch(/^SSS_NOT_YET_SUPPORTED: not emulated: N\/search\.SettingName/);
+  expect(out.m).toMatch(/^SSS_NOT_YET_SUPPORTED: not emulated: N\/record\.Record\.getMacros/);
   expect(out.unknown).toBe('undefined');
   fs.rmSync(root, { recursive: true, force: true });
 });
