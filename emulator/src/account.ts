@@ -99,6 +99,10 @@ const KIND_BY_SDF: Record<string, ScriptKind> = {
   MAPREDUCE: 'MAPREDUCE',
   suitelet: 'SUITELET',
   SUITELET: 'SUITELET',
+  restlet: 'RESTLET',
+  RESTLET: 'RESTLET',
+  usereventscript: 'USEREVENT',
+  USEREVENT: 'USEREVENT',
 };
 
 export class Account implements AccountState {
@@ -254,6 +258,7 @@ export class Account implements AccountState {
       internalId: this.scripts.get(input.scriptId.toLowerCase())?.internalId ?? ++this.nextScriptInternalId,
       name: input.name ?? input.scriptId,
       kind: input.kind,
+      fileCabinetRoot: input.fileCabinetRoot,
       scriptFile: input.scriptFile.startsWith('/') ? input.scriptFile : '/' + input.scriptFile,
       params,
       deployments: (input.deployments ?? []).map((d) => ({
@@ -267,6 +272,7 @@ export class Account implements AccountState {
         yieldAfterMins: d.yieldAfterMins,
         bufferSize: d.bufferSize,
         recurrence: d.recurrence,
+        recordType: d.recordType?.toLowerCase(),
       })),
     };
     this.scripts.set(def.scriptId, def);
@@ -356,6 +362,7 @@ export class Account implements AccountState {
           yieldAfterMins: d.yieldAfterMins,
           bufferSize: d.bufferSize,
           recurrence: d.recurrence,
+          recordType: typeof d.raw.recordtype === 'string' ? d.raw.recordtype : undefined,
         })),
       });
     }

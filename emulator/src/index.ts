@@ -86,3 +86,7 @@ export {
 export type { RunSuiteletOptions, SuiteletResult, Audience } from './runners/suitelet';
 export { SuiteletServer } from './http/server';
 export type { SuiteletServerOptions } from './http/server';
+export { runRestlet, RESTLET_LIMIT } from './runners/restlet';
+export type { RunRestletOptions, RestletResult } from './runners/restlet';
+export { USER_EVENT_LIMIT, UserEventType } from './runners/userEvent';
+export { clearCaches } from './modules/cache';

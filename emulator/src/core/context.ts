@@ -32,7 +32,7 @@ export interface UserPreferences {
   timeZone: string;
 }
 
-export type ScriptKind = 'SCHEDULED' | 'MAPREDUCE' | 'SUITELET';
+export type ScriptKind = 'SCHEDULED' | 'MAPREDUCE' | 'SUITELET' | 'RESTLET' | 'USEREVENT';
 
 /** The script and deployment an execution runs as (N/runtime.getCurrentScript()). */
 export interface RunningScript {

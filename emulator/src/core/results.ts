@@ -68,7 +68,7 @@ export interface ExecutionResult {
   executionId: string;
   scriptId: string;
   deploymentId: string;
-  kind: 'SCHEDULED' | 'MAPREDUCE' | 'CSV_IMPORT' | 'SEARCH' | 'SUITELET';
+  kind: 'SCHEDULED' | 'MAPREDUCE' | 'CSV_IMPORT' | 'SEARCH' | 'SUITELET' | 'RESTLET' | 'USEREVENT';
   taskId?: string;
   /** Account time (modeled) when the execution started and ended. */
   startedAt: Date;

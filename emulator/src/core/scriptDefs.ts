@@ -29,6 +29,8 @@ export interface DeploymentDef {
   bufferSize?: number;
   /** Raw recurrence as read from SDF (for schedulers that want it). */
   recurrence?: unknown;
+  /** User event deployments: the record type it runs on (SDF `recordtype`, e.g. CUSTOMER → customer). */
+  recordType?: string;
 }
 
 export interface ScriptDef {
@@ -41,6 +43,8 @@ export interface ScriptDef {
   scriptFile: string;
   params: Record<string, ScriptParameterDef>;
   deployments: DeploymentDef[];
+  /** See ScriptDefInput.fileCabinetRoot. */
+  fileCabinetRoot?: string;
 }
 
 export interface ScriptDefInput {
@@ -50,4 +54,6 @@ export interface ScriptDefInput {
   scriptFile: string;
   params?: Array<Partial<ScriptParameterDef> & { id: string; type: string }>;
   deployments?: Array<Partial<DeploymentDef> & { deploymentId: string }>;
+  /** Where this script's files are on disk when not under the account's File Cabinet root (another SDF project's scripts, e.g. a merchant's user event script). */
+  fileCabinetRoot?: string;
 }

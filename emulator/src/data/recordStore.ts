@@ -176,6 +176,11 @@ export class RecordStore implements ValidationStore {
     forgetFieldCache(t);
   }
 
+  addSublistField(type: string, sublist: string, def: FieldDef): void {
+    const sub = this.typeDef(type).sublists[sublist];
+    if (sub) sub.fields[def.id] = def;
+  }
+
   hasType(type: string): boolean {
     return this.defs.has(String(type).toLowerCase());
   }

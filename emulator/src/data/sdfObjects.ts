@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { XMLParser } from 'fast-xml-parser';
 import type { FieldDef, FieldType, TypeRegistry } from './records/types';
 
@@ -79,6 +80,10 @@ export interface SdfEntityField {
   field: FieldDef;
   /** Record types it applies to (customer, employee, …). */
   appliesTo: string[];
+  /** Transaction line and item option fields: the sublist of those record types they are on. */
+  sublist?: string;
+  /** The SDF object type (entitycustomfield, transactionbodycustomfield, …). */
+  objectType?: string;
   sourceFile: string;
 }
 
@@ -121,6 +126,8 @@ export interface SdfObjects {
   datasets: SdfDataset[];
   customRecordTypes: SdfCustomRecordType[];
   entityFields: SdfEntityField[];
+  /** Every other custom field object (transaction body / line, item, item option, CRM, other record fields). */
+  customFields: SdfEntityField[];
   /** Files that were read but hold objects the emulator ignores (subtabs, secrets, …). */
   ignored: string[];
 }
@@ -167,7 +174,123 @@ const FIELD_TYPES: Record<string, FieldType> = {
   DATETIME: 'DATETIME',
   DATETIMETZ: 'DATETIME',
   TIMEOFDAY: 'TEXT',
+  DOCUMENT: 'SELECT',
+  IMAGE: 'SELECT',
 };
+
+/**
+ * Custom field objects SDF deploys and the record types each "applies to" flag names (SDF XML
+ * reference: entitycustomfield appliesto…, crmcustomfield appliesto…, itemcustomfield appliesto…,
+ * transactionbodycustomfield body…, transactioncolumncustomfield / itemoptioncustomfield col…,
+ * othercustomfield rectype). A flag not listed maps to the record type of its own name (e.g.
+ * bodyitemfulfillment → itemfulfillment); types the account does not model are skipped.
+ * Which standard types each flag covers is the emulator's reading of the UI's "Applies To" boxes (unverified).
+ */
+const FIELD_OBJECTS: Record<string, { flag: RegExp; sublist?: string; types: Record<string, string[]> }> = {
+  entitycustomfield: { flag: /^appliesto(.+)$/, types: { project: ['job'] } },
+  crmcustomfield: {
+    flag: /^appliesto(.+)$/,
+    types: { event: ['calendarevent'], case: ['supportcase'] },
+  },
+  itemcustomfield: {
+    flag: /^appliesto(.+)$/,
+    types: {
+      inventory: ['inventoryitem'],
+      noninventory: ['noninventorysaleitem', 'noninventorypurchaseitem', 'noninventoryresaleitem'],
+      service: ['servicesaleitem', 'servicepurchaseitem', 'serviceresaleitem'],
+      othercharge: ['otherchargesaleitem', 'otherchargepurchaseitem', 'otherchargeresaleitem'],
+      kit: ['kititem'],
+      assembly: ['assemblyitem'],
+      group: ['itemgroup'],
+      allitems: ['inventoryitem', 'kititem', 'assemblyitem', 'itemgroup'],
+    },
+  },
+  itemnumbercustomfield: { flag: /^appliesto(.+)$/, types: {} },
+  transactionbodycustomfield: {
+    flag: /^body(.+)$/,
+    types: {
+      sale: [
+        'salesorder',
+        'cashsale',
+        'invoice',
+        'estimate',
+        'creditmemo',
+        'cashrefund',
+        'returnauthorization',
+      ],
+      purchase: ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'],
+      customerpayment: ['customerpayment', 'customerdeposit', 'customerrefund'],
+      journal: ['journalentry'],
+      pickingticket: [],
+      printflag: [],
+      printpackingslip: [],
+      printstatement: [],
+    },
+  },
+  transactioncolumncustomfield: {
+    flag: /^col(.+)$/,
+    sublist: 'item',
+    types: {
+      sale: [
+        'salesorder',
+        'cashsale',
+        'invoice',
+        'estimate',
+        'creditmemo',
+        'cashrefund',
+        'returnauthorization',
+      ],
+      purchase: ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'],
+      journal: [],
+      expense: [],
+      time: [],
+      kititem: [],
+      printflag: [],
+    },
+  },
+  itemoptioncustomfield: {
+    flag: /^col(.+)$/,
+    sublist: 'item',
+    types: {
+      sale: [
+        'salesorder',
+        'cashsale',
+        'invoice',
+        'estimate',
+        'creditmemo',
+        'cashrefund',
+        'returnauthorization',
+      ],
+      purchase: ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'],
+      kititem: [],
+    },
+  },
+  othercustomfield: { flag: /^$/, types: {} },
+};
+
+function customFieldObject(tag: string, x: Record<string, unknown>, file: string): SdfEntityField {
+  const spec = FIELD_OBJECTS[tag];
+  const scriptId = text(x['@_scriptid']).toLowerCase();
+  const appliesTo = new Set<string>();
+  for (const [k, v] of Object.entries(x)) {
+    const m = spec.flag.exec(k);
+    if (m && m[1] && bool(v)) for (const t of spec.types[m[1]] ?? [m[1]]) appliesTo.add(t);
+  }
+  if (tag === 'othercustomfield') {
+    const t = resolveSelectType(text(x.rectype));
+    if (t) appliesTo.add(t);
+  }
+  const field = fieldFrom(scriptId, x);
+  if (/^(DOCUMENT|IMAGE)$/i.test(text(x.fieldtype))) field.selectType = 'file';
+  return {
+    scriptId,
+    field,
+    appliesTo: [...appliesTo],
+    sublist: spec.sublist,
+    objectType: tag,
+    sourceFile: file,
+  };
+}
 
 function toFieldType(raw: unknown): FieldType {
   return FIELD_TYPES[String(raw ?? 'TEXT').toUpperCase()] ?? 'TEXT';
@@ -311,17 +434,43 @@ function parseScript(kindTag: string, x: Record<string, unknown>, file: string):
 }
 
 /**
- * A savedsearch object. SDF keeps a saved search's criteria in `<definition>`, a serialized form
- * Oracle does not document; the emulator reads a readable subset, either directly in the object
- * or as XML inside `<definition>`: `<searchtype>`, `<title>`, `<ispublic>`,
+ * A savedsearch object. SDF keeps a saved search's criteria in `<definition>`. What the account exports
+ * (HotWax's customsearch_* objects) is `<hash>@GZC@<version>@<base64 of gzip>`, whose content is
+ * NetSuite's serialized SearchDefinition XML (read by readSerializedSearch). Also read: a readable
+ * subset, directly in the object or as XML inside `<definition>`: `<searchtype>`, `<title>`, `<ispublic>`,
  * `<filters><filter><field/><join/><operator/><formula/><summary/><values><value/>…</values></filter>`
  * and `<columns><column><field/><join/><summary/><sort/><formula/><label/></column>`.
- * Unverified against exports of real accounts.
+ * A definition that cannot be decoded, or that gives no search type, throws naming the object: a
+ * search is never loaded empty. Both forms unverified against Oracle documentation ("Do not edit").
  */
 function parseSavedSearch(x: Record<string, unknown>, file: string): SdfSavedSearch {
+  const scriptId = text(x['@_scriptid']).toLowerCase();
+  const refuse = (why: string) =>
+    new Error(
+      `savedsearch ${scriptId} (${file}): ${why}. Export the saved search again from the account (suitecloud object:import) and retry.`,
+    );
+  let def = text(x.definition).trim();
+  if (def !== '' && !def.startsWith('<')) {
+    const b64 = def.split('@').pop() as string;
+    if (!/^[A-Za-z0-9+/\s]+=*$/.test(b64)) throw refuse('its <definition> is neither XML nor base64 of gzip');
+    try {
+      def = zlib.gunzipSync(Buffer.from(b64, 'base64')).toString('utf8').trim();
+    } catch (e) {
+      throw refuse(`its <definition> cannot be decoded as base64 of gzip (${(e as Error).message})`);
+    }
+    if (!def.startsWith('<')) throw refuse('its decoded <definition> is not XML');
+  }
+  const parsed = /<SearchDefinition[\s>]/.test(def) ? readSerializedSearch(def) : readReadableSearch(x, def);
+  if (!parsed.type) throw refuse('its definition names no search type');
+  return { scriptId, ...parsed, title: parsed.title || scriptId, sourceFile: file };
+}
+
+function readReadableSearch(
+  x: Record<string, unknown>,
+  def: string,
+): Omit<SdfSavedSearch, 'scriptId' | 'sourceFile'> {
   let body = x;
-  const def = text(x.definition);
-  if (def.trim().startsWith('<')) {
+  if (def.startsWith('<')) {
     const inner = parser.parse(def) as Record<string, unknown>;
     const root = Object.entries(inner).find(([k, v]) => k !== '?xml' && v && typeof v === 'object');
     if (root) body = { ...x, ...(root[1] as Record<string, unknown>) };
@@ -349,15 +498,105 @@ function parseSavedSearch(x: Record<string, unknown>, file: string): SdfSavedSea
     formula: text(c.formula) || undefined,
     label: text(c.label) || undefined,
   }));
-  const scriptId = text(x['@_scriptid']).toLowerCase();
   return {
-    scriptId,
-    title: text(body.title) || (def.trim().startsWith('<') ? '' : def) || scriptId,
+    title: text(body.title),
     type: text(body.searchtype).toLowerCase().replace(/\s+/g, ''),
     isPublic: bool(body.ispublic),
     expression,
     columns,
-    sourceFile: file,
+  };
+}
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The `<Value field="F">v</Value>` entries of an XML fragment, first occurrence of each field. */
+function serializedValues(xml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of xml.matchAll(/<Value [^>]*?field="(\w+)"[^>]*?(?:\/>|>([^<]*)<\/Value>)/g)) {
+    if (!(m[1] in out)) out[m[1]] = (m[2] ?? '').replace(/&(\w+);/g, (e, n: string) => XML_ENTITIES[n] ?? e);
+  }
+  return out;
+}
+
+/**
+ * A serialized field name → the SuiteScript id: 'Entity_ISINACTIVE' → 'isinactive',
+ * 'CUSTENTITY_HC_X' → 'custentity_hc_x' (a CamelCase record prefix is dropped). Joins unverified.
+ */
+function serializedName(raw: string): string {
+  return raw.replace(/^[A-Z][a-z]\w*?_/, '').toLowerCase();
+}
+
+/**
+ * NetSuite's serialized SearchDefinition (descriptor FIELD_SEARCH_TYPE / FIELD_DEFAULT_NAME /
+ * FLAG_PUBLIC; filters FIELD_FILTER_NAME, FIELD_MODIFIER (operator), FIELD_ATTRIBUTE (value, or the
+ * operator isempty / isnotempty), FLAG_NOT, FLAG_OR, FIELD_NUM_LEFT_PARENS / RIGHT_PARENS, values;
+ * detailFields' FIELD_ALIAS / FIELD_SUMMARY_TYPE / FIELD_FORMULA as columns; sortColumns KEY_FIELD).
+ * Read from HotWax's exported objects; the meaning of each element is the emulator's reading (unverified).
+ */
+function readSerializedSearch(xml: string): Omit<SdfSavedSearch, 'scriptId' | 'sourceFile'> {
+  const head = serializedValues(xml.slice(0, xml.search(/<filters>|$/)));
+  const section = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1] ?? '';
+  const tokens: unknown[] = [];
+  let joiner = '';
+  for (const m of section('filters').matchAll(/<SearchFilter>([\s\S]*?)<\/SearchFilter>/g)) {
+    const v = serializedValues(m[1]);
+    const name = serializedName(v.FIELD_FILTER_NAME ?? '');
+    const attr = v.FIELD_ATTRIBUTE ?? '';
+    const values = [...m[1].matchAll(/field="FIELD_VALUE"[^>]*>([^<]*)</g)].map((x) => x[1]);
+    let term: unknown[];
+    if (/^IS(NOT)?EMPTY$/.test(attr)) term = [name, attr.toLowerCase()];
+    else if (v.FIELD_TYPE === 'CHECKBOX' && !v.FIELD_MODIFIER) term = [name, 'is', attr];
+    else
+      term = [name, (v.FIELD_MODIFIER || 'anyof').toLowerCase(), ...(attr ? [attr.toLowerCase()] : values)];
+    if (v.FIELD_FORMULA) term[0] = `${term[0]}: ${v.FIELD_FORMULA}`;
+    if (joiner) tokens.push(joiner);
+    for (let i = 0; i < Number(v.FIELD_NUM_LEFT_PARENS || 0); i++) tokens.push('(');
+    if (v.FLAG_NOT === 'true') tokens.push('NOT');
+    tokens.push(term);
+    for (let i = 0; i < Number(v.FIELD_NUM_RIGHT_PARENS || 0); i++) tokens.push(')');
+    joiner = v.FLAG_OR === 'true' ? 'OR' : 'AND';
+  }
+  // Parentheses → nested filter expressions.
+  const stack: unknown[][] = [[]];
+  for (const t of tokens) {
+    if (t === '(') stack.push([]);
+    else if (t === ')' && stack.length > 1) stack[stack.length - 2].push(stack.pop());
+    else if (t !== ')') stack[stack.length - 1].push(t);
+  }
+  while (stack.length > 1) stack[stack.length - 2].push(stack.pop());
+  const sorts = [...section('sortColumns').matchAll(/<Record>([\s\S]*?)<\/Record>/g)].map((m) =>
+    serializedValues(m[1]),
+  );
+  const sortOf = (alias: string) => {
+    const sv = sorts.find((s) => s.KEY_FIELD === alias);
+    return !sv ? 'NONE' : sv.FLAG_DESCENDING === 'true' ? 'DESC' : 'ASC';
+  };
+  const fields = section('detailFields') || section('returnFields');
+  const columns = [...fields.matchAll(/<Record>([\s\S]*?)<\/Record>/g)].map((m) => {
+    const v = serializedValues(m[1]);
+    return {
+      name: serializedName(v.FIELD_ALIAS ?? ''),
+      summary: v.FIELD_SUMMARY_TYPE?.toLowerCase() || undefined,
+      sortdir: sortOf(v.FIELD_ALIAS ?? ''),
+      formula: v.FIELD_FORMULA || undefined,
+    };
+  });
+  for (const s of sorts) {
+    if (!columns.some((c) => c.name === serializedName(s.KEY_FIELD ?? ''))) {
+      columns.push({
+        name: serializedName(s.KEY_FIELD ?? ''),
+        summary: undefined,
+        sortdir: sortOf(s.KEY_FIELD ?? ''),
+        formula: undefined,
+      });
+    }
+  }
+  return {
+    title: head.FIELD_DEFAULT_NAME ?? '',
+    type: (head.FIELD_SEARCH_TYPE ?? '').toLowerCase().replace(/\s+/g, ''),
+    isPublic: head.FLAG_PUBLIC === 'true',
+    expression: stack[0],
+    columns,
   };
 }
 
@@ -370,6 +609,7 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
     datasets: [],
     customRecordTypes: [],
     entityFields: [],
+    customFields: [],
     ignored: [],
   };
   for (const [tag, body] of Object.entries(doc)) {
@@ -388,13 +628,9 @@ export function parseSdfObjectXml(xml: string, file = '<string>'): Partial<SdfOb
         sourceFile: file,
       });
     } else if (tag === 'entitycustomfield') {
-      const scriptId = text(x['@_scriptid']).toLowerCase();
-      const appliesTo: string[] = [];
-      for (const [k, v] of Object.entries(x)) {
-        const m = /^appliesto(.+)$/.exec(k);
-        if (m && bool(v)) appliesTo.push(m[1]);
-      }
-      out.entityFields!.push({ scriptId, field: fieldFrom(scriptId, x), appliesTo, sourceFile: file });
+      out.entityFields!.push(customFieldObject(tag, x, file));
+    } else if (FIELD_OBJECTS[tag]) {
+      out.customFields!.push(customFieldObject(tag, x, file));
     } else if (tag === 'savedsearch') {
       out.savedSearches!.push(parseSavedSearch(x, file));
     } else if (tag === 'dataset') {
@@ -427,6 +663,7 @@ export function loadSdfObjects(dir: string, store?: TypeRegistry): SdfObjects {
     datasets: [],
     customRecordTypes: [],
     entityFields: [],
+    customFields: [],
     ignored: [],
   };
   for (const file of listFiles(dir)) {
@@ -436,17 +673,18 @@ export function loadSdfObjects(dir: string, store?: TypeRegistry): SdfObjects {
     result.datasets.push(...(part.datasets ?? []));
     result.customRecordTypes.push(...(part.customRecordTypes ?? []));
     result.entityFields.push(...(part.entityFields ?? []));
+    result.customFields.push(...(part.customFields ?? []));
     result.ignored.push(...(part.ignored ?? []));
   }
   if (store) registerSdfObjects(store, result);
   return result;
 }
 
-/** Registers custom record types and entity fields of `objects` in `store`. */
+/** Registers custom record types and custom fields of `objects` in `store`. */
 export function registerSdfObjects(
   store: TypeRegistry,
   objects: Pick<SdfObjects, 'customRecordTypes' | 'entityFields'> &
-    Partial<Pick<SdfObjects, 'savedSearches'>>,
+    Partial<Pick<SdfObjects, 'savedSearches' | 'customFields'>>,
 ): void {
   for (const crt of objects.customRecordTypes) {
     store.defineCustomRecordType(crt.scriptId, crt.label, { includeName: crt.includeName });
@@ -455,9 +693,11 @@ export function registerSdfObjects(
   for (const crt of objects.customRecordTypes) {
     for (const fd of crt.fields) store.addField(crt.scriptId, fd);
   }
-  for (const ef of objects.entityFields) {
+  for (const ef of [...objects.entityFields, ...(objects.customFields ?? [])]) {
     for (const t of ef.appliesTo) {
-      if (store.hasType(t)) store.addField(t, ef.field);
+      if (!store.hasType(t)) continue;
+      if (ef.sublist) store.addSublistField(t, ef.sublist, ef.field);
+      else store.addField(t, ef.field);
     }
   }
   // Saved searches become savedsearch records search.load finds by script id.

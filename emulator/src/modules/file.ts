@@ -16,6 +16,7 @@ import {
   type StoredFile,
 } from '../data/fileCabinet';
 import { missingArgument } from './record';
+import { stubMissingMembers } from '../sandbox/notEmulated';
 
 const TYPES = [
   'APPCACHE',
@@ -402,3 +403,6 @@ export function createFileModule(ctx: ExecutionContext): typeof fileTypes {
   };
   return mod as unknown as typeof fileTypes;
 }
+
+// members of NetSuite's File the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(EmFile.prototype, 'N/file.File');

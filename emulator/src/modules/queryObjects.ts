@@ -30,6 +30,7 @@ import { formatDate, formatDateTime, parseUserDate } from '../data/dates';
 import type { FieldDef, StoredRecord } from '../data/records/types';
 import type { RecordStore } from '../data/recordStore';
 import { compare, runSuiteQLRows } from './query';
+import { stubMissingMembers } from '../sandbox/notEmulated';
 
 export const Operator = {
   AFTER: 'AFTER',
@@ -955,3 +956,6 @@ export function createQueryObjectMembers(ctx: ExecutionContext) {
     },
   };
 }
+
+// members of NetSuite's Query the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(QQuery.prototype, 'N/query.Query');

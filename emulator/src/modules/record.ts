@@ -24,14 +24,42 @@ import {
   type RecordDraft,
   type RecordStore,
   type RecordTypeDef,
+  type StoredRecord,
   type StoredLine,
   type StoredSubrecord,
 } from '../data/recordStore';
 import { formatDate, formatDateTime, parseUserDate } from '../data/dates';
 import { TRANSFORMS } from '../data/records/transactions';
+import { stubMissingMembers } from '../sandbox/notEmulated';
 
 /** record.attach / record.detach: 10 units (help "record.attach(options)", "record.detach(options)"). */
 const ATTACH_UNITS = 10;
+
+type UserEvents = typeof import('../runners/userEvent').runUserEvents;
+let userEventRunner: UserEvents | undefined;
+/** User event scripts deployed on the record type (runners/userEvent.ts; required lazily: it loads the runners). */
+function userEvents(...args: Parameters<UserEvents>): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  userEventRunner ??= (require('../runners/userEvent') as { runUserEvents: UserEvents }).runUserEvents;
+  userEventRunner(...args);
+}
+
+/** A read-only view of the stored record (a user event's oldRecord). */
+function storedRecord(
+  ctx: ExecutionContext,
+  def: RecordTypeDef,
+  at: number | string | StoredRecord,
+  changes: Record<string, unknown> = {},
+): EmRecord {
+  const cur = typeof at === 'object' ? at : ctx.account.records.require(def.type, at as string);
+  const values = { ...cloneValues(cur.values), ...changes };
+  return new EmRecord(
+    ctx,
+    def,
+    { id: cur.id, type: def.type, values, sublists: cloneSublists(cur.sublists) },
+    false,
+  );
+}
 
 /** Transactions cost the transaction rate whether or not core/governance lists them. */
 function costClass(def: RecordTypeDef): RecordCostClass {
@@ -663,6 +691,14 @@ export class EmRecord extends FieldAccess {
     if (this.dynamic) {
       for (const [id, cur] of this.current) if (cur.changed) this.commitLine({ sublistId: id });
     }
+    const priorId = this.draft.id;
+    const event = priorId === null ? 'create' : 'edit';
+    const records = () => ({
+      newRecord: this,
+      oldRecord: priorId === null ? undefined : storedRecord(this.ctx, this.def, priorId),
+    });
+    // A merchant's beforeSubmit that throws makes this save throw, nothing stored ("beforeSubmit(context)").
+    userEvents(this.ctx, 'beforeSubmit', this.def.type, event, records);
     const id = this.store.save(this.draft, {
       ignoreMandatoryFields: o.ignoreMandatoryFields === true,
       oneWorld: this.ctx.account.oneWorld,
@@ -672,6 +708,10 @@ export class EmRecord extends FieldAccess {
     const saved = this.store.get(this.def.type, id)!;
     this.draft.values = cloneValues(saved.values);
     this.draft.sublists = cloneSublists(saved.sublists);
+    userEvents(this.ctx, 'afterSubmit', this.def.type, event, () => ({
+      newRecord: storedRecord(this.ctx, this.def, id),
+      oldRecord: records().oldRecord,
+    }));
     return id;
   }
 
@@ -735,7 +775,9 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
       values: cloneValues(cur.values),
       sublists: cloneSublists(cur.sublists),
     };
-    return new EmRecord(ctx, def, draft, o.isDynamic === true);
+    const rec = new EmRecord(ctx, def, draft, o.isDynamic === true);
+    userEvents(ctx, 'beforeLoad', def.type, 'view', () => ({ newRecord: rec }));
+    return rec;
   };
 
   const copy = (options: unknown): EmRecord => {
@@ -756,7 +798,14 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
     const o = argObject('record.delete', options, ['type', 'id']);
     const def = store().typeDef(String(o.type));
     ctx.charge('record.delete', COSTS.recordSaveLike[costClass(def)]);
+    const cur = store().require(def.type, o.id as string);
+    const old = () => {
+      const r = storedRecord(ctx, def, cur);
+      return { newRecord: r, oldRecord: r };
+    };
+    userEvents(ctx, 'beforeSubmit', def.type, 'delete', old);
     store().delete(def.type, o.id as string);
+    userEvents(ctx, 'afterSubmit', def.type, 'delete', old);
     return Number(o.id);
   };
 
@@ -776,11 +825,24 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
         values[k] = p.start;
       }
     }
-    return store().update(def.type, o.id as string, values, {
+    const stored = store().require(def.type, o.id as string);
+    // a copy: the store may update the stored record in place
+    const before: StoredRecord = { ...stored, values: { ...stored.values } };
+    const old = () => storedRecord(ctx, def, before);
+    userEvents(ctx, 'beforeSubmit', def.type, 'xedit', () => ({
+      newRecord: storedRecord(ctx, def, before, values),
+      oldRecord: old(),
+    }));
+    const id = store().update(def.type, o.id as string, values, {
       ignoreMandatoryFields: sub.ignoreMandatoryFields === true,
       oneWorld: ctx.account.oneWorld,
       now: ctx.account.now(),
     });
+    userEvents(ctx, 'afterSubmit', def.type, 'xedit', () => ({
+      newRecord: storedRecord(ctx, def, id),
+      oldRecord: old(),
+    }));
+    return id;
   };
 
   /**
@@ -857,3 +919,6 @@ export function createRecordModule(ctx: ExecutionContext): typeof recordTypes {
   };
   return mod as unknown as typeof recordTypes;
 }
+
+// members of NetSuite's Record the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(EmRecord.prototype, 'N/record.Record');

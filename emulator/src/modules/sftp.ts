@@ -23,6 +23,7 @@ import type { ExecutionContext } from '../core/context';
 import { nsError, SuiteScriptError } from '../core/errors';
 import { COSTS } from '../core/governance';
 import { BridgeError, DEFAULT_OP_TIMEOUT_MS, SftpBridge } from '../sftp/bridge';
+import { stubMissingMembers } from '../sandbox/notEmulated';
 
 /** Connection.MAX_FILE_SIZE: 100,000,000 bytes ([UL] "maximum file size ... 100 MB"; netsuite-facts). */
 export const MAX_FILE_SIZE = 100_000_000;
@@ -355,7 +356,7 @@ export function closeSftpConnections(ctx: ExecutionContext): void {
   set.clear();
 }
 
-class Connection {
+export class Connection {
   readonly MAX_FILE_SIZE = MAX_FILE_SIZE;
   readonly MAX_TRANSFER_TIMEOUT = MAX_TRANSFER_TIMEOUT;
   readonly MAX_CONNECT_TIMEOUT = MAX_CONNECT_TIMEOUT;
@@ -368,11 +369,20 @@ class Connection {
     private readonly secrets: string[],
   ) {}
 
-  private resolve(p: string | undefined): string {
-    if (p === undefined || p === '' || p === '.') return this.base;
-    // NetSuite says these inputs "must take the form of a relative path" ([UL], [DL]); an absolute
-    // path is taken as is here (what NetSuite does with one is unverified).
-    return path.posix.normalize(p.startsWith('/') ? p : path.posix.join(this.base, p));
+  /**
+   * Every path argument is relative to the connection's directory, with or without a leading slash:
+   * [UL]/[DL]/[LS] call them relative paths, and HotWax's production scripts pass '/export/' under a
+   * connection opened on '<root>customer'. A path that would leave the connection's directory ('..'
+   * past it) is refused, as a missing directory or file of that operation (NetSuite's behaviour is
+   * unverified; refusing is the safe reading).
+   */
+  private resolve(p: string | undefined, op: Op): string {
+    const rel = path.posix.normalize((p ?? '').replace(/^\/+/, '') || '.');
+    if (rel === '..' || rel.startsWith('../')) {
+      const code = opError(op, new BridgeError('sftp', '', 2), '', []).name;
+      throw nsError(code, `The path ${p} leaves the connection's directory; use a path inside it.`);
+    }
+    return path.posix.join(this.base, rel).replace(/(.)\/+$/, '$1');
   }
 
   private run<T>(op: Op, target: string, fn: () => T): T {
@@ -393,7 +403,7 @@ class Connection {
     const filename = optString(o, 'filename') ?? String(file.name ?? '');
     if (!filename) throw missing('filename');
     if (filename.includes('/')) throw badType('filename');
-    const dir = this.resolve(optString(o, 'directory'));
+    const dir = this.resolve(optString(o, 'directory'), 'upload');
     const timeout = transferTimeout(o);
     const replace = o.replaceExisting === true || o.replaceExisting === 'T' || o.replaceExisting === 'true';
     const data = fileBytes(file);
@@ -410,9 +420,8 @@ class Connection {
     const o = asOptions(options);
     this.ctx.charge('sftp.Connection.download', COSTS.sftpTransfer);
     const filename = reqString(o, 'filename');
-    const dir = this.resolve(optString(o, 'directory'));
     const timeout = transferTimeout(o);
-    const target = path.posix.join(dir, filename);
+    const target = this.resolve(path.posix.join(optString(o, 'directory') ?? '', filename), 'download');
     const bytes = this.run('download', target, () =>
       this.bridge.call<Uint8Array>('download', { path: target, maxBytes: MAX_FILE_SIZE }, timeout * 1000),
     );
@@ -435,7 +444,7 @@ class Connection {
     const raw = reqString(o, 'path');
     const sort = reqString(o, 'sort') as SortValue;
     if (!Object.values(Sort).includes(sort)) throw badType('sort');
-    let dir = this.resolve(raw);
+    let dir = this.resolve(raw, 'list');
     let pattern: RegExp | undefined;
     const last = path.posix.basename(dir);
     if (/[*?]/.test(last)) {
@@ -464,8 +473,8 @@ class Connection {
   move(options: unknown): void {
     const o = asOptions(options);
     this.ctx.charge('sftp.Connection.move', COSTS.sftpOther);
-    const from = this.resolve(reqString(o, 'from'));
-    const to = this.resolve(reqString(o, 'to'));
+    const from = this.resolve(reqString(o, 'from'), 'move');
+    const to = this.resolve(reqString(o, 'to'), 'move');
     this.run('move', `${from} -> ${to}`, () =>
       this.bridge.call('rename', { from, to }, DEFAULT_OP_TIMEOUT_MS),
     );
@@ -475,7 +484,7 @@ class Connection {
   removeFile(options: unknown): void {
     const o = asOptions(options);
     this.ctx.charge('sftp.Connection.removeFile', COSTS.sftpOther);
-    const p = this.resolve(reqString(o, 'path'));
+    const p = this.resolve(reqString(o, 'path'), 'removeFile');
     this.run('removeFile', p, () => this.bridge.call('removeFile', { path: p }, DEFAULT_OP_TIMEOUT_MS));
   }
 
@@ -483,7 +492,7 @@ class Connection {
   makeDirectory(options: unknown): void {
     const o = asOptions(options);
     this.ctx.charge('sftp.Connection.makeDirectory', COSTS.sftpOther);
-    const p = this.resolve(reqString(o, 'path'));
+    const p = this.resolve(reqString(o, 'path'), 'makeDirectory');
     this.run('makeDirectory', p, () => this.bridge.call('makeDirectory', { path: p }, DEFAULT_OP_TIMEOUT_MS));
   }
 
@@ -491,7 +500,7 @@ class Connection {
   removeDirectory(options: unknown): void {
     const o = asOptions(options);
     this.ctx.charge('sftp.Connection.removeDirectory', COSTS.sftpOther);
-    const p = this.resolve(reqString(o, 'path'));
+    const p = this.resolve(reqString(o, 'path'), 'removeDirectory');
     this.run('removeDirectory', p, () =>
       this.bridge.call('removeDirectory', { path: p }, DEFAULT_OP_TIMEOUT_MS),
     );
@@ -606,3 +615,6 @@ export function createSftpModule(ctx: ExecutionContext): SftpModule {
     Sort: Sort as unknown as SftpModule['Sort'],
   } as unknown as SftpModule;
 }
+
+// members of NetSuite's Connection the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(Connection.prototype, 'N/sftp.Connection');

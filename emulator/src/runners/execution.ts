@@ -23,6 +23,7 @@ import { createSearchModule } from '../modules/search';
 import { createFileModule } from '../modules/file';
 import { createSftpModule } from '../modules/sftp';
 import { createQueryModule } from '../modules/query';
+import { createCacheModule } from '../modules/cache';
 
 /** Thrown at the injected crash and at every N/ call after it: the server went away. */
 export class EmulatedCrash extends Error {
@@ -47,6 +48,7 @@ export const MODULE_FACTORIES: Record<string, ModuleFactory> = {
   'N/file': createFileModule,
   'N/sftp': createSftpModule,
   'N/query': createQueryModule,
+  'N/cache': createCacheModule,
 };
 
 /**
@@ -261,7 +263,7 @@ export class Execution implements ExecutionContext {
   get sandbox(): Sandbox {
     if (!this.sandboxInstance) {
       this.sandboxInstance = new Sandbox({
-        root: this.account.fileCabinetRoot,
+        root: this.scriptDef.fileCabinetRoot ?? this.account.fileCabinetRoot,
         standardModule: (n) => this.module(n),
         log: this.module('N/log'),
         util: this.module('N/util'),

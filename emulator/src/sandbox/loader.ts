@@ -22,7 +22,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { SuiteScriptError } from '../core/errors';
+import { SCRIPT_FILES, SuiteScriptError } from '../core/errors';
+import { notEmulated, withMissingMembers } from './notEmulated';
 
 /** The JSDoc tags NetSuite reads from a script file's header comment. */
 export interface ScriptHeader {
@@ -37,6 +38,8 @@ export const ENTRY_POINTS: Record<string, { all: string[]; any: string[] }> = {
   scheduledscript: { all: ['execute'], any: [] },
   mapreducescript: { all: ['getInputData'], any: ['map', 'reduce'] },
   suitelet: { all: ['onRequest'], any: [] },
+  restlet: { all: [], any: ['get', 'post', 'put', 'delete'] },
+  usereventscript: { all: [], any: ['beforeLoad', 'beforeSubmit', 'afterSubmit'] },
 };
 
 /** Standard module names NetSuite offers (the N/ modules of @hitc/netsuite-types). */
@@ -189,6 +192,7 @@ function compile(diskPath: string, cabinetPath: string): CachedScript {
       e,
     );
   }
+  SCRIPT_FILES.add(cabinetPath);
   const entry = { mtimeMs: st.mtimeMs, size: st.size, source, script };
   compiled.set(diskPath, entry);
   return entry;
@@ -261,6 +265,15 @@ export class Sandbox {
       codeGeneration: { strings: true, wasm: false },
     });
     bootstrapScript.runInContext(this.context);
+    // Errors made in the sandbox show only script frames, as NetSuite's do (no host paths).
+    const SandboxError = vm.runInContext('Error', this.context) as ErrorConstructor & {
+      prepareStackTrace?: unknown;
+    };
+    SandboxError.prepareStackTrace = (e: Error, frames: NodeJS.CallSite[]) =>
+      [
+        String(e),
+        ...frames.filter((f) => SCRIPT_FILES.has(String(f.getFileName()))).map((f) => `    at ${f}`),
+      ].join('\n');
     const define = this.makeDefine();
     Object.defineProperty(g, 'define', {
       value: define,
@@ -269,7 +282,7 @@ export class Sandbox {
       configurable: false,
     });
     Object.defineProperty(g, 'log', {
-      value: opts.log,
+      value: withMissingMembers('N/log', opts.log),
       writable: true,
       enumerable: false,
       configurable: true,
@@ -340,7 +353,7 @@ export class Sandbox {
     if (this.standard.has(id)) return this.standard.get(id);
     if (!STANDARD_MODULES.has(id)) throw moduleDoesNotExist(name);
     let mod = this.opts.standardModule(id);
-    if (mod === undefined) mod = unsupportedModule(id);
+    mod = mod === undefined ? unsupportedModule(id) : withMissingMembers(id, mod);
     this.standard.set(id, mod);
     return mod;
   }
@@ -468,7 +481,7 @@ function unsupportedModule(id: string): unknown {
     {
       get(_t, prop) {
         if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-        throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', `${id}.${prop} is not emulated`);
+        throw notEmulated(id, String(prop));
       },
     },
   );

@@ -140,6 +140,8 @@ export interface SeedOptions {
 export interface TypeRegistry {
   defineCustomRecordType(scriptId: string, label: string, opts?: { includeName?: boolean }): RecordTypeDef;
   addField(type: string, def: FieldDef): void;
+  /** Adds a line field to a sublist of the type (no-op when the type has no such sublist). */
+  addSublistField(type: string, sublist: string, def: FieldDef): void;
   hasType(type: string): boolean;
   create(type: string, values: Record<string, unknown>, opts?: SeedOptions): number;
   findBy(type: string, field: string, value: unknown): unknown[];

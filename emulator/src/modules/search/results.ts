@@ -13,6 +13,7 @@ import type { Opts } from './constants';
 import type { EmColumn } from './columns';
 import { isEmptyValue, type Accessor, type Engine, type Row } from './engine';
 import { parseName } from './filters';
+import { stubMissingMembers } from '../../sandbox/notEmulated';
 
 export interface CompiledColumn {
   col: EmColumn;
@@ -237,3 +238,6 @@ export function pagedData(src: RowSource, options?: unknown): unknown {
   pagedData.fetch = withPromise(fetch);
   return pagedData;
 }
+
+// members of NetSuite's Result the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(EmResult.prototype, 'N/search.Result');

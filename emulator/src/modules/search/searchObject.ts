@@ -23,6 +23,7 @@ import { sortRecords, sortsByInternalId, unsortedOrder } from './order';
 import { plan } from './planner';
 import { pagedData, resultSet, type CompiledColumn, type RowSource } from './results';
 import { summarize } from './summary';
+import { stubMissingMembers } from '../../sandbox/notEmulated';
 
 let uncached = 0;
 
@@ -264,3 +265,6 @@ export class EmSearch {
     };
   }
 }
+
+// members of NetSuite's Search the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
+stubMissingMembers(EmSearch.prototype, 'N/search.Search');
