@@ -229,35 +229,41 @@ describe('id export (planAndSave, sendExport)', () => {
     expect(cp.state!.committed.stampAfter).toBe(480000);
   });
 
-  test("a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload under way is spared", () => {
-    const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    lib.planAndSave(cp, 'customdeploy_export_customer_rest', () => 400000, 120000);
-    const state = cp.load()!;
-    state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
-    cp.save(state);
-    lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
-    const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
-    expect(() => send(cp, target(true, folder))).toThrow('reset');
-    // The restart: same pending run, a new unique suffix, so new names.
-    const t = target(false, folder);
-    lib.sendExport(
-      {
-        checkpoint: cp,
-        connect: t.connect,
-        deploymentId: 'customdeploy_export_customer',
-        maxRowsPerFile: () => 50000,
-        now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)),
-        unique: 'def456',
-        log: { audit: () => undefined },
-      },
-      customers,
-    );
-    expect([...folder].sort()).toEqual([
-      '.CustomerExport-20261201T115900Z-other1.csv.part',
-      'CustomerExport-20261201T120500Z-def456.csv',
-      'CustomerExport-old.csv',
-    ]);
-  });
+  test.each([
+    ['under way (started a minute ago) is spared', 60e3, true],
+    ['of a run started two days ago (it crashed) is removed', 2 * 864e5, false],
+  ])(
+    "a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload %s",
+    (_what, age, spared) => {
+      const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
+      lib.planAndSave(cp, 'customdeploy_export_customer_rest', () => Date.UTC(2026, 11, 1, 12) - age, 120000);
+      const state = cp.load()!;
+      state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
+      cp.save(state);
+      lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+      const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
+      expect(() => send(cp, target(true, folder))).toThrow('reset');
+      // The restart: same pending run, a new unique suffix, so new names.
+      const t = target(false, folder);
+      lib.sendExport(
+        {
+          checkpoint: cp,
+          connect: t.connect,
+          deploymentId: 'customdeploy_export_customer',
+          maxRowsPerFile: () => 50000,
+          now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)),
+          unique: 'def456',
+          log: { audit: () => undefined },
+        },
+        customers,
+      );
+      expect([...folder].sort()).toEqual([
+        ...(spared ? ['.CustomerExport-20261201T115900Z-other1.csv.part'] : []),
+        'CustomerExport-20261201T120500Z-def456.csv',
+        'CustomerExport-old.csv',
+      ]);
+    },
+  );
 
   test('a checkpoint that never reads back is a SyncError with its code', () => {
     const cp = { load: () => null, save: () => false };

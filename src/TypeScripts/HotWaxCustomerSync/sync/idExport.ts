@@ -29,7 +29,7 @@ export interface PendingRun extends ExportCursor {
   startedAt: number;
   /** The files this run is uploading (saved before the first upload). */
   files?: string[];
-  /** Files of an earlier run of this deployment that crashed: their temporary copies are removed. */
+  /** Files of an earlier run of this deployment that crashed: this run connects to remove what is left. */
   leftovers?: string[];
 }
 
@@ -140,8 +140,8 @@ export interface SendDeps {
 }
 
 /**
- * The summarize stage: names the files in the checkpoint, removes what a crashed run of this
- * deployment left, uploads, and only then advances the cursor. A failed upload throws: the cursor
+ * The summarize stage: names the files in the checkpoint, removes every temporary file earlier runs
+ * left, uploads, and only then advances the cursor. A failed upload throws: the cursor
  * stays, and the next run sends these customers again.
  */
 export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { files: string[] } {
@@ -174,7 +174,8 @@ export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { fil
     const dir = SFTP_FOLDERS.partyIdentifications;
     // Every earlier run's temporary file, found by listing (10 units): a restarted summarize names its
     // files anew and never learns its earlier attempt's names. Spared: the other deployment's upload
-    // under way, named in the checkpoint before it starts (read after the listing, so it is known).
+    // under way, named in the checkpoint before it starts (read after the listing, so it is known), by
+    // a run started within a day (a crashed one's file is removed by the next run of either).
     let temps: string[] = [];
     try {
       temps = target
@@ -185,7 +186,7 @@ export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { fil
       // no such folder yet: nothing left over (the upload creates it)
     }
     const busy = Object.entries(deps.checkpoint.load()?.pending ?? {}).flatMap(([d, r]) =>
-      d === deps.deploymentId ? [] : (r.files ?? []),
+      d === deps.deploymentId || deps.now.getTime() - r.startedAt > 864e5 ? [] : (r.files ?? []),
     );
     for (const name of temps) if (!busy.includes(name)) target.removeTemporary(dir, name);
     files.forEach((csv, i) => target.uploadAtomic(dir, names[i], csv));

@@ -1836,7 +1836,7 @@ let temps=[]
 try{
 temps=target.listEntries(dir).filter(e=>!e.directory&&/^\.CustomerExport-.*\.part$/.test(e.name)).map(e=>e.name.slice(1,-5))
 }catch{}
-const busy=Object.entries(deps.checkpoint.load()?.pending??{}).flatMap(([d,r])=>d===deps.deploymentId?[]:r.files??[])
+const busy=Object.entries(deps.checkpoint.load()?.pending??{}).flatMap(([d,r])=>d===deps.deploymentId||deps.now.getTime()-r.startedAt>864e5?[]:r.files??[])
 for(const name of temps)if(!busy.includes(name))target.removeTemporary(dir,name)
 files.forEach((csv,i)=>target.uploadAtomic(dir,names[i],csv))}
 if(state&&run)deps.checkpoint.save(commitRun(state,deps.deploymentId))
