@@ -33,6 +33,20 @@ describe('header alias table', () => {
     });
   });
 
+  test.each([
+    ['two email columns', 'HCCustomerId,email,E-mail', /"E-mail" is another "email" column/],
+    ['two HCCustomerId columns', 'HCCustomerId,firstName,hc_customer_id', /another "HCCustomerId" column/],
+    ['an unknown column twice', 'HCCustomerId,loyaltyTier,LoyaltyTier', /"LoyaltyTier"/],
+  ])('%s: the whole file is refused, naming the column', (_what, header, names) => {
+    const feed = lib.readCustomerFeed(`${header}\r\nHC1,a,b\r\n`);
+    expect(feed.refusal).toMatch(names);
+    expect(feed.refusal).toMatch(/named twice/);
+  });
+
+  test('a header without a repeated name is not refused (blank names do not count)', () => {
+    expect(lib.readCustomerFeed('HCCustomerId,,email,\r\nHC1,,a@example.com,\r\n').refusal).toBeNull();
+  });
+
   test("a 2025 feed's externalId (the Shopify id) is never taken for the key", () => {
     const feed = lib.readCustomerFeed('externalId,firstName\r\n661,Ada\r\n');
     expect(plain(feed.missingColumns)).toEqual(['HCCustomerId']);
