@@ -64,7 +64,7 @@ test('an unclosed quote fails its own line only; a file without HCCustomerId is 
   expect(b.ok).toBe(false);
 });
 
-test('against a snapshot: link, already linked, linked to another HotWax customer, match by email', async () => {
+test('against a snapshot: link, already linked, linked to another HotWax customer, email against a Shopify id', async () => {
   const snapshot = readSnapshot(fixture('snapshot-30.json'));
   const r = await checkFeed(fixture('against-snapshot.csv'), { snapshot });
   expect(r.rows.map((x) => `${x.line} ${x.verdict} ${x.netsuiteId ?? x.code ?? ''}`.trim())).toEqual([
@@ -76,7 +76,9 @@ test('against a snapshot: link, already linked, linked to another HotWax custome
     '7 create',
   ]);
   const e = await checkFeed(fixture('against-snapshot.csv'), { snapshot, matchByEmail: true });
-  expect(e.rows[3]).toMatchObject({ line: 5, verdict: 'link', netsuiteId: '10' });
+  // customer10@example.com is customer 10's, but customer 10 holds another Shopify id than the row:
+  // the identifiers disagree, so no link (docs/CONTRACTS.md "Identity conflicts", R11).
+  expect(e.rows[3]).toMatchObject({ line: 5, verdict: 'error', code: 'IDENTITY_CONFLICT' });
   // customer24@example.com is on two customers: no link by email
   expect(e.rows[4]).toMatchObject({ line: 6, verdict: 'create' });
 });

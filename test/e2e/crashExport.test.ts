@@ -51,3 +51,23 @@ test.each(flows)(
     }
   },
 );
+
+// NetSuite restarts an interrupted map/reduce stage (isRestarted): the restarted summarize names its
+// files anew, so the earlier attempt's temporary file must be found by listing, not by its name.
+test(`id export against ${kind}: a crash at every charged call, the stage restarted, then a re-run, leaves no temporary file`, async () => {
+  const base = await freshCase(server, 'base');
+  exportScenario(base);
+  const plan = countingPlan();
+  expect(runAll(base.env, 'export', plan).every((r) => r.status === 'COMPLETE')).toBe(true);
+  const calls = plan.calls;
+  const baseline = finalState(base);
+  for (let n = 1; n <= calls.length; n++) {
+    const c = await freshCase(server, 'restart');
+    exportScenario(c);
+    runAll(c.env, 'export', crashAtCall(n), undefined, true);
+    runAll(c.env, 'export');
+    const state = finalState(c);
+    expect([n, calls[n - 1], state.temporaryFiles]).toEqual([n, calls[n - 1], []]);
+    expect([n, calls[n - 1], state.partyIdLines]).toEqual([n, calls[n - 1], baseline.partyIdLines]);
+  }
+});

@@ -58,9 +58,20 @@ function relatedRows(c: CaseEnv): void {
     80: { HCCustomerId: 'HC6', HCShopifyCustomerId: '', externalId: '', email: 'shared@example.com' },
     85: { HCCustomerId: 'HC7', HCShopifyCustomerId: '', externalId: 'EXT-4' },
     90: { HCCustomerId: 'HC9', HCShopifyCustomerId: '', externalId: '', email: 'known@example.com' },
-    // Third batch: links, then the same HC id again.
-    105: { HCCustomerId: 'HC900', HCShopifyCustomerId: '6600000000900', externalId: '' },
-    125: { HCCustomerId: 'HC900', HCShopifyCustomerId: '6600000000900', externalId: '' },
+    // Third batch: links (the email agrees: matching by email makes it an identifier), then the same
+    // HC id again.
+    105: {
+      HCCustomerId: 'HC900',
+      HCShopifyCustomerId: '6600000000900',
+      externalId: '',
+      email: 'known900@example.com',
+    },
+    125: {
+      HCCustomerId: 'HC900',
+      HCShopifyCustomerId: '6600000000900',
+      externalId: '',
+      email: 'known900@example.com',
+    },
   };
   // And new customers that use up units, so a small usage limit spreads the feed over executions.
   for (const i of [30, 31, 32, 33, 34, 35, 36, 37, 110, 111, 112, 113, 114, 115, 116, 117])

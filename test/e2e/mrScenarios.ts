@@ -37,7 +37,13 @@ export function duplicateScenario(c: CaseEnv, plain = 3): void {
     feedText([
       { HCCustomerId: 'HC1' },
       { HCCustomerId: 'HC2', HCShopifyCustomerId: '6600000000222', externalId: '' },
-      { HCCustomerId: 'HC900', HCShopifyCustomerId: '6600000000900', externalId: '' },
+      // Its email agrees with the customer's: with email matching on, email is an identifier.
+      {
+        HCCustomerId: 'HC900',
+        HCShopifyCustomerId: '6600000000900',
+        externalId: '',
+        email: 'known900@example.com',
+      },
       { HCCustomerId: 'HC5', email: 'household@example.com' },
       { HCCustomerId: 'HC7', externalId: 'EXT-7' },
       ...plainRows,

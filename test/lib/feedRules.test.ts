@@ -33,6 +33,20 @@ describe('header alias table', () => {
     });
   });
 
+  test.each([
+    ['two email columns', 'HCCustomerId,email,E-mail', /"E-mail" is another "email" column/],
+    ['two HCCustomerId columns', 'HCCustomerId,firstName,hc_customer_id', /another "HCCustomerId" column/],
+    ['an unknown column twice', 'HCCustomerId,loyaltyTier,LoyaltyTier', /"LoyaltyTier"/],
+  ])('%s: the whole file is refused, naming the column', (_what, header, names) => {
+    const feed = lib.readCustomerFeed(`${header}\r\nHC1,a,b\r\n`);
+    expect(feed.refusal).toMatch(names);
+    expect(feed.refusal).toMatch(/named twice/);
+  });
+
+  test('a header without a repeated name is not refused (blank names do not count)', () => {
+    expect(lib.readCustomerFeed('HCCustomerId,,email,\r\nHC1,,a@example.com,\r\n').refusal).toBeNull();
+  });
+
   test("a 2025 feed's externalId (the Shopify id) is never taken for the key", () => {
     const feed = lib.readCustomerFeed('externalId,firstName\r\n661,Ada\r\n');
     expect(plain(feed.missingColumns)).toEqual(['HCCustomerId']);
@@ -95,6 +109,53 @@ describe('row validation: every problem, nothing cut', () => {
     };
     expect(r.code).toBe('INVALID_CHARACTER');
     expect(r.message).toMatch(/column "firstName"/);
+  });
+
+  // Every identifier field, each way it can be unclean: a tab or line break anywhere (any other
+  // control character is INVALID_CHARACTER in every column), or whitespace at either end.
+  test.each(
+    (['HCCustomerId', 'HCShopifyCustomerId', 'externalId', 'subsidiary', 'status'] as const).flatMap((k) =>
+      (
+        [
+          ['\n', 'INVALID_CHARACTER'],
+          ['\r', 'INVALID_CHARACTER'],
+          ['\t', 'INVALID_CHARACTER'],
+          ['\u0007', 'INVALID_CHARACTER'],
+          [' ', 'SURROUNDING_WHITESPACE'],
+          ['\u00a0', 'SURROUNDING_WHITESPACE'],
+        ] as const
+      ).flatMap(([c, code]) =>
+        [`${c}X1`, `X${c}1`, `X1${c}`]
+          .filter((v) => code === 'INVALID_CHARACTER' || v !== `X${c}1`)
+          .map((v) => [k, JSON.stringify(v), v, code] as const),
+      ),
+    ),
+  )('identifier %s = %s fails the row with %s', (k, _shown, v, code) => {
+    const value = k === 'subsidiary' ? v.replace('X', '') : v;
+    const values = { ...row, [k]: value };
+    const r = lib.toNewCustomer(values, {}, opts, Object.values(values), Object.keys(values)) as {
+      problems?: { code: string; message: string }[];
+    };
+    expect(
+      r.problems
+        ?.filter((p) => p.code === code)
+        .map((p) => p.message.includes(k) || p.message.includes(`"${k}"`)),
+    ).toEqual([true]);
+  });
+
+  test('a line feed inside an HC id is never a key, and a value with only inner spaces is kept', () => {
+    expect((lib.toNewCustomer({ ...row, HCCustomerId: 'HC\n1' }, {}, opts) as { code: string }).code).toBe(
+      'INVALID_CHARACTER',
+    );
+    const ok = lib.toNewCustomer(
+      { ...row, status: 'CUSTOMER-Closed Won', HCShopifyCustomerId: ' ' },
+      {},
+      opts,
+    ) as {
+      statusName: string;
+      shopifyCustomerId: string;
+    };
+    expect([ok.statusName, ok.shopifyCustomerId]).toEqual(['CUSTOMER-Closed Won', '']);
   });
 
   test('an emoji is two characters, as NetSuite counts: 31 + 😀 is refused, never cut in half', () => {

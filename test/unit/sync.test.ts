@@ -162,14 +162,24 @@ describe('id export (planAndSave, sendExport)', () => {
     { id: '3', hcCustomerId: 'HC3', stamped: false },
   ];
 
-  function target(failUpload = false) {
+  /** customer/import/ as a set of names; a failed upload leaves its temporary file, as a crash does. */
+  function target(failUpload = false, folder = new Set<string>()) {
     const calls: string[] = [];
     return {
       calls,
+      folder,
       connect: () => ({
-        removeTemporary: (dir: string, name: string) => calls.push(`remove ${dir}/${name}`),
+        listEntries: () => [...folder].map((name) => ({ name, directory: false })),
+        removeTemporary: (dir: string, name: string) => {
+          folder.delete(`.${name}.part`);
+          calls.push(`remove ${dir}/${name}`);
+        },
         uploadAtomic: (dir: string, name: string, contents: string) => {
-          if (failUpload) throw nsError('FTP_TRANSFER_FAILED', 'reset');
+          if (failUpload) {
+            folder.add(`.${name}.part`);
+            throw nsError('FTP_TRANSFER_FAILED', 'reset');
+          }
+          folder.add(name);
           calls.push(`upload ${dir}/${name} ${contents.split('\r\n').filter(Boolean).length - 1} rows`);
         },
       }),
@@ -208,15 +218,52 @@ describe('id export (planAndSave, sendExport)', () => {
   test('a failed upload leaves the cursor where it was; the next run removes what it left, then sends again', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
     lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
-    expect(() => send(cp, target(true))).toThrow('reset');
+    const failed = target(true);
+    expect(() => send(cp, failed)).toThrow('reset');
     expect(cp.state!.committed.stampAfter).toBe(1000);
     lib.planAndSave(cp, 'customdeploy_export_customer', () => 600000, 120000);
-    const t = target();
+    const t = target(false, failed.folder);
     send(cp, t);
     expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-abc123.csv');
     expect(t.calls[1]).toMatch(/^upload customer\/import\//);
     expect(cp.state!.committed.stampAfter).toBe(480000);
   });
+
+  test.each([
+    ['under way (started a minute ago) is spared', 60e3, true],
+    ['of a run started two days ago (it crashed) is removed', 2 * 864e5, false],
+  ])(
+    "a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload %s",
+    (_what, age, spared) => {
+      const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
+      lib.planAndSave(cp, 'customdeploy_export_customer_rest', () => Date.UTC(2026, 11, 1, 12) - age, 120000);
+      const state = cp.load()!;
+      state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
+      cp.save(state);
+      lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+      const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
+      expect(() => send(cp, target(true, folder))).toThrow('reset');
+      // The restart: same pending run, a new unique suffix, so new names.
+      const t = target(false, folder);
+      lib.sendExport(
+        {
+          checkpoint: cp,
+          connect: t.connect,
+          deploymentId: 'customdeploy_export_customer',
+          maxRowsPerFile: () => 50000,
+          now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)),
+          unique: 'def456',
+          log: { audit: () => undefined },
+        },
+        customers,
+      );
+      expect([...folder].sort()).toEqual([
+        ...(spared ? ['.CustomerExport-20261201T115900Z-other1.csv.part'] : []),
+        'CustomerExport-20261201T120500Z-def456.csv',
+        'CustomerExport-old.csv',
+      ]);
+    },
+  );
 
   test('a checkpoint that never reads back is a SyncError with its code', () => {
     const cp = { load: () => null, save: () => false };

@@ -127,7 +127,7 @@ export class SftpFolderClient {
   /**
    * Removes what an upload interrupted by a crash left in `dir` (`.<name>.part`): one listing
    * (10 units) and 10 units per file. Only for folders no other execution is uploading to at the
-   * time (the import holds its lease); the id export removes its own files by name instead.
+   * time (the import holds its lease); the id export lists and spares the other deployment's upload.
    */
   removeLeftovers(dir: string): string[] {
     let entries: { directory: boolean; name: string }[];

@@ -444,7 +444,7 @@ export function readCsv<C extends string>(text: string, opts: ReadCsvOptions<C>)
         fileName,
         lineNumber: first.lineNumber,
         code: 'DUPLICATE_COLUMN',
-        message: `column ${i + 1} "${name}" is another "${canonical}" column (first: "${matched[canonical]}"); kept as an extra column`,
+        message: `column ${i + 1} "${name}" is another "${canonical}" column (first: "${matched[canonical]}")`,
       });
       return undefined;
     }

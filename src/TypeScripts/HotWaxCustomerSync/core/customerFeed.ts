@@ -1,5 +1,5 @@
 /** A HotWax customer feed read through its column table (hotwaxFiles.ts) by the CSV engine (csv.ts). */
-import { readCsv } from './csv';
+import { normalizeHeaderName, readCsv } from './csv';
 import type { ReadCsvResult } from './csv';
 import { CUSTOMER_FEED_COLUMNS } from './hotwaxFiles';
 import type { CustomerFeedColumn } from './hotwaxFiles';
@@ -7,6 +7,11 @@ import type { CustomerFeedColumn } from './hotwaxFiles';
 export interface CustomerFeed extends ReadCsvResult<CustomerFeedColumn> {
   /** Legacy feed: the header name whose values are HotWax's customer ids ("External Id"), else null. */
   legacyKeyColumn: string | null;
+  /**
+   * Why the whole file is refused though it has a key column, else null: a column named twice (two
+   * `email`s, two `HCCustomerId`s, in any spelling) leaves no way to tell which one HotWax meant.
+   */
+  refusal: string | null;
 }
 
 /**
@@ -18,13 +23,21 @@ export interface CustomerFeed extends ReadCsvResult<CustomerFeedColumn> {
  */
 export function readCustomerFeed(text: string, fileName = ''): CustomerFeed {
   const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS, fileName });
+  const names = feed.header.map(normalizeHeaderName);
+  let dup = feed.problems.filter((p) => p.code === 'DUPLICATE_COLUMN').map((p) => p.message);
+  if (!dup.length)
+    dup = feed.header.filter((_h, i) => names[i] && names.indexOf(names[i]) < i).map((h) => `"${h}"`);
+  const refusal = dup.length
+    ? `a column is named twice, which one is meant is unknown (${dup.join('; ')}): have HotWax send it once`
+    : null;
   const ext = feed.matched.externalId;
   const legacy = feed.matched.HCCustomerId === undefined && ext !== undefined && /\s/.test(ext);
-  if (!legacy) return { ...feed, legacyKeyColumn: null };
+  if (!legacy) return { ...feed, legacyKeyColumn: null, refusal };
   for (const row of feed.rows) row.values.HCCustomerId = row.values.externalId;
   return {
     ...feed,
     missingColumns: feed.missingColumns.filter((c) => c !== 'HCCustomerId'),
     legacyKeyColumn: ext,
+    refusal,
   };
 }

@@ -5,8 +5,8 @@
  *
  * getInputData selects by the numeric stamp cursor plus every unstamped customer with an HC id; map
  * stamps those (5 units each, once per customer); reduce costs nothing; summarize names its files in
- * the checkpoint, removes what a crashed run of this deployment left, uploads, and only then advances
- * the cursor.
+ * the checkpoint, removes every temporary file an earlier run or attempt left, uploads, and only
+ * then advances the cursor.
  *
  * @NApiVersion 2.1
  * @NScriptType MapReduceScript

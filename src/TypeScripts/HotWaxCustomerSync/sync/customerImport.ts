@@ -635,6 +635,7 @@ function importFeed(
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCustomerFeed(text, name);
   const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
+  if (parsed?.refusal && !missingKey) return failFile('DUPLICATE_COLUMN', parsed.refusal);
   if (!parsed || missingKey)
     return failFile(
       'UNREADABLE_FEED',

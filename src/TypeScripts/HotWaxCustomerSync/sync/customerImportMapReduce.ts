@@ -247,7 +247,7 @@ export function planHandoff(
       return;
     }
     const parsed = unreadableReason(text) ? null : readCustomerFeed(text, f.name);
-    if (!parsed || parsed.missingColumns.includes('HCCustomerId')) {
+    if (!parsed || parsed.missingColumns.includes('HCCustomerId') || parsed.refusal) {
       givenBack.push({ ...f, reason: 'not a readable customer feed' });
       return;
     }

@@ -21,7 +21,8 @@ export type Decision =
   | { kind: 'create' }
   | { kind: 'alreadyLinked'; customer: ExistingCustomer; fill: Record<string, string> }
   | { kind: 'link'; customer: ExistingCustomer; matchedBy: string; fill: Record<string, string> }
-  | { kind: 'conflict'; customer: ExistingCustomer; matchedBy: string };
+  | { kind: 'conflict'; customer: ExistingCustomer; matchedBy: string }
+  | { kind: 'identityConflict'; customer: ExistingCustomer; matchedBy: string; clashes: string[] };
 
 /** Index of candidate customers by each matching key; rows created in this run are added to it. */
 export class CandidateIndex {
@@ -55,31 +56,53 @@ export class CandidateIndex {
     this.add(c);
   }
 
+  /**
+   * The customer the row's identifiers lead to (HC id, then external id, Shopify id, email when
+   * matching by it), and whether every other identifier agrees with it: the rule for each pair is the
+   * table in docs/CONTRACTS.md ("Identity conflicts").
+   */
   decide(row: NewCustomer, matchByEmail: boolean): Decision {
-    const linked = this.byHcId.get(row.hcCustomerId);
-    if (linked && linked.length > 0) {
-      const customer = linked.find((c) => !c.inactive) ?? linked[0];
-      return { kind: 'alreadyLinked', customer, fill: fillEmpty(customer, row) };
+    const hc = this.byHcId.get(row.hcCustomerId) ?? [];
+    const ext = row.externalId ? this.byExternalId.get(row.externalId.toLowerCase()) : undefined;
+    const shop = row.shopifyCustomerId ? (this.byShopifyId.get(row.shopifyCustomerId) ?? []) : [];
+    const mail =
+      matchByEmail && row.email
+        ? (this.byEmail.get(row.email.toLowerCase()) ?? []).filter((c) => !c.inactive)
+        : [];
+    const [customer, matchedBy = ''] = hc.length
+      ? [hc.find((c) => !c.inactive) ?? hc[0], CUSTOMER_FIELDS.hcCustomerId]
+      : ext
+        ? [ext, 'externalid']
+        : shop.length
+          ? [shop.find((c) => !c.hcCustomerId && !c.inactive) ?? shop[0], CUSTOMER_FIELDS.shopifyCustomerId]
+          : mail.length === 1
+            ? [mail[0], 'email']
+            : [];
+    if (!customer) return { kind: 'create' };
+    if (!hc.length && customer.hcCustomerId && customer.hcCustomerId !== row.hcCustomerId)
+      return { kind: 'conflict', customer, matchedBy };
+    // Each identifier of the row must be held by no other customer, and the customer must hold it or
+    // nothing. External ids and emails compare ignoring case, as NetSuite matches them. The email only
+    // when it is an identifier (matching by email): otherwise it is data the import never changes on
+    // a customer it finds (a NetSuite copy edited since), as for names and phone.
+    const clashes: string[] = [];
+    for (const [what, value, held, holders] of [
+      ['external id', row.externalId, customer.externalId, ext ? [ext] : []],
+      ['Shopify id', row.shopifyCustomerId, customer.shopifyCustomerId, shop],
+      ['email', row.email, matchByEmail ? customer.email : '', mail],
+    ] as const) {
+      const other = holders.some((c) => c.id === customer.id) ? undefined : holders[0];
+      if (other)
+        clashes.push(
+          `${what} ${value} is NetSuite customer ${other.id}'s (HotWax ${other.hcCustomerId || 'none'})`,
+        );
+      if (value && held && value.toLowerCase() !== held.toLowerCase())
+        clashes.push(`NetSuite customer ${customer.id} has ${what} ${held}, the row ${value}`);
     }
-    const byExt = row.externalId ? this.byExternalId.get(row.externalId.toLowerCase()) : undefined;
-    if (byExt) return linkOrConflict(byExt, row, 'externalid');
-    const byShop = row.shopifyCustomerId ? this.byShopifyId.get(row.shopifyCustomerId) : undefined;
-    if (byShop && byShop.length > 0) {
-      const free = byShop.find((c) => !c.hcCustomerId && !c.inactive) ?? byShop[0];
-      return linkOrConflict(free, row, CUSTOMER_FIELDS.shopifyCustomerId);
-    }
-    if (matchByEmail && row.email) {
-      const active = (this.byEmail.get(row.email.toLowerCase()) ?? []).filter((c) => !c.inactive);
-      if (active.length === 1) return linkOrConflict(active[0], row, 'email');
-    }
-    return { kind: 'create' };
+    if (clashes.length) return { kind: 'identityConflict', customer, matchedBy, clashes };
+    if (hc.length) return { kind: 'alreadyLinked', customer, fill: fillEmpty(customer, row) };
+    return { kind: 'link', customer, matchedBy, fill: fillEmpty(customer, row) };
   }
-}
-
-function linkOrConflict(customer: ExistingCustomer, row: NewCustomer, matchedBy: string): Decision {
-  if (customer.hcCustomerId && customer.hcCustomerId !== row.hcCustomerId)
-    return { kind: 'conflict', customer, matchedBy };
-  return { kind: 'link', customer, matchedBy, fill: fillEmpty(customer, row) };
 }
 
 /** The HotWax fields to fill on an existing customer: only where NetSuite holds nothing yet. */

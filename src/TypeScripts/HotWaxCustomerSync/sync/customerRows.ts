@@ -180,6 +180,20 @@ export function toNewCustomer(
       );
   });
 
+  // Identifiers are matched exactly: a tab or line break in one, or a space at either end, would be
+  // another customer's key (or a status or subsidiary NetSuite lacks), so the row fails, never trimmed.
+  for (const k of ['HCCustomerId', 'HCShopifyCustomerId', 'externalId', 'subsidiary', 'status'] as const) {
+    const raw = values[k] ?? '';
+    const at = raw.search(/[\t\n\r]/);
+    if (at >= 0 && !invalidCharacter(raw))
+      fail('INVALID_CHARACTER', `${k} holds a tab or line break at character ${at + 1}`);
+    else if (at < 0 && raw.trim() && raw !== raw.trim())
+      fail(
+        'SURROUNDING_WHITESPACE',
+        `${k} ${JSON.stringify(raw)} has whitespace around it (ids are matched exactly)`,
+      );
+  }
+
   const hcCustomerId = v('HCCustomerId');
   if (!hcCustomerId) fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
   tooLong('HCCustomerId', hcCustomerId, CUSTOMER_FIELDS.hcCustomerId, 'HC Customer Id');

@@ -134,6 +134,12 @@ function upsert(
           code: 'LINKED_TO_OTHER_HC_CUSTOMER',
           message: `NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`,
         };
+      case 'identityConflict':
+        return {
+          kind: 'error',
+          code: 'IDENTITY_CONFLICT',
+          message: `HotWax customer ${row.hcCustomerId} is NetSuite customer ${decision.customer.id} (by ${decision.matchedBy}), but ${decision.clashes.join('; ')}. Nothing changed: correct the ids in HotWax or NetSuite, send the row again`,
+        };
       case 'alreadyLinked': {
         const stale =
           decision.customer.stamp === null || stamp - decision.customer.stamp > opts.restampAfterMs;

@@ -29,7 +29,7 @@ export interface PendingRun extends ExportCursor {
   startedAt: number;
   /** The files this run is uploading (saved before the first upload). */
   files?: string[];
-  /** Files of an earlier run of this deployment that crashed: their temporary copies are removed. */
+  /** Files of an earlier run of this deployment that crashed: this run connects to remove what is left. */
   leftovers?: string[];
 }
 
@@ -123,6 +123,7 @@ export function planAndSave(
 
 /** Where the files go: customer/import/ on HotWax's SFTP server. */
 export interface ExportTarget {
+  listEntries(dir: string): { name: string; directory: boolean }[];
   removeTemporary(dir: string, name: string): void;
   uploadAtomic(dir: string, name: string, contents: string): void;
 }
@@ -139,8 +140,8 @@ export interface SendDeps {
 }
 
 /**
- * The summarize stage: names the files in the checkpoint, removes what a crashed run of this
- * deployment left, uploads, and only then advances the cursor. A failed upload throws: the cursor
+ * The summarize stage: names the files in the checkpoint, removes every temporary file earlier runs
+ * left, uploads, and only then advances the cursor. A failed upload throws: the cursor
  * stays, and the next run sends these customers again.
  */
 export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { files: string[] } {
@@ -170,8 +171,25 @@ export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { fil
   }
   if (files.length > 0 || leftovers.length > 0) {
     const target = deps.connect();
-    for (const name of leftovers) target.removeTemporary(SFTP_FOLDERS.partyIdentifications, name);
-    files.forEach((csv, i) => target.uploadAtomic(SFTP_FOLDERS.partyIdentifications, names[i], csv));
+    const dir = SFTP_FOLDERS.partyIdentifications;
+    // Every earlier run's temporary file, found by listing (10 units): a restarted summarize names its
+    // files anew and never learns its earlier attempt's names. Spared: the other deployment's upload
+    // under way, named in the checkpoint before it starts (read after the listing, so it is known), by
+    // a run started within a day (a crashed one's file is removed by the next run of either).
+    let temps: string[] = [];
+    try {
+      temps = target
+        .listEntries(dir)
+        .filter((e) => !e.directory && /^\.CustomerExport-.*\.part$/.test(e.name))
+        .map((e) => e.name.slice(1, -5));
+    } catch {
+      // no such folder yet: nothing left over (the upload creates it)
+    }
+    const busy = Object.entries(deps.checkpoint.load()?.pending ?? {}).flatMap(([d, r]) =>
+      d === deps.deploymentId || deps.now.getTime() - r.startedAt > 864e5 ? [] : (r.files ?? []),
+    );
+    for (const name of temps) if (!busy.includes(name)) target.removeTemporary(dir, name);
+    files.forEach((csv, i) => target.uploadAtomic(dir, names[i], csv));
   }
   if (state && run) deps.checkpoint.save(commitRun(state, deps.deploymentId));
   return { files: names };

@@ -57,7 +57,8 @@ try{text=deps.feeds.download(f.name)}catch(e){const{code,message}=HC_CustomerSyn
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 givenBack.push({...f,reason:`cannot be downloaded (${code}: ${message})`})
 return}const parsed=HC_CustomerSyncLib.unreadableReason(text)?null:HC_CustomerSyncLib.readCustomerFeed(text,f.name)
-if(!parsed||parsed.missingColumns.includes('HCCustomerId')){givenBack.push({...f,reason:'not a readable customer feed'})
+if(!parsed||parsed.missingColumns.includes('HCCustomerId')||parsed.refusal){givenBack.push({...f,
+reason:'not a readable customer feed'})
 return}headers[feed]=parsed.header
 if(passedChars+text.length<=MAX_PASSED_CHARS){passedChars+=text.length
 texts.push(...textPieces(feed,entry.size??null,text))}for(const r of parsed.rows){

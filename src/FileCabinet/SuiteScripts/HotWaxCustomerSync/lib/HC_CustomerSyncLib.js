@@ -853,8 +853,7 @@ const matched={}
 const target=header.map((name,i)=>{const canonical=byName.get(normalizeHeaderName(name))
 if(canonical===undefined)return undefined
 if(matched[canonical]!==undefined){problems.push({fileName,lineNumber:first.lineNumber,code:'DUPLICATE_COLUMN',
-message:`column ${i+1} "${name}" is another "${canonical}" column (first: "${matched[canonical]}"); kept as an extra column`
-})
+message:`column ${i+1} "${name}" is another "${canonical}" column (first: "${matched[canonical]}")`})
 return undefined}matched[canonical]=name
 return canonical})
 const missingColumns=opts.columns.filter(c=>c.required&&matched[c.name]===undefined).map(c=>c.name)
@@ -885,11 +884,15 @@ aliases:['Status']},{name:'subsidiary',aliases:['Subsidiary','Subsdiary']},{name
 name:'defaultOrderPriority',aliases:['Default Order Priority']},{name:'accountSource',aliases:['Account Origin']},{
 name:'companyName',aliases:['Company Name']}]
 function readCustomerFeed(text,fileName=''){const feed=readCsv(text,{columns:CUSTOMER_FEED_COLUMNS,fileName})
+const names=feed.header.map(normalizeHeaderName)
+let dup=feed.problems.filter(p=>p.code==='DUPLICATE_COLUMN').map(p=>p.message)
+if(!dup.length)dup=feed.header.filter((_h,i)=>names[i]&&names.indexOf(names[i])<i).map(h=>`"${h}"`)
+const refusal=dup.length?`a column is named twice, which one is meant is unknown (${dup.join('; ')}): have HotWax send it once`:null
 const ext=feed.matched.externalId
 const legacy=feed.matched.HCCustomerId===undefined&&ext!==undefined&&/\s/.test(ext)
-if(!legacy)return{...feed,legacyKeyColumn:null}
+if(!legacy)return{...feed,legacyKeyColumn:null,refusal}
 for(const row of feed.rows)row.values.HCCustomerId=row.values.externalId
-return{...feed,missingColumns:feed.missingColumns.filter(c=>c!=='HCCustomerId'),legacyKeyColumn:ext}}
+return{...feed,missingColumns:feed.missingColumns.filter(c=>c!=='HCCustomerId'),legacyKeyColumn:ext,refusal}}
 class SyncError extends Error{constructor(code,message){super(message)
 this.code=code
 this.name=code}}const SYNC_ERROR_CODES={parameterInvalid:'HC_PARAMETER_INVALID',
@@ -1114,7 +1117,11 @@ const cells=fields??[...Object.values(values),...Object.values(extra)].filter(x=
 cells.forEach((cell,i)=>{const bad=invalidCharacter(cell)
 if(bad)fail('INVALID_CHARACTER',`${headerNames?.[i]!==undefined?`column "${headerNames[i]}"`:`field ${i+1}`} holds ${bad.what} at character ${bad.index+1}`)
 })
-const hcCustomerId=v('HCCustomerId')
+for(const k of['HCCustomerId','HCShopifyCustomerId','externalId','subsidiary','status']){const raw=values[k]??''
+const at=raw.search(/[\t\n\r]/)
+if(at>=0&&!invalidCharacter(raw))fail('INVALID_CHARACTER',`${k} holds a tab or line break at character ${at+1}`)
+else if(at<0&&raw.trim()&&raw!==raw.trim())fail('SURROUNDING_WHITESPACE',`${k} ${JSON.stringify(raw)} has whitespace around it (ids are matched exactly)`)
+}const hcCustomerId=v('HCCustomerId')
 if(!hcCustomerId)fail('MISSING_HC_CUSTOMER_ID','HCCustomerId is empty',true)
 tooLong('HCCustomerId',hcCustomerId,CUSTOMER_FIELDS.hcCustomerId,'HC Customer Id')
 const subsidiary=v('subsidiary')||opts.defaultSubsidiary
@@ -1320,19 +1327,22 @@ push(this.byHcId,c.hcCustomerId)
 if(c.externalId)this.byExternalId.set(c.externalId.toLowerCase(),c)
 push(this.byShopifyId,c.shopifyCustomerId)
 push(this.byEmail,c.email.toLowerCase())}update(c,fields){Object.assign(c,fields)
-this.add(c)}decide(row,matchByEmail){const linked=this.byHcId.get(row.hcCustomerId)
-if(linked&&linked.length>0){const customer=linked.find(c=>!c.inactive)??linked[0]
-return{kind:'alreadyLinked',customer,fill:fillEmpty(customer,row)}}
-const byExt=row.externalId?this.byExternalId.get(row.externalId.toLowerCase()):undefined
-if(byExt)return linkOrConflict(byExt,row,'externalid')
-const byShop=row.shopifyCustomerId?this.byShopifyId.get(row.shopifyCustomerId):undefined
-if(byShop&&byShop.length>0){const free=byShop.find(c=>!c.hcCustomerId&&!c.inactive)??byShop[0]
-return linkOrConflict(free,row,CUSTOMER_FIELDS.shopifyCustomerId)}if(matchByEmail&&row.email){
-const active=(this.byEmail.get(row.email.toLowerCase())??[]).filter(c=>!c.inactive)
-if(active.length===1)return linkOrConflict(active[0],row,'email')}return{kind:'create'}}}
-function linkOrConflict(customer,row,matchedBy){
-if(customer.hcCustomerId&&customer.hcCustomerId!==row.hcCustomerId)return{kind:'conflict',customer,matchedBy}
-return{kind:'link',customer,matchedBy,fill:fillEmpty(customer,row)}}function fillEmpty(customer,row){const fill={}
+this.add(c)}decide(row,matchByEmail){const hc=this.byHcId.get(row.hcCustomerId)??[]
+const ext=row.externalId?this.byExternalId.get(row.externalId.toLowerCase()):undefined
+const shop=row.shopifyCustomerId?this.byShopifyId.get(row.shopifyCustomerId)??[]:[]
+const mail=matchByEmail&&row.email?(this.byEmail.get(row.email.toLowerCase())??[]).filter(c=>!c.inactive):[]
+const[customer,matchedBy='']=hc.length?[hc.find(c=>!c.inactive)??hc[0],CUSTOMER_FIELDS.hcCustomerId]:ext?[ext,'externalid']:shop.length?[shop.find(c=>!c.hcCustomerId&&!c.inactive)??shop[0],CUSTOMER_FIELDS.shopifyCustomerId]:mail.length===1?[mail[0],'email']:[]
+if(!customer)return{kind:'create'}
+if(!hc.length&&customer.hcCustomerId&&customer.hcCustomerId!==row.hcCustomerId)return{kind:'conflict',customer,matchedBy
+}
+const clashes=[]
+for(const[what,value,held,holders]of[['external id',row.externalId,customer.externalId,ext?[ext]:[]],['Shopify id',row.shopifyCustomerId,customer.shopifyCustomerId,shop],['email',row.email,matchByEmail?customer.email:'',mail]]){
+const other=holders.some(c=>c.id===customer.id)?undefined:holders[0]
+if(other)clashes.push(`${what} ${value} is NetSuite customer ${other.id}'s (HotWax ${other.hcCustomerId||'none'})`)
+if(value&&held&&value.toLowerCase()!==held.toLowerCase())clashes.push(`NetSuite customer ${customer.id} has ${what} ${held}, the row ${value}`)
+}if(clashes.length)return{kind:'identityConflict',customer,matchedBy,clashes}
+if(hc.length)return{kind:'alreadyLinked',customer,fill:fillEmpty(customer,row)}
+return{kind:'link',customer,matchedBy,fill:fillEmpty(customer,row)}}}function fillEmpty(customer,row){const fill={}
 if(!customer.hcCustomerId)fill[CUSTOMER_FIELDS.hcCustomerId]=row.hcCustomerId
 if(!customer.shopifyCustomerId&&row.shopifyCustomerId)fill[CUSTOMER_FIELDS.shopifyCustomerId]=row.shopifyCustomerId
 if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
@@ -1353,6 +1363,9 @@ const decision=index.decide(row,opts.matchByEmail)
 const stamp=deps.now()
 try{switch(decision.kind){case'conflict':return{kind:'error',code:'LINKED_TO_OTHER_HC_CUSTOMER',
 message:`NetSuite customer ${decision.customer.id} (matched by ${decision.matchedBy}) is already linked to HotWax customer ${decision.customer.hcCustomerId}`
+}
+case'identityConflict':return{kind:'error',code:'IDENTITY_CONFLICT',
+message:`HotWax customer ${row.hcCustomerId} is NetSuite customer ${decision.customer.id} (by ${decision.matchedBy}), but ${decision.clashes.join('; ')}. Nothing changed: correct the ids in HotWax or NetSuite, send the row again`
 }
 case'alreadyLinked':{const stale=decision.customer.stamp===null||stamp-decision.customer.stamp>opts.restampAfterMs
 const fill={...decision.fill}
@@ -1625,6 +1638,7 @@ if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile('FILE_TOO_LARGE',`${code}
 return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const unreadable=unreadableReason(text)
 const parsed=unreadable?null:readCustomerFeed(text,name)
 const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
+if(parsed?.refusal&&!missingKey)return failFile('DUPLICATE_COLUMN',parsed.refusal)
 if(!parsed||missingKey)return failFile('UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
 const lines=Math.max(0,physicalLineCount(text)-parsed.headerLine)
 if(offer&&offer(parsed.rows.length+parsed.problems.length))return{name,outcome:'handed off',counts:state.counts,lines}
@@ -1817,8 +1831,14 @@ const names=files.map((_csv,i)=>timestampedCsvName('CustomerExport',deps.now,fil
 const leftovers=run?.leftovers??[]
 if(state&&run&&names.length>0){run.files=names
 deps.checkpoint.save(state)}if(files.length>0||leftovers.length>0){const target=deps.connect()
-for(const name of leftovers)target.removeTemporary(SFTP_FOLDERS.partyIdentifications,name)
-files.forEach((csv,i)=>target.uploadAtomic(SFTP_FOLDERS.partyIdentifications,names[i],csv))}
+const dir=SFTP_FOLDERS.partyIdentifications
+let temps=[]
+try{
+temps=target.listEntries(dir).filter(e=>!e.directory&&/^\.CustomerExport-.*\.part$/.test(e.name)).map(e=>e.name.slice(1,-5))
+}catch{}
+const busy=Object.entries(deps.checkpoint.load()?.pending??{}).flatMap(([d,r])=>d===deps.deploymentId||deps.now.getTime()-r.startedAt>864e5?[]:r.files??[])
+for(const name of temps)if(!busy.includes(name))target.removeTemporary(dir,name)
+files.forEach((csv,i)=>target.uploadAtomic(dir,names[i],csv))}
 if(state&&run)deps.checkpoint.save(commitRun(state,deps.deploymentId))
 return{files:names}}function selectForExport(search,run){const selection=search.create({type:'customer',
 filters:[[CUSTOMER_FIELDS.hcCustomerId,'isnotempty',''],'AND',['isinactive','is','F'],'AND',[[[CUSTOMER_FIELDS.syncStamp,'greaterthan',run.stampAfter],'AND',[CUSTOMER_FIELDS.syncStamp,'lessthanorequalto',run.stampUpTo]],'OR',[CUSTOMER_FIELDS.syncStamp,'isempty','']]],
