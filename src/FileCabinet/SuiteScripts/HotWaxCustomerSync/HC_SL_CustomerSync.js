@@ -3,7 +3,7 @@
  * @NScriptType Suitelet
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime', 'N/search', 'N/ui/serverWidget', 'N/sftp', 'N/task', 'N/url', './lib/HC_CustomerSyncLib', './lib/HC_CustomerSyncStatusLib'], (function (file, format, log, random, record, runtime, search, serverWidget, sftp, task, url, HC_CustomerSyncLib, HC_CustomerSyncStatusLib) { 'use strict';
+define(['N/config', 'N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime', 'N/search', 'N/ui/serverWidget', 'N/sftp', 'N/task', 'N/url', './lib/HC_CustomerSyncLib', './lib/HC_CustomerSyncStatusLib'], (function (config, file, format, log, random, record, runtime, search, serverWidget, sftp, task, url, HC_CustomerSyncLib, HC_CustomerSyncStatusLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_hc_sl_customer_sync.xml. */
     const PARAMS = {
@@ -46,7 +46,7 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
         if (request.method === 'GET' && report && p[HC_CustomerSyncStatusLib.PARAM.download] === 'T') {
             const text = sftpClient().download(HC_CustomerSyncStatusLib.REPORT_FOLDERS[report.folder], report.name);
             response.setHeader({ name: 'Content-Type', value: 'text/csv; charset=utf-8' });
-            response.setHeader({ name: 'Content-Disposition', value: `attachment; filename="${report.name}"` });
+            response.setHeader({ name: 'Content-Disposition', value: HC_CustomerSyncStatusLib.contentDisposition(report.name) });
             response.write({ output: text });
             return;
         }
@@ -65,7 +65,7 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
                     submit: (kind, scriptId, deploymentId) => kind === 'scheduled'
                         ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
                         : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
-                    dryRun: (feed) => HC_CustomerSyncStatusLib.dryRunOneFeed({ search, record, runtime, script }, sftpClient(), feed, PAGE_RESERVE),
+                    dryRun: (feed) => HC_CustomerSyncStatusLib.dryRunOneFeed({ search, record, runtime, script, config }, sftpClient(), feed, PAGE_RESERVE),
                     testSftp: () => HC_CustomerSyncStatusLib.testSftpConnection({ sftp, file }, () => HC_CustomerSyncLib.loadSftpSettings(search, {
                         record: PARAMS.sftpConfig,
                         recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
@@ -81,12 +81,13 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
             }
         }
         const model = HC_CustomerSyncStatusLib.buildPage({
-            sources: new HC_CustomerSyncStatusLib.NetSuiteStatusSources({ search, format }),
+            sources: new HC_CustomerSyncStatusLib.NetSuiteStatusSources({ search, format, config }),
             env: {
                 now: Date.now(),
                 time: (ms) => format.format({ value: new Date(ms), type: format.Type.DATETIME }),
                 pageUrl: self,
                 customerUrl: (id) => url.resolveRecord({ recordType: record.Type.CUSTOMER, recordId: id }),
+                zone: String(user.getPreference({ name: 'TIMEZONE' }) ?? ''),
             },
             listWaiting: () => HC_CustomerSyncStatusLib.listWaitingFeeds(sftpClient()),
             readReport: (folder, name) => sftpClient().download(folder, name),
@@ -94,7 +95,7 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
             csrf,
         }, { code: p[HC_CustomerSyncStatusLib.PARAM.code] ?? '', listFeeds: p[HC_CustomerSyncStatusLib.PARAM.listFeeds] === 'T', report }, result);
         const used = SUITELET_UNITS - script.getRemainingUsage();
-        response.writePage(HC_CustomerSyncStatusLib.renderStatusForm(serverWidget, model, `Account time ${format.format({ value: new Date(), type: format.Type.DATETIME })}. This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
+        response.writePage(HC_CustomerSyncStatusLib.renderStatusForm(serverWidget, model, `Now ${format.format({ value: new Date(), type: format.Type.DATETIME })} (${String(user.getPreference({ name: 'TIMEZONE' }) ?? 'your time zone')}). This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
     }
 
 

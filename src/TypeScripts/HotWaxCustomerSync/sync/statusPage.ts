@@ -10,27 +10,40 @@ import type { ImportState, FileResult, MapReduceHandoff } from './importTypes';
 import type { ExportState } from './idExport';
 import type { ErrorReportRow, RunEntry } from './ports';
 
-/** The scripts of the sync, in the order of HotWax's flow. */
+/** The scripts of the sync: the recurring flows first, then the one-off historical export. */
 export const SYNC_SCRIPTS = [
+  {
+    key: 'import',
+    name: 'HC_SC_ImportCustomer',
+    title: 'Customer import',
+    scriptId: 'customscript_imp_customer',
+  },
+  {
+    key: 'import_mr',
+    name: 'HC_MR_ImportCustomer',
+    title: 'Customer import of large backlogs (map/reduce)',
+    scriptId: 'customscript_hc_mr_import_customer',
+    about: 'started by HC_SC_ImportCustomer',
+    idle: 'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
+  },
+  {
+    key: 'export',
+    name: 'HC_MR_ExportedCustomerCSV',
+    title: 'Id export to HotWax',
+    scriptId: 'customscript_export_customer',
+  },
   {
     key: 'generate',
     name: 'HC_SC_GenerateHistoricalCustomerCSV',
+    title: 'Historical export: generate the CSV parts (by hand, once)',
     scriptId: 'customscript_generate_hist_shop_customer',
   },
   {
     key: 'upload',
     name: 'HC_SC_UploadHistoricalCustomerCSV',
+    title: 'Historical export: upload the parts (by hand, after generating)',
     scriptId: 'customscript_upload_hist_shop_customer',
   },
-  { key: 'import', name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer' },
-  {
-    key: 'import_mr',
-    name: 'HC_MR_ImportCustomer',
-    scriptId: 'customscript_hc_mr_import_customer',
-    about: 'map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
-    idle: 'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
-  },
-  { key: 'export', name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer' },
 ] as const;
 export type ScriptKey = (typeof SYNC_SCRIPTS)[number]['key'];
 
@@ -147,6 +160,8 @@ export interface StatusSources {
   historical(): HistoricalInfo;
   /** NetSuite customers by HC customer id, for the given ids. */
   customersByHcId(hcIds: string[]): Map<string, string>;
+  /** The import's company-preference settings (IMPORT_COMPANY_SETTINGS ids), as every deployment reads them. */
+  importSettings(): Record<string, string>;
 }
 
 export interface PageEnv {
@@ -157,6 +172,8 @@ export interface PageEnv {
   pageUrl(params: Record<string, string>): string;
   /** The URL of a customer record. */
   customerUrl(id: string): string;
+  /** The user's time zone (Set Preferences), which env.time follows: every time on the page says it. */
+  zone?: string;
 }
 
 // ------------------------------------------------------------------------------------- model
@@ -200,9 +217,23 @@ export interface MessageModel {
   text: string;
 }
 
+export interface HealthRow {
+  flow: string;
+  state: 'healthy' | 'attention' | 'failing' | 'not run yet';
+  cause: string;
+  fix: string;
+  lastGood: string;
+  feeds: string;
+  errors: string;
+}
+
 export interface PageModel {
   title: string;
   message: MessageModel | null;
+  /** The first screen: one line per flow. */
+  health: HealthRow[];
+  /** "Times in <zone>". */
+  zoneNote: string;
   tabs: TabModel[];
   /** The action form: choices and the feed list (names only, when listed). */
   actions: { feeds: string[]; csrf: string };
@@ -322,6 +353,257 @@ function nextQuarter(now: number, minutes: number): number {
   return Math.floor(now / step) * step + step;
 }
 
+// ------------------------------------------------------------------------------------- health
+
+/**
+ * The import's settings that must be one for every deployment (customdeploy1, the on-demand
+ * customdeploy_imp_customer_rest that "Run now" and every reschedule use, the page's dry run):
+ * script parameters whose Preference is Company (help "Setting Script Parameter Preferences"),
+ * set once under Setup > Company > General Preferences > Custom Preferences.
+ */
+export const IMPORT_COMPANY_SETTINGS = [
+  {
+    id: 'custscript_hc_imp_default_subsidiary',
+    label: 'Default subsidiary',
+    empty: 'none: rows without a subsidiary fail MISSING_SUBSIDIARY (OneWorld)',
+  },
+  { id: 'custscript_hc_imp_match_by_email', label: 'Link by email', empty: 'No' },
+  { id: 'custscript_hc_imp_field_map', label: 'Extra column map (JSON)', empty: 'none' },
+  {
+    id: 'custscript_hc_imp_sftp_config',
+    label: 'SFTP configuration',
+    empty: 'the first active HC SFTP Configuration record',
+  },
+  {
+    id: 'custscript_hc_imp_sftp_directory',
+    label: 'SFTP directory',
+    empty: "the record's default file directory",
+  },
+  { id: 'custscript_hc_imp_mr_min_rows', label: 'Map/reduce from (rows)', empty: '600' },
+] as const;
+
+export const SETTINGS_WHERE =
+  'Setup > Company > General Preferences > Custom Preferences (one value for every deployment of HC_SC_ImportCustomer; a redeploy never changes it)';
+
+const SFTP_RECORD =
+  'the HC SFTP Configuration record (Customization > Lists, Records, & Fields > Record Types > HC SFTP Configuration)';
+
+/**
+ * What to do, per error code: run errors (NetSuite's N/sftp codes, this project's HC_ codes) and
+ * row errors of the feeds. One entry per code or code pattern: add a line for a new code.
+ */
+export const ERROR_FIXES: [RegExp, string][] = [
+  [
+    /^FTP_CANNOT_ESTABLISH_CONNECTION$/,
+    `Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`,
+  ],
+  [
+    /^FTP_INCORRECT_HOST_KEY/,
+    `The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`,
+  ],
+  [
+    /^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,
+    `The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`,
+  ],
+  [
+    /^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,
+    'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.',
+  ],
+  [
+    /^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,
+    `A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`,
+  ],
+  [/^HC_SFTP_CONFIG_(MISSING|INVALID)$/, `The message names the field: correct ${SFTP_RECORD}.`],
+  [
+    /^HC_PARAMETER_INVALID$/,
+    `The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/, '')} or on the deployment.`,
+  ],
+  [
+    /^HC_CHECKPOINT_CONFLICT$/,
+    'Another execution changed the checkpoint: nothing to do, the next run continues.',
+  ],
+  [
+    /^HC_HISTORICAL_UPLOAD_FAILED$/,
+    'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.',
+  ],
+  [
+    /^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,
+    'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.',
+  ],
+  [
+    /^ENDED_BY_NETSUITE$/,
+    "Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint.",
+  ],
+  [
+    /^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,
+    `Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/, '')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`,
+  ],
+  [
+    /^MISSING_HC_CUSTOMER_ID$/,
+    'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.',
+  ],
+  [
+    /^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,
+    'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.',
+  ],
+  [
+    /^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,
+    'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.',
+  ],
+  [
+    /^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,
+    'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.',
+  ],
+  [
+    /^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,
+    'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).',
+  ],
+];
+
+export function fixFor(code: string): string {
+  return (
+    ERROR_FIXES.find(([re]) => re.test(code))?.[1] ??
+    `Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
+  );
+}
+
+/** A FAILED script instance with no run-history entry: NetSuite ended it before the script could write one. */
+export function withInstanceFailures(
+  runs: RunEntry[],
+  instances: InstanceInfo[],
+  scriptId: string,
+): RunEntry[] {
+  const extra: RunEntry[] = [];
+  for (const i of instances) {
+    if (i.scriptId !== scriptId || i.status !== 'FAILED') continue;
+    const end = i.ended ?? i.created;
+    const own = runs.some(
+      (r) => r.deploymentId === i.deploymentId && r.ended >= i.created - 60_000 && r.ended <= end + 60_000,
+    );
+    if (!own)
+      extra.push({
+        id: `instance-${i.taskId ?? end}`,
+        scriptId,
+        deploymentId: i.deploymentId,
+        ended: end,
+        outcome: 'failed',
+        errorCount: 0,
+        summary: {
+          error: {
+            code: 'ENDED_BY_NETSUITE',
+            message:
+              'NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.',
+          },
+        },
+      });
+  }
+  return extra.length ? [...runs, ...extra].sort((a, b) => b.ended - a.ended) : runs;
+}
+
+const runError = (r: RunEntry) => (r.summary.error ?? null) as { code?: string; message?: string } | null;
+
+const FLOWS = [
+  {
+    flow: 'Customer import',
+    scripts: ['customscript_imp_customer', 'customscript_hc_mr_import_customer'],
+    every: 15,
+  },
+  { flow: 'Id export to HotWax', scripts: ['customscript_export_customer'], every: 15 },
+  {
+    flow: 'Historical export (by hand, once)',
+    scripts: ['customscript_generate_hist_shop_customer', 'customscript_upload_hist_shop_customer'],
+    every: 0,
+  },
+];
+
+function healthRows(
+  src: StatusSources,
+  env: PageEnv,
+  runsByScript: Map<string, RunEntry[]>,
+  deployments: DeploymentInfo[],
+): HealthRow[] {
+  const state = src.importState();
+  return FLOWS.map((f) => {
+    const runs = f.scripts.flatMap((id) => runsByScript.get(id) ?? []).sort((a, b) => b.ended - a.ended);
+    const last = runs[0];
+    const good = runs.find((r) => r.outcome !== 'failed');
+    const lastGood = good ? `${env.time(good.ended)} (${scriptName(good.scriptId)})` : 'none recorded';
+    let feeds = '—';
+    let errors = '—';
+    if (f.every && f.scripts.includes('customscript_imp_customer')) {
+      const parts: string[] = [];
+      if (state?.file) parts.push(`1 in progress (${state.file}, line ${state.line})`);
+      const handed = state?.handoff?.feeds.filter((x) => !state.handoff?.done.includes(x.name)).length ?? 0;
+      if (handed) parts.push(`${handed} handed to the map/reduce import`);
+      feeds = `${parts.length ? parts.join('; ') : 'none in progress'}; the rest: "List the waiting feeds" (Feeds tab)`;
+      const day = runs.filter((r) => r.ended > env.now - 86_400_000);
+      const rows = day.reduce((t, r) => t + r.errorCount, 0);
+      const failedFeeds = day
+        .flatMap((r) => (Array.isArray(r.summary.fileResults) ? (r.summary.fileResults as FileResult[]) : []))
+        .filter((x) => x.outcome === 'failed').length;
+      errors = `${plural(rows, 'rejected row')}${failedFeeds ? `, ${plural(failedFeeds, 'failed feed')}` : ''} in the last 24 hours`;
+    }
+    const row = { flow: f.flow, lastGood, feeds, errors };
+    if (last?.outcome === 'failed') {
+      const e = runError(last);
+      const code = e?.code ?? 'UNEXPECTED_ERROR';
+      let since = last;
+      for (const r of runs) {
+        if (r.outcome !== 'failed') break;
+        since = r;
+      }
+      return {
+        ...row,
+        state: 'failing',
+        cause: `${scriptName(last.scriptId)} failed on ${last.deploymentId} ${since === last ? 'at' : 'every run since'} ${env.time(since.ended)}: ${code}: ${e?.message ?? 'no message recorded'}`,
+        fix: fixFor(code),
+      };
+    }
+    const paused = deployments.filter(
+      (d) =>
+        f.scripts.includes(d.scriptId) &&
+        SHIPPED_REPEAT_MINUTES[d.deploymentId] &&
+        (d.status !== 'SCHEDULED' || !d.isDeployed),
+    );
+    if (paused.length)
+      return {
+        ...row,
+        state: 'attention',
+        cause: `${paused.map((d) => d.deploymentId).join(', ')} is not scheduled: no run starts by itself`,
+        fix: 'Set the deployment\u2019s Status back to Scheduled (Customization > Scripting > Script Deployments), unless HotWax paused it on purpose.',
+      };
+    if (!last)
+      return {
+        ...row,
+        state: 'not run yet',
+        cause: f.every ? `No run recorded yet: it runs every ${f.every} minutes` : 'Not run yet',
+        fix: f.every
+          ? 'Nothing to do: wait for the first scheduled run, or use "Run now".'
+          : 'Before go-live, run HC_SC_GenerateHistoricalCustomerCSV by hand (Save and Execute), then HC_SC_UploadHistoricalCustomerCSV.',
+      };
+    if (f.every && last.ended < env.now - (3 * f.every + 15) * 60_000)
+      return {
+        ...row,
+        state: 'attention',
+        cause: `No run recorded since ${env.time(last.ended)}, though it is scheduled every ${f.every} minutes`,
+        fix: 'Open Customization > Scripting > Script Status: are its instances pending behind other scripts? The processors may be busy.',
+      };
+    if (errors !== '—' && /^[1-9]|failed feed/.test(errors))
+      return {
+        ...row,
+        state: 'attention',
+        cause: `Runs complete, but rows were rejected: ${errors}`,
+        fix: 'Open the Errors tab: each error code says what to fix.',
+      };
+    return {
+      ...row,
+      state: 'healthy',
+      cause: `Last run ${env.time(last.ended)}: ${last.outcome}`,
+      fix: 'Nothing to do.',
+    };
+  });
+}
+
 // ------------------------------------------------------------------------------------- sections
 
 function overviewTab(
@@ -329,9 +611,9 @@ function overviewTab(
   env: PageEnv,
   runsByScript: Map<string, RunEntry[]>,
   importRuns: RunEntry[],
+  deployments: DeploymentInfo[],
+  instances: InstanceInfo[],
 ): TabModel {
-  const deployments = src.deployments();
-  const instances = instanceRuns(src.instances());
   const handoff = src.importState()?.handoff;
   const blocks: Block[] = [];
   for (const s of SYNC_SCRIPTS) {
@@ -376,7 +658,7 @@ function overviewTab(
       ? `None among the last ${plural(family.length, 'import run')} recorded (since ${env.time(oldest.ended)})`
       : 'No run recorded in the last 30 days';
     const lastText = lastRun
-      ? `${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key, lastRun.summary)}`
+      ? `${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${runError(lastRun) ? `${runError(lastRun)?.code}: ${runError(lastRun)?.message}` : outcomeText(s.key, lastRun.summary)}`
       : noRun;
     const extra: FieldModel[] = mr
       ? [
@@ -392,7 +674,7 @@ function overviewTab(
     blocks.push({
       kind: 'fields',
       id: `custpage_grp_${s.key}`,
-      label: `${s.name} (${s.scriptId})${'about' in s ? `: ${s.about}` : ''}`,
+      label: `${s.title} (${s.name}${'about' in s ? `, ${s.about}` : ''})`,
       fields: [
         ...extra,
         {
@@ -418,7 +700,7 @@ function overviewTab(
     blocks.push({
       kind: 'table',
       id: `custpage_runs_${s.key}`,
-      label: `${s.name}: last runs`,
+      label: `${s.title}: last runs (${s.name})`,
       columns: [
         { id: 'ended', label: 'Ended' },
         { id: 'deployment', label: 'Deployment' },
@@ -433,7 +715,11 @@ function overviewTab(
           esc(env.time(r.ended)),
           esc(r.deploymentId),
           r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(outcome(r)),
-          esc(outcomeText(s.key, r.summary)),
+          esc(
+            runError(r)
+              ? `${runError(r)?.code ?? ''}: ${runError(r)?.message ?? ''}`
+              : outcomeText(s.key, r.summary),
+          ),
           esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
           r.summary.rescheduled ? 'Yes' : 'No',
         ]),
@@ -811,6 +1097,44 @@ function exportsTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, 
   };
 }
 
+function settingsTab(src: StatusSources): TabModel {
+  let values: Record<string, string> | null = null;
+  let problem = '';
+  try {
+    values = src.importSettings();
+  } catch (e) {
+    problem = `Cannot read the company preferences: ${(e as Error)?.message ?? String(e)}`;
+  }
+  return {
+    id: 'custpage_tab_settings',
+    label: 'Settings',
+    blocks: [
+      {
+        kind: 'fields',
+        id: 'custpage_grp_settings',
+        label: 'Customer import settings, in effect for every deployment',
+        fields: [
+          { id: 'custpage_set_where', label: 'Where to change them', value: SETTINGS_WHERE },
+          ...(problem ? [{ id: 'custpage_set_problem', label: 'Problem', value: problem }] : []),
+          ...IMPORT_COMPANY_SETTINGS.map((x) => {
+            const v = values?.[x.id] ?? '';
+            const shown = x.id.endsWith('match_by_email')
+              ? v === 'T'
+                ? 'Yes'
+                : 'No'
+              : v || `(empty: ${x.empty})`;
+            return {
+              id: `custpage_set_${x.id.replace('custscript_hc_imp_', '')}`,
+              label: `${x.label} (${x.id})`,
+              value: shown,
+            };
+          }),
+        ],
+      },
+    ],
+  };
+}
+
 function actionsTab(message: MessageModel | null, details: string[][] | null): TabModel {
   const blocks: Block[] = [
     {
@@ -867,6 +1191,20 @@ export interface ViewDeps {
   csrf: string;
 }
 
+/**
+ * The download's Content-Disposition (RFC 6266): an ASCII fallback name in a quoted-string with
+ * only safe characters, and the exact name as RFC 8187 filename* (percent-encoded UTF-8), so no
+ * quote, CR, LF or other request text reaches the header raw.
+ */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^A-Za-z0-9._() -]/g, '_');
+  const exact = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}
+
 /** A report name from the request: a plain file name in one of the report folders, or null. */
 export function reportRequest(name: string, folder: string): { folder: ReportFolder; name: string } | null {
   const f: ReportFolder = folder === 'dry_run' ? 'dry_run' : 'error';
@@ -882,12 +1220,19 @@ export function buildPage(
   const { sources: src, env } = deps;
   const runsByScript = new Map<string, RunEntry[]>();
   const importRuns = src.runs(IMPORT_SCRIPT_IDS, IMPORT_RUNS);
+  const deployments = src.deployments();
+  const instances = instanceRuns(src.instances());
+  // Every failed execution is a run: those NetSuite ended before the script could record them too.
   for (const s of SYNC_SCRIPTS)
     runsByScript.set(
       s.scriptId,
-      IMPORT_SCRIPT_IDS.includes(s.scriptId)
-        ? importRuns.filter((r) => r.scriptId === s.scriptId)
-        : src.runs([s.scriptId], 10),
+      withInstanceFailures(
+        IMPORT_SCRIPT_IDS.includes(s.scriptId)
+          ? importRuns.filter((r) => r.scriptId === s.scriptId)
+          : src.runs([s.scriptId], 10),
+        instances,
+        s.scriptId,
+      ),
     );
   let waiting: RemoteFileInfo[] | null = null;
   let waitingError: string | null = null;
@@ -911,11 +1256,14 @@ export function buildPage(
   return {
     title: 'HotWax Customer Sync',
     message: result?.message ?? null,
+    health: healthRows(src, env, runsByScript, deployments),
+    zoneNote: `Times are in ${env.zone ? `your NetSuite time zone, ${env.zone}` : 'your NetSuite time zone'} (Home > Set Preferences); file names carry UTC.`,
     tabs: [
-      overviewTab(src, env, runsByScript, importRuns),
+      overviewTab(src, env, runsByScript, importRuns, deployments, instances),
       feedsTab(src, env, importRuns, waiting, waitingError),
       errorsTab(src, env, view.code, report, reportError),
       exportsTab(src, env, runsByScript),
+      settingsTab(src),
       actionsTab(result?.message ?? null, result?.details ?? null),
     ],
     actions: { feeds: (waiting ?? []).map((w) => w.name), csrf: deps.csrf },

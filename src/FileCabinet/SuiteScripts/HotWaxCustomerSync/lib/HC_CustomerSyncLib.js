@@ -907,12 +907,14 @@ this.done=false}write(details,title=`${this.script} summary`){this.log.audit({ti
 this.done=true}writeText(details){this.log.audit({title:`${this.script} summary`,details})
 this.done=true}get written(){return this.done}}function asSuiteScriptError(error,e){
 return e instanceof SyncError?error.create({name:e.code,message:e.message,notifyOff:false}):e}
-function endInError(error,summary,e){if(e instanceof SyncError&&!summary.written)summary.write({error:{code:e.code,
-message:e.message}})
-return asSuiteScriptError(error,e)}const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,
-customerCreate:5,customerSave:10,customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,
-customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,
-sftpTransfer:100,sftpOther:10,taskSubmit:20}
+function endInError(error,summary,e,record){const{code,message}=describeError(e)
+const details={error:{code,message:redactSecrets(message)},failed:true}
+if(!summary.written){summary.write(details)
+try{record?.(details)}catch{}}return asSuiteScriptError(error,e)}
+const redactSecrets=s=>s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi,'$1$2[redacted]')
+const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,customerCreate:5,customerSave:10,
+customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,customRecordCreate:2,customRecordSave:4,
+customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,sftpTransfer:100,sftpOther:10,taskSubmit:20}
 const RUN_HISTORY_UNITS=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.searchPage+2*UNITS.customRecordSave
 const STOP_RESERVE=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.taskSubmit+RUN_HISTORY_UNITS
 const TIME_LIMITS={scheduled:{limitMs:36e5,marginMs:6e5},getInputData:{limitMs:36e5,marginMs:6e5},map:{limitMs:3e5,

@@ -3,14 +3,17 @@
  * @NModuleScope SameAccount
  */
 define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
-const SYNC_SCRIPTS=[{key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
-scriptId:'customscript_generate_hist_shop_customer'},{key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
-scriptId:'customscript_upload_hist_shop_customer'},{key:'import',name:'HC_SC_ImportCustomer',
+const SYNC_SCRIPTS=[{key:'import',name:'HC_SC_ImportCustomer',title:'Customer import',
 scriptId:'customscript_imp_customer'},{key:'import_mr',name:'HC_MR_ImportCustomer',
-scriptId:'customscript_hc_mr_import_customer',
-about:'map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
+title:'Customer import of large backlogs (map/reduce)',scriptId:'customscript_hc_mr_import_customer',
+about:'started by HC_SC_ImportCustomer',
 idle:'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)'},{
-key:'export',name:'HC_MR_ExportedCustomerCSV',scriptId:'customscript_export_customer'}]
+key:'export',name:'HC_MR_ExportedCustomerCSV',title:'Id export to HotWax',scriptId:'customscript_export_customer'},{
+key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
+title:'Historical export: generate the CSV parts (by hand, once)',scriptId:'customscript_generate_hist_shop_customer'},{
+key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
+title:'Historical export: upload the parts (by hand, after generating)',
+scriptId:'customscript_upload_hist_shop_customer'}]
 const IMPORT_SCRIPT_IDS=['customscript_imp_customer','customscript_hc_mr_import_customer']
 const IMPORT_RUNS=1e3
 const scriptName=scriptId=>SYNC_SCRIPTS.find(s=>s.scriptId===scriptId)?.name??scriptId
@@ -59,10 +62,71 @@ return{...jobs[0],status,stage:(alive??pending[pending.length-1]??jobs[0]).stage
 created:Math.min(...jobs.map(j=>j.created)),ended:status==='COMPLETE'||status==='FAILED'?Math.max(...ends):null}})}
 const handedFeeds=h=>h.feeds.map(f=>`${f.name}${h.done.includes(f.name)?' (finished)':''}`).join(', ')
 function nextQuarter(now,minutes){const step=minutes*6e4
-return Math.floor(now/step)*step+step}function overviewTab(src,env,runsByScript,importRuns){
-const deployments=src.deployments()
-const instances=instanceRuns(src.instances())
-const handoff=src.importState()?.handoff
+return Math.floor(now/step)*step+step}const IMPORT_COMPANY_SETTINGS=[{id:'custscript_hc_imp_default_subsidiary',
+label:'Default subsidiary',empty:'none: rows without a subsidiary fail MISSING_SUBSIDIARY (OneWorld)'},{
+id:'custscript_hc_imp_match_by_email',label:'Link by email',empty:'No'},{id:'custscript_hc_imp_field_map',
+label:'Extra column map (JSON)',empty:'none'},{id:'custscript_hc_imp_sftp_config',label:'SFTP configuration',
+empty:'the first active HC SFTP Configuration record'},{id:'custscript_hc_imp_sftp_directory',label:'SFTP directory',
+empty:"the record's default file directory"},{id:'custscript_hc_imp_mr_min_rows',label:'Map/reduce from (rows)',
+empty:'600'}]
+const SETTINGS_WHERE='Setup > Company > General Preferences > Custom Preferences (one value for every deployment of HC_SC_ImportCustomer; a redeploy never changes it)'
+const SFTP_RECORD='the HC SFTP Configuration record (Customization > Lists, Records, & Fields > Record Types > HC SFTP Configuration)'
+const ERROR_FIXES=[[/^FTP_CANNOT_ESTABLISH_CONNECTION$/,`Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`],[/^FTP_INCORRECT_HOST_KEY/,`The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`],[/^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,`The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`],[/^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.'],[/^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,`A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`],[/^HC_SFTP_CONFIG_(MISSING|INVALID)$/,`The message names the field: correct ${SFTP_RECORD}.`],[/^HC_PARAMETER_INVALID$/,`The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/,'')} or on the deployment.`],[/^HC_CHECKPOINT_CONFLICT$/,'Another execution changed the checkpoint: nothing to do, the next run continues.'],[/^HC_HISTORICAL_UPLOAD_FAILED$/,'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.'],[/^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.'],[/^ENDED_BY_NETSUITE$/,"Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint."],[/^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,`Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/,'')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`],[/^MISSING_HC_CUSTOMER_ID$/,'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.'],[/^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.'],[/^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.'],[/^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.'],[/^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).']]
+function fixFor(code){
+return ERROR_FIXES.find(([re])=>re.test(code))?.[1]??`Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
+}function withInstanceFailures(runs,instances,scriptId){const extra=[]
+for(const i of instances){if(i.scriptId!==scriptId||i.status!=='FAILED')continue
+const end=i.ended??i.created
+const own=runs.some(r=>r.deploymentId===i.deploymentId&&r.ended>=i.created-6e4&&r.ended<=end+6e4)
+if(!own)extra.push({id:`instance-${i.taskId??end}`,scriptId,deploymentId:i.deploymentId,ended:end,outcome:'failed',
+errorCount:0,summary:{error:{code:'ENDED_BY_NETSUITE',
+message:'NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.'
+}}})}return extra.length?[...runs,...extra].sort((a,b)=>b.ended-a.ended):runs}const runError=r=>r.summary.error??null
+const FLOWS=[{flow:'Customer import',scripts:['customscript_imp_customer','customscript_hc_mr_import_customer'],every:15
+},{flow:'Id export to HotWax',scripts:['customscript_export_customer'],every:15},{
+flow:'Historical export (by hand, once)',
+scripts:['customscript_generate_hist_shop_customer','customscript_upload_hist_shop_customer'],every:0}]
+function healthRows(src,env,runsByScript,deployments){const state=src.importState()
+return FLOWS.map(f=>{const runs=f.scripts.flatMap(id=>runsByScript.get(id)??[]).sort((a,b)=>b.ended-a.ended)
+const last=runs[0]
+const good=runs.find(r=>r.outcome!=='failed')
+const lastGood=good?`${env.time(good.ended)} (${scriptName(good.scriptId)})`:'none recorded'
+let feeds='\u2014'
+let errors='\u2014'
+if(f.every&&f.scripts.includes('customscript_imp_customer')){const parts=[]
+if(state?.file)parts.push(`1 in progress (${state.file}, line ${state.line})`)
+const handed=state?.handoff?.feeds.filter(x=>!state.handoff?.done.includes(x.name)).length??0
+if(handed)parts.push(`${handed} handed to the map/reduce import`)
+feeds=`${parts.length?parts.join('; '):'none in progress'}; the rest: "List the waiting feeds" (Feeds tab)`
+const day=runs.filter(r=>r.ended>env.now-864e5)
+const rows=day.reduce((t,r)=>t+r.errorCount,0)
+const failedFeeds=day.flatMap(r=>Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]).filter(x=>x.outcome==='failed').length
+errors=`${plural(rows,'rejected row')}${failedFeeds?`, ${plural(failedFeeds,'failed feed')}`:''} in the last 24 hours`}
+const row={flow:f.flow,lastGood,feeds,errors}
+if(last?.outcome==='failed'){const e=runError(last)
+const code=e?.code??'UNEXPECTED_ERROR'
+let since=last
+for(const r of runs){if(r.outcome!=='failed')break
+since=r}return{...row,state:'failing',
+cause:`${scriptName(last.scriptId)} failed on ${last.deploymentId} ${since===last?'at':'every run since'} ${env.time(since.ended)}: ${code}: ${e?.message??'no message recorded'}`,
+fix:fixFor(code)}}
+const paused=deployments.filter(d=>f.scripts.includes(d.scriptId)&&SHIPPED_REPEAT_MINUTES[d.deploymentId]&&(d.status!=='SCHEDULED'||!d.isDeployed))
+if(paused.length)return{...row,state:'attention',
+cause:`${paused.map(d=>d.deploymentId).join(', ')} is not scheduled: no run starts by itself`,
+fix:'Set the deployment\u2019s Status back to Scheduled (Customization > Scripting > Script Deployments), unless HotWax paused it on purpose.'
+}
+if(!last)return{...row,state:'not run yet',
+cause:f.every?`No run recorded yet: it runs every ${f.every} minutes`:'Not run yet',
+fix:f.every?'Nothing to do: wait for the first scheduled run, or use "Run now".':'Before go-live, run HC_SC_GenerateHistoricalCustomerCSV by hand (Save and Execute), then HC_SC_UploadHistoricalCustomerCSV.'
+}
+if(f.every&&last.ended<env.now-(3*f.every+15)*6e4)return{...row,state:'attention',
+cause:`No run recorded since ${env.time(last.ended)}, though it is scheduled every ${f.every} minutes`,
+fix:'Open Customization > Scripting > Script Status: are its instances pending behind other scripts? The processors may be busy.'
+}
+if(errors!=='\u2014'&&/^[1-9]|failed feed/.test(errors))return{...row,state:'attention',
+cause:`Runs complete, but rows were rejected: ${errors}`,fix:'Open the Errors tab: each error code says what to fix.'}
+return{...row,state:'healthy',cause:`Last run ${env.time(last.ended)}: ${last.outcome}`,fix:'Nothing to do.'}})}
+function overviewTab(src,env,runsByScript,importRuns,deployments,instances){const handoff=src.importState()?.handoff
 const blocks=[]
 for(const s of SYNC_SCRIPTS){const runs=runsByScript.get(s.scriptId)??[]
 const mine=instances.filter(i=>i.scriptId===s.scriptId)
@@ -82,20 +146,20 @@ const outcome=r=>mr&&r.outcome==='rescheduled'?'complete':r.outcome
 const family=IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns:runs
 const oldest=family.length>=IMPORT_RUNS?family[family.length-1]:undefined
 const noRun=oldest?`None among the last ${plural(family.length,'import run')} recorded (since ${env.time(oldest.ended)})`:'No run recorded in the last 30 days'
-const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key,lastRun.summary)}`:noRun
+const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${runError(lastRun)?`${runError(lastRun)?.code}: ${runError(lastRun)?.message}`:outcomeText(s.key,lastRun.summary)}`:noRun
 const extra=mr?[{id:'custpage_import_mr_handoff',label:'Feeds handed over',
 value:handoff?.feeds.length?`${handedFeeds(handoff)}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
 }]:[]
-blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.name} (${s.scriptId})${'about'in s?`: ${s.about}`:''}`,
+blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.title} (${s.name}${'about'in s?`, ${s.about}`:''})`,
 fields:[...extra,{id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),
 html:true},{id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,
 label:'Last run failed',
 value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILED'?esc(` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`):''}`:lastRun||lastInstance?'No':'\u2014',
 html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true}]})
-blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.name}: last runs`,columns:[{id:'ended',label:'Ended'},{
-id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{id:'units',
-label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
-rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
+blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.title}: last runs (${s.name})`,columns:[{id:'ended',
+label:'Ended'},{id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{
+id:'units',label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
+rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(runError(r)?`${runError(r)?.code??''}: ${runError(r)?.message??''}`:outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
 empty:`${noRun}.`})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
 function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
 const lease=state?.lease
@@ -192,20 +256,34 @@ id:'custpage_grp_hist',label:'Historical export',fields:histFields},{kind:'table
 label:'Historical export parts',columns:[{id:'name',label:'File'},{id:'size',label:'Bytes'},{id:'where',label:'Where'},{
 id:'created',label:'Written'}],
 rows:parts.map(p=>[esc(p.name),esc(p.size.toLocaleString('en-US')),esc(p.where),esc(p.created?env.time(p.created):'')]),
-empty:'No part written yet.'}]}}function actionsTab(message,details){const blocks=[{kind:'fields',
-id:'custpage_grp_actions_help',label:'Actions',fields:[{id:'custpage_actions_help',label:'How',
+empty:'No part written yet.'}]}}function settingsTab(src){let values=null
+let problem=''
+try{values=src.importSettings()}catch(e){problem=`Cannot read the company preferences: ${e?.message??String(e)}`}return{
+id:'custpage_tab_settings',label:'Settings',blocks:[{kind:'fields',id:'custpage_grp_settings',
+label:'Customer import settings, in effect for every deployment',fields:[{id:'custpage_set_where',
+label:'Where to change them',value:SETTINGS_WHERE},...problem?[{id:'custpage_set_problem',label:'Problem',value:problem
+}]:[],...IMPORT_COMPANY_SETTINGS.map(x=>{const v=values?.[x.id]??''
+const shown=x.id.endsWith('match_by_email')?v==='T'?'Yes':'No':v||`(empty: ${x.empty})`
+return{id:`custpage_set_${x.id.replace('custscript_hc_imp_','')}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
+function actionsTab(message,details){const blocks=[{kind:'fields',id:'custpage_grp_actions_help',label:'Actions',
+fields:[{id:'custpage_actions_help',label:'How',
 value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
 html:true}]}]
 if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
 columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
 rows:details.map(r=>r.map(esc)),empty:''})
-return{id:'custpage_tab_actions',label:'Actions',blocks}}function reportRequest(name,folder){
+return{id:'custpage_tab_actions',label:'Actions',blocks}}function contentDisposition(name){
+const ascii=name.replace(/[^A-Za-z0-9._() -]/g,'_')
+const exact=encodeURIComponent(name).replace(/['()*]/g,c=>`%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+return`attachment; filename="${ascii}"; filename*=UTF-8''${exact}`}function reportRequest(name,folder){
 const f=folder==='dry_run'?'dry_run':'error'
 if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
 return{folder:f,name}}function buildPage(deps,view,result){const{sources:src,env}=deps
 const runsByScript=new Map
 const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
-for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10))
+const deployments=src.deployments()
+const instances=instanceRuns(src.instances())
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10),instances,s.scriptId))
 let waiting=null
 let waitingError=null
 if(view.listFeeds){try{waiting=deps.listWaiting()}catch(e){
@@ -214,8 +292,9 @@ let reportError=null
 if(view.report){try{const rows=deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder],view.report.name))
 report={...view.report,header:rows[0]??[],rows:rows.slice(1)}}catch(e){
 reportError=`Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message??String(e)}`}}return{
-title:'HotWax Customer Sync',message:result?.message??null,
-tabs:[overviewTab(src,env,runsByScript,importRuns),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),actionsTab(result?.message??null,result?.details??null)],
+title:'HotWax Customer Sync',message:result?.message??null,health:healthRows(src,env,runsByScript,deployments),
+zoneNote:`Times are in ${env.zone?`your NetSuite time zone, ${env.zone}`:'your NetSuite time zone'} (Home > Set Preferences); file names carry UTC.`,
+tabs:[overviewTab(src,env,runsByScript,importRuns,deployments,instances),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),settingsTab(src),actionsTab(result?.message??null,result?.details??null)],
 actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function csrfMatches(expected,posted){
 if(!expected||!posted||expected.length!==posted.length)return false
 let diff=0
@@ -274,7 +353,8 @@ scriptId:String(r.getValue({name:'scriptid',join:'script'})??'').toLowerCase(),d
 name:'scriptid',join:'scriptdeployment'})??'').toLowerCase(),status:String(r.getValue({name:'status'
 })??'').toUpperCase(),created:dateValue(this.m,r.getValue({name:'datecreated'}))??0,ended:dateValue(this.m,r.getValue({
 name:'enddate'})),taskId:String(r.getValue({name:'taskid'})??''),stage:String(r.getValue({name:'mapreducestage'})??'')
-}))}runs(scriptIds,count){return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds},count)}runsWithErrors(count){
+}))}importSettings(){return importSettings(this.m)}runs(scriptIds,count){
+return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds},count)}runsWithErrors(count){
 return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds:IMPORT_SCRIPT_IDS,withErrors:true},count)}checkpoint(key){
 if(!this.checkpoints){const{search}=this.m
 this.checkpoints=new Map
@@ -360,21 +440,15 @@ const{code,message}=HC_CustomerSyncLib.describeError(e)
 checks.push({what:`write in ${dir}/`,ok:false,detail:`cannot ${stage} a probe file: ${code}: ${message}`})
 for(const p of[`${dir}/${name}`,to])try{c.removeFile({path:p})}catch{}}}return{ok:checks.every(x=>x.ok),checks}}
 const IMPORT_SCRIPT_ID=SYNC_SCRIPTS.find(s=>s.key==='import')?.scriptId??'customscript_imp_customer'
-function importDeploymentParams(m){
-const ids=['custscript_hc_imp_default_subsidiary','custscript_hc_imp_match_by_email','custscript_hc_imp_field_map']
-const found=m.search.create({type:'scriptdeployment',
-filters:[['scriptid','is','customdeploy1'],'AND',['script.scriptid','is','customscript_imp_customer']],
-columns:['internalid']}).run().getRange({start:0,end:1})
+function importSettings(m){const prefs=m.config.load({type:m.config.Type.COMPANY_PREFERENCES})
 const out={}
-if(!found[0])return out
-const rec=m.record.load({type:'scriptdeployment',id:found[0].id})
-for(const id of ids){const v=rec.getValue({fieldId:id})
+for(const id of IMPORT_COMPANY_SETTINGS.map(x=>x.id)){const v=prefs.getValue({fieldId:id})
 out[id]=v===true?'T':v===false?'F':v===null||v===undefined?'':String(v)}return out}
 function dryRunOneFeed(m,client,feed,reserve){
 const feeds=HC_CustomerSyncLib.customerFeedFolder(client,HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed)
 const waiting=feeds.list().filter(f=>f.name===feed)
 if(waiting.length===0)throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.feedNotWaiting,`${feed} is not waiting in ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ (any more)`)
-const params=importDeploymentParams(m)
+const params=importSettings(m)
 const budget=new HC_CustomerSyncLib.GovernanceBudget({remaining:()=>m.script.getRemainingUsage()},reserve,{
 limit:HC_CustomerSyncLib.TIME_LIMITS.suitelet,clock:{now:()=>Date.now()}})
 const summary=HC_CustomerSyncLib.runCustomerImport({feeds:{...feeds,list:()=>waiting},
@@ -393,10 +467,14 @@ return{checked:!!f&&f.outcome==='checked'&&!summary.paused,counts:{...f?.counts?
 report:f?.dryRunReport??null,
 note:summary.paused?'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.':'Every row checked.'
 }}
-const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n</style>`
-function renderStatusForm(ui,model,footer){const form=ui.createForm({title:model.title})
+const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n.hc-health{border-collapse:collapse;margin:4px 0 8px;font-size:13px;max-width:1360px}\n.hc-health th{background:#e5e5e5;text-align:left;padding:4px 8px;font-size:11px;text-transform:uppercase;color:#444}\n.hc-health td{border-top:1px solid #ddd;padding:5px 8px;vertical-align:top}\n.hc-state{font-weight:bold;white-space:nowrap;padding:1px 6px;border-radius:3px}\n.hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}\n.hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}\n.hc-zone{font-size:11px;color:#666}\n</style>`
+function healthTable(model){
+const head=['Flow','State','Cause','What to do','Last good run','Feeds','Rejected rows'].map(h=>`<th>${h}</th>`).join('')
+const rows=model.health.map(h=>`<tr data-flow="${esc(h.flow)}"><td><b>${esc(h.flow)}</b></td><td><span class="hc-state hc-${h.state.replace(/ /g,'-')}">${esc(h.state.toUpperCase())}</span></td><td>${esc(h.cause)}</td><td>${esc(h.fix)}</td><td>${esc(h.lastGood)}</td><td>${esc(h.feeds)}</td><td>${esc(h.errors)}</td></tr>`).join('')
+return`<table class="hc-health" id="hc-health"><tr>${head}</tr>${rows}</table><div class="hc-zone">${esc(model.zoneNote)}</div>`
+}function renderStatusForm(ui,model,footer){const form=ui.createForm({title:model.title})
 const top=form.addField({id:'custpage_message',type:ui.FieldType.INLINEHTML,label:'Message'})
-top.defaultValue=STYLE+(model.message?`<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`:'')
+top.defaultValue=STYLE+(model.message?`<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`:'')+healthTable(model)
 for(const tab of model.tabs){form.addTab({id:tab.id,label:tab.label})
 if(tab.id==='custpage_tab_actions')addActionForm(ui,form,model,tab.id)
 for(const block of tab.blocks){if(block.kind==='fields'){form.addFieldGroup({id:block.id,label:block.label,tab:tab.id})
@@ -423,7 +501,7 @@ for(const name of model.actions.feeds)feed.addSelectOption({value:name,text:name
 const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
 csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
 csrf.defaultValue=model.actions.csrf
-form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,NetSuiteStatusSources,ON_DEMAND,PARAM,
-REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,instanceRuns,
-listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
+form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,ERROR_FIXES,NetSuiteStatusSources,ON_DEMAND,
+PARAM,REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,contentDisposition,csrfMatches,dryRunOneFeed,esc,fixFor,importSettings,
+instanceRuns,listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
 
