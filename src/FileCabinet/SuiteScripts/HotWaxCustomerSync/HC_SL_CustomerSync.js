@@ -52,7 +52,9 @@ define(['N/config', 'N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record'
         }
         let result = null;
         if (request.method === 'POST') {
-            const action = p[HC_CustomerSyncStatusLib.PARAM.action] ?? '';
+            // A section's Run now button or a feed row's Dry run button, else the action chosen in the list.
+            const rowFeed = p[HC_CustomerSyncStatusLib.PARAM.dryRunFeed] ?? '';
+            const action = p[HC_CustomerSyncStatusLib.PARAM.run] || (rowFeed ? 'dry_run' : (p[HC_CustomerSyncStatusLib.PARAM.action] ?? ''));
             if (!HC_CustomerSyncStatusLib.csrfMatches(csrf, p[HC_CustomerSyncStatusLib.PARAM.csrf] ?? '')) {
                 log.audit({
                     title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
@@ -73,7 +75,7 @@ define(['N/config', 'N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record'
                         directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
                     })),
                     describeError: HC_CustomerSyncLib.describeError,
-                }, action, { feed: p[HC_CustomerSyncStatusLib.PARAM.feed] ?? '' });
+                }, action, { feed: rowFeed || (p[HC_CustomerSyncStatusLib.PARAM.feed] ?? '') });
                 log.audit({
                     title: `HC_SL_CustomerSync action ${action}`,
                     details: `${result.message.title}: ${result.message.text}`,

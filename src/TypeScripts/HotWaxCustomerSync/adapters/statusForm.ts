@@ -30,6 +30,7 @@ const STYLE = `<style>
 .hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}
 .hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}
 .hc-zone{font-size:11px;color:#666}
+.hc-btn{font-size:12px;padding:2px 10px;border:1px solid #7a94b8;border-radius:3px;background:#e9eef5;cursor:pointer}
 </style>`;
 
 /** The first screen: one line per flow, its state, the cause and the fix (cells escaped here). */
@@ -111,7 +112,7 @@ function addActionForm(ui: Ui, form: serverWidgetTypes.Form, model: PageModel, t
   // No action is preselected: a stray click on Run must not start anything.
   action.addSelectOption({ value: '', text: '', isSelected: true });
   for (const [value, text] of Object.entries(ACTION_LABELS)) action.addSelectOption({ value, text });
-  action.isMandatory = true;
+  // Not mandatory: the Run now and Dry run buttons beside the sections post this form without it.
   const feed = form.addField({
     id: PARAM.feed,
     type: ui.FieldType.SELECT,

@@ -98,7 +98,9 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
 
   let result: ReturnType<typeof runAction> | null = null;
   if (request.method === 'POST') {
-    const action = p[PARAM.action] ?? '';
+    // A section's Run now button or a feed row's Dry run button, else the action chosen in the list.
+    const rowFeed = p[PARAM.dryRunFeed] ?? '';
+    const action = p[PARAM.run] || (rowFeed ? 'dry_run' : (p[PARAM.action] ?? ''));
     if (!csrfMatches(csrf, p[PARAM.csrf] ?? '')) {
       log.audit({
         title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
@@ -126,7 +128,7 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
           describeError,
         },
         action,
-        { feed: p[PARAM.feed] ?? '' },
+        { feed: rowFeed || (p[PARAM.feed] ?? '') },
       );
       log.audit({
         title: `HC_SL_CustomerSync action ${action}`,

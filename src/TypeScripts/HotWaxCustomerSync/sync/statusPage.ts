@@ -77,7 +77,14 @@ export const PARAM = {
   code: 'custpage_code',
   report: 'custpage_report',
   download: 'custpage_download',
+  /** A row's or a section's own submit button: the action (run now) or the feed to dry-run. */
+  run: 'custpage_run',
+  dryRunFeed: 'custpage_dryrun_feed',
 } as const;
+
+/** A submit button of the page's one form (it posts the CSRF token with it); works without JavaScript. */
+const submitButton = (name: string, value: string, label: string) =>
+  `<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`;
 
 export const ACTIONS = {
   runImport: 'run_import',
@@ -467,20 +474,39 @@ export function fixFor(code: string): string {
   );
 }
 
-/** A FAILED script instance with no run-history entry: NetSuite ended it before the script could write one. */
+/**
+ * A FAILED script instance with no run-history entry: NetSuite ended it before the script could
+ * write one. Instance times come as the user's date format shows them (to the minute), so each
+ * instance, oldest first (as queued), claims the oldest unclaimed entry of its deployment within
+ * its minutes.
+ */
 export function withInstanceFailures(
   runs: RunEntry[],
   instances: InstanceInfo[],
   scriptId: string,
 ): RunEntry[] {
+  const claimed = new Set<RunEntry>();
   const extra: RunEntry[] = [];
-  for (const i of instances) {
-    if (i.scriptId !== scriptId || i.status !== 'FAILED') continue;
-    const end = i.ended ?? i.created;
-    const own = runs.some(
-      (r) => r.deploymentId === i.deploymentId && r.ended >= i.created - 60_000 && r.ended <= end + 60_000,
+  const mine = instances
+    .filter((i) => i.scriptId === scriptId && (i.status === 'FAILED' || i.status === 'COMPLETE'))
+    // The search's order (internal id, newest first) is the queue order, even within one minute.
+    .reverse();
+  const oldestFirst = [...runs].sort((a, b) => a.ended - b.ended);
+  // Within one minute an entry and an instance cannot be ordered by time: by queue order instead.
+  let before = 0;
+  for (const i of mine) {
+    const end = Math.max(i.ended ?? i.created, before + 1);
+    const own = oldestFirst.find(
+      (r) =>
+        !claimed.has(r) &&
+        r.deploymentId === i.deploymentId &&
+        r.ended >= i.created - 60_000 &&
+        r.ended <= end + 60_000,
     );
-    if (!own)
+    if (own) {
+      claimed.add(own);
+      before = Math.max(before, own.ended);
+    } else if (i.status === 'FAILED')
       extra.push({
         id: `instance-${i.taskId ?? end}`,
         scriptId,
@@ -695,6 +721,16 @@ function overviewTab(
           html: true,
         },
         { id: `custpage_${s.key}_next`, label: 'Next', value: next.map(esc).join('<br>'), html: true },
+        ...(s.key === 'import' || s.key === 'export'
+          ? [
+              {
+                id: `custpage_${s.key}_runnow`,
+                label: 'Run now',
+                value: `${submitButton(PARAM.run, s.key === 'import' ? ACTIONS.runImport : ACTIONS.runExport, `Run ${s.name} now`)} on ${ON_DEMAND[s.key].deploymentId}, as HotWax starts it`,
+                html: true,
+              },
+            ]
+          : []),
       ],
     });
     blocks.push({
@@ -791,7 +827,7 @@ function feedsTab(
       fields: inProgress,
     },
   ];
-  const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T' });
+  const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T', selectedtab: 'custpage_tab_feeds' });
   if (waiting === null) {
     blocks.push({
       kind: 'fields',
@@ -801,7 +837,7 @@ function feedsTab(
         {
           id: 'custpage_waiting_link',
           label: 'Waiting feeds',
-          value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl + '#custpage_tab_feeds', 'List the waiting feeds')}`,
+          value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl, 'List the waiting feeds')}`,
           html: true,
         },
       ],
@@ -815,11 +851,13 @@ function feedsTab(
         { id: 'name', label: 'Feed' },
         { id: 'size', label: 'Bytes' },
         { id: 'modified', label: 'Last modified' },
+        { id: 'check', label: 'Check it' },
       ],
       rows: waiting.map((w) => [
         esc(w.name),
         esc(w.size.toLocaleString('en-US')),
         esc(env.time(w.lastModified)),
+        submitButton(PARAM.dryRunFeed, w.name, 'Dry run'),
       ]),
       empty: 'No feed is waiting.',
     });
@@ -837,7 +875,7 @@ function feedsTab(
         esc(String(f.counts?.alreadyLinked ?? 0)),
         f.counts?.errors && f.errorReports?.length
           ? link(
-              env.pageUrl({ [PARAM.report]: f.errorReports[0] }) + '#custpage_tab_errors',
+              env.pageUrl({ [PARAM.report]: f.errorReports[0], selectedtab: 'custpage_tab_errors' }),
               `${f.counts.errors} (report)`,
             )
           : '0',
@@ -895,14 +933,14 @@ function errorsTab(
   const customers = src.customersByHcId([...new Set(shown.map((r) => r.hcCustomerId).filter(Boolean))]);
   const filterLinks = [
     code
-      ? link(env.pageUrl({}) + '#custpage_tab_errors', `All (${rows.length})`)
+      ? link(env.pageUrl({ selectedtab: 'custpage_tab_errors' }), `All (${rows.length})`)
       : `<b>All (${rows.length})</b>`,
     ...[...codes.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([c, count]) =>
         c === code
           ? `<b>${esc(c)} (${count})</b>`
-          : link(env.pageUrl({ [PARAM.code]: c }) + '#custpage_tab_errors', `${c} (${count})`),
+          : link(env.pageUrl({ [PARAM.code]: c, selectedtab: 'custpage_tab_errors' }), `${c} (${count})`),
       ),
   ];
   const blocks: Block[] = [
@@ -939,7 +977,7 @@ function errorsTab(
         const id = customers.get(r.hcCustomerId);
         return [
           r.report
-            ? link(env.pageUrl({ [PARAM.report]: r.report }) + '#custpage_tab_errors', r.fileName)
+            ? link(env.pageUrl({ [PARAM.report]: r.report, selectedtab: 'custpage_tab_errors' }), r.fileName)
             : esc(r.fileName),
           esc(String(r.lineNumber)),
           esc(r.hcCustomerId),
@@ -1146,7 +1184,8 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
           id: 'custpage_actions_help',
           label: 'How',
           value:
-            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
+            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action; ' +
+            'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. ' +
             'The import and the id export run on their on-demand deployments, as HotWax starts them. ' +
             'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog ' +
             '(run the import now and it decides). A dry run ' +
@@ -1376,10 +1415,11 @@ export function runAction(deps: ActionDeps, action: string, params: { feed: stri
           title: r.ok ? 'SFTP connection works' : 'SFTP connection has problems',
           text: r.ok
             ? `Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`
-            : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed: ${r.checks
+            : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed. ${r.checks
                 .filter((c) => !c.ok)
-                .map((c) => c.what)
-                .join(', ')}.`,
+                .slice(0, 3)
+                .map((c) => `${c.what}: ${c.detail}`)
+                .join(' ')}`,
         },
         details: r.checks.map((c) => [c.what, c.ok ? 'OK' : 'FAILED', c.detail]),
       };

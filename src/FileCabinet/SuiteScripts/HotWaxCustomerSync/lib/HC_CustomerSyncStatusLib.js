@@ -21,7 +21,9 @@ const ON_DEMAND={import:{scriptId:'customscript_imp_customer',deploymentId:'cust
 scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_customer_rest'}}
 const SHIPPED_REPEAT_MINUTES={customdeploy1:15,customdeploy_export_customer:15}
 const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',listFeeds:'custpage_feeds',
-code:'custpage_code',report:'custpage_report',download:'custpage_download'}
+code:'custpage_code',report:'custpage_report',download:'custpage_download',run:'custpage_run',
+dryRunFeed:'custpage_dryrun_feed'}
+const submitButton=(name,value,label)=>`<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`
 const ACTIONS={runImport:'run_import',runExport:'run_export',dryRun:'dry_run',testSftp:'test_sftp'}
 const ACTION_LABELS={
 run_import:'Run the import now (HC_SC_ImportCustomer, customdeploy_imp_customer_rest; it hands large backlogs to HC_MR_ImportCustomer)',
@@ -74,12 +76,16 @@ const SFTP_RECORD='the HC SFTP Configuration record (Customization > Lists, Reco
 const ERROR_FIXES=[[/^FTP_CANNOT_ESTABLISH_CONNECTION$/,`Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`],[/^FTP_INCORRECT_HOST_KEY/,`The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`],[/^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,`The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`],[/^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.'],[/^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,`A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`],[/^HC_SFTP_CONFIG_(MISSING|INVALID)$/,`The message names the field: correct ${SFTP_RECORD}.`],[/^HC_PARAMETER_INVALID$/,`The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/,'')} or on the deployment.`],[/^HC_CHECKPOINT_CONFLICT$/,'Another execution changed the checkpoint: nothing to do, the next run continues.'],[/^HC_HISTORICAL_UPLOAD_FAILED$/,'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.'],[/^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.'],[/^ENDED_BY_NETSUITE$/,"Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint."],[/^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,`Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/,'')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`],[/^MISSING_HC_CUSTOMER_ID$/,'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.'],[/^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.'],[/^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.'],[/^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.'],[/^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).']]
 function fixFor(code){
 return ERROR_FIXES.find(([re])=>re.test(code))?.[1]??`Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
-}function withInstanceFailures(runs,instances,scriptId){const extra=[]
-for(const i of instances){if(i.scriptId!==scriptId||i.status!=='FAILED')continue
-const end=i.ended??i.created
-const own=runs.some(r=>r.deploymentId===i.deploymentId&&r.ended>=i.created-6e4&&r.ended<=end+6e4)
-if(!own)extra.push({id:`instance-${i.taskId??end}`,scriptId,deploymentId:i.deploymentId,ended:end,outcome:'failed',
-errorCount:0,summary:{error:{code:'ENDED_BY_NETSUITE',
+}function withInstanceFailures(runs,instances,scriptId){const claimed=new Set
+const extra=[]
+const mine=instances.filter(i=>i.scriptId===scriptId&&(i.status==='FAILED'||i.status==='COMPLETE')).reverse()
+const oldestFirst=[...runs].sort((a,b)=>a.ended-b.ended)
+let before=0
+for(const i of mine){const end=Math.max(i.ended??i.created,before+1)
+const own=oldestFirst.find(r=>!claimed.has(r)&&r.deploymentId===i.deploymentId&&r.ended>=i.created-6e4&&r.ended<=end+6e4)
+if(own){claimed.add(own)
+before=Math.max(before,own.ended)}else if(i.status==='FAILED')extra.push({id:`instance-${i.taskId??end}`,scriptId,
+deploymentId:i.deploymentId,ended:end,outcome:'failed',errorCount:0,summary:{error:{code:'ENDED_BY_NETSUITE',
 message:'NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.'
 }}})}return extra.length?[...runs,...extra].sort((a,b)=>b.ended-a.ended):runs}const runError=r=>r.summary.error??null
 const FLOWS=[{flow:'Customer import',scripts:['customscript_imp_customer','customscript_hc_mr_import_customer'],every:15
@@ -155,7 +161,10 @@ fields:[...extra,{id:`custpage_${s.key}_deployments`,label:'Deployments',value:d
 html:true},{id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,
 label:'Last run failed',
 value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILED'?esc(` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`):''}`:lastRun||lastInstance?'No':'\u2014',
-html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true}]})
+html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true
+},...s.key==='import'||s.key==='export'?[{id:`custpage_${s.key}_runnow`,label:'Run now',
+value:`${submitButton(PARAM.run,s.key==='import'?ACTIONS.runImport:ACTIONS.runExport,`Run ${s.name} now`)} on ${ON_DEMAND[s.key].deploymentId}, as HotWax starts it`,
+html:true}]:[]]})
 blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.title}: last runs (${s.name})`,columns:[{id:'ended',
 label:'Ended'},{id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{
 id:'units',label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
@@ -180,17 +189,17 @@ const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
 for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f,
 by:scriptName(r.scriptId)})}const blocks=[{kind:'fields',id:'custpage_grp_inprogress',
 label:'In progress (import checkpoint)',fields:inProgress}]
-const listUrl=env.pageUrl({[PARAM.listFeeds]:'T'})
+const listUrl=env.pageUrl({[PARAM.listFeeds]:'T',selectedtab:'custpage_tab_feeds'})
 if(waiting===null){blocks.push({kind:'fields',id:'custpage_grp_waiting',label:'Waiting in customer/export/',fields:[{
 id:'custpage_waiting_link',label:'Waiting feeds',
-value:`${waitingError?`<span class="hc-bad">${esc(waitingError)}</span><br>`:''}Read live from the SFTP server on request: ${link(listUrl+'#custpage_tab_feeds','List the waiting feeds')}`,
+value:`${waitingError?`<span class="hc-bad">${esc(waitingError)}</span><br>`:''}Read live from the SFTP server on request: ${link(listUrl,'List the waiting feeds')}`,
 html:true}]})}else{blocks.push({kind:'table',id:'custpage_waiting',
 label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{id:'name',label:'Feed'},{id:'size',
-label:'Bytes'},{id:'modified',label:'Last modified'}],
-rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified))]),
+label:'Bytes'},{id:'modified',label:'Last modified'},{id:'check',label:'Check it'}],
+rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified)),submitButton(PARAM.dryRunFeed,w.name,'Dry run')]),
 empty:'No feed is waiting.'})}
 const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?link(env.pageUrl({
-[PARAM.report]:f.errorReports[0]})+'#custpage_tab_errors',`${f.counts.errors} (report)`):'0',esc(by)])
+[PARAM.report]:f.errorReports[0],selectedtab:'custpage_tab_errors'}),`${f.counts.errors} (report)`):'0',esc(by)])
 const columns=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{id:'created',
 label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'},{
 id:'by',label:'Imported by'}]
@@ -206,8 +215,9 @@ omitted+=Math.max(0,r.errorCount-list.length)}const codes=new Map
 for(const r of rows)codes.set(r.errorCode,(codes.get(r.errorCode)??0)+1)
 const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
 const customers=src.customersByHcId([...new Set(shown.map(r=>r.hcCustomerId).filter(Boolean))])
-const filterLinks=[code?link(env.pageUrl({})+'#custpage_tab_errors',`All (${rows.length})`):`<b>All (${rows.length})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count})</b>`:link(env.pageUrl({
-[PARAM.code]:c})+'#custpage_tab_errors',`${c} (${count})`))]
+const filterLinks=[code?link(env.pageUrl({selectedtab:'custpage_tab_errors'
+}),`All (${rows.length})`):`<b>All (${rows.length})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count})</b>`:link(env.pageUrl({
+[PARAM.code]:c,selectedtab:'custpage_tab_errors'}),`${c} (${count})`))]
 const blocks=[{kind:'fields',id:'custpage_grp_errfilter',label:'Filter',fields:[{id:'custpage_err_codes',
 label:'Error code',value:filterLinks.join(' | '),html:true},{id:'custpage_err_omitted',label:'Not listed here',
 value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
@@ -215,8 +225,8 @@ value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed'
 id:'feed',label:'Feed'},{id:'line',label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{
 id:'message',label:'Message'},{id:'customer',label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',
 label:'Imported by'}],rows:shown.map(r=>{const id=customers.get(r.hcCustomerId)
-return[r.report?link(env.pageUrl({[PARAM.report]:r.report
-})+'#custpage_tab_errors',r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
+return[r.report?link(env.pageUrl({[PARAM.report]:r.report,selectedtab:'custpage_tab_errors'
+}),r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
 }),empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}]
 if(report||reportError){blocks.push({kind:'table',id:'custpage_report',
 label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')})`:'Report',
@@ -267,7 +277,7 @@ const shown=x.id.endsWith('match_by_email')?v==='T'?'Yes':'No':v||`(empty: ${x.e
 return{id:`custpage_set_${x.id.replace('custscript_hc_imp_','')}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
 function actionsTab(message,details){const blocks=[{kind:'fields',id:'custpage_grp_actions_help',label:'Actions',
 fields:[{id:'custpage_actions_help',label:'How',
-value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
+value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
 html:true}]}]
 if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
 columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
@@ -320,7 +330,7 @@ text:`${r.note} Would create ${c.created??0}, link ${c.linked??0}, already linke
 details:[['Would create',String(c.created??0),''],['Would link',String(c.linked??0),''],['Already linked',String(c.alreadyLinked??0),''],['Errors',String(c.errors??0),r.report?`customer/export/dry_run/${r.report}`:'']]
 }}catch(e){return fail(`Dry run of ${params.feed} failed`,e)}}if(action===ACTIONS.testSftp){try{const r=deps.testSftp()
 return{message:{kind:r.ok?'confirmation':'error',title:r.ok?'SFTP connection works':'SFTP connection has problems',
-text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${r.checks.filter(c=>!c.ok).length} of ${r.checks.length} checks failed: ${r.checks.filter(c=>!c.ok).map(c=>c.what).join(', ')}.`
+text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${r.checks.filter(c=>!c.ok).length} of ${r.checks.length} checks failed. ${r.checks.filter(c=>!c.ok).slice(0,3).map(c=>`${c.what}: ${c.detail}`).join(' ')}`
 },details:r.checks.map(c=>[c.what,c.ok?'OK':'FAILED',c.detail])}}catch(e){return fail('SFTP test failed',e)}}return{
 message:{kind:'warning',title:'No action',
 text:action?`Unknown action "${action}": nothing was done.`:'Choose an action first: nothing was done.'},details:null}}
@@ -467,7 +477,7 @@ return{checked:!!f&&f.outcome==='checked'&&!summary.paused,counts:{...f?.counts?
 report:f?.dryRunReport??null,
 note:summary.paused?'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.':'Every row checked.'
 }}
-const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n.hc-health{border-collapse:collapse;margin:4px 0 8px;font-size:13px;max-width:1360px}\n.hc-health th{background:#e5e5e5;text-align:left;padding:4px 8px;font-size:11px;text-transform:uppercase;color:#444}\n.hc-health td{border-top:1px solid #ddd;padding:5px 8px;vertical-align:top}\n.hc-state{font-weight:bold;white-space:nowrap;padding:1px 6px;border-radius:3px}\n.hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}\n.hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}\n.hc-zone{font-size:11px;color:#666}\n</style>`
+const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n.hc-health{border-collapse:collapse;margin:4px 0 8px;font-size:13px;max-width:1360px}\n.hc-health th{background:#e5e5e5;text-align:left;padding:4px 8px;font-size:11px;text-transform:uppercase;color:#444}\n.hc-health td{border-top:1px solid #ddd;padding:5px 8px;vertical-align:top}\n.hc-state{font-weight:bold;white-space:nowrap;padding:1px 6px;border-radius:3px}\n.hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}\n.hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}\n.hc-zone{font-size:11px;color:#666}\n.hc-btn{font-size:12px;padding:2px 10px;border:1px solid #7a94b8;border-radius:3px;background:#e9eef5;cursor:pointer}\n</style>`
 function healthTable(model){
 const head=['Flow','State','Cause','What to do','Last good run','Feeds','Rejected rows'].map(h=>`<th>${h}</th>`).join('')
 const rows=model.health.map(h=>`<tr data-flow="${esc(h.flow)}"><td><b>${esc(h.flow)}</b></td><td><span class="hc-state hc-${h.state.replace(/ /g,'-')}">${esc(h.state.toUpperCase())}</span></td><td>${esc(h.cause)}</td><td>${esc(h.fix)}</td><td>${esc(h.lastGood)}</td><td>${esc(h.feeds)}</td><td>${esc(h.errors)}</td></tr>`).join('')
@@ -494,7 +504,6 @@ tab})
 const action=form.addField({id:PARAM.action,type:ui.FieldType.SELECT,label:'Action',container:'custpage_grp_run'})
 action.addSelectOption({value:'',text:'',isSelected:true})
 for(const[value,text]of Object.entries(ACTION_LABELS))action.addSelectOption({value,text})
-action.isMandatory=true
 const feed=form.addField({id:PARAM.feed,type:ui.FieldType.SELECT,label:'Feed (dry run)',container:'custpage_grp_run'})
 feed.addSelectOption({value:'',text:model.actions.feeds.length?'':'(list the waiting feeds on the Feeds tab first)'})
 for(const name of model.actions.feeds)feed.addSelectOption({value:name,text:name})
