@@ -95,7 +95,12 @@ define(['N/config', 'N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record'
             readReport: (folder, name) => sftpClient().download(folder, name),
             parseCsv,
             csrf,
-        }, { code: p[HC_CustomerSyncStatusLib.PARAM.code] ?? '', listFeeds: p[HC_CustomerSyncStatusLib.PARAM.listFeeds] === 'T', report }, result);
+        }, {
+            code: p[HC_CustomerSyncStatusLib.PARAM.code] ?? '',
+            listFeeds: p[HC_CustomerSyncStatusLib.PARAM.listFeeds] === 'T',
+            report,
+            page: Number(p[HC_CustomerSyncStatusLib.PARAM.page]) || 1,
+        }, result);
         const used = SUITELET_UNITS - script.getRemainingUsage();
         response.writePage(HC_CustomerSyncStatusLib.renderStatusForm(serverWidget, model, `Now ${format.format({ value: new Date(), type: format.Type.DATETIME })} (${String(user.getPreference({ name: 'TIMEZONE' }) ?? 'your time zone')}). This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
     }

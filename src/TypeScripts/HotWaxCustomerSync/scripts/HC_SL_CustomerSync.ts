@@ -152,7 +152,12 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
       parseCsv,
       csrf,
     },
-    { code: p[PARAM.code] ?? '', listFeeds: p[PARAM.listFeeds] === 'T', report },
+    {
+      code: p[PARAM.code] ?? '',
+      listFeeds: p[PARAM.listFeeds] === 'T',
+      report,
+      page: Number(p[PARAM.page]) || 1,
+    },
     result,
   );
   const used = SUITELET_UNITS - script.getRemainingUsage();

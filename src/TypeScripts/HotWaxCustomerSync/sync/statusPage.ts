@@ -80,7 +80,12 @@ export const PARAM = {
   /** A row's or a section's own submit button: the action (run now) or the feed to dry-run. */
   run: 'custpage_run',
   dryRunFeed: 'custpage_dryrun_feed',
+  /** The page of a long report shown (REPORT_PAGE_ROWS rows each). */
+  page: 'custpage_page',
 } as const;
+
+/** Rows of a report shown per page: a 4,000-row part stays a page of a reasonable size. */
+export const REPORT_PAGE_ROWS = 500;
 
 /** A submit button of the page's one form (it posts the CSRF token with it); works without JavaScript. */
 const submitButton = (name: string, value: string, label: string) =>
@@ -756,7 +761,7 @@ function overviewTab(
               ? `${runError(r)?.code ?? ''}: ${runError(r)?.message ?? ''}`
               : outcomeText(s.key, r.summary),
           ),
-          esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
+          r.summary.unitsUsed === undefined ? '\u2014' : esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
           r.summary.rescheduled ? 'Yes' : 'No',
         ]),
       empty: `${noRun}.`,
@@ -874,10 +879,19 @@ function feedsTab(
         esc(String(f.counts?.linked ?? 0)),
         esc(String(f.counts?.alreadyLinked ?? 0)),
         f.counts?.errors && f.errorReports?.length
-          ? link(
-              env.pageUrl({ [PARAM.report]: f.errorReports[0], selectedtab: 'custpage_tab_errors' }),
-              `${f.counts.errors} (report)`,
-            )
+          ? // Every part of a large report is linked (the import splits reports into parts).
+            f.errorReports
+              .map((r, i, all) =>
+                link(
+                  env.pageUrl({ [PARAM.report]: r, selectedtab: 'custpage_tab_errors' }),
+                  all.length === 1
+                    ? `${f.counts.errors} (report)`
+                    : i === 0
+                      ? `${f.counts.errors} (report part 1)`
+                      : `part ${i + 1}`,
+                ),
+              )
+              .join(' ')
           : '0',
         esc(by),
       ]);
@@ -918,29 +932,51 @@ function errorsTab(
   code: string,
   report: { folder: ReportFolder; name: string; rows: string[][]; header: string[] } | null,
   reportError: string | null,
+  page = 1,
 ): TabModel {
   const rows: (ErrorReportRow & { when: number; by: string })[] = [];
   let omitted = 0;
   // Both import scripts' entries, newest first: each row says which one imported its feed.
-  for (const r of src.runsWithErrors(10)) {
+  const runs = src.runsWithErrors(10);
+  for (const r of runs) {
     const list = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
     for (const e of list) rows.push({ ...e, when: r.ended, by: scriptName(r.scriptId) });
     omitted += Math.max(0, r.errorCount - list.length);
   }
+  // True counts per code: each entry counts its rows by code before it keeps only what fits.
   const codes = new Map<string, number>();
-  for (const r of rows) codes.set(r.errorCode, (codes.get(r.errorCode) ?? 0) + 1);
+  let total = 0;
+  for (const r of runs) {
+    const listed = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
+    const byCode =
+      r.summary.errorCodes && typeof r.summary.errorCodes === 'object'
+        ? Object.entries(r.summary.errorCodes as Record<string, number>)
+        : [
+            ...listed.reduce(
+              (m, e) => m.set(e.errorCode, (m.get(e.errorCode) ?? 0) + 1),
+              new Map<string, number>(),
+            ),
+          ];
+    for (const [c, k] of byCode) {
+      codes.set(c, (codes.get(c) ?? 0) + n(k));
+      total += n(k);
+    }
+  }
   const shown = rows.filter((r) => !code || r.errorCode === code).slice(0, 100);
   const customers = src.customersByHcId([...new Set(shown.map((r) => r.hcCustomerId).filter(Boolean))]);
   const filterLinks = [
     code
-      ? link(env.pageUrl({ selectedtab: 'custpage_tab_errors' }), `All (${rows.length})`)
-      : `<b>All (${rows.length})</b>`,
+      ? link(env.pageUrl({ selectedtab: 'custpage_tab_errors' }), `All (${total.toLocaleString('en-US')})`)
+      : `<b>All (${total.toLocaleString('en-US')})</b>`,
     ...[...codes.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([c, count]) =>
         c === code
-          ? `<b>${esc(c)} (${count})</b>`
-          : link(env.pageUrl({ [PARAM.code]: c, selectedtab: 'custpage_tab_errors' }), `${c} (${count})`),
+          ? `<b>${esc(c)} (${count.toLocaleString('en-US')})</b>`
+          : link(
+              env.pageUrl({ [PARAM.code]: c, selectedtab: 'custpage_tab_errors' }),
+              `${c} (${count.toLocaleString('en-US')})`,
+            ),
       ),
   ];
   const blocks: Block[] = [
@@ -958,6 +994,20 @@ function errorsTab(
             : 'none: every error row of these runs is listed',
         },
       ],
+    },
+    {
+      kind: 'table',
+      id: 'custpage_err_causes',
+      label: 'Rejected rows by cause (the last 10 runs with errors)',
+      columns: [
+        { id: 'code', label: 'Code' },
+        { id: 'rows', label: 'Rows' },
+        { id: 'fix', label: 'What to do' },
+      ],
+      rows: [...codes.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, k]) => [esc(c), esc(k.toLocaleString('en-US')), esc(fixFor(c))]),
+      empty: 'No rejected rows.',
     },
     {
       kind: 'table',
@@ -991,18 +1041,23 @@ function errorsTab(
       empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.',
     },
   ];
+  const pages = report ? Math.max(1, Math.ceil(report.rows.length / REPORT_PAGE_ROWS)) : 1;
+  const shownPage = Math.min(Math.max(1, page), pages);
+  const first = (shownPage - 1) * REPORT_PAGE_ROWS;
   if (report || reportError) {
     blocks.push({
       kind: 'table',
       id: 'custpage_report',
       label: report
-        ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')})`
+        ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')}${pages > 1 ? `; rows ${(first + 1).toLocaleString('en-US')}\u2013${Math.min(first + REPORT_PAGE_ROWS, report.rows.length).toLocaleString('en-US')}` : ''})`
         : 'Report',
       columns: (report?.header.length ? report.header : ['problem']).map((h, i) => ({
         id: `c${i}`,
         label: h,
       })),
-      rows: report ? report.rows.map((r) => r.map(esc)) : [[esc(reportError)]],
+      rows: report
+        ? report.rows.slice(first, first + REPORT_PAGE_ROWS).map((r) => r.map(esc))
+        : [[esc(reportError)]],
       empty: 'The report is empty.',
     });
     if (report)
@@ -1011,6 +1066,28 @@ function errorsTab(
         id: 'custpage_grp_report',
         label: 'Report file',
         fields: [
+          ...(pages > 1
+            ? [
+                {
+                  id: 'custpage_report_pages',
+                  label: 'Pages',
+                  value: Array.from({ length: pages }, (_, i) =>
+                    i + 1 === shownPage
+                      ? `<b>${i + 1}</b>`
+                      : link(
+                          env.pageUrl({
+                            [PARAM.report]: report!.name,
+                            ...(report!.folder === 'dry_run' ? { custpage_folder: 'dry_run' } : {}),
+                            [PARAM.page]: String(i + 1),
+                            selectedtab: 'custpage_tab_errors',
+                          }),
+                          String(i + 1),
+                        ),
+                  ).join(' '),
+                  html: true,
+                },
+              ]
+            : []),
           {
             id: 'custpage_report_download',
             label: 'Download',
@@ -1216,6 +1293,8 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
 
 export interface ViewRequest {
   code: string;
+  /** The page of the report shown (1 when absent). */
+  page?: number;
   listFeeds: boolean;
   report: { folder: ReportFolder; name: string } | null;
 }
@@ -1300,7 +1379,7 @@ export function buildPage(
     tabs: [
       overviewTab(src, env, runsByScript, importRuns, deployments, instances),
       feedsTab(src, env, importRuns, waiting, waitingError),
-      errorsTab(src, env, view.code, report, reportError),
+      errorsTab(src, env, view.code, report, reportError, view.page ?? 1),
       exportsTab(src, env, runsByScript),
       settingsTab(src),
       actionsTab(result?.message ?? null, result?.details ?? null),

@@ -1874,8 +1874,10 @@ const RUN_HISTORY={keepDays:30,prunePerRun:2,maxErrorRows:200,maxSummaryBytes:39
 function utf8Bytes(s){return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi,'x').length}
 function storedSummary(summary,errorRows){const rows=errorRows.slice(0,RUN_HISTORY.maxErrorRows)
 const files=Array.isArray(summary.fileResults)?[...summary.fileResults]:null
-const text=()=>JSON.stringify({...summary,...files?{fileResults:files}:{},errorRows:rows,
-...rows.length<errorRows.length?{errorRowsOmitted:errorRows.length-rows.length}:{},
+const errorCodes={}
+for(const r of errorRows)errorCodes[r.errorCode]=(errorCodes[r.errorCode]??0)+1
+const text=()=>JSON.stringify({...summary,...files?{fileResults:files}:{},...errorRows.length?{errorCodes}:{},
+errorRows:rows,...rows.length<errorRows.length?{errorRowsOmitted:errorRows.length-rows.length}:{},
 ...files&&files.length<summary.fileResults.length?{fileResultsOmitted:summary.fileResults.length-files.length}:{}})
 let out=text()
 while(utf8Bytes(out)>RUN_HISTORY.maxSummaryBytes&&rows.length>0){rows.splice(Math.max(0,Math.floor(rows.length*.8)))

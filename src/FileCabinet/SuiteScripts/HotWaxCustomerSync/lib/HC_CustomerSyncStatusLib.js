@@ -22,7 +22,8 @@ scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_custom
 const SHIPPED_REPEAT_MINUTES={customdeploy1:15,customdeploy_export_customer:15}
 const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',listFeeds:'custpage_feeds',
 code:'custpage_code',report:'custpage_report',download:'custpage_download',run:'custpage_run',
-dryRunFeed:'custpage_dryrun_feed'}
+dryRunFeed:'custpage_dryrun_feed',page:'custpage_page'}
+const REPORT_PAGE_ROWS=500
 const submitButton=(name,value,label)=>`<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`
 const ACTIONS={runImport:'run_import',runExport:'run_export',dryRun:'dry_run',testSftp:'test_sftp'}
 const ACTION_LABELS={
@@ -168,7 +169,7 @@ html:true}]:[]]})
 blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.title}: last runs (${s.name})`,columns:[{id:'ended',
 label:'Ended'},{id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{
 id:'units',label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
-rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(runError(r)?`${runError(r)?.code??''}: ${runError(r)?.message??''}`:outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
+rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(runError(r)?`${runError(r)?.code??''}: ${runError(r)?.message??''}`:outcomeText(s.key,r.summary)),r.summary.unitsUsed===undefined?'\u2014':esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
 empty:`${noRun}.`})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
 function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
 const lease=state?.lease
@@ -198,8 +199,9 @@ label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{id:'
 label:'Bytes'},{id:'modified',label:'Last modified'},{id:'check',label:'Check it'}],
 rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified)),submitButton(PARAM.dryRunFeed,w.name,'Dry run')]),
 empty:'No feed is waiting.'})}
-const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?link(env.pageUrl({
-[PARAM.report]:f.errorReports[0],selectedtab:'custpage_tab_errors'}),`${f.counts.errors} (report)`):'0',esc(by)])
+const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?f.errorReports.map((r,i,all)=>link(env.pageUrl({
+[PARAM.report]:r,selectedtab:'custpage_tab_errors'
+}),all.length===1?`${f.counts.errors} (report)`:i===0?`${f.counts.errors} (report part 1)`:`part ${i+1}`)).join(' '):'0',esc(by)])
 const columns=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{id:'created',
 label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'},{
 id:'by',label:'Imported by'}]
@@ -207,33 +209,49 @@ blocks.push({kind:'table',id:'custpage_archived',label:'Last archived feeds (cus
 rows:resultRows('archived'),empty:'No feed archived in the recorded runs.'},{kind:'table',id:'custpage_failed',
 label:'Last failed feeds (customer/export/failed/)',columns,rows:resultRows('failed'),
 empty:'No feed failed in the recorded runs.'})
-return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError){const rows=[]
+return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError,page=1){
+const rows=[]
 let omitted=0
-for(const r of src.runsWithErrors(10)){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
+const runs=src.runsWithErrors(10)
+for(const r of runs){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
 for(const e of list)rows.push({...e,when:r.ended,by:scriptName(r.scriptId)})
 omitted+=Math.max(0,r.errorCount-list.length)}const codes=new Map
-for(const r of rows)codes.set(r.errorCode,(codes.get(r.errorCode)??0)+1)
-const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
+let total=0
+for(const r of runs){const listed=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
+const byCode=r.summary.errorCodes&&typeof r.summary.errorCodes==='object'?Object.entries(r.summary.errorCodes):[...listed.reduce((m,e)=>m.set(e.errorCode,(m.get(e.errorCode)??0)+1),new Map)]
+for(const[c,k]of byCode){codes.set(c,(codes.get(c)??0)+n(k))
+total+=n(k)}}const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
 const customers=src.customersByHcId([...new Set(shown.map(r=>r.hcCustomerId).filter(Boolean))])
 const filterLinks=[code?link(env.pageUrl({selectedtab:'custpage_tab_errors'
-}),`All (${rows.length})`):`<b>All (${rows.length})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count})</b>`:link(env.pageUrl({
-[PARAM.code]:c,selectedtab:'custpage_tab_errors'}),`${c} (${count})`))]
+}),`All (${total.toLocaleString('en-US')})`):`<b>All (${total.toLocaleString('en-US')})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count.toLocaleString('en-US')})</b>`:link(env.pageUrl({
+[PARAM.code]:c,selectedtab:'custpage_tab_errors'}),`${c} (${count.toLocaleString('en-US')})`))]
 const blocks=[{kind:'fields',id:'custpage_grp_errfilter',label:'Filter',fields:[{id:'custpage_err_codes',
 label:'Error code',value:filterLinks.join(' | '),html:true},{id:'custpage_err_omitted',label:'Not listed here',
 value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
-}]},{kind:'table',id:'custpage_errors',label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{
-id:'feed',label:'Feed'},{id:'line',label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{
-id:'message',label:'Message'},{id:'customer',label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',
-label:'Imported by'}],rows:shown.map(r=>{const id=customers.get(r.hcCustomerId)
+}]},{kind:'table',id:'custpage_err_causes',label:'Rejected rows by cause (the last 10 runs with errors)',columns:[{
+id:'code',label:'Code'},{id:'rows',label:'Rows'},{id:'fix',label:'What to do'}],
+rows:[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,k])=>[esc(c),esc(k.toLocaleString('en-US')),esc(fixFor(c))]),
+empty:'No rejected rows.'},{kind:'table',id:'custpage_errors',
+label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{id:'feed',label:'Feed'},{id:'line',
+label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{id:'message',label:'Message'},{id:'customer',
+label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',label:'Imported by'}],rows:shown.map(r=>{
+const id=customers.get(r.hcCustomerId)
 return[r.report?link(env.pageUrl({[PARAM.report]:r.report,selectedtab:'custpage_tab_errors'
 }),r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
 }),empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}]
+const pages=report?Math.max(1,Math.ceil(report.rows.length/REPORT_PAGE_ROWS)):1
+const shownPage=Math.min(Math.max(1,page),pages)
+const first=(shownPage-1)*REPORT_PAGE_ROWS
 if(report||reportError){blocks.push({kind:'table',id:'custpage_report',
-label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')})`:'Report',
+label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')}${pages>1?`; rows ${(first+1).toLocaleString('en-US')}\u2013${Math.min(first+REPORT_PAGE_ROWS,report.rows.length).toLocaleString('en-US')}`:''})`:'Report',
 columns:(report?.header.length?report.header:['problem']).map((h,i)=>({id:`c${i}`,label:h})),
-rows:report?report.rows.map(r=>r.map(esc)):[[esc(reportError)]],empty:'The report is empty.'})
-if(report)blocks.push({kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[{
-id:'custpage_report_download',label:'Download',value:link(env.pageUrl({[PARAM.report]:report.name,
+rows:report?report.rows.slice(first,first+REPORT_PAGE_ROWS).map(r=>r.map(esc)):[[esc(reportError)]],
+empty:'The report is empty.'})
+if(report)blocks.push({kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[...pages>1?[{
+id:'custpage_report_pages',label:'Pages',value:Array.from({length:pages
+},(_,i)=>i+1===shownPage?`<b>${i+1}</b>`:link(env.pageUrl({[PARAM.report]:report.name,...report.folder==='dry_run'?{
+custpage_folder:'dry_run'}:{},[PARAM.page]:String(i+1),selectedtab:'custpage_tab_errors'}),String(i+1))).join(' '),
+html:true}]:[],{id:'custpage_report_download',label:'Download',value:link(env.pageUrl({[PARAM.report]:report.name,
 ...report.folder==='dry_run'?{custpage_folder:'dry_run'}:{},[PARAM.download]:'T'}),`${report.name} (CSV)`),html:true}]})
 }return{id:'custpage_tab_errors',label:'Errors',blocks}}function exportsTab(src,env,runsByScript){
 const state=src.exportState()
@@ -304,7 +322,7 @@ report={...view.report,header:rows[0]??[],rows:rows.slice(1)}}catch(e){
 reportError=`Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message??String(e)}`}}return{
 title:'HotWax Customer Sync',message:result?.message??null,health:healthRows(src,env,runsByScript,deployments),
 zoneNote:`Times are in ${env.zone?`your NetSuite time zone, ${env.zone}`:'your NetSuite time zone'} (Home > Set Preferences); file names carry UTC.`,
-tabs:[overviewTab(src,env,runsByScript,importRuns,deployments,instances),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),settingsTab(src),actionsTab(result?.message??null,result?.details??null)],
+tabs:[overviewTab(src,env,runsByScript,importRuns,deployments,instances),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError,view.page??1),exportsTab(src,env,runsByScript),settingsTab(src),actionsTab(result?.message??null,result?.details??null)],
 actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function csrfMatches(expected,posted){
 if(!expected||!posted||expected.length!==posted.length)return false
 let diff=0
