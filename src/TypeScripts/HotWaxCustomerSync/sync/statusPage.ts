@@ -1239,7 +1239,7 @@ function settingsTab(src: StatusSources): TabModel {
                 : 'No'
               : v || `(empty: ${x.empty})`;
             return {
-              id: `custpage_set_${x.id.replace('custscript_hc_imp_', '')}`,
+              id: `custpage_set_${x.id.split('_imp_')[1]}`,
               label: `${x.label} (${x.id})`,
               value: shown,
             };

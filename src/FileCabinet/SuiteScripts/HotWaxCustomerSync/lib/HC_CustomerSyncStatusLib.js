@@ -292,7 +292,7 @@ label:'Customer import settings, in effect for every deployment',fields:[{id:'cu
 label:'Where to change them',value:SETTINGS_WHERE},...problem?[{id:'custpage_set_problem',label:'Problem',value:problem
 }]:[],...IMPORT_COMPANY_SETTINGS.map(x=>{const v=values?.[x.id]??''
 const shown=x.id.endsWith('match_by_email')?v==='T'?'Yes':'No':v||`(empty: ${x.empty})`
-return{id:`custpage_set_${x.id.replace('custscript_hc_imp_','')}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
+return{id:`custpage_set_${x.id.split('_imp_')[1]}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
 function actionsTab(message,details){const blocks=[{kind:'fields',id:'custpage_grp_actions_help',label:'Actions',
 fields:[{id:'custpage_actions_help',label:'How',
 value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
