@@ -53,11 +53,11 @@ export function endInError(
   record?: (details: Record<string, unknown>) => void,
 ): unknown {
   const { code, message } = describeError(e);
-  const details = { error: { code, message: redactSecrets(message) }, failed: true };
+  const details = { error: { code, message: redactSecrets(message) } };
   if (!summary.written) {
     summary.write(details);
     try {
-      record?.(details);
+      record?.({ ...details, failed: true });
     } catch {
       // The entry is a courtesy to the page: never hide the error itself.
     }

@@ -127,5 +127,6 @@ function addActionForm(ui: Ui, form: serverWidgetTypes.Form, model: PageModel, t
   const csrf = form.addField({ id: PARAM.csrf, type: ui.FieldType.TEXT, label: 'Token' });
   csrf.updateDisplayType({ displayType: ui.FieldDisplayType.HIDDEN });
   csrf.defaultValue = model.actions.csrf;
-  form.addSubmitButton({ label: 'Run action' });
+  // NetSuite draws a form's submit button at its top and bottom: the label says which action it runs.
+  form.addSubmitButton({ label: 'Run the action chosen on the Actions tab' });
 }

@@ -1261,7 +1261,7 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
           id: 'custpage_actions_help',
           label: 'How',
           value:
-            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action; ' +
+            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then "Run the action chosen on the Actions tab"; ' +
             'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. ' +
             'The import and the id export run on their on-demand deployments, as HotWax starts them. ' +
             'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog ' +

@@ -295,7 +295,7 @@ const shown=x.id.endsWith('match_by_email')?v==='T'?'Yes':'No':v||`(empty: ${x.e
 return{id:`custpage_set_${x.id.split('_imp_')[1]}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
 function actionsTab(message,details){const blocks=[{kind:'fields',id:'custpage_grp_actions_help',label:'Actions',
 fields:[{id:'custpage_actions_help',label:'How',
-value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
+value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then "Run the action chosen on the Actions tab"; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
 html:true}]}]
 if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
 columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
@@ -528,7 +528,8 @@ for(const name of model.actions.feeds)feed.addSelectOption({value:name,text:name
 const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
 csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
 csrf.defaultValue=model.actions.csrf
-form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,ERROR_FIXES,NetSuiteStatusSources,ON_DEMAND,
-PARAM,REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,contentDisposition,csrfMatches,dryRunOneFeed,esc,fixFor,importSettings,
-instanceRuns,listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
+form.addSubmitButton({label:'Run the action chosen on the Actions tab'})}return{ACTIONS,ACTION_LABELS,ERROR_FIXES,
+NetSuiteStatusSources,ON_DEMAND,PARAM,REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,contentDisposition,csrfMatches,
+dryRunOneFeed,esc,fixFor,importSettings,instanceRuns,listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,
+reportRequest,runAction,testSftpConnection}})
 
