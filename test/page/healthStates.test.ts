@@ -105,6 +105,9 @@ test('settings are company preferences: one value for every deployment, shown on
     env.account.setDeploymentParams(IMPORT, 'customdeploy1', { custscript_hc_imp_default_subsidiary: '1' }),
   ).toThrow(/company preference/);
 
+  // A redeploy (the SDF objects read again) leaves the administrator's value alone: it is account data.
+  env.account.loadScriptsFromSdf();
+  expect(env.account.companyPreferences.custscript_hc_imp_default_subsidiary).toBe(env.subsidiaries[1]);
   await page.goto(`${pageUrl}&selectedtab=custpage_tab_settings`);
   expect(await fieldText(page, 'custpage_set_where')).toMatch(
     /^Setup > Company > General Preferences > Custom Preferences/,
