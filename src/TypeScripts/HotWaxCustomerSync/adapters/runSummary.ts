@@ -54,14 +54,13 @@ export function endInError(
 ): unknown {
   const { code, message } = describeError(e);
   const details = { error: { code, message: redactSecrets(message) } };
-  if (!summary.written) {
-    summary.write(details);
+  if (!summary.written)
     try {
+      summary.write(details);
       record?.({ ...details, failed: true });
     } catch {
-      // The entry is a courtesy to the page: never hide the error itself.
+      // The summary and the entry serve the reader: never hide the error itself.
     }
-  }
   return asSuiteScriptError(error, e);
 }
 

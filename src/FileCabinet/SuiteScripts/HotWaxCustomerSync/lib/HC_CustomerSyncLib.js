@@ -909,8 +909,8 @@ this.done=true}get written(){return this.done}}function asSuiteScriptError(error
 return e instanceof SyncError?error.create({name:e.code,message:e.message,notifyOff:false}):e}
 function endInError(error,summary,e,record){const{code,message}=describeError(e)
 const details={error:{code,message:redactSecrets(message)}}
-if(!summary.written){summary.write(details)
-try{record?.({...details,failed:true})}catch{}}return asSuiteScriptError(error,e)}
+if(!summary.written)try{summary.write(details)
+record?.({...details,failed:true})}catch{}return asSuiteScriptError(error,e)}
 const redactSecrets=s=>s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi,'$1$2[redacted]')
 const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,customerCreate:5,customerSave:10,
 customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,customRecordCreate:2,customRecordSave:4,
