@@ -188,12 +188,13 @@ function makeAccount(
 /** Runs the import's deployment once with the check's parameters, as "Save and Execute" would. */
 function runDryRun(account: Account, sftpId: number, o: CheckFeedOptions): ExecutionResult[] {
   const { scriptId, deploymentId } = SCRIPTS.import;
-  account.setDeploymentParams(scriptId, deploymentId, {
+  // The import's settings are company preferences (one value for every deployment); dry run is the deployment's.
+  account.setCompanyPreferences({
     custscript_hc_imp_sftp_config: sftpId,
     custscript_hc_imp_default_subsidiary: o.defaultSubsidiary ?? '',
     custscript_hc_imp_match_by_email: Boolean(o.matchByEmail),
-    custscript_hc_imp_dry_run: true,
   });
+  account.setDeploymentParams(scriptId, deploymentId, { custscript_hc_imp_dry_run: true });
   account.tasks.add({
     taskType: 'SCHEDULED_SCRIPT',
     scriptId,

@@ -136,11 +136,17 @@ export class SyncEnvironment {
     });
   }
 
-  /** Sets parameter values on every deployment of a script, as an administrator would. */
+  /**
+   * Sets parameter values as an administrator would: a company-preference parameter once, in
+   * Custom Preferences; the others on every deployment of the script.
+   */
   setParams(key: ScriptKey, values: Record<string, unknown>): void {
     const script = this.account.script(SCRIPTS[key].scriptId);
+    const company = (k: string) => script.params[k.toLowerCase()]?.preference === 'COMPANY';
+    const pick = (c: boolean) => Object.fromEntries(Object.entries(values).filter(([k]) => company(k) === c));
+    this.account.setCompanyPreferences(pick(true));
     for (const d of script.deployments)
-      this.account.setDeploymentParams(script.scriptId, d.deploymentId, values);
+      this.account.setDeploymentParams(script.scriptId, d.deploymentId, pick(false));
   }
 
   /**

@@ -251,7 +251,13 @@ export class Account implements AccountState {
     const params: Record<string, ScriptParameterDef> = {};
     for (const p of input.params ?? []) {
       const id = p.id.toLowerCase();
-      params[id] = { id, type: p.type.toUpperCase(), defaultValue: p.defaultValue ?? '', label: p.label };
+      params[id] = {
+        id,
+        type: p.type.toUpperCase(),
+        defaultValue: p.defaultValue ?? '',
+        label: p.label,
+        preference: p.preference?.toUpperCase() || undefined,
+      };
     }
     const def: ScriptDef = {
       scriptId: input.scriptId.toLowerCase(),
@@ -313,11 +319,27 @@ export class Account implements AccountState {
 
   /** Sets deployment parameter values (as an administrator would on the deployment record). */
   setDeploymentParams(scriptId: string, deploymentId: string, values: Record<string, unknown>): void {
-    const d = this.deployment(this.script(scriptId), deploymentId);
+    const s = this.script(scriptId);
+    const d = this.deployment(s, deploymentId);
     for (const [k, v] of Object.entries(values)) {
-      d.params[k.toLowerCase()] =
-        typeof v === 'boolean' ? (v ? 'T' : 'F') : v === null || v === undefined ? '' : String(v);
+      // NetSuite shows a company-preference parameter on no deployment record.
+      if (s.params[k.toLowerCase()]?.preference === 'COMPANY')
+        throw new SuiteScriptError(
+          'INVALID_FLD_VALUE',
+          `${k} is a company preference: set it under Setup > Company > General Preferences > Custom Preferences (setCompanyPreferences)`,
+        );
+      d.params[k.toLowerCase()] = storedValue(v);
     }
+  }
+
+  /**
+   * Company preferences of script parameters (Setup > Company > General Preferences > Custom
+   * Preferences; N/config COMPANY_PREFERENCES): account data, untouched by a deploy.
+   */
+  readonly companyPreferences: Record<string, string> = {};
+
+  setCompanyPreferences(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.companyPreferences[k.toLowerCase()] = storedValue(v);
   }
 
   /**
@@ -350,6 +372,7 @@ export class Account implements AccountState {
           type: p.fieldType,
           defaultValue: p.defaultValue,
           label: p.label,
+          preference: p.preference,
         })),
         deployments: s.deployments.map((d) => ({
           deploymentId: d.id,
@@ -375,3 +398,6 @@ export function toCabinetPath(p: string): string {
   s = s.replace(/^~\/FileCabinet/, '');
   return s.startsWith('/') ? s : '/' + s;
 }
+
+const storedValue = (v: unknown) =>
+  typeof v === 'boolean' ? (v ? 'T' : 'F') : v === null || v === undefined ? '' : String(v);

@@ -78,8 +78,15 @@ export async function messageText(page: Page): Promise<string> {
   return (await m.count()) ? (await m.first().innerText()).trim() : '';
 }
 
+/** Opens a tab of the page through its tab bar link (a plain link: selectedtab in the URL). */
+export async function openTab(page: Page, tabId: string): Promise<void> {
+  if (await page.locator(`section#${tabId}`).isVisible()) return;
+  await Promise.all([page.waitForNavigation(), page.click(`nav.ns-tabs a[data-tab="${tabId}"]`)]);
+}
+
 /** Chooses an action on the Actions tab and submits the form (a plain POST, no script needed). */
 export async function runAction(page: Page, action: string, feed?: string): Promise<void> {
+  await openTab(page, 'custpage_tab_actions');
   await page.selectOption('select[name="custpage_action"]', action);
   if (feed !== undefined) await page.selectOption('select[name="custpage_feed"]', feed);
   await Promise.all([page.waitForNavigation(), page.locator('button[type="submit"]').first().click()]);

@@ -43,7 +43,8 @@ test('simulate --serve prints the page URL, serves the page, and stops on SIGINT
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<h1 class="ns-title">HotWax Customer Sync</h1>');
-    expect(html).toContain('HC_SC_ImportCustomer (customscript_imp_customer)');
+    expect(html).toContain('Customer import (HC_SC_ImportCustomer)');
+    expect(html).toContain('id="hc-health"');
   } finally {
     child.kill('SIGINT');
   }

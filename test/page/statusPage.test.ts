@@ -17,6 +17,7 @@ import {
   fieldText,
   messageText,
   openBrowser,
+  openTab,
   requireChromium,
   runAction,
   tableRows,
@@ -169,7 +170,7 @@ test('the page loads for an administrator within the Suitelet limit, and a scree
   const res = await page.goto(pageUrl);
   expect(res?.status()).toBe(200);
   expect(await page.title()).toContain('HotWax Customer Sync');
-  for (const tab of ['Overview', 'Feeds', 'Errors', 'Id export and historical export', 'Actions'])
+  for (const tab of ['Overview', 'Feeds', 'Errors', 'Id export and historical export', 'Settings', 'Actions'])
     await expect(page.locator('nav.ns-tabs a', { hasText: tab }).count()).resolves.toBe(1);
   const used = Number(/This request used (\d+) of 1000 units/.exec(await page.content())?.[1]);
   expect(used).toBeGreaterThan(0);
@@ -213,7 +214,7 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   expect(
     await page
       .locator(
-        'text=HC_MR_ImportCustomer (customscript_hc_mr_import_customer): map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
+        'text=Customer import of large backlogs (map/reduce) (HC_MR_ImportCustomer, started by HC_SC_ImportCustomer)',
       )
       .count(),
   ).toBe(1);
@@ -295,7 +296,8 @@ test('Feeds: the feed in progress from the checkpoint, waiting feeds listed live
   expect(await fieldText(page, 'custpage_feed_counts')).toContain(`${cp.counts.created} created`);
   // Not listed until asked (no SFTP on a plain page load).
   expect(await page.locator('table[data-sublist="custpage_waiting"]').count()).toBe(0);
-  await Promise.all([page.waitForNavigation(), page.click('text=List the waiting feeds')]);
+  await openTab(page, 'custpage_tab_feeds');
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("List the waiting feeds")')]);
   const waiting = (await tableRows(page, 'custpage_waiting')).map((r) => r[0]);
   expect(waiting.sort()).toEqual(
     remoteNames(env, 'customer/export')
@@ -345,10 +347,11 @@ test('Errors: latest rows with the NetSuite customer link, filtered by code, and
       .map((r) => [r[1], r[2], r[3], 'HC_MR_ImportCustomer']),
   );
   expect(mrRows).toHaveLength(2);
+  await openTab(page, 'custpage_tab_errors');
   await Promise.all([page.waitForNavigation(), page.click(`a:has-text("Customer ${customerId}")`)]);
   expect(await page.content()).toContain(linked[2]);
 
-  await page.goto(pageUrl);
+  await page.goto(`${pageUrl}&selectedtab=custpage_tab_errors`);
   await Promise.all([page.waitForNavigation(), page.click('a:has-text("INVALID_EMAIL (")')]);
   const filtered = await tableRows(page, 'custpage_errors');
   expect(filtered.length).toBe(rows.filter((r) => r[3] === 'INVALID_EMAIL').length);
@@ -578,22 +581,40 @@ test('a non-administrator is refused: by the deployment audience, and by the scr
   }
 });
 
-test('the page works without JavaScript: every section renders and an action posts', async () => {
+test('the page works without JavaScript: one tab at a time, the active one marked, tabs switch by link, an action posts', async () => {
   const nojs = await openBrowser({ javaScript: false });
   try {
     const p = await nojs.context.newPage();
+    await p.setViewportSize({ width: 1400, height: 1000 });
     await p.goto(pageUrl);
-    for (const id of [
+    const tabs = [
       'custpage_tab_overview',
       'custpage_tab_feeds',
       'custpage_tab_errors',
       'custpage_tab_exports',
+      'custpage_tab_settings',
       'custpage_tab_actions',
-    ])
-      expect(await p.locator(`section#${id}`).isVisible()).toBe(true);
+    ];
+    const visible = async () => {
+      const out: string[] = [];
+      for (const id of tabs) if (await p.locator(`section#${id}`).isVisible()) out.push(id);
+      return out;
+    };
+    expect(await visible()).toEqual(['custpage_tab_overview']);
+    expect(await p.locator('nav.ns-tabs a[aria-current="page"]').innerText()).toBe('Overview');
+    // The health lines stand above the tabs, on every tab.
+    expect(await p.locator('#hc-health').isVisible()).toBe(true);
+    for (const id of tabs.slice(1)) {
+      await openTab(p, id);
+      expect(await visible()).toEqual([id]);
+      expect(new URL(p.url()).searchParams.get('selectedtab')).toBe(id);
+    }
+    await openTab(p, 'custpage_tab_errors');
     expect((await tableRows(p, 'custpage_errors')).length).toBeGreaterThan(0);
     await runAction(p, 'test_sftp');
     expect(await messageText(p)).toMatch(/^SFTP connection works/);
+    // The post came from the Actions tab: its result table is on the tab shown.
+    expect(await p.locator('table[data-sublist="custpage_action_details"]').isVisible()).toBe(true);
     await p.screenshot({ path: path.join(OUTPUT_DIR, 'status-page-no-javascript.png'), fullPage: false });
   } finally {
     await nojs.close();

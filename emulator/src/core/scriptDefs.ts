@@ -8,6 +8,12 @@ export interface ScriptParameterDef {
   /** Default as NetSuite stores it ('T'/'F' for checkboxes, '' when none). */
   defaultValue: string;
   label?: string;
+  /**
+   * The parameter's Preference (help "Setting Script Parameter Preferences"): COMPANY reads the value
+   * set once under Setup > Company > General Preferences > Custom Preferences for every deployment;
+   * empty: a deployment parameter, set on each deployment.
+   */
+  preference?: string;
 }
 
 export type DeploymentStatus = 'SCHEDULED' | 'NOTSCHEDULED' | 'TESTING' | 'RELEASED' | string;

@@ -25,6 +25,8 @@ export interface SdfScriptParameter {
   /** SELECT/MULTISELECT: record type, resolved when known ('-117' → 'subsidiary', '[customrecord_x]' → 'customrecord_x'). */
   selectRecordType?: string;
   isMandatory: boolean;
+  /** <setting>: COMPANY or USER (a script parameter preference); '' for a deployment parameter. */
+  preference: string;
 }
 
 /** A script deployment (scriptdeployment). */
@@ -390,6 +392,7 @@ function parseScript(kindTag: string, x: Record<string, unknown>, file: string):
       defaultValue: text(p.defaultvalue),
       selectRecordType: resolveSelectType(text(p.selectrecordtype)),
       isMandatory: bool(p.ismandatory),
+      preference: text(p.setting).toUpperCase(),
     });
   }
   const paramIds = new Set(params.map((p) => p.id));

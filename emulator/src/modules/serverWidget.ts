@@ -3,8 +3,8 @@
  * createForm, createList, createAssistant (not emulated); Form with fields, field groups, tabs and
  * subtabs, sublists (LIST, STATICLIST, INLINEEDITOR, EDITOR), buttons, submit and reset buttons,
  * page links; the enums as NetSuite's string values. renderForm() draws a form as HTML close enough
- * to a NetSuite page to be used in a browser without JavaScript: every tab's content is shown (the
- * tab bar links to them), LIST/STATICLIST cells are written as HTML (as NetSuite writes them),
+ * to a NetSuite page to be used in a browser without JavaScript: one tab's content at a time, the
+ * active tab marked in the tab bar, whose links set the page URL's selectedtab parameter; LIST/STATICLIST cells are written as HTML (as NetSuite writes them),
  * INLINEHTML fields as is, everything else escaped. Client scripts and addButton functions are not
  * run (the emulator has no client side).
  */
@@ -566,6 +566,8 @@ a{color:#255599;text-decoration:none}a:hover{text-decoration:underline}
 .ns-tabs{display:flex;gap:2px;border-bottom:3px solid #607799;margin:18px 0 0;flex-wrap:wrap}
 .ns-tabs a{display:block;padding:6px 14px;background:#d5dde8;color:#333;font-weight:bold;border-radius:3px 3px 0 0;font-size:12.5px}
 .ns-tabs a:hover{background:#607799;color:#fff;text-decoration:none}
+.ns-tabs a.ns-tab-active{background:#607799;color:#fff}
+.ns-tab[hidden]{display:none}
 .ns-tab{padding:6px 2px 16px;border-bottom:1px solid #e2e2e2}
 .ns-tab>h2{font-size:15px;color:#fff;background:#607799;margin:14px 0 8px;padding:5px 10px;border-radius:2px}
 .ns-group{margin:12px 0 6px}
@@ -778,14 +780,25 @@ export function renderForm(form: Form, chrome: PageChrome): string {
   const links = form.pageLinks.length
     ? `<div class="ns-links">${form.pageLinks.map((l) => `<a href="${escapeHtml(l.url)}">${escapeHtml(l.title)}</a>`).join(' | ')}</div>`
     : '';
+  // One tab's content at a time, the active one marked, as NetSuite shows tabs; chosen without
+  // JavaScript by the URL's selectedtab parameter (NetSuite's own tab URLs use it), else the first.
+  // The other tabs stay in the form (hidden), so their fields are still posted.
   const topTabs = form.tabs.filter((t) => !t.parent);
+  const here = new URL(chrome.action, 'http://emulator.invalid');
+  const active =
+    topTabs.find((t) => t.id === (here.searchParams.get('selectedtab') ?? '').toLowerCase()) ?? topTabs[0];
+  const tabHref = (id: string) => {
+    const u = new URL(here.href);
+    u.searchParams.set('selectedtab', id);
+    return u.pathname + u.search;
+  };
   const tabBar = topTabs.length
-    ? `<nav class="ns-tabs">${topTabs.map((t) => `<a href="#${escapeHtml(t.id)}">${escapeHtml(t.label)}</a>`).join('')}</nav>`
+    ? `<nav class="ns-tabs" aria-label="Tabs">${topTabs.map((t) => `<a href="${escapeHtml(tabHref(t.id))}" data-tab="${escapeHtml(t.id)}"${t === active ? ' class="ns-tab-active" aria-current="page"' : ''}>${escapeHtml(t.label)}</a>`).join('')}</nav>`
     : '';
   const tabs = topTabs
     .map(
       (t) =>
-        `<section class="ns-tab" id="${escapeHtml(t.id)}"><h2>${escapeHtml(t.label)}</h2>${tabContent(t.id)}${form.tabs
+        `<section class="ns-tab" id="${escapeHtml(t.id)}"${t === active ? '' : ' hidden'}>${tabContent(t.id)}${form.tabs
           .filter((s) => s.parent === t.id)
           .map(
             (s) =>

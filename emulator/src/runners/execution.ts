@@ -24,6 +24,7 @@ import { createFileModule } from '../modules/file';
 import { createSftpModule } from '../modules/sftp';
 import { createQueryModule } from '../modules/query';
 import { createCacheModule } from '../modules/cache';
+import { createConfigModule } from '../modules/config';
 
 /** Thrown at the injected crash and at every N/ call after it: the server went away. */
 export class EmulatedCrash extends Error {
@@ -49,6 +50,7 @@ export const MODULE_FACTORIES: Record<string, ModuleFactory> = {
   'N/sftp': createSftpModule,
   'N/query': createQueryModule,
   'N/cache': createCacheModule,
+  'N/config': createConfigModule,
 };
 
 /**
@@ -149,6 +151,11 @@ export class Execution implements ExecutionContext {
       paramTypes[p.id] = p.type;
     }
     for (const [k, v] of Object.entries(o.deployment.params ?? {})) params[k.toLowerCase()] = storedParam(v);
+    // A company-preference parameter has one value for every deployment (help "Setting Script
+    // Parameter Preferences"): the Custom Preferences value, else the parameter's default.
+    for (const p of Object.values(o.script.params))
+      if (p.preference === 'COMPANY')
+        params[p.id] = o.account.companyPreferences[p.id] ?? p.defaultValue ?? '';
     for (const [k, v] of Object.entries(o.params ?? {})) params[k.toLowerCase()] = storedParam(v);
     this.script = {
       scriptId: o.script.scriptId,

@@ -94,6 +94,8 @@ test('a form renders without JavaScript: fields by type, groups, tabs, sublists,
         l.setSublistValue({ id: 'custpage_col', line: 0, value: '<a href="' + url.resolveRecord({ recordType: 'customer', recordId: 7 }) + '">c</a>' });
         var e = f.addSublist({ id: 'custpage_ed', type: ui.SublistType.INLINEEDITOR, label: 'Editor', tab: 'custpage_tab' });
         e.addField({ id: 'custpage_q', type: ui.FieldType.INTEGER, label: 'Qty' });
+        f.addTab({ id: 'custpage_tab2', label: 'Tab Two' });
+        f.addField({ id: 'custpage_t2', type: ui.FieldType.TEXT, label: 'T2', container: 'custpage_tab2' });
         f.addField({ id: 'custpage_html', type: ui.FieldType.INLINEHTML, label: 'x' }).defaultValue = '<p id="raw">raw</p>';
         f.addSubmitButton({ label: 'Go' });
         if (ctx.request.method === 'POST') f.getField({ id: 'custpage_i' }).defaultValue = 'lines ' + ctx.request.getLineCount({ group: 'custpage_ed' }) + ' q0 ' + ctx.request.getSublistValue({ group: 'custpage_ed', name: 'custpage_q', line: 0 });
@@ -114,7 +116,23 @@ test('a form renders without JavaScript: fields by type, groups, tabs, sublists,
   expect(html).toContain('<option value="b" selected>B</option>');
   expect(html).toContain('<input type="checkbox" name="custpage_c" id="custpage_c" value="T" checked>');
   expect(html).toContain('<input type="hidden" name="custpage_h" value="secret-ish">');
-  expect(html).toContain('<a href="#custpage_tab">Tab One</a>');
+  // One tab at a time, the active one marked; the tab bar's links choose one with selectedtab (no JavaScript).
+  const base = '/app/site/hosting/scriptlet.nl?script=customscript_sl_test&amp;deploy=customdeploy_sl_test';
+  expect(html).toContain(
+    `<a href="${base}&amp;selectedtab=custpage_tab" data-tab="custpage_tab" class="ns-tab-active" aria-current="page">Tab One</a>`,
+  );
+  expect(html).toContain(
+    `<a href="${base}&amp;selectedtab=custpage_tab2" data-tab="custpage_tab2">Tab Two</a>`,
+  );
+  expect(html).toContain('<section class="ns-tab" id="custpage_tab">');
+  expect(html).toContain('<section class="ns-tab" id="custpage_tab2" hidden>');
+  const second = runSuitelet(a, {
+    scriptId: 'customscript_sl_test',
+    request: { ...get(), url: `${get().url}&selectedtab=CUSTPAGE_TAB2` },
+  }).body;
+  expect(second).toContain('<section class="ns-tab" id="custpage_tab" hidden>');
+  expect(second).toContain('<section class="ns-tab" id="custpage_tab2">');
+  expect(second).toContain('aria-current="page">Tab Two</a>');
   expect(html).toContain('<td><a href="/app/common/entity/custjob.nl?id=7">c</a></td>');
   expect(html).toContain('name="custpage_ed_custpage_q_0"');
   expect(html).toContain('<p id="raw">raw</p>');

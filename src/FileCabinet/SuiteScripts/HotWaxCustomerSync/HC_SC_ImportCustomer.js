@@ -22,7 +22,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             importCustomers(summary);
         }
         catch (e) {
-            throw HC_CustomerSyncLib.endInError(error, summary, e);
+            throw HC_CustomerSyncLib.endInError(error, summary, e, (d) => HC_CustomerSyncLib.recordRun({ search, record, log }, runtime.getCurrentScript(), d));
         }
     }
     function importCustomers(runSummary) {

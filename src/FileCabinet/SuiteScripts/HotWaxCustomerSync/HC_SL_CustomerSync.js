@@ -3,7 +3,7 @@
  * @NScriptType Suitelet
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime', 'N/search', 'N/ui/serverWidget', 'N/sftp', 'N/task', 'N/url', './lib/HC_CustomerSyncLib', './lib/HC_CustomerSyncStatusLib'], (function (file, format, log, random, record, runtime, search, serverWidget, sftp, task, url, HC_CustomerSyncLib, HC_CustomerSyncStatusLib) { 'use strict';
+define(['N/config', 'N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime', 'N/search', 'N/ui/serverWidget', 'N/sftp', 'N/task', 'N/url', './lib/HC_CustomerSyncLib', './lib/HC_CustomerSyncStatusLib'], (function (config, file, format, log, random, record, runtime, search, serverWidget, sftp, task, url, HC_CustomerSyncLib, HC_CustomerSyncStatusLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_hc_sl_customer_sync.xml. */
     const PARAMS = {
@@ -46,13 +46,15 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
         if (request.method === 'GET' && report && p[HC_CustomerSyncStatusLib.PARAM.download] === 'T') {
             const text = sftpClient().download(HC_CustomerSyncStatusLib.REPORT_FOLDERS[report.folder], report.name);
             response.setHeader({ name: 'Content-Type', value: 'text/csv; charset=utf-8' });
-            response.setHeader({ name: 'Content-Disposition', value: `attachment; filename="${report.name}"` });
+            response.setHeader({ name: 'Content-Disposition', value: HC_CustomerSyncStatusLib.contentDisposition(report.name) });
             response.write({ output: text });
             return;
         }
         let result = null;
         if (request.method === 'POST') {
-            const action = p[HC_CustomerSyncStatusLib.PARAM.action] ?? '';
+            // A section's Run now button or a feed row's Dry run button, else the action chosen in the list.
+            const rowFeed = p[HC_CustomerSyncStatusLib.PARAM.dryRunFeed] ?? '';
+            const action = p[HC_CustomerSyncStatusLib.PARAM.run] || (rowFeed ? 'dry_run' : (p[HC_CustomerSyncStatusLib.PARAM.action] ?? ''));
             if (!HC_CustomerSyncStatusLib.csrfMatches(csrf, p[HC_CustomerSyncStatusLib.PARAM.csrf] ?? '')) {
                 log.audit({
                     title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
@@ -65,7 +67,7 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
                     submit: (kind, scriptId, deploymentId) => kind === 'scheduled'
                         ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
                         : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
-                    dryRun: (feed) => HC_CustomerSyncStatusLib.dryRunOneFeed({ search, record, runtime, script }, sftpClient(), feed, PAGE_RESERVE),
+                    dryRun: (feed) => HC_CustomerSyncStatusLib.dryRunOneFeed({ search, record, runtime, script, config }, sftpClient(), feed, PAGE_RESERVE),
                     testSftp: () => HC_CustomerSyncStatusLib.testSftpConnection({ sftp, file }, () => HC_CustomerSyncLib.loadSftpSettings(search, {
                         record: PARAMS.sftpConfig,
                         recordValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
@@ -73,7 +75,7 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
                         directoryValue: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
                     })),
                     describeError: HC_CustomerSyncLib.describeError,
-                }, action, { feed: p[HC_CustomerSyncStatusLib.PARAM.feed] ?? '' });
+                }, action, { feed: rowFeed || (p[HC_CustomerSyncStatusLib.PARAM.feed] ?? '') });
                 log.audit({
                     title: `HC_SL_CustomerSync action ${action}`,
                     details: `${result.message.title}: ${result.message.text}`,
@@ -81,20 +83,26 @@ define(['N/file', 'N/format', 'N/log', 'N/crypto/random', 'N/record', 'N/runtime
             }
         }
         const model = HC_CustomerSyncStatusLib.buildPage({
-            sources: new HC_CustomerSyncStatusLib.NetSuiteStatusSources({ search, format }),
+            sources: new HC_CustomerSyncStatusLib.NetSuiteStatusSources({ search, format, config }),
             env: {
                 now: Date.now(),
                 time: (ms) => format.format({ value: new Date(ms), type: format.Type.DATETIME }),
                 pageUrl: self,
                 customerUrl: (id) => url.resolveRecord({ recordType: record.Type.CUSTOMER, recordId: id }),
+                zone: String(user.getPreference({ name: 'TIMEZONE' }) ?? ''),
             },
             listWaiting: () => HC_CustomerSyncStatusLib.listWaitingFeeds(sftpClient()),
             readReport: (folder, name) => sftpClient().download(folder, name),
             parseCsv,
             csrf,
-        }, { code: p[HC_CustomerSyncStatusLib.PARAM.code] ?? '', listFeeds: p[HC_CustomerSyncStatusLib.PARAM.listFeeds] === 'T', report }, result);
+        }, {
+            code: p[HC_CustomerSyncStatusLib.PARAM.code] ?? '',
+            listFeeds: p[HC_CustomerSyncStatusLib.PARAM.listFeeds] === 'T',
+            report,
+            page: Number(p[HC_CustomerSyncStatusLib.PARAM.page]) || 1,
+        }, result);
         const used = SUITELET_UNITS - script.getRemainingUsage();
-        response.writePage(HC_CustomerSyncStatusLib.renderStatusForm(serverWidget, model, `Account time ${format.format({ value: new Date(), type: format.Type.DATETIME })}. This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
+        response.writePage(HC_CustomerSyncStatusLib.renderStatusForm(serverWidget, model, `Now ${format.format({ value: new Date(), type: format.Type.DATETIME })} (${String(user.getPreference({ name: 'TIMEZONE' }) ?? 'your time zone')}). This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`));
     }
 
 

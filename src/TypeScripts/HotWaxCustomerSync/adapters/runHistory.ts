@@ -51,10 +51,14 @@ function utf8Bytes(s: string): number {
 export function storedSummary(summary: Record<string, unknown>, errorRows: ErrorReportRow[]): string {
   const rows = errorRows.slice(0, RUN_HISTORY.maxErrorRows);
   const files = Array.isArray(summary.fileResults) ? [...(summary.fileResults as unknown[])] : null;
+  // Rows per error code, counted before rows are dropped to fit: the page's counts stay true.
+  const errorCodes: Record<string, number> = {};
+  for (const r of errorRows) errorCodes[r.errorCode] = (errorCodes[r.errorCode] ?? 0) + 1;
   const text = () =>
     JSON.stringify({
       ...summary,
       ...(files ? { fileResults: files } : {}),
+      ...(errorRows.length ? { errorCodes } : {}),
       errorRows: rows,
       ...(rows.length < errorRows.length ? { errorRowsOmitted: errorRows.length - rows.length } : {}),
       ...(files && files.length < (summary.fileResults as unknown[]).length

@@ -6,7 +6,7 @@
  */
 import type * as errorTypes from 'N/error';
 import type * as logTypes from 'N/log';
-import { SyncError } from '../core/errors';
+import { SyncError, describeError } from '../core/errors';
 
 export class RunSummary {
   private done = false;
@@ -40,16 +40,30 @@ export function asSuiteScriptError(error: Pick<typeof errorTypes, 'create'>, e: 
 }
 
 /**
- * What an entry point throws when its work throws `e`: a SyncError is named in the summary (when the
- * execution has not written it yet) and becomes a SuiteScriptError under its code. NetSuite's own
- * errors and its stops (usage limit, time limit) pass as they are.
+ * What an entry point throws when its work throws `e`: the error is named in the summary (when the
+ * execution has not written it yet) and, through `record`, in a failed run-history entry, so the
+ * status page shows every failure the script could catch (an SFTP login refused, a bad setting);
+ * a SyncError becomes a SuiteScriptError under its code. NetSuite's own stops (usage, time limit)
+ * end the script before this can run: the page reads those from the script instance.
  */
 export function endInError(
   error: Pick<typeof errorTypes, 'create'>,
   summary: RunSummary,
   e: unknown,
+  record?: (details: Record<string, unknown>) => void,
 ): unknown {
-  if (e instanceof SyncError && !summary.written)
-    summary.write({ error: { code: e.code, message: e.message } });
+  const { code, message } = describeError(e);
+  const details = { error: { code, message: redactSecrets(message) } };
+  if (!summary.written)
+    try {
+      summary.write(details);
+      record?.({ ...details, failed: true });
+    } catch {
+      // The summary and the entry serve the reader: never hide the error itself.
+    }
   return asSuiteScriptError(error, e);
 }
+
+/** Secret-like values (password=…, a custsecret_/custkey_ id's value) never reach an entry or a log. */
+export const redactSecrets = (s: string) =>
+  s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi, '$1$2[redacted]');

@@ -23,7 +23,29 @@ const STYLE = `<style>
 .hc-bad{color:#b3261e;font-weight:bold}
 .hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}
 .hc-value{font-size:13px;color:#000;line-height:18px}
+.hc-health{border-collapse:collapse;margin:4px 0 8px;font-size:13px;max-width:1360px}
+.hc-health th{background:#e5e5e5;text-align:left;padding:4px 8px;font-size:11px;text-transform:uppercase;color:#444}
+.hc-health td{border-top:1px solid #ddd;padding:5px 8px;vertical-align:top}
+.hc-state{font-weight:bold;white-space:nowrap;padding:1px 6px;border-radius:3px}
+.hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}
+.hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}
+.hc-zone{font-size:11px;color:#666}
+.hc-btn{font-size:12px;padding:2px 10px;border:1px solid #7a94b8;border-radius:3px;background:#e9eef5;cursor:pointer}
 </style>`;
+
+/** The first screen: one line per flow, its state, the cause and the fix (cells escaped here). */
+function healthTable(model: PageModel): string {
+  const head = ['Flow', 'State', 'Cause', 'What to do', 'Last good run', 'Feeds', 'Rejected rows']
+    .map((h) => `<th>${h}</th>`)
+    .join('');
+  const rows = model.health
+    .map(
+      (h) =>
+        `<tr data-flow="${esc(h.flow)}"><td><b>${esc(h.flow)}</b></td><td><span class="hc-state hc-${h.state.replace(/ /g, '-')}">${esc(h.state.toUpperCase())}</span></td><td>${esc(h.cause)}</td><td>${esc(h.fix)}</td><td>${esc(h.lastGood)}</td><td>${esc(h.feeds)}</td><td>${esc(h.errors)}</td></tr>`,
+    )
+    .join('');
+  return `<table class="hc-health" id="hc-health"><tr>${head}</tr>${rows}</table><div class="hc-zone">${esc(model.zoneNote)}</div>`;
+}
 
 export function renderStatusForm(ui: Ui, model: PageModel, footer: string): serverWidgetTypes.Form {
   const form = ui.createForm({ title: model.title });
@@ -32,7 +54,8 @@ export function renderStatusForm(ui: Ui, model: PageModel, footer: string): serv
     STYLE +
     (model.message
       ? `<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`
-      : '');
+      : '') +
+    healthTable(model);
 
   for (const tab of model.tabs) {
     form.addTab({ id: tab.id, label: tab.label });
@@ -89,7 +112,7 @@ function addActionForm(ui: Ui, form: serverWidgetTypes.Form, model: PageModel, t
   // No action is preselected: a stray click on Run must not start anything.
   action.addSelectOption({ value: '', text: '', isSelected: true });
   for (const [value, text] of Object.entries(ACTION_LABELS)) action.addSelectOption({ value, text });
-  action.isMandatory = true;
+  // Not mandatory: the Run now and Dry run buttons beside the sections post this form without it.
   const feed = form.addField({
     id: PARAM.feed,
     type: ui.FieldType.SELECT,
@@ -104,5 +127,6 @@ function addActionForm(ui: Ui, form: serverWidgetTypes.Form, model: PageModel, t
   const csrf = form.addField({ id: PARAM.csrf, type: ui.FieldType.TEXT, label: 'Token' });
   csrf.updateDisplayType({ displayType: ui.FieldDisplayType.HIDDEN });
   csrf.defaultValue = model.actions.csrf;
-  form.addSubmitButton({ label: 'Run action' });
+  // NetSuite draws a form's submit button at its top and bottom: the label says which action it runs.
+  form.addSubmitButton({ label: 'Run the action chosen on the Actions tab' });
 }

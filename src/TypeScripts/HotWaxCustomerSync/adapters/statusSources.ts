@@ -3,7 +3,7 @@
  * load, all searches of one page (10 units each): run history 4 (both import scripts in one) + 1
  * for error rows, deployments 1, script
  * instances 1, checkpoints 1, historical folders 1 and their files 1, customers of the shown error
- * rows 1: about 110 of the Suitelet's 1,000. SFTP only on request: a list 10, a report 100.
+ * rows 1, company preferences (the import's settings) 10: about 120 of the Suitelet's 1,000. SFTP only on request: a list 10, a report 100.
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
@@ -11,6 +11,7 @@ import type * as sftpTypes from 'N/sftp';
 import type * as fileTypes from 'N/file';
 import type * as formatTypes from 'N/format';
 import type * as runtimeTypes from 'N/runtime';
+import type * as configTypes from 'N/config';
 import { CHECKPOINT_RECORD, CheckpointStore } from './checkpoint';
 import { SFTP_FOLDERS } from '../core/config';
 import type { SftpSettings } from '../core/config';
@@ -34,13 +35,14 @@ import type {
   RemoteFileInfo,
   StatusSources,
 } from '../sync/statusPage';
-import { IMPORT_SCRIPT_IDS, SYNC_SCRIPTS } from '../sync/statusPage';
+import { IMPORT_COMPANY_SETTINGS, IMPORT_SCRIPT_IDS, SYNC_SCRIPTS } from '../sync/statusPage';
 
 type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort' | 'lookupFields'>;
 
 export interface SourceModules {
   search: Search;
   format: Pick<typeof formatTypes, 'parse' | 'format' | 'Type'>;
+  config: Pick<typeof configTypes, 'load' | 'Type'>;
 }
 
 const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
@@ -131,6 +133,10 @@ export class NetSuiteStatusSources implements StatusSources {
           stage: String(r.getValue({ name: 'mapreducestage' }) ?? ''),
         }))
     );
+  }
+
+  importSettings() {
+    return importSettings(this.m);
   }
 
   runs(scriptIds: string[], count: number) {
@@ -403,32 +409,19 @@ export interface DryRunModules {
   record: Pick<typeof recordTypes, 'create' | 'submitFields' | 'load'>;
   runtime: Pick<typeof runtimeTypes, 'isFeatureInEffect'>;
   script: Pick<runtimeTypes.Script, 'getRemainingUsage' | 'deploymentId'>;
+  config: Pick<typeof configTypes, 'load' | 'Type'>;
 }
 
-/** The import's parameters as set on its scheduled deployment (a dry run must judge rows the same way). */
-export function importDeploymentParams(m: DryRunModules): Record<string, string> {
-  const ids = [
-    'custscript_hc_imp_default_subsidiary',
-    'custscript_hc_imp_match_by_email',
-    'custscript_hc_imp_field_map',
-  ];
-  const found = m.search
-    .create({
-      type: 'scriptdeployment',
-      filters: [
-        ['scriptid', 'is', 'customdeploy1'],
-        'AND',
-        ['script.scriptid', 'is', 'customscript_imp_customer'],
-      ],
-      columns: ['internalid'],
-    })
-    .run()
-    .getRange({ start: 0, end: 1 });
+/**
+ * The import's settings that are one for every deployment: script parameters with Preference
+ * "Company", read from the company preferences record (help "Setting Script Parameter Preferences";
+ * N/config, 10 units), as getParameter reads them in every deployment of the import.
+ */
+export function importSettings(m: Pick<DryRunModules, 'config'>): Record<string, string> {
+  const prefs = m.config.load({ type: m.config.Type.COMPANY_PREFERENCES });
   const out: Record<string, string> = {};
-  if (!found[0]) return out;
-  const rec = m.record.load({ type: 'scriptdeployment', id: found[0].id });
-  for (const id of ids) {
-    const v = rec.getValue({ fieldId: id }) as unknown;
+  for (const id of IMPORT_COMPANY_SETTINGS.map((x) => x.id)) {
+    const v = prefs.getValue({ fieldId: id }) as unknown;
     out[id] = v === true ? 'T' : v === false ? 'F' : v === null || v === undefined ? '' : String(v);
   }
   return out;
@@ -453,7 +446,7 @@ export function dryRunOneFeed(
       SYNC_ERROR_CODES.feedNotWaiting,
       `${feed} is not waiting in ${SFTP_FOLDERS.customerFeed}/ (any more)`,
     );
-  const params = importDeploymentParams(m);
+  const params = importSettings(m);
   // The request's 300 s too; the page's own work before the dry run is within the margin.
   const budget = new GovernanceBudget({ remaining: () => m.script.getRemainingUsage() }, reserve, {
     limit: TIME_LIMITS.suitelet,

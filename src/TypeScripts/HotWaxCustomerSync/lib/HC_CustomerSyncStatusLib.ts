@@ -13,7 +13,7 @@ export {
   NetSuiteStatusSources,
   listWaitingFeeds,
   testSftpConnection,
-  importDeploymentParams,
+  importSettings,
   dryRunOneFeed,
 } from '../adapters/statusSources';
 export { renderStatusForm } from '../adapters/statusForm';
@@ -25,6 +25,9 @@ export {
   ACTION_LABELS,
   REPORT_FOLDERS,
   buildPage,
+  contentDisposition,
+  fixFor,
+  ERROR_FIXES,
   runAction,
   csrfMatches,
   refusedForToken,

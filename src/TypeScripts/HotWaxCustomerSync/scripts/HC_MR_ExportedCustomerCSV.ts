@@ -114,7 +114,9 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
   try {
     sendCustomers(context, summary);
   } catch (e) {
-    throw endInError(error, summary, e);
+    throw endInError(error, summary, e, (d) =>
+      recordRun({ search, record, log }, runtime.getCurrentScript(), d),
+    );
   }
 }
 

@@ -48,7 +48,9 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   try {
     exportHistoricalCustomers(summary);
   } catch (e) {
-    throw endInError(error, summary, e);
+    throw endInError(error, summary, e, (d) =>
+      recordRun({ search, record, log }, runtime.getCurrentScript(), d),
+    );
   }
 }
 

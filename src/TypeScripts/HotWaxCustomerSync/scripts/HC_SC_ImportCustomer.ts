@@ -61,7 +61,9 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   try {
     importCustomers(summary);
   } catch (e) {
-    throw endInError(error, summary, e);
+    throw endInError(error, summary, e, (d) =>
+      recordRun({ search, record, log }, runtime.getCurrentScript(), d),
+    );
   }
 }
 

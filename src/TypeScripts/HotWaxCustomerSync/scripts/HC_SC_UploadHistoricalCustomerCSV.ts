@@ -44,7 +44,9 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   try {
     uploadHistoricalFiles(summary);
   } catch (e) {
-    throw endInError(error, summary, e);
+    throw endInError(error, summary, e, (d) =>
+      recordRun({ search, record, log }, runtime.getCurrentScript(), d),
+    );
   }
 }
 

@@ -9,6 +9,7 @@
  * @NScriptType Suitelet
  */
 import type { EntryPoints } from 'N/types';
+import * as config from 'N/config';
 import * as file from 'N/file';
 import * as format from 'N/format';
 import * as log from 'N/log';
@@ -33,6 +34,7 @@ import {
   PARAM,
   REPORT_FOLDERS,
   buildPage,
+  contentDisposition,
   csrfMatches,
   dryRunOneFeed,
   listWaitingFeeds,
@@ -89,14 +91,16 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
   if (request.method === 'GET' && report && p[PARAM.download] === 'T') {
     const text = sftpClient().download(REPORT_FOLDERS[report.folder], report.name);
     response.setHeader({ name: 'Content-Type', value: 'text/csv; charset=utf-8' });
-    response.setHeader({ name: 'Content-Disposition', value: `attachment; filename="${report.name}"` });
+    response.setHeader({ name: 'Content-Disposition', value: contentDisposition(report.name) });
     response.write({ output: text });
     return;
   }
 
   let result: ReturnType<typeof runAction> | null = null;
   if (request.method === 'POST') {
-    const action = p[PARAM.action] ?? '';
+    // A section's Run now button or a feed row's Dry run button, else the action chosen in the list.
+    const rowFeed = p[PARAM.dryRunFeed] ?? '';
+    const action = p[PARAM.run] || (rowFeed ? 'dry_run' : (p[PARAM.action] ?? ''));
     if (!csrfMatches(csrf, p[PARAM.csrf] ?? '')) {
       log.audit({
         title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
@@ -111,7 +115,7 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
               ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
               : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
           dryRun: (feed) =>
-            dryRunOneFeed({ search, record, runtime, script }, sftpClient(), feed, PAGE_RESERVE),
+            dryRunOneFeed({ search, record, runtime, script, config }, sftpClient(), feed, PAGE_RESERVE),
           testSftp: () =>
             testSftpConnection({ sftp, file }, () =>
               loadSftpSettings(search, {
@@ -124,7 +128,7 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
           describeError,
         },
         action,
-        { feed: p[PARAM.feed] ?? '' },
+        { feed: rowFeed || (p[PARAM.feed] ?? '') },
       );
       log.audit({
         title: `HC_SL_CustomerSync action ${action}`,
@@ -135,19 +139,25 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
 
   const model = buildPage(
     {
-      sources: new NetSuiteStatusSources({ search, format }),
+      sources: new NetSuiteStatusSources({ search, format, config }),
       env: {
         now: Date.now(),
         time: (ms) => format.format({ value: new Date(ms), type: format.Type.DATETIME }),
         pageUrl: self,
         customerUrl: (id) => url.resolveRecord({ recordType: record.Type.CUSTOMER, recordId: id }),
+        zone: String(user.getPreference({ name: 'TIMEZONE' }) ?? ''),
       },
       listWaiting: () => listWaitingFeeds(sftpClient()),
       readReport: (folder, name) => sftpClient().download(folder, name),
       parseCsv,
       csrf,
     },
-    { code: p[PARAM.code] ?? '', listFeeds: p[PARAM.listFeeds] === 'T', report },
+    {
+      code: p[PARAM.code] ?? '',
+      listFeeds: p[PARAM.listFeeds] === 'T',
+      report,
+      page: Number(p[PARAM.page]) || 1,
+    },
     result,
   );
   const used = SUITELET_UNITS - script.getRemainingUsage();
@@ -155,7 +165,7 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
     renderStatusForm(
       serverWidget,
       model,
-      `Account time ${format.format({ value: new Date(), type: format.Type.DATETIME })}. This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`,
+      `Now ${format.format({ value: new Date(), type: format.Type.DATETIME })} (${String(user.getPreference({ name: 'TIMEZONE' }) ?? 'your time zone')}). This request used ${used} of ${SUITELET_UNITS} units. SFTP: ${SFTP_FOLDERS.customerFeed}/ under the HC SFTP Configuration record's directory.`,
     ),
   );
 }

@@ -10,27 +10,40 @@ import type { ImportState, FileResult, MapReduceHandoff } from './importTypes';
 import type { ExportState } from './idExport';
 import type { ErrorReportRow, RunEntry } from './ports';
 
-/** The scripts of the sync, in the order of HotWax's flow. */
+/** The scripts of the sync: the recurring flows first, then the one-off historical export. */
 export const SYNC_SCRIPTS = [
+  {
+    key: 'import',
+    name: 'HC_SC_ImportCustomer',
+    title: 'Customer import',
+    scriptId: 'customscript_imp_customer',
+  },
+  {
+    key: 'import_mr',
+    name: 'HC_MR_ImportCustomer',
+    title: 'Customer import of large backlogs (map/reduce)',
+    scriptId: 'customscript_hc_mr_import_customer',
+    about: 'started by HC_SC_ImportCustomer',
+    idle: 'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
+  },
+  {
+    key: 'export',
+    name: 'HC_MR_ExportedCustomerCSV',
+    title: 'Id export to HotWax',
+    scriptId: 'customscript_export_customer',
+  },
   {
     key: 'generate',
     name: 'HC_SC_GenerateHistoricalCustomerCSV',
+    title: 'Historical export: generate the CSV parts (by hand, once)',
     scriptId: 'customscript_generate_hist_shop_customer',
   },
   {
     key: 'upload',
     name: 'HC_SC_UploadHistoricalCustomerCSV',
+    title: 'Historical export: upload the parts (by hand, after generating)',
     scriptId: 'customscript_upload_hist_shop_customer',
   },
-  { key: 'import', name: 'HC_SC_ImportCustomer', scriptId: 'customscript_imp_customer' },
-  {
-    key: 'import_mr',
-    name: 'HC_MR_ImportCustomer',
-    scriptId: 'customscript_hc_mr_import_customer',
-    about: 'map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
-    idle: 'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
-  },
-  { key: 'export', name: 'HC_MR_ExportedCustomerCSV', scriptId: 'customscript_export_customer' },
 ] as const;
 export type ScriptKey = (typeof SYNC_SCRIPTS)[number]['key'];
 
@@ -64,7 +77,19 @@ export const PARAM = {
   code: 'custpage_code',
   report: 'custpage_report',
   download: 'custpage_download',
+  /** A row's or a section's own submit button: the action (run now) or the feed to dry-run. */
+  run: 'custpage_run',
+  dryRunFeed: 'custpage_dryrun_feed',
+  /** The page of a long report shown (REPORT_PAGE_ROWS rows each). */
+  page: 'custpage_page',
 } as const;
+
+/** Rows of a report shown per page: a 4,000-row part stays a page of a reasonable size. */
+export const REPORT_PAGE_ROWS = 500;
+
+/** A submit button of the page's one form (it posts the CSRF token with it); works without JavaScript. */
+const submitButton = (name: string, value: string, label: string) =>
+  `<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`;
 
 export const ACTIONS = {
   runImport: 'run_import',
@@ -147,6 +172,8 @@ export interface StatusSources {
   historical(): HistoricalInfo;
   /** NetSuite customers by HC customer id, for the given ids. */
   customersByHcId(hcIds: string[]): Map<string, string>;
+  /** The import's company-preference settings (IMPORT_COMPANY_SETTINGS ids), as every deployment reads them. */
+  importSettings(): Record<string, string>;
 }
 
 export interface PageEnv {
@@ -157,6 +184,8 @@ export interface PageEnv {
   pageUrl(params: Record<string, string>): string;
   /** The URL of a customer record. */
   customerUrl(id: string): string;
+  /** The user's time zone (Set Preferences), which env.time follows: every time on the page says it. */
+  zone?: string;
 }
 
 // ------------------------------------------------------------------------------------- model
@@ -200,9 +229,23 @@ export interface MessageModel {
   text: string;
 }
 
+export interface HealthRow {
+  flow: string;
+  state: 'healthy' | 'attention' | 'failing' | 'not run yet';
+  cause: string;
+  fix: string;
+  lastGood: string;
+  feeds: string;
+  errors: string;
+}
+
 export interface PageModel {
   title: string;
   message: MessageModel | null;
+  /** The first screen: one line per flow. */
+  health: HealthRow[];
+  /** "Times in <zone>". */
+  zoneNote: string;
   tabs: TabModel[];
   /** The action form: choices and the feed list (names only, when listed). */
   actions: { feeds: string[]; csrf: string };
@@ -322,6 +365,276 @@ function nextQuarter(now: number, minutes: number): number {
   return Math.floor(now / step) * step + step;
 }
 
+// ------------------------------------------------------------------------------------- health
+
+/**
+ * The import's settings that must be one for every deployment (customdeploy1, the on-demand
+ * customdeploy_imp_customer_rest that "Run now" and every reschedule use, the page's dry run):
+ * script parameters whose Preference is Company (help "Setting Script Parameter Preferences"),
+ * set once under Setup > Company > General Preferences > Custom Preferences.
+ */
+export const IMPORT_COMPANY_SETTINGS = [
+  {
+    id: 'custscript_hc_imp_default_subsidiary',
+    label: 'Default subsidiary',
+    empty: 'none: rows without a subsidiary fail MISSING_SUBSIDIARY (OneWorld)',
+  },
+  { id: 'custscript_hc_imp_match_by_email', label: 'Link by email', empty: 'No' },
+  { id: 'custscript_hc_imp_field_map', label: 'Extra column map (JSON)', empty: 'none' },
+  {
+    id: 'custscript_hc_imp_sftp_config',
+    label: 'SFTP configuration',
+    empty: 'the first active HC SFTP Configuration record',
+  },
+  {
+    id: 'custscript_hc_imp_sftp_directory',
+    label: 'SFTP directory',
+    empty: "the record's default file directory",
+  },
+  { id: 'custscript_hc_imp_mr_min_rows', label: 'Map/reduce from (rows)', empty: '600' },
+] as const;
+
+export const SETTINGS_WHERE =
+  'Setup > Company > General Preferences > Custom Preferences (one value for every deployment of HC_SC_ImportCustomer; a redeploy never changes it)';
+
+const SFTP_RECORD =
+  'the HC SFTP Configuration record (Customization > Lists, Records, & Fields > Record Types > HC SFTP Configuration)';
+
+/**
+ * What to do, per error code: run errors (NetSuite's N/sftp codes, this project's HC_ codes) and
+ * row errors of the feeds. One entry per code or code pattern: add a line for a new code.
+ */
+export const ERROR_FIXES: [RegExp, string][] = [
+  [
+    /^FTP_CANNOT_ESTABLISH_CONNECTION$/,
+    `Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`,
+  ],
+  [
+    /^FTP_INCORRECT_HOST_KEY/,
+    `The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`,
+  ],
+  [
+    /^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,
+    `The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`,
+  ],
+  [
+    /^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,
+    'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.',
+  ],
+  [
+    /^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,
+    `A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`,
+  ],
+  [/^HC_SFTP_CONFIG_(MISSING|INVALID)$/, `The message names the field: correct ${SFTP_RECORD}.`],
+  [
+    /^HC_PARAMETER_INVALID$/,
+    `The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/, '')} or on the deployment.`,
+  ],
+  [
+    /^HC_CHECKPOINT_CONFLICT$/,
+    'Another execution changed the checkpoint: nothing to do, the next run continues.',
+  ],
+  [
+    /^HC_HISTORICAL_UPLOAD_FAILED$/,
+    'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.',
+  ],
+  [
+    /^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,
+    'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.',
+  ],
+  [
+    /^ENDED_BY_NETSUITE$/,
+    "Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint.",
+  ],
+  [
+    /^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,
+    `Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/, '')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`,
+  ],
+  [
+    /^MISSING_HC_CUSTOMER_ID$/,
+    'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.',
+  ],
+  [
+    /^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,
+    'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.',
+  ],
+  [
+    /^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,
+    'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.',
+  ],
+  [
+    /^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,
+    'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.',
+  ],
+  [
+    /^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,
+    'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).',
+  ],
+];
+
+export function fixFor(code: string): string {
+  return (
+    ERROR_FIXES.find(([re]) => re.test(code))?.[1] ??
+    `Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
+  );
+}
+
+/**
+ * A FAILED script instance with no run-history entry: NetSuite ended it before the script could
+ * write one. Instance times come as the user's date format shows them (to the minute), so each
+ * instance, oldest first (as queued), claims the oldest unclaimed entry of its deployment within
+ * its minutes.
+ */
+export function withInstanceFailures(
+  runs: RunEntry[],
+  instances: InstanceInfo[],
+  scriptId: string,
+): RunEntry[] {
+  const claimed = new Set<RunEntry>();
+  const extra: RunEntry[] = [];
+  const mine = instances
+    .filter((i) => i.scriptId === scriptId && (i.status === 'FAILED' || i.status === 'COMPLETE'))
+    // The search's order (internal id, newest first) is the queue order, even within one minute.
+    .reverse();
+  const oldestFirst = [...runs].sort((a, b) => a.ended - b.ended);
+  // Within one minute an entry and an instance cannot be ordered by time: by queue order instead.
+  let before = 0;
+  for (const i of mine) {
+    const end = Math.max(i.ended ?? i.created, before + 1);
+    const own = oldestFirst.find(
+      (r) =>
+        !claimed.has(r) &&
+        r.deploymentId === i.deploymentId &&
+        r.ended >= i.created - 60_000 &&
+        r.ended <= end + 60_000,
+    );
+    if (own) {
+      claimed.add(own);
+      before = Math.max(before, own.ended);
+    } else if (i.status === 'FAILED')
+      extra.push({
+        id: `instance-${i.taskId ?? end}`,
+        scriptId,
+        deploymentId: i.deploymentId,
+        ended: end,
+        outcome: 'failed',
+        errorCount: 0,
+        summary: {
+          error: {
+            code: 'ENDED_BY_NETSUITE',
+            message:
+              'NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.',
+          },
+        },
+      });
+  }
+  return extra.length ? [...runs, ...extra].sort((a, b) => b.ended - a.ended) : runs;
+}
+
+const runError = (r: RunEntry) => (r.summary.error ?? null) as { code?: string; message?: string } | null;
+
+const FLOWS = [
+  {
+    flow: 'Customer import',
+    scripts: ['customscript_imp_customer', 'customscript_hc_mr_import_customer'],
+    every: 15,
+  },
+  { flow: 'Id export to HotWax', scripts: ['customscript_export_customer'], every: 15 },
+  {
+    flow: 'Historical export (by hand, once)',
+    scripts: ['customscript_generate_hist_shop_customer', 'customscript_upload_hist_shop_customer'],
+    every: 0,
+  },
+];
+
+function healthRows(
+  src: StatusSources,
+  env: PageEnv,
+  runsByScript: Map<string, RunEntry[]>,
+  deployments: DeploymentInfo[],
+): HealthRow[] {
+  const state = src.importState();
+  return FLOWS.map((f) => {
+    const runs = f.scripts.flatMap((id) => runsByScript.get(id) ?? []).sort((a, b) => b.ended - a.ended);
+    const last = runs[0];
+    const good = runs.find((r) => r.outcome !== 'failed');
+    const lastGood = good ? `${env.time(good.ended)} (${scriptName(good.scriptId)})` : 'none recorded';
+    let feeds = '—';
+    let errors = '—';
+    if (f.every && f.scripts.includes('customscript_imp_customer')) {
+      const parts: string[] = [];
+      if (state?.file) parts.push(`1 in progress (${state.file}, line ${state.line})`);
+      const handed = state?.handoff?.feeds.filter((x) => !state.handoff?.done.includes(x.name)).length ?? 0;
+      if (handed) parts.push(`${handed} handed to the map/reduce import`);
+      feeds = `${parts.length ? parts.join('; ') : 'none in progress'}; the rest: "List the waiting feeds" (Feeds tab)`;
+      const day = runs.filter((r) => r.ended > env.now - 86_400_000);
+      const rows = day.reduce((t, r) => t + r.errorCount, 0);
+      const failedFeeds = day
+        .flatMap((r) => (Array.isArray(r.summary.fileResults) ? (r.summary.fileResults as FileResult[]) : []))
+        .filter((x) => x.outcome === 'failed').length;
+      errors = `${plural(rows, 'rejected row')}${failedFeeds ? `, ${plural(failedFeeds, 'failed feed')}` : ''} in the last 24 hours`;
+    }
+    const row = { flow: f.flow, lastGood, feeds, errors };
+    if (last?.outcome === 'failed') {
+      const e = runError(last);
+      const code = e?.code ?? 'UNEXPECTED_ERROR';
+      let since = last;
+      for (const r of runs) {
+        if (r.outcome !== 'failed') break;
+        since = r;
+      }
+      return {
+        ...row,
+        state: 'failing',
+        cause: `${scriptName(last.scriptId)} failed on ${last.deploymentId} ${since === last ? 'at' : 'every run since'} ${env.time(since.ended)}: ${code}: ${e?.message ?? 'no message recorded'}`,
+        fix: fixFor(code),
+      };
+    }
+    const paused = deployments.filter(
+      (d) =>
+        f.scripts.includes(d.scriptId) &&
+        SHIPPED_REPEAT_MINUTES[d.deploymentId] &&
+        (d.status !== 'SCHEDULED' || !d.isDeployed),
+    );
+    if (paused.length)
+      return {
+        ...row,
+        state: 'attention',
+        cause: `${paused.map((d) => d.deploymentId).join(', ')} is not scheduled: no run starts by itself`,
+        fix: 'Set the deployment\u2019s Status back to Scheduled (Customization > Scripting > Script Deployments), unless HotWax paused it on purpose.',
+      };
+    if (!last)
+      return {
+        ...row,
+        state: 'not run yet',
+        cause: f.every ? `No run recorded yet: it runs every ${f.every} minutes` : 'Not run yet',
+        fix: f.every
+          ? 'Nothing to do: wait for the first scheduled run, or use "Run now".'
+          : 'Before go-live, run HC_SC_GenerateHistoricalCustomerCSV by hand (Save and Execute), then HC_SC_UploadHistoricalCustomerCSV.',
+      };
+    if (f.every && last.ended < env.now - (3 * f.every + 15) * 60_000)
+      return {
+        ...row,
+        state: 'attention',
+        cause: `No run recorded since ${env.time(last.ended)}, though it is scheduled every ${f.every} minutes`,
+        fix: 'Open Customization > Scripting > Script Status: are its instances pending behind other scripts? The processors may be busy.',
+      };
+    if (errors !== '—' && /^[1-9]|failed feed/.test(errors))
+      return {
+        ...row,
+        state: 'attention',
+        cause: `Runs complete, but rows were rejected: ${errors}`,
+        fix: 'Open the Errors tab: each error code says what to fix.',
+      };
+    return {
+      ...row,
+      state: 'healthy',
+      cause: `Last run ${env.time(last.ended)}: ${last.outcome}`,
+      fix: 'Nothing to do.',
+    };
+  });
+}
+
 // ------------------------------------------------------------------------------------- sections
 
 function overviewTab(
@@ -329,9 +642,9 @@ function overviewTab(
   env: PageEnv,
   runsByScript: Map<string, RunEntry[]>,
   importRuns: RunEntry[],
+  deployments: DeploymentInfo[],
+  instances: InstanceInfo[],
 ): TabModel {
-  const deployments = src.deployments();
-  const instances = instanceRuns(src.instances());
   const handoff = src.importState()?.handoff;
   const blocks: Block[] = [];
   for (const s of SYNC_SCRIPTS) {
@@ -376,7 +689,7 @@ function overviewTab(
       ? `None among the last ${plural(family.length, 'import run')} recorded (since ${env.time(oldest.ended)})`
       : 'No run recorded in the last 30 days';
     const lastText = lastRun
-      ? `${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key, lastRun.summary)}`
+      ? `${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${runError(lastRun) ? `${runError(lastRun)?.code}: ${runError(lastRun)?.message}` : outcomeText(s.key, lastRun.summary)}`
       : noRun;
     const extra: FieldModel[] = mr
       ? [
@@ -392,7 +705,7 @@ function overviewTab(
     blocks.push({
       kind: 'fields',
       id: `custpage_grp_${s.key}`,
-      label: `${s.name} (${s.scriptId})${'about' in s ? `: ${s.about}` : ''}`,
+      label: `${s.title} (${s.name}${'about' in s ? `, ${s.about}` : ''})`,
       fields: [
         ...extra,
         {
@@ -413,12 +726,22 @@ function overviewTab(
           html: true,
         },
         { id: `custpage_${s.key}_next`, label: 'Next', value: next.map(esc).join('<br>'), html: true },
+        ...(s.key === 'import' || s.key === 'export'
+          ? [
+              {
+                id: `custpage_${s.key}_runnow`,
+                label: 'Run now',
+                value: `${submitButton(PARAM.run, s.key === 'import' ? ACTIONS.runImport : ACTIONS.runExport, `Run ${s.name} now`)} on ${ON_DEMAND[s.key].deploymentId}, as HotWax starts it`,
+                html: true,
+              },
+            ]
+          : []),
       ],
     });
     blocks.push({
       kind: 'table',
       id: `custpage_runs_${s.key}`,
-      label: `${s.name}: last runs`,
+      label: `${s.title}: last runs (${s.name})`,
       columns: [
         { id: 'ended', label: 'Ended' },
         { id: 'deployment', label: 'Deployment' },
@@ -433,8 +756,12 @@ function overviewTab(
           esc(env.time(r.ended)),
           esc(r.deploymentId),
           r.outcome === 'failed' ? '<span class="hc-bad">failed</span>' : esc(outcome(r)),
-          esc(outcomeText(s.key, r.summary)),
-          esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
+          esc(
+            runError(r)
+              ? `${runError(r)?.code ?? ''}: ${runError(r)?.message ?? ''}`
+              : outcomeText(s.key, r.summary),
+          ),
+          r.summary.unitsUsed === undefined ? '\u2014' : esc(n(r.summary.unitsUsed).toLocaleString('en-US')),
           r.summary.rescheduled ? 'Yes' : 'No',
         ]),
       empty: `${noRun}.`,
@@ -505,7 +832,7 @@ function feedsTab(
       fields: inProgress,
     },
   ];
-  const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T' });
+  const listUrl = env.pageUrl({ [PARAM.listFeeds]: 'T', selectedtab: 'custpage_tab_feeds' });
   if (waiting === null) {
     blocks.push({
       kind: 'fields',
@@ -515,7 +842,7 @@ function feedsTab(
         {
           id: 'custpage_waiting_link',
           label: 'Waiting feeds',
-          value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl + '#custpage_tab_feeds', 'List the waiting feeds')}`,
+          value: `${waitingError ? `<span class="hc-bad">${esc(waitingError)}</span><br>` : ''}Read live from the SFTP server on request: ${link(listUrl, 'List the waiting feeds')}`,
           html: true,
         },
       ],
@@ -529,11 +856,13 @@ function feedsTab(
         { id: 'name', label: 'Feed' },
         { id: 'size', label: 'Bytes' },
         { id: 'modified', label: 'Last modified' },
+        { id: 'check', label: 'Check it' },
       ],
       rows: waiting.map((w) => [
         esc(w.name),
         esc(w.size.toLocaleString('en-US')),
         esc(env.time(w.lastModified)),
+        submitButton(PARAM.dryRunFeed, w.name, 'Dry run'),
       ]),
       empty: 'No feed is waiting.',
     });
@@ -550,10 +879,19 @@ function feedsTab(
         esc(String(f.counts?.linked ?? 0)),
         esc(String(f.counts?.alreadyLinked ?? 0)),
         f.counts?.errors && f.errorReports?.length
-          ? link(
-              env.pageUrl({ [PARAM.report]: f.errorReports[0] }) + '#custpage_tab_errors',
-              `${f.counts.errors} (report)`,
-            )
+          ? // Every part of a large report is linked (the import splits reports into parts).
+            f.errorReports
+              .map((r, i, all) =>
+                link(
+                  env.pageUrl({ [PARAM.report]: r, selectedtab: 'custpage_tab_errors' }),
+                  all.length === 1
+                    ? `${f.counts.errors} (report)`
+                    : i === 0
+                      ? `${f.counts.errors} (report part 1)`
+                      : `part ${i + 1}`,
+                ),
+              )
+              .join(' ')
           : '0',
         esc(by),
       ]);
@@ -594,29 +932,51 @@ function errorsTab(
   code: string,
   report: { folder: ReportFolder; name: string; rows: string[][]; header: string[] } | null,
   reportError: string | null,
+  page = 1,
 ): TabModel {
   const rows: (ErrorReportRow & { when: number; by: string })[] = [];
   let omitted = 0;
   // Both import scripts' entries, newest first: each row says which one imported its feed.
-  for (const r of src.runsWithErrors(10)) {
+  const runs = src.runsWithErrors(10);
+  for (const r of runs) {
     const list = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
     for (const e of list) rows.push({ ...e, when: r.ended, by: scriptName(r.scriptId) });
     omitted += Math.max(0, r.errorCount - list.length);
   }
+  // True counts per code: each entry counts its rows by code before it keeps only what fits.
   const codes = new Map<string, number>();
-  for (const r of rows) codes.set(r.errorCode, (codes.get(r.errorCode) ?? 0) + 1);
+  let total = 0;
+  for (const r of runs) {
+    const listed = Array.isArray(r.summary.errorRows) ? (r.summary.errorRows as ErrorReportRow[]) : [];
+    const byCode =
+      r.summary.errorCodes && typeof r.summary.errorCodes === 'object'
+        ? Object.entries(r.summary.errorCodes as Record<string, number>)
+        : [
+            ...listed.reduce(
+              (m, e) => m.set(e.errorCode, (m.get(e.errorCode) ?? 0) + 1),
+              new Map<string, number>(),
+            ),
+          ];
+    for (const [c, k] of byCode) {
+      codes.set(c, (codes.get(c) ?? 0) + n(k));
+      total += n(k);
+    }
+  }
   const shown = rows.filter((r) => !code || r.errorCode === code).slice(0, 100);
   const customers = src.customersByHcId([...new Set(shown.map((r) => r.hcCustomerId).filter(Boolean))]);
   const filterLinks = [
     code
-      ? link(env.pageUrl({}) + '#custpage_tab_errors', `All (${rows.length})`)
-      : `<b>All (${rows.length})</b>`,
+      ? link(env.pageUrl({ selectedtab: 'custpage_tab_errors' }), `All (${total.toLocaleString('en-US')})`)
+      : `<b>All (${total.toLocaleString('en-US')})</b>`,
     ...[...codes.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([c, count]) =>
         c === code
-          ? `<b>${esc(c)} (${count})</b>`
-          : link(env.pageUrl({ [PARAM.code]: c }) + '#custpage_tab_errors', `${c} (${count})`),
+          ? `<b>${esc(c)} (${count.toLocaleString('en-US')})</b>`
+          : link(
+              env.pageUrl({ [PARAM.code]: c, selectedtab: 'custpage_tab_errors' }),
+              `${c} (${count.toLocaleString('en-US')})`,
+            ),
       ),
   ];
   const blocks: Block[] = [
@@ -637,6 +997,20 @@ function errorsTab(
     },
     {
       kind: 'table',
+      id: 'custpage_err_causes',
+      label: 'Rejected rows by cause (the last 10 runs with errors)',
+      columns: [
+        { id: 'code', label: 'Code' },
+        { id: 'rows', label: 'Rows' },
+        { id: 'fix', label: 'What to do' },
+      ],
+      rows: [...codes.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, k]) => [esc(c), esc(k.toLocaleString('en-US')), esc(fixFor(c))]),
+      empty: 'No rejected rows.',
+    },
+    {
+      kind: 'table',
       id: 'custpage_errors',
       label: code ? `Latest error rows with code ${code}` : 'Latest error rows',
       columns: [
@@ -653,7 +1027,7 @@ function errorsTab(
         const id = customers.get(r.hcCustomerId);
         return [
           r.report
-            ? link(env.pageUrl({ [PARAM.report]: r.report }) + '#custpage_tab_errors', r.fileName)
+            ? link(env.pageUrl({ [PARAM.report]: r.report, selectedtab: 'custpage_tab_errors' }), r.fileName)
             : esc(r.fileName),
           esc(String(r.lineNumber)),
           esc(r.hcCustomerId),
@@ -667,18 +1041,23 @@ function errorsTab(
       empty: code ? `No recorded error row has code ${code}.` : 'No error rows in the last 30 days.',
     },
   ];
+  const pages = report ? Math.max(1, Math.ceil(report.rows.length / REPORT_PAGE_ROWS)) : 1;
+  const shownPage = Math.min(Math.max(1, page), pages);
+  const first = (shownPage - 1) * REPORT_PAGE_ROWS;
   if (report || reportError) {
     blocks.push({
       kind: 'table',
       id: 'custpage_report',
       label: report
-        ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')})`
+        ? `Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length, 'row')}${pages > 1 ? `; rows ${(first + 1).toLocaleString('en-US')}\u2013${Math.min(first + REPORT_PAGE_ROWS, report.rows.length).toLocaleString('en-US')}` : ''})`
         : 'Report',
       columns: (report?.header.length ? report.header : ['problem']).map((h, i) => ({
         id: `c${i}`,
         label: h,
       })),
-      rows: report ? report.rows.map((r) => r.map(esc)) : [[esc(reportError)]],
+      rows: report
+        ? report.rows.slice(first, first + REPORT_PAGE_ROWS).map((r) => r.map(esc))
+        : [[esc(reportError)]],
       empty: 'The report is empty.',
     });
     if (report)
@@ -687,6 +1066,28 @@ function errorsTab(
         id: 'custpage_grp_report',
         label: 'Report file',
         fields: [
+          ...(pages > 1
+            ? [
+                {
+                  id: 'custpage_report_pages',
+                  label: 'Pages',
+                  value: Array.from({ length: pages }, (_, i) =>
+                    i + 1 === shownPage
+                      ? `<b>${i + 1}</b>`
+                      : link(
+                          env.pageUrl({
+                            [PARAM.report]: report!.name,
+                            ...(report!.folder === 'dry_run' ? { custpage_folder: 'dry_run' } : {}),
+                            [PARAM.page]: String(i + 1),
+                            selectedtab: 'custpage_tab_errors',
+                          }),
+                          String(i + 1),
+                        ),
+                  ).join(' '),
+                  html: true,
+                },
+              ]
+            : []),
           {
             id: 'custpage_report_download',
             label: 'Download',
@@ -811,6 +1212,44 @@ function exportsTab(src: StatusSources, env: PageEnv, runsByScript: Map<string, 
   };
 }
 
+function settingsTab(src: StatusSources): TabModel {
+  let values: Record<string, string> | null = null;
+  let problem = '';
+  try {
+    values = src.importSettings();
+  } catch (e) {
+    problem = `Cannot read the company preferences: ${(e as Error)?.message ?? String(e)}`;
+  }
+  return {
+    id: 'custpage_tab_settings',
+    label: 'Settings',
+    blocks: [
+      {
+        kind: 'fields',
+        id: 'custpage_grp_settings',
+        label: 'Customer import settings, in effect for every deployment',
+        fields: [
+          { id: 'custpage_set_where', label: 'Where to change them', value: SETTINGS_WHERE },
+          ...(problem ? [{ id: 'custpage_set_problem', label: 'Problem', value: problem }] : []),
+          ...IMPORT_COMPANY_SETTINGS.map((x) => {
+            const v = values?.[x.id] ?? '';
+            const shown = x.id.endsWith('match_by_email')
+              ? v === 'T'
+                ? 'Yes'
+                : 'No'
+              : v || `(empty: ${x.empty})`;
+            return {
+              id: `custpage_set_${x.id.split('_imp_')[1]}`,
+              label: `${x.label} (${x.id})`,
+              value: shown,
+            };
+          }),
+        ],
+      },
+    ],
+  };
+}
+
 function actionsTab(message: MessageModel | null, details: string[][] | null): TabModel {
   const blocks: Block[] = [
     {
@@ -822,7 +1261,8 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
           id: 'custpage_actions_help',
           label: 'How',
           value:
-            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. ' +
+            'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then "Run the action chosen on the Actions tab"; ' +
+            'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. ' +
             'The import and the id export run on their on-demand deployments, as HotWax starts them. ' +
             'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog ' +
             '(run the import now and it decides). A dry run ' +
@@ -853,6 +1293,8 @@ function actionsTab(message: MessageModel | null, details: string[][] | null): T
 
 export interface ViewRequest {
   code: string;
+  /** The page of the report shown (1 when absent). */
+  page?: number;
   listFeeds: boolean;
   report: { folder: ReportFolder; name: string } | null;
 }
@@ -865,6 +1307,20 @@ export interface ViewDeps {
   readReport(folder: string, name: string): string;
   parseCsv(text: string): string[][];
   csrf: string;
+}
+
+/**
+ * The download's Content-Disposition (RFC 6266): an ASCII fallback name in a quoted-string with
+ * only safe characters, and the exact name as RFC 8187 filename* (percent-encoded UTF-8), so no
+ * quote, CR, LF or other request text reaches the header raw.
+ */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^A-Za-z0-9._() -]/g, '_');
+  const exact = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
 /** A report name from the request: a plain file name in one of the report folders, or null. */
@@ -882,12 +1338,19 @@ export function buildPage(
   const { sources: src, env } = deps;
   const runsByScript = new Map<string, RunEntry[]>();
   const importRuns = src.runs(IMPORT_SCRIPT_IDS, IMPORT_RUNS);
+  const deployments = src.deployments();
+  const instances = instanceRuns(src.instances());
+  // Every failed execution is a run: those NetSuite ended before the script could record them too.
   for (const s of SYNC_SCRIPTS)
     runsByScript.set(
       s.scriptId,
-      IMPORT_SCRIPT_IDS.includes(s.scriptId)
-        ? importRuns.filter((r) => r.scriptId === s.scriptId)
-        : src.runs([s.scriptId], 10),
+      withInstanceFailures(
+        IMPORT_SCRIPT_IDS.includes(s.scriptId)
+          ? importRuns.filter((r) => r.scriptId === s.scriptId)
+          : src.runs([s.scriptId], 10),
+        instances,
+        s.scriptId,
+      ),
     );
   let waiting: RemoteFileInfo[] | null = null;
   let waitingError: string | null = null;
@@ -911,11 +1374,14 @@ export function buildPage(
   return {
     title: 'HotWax Customer Sync',
     message: result?.message ?? null,
+    health: healthRows(src, env, runsByScript, deployments),
+    zoneNote: `Times are in ${env.zone ? `your NetSuite time zone, ${env.zone}` : 'your NetSuite time zone'} (Home > Set Preferences); file names carry UTC.`,
     tabs: [
-      overviewTab(src, env, runsByScript, importRuns),
+      overviewTab(src, env, runsByScript, importRuns, deployments, instances),
       feedsTab(src, env, importRuns, waiting, waitingError),
-      errorsTab(src, env, view.code, report, reportError),
+      errorsTab(src, env, view.code, report, reportError, view.page ?? 1),
       exportsTab(src, env, runsByScript),
+      settingsTab(src),
       actionsTab(result?.message ?? null, result?.details ?? null),
     ],
     actions: { feeds: (waiting ?? []).map((w) => w.name), csrf: deps.csrf },
@@ -1028,10 +1494,11 @@ export function runAction(deps: ActionDeps, action: string, params: { feed: stri
           title: r.ok ? 'SFTP connection works' : 'SFTP connection has problems',
           text: r.ok
             ? `Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`
-            : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed: ${r.checks
+            : `${r.checks.filter((c) => !c.ok).length} of ${r.checks.length} checks failed. ${r.checks
                 .filter((c) => !c.ok)
-                .map((c) => c.what)
-                .join(', ')}.`,
+                .slice(0, 3)
+                .map((c) => `${c.what}: ${c.detail}`)
+                .join(' ')}`,
         },
         details: r.checks.map((c) => [c.what, c.ok ? 'OK' : 'FAILED', c.detail]),
       };

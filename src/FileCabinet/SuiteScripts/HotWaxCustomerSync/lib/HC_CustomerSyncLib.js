@@ -910,12 +910,14 @@ this.done=false}write(details,title=`${this.script} summary`){this.log.audit({ti
 this.done=true}writeText(details){this.log.audit({title:`${this.script} summary`,details})
 this.done=true}get written(){return this.done}}function asSuiteScriptError(error,e){
 return e instanceof SyncError?error.create({name:e.code,message:e.message,notifyOff:false}):e}
-function endInError(error,summary,e){if(e instanceof SyncError&&!summary.written)summary.write({error:{code:e.code,
-message:e.message}})
-return asSuiteScriptError(error,e)}const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,
-customerCreate:5,customerSave:10,customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,
-customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,
-sftpTransfer:100,sftpOther:10,taskSubmit:20}
+function endInError(error,summary,e,record){const{code,message}=describeError(e)
+const details={error:{code,message:redactSecrets(message)}}
+if(!summary.written)try{summary.write(details)
+record?.({...details,failed:true})}catch{}return asSuiteScriptError(error,e)}
+const redactSecrets=s=>s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi,'$1$2[redacted]')
+const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,customerCreate:5,customerSave:10,
+customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,customRecordCreate:2,customRecordSave:4,
+customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,sftpTransfer:100,sftpOther:10,taskSubmit:20}
 const RUN_HISTORY_UNITS=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.searchPage+2*UNITS.customRecordSave
 const STOP_RESERVE=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.taskSubmit+RUN_HISTORY_UNITS
 const TIME_LIMITS={scheduled:{limitMs:36e5,marginMs:6e5},getInputData:{limitMs:36e5,marginMs:6e5},map:{limitMs:3e5,
@@ -1892,8 +1894,10 @@ const RUN_HISTORY={keepDays:30,prunePerRun:2,maxErrorRows:200,maxSummaryBytes:39
 function utf8Bytes(s){return encodeURIComponent(s).replace(/%[0-9A-F]{2}/gi,'x').length}
 function storedSummary(summary,errorRows){const rows=errorRows.slice(0,RUN_HISTORY.maxErrorRows)
 const files=Array.isArray(summary.fileResults)?[...summary.fileResults]:null
-const text=()=>JSON.stringify({...summary,...files?{fileResults:files}:{},errorRows:rows,
-...rows.length<errorRows.length?{errorRowsOmitted:errorRows.length-rows.length}:{},
+const errorCodes={}
+for(const r of errorRows)errorCodes[r.errorCode]=(errorCodes[r.errorCode]??0)+1
+const text=()=>JSON.stringify({...summary,...files?{fileResults:files}:{},...errorRows.length?{errorCodes}:{},
+errorRows:rows,...rows.length<errorRows.length?{errorRowsOmitted:errorRows.length-rows.length}:{},
 ...files&&files.length<summary.fileResults.length?{fileResultsOmitted:summary.fileResults.length-files.length}:{}})
 let out=text()
 while(utf8Bytes(out)>RUN_HISTORY.maxSummaryBytes&&rows.length>0){rows.splice(Math.max(0,Math.floor(rows.length*.8)))

@@ -3,14 +3,17 @@
  * @NModuleScope SameAccount
  */
 define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
-const SYNC_SCRIPTS=[{key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
-scriptId:'customscript_generate_hist_shop_customer'},{key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
-scriptId:'customscript_upload_hist_shop_customer'},{key:'import',name:'HC_SC_ImportCustomer',
+const SYNC_SCRIPTS=[{key:'import',name:'HC_SC_ImportCustomer',title:'Customer import',
 scriptId:'customscript_imp_customer'},{key:'import_mr',name:'HC_MR_ImportCustomer',
-scriptId:'customscript_hc_mr_import_customer',
-about:'map/reduce import of large backlogs, started by HC_SC_ImportCustomer',
+title:'Customer import of large backlogs (map/reduce)',scriptId:'customscript_hc_mr_import_customer',
+about:'started by HC_SC_ImportCustomer',
 idle:'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)'},{
-key:'export',name:'HC_MR_ExportedCustomerCSV',scriptId:'customscript_export_customer'}]
+key:'export',name:'HC_MR_ExportedCustomerCSV',title:'Id export to HotWax',scriptId:'customscript_export_customer'},{
+key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
+title:'Historical export: generate the CSV parts (by hand, once)',scriptId:'customscript_generate_hist_shop_customer'},{
+key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
+title:'Historical export: upload the parts (by hand, after generating)',
+scriptId:'customscript_upload_hist_shop_customer'}]
 const IMPORT_SCRIPT_IDS=['customscript_imp_customer','customscript_hc_mr_import_customer']
 const IMPORT_RUNS=1e3
 const scriptName=scriptId=>SYNC_SCRIPTS.find(s=>s.scriptId===scriptId)?.name??scriptId
@@ -18,7 +21,10 @@ const ON_DEMAND={import:{scriptId:'customscript_imp_customer',deploymentId:'cust
 scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_customer_rest'}}
 const SHIPPED_REPEAT_MINUTES={customdeploy1:15,customdeploy_export_customer:15}
 const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',listFeeds:'custpage_feeds',
-code:'custpage_code',report:'custpage_report',download:'custpage_download'}
+code:'custpage_code',report:'custpage_report',download:'custpage_download',run:'custpage_run',
+dryRunFeed:'custpage_dryrun_feed',page:'custpage_page'}
+const REPORT_PAGE_ROWS=500
+const submitButton=(name,value,label)=>`<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`
 const ACTIONS={runImport:'run_import',runExport:'run_export',dryRun:'dry_run',testSftp:'test_sftp'}
 const ACTION_LABELS={
 run_import:'Run the import now (HC_SC_ImportCustomer, customdeploy_imp_customer_rest; it hands large backlogs to HC_MR_ImportCustomer)',
@@ -59,10 +65,75 @@ return{...jobs[0],status,stage:(alive??pending[pending.length-1]??jobs[0]).stage
 created:Math.min(...jobs.map(j=>j.created)),ended:status==='COMPLETE'||status==='FAILED'?Math.max(...ends):null}})}
 const handedFeeds=h=>h.feeds.map(f=>`${f.name}${h.done.includes(f.name)?' (finished)':''}`).join(', ')
 function nextQuarter(now,minutes){const step=minutes*6e4
-return Math.floor(now/step)*step+step}function overviewTab(src,env,runsByScript,importRuns){
-const deployments=src.deployments()
-const instances=instanceRuns(src.instances())
-const handoff=src.importState()?.handoff
+return Math.floor(now/step)*step+step}const IMPORT_COMPANY_SETTINGS=[{id:'custscript_hc_imp_default_subsidiary',
+label:'Default subsidiary',empty:'none: rows without a subsidiary fail MISSING_SUBSIDIARY (OneWorld)'},{
+id:'custscript_hc_imp_match_by_email',label:'Link by email',empty:'No'},{id:'custscript_hc_imp_field_map',
+label:'Extra column map (JSON)',empty:'none'},{id:'custscript_hc_imp_sftp_config',label:'SFTP configuration',
+empty:'the first active HC SFTP Configuration record'},{id:'custscript_hc_imp_sftp_directory',label:'SFTP directory',
+empty:"the record's default file directory"},{id:'custscript_hc_imp_mr_min_rows',label:'Map/reduce from (rows)',
+empty:'600'}]
+const SETTINGS_WHERE='Setup > Company > General Preferences > Custom Preferences (one value for every deployment of HC_SC_ImportCustomer; a redeploy never changes it)'
+const SFTP_RECORD='the HC SFTP Configuration record (Customization > Lists, Records, & Fields > Record Types > HC SFTP Configuration)'
+const ERROR_FIXES=[[/^FTP_CANNOT_ESTABLISH_CONNECTION$/,`Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`],[/^FTP_INCORRECT_HOST_KEY/,`The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`],[/^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,`The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`],[/^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.'],[/^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,`A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`],[/^HC_SFTP_CONFIG_(MISSING|INVALID)$/,`The message names the field: correct ${SFTP_RECORD}.`],[/^HC_PARAMETER_INVALID$/,`The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/,'')} or on the deployment.`],[/^HC_CHECKPOINT_CONFLICT$/,'Another execution changed the checkpoint: nothing to do, the next run continues.'],[/^HC_HISTORICAL_UPLOAD_FAILED$/,'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.'],[/^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.'],[/^ENDED_BY_NETSUITE$/,"Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint."],[/^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,`Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/,'')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`],[/^MISSING_HC_CUSTOMER_ID$/,'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.'],[/^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.'],[/^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.'],[/^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.'],[/^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).']]
+function fixFor(code){
+return ERROR_FIXES.find(([re])=>re.test(code))?.[1]??`Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
+}function withInstanceFailures(runs,instances,scriptId){const claimed=new Set
+const extra=[]
+const mine=instances.filter(i=>i.scriptId===scriptId&&(i.status==='FAILED'||i.status==='COMPLETE')).reverse()
+const oldestFirst=[...runs].sort((a,b)=>a.ended-b.ended)
+let before=0
+for(const i of mine){const end=Math.max(i.ended??i.created,before+1)
+const own=oldestFirst.find(r=>!claimed.has(r)&&r.deploymentId===i.deploymentId&&r.ended>=i.created-6e4&&r.ended<=end+6e4)
+if(own){claimed.add(own)
+before=Math.max(before,own.ended)}else if(i.status==='FAILED')extra.push({id:`instance-${i.taskId??end}`,scriptId,
+deploymentId:i.deploymentId,ended:end,outcome:'failed',errorCount:0,summary:{error:{code:'ENDED_BY_NETSUITE',
+message:'NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.'
+}}})}return extra.length?[...runs,...extra].sort((a,b)=>b.ended-a.ended):runs}const runError=r=>r.summary.error??null
+const FLOWS=[{flow:'Customer import',scripts:['customscript_imp_customer','customscript_hc_mr_import_customer'],every:15
+},{flow:'Id export to HotWax',scripts:['customscript_export_customer'],every:15},{
+flow:'Historical export (by hand, once)',
+scripts:['customscript_generate_hist_shop_customer','customscript_upload_hist_shop_customer'],every:0}]
+function healthRows(src,env,runsByScript,deployments){const state=src.importState()
+return FLOWS.map(f=>{const runs=f.scripts.flatMap(id=>runsByScript.get(id)??[]).sort((a,b)=>b.ended-a.ended)
+const last=runs[0]
+const good=runs.find(r=>r.outcome!=='failed')
+const lastGood=good?`${env.time(good.ended)} (${scriptName(good.scriptId)})`:'none recorded'
+let feeds='\u2014'
+let errors='\u2014'
+if(f.every&&f.scripts.includes('customscript_imp_customer')){const parts=[]
+if(state?.file)parts.push(`1 in progress (${state.file}, line ${state.line})`)
+const handed=state?.handoff?.feeds.filter(x=>!state.handoff?.done.includes(x.name)).length??0
+if(handed)parts.push(`${handed} handed to the map/reduce import`)
+feeds=`${parts.length?parts.join('; '):'none in progress'}; the rest: "List the waiting feeds" (Feeds tab)`
+const day=runs.filter(r=>r.ended>env.now-864e5)
+const rows=day.reduce((t,r)=>t+r.errorCount,0)
+const failedFeeds=day.flatMap(r=>Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]).filter(x=>x.outcome==='failed').length
+errors=`${plural(rows,'rejected row')}${failedFeeds?`, ${plural(failedFeeds,'failed feed')}`:''} in the last 24 hours`}
+const row={flow:f.flow,lastGood,feeds,errors}
+if(last?.outcome==='failed'){const e=runError(last)
+const code=e?.code??'UNEXPECTED_ERROR'
+let since=last
+for(const r of runs){if(r.outcome!=='failed')break
+since=r}return{...row,state:'failing',
+cause:`${scriptName(last.scriptId)} failed on ${last.deploymentId} ${since===last?'at':'every run since'} ${env.time(since.ended)}: ${code}: ${e?.message??'no message recorded'}`,
+fix:fixFor(code)}}
+const paused=deployments.filter(d=>f.scripts.includes(d.scriptId)&&SHIPPED_REPEAT_MINUTES[d.deploymentId]&&(d.status!=='SCHEDULED'||!d.isDeployed))
+if(paused.length)return{...row,state:'attention',
+cause:`${paused.map(d=>d.deploymentId).join(', ')} is not scheduled: no run starts by itself`,
+fix:'Set the deployment\u2019s Status back to Scheduled (Customization > Scripting > Script Deployments), unless HotWax paused it on purpose.'
+}
+if(!last)return{...row,state:'not run yet',
+cause:f.every?`No run recorded yet: it runs every ${f.every} minutes`:'Not run yet',
+fix:f.every?'Nothing to do: wait for the first scheduled run, or use "Run now".':'Before go-live, run HC_SC_GenerateHistoricalCustomerCSV by hand (Save and Execute), then HC_SC_UploadHistoricalCustomerCSV.'
+}
+if(f.every&&last.ended<env.now-(3*f.every+15)*6e4)return{...row,state:'attention',
+cause:`No run recorded since ${env.time(last.ended)}, though it is scheduled every ${f.every} minutes`,
+fix:'Open Customization > Scripting > Script Status: are its instances pending behind other scripts? The processors may be busy.'
+}
+if(errors!=='\u2014'&&/^[1-9]|failed feed/.test(errors))return{...row,state:'attention',
+cause:`Runs complete, but rows were rejected: ${errors}`,fix:'Open the Errors tab: each error code says what to fix.'}
+return{...row,state:'healthy',cause:`Last run ${env.time(last.ended)}: ${last.outcome}`,fix:'Nothing to do.'}})}
+function overviewTab(src,env,runsByScript,importRuns,deployments,instances){const handoff=src.importState()?.handoff
 const blocks=[]
 for(const s of SYNC_SCRIPTS){const runs=runsByScript.get(s.scriptId)??[]
 const mine=instances.filter(i=>i.scriptId===s.scriptId)
@@ -82,20 +153,23 @@ const outcome=r=>mr&&r.outcome==='rescheduled'?'complete':r.outcome
 const family=IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns:runs
 const oldest=family.length>=IMPORT_RUNS?family[family.length-1]:undefined
 const noRun=oldest?`None among the last ${plural(family.length,'import run')} recorded (since ${env.time(oldest.ended)})`:'No run recorded in the last 30 days'
-const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${outcomeText(s.key,lastRun.summary)}`:noRun
+const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${runError(lastRun)?`${runError(lastRun)?.code}: ${runError(lastRun)?.message}`:outcomeText(s.key,lastRun.summary)}`:noRun
 const extra=mr?[{id:'custpage_import_mr_handoff',label:'Feeds handed over',
 value:handoff?.feeds.length?`${handedFeeds(handoff)}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
 }]:[]
-blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.name} (${s.scriptId})${'about'in s?`: ${s.about}`:''}`,
+blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.title} (${s.name}${'about'in s?`, ${s.about}`:''})`,
 fields:[...extra,{id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),
 html:true},{id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,
 label:'Last run failed',
 value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILED'?esc(` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`):''}`:lastRun||lastInstance?'No':'\u2014',
-html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true}]})
-blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.name}: last runs`,columns:[{id:'ended',label:'Ended'},{
-id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{id:'units',
-label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
-rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(outcomeText(s.key,r.summary)),esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
+html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true
+},...s.key==='import'||s.key==='export'?[{id:`custpage_${s.key}_runnow`,label:'Run now',
+value:`${submitButton(PARAM.run,s.key==='import'?ACTIONS.runImport:ACTIONS.runExport,`Run ${s.name} now`)} on ${ON_DEMAND[s.key].deploymentId}, as HotWax starts it`,
+html:true}]:[]]})
+blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.title}: last runs (${s.name})`,columns:[{id:'ended',
+label:'Ended'},{id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{
+id:'units',label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
+rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(runError(r)?`${runError(r)?.code??''}: ${runError(r)?.message??''}`:outcomeText(s.key,r.summary)),r.summary.unitsUsed===undefined?'\u2014':esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
 empty:`${noRun}.`})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
 function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
 const lease=state?.lease
@@ -116,17 +190,18 @@ const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
 for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f,
 by:scriptName(r.scriptId)})}const blocks=[{kind:'fields',id:'custpage_grp_inprogress',
 label:'In progress (import checkpoint)',fields:inProgress}]
-const listUrl=env.pageUrl({[PARAM.listFeeds]:'T'})
+const listUrl=env.pageUrl({[PARAM.listFeeds]:'T',selectedtab:'custpage_tab_feeds'})
 if(waiting===null){blocks.push({kind:'fields',id:'custpage_grp_waiting',label:'Waiting in customer/export/',fields:[{
 id:'custpage_waiting_link',label:'Waiting feeds',
-value:`${waitingError?`<span class="hc-bad">${esc(waitingError)}</span><br>`:''}Read live from the SFTP server on request: ${link(listUrl+'#custpage_tab_feeds','List the waiting feeds')}`,
+value:`${waitingError?`<span class="hc-bad">${esc(waitingError)}</span><br>`:''}Read live from the SFTP server on request: ${link(listUrl,'List the waiting feeds')}`,
 html:true}]})}else{blocks.push({kind:'table',id:'custpage_waiting',
 label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{id:'name',label:'Feed'},{id:'size',
-label:'Bytes'},{id:'modified',label:'Last modified'}],
-rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified))]),
+label:'Bytes'},{id:'modified',label:'Last modified'},{id:'check',label:'Check it'}],
+rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified)),submitButton(PARAM.dryRunFeed,w.name,'Dry run')]),
 empty:'No feed is waiting.'})}
-const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?link(env.pageUrl({
-[PARAM.report]:f.errorReports[0]})+'#custpage_tab_errors',`${f.counts.errors} (report)`):'0',esc(by)])
+const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?f.errorReports.map((r,i,all)=>link(env.pageUrl({
+[PARAM.report]:r,selectedtab:'custpage_tab_errors'
+}),all.length===1?`${f.counts.errors} (report)`:i===0?`${f.counts.errors} (report part 1)`:`part ${i+1}`)).join(' '):'0',esc(by)])
 const columns=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{id:'created',
 label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'},{
 id:'by',label:'Imported by'}]
@@ -134,32 +209,49 @@ blocks.push({kind:'table',id:'custpage_archived',label:'Last archived feeds (cus
 rows:resultRows('archived'),empty:'No feed archived in the recorded runs.'},{kind:'table',id:'custpage_failed',
 label:'Last failed feeds (customer/export/failed/)',columns,rows:resultRows('failed'),
 empty:'No feed failed in the recorded runs.'})
-return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError){const rows=[]
+return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError,page=1){
+const rows=[]
 let omitted=0
-for(const r of src.runsWithErrors(10)){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
+const runs=src.runsWithErrors(10)
+for(const r of runs){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
 for(const e of list)rows.push({...e,when:r.ended,by:scriptName(r.scriptId)})
 omitted+=Math.max(0,r.errorCount-list.length)}const codes=new Map
-for(const r of rows)codes.set(r.errorCode,(codes.get(r.errorCode)??0)+1)
-const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
+let total=0
+for(const r of runs){const listed=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
+const byCode=r.summary.errorCodes&&typeof r.summary.errorCodes==='object'?Object.entries(r.summary.errorCodes):[...listed.reduce((m,e)=>m.set(e.errorCode,(m.get(e.errorCode)??0)+1),new Map)]
+for(const[c,k]of byCode){codes.set(c,(codes.get(c)??0)+n(k))
+total+=n(k)}}const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
 const customers=src.customersByHcId([...new Set(shown.map(r=>r.hcCustomerId).filter(Boolean))])
-const filterLinks=[code?link(env.pageUrl({})+'#custpage_tab_errors',`All (${rows.length})`):`<b>All (${rows.length})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count})</b>`:link(env.pageUrl({
-[PARAM.code]:c})+'#custpage_tab_errors',`${c} (${count})`))]
+const filterLinks=[code?link(env.pageUrl({selectedtab:'custpage_tab_errors'
+}),`All (${total.toLocaleString('en-US')})`):`<b>All (${total.toLocaleString('en-US')})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count.toLocaleString('en-US')})</b>`:link(env.pageUrl({
+[PARAM.code]:c,selectedtab:'custpage_tab_errors'}),`${c} (${count.toLocaleString('en-US')})`))]
 const blocks=[{kind:'fields',id:'custpage_grp_errfilter',label:'Filter',fields:[{id:'custpage_err_codes',
 label:'Error code',value:filterLinks.join(' | '),html:true},{id:'custpage_err_omitted',label:'Not listed here',
 value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
-}]},{kind:'table',id:'custpage_errors',label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{
-id:'feed',label:'Feed'},{id:'line',label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{
-id:'message',label:'Message'},{id:'customer',label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',
-label:'Imported by'}],rows:shown.map(r=>{const id=customers.get(r.hcCustomerId)
-return[r.report?link(env.pageUrl({[PARAM.report]:r.report
-})+'#custpage_tab_errors',r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
+}]},{kind:'table',id:'custpage_err_causes',label:'Rejected rows by cause (the last 10 runs with errors)',columns:[{
+id:'code',label:'Code'},{id:'rows',label:'Rows'},{id:'fix',label:'What to do'}],
+rows:[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,k])=>[esc(c),esc(k.toLocaleString('en-US')),esc(fixFor(c))]),
+empty:'No rejected rows.'},{kind:'table',id:'custpage_errors',
+label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{id:'feed',label:'Feed'},{id:'line',
+label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{id:'message',label:'Message'},{id:'customer',
+label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',label:'Imported by'}],rows:shown.map(r=>{
+const id=customers.get(r.hcCustomerId)
+return[r.report?link(env.pageUrl({[PARAM.report]:r.report,selectedtab:'custpage_tab_errors'
+}),r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
 }),empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}]
+const pages=report?Math.max(1,Math.ceil(report.rows.length/REPORT_PAGE_ROWS)):1
+const shownPage=Math.min(Math.max(1,page),pages)
+const first=(shownPage-1)*REPORT_PAGE_ROWS
 if(report||reportError){blocks.push({kind:'table',id:'custpage_report',
-label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')})`:'Report',
+label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')}${pages>1?`; rows ${(first+1).toLocaleString('en-US')}\u2013${Math.min(first+REPORT_PAGE_ROWS,report.rows.length).toLocaleString('en-US')}`:''})`:'Report',
 columns:(report?.header.length?report.header:['problem']).map((h,i)=>({id:`c${i}`,label:h})),
-rows:report?report.rows.map(r=>r.map(esc)):[[esc(reportError)]],empty:'The report is empty.'})
-if(report)blocks.push({kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[{
-id:'custpage_report_download',label:'Download',value:link(env.pageUrl({[PARAM.report]:report.name,
+rows:report?report.rows.slice(first,first+REPORT_PAGE_ROWS).map(r=>r.map(esc)):[[esc(reportError)]],
+empty:'The report is empty.'})
+if(report)blocks.push({kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[...pages>1?[{
+id:'custpage_report_pages',label:'Pages',value:Array.from({length:pages
+},(_,i)=>i+1===shownPage?`<b>${i+1}</b>`:link(env.pageUrl({[PARAM.report]:report.name,...report.folder==='dry_run'?{
+custpage_folder:'dry_run'}:{},[PARAM.page]:String(i+1),selectedtab:'custpage_tab_errors'}),String(i+1))).join(' '),
+html:true}]:[],{id:'custpage_report_download',label:'Download',value:link(env.pageUrl({[PARAM.report]:report.name,
 ...report.folder==='dry_run'?{custpage_folder:'dry_run'}:{},[PARAM.download]:'T'}),`${report.name} (CSV)`),html:true}]})
 }return{id:'custpage_tab_errors',label:'Errors',blocks}}function exportsTab(src,env,runsByScript){
 const state=src.exportState()
@@ -192,20 +284,34 @@ id:'custpage_grp_hist',label:'Historical export',fields:histFields},{kind:'table
 label:'Historical export parts',columns:[{id:'name',label:'File'},{id:'size',label:'Bytes'},{id:'where',label:'Where'},{
 id:'created',label:'Written'}],
 rows:parts.map(p=>[esc(p.name),esc(p.size.toLocaleString('en-US')),esc(p.where),esc(p.created?env.time(p.created):'')]),
-empty:'No part written yet.'}]}}function actionsTab(message,details){const blocks=[{kind:'fields',
-id:'custpage_grp_actions_help',label:'Actions',fields:[{id:'custpage_actions_help',label:'How',
-value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then Run action. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
+empty:'No part written yet.'}]}}function settingsTab(src){let values=null
+let problem=''
+try{values=src.importSettings()}catch(e){problem=`Cannot read the company preferences: ${e?.message??String(e)}`}return{
+id:'custpage_tab_settings',label:'Settings',blocks:[{kind:'fields',id:'custpage_grp_settings',
+label:'Customer import settings, in effect for every deployment',fields:[{id:'custpage_set_where',
+label:'Where to change them',value:SETTINGS_WHERE},...problem?[{id:'custpage_set_problem',label:'Problem',value:problem
+}]:[],...IMPORT_COMPANY_SETTINGS.map(x=>{const v=values?.[x.id]??''
+const shown=x.id.endsWith('match_by_email')?v==='T'?'Yes':'No':v||`(empty: ${x.empty})`
+return{id:`custpage_set_${x.id.split('_imp_')[1]}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
+function actionsTab(message,details){const blocks=[{kind:'fields',id:'custpage_grp_actions_help',label:'Actions',
+fields:[{id:'custpage_actions_help',label:'How',
+value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then "Run the action chosen on the Actions tab"; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
 html:true}]}]
 if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
 columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
 rows:details.map(r=>r.map(esc)),empty:''})
-return{id:'custpage_tab_actions',label:'Actions',blocks}}function reportRequest(name,folder){
+return{id:'custpage_tab_actions',label:'Actions',blocks}}function contentDisposition(name){
+const ascii=name.replace(/[^A-Za-z0-9._() -]/g,'_')
+const exact=encodeURIComponent(name).replace(/['()*]/g,c=>`%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+return`attachment; filename="${ascii}"; filename*=UTF-8''${exact}`}function reportRequest(name,folder){
 const f=folder==='dry_run'?'dry_run':'error'
 if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
 return{folder:f,name}}function buildPage(deps,view,result){const{sources:src,env}=deps
 const runsByScript=new Map
 const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
-for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10))
+const deployments=src.deployments()
+const instances=instanceRuns(src.instances())
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10),instances,s.scriptId))
 let waiting=null
 let waitingError=null
 if(view.listFeeds){try{waiting=deps.listWaiting()}catch(e){
@@ -214,8 +320,9 @@ let reportError=null
 if(view.report){try{const rows=deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder],view.report.name))
 report={...view.report,header:rows[0]??[],rows:rows.slice(1)}}catch(e){
 reportError=`Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message??String(e)}`}}return{
-title:'HotWax Customer Sync',message:result?.message??null,
-tabs:[overviewTab(src,env,runsByScript,importRuns),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError),exportsTab(src,env,runsByScript),actionsTab(result?.message??null,result?.details??null)],
+title:'HotWax Customer Sync',message:result?.message??null,health:healthRows(src,env,runsByScript,deployments),
+zoneNote:`Times are in ${env.zone?`your NetSuite time zone, ${env.zone}`:'your NetSuite time zone'} (Home > Set Preferences); file names carry UTC.`,
+tabs:[overviewTab(src,env,runsByScript,importRuns,deployments,instances),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError,view.page??1),exportsTab(src,env,runsByScript),settingsTab(src),actionsTab(result?.message??null,result?.details??null)],
 actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function csrfMatches(expected,posted){
 if(!expected||!posted||expected.length!==posted.length)return false
 let diff=0
@@ -241,7 +348,7 @@ text:`${r.note} Would create ${c.created??0}, link ${c.linked??0}, already linke
 details:[['Would create',String(c.created??0),''],['Would link',String(c.linked??0),''],['Already linked',String(c.alreadyLinked??0),''],['Errors',String(c.errors??0),r.report?`customer/export/dry_run/${r.report}`:'']]
 }}catch(e){return fail(`Dry run of ${params.feed} failed`,e)}}if(action===ACTIONS.testSftp){try{const r=deps.testSftp()
 return{message:{kind:r.ok?'confirmation':'error',title:r.ok?'SFTP connection works':'SFTP connection has problems',
-text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${r.checks.filter(c=>!c.ok).length} of ${r.checks.length} checks failed: ${r.checks.filter(c=>!c.ok).map(c=>c.what).join(', ')}.`
+text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${r.checks.filter(c=>!c.ok).length} of ${r.checks.length} checks failed. ${r.checks.filter(c=>!c.ok).slice(0,3).map(c=>`${c.what}: ${c.detail}`).join(' ')}`
 },details:r.checks.map(c=>[c.what,c.ok?'OK':'FAILED',c.detail])}}catch(e){return fail('SFTP test failed',e)}}return{
 message:{kind:'warning',title:'No action',
 text:action?`Unknown action "${action}": nothing was done.`:'Choose an action first: nothing was done.'},details:null}}
@@ -274,7 +381,8 @@ scriptId:String(r.getValue({name:'scriptid',join:'script'})??'').toLowerCase(),d
 name:'scriptid',join:'scriptdeployment'})??'').toLowerCase(),status:String(r.getValue({name:'status'
 })??'').toUpperCase(),created:dateValue(this.m,r.getValue({name:'datecreated'}))??0,ended:dateValue(this.m,r.getValue({
 name:'enddate'})),taskId:String(r.getValue({name:'taskid'})??''),stage:String(r.getValue({name:'mapreducestage'})??'')
-}))}runs(scriptIds,count){return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds},count)}runsWithErrors(count){
+}))}importSettings(){return importSettings(this.m)}runs(scriptIds,count){
+return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds},count)}runsWithErrors(count){
 return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds:IMPORT_SCRIPT_IDS,withErrors:true},count)}checkpoint(key){
 if(!this.checkpoints){const{search}=this.m
 this.checkpoints=new Map
@@ -360,21 +468,15 @@ const{code,message}=HC_CustomerSyncLib.describeError(e)
 checks.push({what:`write in ${dir}/`,ok:false,detail:`cannot ${stage} a probe file: ${code}: ${message}`})
 for(const p of[`${dir}/${name}`,to])try{c.removeFile({path:p})}catch{}}}return{ok:checks.every(x=>x.ok),checks}}
 const IMPORT_SCRIPT_ID=SYNC_SCRIPTS.find(s=>s.key==='import')?.scriptId??'customscript_imp_customer'
-function importDeploymentParams(m){
-const ids=['custscript_hc_imp_default_subsidiary','custscript_hc_imp_match_by_email','custscript_hc_imp_field_map']
-const found=m.search.create({type:'scriptdeployment',
-filters:[['scriptid','is','customdeploy1'],'AND',['script.scriptid','is','customscript_imp_customer']],
-columns:['internalid']}).run().getRange({start:0,end:1})
+function importSettings(m){const prefs=m.config.load({type:m.config.Type.COMPANY_PREFERENCES})
 const out={}
-if(!found[0])return out
-const rec=m.record.load({type:'scriptdeployment',id:found[0].id})
-for(const id of ids){const v=rec.getValue({fieldId:id})
+for(const id of IMPORT_COMPANY_SETTINGS.map(x=>x.id)){const v=prefs.getValue({fieldId:id})
 out[id]=v===true?'T':v===false?'F':v===null||v===undefined?'':String(v)}return out}
 function dryRunOneFeed(m,client,feed,reserve){
 const feeds=HC_CustomerSyncLib.customerFeedFolder(client,HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed)
 const waiting=feeds.list().filter(f=>f.name===feed)
 if(waiting.length===0)throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.feedNotWaiting,`${feed} is not waiting in ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/ (any more)`)
-const params=importDeploymentParams(m)
+const params=importSettings(m)
 const budget=new HC_CustomerSyncLib.GovernanceBudget({remaining:()=>m.script.getRemainingUsage()},reserve,{
 limit:HC_CustomerSyncLib.TIME_LIMITS.suitelet,clock:{now:()=>Date.now()}})
 const summary=HC_CustomerSyncLib.runCustomerImport({feeds:{...feeds,list:()=>waiting},
@@ -393,10 +495,14 @@ return{checked:!!f&&f.outcome==='checked'&&!summary.paused,counts:{...f?.counts?
 report:f?.dryRunReport??null,
 note:summary.paused?'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.':'Every row checked.'
 }}
-const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n</style>`
-function renderStatusForm(ui,model,footer){const form=ui.createForm({title:model.title})
+const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n.hc-health{border-collapse:collapse;margin:4px 0 8px;font-size:13px;max-width:1360px}\n.hc-health th{background:#e5e5e5;text-align:left;padding:4px 8px;font-size:11px;text-transform:uppercase;color:#444}\n.hc-health td{border-top:1px solid #ddd;padding:5px 8px;vertical-align:top}\n.hc-state{font-weight:bold;white-space:nowrap;padding:1px 6px;border-radius:3px}\n.hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}\n.hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}\n.hc-zone{font-size:11px;color:#666}\n.hc-btn{font-size:12px;padding:2px 10px;border:1px solid #7a94b8;border-radius:3px;background:#e9eef5;cursor:pointer}\n</style>`
+function healthTable(model){
+const head=['Flow','State','Cause','What to do','Last good run','Feeds','Rejected rows'].map(h=>`<th>${h}</th>`).join('')
+const rows=model.health.map(h=>`<tr data-flow="${esc(h.flow)}"><td><b>${esc(h.flow)}</b></td><td><span class="hc-state hc-${h.state.replace(/ /g,'-')}">${esc(h.state.toUpperCase())}</span></td><td>${esc(h.cause)}</td><td>${esc(h.fix)}</td><td>${esc(h.lastGood)}</td><td>${esc(h.feeds)}</td><td>${esc(h.errors)}</td></tr>`).join('')
+return`<table class="hc-health" id="hc-health"><tr>${head}</tr>${rows}</table><div class="hc-zone">${esc(model.zoneNote)}</div>`
+}function renderStatusForm(ui,model,footer){const form=ui.createForm({title:model.title})
 const top=form.addField({id:'custpage_message',type:ui.FieldType.INLINEHTML,label:'Message'})
-top.defaultValue=STYLE+(model.message?`<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`:'')
+top.defaultValue=STYLE+(model.message?`<div class="hc-msg hc-msg-${model.message.kind}" role="status"><b>${esc(model.message.title)}</b>: ${esc(model.message.text)}</div>`:'')+healthTable(model)
 for(const tab of model.tabs){form.addTab({id:tab.id,label:tab.label})
 if(tab.id==='custpage_tab_actions')addActionForm(ui,form,model,tab.id)
 for(const block of tab.blocks){if(block.kind==='fields'){form.addFieldGroup({id:block.id,label:block.label,tab:tab.id})
@@ -416,14 +522,14 @@ tab})
 const action=form.addField({id:PARAM.action,type:ui.FieldType.SELECT,label:'Action',container:'custpage_grp_run'})
 action.addSelectOption({value:'',text:'',isSelected:true})
 for(const[value,text]of Object.entries(ACTION_LABELS))action.addSelectOption({value,text})
-action.isMandatory=true
 const feed=form.addField({id:PARAM.feed,type:ui.FieldType.SELECT,label:'Feed (dry run)',container:'custpage_grp_run'})
 feed.addSelectOption({value:'',text:model.actions.feeds.length?'':'(list the waiting feeds on the Feeds tab first)'})
 for(const name of model.actions.feeds)feed.addSelectOption({value:name,text:name})
 const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
 csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
 csrf.defaultValue=model.actions.csrf
-form.addSubmitButton({label:'Run action'})}return{ACTIONS,ACTION_LABELS,NetSuiteStatusSources,ON_DEMAND,PARAM,
-REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,csrfMatches,dryRunOneFeed,esc,importDeploymentParams,instanceRuns,
-listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,reportRequest,runAction,testSftpConnection}})
+form.addSubmitButton({label:'Run the action chosen on the Actions tab'})}return{ACTIONS,ACTION_LABELS,ERROR_FIXES,
+NetSuiteStatusSources,ON_DEMAND,PARAM,REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,contentDisposition,csrfMatches,
+dryRunOneFeed,esc,fixFor,importSettings,instanceRuns,listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,
+reportRequest,runAction,testSftpConnection}})
 
