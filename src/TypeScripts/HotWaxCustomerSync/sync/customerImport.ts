@@ -14,7 +14,7 @@ import { DEFAULT_SUBSIDIARY_PARAM, toNewCustomer } from './customerRows';
 import type { BudgetShortfall } from '../core/governance';
 import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
-import { isCsv, uniqueSuffix, utcStamp } from '../core/fileNames';
+import { isCsv, textHash, uniqueSuffix, utcStamp } from '../core/fileNames';
 import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
@@ -38,9 +38,12 @@ import type { RowVerdict } from './importDryRun';
 import { DRY_RUN_FOLDER, writeFileVerdict, writeVerdicts } from './importDryRun';
 import { recordingReports, shortStem, unreadableReason, unsafeNameReason } from './customerFeedFolder';
 
-/** Finishing a feed: each report is a folder check, an upload, a move (and a replace), then the archive move. */
+/**
+ * Finishing a feed: each report is a folder check, an upload, a move (and a replace); then the
+ * outcome saved, the listing that checks the feed is still the one read, and the archive move.
+ */
 const REPORT_UNITS = UNITS.sftpTransfer + 4 * UNITS.sftpOther;
-const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
+const ARCHIVE_UNITS = 3 * UNITS.sftpOther + 2 * UNITS.customRecordSubmitFields;
 const finishUnits = (errors: ErrorRow[]) =>
   ARCHIVE_UNITS +
   (errors.length ? REPORT_UNITS : 0) +
@@ -211,8 +214,15 @@ function importFeeds(
     }
     feeds.push(entry);
   }
-  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh.
+  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh,
+  // reporting the counts its move was recorded with (once: that execution logged no summary).
   if (state.file && !feeds.some((f) => f.name === state.file)) {
+    const m = state.moving;
+    if (m) {
+      const outcome = m.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
+      summary.files.push({ name: state.file, outcome, counts: state.counts, lines: m.lines, blankLines: m.blankLines });
+      for (const k of Object.keys(state.counts) as (keyof ImportCounts)[]) summary.totals[k] += state.counts[k];
+    }
     Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
     dropCopy(state, deps);
     forgetFile(state);
@@ -284,6 +294,8 @@ function importFeeds(
     }
     if (result.outcome === 'skipped') skippedNow.push(name);
     else progress = true;
+    // Changed under the import: the new content is taken up again as a new feed (new tag), from line 1.
+    if (result.outcome === 'changed') feeds.push(run.listed?.find((f) => f.name === name) ?? entry);
     // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
     const blockedTags = { ...state.blockedTags };
     if (result.outcome === 'blocked' && state.tag) blockedTags[name] = state.tag;
@@ -469,6 +481,8 @@ function dropCopy(state: ImportState, deps: ImportDeps): void {
 /** Per-feed fields that must not carry over to the next feed. */
 function forgetFile(state: ImportState): void {
   delete state.feedCopy;
+  delete state.print;
+  delete state.moving;
   delete state.reportParts;
   delete state.missingLines;
   delete state.problemsThrough;
@@ -527,7 +541,25 @@ function moveFeedInto(
   state: ImportState,
   deps: ImportDeps,
   run: RunContext,
-): string | null {
+  save: (st: ImportState) => void,
+  result: FileResult,
+): FileResult {
+  // Recorded first: a re-run that finds the feed moved reports these counts (importFeeds, finishHandoff).
+  state.moving = { to: folder, lines: result.lines, blankLines: result.blankLines };
+  save(state);
+  // A fresh listing, against what was read: a feed rewritten (or removed) meanwhile is not moved.
+  run.listed = deps.feeds.list();
+  const now = run.listed.find((e) => e.name === name);
+  const p = state.print;
+  if (!now || (p && (now.size !== p.size || now.lastModified?.getTime() !== p.modified))) {
+    const outcome = now ? 'changed' : 'gone';
+    const c = state.counts;
+    deps.log.error(
+      `Customer feed ${name} ${now ? 'changed' : 'is gone'} while it was being imported: not moved to ${folder}/`,
+      `${now ? `${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)` : `someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`,
+    );
+    return { ...result, outcome };
+  }
   let movedTo = '';
   const moved = writeInto(
     folder,
@@ -538,7 +570,7 @@ function moveFeedInto(
     deps,
     run,
   );
-  return moved ? movedTo : null;
+  return moved ? { ...result, movedTo } : { ...result, outcome: 'blocked' };
 }
 
 function writeInto(folder: string, feed: string, op: () => void, deps: ImportDeps, run: RunContext): boolean {
@@ -602,9 +634,12 @@ function importFeed(
       )
     )
       return { name, outcome: 'blocked', counts: state.counts, reason };
-    const movedTo = moveFeedInto(SFTP_FOLDERS.customerFeedFailed, name, state, deps, run);
-    if (movedTo === null) return { name, outcome: 'blocked', counts: state.counts, reason };
-    return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
+    return moveFeedInto(SFTP_FOLDERS.customerFeedFailed, name, state, deps, run, save, {
+      name,
+      outcome: 'failed',
+      counts: state.counts,
+      reason,
+    });
   };
 
   if ((entry.size ?? 0) > SFTP_MAX_FILE_SIZE)
@@ -612,10 +647,12 @@ function importFeed(
       'FILE_TOO_LARGE',
       `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
     );
-  // The copy an earlier execution kept of this feed, while the listing shows the same file.
+  // The copy an earlier execution kept of this feed: the version its rows so far were decided on
+  // (state.print), whatever the listing shows now (a checkpoint without a print: the same listing).
   const modified = entry.lastModified?.getTime();
   const sameFile =
-    !!state.feedCopy && state.feedCopy.size === entry.size && state.feedCopy.modified === modified;
+    !!state.feedCopy &&
+    (!!state.print || (state.feedCopy.size === entry.size && state.feedCopy.modified === modified));
   const copied = sameFile && deps.feedCopies ? deps.feedCopies.load(state.feedCopy!) : null;
   if (copied) state.feedCopy!.fileId = copied.id;
   let text: string;
@@ -631,6 +668,21 @@ function importFeed(
       );
     return skip(name, `cannot be downloaded (${code}: ${message})`, deps);
   }
+
+  // Another text than the one the rows so far were decided on (a rewrite, and no copy of the version
+  // read): that version's unread lines cannot be read any more; the new text is a new feed.
+  const hash = textHash(text);
+  const p = state.print;
+  if (p && p.hash !== hash) {
+    const c = state.counts;
+    deps.log.error(
+      `Customer feed ${name} changed while it was being imported`,
+      `Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`,
+    );
+    return { name, outcome: 'changed', counts: state.counts };
+  }
+  // The same text under a new listing (touched) keeps the listing it has now.
+  if (!copied || !p) state.print = { size: entry.size, modified, hash };
 
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCustomerFeed(text, name);
@@ -923,9 +975,13 @@ function importFeed(
       `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
-  const movedTo = moveFeedInto(SFTP_FOLDERS.customerFeedArchive, name, state, deps, run);
-  if (movedTo === null) return blocked();
-  return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
+  return moveFeedInto(SFTP_FOLDERS.customerFeedArchive, name, state, deps, run, save, {
+    name,
+    outcome: 'archived',
+    counts: state.counts,
+    lines,
+    blankLines,
+  });
 }
 
 function setupError(run: RunContext, deps: ImportDeps, key: string, title: string, details: string): void {

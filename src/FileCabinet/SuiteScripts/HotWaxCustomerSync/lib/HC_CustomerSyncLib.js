@@ -996,7 +996,10 @@ for(let i=0;i<6;i++)s+=Math.floor(random()*36).toString(36)
 return s}function timestampedCsvName(prefix,date,unique){return`${prefix}-${utcStamp(date)}-${unique}.csv`}
 function stem(fileName){return fileName.replace(/\.csv$/i,'')}function alternativeName(fileName,date,unique){
 return`${stem(fileName)}-${utcStamp(date)}-${unique}.csv`}function temporaryName(fileName){return`.${fileName}.part`}
-function isCsv(fileName){return/\.csv$/i.test(fileName)&&!fileName.startsWith('.')}const FILE_CONTENT_LIMIT=10*1024*1024
+function isCsv(fileName){return/\.csv$/i.test(fileName)&&!fileName.startsWith('.')}function textHash(text){
+let h=2166136261
+for(let i=0;i<text.length;i++)h=Math.imul(h^text.charCodeAt(i),16777619)
+return(h>>>0).toString(16)}const FILE_CONTENT_LIMIT=10*1024*1024
 const SFTP_MAX_FILE_SIZE=1e8
 const join=(dir,name)=>dir?`${dir.replace(/\/$/,'')}/${name}`:name
 function toDate(v){if(v instanceof Date)return v
@@ -1418,7 +1421,7 @@ if(bad(lines[0]))return lines[0].indexOf('\0')>=0?'the file is binary (or UTF-16
 const badLines=lines.filter(bad).length
 if(lines.length>=4&&badLines*2>lines.length)return`the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`
 return null}const REPORT_UNITS=UNITS.sftpTransfer+4*UNITS.sftpOther
-const ARCHIVE_UNITS=2*UNITS.sftpOther+UNITS.customRecordSubmitFields
+const ARCHIVE_UNITS=3*UNITS.sftpOther+2*UNITS.customRecordSubmitFields
 const finishUnits=errors=>ARCHIVE_UNITS+(errors.length?REPORT_UNITS:0)+(errors.some(e=>e.missingRequired)?REPORT_UNITS:0)
 const LEASE_MS=15*60*1e3
 const MAX_HANDOFF_ATTEMPTS=3
@@ -1476,7 +1479,10 @@ for(const entry of listed){const unsafe=unsafeNameReason(entry.name)
 if(unsafe){summary.files.push(skip(entry.name,unsafe,deps))
 continue}if(!isCsv(entry.name))continue
 if(entry.directory){summary.files.push(skip(entry.name,'a directory, not a file',deps))
-continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){Object.assign(state,{file:null,line:0,
+continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
+if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
+summary.files.push({name:state.file,outcome,counts:state.counts,lines:m.lines,blankLines:m.blankLines})
+for(const k of Object.keys(state.counts))summary.totals[k]+=state.counts[k]}Object.assign(state,{file:null,line:0,
 errors:[],counts:emptyCounts()})
 dropCopy(state,deps)
 forgetFile(state)
@@ -1511,6 +1517,7 @@ return summary}if(result.outcome==='in progress'){progress=progress||state.line>
 summary.paused=true
 break}if(result.outcome==='skipped')skippedNow.push(name)
 else progress=true
+if(result.outcome==='changed')feeds.push(run.listed?.find(f=>f.name===name)??entry)
 const blockedTags={...state.blockedTags}
 if(result.outcome==='blocked'&&state.tag)blockedTags[name]=state.tag
 else delete blockedTags[name]
@@ -1575,6 +1582,8 @@ const COPY_REMOVE_UNITS=UNITS.searchPage+UNITS.fileDelete
 function dropCopy(state,deps){if(!state.feedCopy)return
 if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
 delete state.feedCopy}function forgetFile(state){delete state.feedCopy
+delete state.print
+delete state.moving
 delete state.reportParts
 delete state.missingLines
 delete state.problemsThrough}const SPILL_AT_CHARS=6e5
@@ -1589,10 +1598,19 @@ return{name,outcome:'skipped',reason,counts:emptyCounts()}}
 const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
 function reportName(name,state,suffix,entry,dryRun){
 const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
-return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run){let movedTo=''
+return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run,save,result){state.moving={
+to:folder,lines:result.lines,blankLines:result.blankLines}
+save(state)
+run.listed=deps.feeds.list()
+const now=run.listed.find(e=>e.name===name)
+const p=state.print
+if(!now||p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)){const outcome=now?'changed':'gone'
+const c=state.counts
+deps.log.error(`Customer feed ${name} ${now?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${now?`${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)`:`someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`)
+return{...result,outcome}}let movedTo=''
 const moved=writeInto(folder,name,()=>{
 movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
-return moved?movedTo:null}function writeInto(folder,feed,op,deps,run){try{op()
+return moved?{...result,movedTo}:{...result,outcome:'blocked'}}function writeInto(folder,feed,op,deps,run){try{op()
 return true}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
@@ -1610,19 +1628,23 @@ deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFT
 const report=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
 if(!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,errorsName,report),deps,run))return{
 name,outcome:'blocked',counts:state.counts,reason}
-const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run)
-if(movedTo===null)return{name,outcome:'blocked',counts:state.counts,reason}
-return{name,outcome:'failed',movedTo,counts:state.counts,reason}}
+return moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run,save,{name,outcome:'failed',counts:state.counts,
+reason})}
 if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile('FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
 const modified=entry.lastModified?.getTime()
-const sameFile=!!state.feedCopy&&state.feedCopy.size===entry.size&&state.feedCopy.modified===modified
+const sameFile=!!state.feedCopy&&(!!state.print||state.feedCopy.size===entry.size&&state.feedCopy.modified===modified)
 const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
 if(copied)state.feedCopy.fileId=copied.id
 let text
 try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile('FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
-return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const unreadable=unreadableReason(text)
+return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=textHash(text)
+const p=state.print
+if(p&&p.hash!==hash){const c=state.counts
+deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`)
+return{name,outcome:'changed',counts:state.counts}}if(!copied||!p)state.print={size:entry.size,modified,hash}
+const unreadable=unreadableReason(text)
 const parsed=unreadable?null:readCustomerFeed(text,name)
 const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
 if(!parsed||missingKey)return failFile('UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
@@ -1720,10 +1742,9 @@ const missing=toReportCsv(parsed.header,original.map(r=>r.fields))
 if(!writeInto(SFTP_FOLDERS.customerFeedMissing,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing,reportName(name,state,'.csv',entry,false),missing),deps,run))return blocked()
 }const first=errors[0]
 deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${parts>0?reportName(name,state,'-errors-*.csv',entry,false):errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
-}const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedArchive,name,state,deps,run)
-if(movedTo===null)return blocked()
-return{name,outcome:'archived',movedTo,counts:state.counts,lines,blankLines}}
-function setupError(run,deps,key,title,details){if(run.setupReported.has(key))return
+}return moveFeedInto(SFTP_FOLDERS.customerFeedArchive,name,state,deps,run,save,{name,outcome:'archived',
+counts:state.counts,lines,blankLines})}function setupError(run,deps,key,title,details){
+if(run.setupReported.has(key))return
 run.setupReported.add(key)
 deps.log.error(title,details)}const MR_IMPORT={scriptId:'customscript_hc_mr_import_customer',
 deploymentId:'customdeploy_hc_mr_import_customer'}
@@ -1936,6 +1957,6 @@ matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,p
 parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,readCustomerFeed,
 recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,scheduledBudget,
 selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,summaryDetails,
-temporaryName,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unreadableReason,
+temporaryName,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unreadableReason,
 unsafeNameReason,utcStamp}})
 
