@@ -681,8 +681,9 @@ function importFeed(
     );
     return { name, outcome: 'changed', counts: state.counts };
   }
-  // The same text under a new listing (touched) keeps the listing it has now.
-  if (!copied || !p) state.print = { size: entry.size, modified, hash };
+  // Kept as first read: a text merely touched (same text, new time) is then taken up again, whose rows
+  // all come out "already linked". (The map/reduce's replay text is not a fresh download.)
+  if (!p) state.print = { size: entry.size, modified, hash };
 
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCustomerFeed(text, name);

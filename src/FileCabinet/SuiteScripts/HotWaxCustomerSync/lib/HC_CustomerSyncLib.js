@@ -1643,7 +1643,7 @@ return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=t
 const p=state.print
 if(p&&p.hash!==hash){const c=state.counts
 deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`)
-return{name,outcome:'changed',counts:state.counts}}if(!copied||!p)state.print={size:entry.size,modified,hash}
+return{name,outcome:'changed',counts:state.counts}}if(!p)state.print={size:entry.size,modified,hash}
 const unreadable=unreadableReason(text)
 const parsed=unreadable?null:readCustomerFeed(text,name)
 const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
