@@ -91,7 +91,9 @@ test(`a feed changed under the same name: the version read is finished from its 
   // The copy finishes the version read (its every row), which is not archived: the file on the
   // server is another one, downloaded once and imported from line 1 under a new tag.
   expect(rest.reduce((n, r) => n + calls(r, 'sftp.Connection.download'), 0)).toBe(1);
-  expect(rest.some((r) => r.logs.some((l) => /changed while it was being imported/.test(l.title)))).toBe(true);
+  expect(rest.some((r) => r.logs.some((l) => /changed while it was being imported/.test(l.title)))).toBe(
+    true,
+  );
   expect(copies(d)).toEqual([]);
   // The rows of the new file are imported: its two new customers too.
   const state = finalState(d);

@@ -186,6 +186,12 @@ function importFeeds(
     state.counts[outcome]++;
     summary.totals[outcome]++;
   };
+  // Finished feeds no summary has reported (their execution crashed before it): reported here.
+  const report = (r: FileResult) => {
+    summary.files.push(r);
+    for (const k of Object.keys(r.counts) as (keyof ImportCounts)[]) summary.totals[k] += r.counts[k];
+  };
+  state.finished?.forEach(report);
 
   let listed: FeedEntry[];
   try {
@@ -220,8 +226,9 @@ function importFeeds(
     const m = state.moving;
     if (m) {
       const outcome = m.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
-      summary.files.push({ name: state.file, outcome, counts: state.counts, lines: m.lines, blankLines: m.blankLines });
-      for (const k of Object.keys(state.counts) as (keyof ImportCounts)[]) summary.totals[k] += state.counts[k];
+      const r: FileResult = { name: state.file, outcome, counts: state.counts, lines: m.lines };
+      report(r);
+      state.finished = [...(state.finished ?? []), r];
     }
     Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
     dropCopy(state, deps);
@@ -294,6 +301,10 @@ function importFeeds(
     }
     if (result.outcome === 'skipped') skippedNow.push(name);
     else progress = true;
+    if (/^(archived|failed|changed|gone)$/.test(result.outcome)) {
+      const { errorReports: _, reason: __, ...r } = result;
+      state.finished = [...(state.finished ?? []), r];
+    }
     // Changed under the import: the new content is taken up again as a new feed (new tag), from line 1.
     if (result.outcome === 'changed') feeds.push(run.listed?.find((f) => f.name === name) ?? entry);
     // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
@@ -319,6 +330,8 @@ function importFeeds(
   state.skipped = skippedNow.length ? skippedNow : undefined;
   summary.stalled = summary.paused && !progress;
   state.lease = null;
+  // The last save before the entry point logs the summary (no charged call in between).
+  delete state.finished;
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
 }
@@ -408,6 +421,7 @@ function handOff(
   Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
   forgetFile(state);
   delete state.tag;
+  delete state.finished; // this execution's summary reports them
   state.lease = {
     executionId: `${mr.deploymentId}-${now}-${uniqueSuffix()}`,
     deploymentId: mr.deploymentId,
@@ -443,15 +457,20 @@ export function summaryDetails(
   /** What stopped the execution short (GovernanceBudget.stoppedFor), or null. */
   stoppedFor: BudgetShortfall | null = null,
 ): Record<string, unknown> {
+  const n = (o: FileResult['outcome']) => summary.files.filter((f) => f.outcome === o).length;
   return {
     totals: summary.totals,
     files: summary.files.length,
-    archived: summary.files.filter((f) => f.outcome === 'archived').length,
-    failed: summary.files.filter((f) => f.outcome === 'failed').length,
+    archived: n('archived'),
+    failed: n('failed'),
     // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
     // move that could not be written (blocked; read again next run).
-    skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
-    blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+    skippedEntries: n('skipped'),
+    blocked: n('blocked'),
+    // Feeds rewritten or removed while being imported (ERROR lines name them), handed over and given back.
+    changed: n('changed'),
+    gone: n('gone'),
+    givenBack: n('given back'),
     lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
     inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
     skipped: summary.skipped ?? null,

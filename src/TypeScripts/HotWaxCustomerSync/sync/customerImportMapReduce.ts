@@ -425,7 +425,8 @@ export function finishHandoff(
   const finished = new Set<string>();
   const report = (r: FileResult) => {
     summary.files.push(r);
-    for (const k of Object.keys(r.counts) as (keyof ImportSummary['totals'])[]) summary.totals[k] += r.counts[k];
+    for (const k of Object.keys(r.counts) as (keyof ImportSummary['totals'])[])
+      summary.totals[k] += r.counts[k];
   };
   // Every feed handed over is in the summary: imported (archived or failed), changed, gone, or given back.
   h.feeds.forEach((f, feed) => {
@@ -433,7 +434,8 @@ export function finishHandoff(
     const moved = h.moved?.[f.name];
     // Moved by an earlier attempt of this summarize that stopped before its summary: reported here, once.
     if (moved && !entry) return report(moved);
-    if (h.done.includes(f.name)) return report({ name: f.name, outcome: 'given back', counts: emptyCounts() });
+    if (h.done.includes(f.name))
+      return report({ name: f.name, outcome: 'given back', counts: emptyCounts() });
     if (!entry) {
       deps.log.error(
         `Customer feed ${f.name} is gone: HC_MR_ImportCustomer did not finish it`,
@@ -466,7 +468,10 @@ export function finishHandoff(
         if (!st.moving) return;
         const outcome = st.moving.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
         const { lines, blankLines } = st.moving;
-        h.moved = { ...h.moved, [f.name]: { name: f.name, outcome, counts: { ...st.counts }, lines, blankLines } };
+        h.moved = {
+          ...h.moved,
+          [f.name]: { name: f.name, outcome, counts: { ...st.counts }, lines, blankLines },
+        };
         deps.checkpoint.save(state);
       };
       const result = importOneFeed(entry, fileState, replayDeps, opts, record, tally, run, replay);

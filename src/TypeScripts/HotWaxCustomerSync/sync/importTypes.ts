@@ -95,6 +95,12 @@ export interface ImportState {
    * the feed gone reports its counts (with `counts`) once, in its summary and run history entry.
    */
   moving?: { to: string; lines?: number; blankLines?: number };
+  /**
+   * Feeds finished (archived, failed, changed, gone) since the last execution that logged its
+   * summary: kept until that execution's last checkpoint save, so one that crashes before its summary
+   * leaves them for the next one to report.
+   */
+  finished?: FileResult[];
   /** The last execution failed: an upload of its may have left a temporary file for the next run to remove. */
   interrupted?: boolean;
 }

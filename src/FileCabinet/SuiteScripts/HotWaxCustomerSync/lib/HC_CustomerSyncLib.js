@@ -1470,6 +1470,9 @@ state.interrupted=true
 deps.checkpoint.save(state)}catch{}throw e}}function importFeeds(summary,state,deps,opts,save){const tally=outcome=>{
 state.counts[outcome]++
 summary.totals[outcome]++}
+const report=r=>{summary.files.push(r)
+for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}
+state.finished?.forEach(report)
 let listed
 try{listed=deps.feeds.list()}catch(e){const{code,message}=describeError(e)
 deps.log.error(`Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`,`${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`)
@@ -1481,9 +1484,9 @@ continue}if(!isCsv(entry.name))continue
 if(entry.directory){summary.files.push(skip(entry.name,'a directory, not a file',deps))
 continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
 if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
-summary.files.push({name:state.file,outcome,counts:state.counts,lines:m.lines,blankLines:m.blankLines})
-for(const k of Object.keys(state.counts))summary.totals[k]+=state.counts[k]}Object.assign(state,{file:null,line:0,
-errors:[],counts:emptyCounts()})
+const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
+report(r)
+state.finished=[...state.finished??[],r]}Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
 dropCopy(state,deps)
 forgetFile(state)
 delete state.tag}const skippedBefore=new Set(state.skipped??[])
@@ -1517,6 +1520,8 @@ return summary}if(result.outcome==='in progress'){progress=progress||state.line>
 summary.paused=true
 break}if(result.outcome==='skipped')skippedNow.push(name)
 else progress=true
+if(/^(archived|failed|changed|gone)$/.test(result.outcome)){const{errorReports:_,reason:__,...r}=result
+state.finished=[...state.finished??[],r]}
 if(result.outcome==='changed')feeds.push(run.listed?.find(f=>f.name===name)??entry)
 const blockedTags={...state.blockedTags}
 if(result.outcome==='blocked'&&state.tag)blockedTags[name]=state.tag
@@ -1534,6 +1539,7 @@ delete state.tag
 save(state)}state.skipped=skippedNow.length?skippedNow:undefined
 summary.stalled=summary.paused&&!progress
 state.lease=null
+delete state.finished
 if(!opts.dryRun)deps.checkpoint.save(state)
 return summary}function importOneFeed(entry,state,deps,opts,save,tally,run,decider,offer){
 const written=recordingReports(deps.feeds)
@@ -1560,6 +1566,7 @@ tag:i===0&&state.tag?state.tag:`${utcStamp(new Date(now))}-${uniqueSuffix()}`}))
 Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
 forgetFile(state)
 delete state.tag
+delete state.finished
 state.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
 scriptId:mr.scriptId,until:now+HANDOFF_LEASE_MS}
 deps.checkpoint.save(state)
@@ -1570,11 +1577,11 @@ deps.log.error('HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',
 deps.checkpoint.save(state)
 return false}
 deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer',`${taken.length} feed(s), about ${backlogRows} rows${submitted==='submitted'?'':' (the job was already queued)'}: ${taken.map(f=>f.name).join(', ')}`)
-return true}function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){return{totals:summary.totals,
-files:summary.files.length,archived:summary.files.filter(f=>f.outcome==='archived').length,
-failed:summary.files.filter(f=>f.outcome==='failed').length,
-skippedEntries:summary.files.filter(f=>f.outcome==='skipped').length,
-blocked:summary.files.filter(f=>f.outcome==='blocked').length,lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
+return true}function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
+const n=o=>summary.files.filter(f=>f.outcome===o).length
+return{totals:summary.totals,files:summary.files.length,archived:n('archived'),failed:n('failed'),
+skippedEntries:n('skipped'),blocked:n('blocked'),changed:n('changed'),gone:n('gone'),givenBack:n('given back'),
+lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
 inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
 handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}
 const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
