@@ -50,21 +50,22 @@ const versions = (k: RewriteCase) => {
   return { old, next };
 };
 
+const text = (rows: string[]) => feedText(rows.map((HCCustomerId) => ({ HCCustomerId })));
+
 function prepare(c: CaseEnv, k: RewriteCase): void {
   if (k.mapReduce) mapReduceFrom(c, 1);
   else mapReduceFrom(c, 0);
   if (k.usageLimit) c.env.account.usageLimits.set('customscript_imp_customer', k.usageLimit);
-  writeRemote(c, FEED, feedText(versions(k).old.map((HCCustomerId) => ({ HCCustomerId }))));
+  const { old, next } = versions(k);
+  if (k.rewrite === 'same size') expect(text(next).length).toBe(text(old).length);
+  writeRemote(c, FEED, text(old));
   // Written an hour ago: the rewrite is another modification time, as HotWax's next export is.
   const hourAgo = new Date(Date.now() - 3_600_000);
   fs.utimesSync(path.join(c.base, FEED), hourAgo, hourAgo);
 }
 
 function rewrite(c: CaseEnv, k: RewriteCase): void {
-  const text = feedText(versions(k).next.map((HCCustomerId) => ({ HCCustomerId })));
-  if (k.rewrite === 'same size')
-    expect(text.length).toBe(fs.readFileSync(path.join(c.base, FEED), 'utf8').length);
-  writeRemote(c, FEED, text);
+  writeRemote(c, FEED, text(versions(k).next));
 }
 
 /** Totals of every summary the import's executions logged (both scripts). */
@@ -148,7 +149,10 @@ function rewriteSuite(label: string, k: RewriteCase): void {
         ...runAll(c.env, 'import'),
       ];
       const at = [n, calls[n - 1], stages[n - 1]];
-      expect([...at, runs.map((r) => r.status).filter((s) => s !== 'COMPLETE')]).toEqual([...at, []]);
+      expect([
+        ...at,
+        runs.filter((r) => r.status !== 'COMPLETE').map((r) => [r.status, r.error?.message]),
+      ]).toEqual([...at, []]);
       const state = finalState(c);
       expectSound(state);
       const customers = Object.keys(state.customers);

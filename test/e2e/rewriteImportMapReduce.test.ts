@@ -4,5 +4,5 @@
  */
 import { rewriteEveryCall } from './rewriteHarness';
 
-rewriteEveryCall('map/reduce import', { rows: 6, rewrite: 'same size', mapReduce: true });
-rewriteEveryCall('map/reduce import', { rows: 6, rewrite: 'rows added', mapReduce: true });
+rewriteEveryCall('map/reduce import', { rows: 4, rewrite: 'same size', mapReduce: true });
+rewriteEveryCall('map/reduce import', { rows: 4, rewrite: 'rows added', mapReduce: true });

@@ -4,5 +4,5 @@
  */
 import { rewriteEveryCall } from './rewriteHarness';
 
-rewriteEveryCall('import spread over executions', { rows: 10, rewrite: 'same size', usageLimit: 400 });
-rewriteEveryCall('import spread over executions', { rows: 10, rewrite: 'rows added', usageLimit: 400 });
+rewriteEveryCall('import spread over executions', { rows: 16, rewrite: 'same size', usageLimit: 300 });
+rewriteEveryCall('import spread over executions', { rows: 16, rewrite: 'rows added', usageLimit: 300 });
