@@ -633,6 +633,8 @@ function importFeed(
       !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS + (state.feedCopy ? COPY_REMOVE_UNITS : 0))
     )
       return { name, outcome: 'in progress', counts: state.counts };
+    // One error, the file's: not one more for a try after a crash (its counts are saved before the move).
+    state.counts = emptyCounts();
     tally('errors');
     if (opts.dryRun) {
       writeFileVerdict(name, dryRunName, code, reason, deps);

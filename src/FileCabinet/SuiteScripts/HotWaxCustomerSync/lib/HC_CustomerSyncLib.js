@@ -1628,6 +1628,7 @@ const dryRunName=reportName(name,state,'-dry-run.csv',entry,true)
 const failFile=(code,reason)=>{
 if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
 outcome:'in progress',counts:state.counts}
+state.counts=emptyCounts()
 tally('errors')
 if(opts.dryRun){writeFileVerdict(name,dryRunName,code,reason,deps)
 return{name,outcome:'checked',counts:state.counts,reason}}
