@@ -567,8 +567,10 @@ function moveFeedInto(
   state.moving = { to: folder, lines: result.lines, blankLines: result.blankLines };
   save(state);
   // A fresh listing, against what was read: a feed rewritten (or removed) meanwhile is not moved.
-  run.listed = deps.feeds.list();
-  const now = run.listed.find((e) => e.name === name);
+  // (A listing that fails leaves the feed in place, reported, for the next run: as a failed move does.)
+  if (!writeInto(SFTP_FOLDERS.customerFeed, name, () => (run.listed = deps.feeds.list()), deps, run))
+    return { ...result, outcome: 'blocked' };
+  const now = run.listed!.find((e) => e.name === name);
   const p = state.print;
   if (!now || (p && (now.size !== p.size || now.lastModified?.getTime() !== p.modified))) {
     const outcome = now ? 'changed' : 'gone';
