@@ -1608,7 +1608,8 @@ const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
 return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run,save,result){state.moving={
 to:folder,lines:result.lines,blankLines:result.blankLines}
 save(state)
-run.listed=deps.feeds.list()
+if(!writeInto(SFTP_FOLDERS.customerFeed,name,()=>run.listed=deps.feeds.list(),deps,run))return{...result,
+outcome:'blocked'}
 const now=run.listed.find(e=>e.name===name)
 const p=state.print
 if(!now||p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)){const outcome=now?'changed':'gone'
