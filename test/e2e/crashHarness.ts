@@ -277,3 +277,21 @@ export async function expectInterleavingsSound(
     expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
   }
 }
+
+/**
+ * Each feed an import finished (archived or failed), with the rows its result counts, as the
+ * per-feed AUDIT lines of all `runs` say (crashed executions included: a line logged before the crash
+ * stays in the execution log; the summary line and run history entry follow it with no charged call
+ * in between). After a crash and the re-runs, every feed appears exactly once, with all its rows.
+ */
+export function feedReports(runs: ExecutionResult[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const r of runs)
+    for (const l of r.logs) {
+      const m = /^Customer feed (.+): (archived|failed)$/.exec(l.title);
+      if (!m) continue;
+      const { counts } = JSON.parse(String(l.details)) as { counts: Record<string, number> };
+      (out[m[1]] ??= []).push(Object.values(counts).reduce((a, b) => a + b, 0));
+    }
+  return out;
+}

@@ -6,12 +6,22 @@
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
 import { crashAtCall } from '../../emulator/src/runners/faults';
 import type { FinalState } from './crashHarness';
-import { countingPlan, expectSound, finalState, freshCase, kind, runAll, startServer } from './crashHarness';
+import {
+  countingPlan,
+  expectSound,
+  feedReports,
+  finalState,
+  freshCase,
+  kind,
+  runAll,
+  startServer,
+} from './crashHarness';
 import { importScenario } from './crashScenarios';
 
 let server: RunningSftpServer;
 let baseline: FinalState;
 let calls: string[];
+let reports: Record<string, number[]>;
 beforeAll(async () => {
   server = await startServer();
   const c = await freshCase(server, 'base');
@@ -20,6 +30,7 @@ beforeAll(async () => {
   const runs = runAll(c.env, 'import', plan);
   expect(runs.map((r) => r.status)).toEqual(['COMPLETE']);
   calls = plan.calls;
+  reports = feedReports(runs);
   baseline = finalState(c);
   expectSound(baseline);
 });
@@ -38,6 +49,8 @@ test(`import against ${kind}: a crash at every charged call, then a re-run, ends
     const state = finalState(c);
     expectSound(state);
     expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
+    // Every feed's rows reported once, by the crashed execution or a re-run (never lost, never twice).
+    expect([n, calls[n - 1], feedReports([...crashed, ...rerun])]).toEqual([n, calls[n - 1], reports]);
   }
 });
 

@@ -6,12 +6,22 @@
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
 import { crashAtCall } from '../../emulator/src/runners/faults';
 import type { FinalState } from './crashHarness';
-import { countingPlan, expectSound, finalState, freshCase, kind, runAll, startServer } from './crashHarness';
+import {
+  countingPlan,
+  expectSound,
+  feedReports,
+  finalState,
+  freshCase,
+  kind,
+  runAll,
+  startServer,
+} from './crashHarness';
 import { importScenario } from './crashScenarios';
 
 let server: RunningSftpServer;
 let baseline: FinalState;
 let calls: string[];
+let reports: Record<string, number[]>;
 let runsSeen = 0;
 beforeAll(async () => {
   server = await startServer();
@@ -23,6 +33,7 @@ beforeAll(async () => {
   runsSeen = runs.length;
   expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
   calls = plan.calls;
+  reports = feedReports(runs);
   baseline = finalState(c);
   expectSound(baseline);
 });
@@ -43,6 +54,8 @@ test(`import spread over several executions against ${kind}: a crash at every ch
     const state = finalState(c);
     expectSound(state);
     expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
+    // Every feed's rows reported once, by the crashed execution or a re-run (never lost, never twice).
+    expect([n, calls[n - 1], feedReports([...crashed, ...rerun])]).toEqual([n, calls[n - 1], reports]);
   }
 });
 

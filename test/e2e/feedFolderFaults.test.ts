@@ -284,7 +284,7 @@ describe(`customer/export/ faults against ${kind} sshd/server`, () => {
     expect(lineReport.rows[1][4]).toMatch(/SSS_FILE_CONTENT_SIZE_EXCEEDED/);
   });
 
-  test('a 5,000-entry listing: the feeds among the other entries all import, in one listing per execution', () => {
+  test('a 5,000-entry listing: the feeds among the other entries all import, one listing per execution and per archive move', () => {
     const base = env.localPath('customer/export');
     for (let i = 0; i < 4990; i++) fs.writeFileSync(path.join(base, `.upload-${i}.csv.part`), '');
     for (let i = 0; i < 5; i++) writeFeed(env, `feed-${i}.csv`, feedText(customers(1100 + 10 * i, 2)));
@@ -294,7 +294,11 @@ describe(`customer/export/ faults against ${kind} sshd/server`, () => {
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
     expect(remoteNames(env, 'customer/export/archive')).toHaveLength(5);
     expect(importTotals(env).created - before).toBe(10);
-    for (const r of runs) expect(r.usage.byApi['sftp.Connection.list']?.calls ?? 0).toBeLessThanOrEqual(1);
+    // One listing to start, and one before each archive move (a feed rewritten meanwhile is not archived).
+    for (const r of runs)
+      expect(r.usage.byApi['sftp.Connection.list']?.calls ?? 0).toBeLessThanOrEqual(
+        1 + (r.usage.byApi['sftp.Connection.move']?.calls ?? 0),
+      );
   });
 
   test('a feed name near the file-name limit still gets its reports (their names are shortened, not refused)', () => {

@@ -51,7 +51,7 @@ describe(`summarize and the feed texts (${kind})`, () => {
     expectSound(comparableState(c));
   });
 
-  test('a feed replaced on the SFTP server during the job is downloaded again and goes back to the scheduled path', async () => {
+  test('a feed replaced on the SFTP server during the job: the version read is reported, the new one left to the scheduled path', async () => {
     const c = await freshCase(server, 'replaced');
     writeRemote(c, feedName(0), feedText(people(3, 1)));
     writeRemote(c, feedName(5), feedText(people(3, 101)));
@@ -64,9 +64,10 @@ describe(`summarize and the feed texts (${kind})`, () => {
     );
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
     const [mr] = mrRuns(runs);
-    expect(downloads(mr)).toBe(3); // two in getInputData, the replaced one again in summarize
+    // Summarize replays the text getInputData read; its fingerprint no longer matches the listing.
+    expect(downloads(mr)).toBe(2);
     expect(
-      mr.logs.some((l) => /feed-2026-11-26-10-05.*goes back to HC_SC_ImportCustomer/i.test(l.title)),
+      mr.logs.some((l) => /feed-2026-11-26-10-05.*changed while it was being imported/i.test(l.title)),
     ).toBe(true);
     // Every row of the text now on the server is a customer: the scheduled path imported the rest.
     const state = comparableState(c);
@@ -119,10 +120,11 @@ describe(`after the job (${kind})`, () => {
     expect(e.custrecord_hc_run_outcome).toBe('rescheduled');
     const stored = JSON.parse(String(e.custrecord_hc_run_summary));
     expect(stored.totals).toEqual(summary.totals);
-    // The feeds summarize finished (the binary file went back in getInputData).
-    expect(stored.fileResults.map((f: { name: string }) => f.name)).toEqual([
-      'customer-Feed-2026-11-26-10-00-00-000.csv',
-      'customer-Feed-2026-11-26-10-05-00-000.csv',
+    // Every feed handed over: the two summarize finished, the binary file getInputData gave back.
+    expect(stored.fileResults.map((f: { name: string; outcome: string }) => [f.name, f.outcome])).toEqual([
+      ['customer-Feed-2026-11-26-10-00-00-000.csv', 'archived'],
+      ['customer-Feed-2026-11-26-10-05-00-000.csv', 'archived'],
+      ['customer-Feed-2026-11-26-10-10-00-000.csv', 'given back'],
     ]);
     // The bad rows of the first feed, as its error report holds them.
     expect(Number(e.custrecord_hc_run_errors)).toBe(summary.totals.errors);

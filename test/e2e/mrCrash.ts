@@ -8,7 +8,7 @@
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
 import type { FaultPlan } from '../../emulator/src';
 import type { FinalState } from './crashHarness';
-import { countingPlan, expectSound, freshCase, kind, runAll, startServer } from './crashHarness';
+import { countingPlan, expectSound, feedReports, freshCase, kind, runAll, startServer } from './crashHarness';
 import { comparableState, duplicateScenario, importAll, mapReduceFrom, mrRuns } from './mrScenarios';
 import type { CaseEnv } from './crashHarness';
 
@@ -17,6 +17,7 @@ export function crashEveryCall(restart: boolean): void {
   let baseline: FinalState;
   let calls: string[];
   let stages: string[];
+  let reports: Record<string, number[]>;
 
   const scenario = (c: CaseEnv) => {
     duplicateScenario(c, 0);
@@ -45,6 +46,7 @@ export function crashEveryCall(restart: boolean): void {
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
     expect(mrRuns(runs)).toHaveLength(1);
     calls = plan.calls;
+    reports = feedReports(runs);
     baseline = comparableState(c);
     expectSound(baseline);
   });
@@ -74,12 +76,15 @@ export function crashEveryCall(restart: boolean): void {
       for (let n = 1; n <= calls.length; n++) {
         const c = await freshCase(server, 'mrcrash');
         scenario(c);
-        runAll(c.env, 'import', crashOnceAt(n), undefined, restartStage);
+        const runs = runAll(c.env, 'import', crashOnceAt(n), undefined, restartStage);
         // What the crash left (a handoff to submit again, a feed in progress) is done by the next runs.
-        for (let i = 0; i < 2; i++) importAll(c);
+        for (let i = 0; i < 2; i++) runs.push(...importAll(c));
         const state = comparableState(c);
         expectSound(state);
-        expect([n, calls[n - 1], stages[n - 1], state]).toEqual([n, calls[n - 1], stages[n - 1], baseline]);
+        const at = [n, calls[n - 1], stages[n - 1]];
+        expect([...at, state]).toEqual([...at, baseline]);
+        // Every feed's rows reported once, in some summary (never lost, never twice).
+        expect([...at, feedReports(runs)]).toEqual([...at, reports]);
       }
     },
   );

@@ -45,11 +45,11 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             return {};
         const opts = options(h);
         const plan = HC_CustomerImportMapReduceLib.planHandoff(h, { feeds: feedFolder(h), customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }) }, opts);
-        if (HC_CustomerImportMapReduceLib.giveBackFromPlan(state, plan)) {
+        if (HC_CustomerImportMapReduceLib.giveBackFromPlan(state, plan))
             for (const g of plan.givenBack)
                 log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
-            store.save(state);
-        }
+        // With the fingerprints of the feeds read (h.prints), which summarize checks before it moves them.
+        store.save(state);
         // Each key carries the settings, so reduce reads nothing else.
         const out = {};
         for (const [key, batch] of Object.entries(plan.batches))

@@ -44,3 +44,14 @@ export function temporaryName(fileName: string): string {
 export function isCsv(fileName: string): boolean {
   return /\.csv$/i.test(fileName) && !fileName.startsWith('.');
 }
+
+/**
+ * FNV-1a (32-bit) over a feed's text as read (UTF-16 code units): part of the feed's fingerprint
+ * (sync/importTypes.ts FeedPrint). Plain arithmetic, so it costs no governance units (N/crypto's
+ * hashing is not needed to tell two versions of one file apart).
+ */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}

@@ -65,6 +65,7 @@ export {
   temporaryName,
   isCsv,
   stem,
+  textHash,
 } from '../core/fileNames';
 export { CheckpointStore, CHECKPOINT_RECORD, checkpointExternalId } from '../adapters/checkpoint';
 export { deploymentIsRunning, QUEUED_OR_ALIVE } from '../adapters/scriptInstances';

@@ -108,11 +108,11 @@ export function getInputData(): Record<string, string> {
     { feeds: feedFolder(h), customers: new NetSuiteCustomerStore({ search, record }) },
     opts,
   );
-  if (giveBackFromPlan(state, plan)) {
+  if (giveBackFromPlan(state, plan))
     for (const g of plan.givenBack)
       log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
-    store.save(state);
-  }
+  // With the fingerprints of the feeds read (h.prints), which summarize checks before it moves them.
+  store.save(state);
   // Each key carries the settings, so reduce reads nothing else.
   const out: Record<string, string> = {};
   for (const [key, batch] of Object.entries(plan.batches)) out[key] = JSON.stringify({ batch, opts });

@@ -14,7 +14,7 @@ import { DEFAULT_SUBSIDIARY_PARAM, toNewCustomer } from './customerRows';
 import type { BudgetShortfall } from '../core/governance';
 import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
-import { isCsv, uniqueSuffix, utcStamp } from '../core/fileNames';
+import { isCsv, textHash, uniqueSuffix, utcStamp } from '../core/fileNames';
 import { SyncError, describeError } from '../core/errors';
 import { physicalLineCount, toReportCsv } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
@@ -38,9 +38,12 @@ import type { RowVerdict } from './importDryRun';
 import { DRY_RUN_FOLDER, writeFileVerdict, writeVerdicts } from './importDryRun';
 import { recordingReports, shortStem, unreadableReason, unsafeNameReason } from './customerFeedFolder';
 
-/** Finishing a feed: each report is a folder check, an upload, a move (and a replace), then the archive move. */
+/**
+ * Finishing a feed: each report is a folder check, an upload, a move (and a replace); then the
+ * outcome saved, the listing that checks the feed is still the one read, and the archive move.
+ */
 const REPORT_UNITS = UNITS.sftpTransfer + 4 * UNITS.sftpOther;
-const ARCHIVE_UNITS = 2 * UNITS.sftpOther + UNITS.customRecordSubmitFields;
+const ARCHIVE_UNITS = 3 * UNITS.sftpOther + 2 * UNITS.customRecordSubmitFields;
 const finishUnits = (errors: ErrorRow[]) =>
   ARCHIVE_UNITS +
   (errors.length ? REPORT_UNITS : 0) +
@@ -183,6 +186,12 @@ function importFeeds(
     state.counts[outcome]++;
     summary.totals[outcome]++;
   };
+  // Finished feeds no summary has reported (their execution crashed before it): reported here.
+  const report = (r: FileResult) => {
+    summary.files.push(r);
+    for (const k of Object.keys(r.counts) as (keyof ImportCounts)[]) summary.totals[k] += r.counts[k];
+  };
+  state.finished?.forEach(report);
 
   let listed: FeedEntry[];
   try {
@@ -211,8 +220,16 @@ function importFeeds(
     }
     feeds.push(entry);
   }
-  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh.
+  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh,
+  // reporting the counts its move was recorded with (once: that execution logged no summary).
   if (state.file && !feeds.some((f) => f.name === state.file)) {
+    const m = state.moving;
+    if (m) {
+      const outcome = m.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
+      const r: FileResult = { name: state.file, outcome, counts: state.counts, lines: m.lines };
+      report(r);
+      state.finished = [...(state.finished ?? []), r];
+    }
     Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
     dropCopy(state, deps);
     forgetFile(state);
@@ -284,6 +301,12 @@ function importFeeds(
     }
     if (result.outcome === 'skipped') skippedNow.push(name);
     else progress = true;
+    if (/^(archived|failed|changed|gone)$/.test(result.outcome)) {
+      const { errorReports: _, reason: __, ...r } = result;
+      state.finished = [...(state.finished ?? []), r];
+    }
+    // Changed under the import: the new content is taken up again as a new feed (new tag), from line 1.
+    if (result.outcome === 'changed') feeds.push(run.listed?.find((f) => f.name === name) ?? entry);
     // A feed left in place keeps its tag, so its next try replaces the reports it already wrote.
     const blockedTags = { ...state.blockedTags };
     if (result.outcome === 'blocked' && state.tag) blockedTags[name] = state.tag;
@@ -307,6 +330,8 @@ function importFeeds(
   state.skipped = skippedNow.length ? skippedNow : undefined;
   summary.stalled = summary.paused && !progress;
   state.lease = null;
+  // The last save before the entry point logs the summary (no charged call in between).
+  delete state.finished;
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
 }
@@ -396,6 +421,7 @@ function handOff(
   Object.assign(state, { file: null, line: 0, errors: [], counts: emptyCounts() });
   forgetFile(state);
   delete state.tag;
+  delete state.finished; // this execution's summary reports them
   state.lease = {
     executionId: `${mr.deploymentId}-${now}-${uniqueSuffix()}`,
     deploymentId: mr.deploymentId,
@@ -431,15 +457,20 @@ export function summaryDetails(
   /** What stopped the execution short (GovernanceBudget.stoppedFor), or null. */
   stoppedFor: BudgetShortfall | null = null,
 ): Record<string, unknown> {
+  const n = (o: FileResult['outcome']) => summary.files.filter((f) => f.outcome === o).length;
   return {
     totals: summary.totals,
     files: summary.files.length,
-    archived: summary.files.filter((f) => f.outcome === 'archived').length,
-    failed: summary.files.filter((f) => f.outcome === 'failed').length,
+    archived: n('archived'),
+    failed: n('failed'),
     // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
     // move that could not be written (blocked; read again next run).
-    skippedEntries: summary.files.filter((f) => f.outcome === 'skipped').length,
-    blocked: summary.files.filter((f) => f.outcome === 'blocked').length,
+    skippedEntries: n('skipped'),
+    blocked: n('blocked'),
+    // Feeds rewritten or removed while being imported (ERROR lines name them), handed over and given back.
+    changed: n('changed'),
+    gone: n('gone'),
+    givenBack: n('given back'),
     lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
     inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
     skipped: summary.skipped ?? null,
@@ -469,6 +500,8 @@ function dropCopy(state: ImportState, deps: ImportDeps): void {
 /** Per-feed fields that must not carry over to the next feed. */
 function forgetFile(state: ImportState): void {
   delete state.feedCopy;
+  delete state.print;
+  delete state.moving;
   delete state.reportParts;
   delete state.missingLines;
   delete state.problemsThrough;
@@ -527,7 +560,27 @@ function moveFeedInto(
   state: ImportState,
   deps: ImportDeps,
   run: RunContext,
-): string | null {
+  save: (st: ImportState) => void,
+  result: FileResult,
+): FileResult {
+  // Recorded first: a re-run that finds the feed moved reports these counts (importFeeds, finishHandoff).
+  state.moving = { to: folder, lines: result.lines, blankLines: result.blankLines };
+  save(state);
+  // A fresh listing, against what was read: a feed rewritten (or removed) meanwhile is not moved.
+  // (A listing that fails leaves the feed in place, reported, for the next run: as a failed move does.)
+  if (!writeInto(SFTP_FOLDERS.customerFeed, name, () => (run.listed = deps.feeds.list()), deps, run))
+    return { ...result, outcome: 'blocked' };
+  const now = run.listed!.find((e) => e.name === name);
+  const p = state.print;
+  if (!now || (p && (now.size !== p.size || now.lastModified?.getTime() !== p.modified))) {
+    const outcome = now ? 'changed' : 'gone';
+    const c = state.counts;
+    deps.log.error(
+      `Customer feed ${name} ${now ? 'changed' : 'is gone'} while it was being imported: not moved to ${folder}/`,
+      `${now ? `${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)` : `someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`,
+    );
+    return { ...result, outcome };
+  }
   let movedTo = '';
   const moved = writeInto(
     folder,
@@ -538,7 +591,7 @@ function moveFeedInto(
     deps,
     run,
   );
-  return moved ? movedTo : null;
+  return moved ? { ...result, movedTo } : { ...result, outcome: 'blocked' };
 }
 
 function writeInto(folder: string, feed: string, op: () => void, deps: ImportDeps, run: RunContext): boolean {
@@ -582,6 +635,8 @@ function importFeed(
       !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS + (state.feedCopy ? COPY_REMOVE_UNITS : 0))
     )
       return { name, outcome: 'in progress', counts: state.counts };
+    // One error, the file's: not one more for a try after a crash (its counts are saved before the move).
+    state.counts = emptyCounts();
     tally('errors');
     if (opts.dryRun) {
       writeFileVerdict(name, dryRunName, code, reason, deps);
@@ -602,9 +657,12 @@ function importFeed(
       )
     )
       return { name, outcome: 'blocked', counts: state.counts, reason };
-    const movedTo = moveFeedInto(SFTP_FOLDERS.customerFeedFailed, name, state, deps, run);
-    if (movedTo === null) return { name, outcome: 'blocked', counts: state.counts, reason };
-    return { name, outcome: 'failed', movedTo, counts: state.counts, reason };
+    return moveFeedInto(SFTP_FOLDERS.customerFeedFailed, name, state, deps, run, save, {
+      name,
+      outcome: 'failed',
+      counts: state.counts,
+      reason,
+    });
   };
 
   if ((entry.size ?? 0) > SFTP_MAX_FILE_SIZE)
@@ -612,10 +670,12 @@ function importFeed(
       'FILE_TOO_LARGE',
       `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
     );
-  // The copy an earlier execution kept of this feed, while the listing shows the same file.
+  // The copy an earlier execution kept of this feed: the version its rows so far were decided on
+  // (state.print), whatever the listing shows now (a checkpoint without a print: the same listing).
   const modified = entry.lastModified?.getTime();
   const sameFile =
-    !!state.feedCopy && state.feedCopy.size === entry.size && state.feedCopy.modified === modified;
+    !!state.feedCopy &&
+    (!!state.print || (state.feedCopy.size === entry.size && state.feedCopy.modified === modified));
   const copied = sameFile && deps.feedCopies ? deps.feedCopies.load(state.feedCopy!) : null;
   if (copied) state.feedCopy!.fileId = copied.id;
   let text: string;
@@ -631,6 +691,22 @@ function importFeed(
       );
     return skip(name, `cannot be downloaded (${code}: ${message})`, deps);
   }
+
+  // Another text than the one the rows so far were decided on (a rewrite, and no copy of the version
+  // read): that version's unread lines cannot be read any more; the new text is a new feed.
+  const hash = textHash(text);
+  const p = state.print;
+  if (p && p.hash !== hash) {
+    const c = state.counts;
+    deps.log.error(
+      `Customer feed ${name} changed while it was being imported`,
+      `Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`,
+    );
+    return { name, outcome: 'changed', counts: state.counts };
+  }
+  // Kept as first read: a text merely touched (same text, new time) is then taken up again, whose rows
+  // all come out "already linked". (The map/reduce's replay text is not a fresh download.)
+  if (!p) state.print = { size: entry.size, modified, hash };
 
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCustomerFeed(text, name);
@@ -924,9 +1000,13 @@ function importFeed(
       `see ${SFTP_FOLDERS.customerFeedError}/${parts > 0 ? reportName(name, state, '-errors-*.csv', entry, false) : errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
-  const movedTo = moveFeedInto(SFTP_FOLDERS.customerFeedArchive, name, state, deps, run);
-  if (movedTo === null) return blocked();
-  return { name, outcome: 'archived', movedTo, counts: state.counts, lines, blankLines };
+  return moveFeedInto(SFTP_FOLDERS.customerFeedArchive, name, state, deps, run, save, {
+    name,
+    outcome: 'archived',
+    counts: state.counts,
+    lines,
+    blankLines,
+  });
 }
 
 function setupError(run: RunContext, deps: ImportDeps, key: string, title: string, details: string): void {

@@ -26,6 +26,7 @@ import type {
   ImportSummary,
   MapReduceHandoff,
   RunContext,
+  FileResult,
 } from './importTypes';
 import type { CustomerStore, FeedEntry, FeedFolder } from './ports';
 import type { RowDecider, RowOutcome } from './customerUpsert';
@@ -43,7 +44,7 @@ import type { CustomerFeedColumn } from '../core/hotwaxFiles';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 import { describeError } from '../core/errors';
 import { SFTP_FOLDERS } from '../core/config';
-import { isCsv } from '../core/fileNames';
+import { isCsv, textHash } from '../core/fileNames';
 import { MR_IMPORT } from '../core/mapReduceImport';
 
 /**
@@ -252,6 +253,11 @@ export function planHandoff(
       return;
     }
     headers[feed] = parsed.header;
+    // The version the reduce stage decides on: summarize replays it only while the feed is still it.
+    h.prints = {
+      ...h.prints,
+      [f.name]: { size: entry.size, modified: entry.lastModified?.getTime(), hash: textHash(text) },
+    };
     if (passedChars + text.length <= MAX_PASSED_CHARS) {
       passedChars += text.length;
       texts.push(...textPieces(feed, entry.size ?? null, text));
@@ -410,20 +416,34 @@ export function finishHandoff(
   const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
   const feedIndex = new Map(h.feeds.map((f, i) => [f.name, i]));
   const feeds = Object.create(deps.feeds) as FeedFolder;
-  feeds.download = (name) => {
-    const passed = texts.get(feedIndex.get(name) ?? -1);
-    return passed && passed.size === (listed.get(name)?.size ?? null)
-      ? passed.text
-      : deps.feeds.download(name);
-  };
+  // The text the outcomes were decided on, whatever the listing shows now: the feed's fingerprint
+  // (h.prints) tells whether the file is still that version before it is moved.
+  feeds.download = (name) => texts.get(feedIndex.get(name) ?? -1)?.text ?? deps.feeds.download(name);
   const replayDeps: ImportDeps = { ...deps, feeds };
   const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
   const back: Array<{ name: string; tag: string }> = [];
   const finished = new Set<string>();
+  const report = (r: FileResult) => {
+    summary.files.push(r);
+    for (const k of Object.keys(r.counts) as (keyof ImportSummary['totals'])[])
+      summary.totals[k] += r.counts[k];
+  };
+  // Every feed handed over is in the summary: imported (archived or failed), changed, gone, or given back.
   h.feeds.forEach((f, feed) => {
-    if (h.done.includes(f.name)) return;
     const entry = listed.get(f.name);
-    if (entry) {
+    const moved = h.moved?.[f.name];
+    // Moved by an earlier attempt of this summarize that stopped before its summary: reported here, once.
+    if (moved && !entry) return report(moved);
+    if (h.done.includes(f.name))
+      return report({ name: f.name, outcome: 'given back', counts: emptyCounts() });
+    if (!entry) {
+      deps.log.error(
+        `Customer feed ${f.name} is gone: HC_MR_ImportCustomer did not finish it`,
+        `Someone removed or moved ${SFTP_FOLDERS.customerFeed}/${f.name} after it was handed over; it has no reports and was not archived. Customers the job already wrote for it stay (found by their HC customer id if HotWax sends the feed again).`,
+      );
+      return report({ name: f.name, outcome: 'gone', counts: emptyCounts() });
+    }
+    {
       const fileState: ImportState = {
         file: f.name,
         line: 0,
@@ -431,6 +451,7 @@ export function finishHandoff(
         errors: [],
         counts: emptyCounts(),
         lease: null,
+        print: h.prints?.[f.name],
       };
       const tally = (k: keyof ImportSummary['totals']) => {
         fileState.counts[k]++;
@@ -442,9 +463,22 @@ export function finishHandoff(
         begin: (batch) =>
           batch.every((p) => decided.has(p.row.lineNumber)) ? (p) => decided.get(p.row.lineNumber)! : null,
       };
-      const result = importOneFeed(entry, fileState, replayDeps, opts, () => undefined, tally, run, replay);
+      // The outcome is saved before the move (importFeed): a restart after it reports the feed from h.moved.
+      const record = (st: ImportState) => {
+        if (!st.moving) return;
+        const outcome = st.moving.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
+        const { lines, blankLines } = st.moving;
+        h.moved = {
+          ...h.moved,
+          [f.name]: { name: f.name, outcome, counts: { ...st.counts }, lines, blankLines },
+        };
+        deps.checkpoint.save(state);
+      };
+      const result = importOneFeed(entry, fileState, replayDeps, opts, record, tally, run, replay);
       summary.files.push(result);
-      if (result.outcome === 'archived' || result.outcome === 'failed') {
+      if (result.outcome === 'changed' || result.outcome === 'gone') {
+        // Reported by importFeed; a changed feed is left for the scheduled import, as a new feed.
+      } else if (result.outcome === 'archived' || result.outcome === 'failed') {
         finished.add(f.name);
         if (state.blockedTags?.[f.name]) {
           const { [f.name]: _, ...rest } = state.blockedTags;
@@ -458,7 +492,6 @@ export function finishHandoff(
         back.push(f);
       }
     }
-    h.done.push(f.name);
   });
   returnFeeds(state, back);
   delete state.handoff;

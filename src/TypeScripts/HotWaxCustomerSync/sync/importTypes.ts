@@ -6,7 +6,7 @@
  */
 import type { RowOptions } from './customerRows';
 import type { GovernanceBudget } from '../core/governance';
-import type { CustomerStore, FeedCopies, FeedCopyRef, FeedFolder, MapReducePort } from './ports';
+import type { CustomerStore, FeedCopies, FeedCopyRef, FeedEntry, FeedFolder, MapReducePort } from './ports';
 
 export interface ErrorRow {
   line: number;
@@ -14,6 +14,17 @@ export interface ErrorRow {
   code: string;
   message: string;
   missingRequired: boolean;
+}
+
+/**
+ * A feed's fingerprint: what its rows were decided on. The listing's size and modification time
+ * (epoch ms) when it was read, and textHash of the text read. A feed whose listing or text no longer
+ * matches is another version (docs/ARCHITECTURE.md "A feed that changes under the import").
+ */
+export interface FeedPrint {
+  size?: number;
+  modified?: number;
+  hash: string;
 }
 
 export interface ImportCounts {
@@ -77,6 +88,19 @@ export interface ImportState {
    * (without fileId) before the copy is written, so a crash in between never leaves one unknown.
    */
   feedCopy?: FeedCopyRef & { size: number; modified: number };
+  /** The fingerprint of `file` as first read. */
+  print?: FeedPrint;
+  /**
+   * Saved before `file` is moved to archive/ (or failed/): the durable outcome, so a re-run that finds
+   * the feed gone reports its counts (with `counts`) once, in its summary and run history entry.
+   */
+  moving?: { to: string; lines?: number; blankLines?: number };
+  /**
+   * Feeds finished (archived, failed, changed, gone) since the last execution that logged its
+   * summary: kept until that execution's last checkpoint save, so one that crashes before its summary
+   * leaves them for the next one to report.
+   */
+  finished?: FileResult[];
   /** The last execution failed: an upload of its may have left a temporary file for the next run to remove. */
   interrupted?: boolean;
 }
@@ -98,6 +122,10 @@ export interface MapReduceHandoff {
   feeds: Array<{ name: string; tag: string }>;
   /** Feeds the map/reduce's summarize has finished (archived, failed or given back). */
   done: string[];
+  /** Each feed's fingerprint as getInputData read it (summarize replays only that version). */
+  prints?: Record<string, FeedPrint>;
+  /** Feeds summarize moved, with their results, recorded before the move (a restarted summarize reports them). */
+  moved?: Record<string, FileResult>;
   /** Times the map/reduce was submitted for this handoff. */
   attempts: number;
   /** The scheduled script's parameter values at the handoff (the map/reduce has none of its own). */
@@ -126,7 +154,19 @@ export interface FileResult {
    * skipped: an entry that cannot be read or has an unsafe name (reported, left where it is);
    * blocked: imported, but a report or the archive move could not be written (left for the next run).
    */
-  outcome: 'archived' | 'failed' | 'in progress' | 'checked' | 'skipped' | 'blocked' | 'handed off';
+  outcome:
+    | 'archived'
+    | 'failed'
+    | 'in progress'
+    | 'checked'
+    | 'skipped'
+    | 'blocked'
+    | 'handed off'
+    /** changed under the import (the version read is reported, not archived) or gone from the folder */
+    | 'changed'
+    | 'gone'
+    /** a handed-over feed getInputData gave back to HC_SC_ImportCustomer */
+    | 'given back';
   movedTo?: string;
   /** The whole file's counts so far (across executions). */
   counts: ImportCounts;
@@ -156,6 +196,8 @@ export interface ImportSummary {
 export interface RunContext {
   reportedFolders: Set<string>;
   setupReported: Set<string>;
+  /** The latest listing of customer/export/ (the check before a move). */
+  listed?: FeedEntry[];
 }
 
 export const emptyCounts = (): ImportCounts => ({ created: 0, linked: 0, alreadyLinked: 0, errors: 0 });

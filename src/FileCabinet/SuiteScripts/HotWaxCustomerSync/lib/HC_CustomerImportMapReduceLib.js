@@ -60,6 +60,8 @@ return}const parsed=HC_CustomerSyncLib.unreadableReason(text)?null:HC_CustomerSy
 if(!parsed||parsed.missingColumns.includes('HCCustomerId')||parsed.refusal){givenBack.push({...f,
 reason:'not a readable customer feed'})
 return}headers[feed]=parsed.header
+h.prints={...h.prints,[f.name]:{size:entry.size,modified:entry.lastModified?.getTime(),
+hash:HC_CustomerSyncLib.textHash(text)}}
 if(passedChars+text.length<=MAX_PASSED_CHARS){passedChars+=text.length
 texts.push(...textPieces(feed,entry.size??null,text))}for(const r of parsed.rows){
 const c=HC_CustomerSyncLib.toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)
@@ -113,27 +115,39 @@ if(restarted||h.attempts>1)for(const folder of[HC_CustomerSyncLib.SFTP_FOLDERS.c
 const listed=new Map(deps.feeds.list().map(e=>[e.name,e]))
 const feedIndex=new Map(h.feeds.map((f,i)=>[f.name,i]))
 const feeds=Object.create(deps.feeds)
-feeds.download=name=>{const passed=texts.get(feedIndex.get(name)??-1)
-return passed&&passed.size===(listed.get(name)?.size??null)?passed.text:deps.feeds.download(name)}
+feeds.download=name=>texts.get(feedIndex.get(name)??-1)?.text??deps.feeds.download(name)
 const replayDeps={...deps,feeds}
 const run={reportedFolders:new Set,setupReported:new Set}
 const back=[]
 const finished=new Set
-h.feeds.forEach((f,feed)=>{if(h.done.includes(f.name))return
-const entry=listed.get(f.name)
-if(entry){const fileState={file:f.name,line:0,tag:f.tag,errors:[],counts:HC_CustomerSyncLib.emptyCounts(),lease:null}
+const report=r=>{summary.files.push(r)
+for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}
+h.feeds.forEach((f,feed)=>{const entry=listed.get(f.name)
+const moved=h.moved?.[f.name]
+if(moved&&!entry)return report(moved)
+if(h.done.includes(f.name))return report({name:f.name,outcome:'given back',counts:HC_CustomerSyncLib.emptyCounts()})
+if(!entry){
+deps.log.error(`Customer feed ${f.name} is gone: HC_MR_ImportCustomer did not finish it`,`Someone removed or moved ${HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed}/${f.name} after it was handed over; it has no reports and was not archived. Customers the job already wrote for it stay (found by their HC customer id if HotWax sends the feed again).`)
+return report({name:f.name,outcome:'gone',counts:HC_CustomerSyncLib.emptyCounts()})}{const fileState={file:f.name,
+line:0,tag:f.tag,errors:[],counts:HC_CustomerSyncLib.emptyCounts(),lease:null,print:h.prints?.[f.name]}
 const tally=k=>{fileState.counts[k]++
 summary.totals[k]++}
 const decided=byFeed.get(feed)??new Map
 const replay={rowUnits:0,
 begin:batch=>batch.every(p=>decided.has(p.row.lineNumber))?p=>decided.get(p.row.lineNumber):null}
-const result=HC_CustomerSyncLib.importOneFeed(entry,fileState,replayDeps,opts,()=>undefined,tally,run,replay)
+const record=st=>{if(!st.moving)return
+const outcome=st.moving.to===HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
+const{lines,blankLines}=st.moving
+h.moved={...h.moved,[f.name]:{name:f.name,outcome,counts:{...st.counts},lines,blankLines}}
+deps.checkpoint.save(state)}
+const result=HC_CustomerSyncLib.importOneFeed(entry,fileState,replayDeps,opts,record,tally,run,replay)
 summary.files.push(result)
-if(result.outcome==='archived'||result.outcome==='failed'){finished.add(f.name)
+if(result.outcome==='changed'||result.outcome==='gone');else if(result.outcome==='archived'||result.outcome==='failed'){
+finished.add(f.name)
 if(state.blockedTags?.[f.name]){const{[f.name]:_,...rest}=state.blockedTags
 state.blockedTags=Object.keys(rest).length?rest:undefined}}else{
 deps.log.audit(`Customer feed ${f.name} goes back to HC_SC_ImportCustomer`,`${result.outcome}${result.reason?`: ${result.reason}`:''}; customers already written are found by their HC customer id`)
-back.push(f)}}h.done.push(f.name)})
+back.push(f)}}})
 HC_CustomerSyncLib.returnFeeds(state,back)
 delete state.handoff
 state.lease=null

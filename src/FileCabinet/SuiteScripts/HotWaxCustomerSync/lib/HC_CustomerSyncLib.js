@@ -1001,7 +1001,10 @@ for(let i=0;i<6;i++)s+=Math.floor(random()*36).toString(36)
 return s}function timestampedCsvName(prefix,date,unique){return`${prefix}-${utcStamp(date)}-${unique}.csv`}
 function stem(fileName){return fileName.replace(/\.csv$/i,'')}function alternativeName(fileName,date,unique){
 return`${stem(fileName)}-${utcStamp(date)}-${unique}.csv`}function temporaryName(fileName){return`.${fileName}.part`}
-function isCsv(fileName){return/\.csv$/i.test(fileName)&&!fileName.startsWith('.')}const FILE_CONTENT_LIMIT=10*1024*1024
+function isCsv(fileName){return/\.csv$/i.test(fileName)&&!fileName.startsWith('.')}function textHash(text){
+let h=2166136261
+for(let i=0;i<text.length;i++)h=Math.imul(h^text.charCodeAt(i),16777619)
+return(h>>>0).toString(16)}const FILE_CONTENT_LIMIT=10*1024*1024
 const SFTP_MAX_FILE_SIZE=1e8
 const join=(dir,name)=>dir?`${dir.replace(/\/$/,'')}/${name}`:name
 function toDate(v){if(v instanceof Date)return v
@@ -1433,7 +1436,7 @@ if(bad(lines[0]))return lines[0].indexOf('\0')>=0?'the file is binary (or UTF-16
 const badLines=lines.filter(bad).length
 if(lines.length>=4&&badLines*2>lines.length)return`the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`
 return null}const REPORT_UNITS=UNITS.sftpTransfer+4*UNITS.sftpOther
-const ARCHIVE_UNITS=2*UNITS.sftpOther+UNITS.customRecordSubmitFields
+const ARCHIVE_UNITS=3*UNITS.sftpOther+2*UNITS.customRecordSubmitFields
 const finishUnits=errors=>ARCHIVE_UNITS+(errors.length?REPORT_UNITS:0)+(errors.some(e=>e.missingRequired)?REPORT_UNITS:0)
 const LEASE_MS=15*60*1e3
 const MAX_HANDOFF_ATTEMPTS=3
@@ -1482,6 +1485,9 @@ state.interrupted=true
 deps.checkpoint.save(state)}catch{}throw e}}function importFeeds(summary,state,deps,opts,save){const tally=outcome=>{
 state.counts[outcome]++
 summary.totals[outcome]++}
+const report=r=>{summary.files.push(r)
+for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}
+state.finished?.forEach(report)
 let listed
 try{listed=deps.feeds.list()}catch(e){const{code,message}=describeError(e)
 deps.log.error(`Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`,`${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`)
@@ -1491,8 +1497,11 @@ for(const entry of listed){const unsafe=unsafeNameReason(entry.name)
 if(unsafe){summary.files.push(skip(entry.name,unsafe,deps))
 continue}if(!isCsv(entry.name))continue
 if(entry.directory){summary.files.push(skip(entry.name,'a directory, not a file',deps))
-continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){Object.assign(state,{file:null,line:0,
-errors:[],counts:emptyCounts()})
+continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
+if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
+const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
+report(r)
+state.finished=[...state.finished??[],r]}Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
 dropCopy(state,deps)
 forgetFile(state)
 delete state.tag}const skippedBefore=new Set(state.skipped??[])
@@ -1526,6 +1535,9 @@ return summary}if(result.outcome==='in progress'){progress=progress||state.line>
 summary.paused=true
 break}if(result.outcome==='skipped')skippedNow.push(name)
 else progress=true
+if(/^(archived|failed|changed|gone)$/.test(result.outcome)){const{errorReports:_,reason:__,...r}=result
+state.finished=[...state.finished??[],r]}
+if(result.outcome==='changed')feeds.push(run.listed?.find(f=>f.name===name)??entry)
 const blockedTags={...state.blockedTags}
 if(result.outcome==='blocked'&&state.tag)blockedTags[name]=state.tag
 else delete blockedTags[name]
@@ -1542,6 +1554,7 @@ delete state.tag
 save(state)}state.skipped=skippedNow.length?skippedNow:undefined
 summary.stalled=summary.paused&&!progress
 state.lease=null
+delete state.finished
 if(!opts.dryRun)deps.checkpoint.save(state)
 return summary}function importOneFeed(entry,state,deps,opts,save,tally,run,decider,offer){
 const written=recordingReports(deps.feeds)
@@ -1568,6 +1581,7 @@ tag:i===0&&state.tag?state.tag:`${utcStamp(new Date(now))}-${uniqueSuffix()}`}))
 Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
 forgetFile(state)
 delete state.tag
+delete state.finished
 state.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
 scriptId:mr.scriptId,until:now+HANDOFF_LEASE_MS}
 deps.checkpoint.save(state)
@@ -1578,11 +1592,11 @@ deps.log.error('HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',
 deps.checkpoint.save(state)
 return false}
 deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer',`${taken.length} feed(s), about ${backlogRows} rows${submitted==='submitted'?'':' (the job was already queued)'}: ${taken.map(f=>f.name).join(', ')}`)
-return true}function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){return{totals:summary.totals,
-files:summary.files.length,archived:summary.files.filter(f=>f.outcome==='archived').length,
-failed:summary.files.filter(f=>f.outcome==='failed').length,
-skippedEntries:summary.files.filter(f=>f.outcome==='skipped').length,
-blocked:summary.files.filter(f=>f.outcome==='blocked').length,lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
+return true}function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
+const n=o=>summary.files.filter(f=>f.outcome===o).length
+return{totals:summary.totals,files:summary.files.length,archived:n('archived'),failed:n('failed'),
+skippedEntries:n('skipped'),blocked:n('blocked'),changed:n('changed'),gone:n('gone'),givenBack:n('given back'),
+lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
 inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
 handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}
 const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
@@ -1590,6 +1604,8 @@ const COPY_REMOVE_UNITS=UNITS.searchPage+UNITS.fileDelete
 function dropCopy(state,deps){if(!state.feedCopy)return
 if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
 delete state.feedCopy}function forgetFile(state){delete state.feedCopy
+delete state.print
+delete state.moving
 delete state.reportParts
 delete state.missingLines
 delete state.problemsThrough}const SPILL_AT_CHARS=6e5
@@ -1604,10 +1620,20 @@ return{name,outcome:'skipped',reason,counts:emptyCounts()}}
 const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
 function reportName(name,state,suffix,entry,dryRun){
 const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
-return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run){let movedTo=''
+return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run,save,result){state.moving={
+to:folder,lines:result.lines,blankLines:result.blankLines}
+save(state)
+if(!writeInto(SFTP_FOLDERS.customerFeed,name,()=>run.listed=deps.feeds.list(),deps,run))return{...result,
+outcome:'blocked'}
+const now=run.listed.find(e=>e.name===name)
+const p=state.print
+if(!now||p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)){const outcome=now?'changed':'gone'
+const c=state.counts
+deps.log.error(`Customer feed ${name} ${now?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${now?`${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)`:`someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`)
+return{...result,outcome}}let movedTo=''
 const moved=writeInto(folder,name,()=>{
 movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
-return moved?movedTo:null}function writeInto(folder,feed,op,deps,run){try{op()
+return moved?{...result,movedTo}:{...result,outcome:'blocked'}}function writeInto(folder,feed,op,deps,run){try{op()
 return true}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
@@ -1618,6 +1644,7 @@ const dryRunName=reportName(name,state,'-dry-run.csv',entry,true)
 const failFile=(code,reason)=>{
 if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
 outcome:'in progress',counts:state.counts}
+state.counts=emptyCounts()
 tally('errors')
 if(opts.dryRun){writeFileVerdict(name,dryRunName,code,reason,deps)
 return{name,outcome:'checked',counts:state.counts,reason}}
@@ -1625,19 +1652,23 @@ deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFT
 const report=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
 if(!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,errorsName,report),deps,run))return{
 name,outcome:'blocked',counts:state.counts,reason}
-const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run)
-if(movedTo===null)return{name,outcome:'blocked',counts:state.counts,reason}
-return{name,outcome:'failed',movedTo,counts:state.counts,reason}}
+return moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run,save,{name,outcome:'failed',counts:state.counts,
+reason})}
 if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile('FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
 const modified=entry.lastModified?.getTime()
-const sameFile=!!state.feedCopy&&state.feedCopy.size===entry.size&&state.feedCopy.modified===modified
+const sameFile=!!state.feedCopy&&(!!state.print||state.feedCopy.size===entry.size&&state.feedCopy.modified===modified)
 const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
 if(copied)state.feedCopy.fileId=copied.id
 let text
 try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile('FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
-return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const unreadable=unreadableReason(text)
+return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=textHash(text)
+const p=state.print
+if(p&&p.hash!==hash){const c=state.counts
+deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`)
+return{name,outcome:'changed',counts:state.counts}}if(!p)state.print={size:entry.size,modified,hash}
+const unreadable=unreadableReason(text)
 const parsed=unreadable?null:readCustomerFeed(text,name)
 const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
 if(parsed?.refusal&&!missingKey)return failFile('DUPLICATE_COLUMN',parsed.refusal)
@@ -1736,10 +1767,9 @@ const missing=toReportCsv(parsed.header,original.map(r=>r.fields))
 if(!writeInto(SFTP_FOLDERS.customerFeedMissing,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing,reportName(name,state,'.csv',entry,false),missing),deps,run))return blocked()
 }const first=errors[0]
 deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${parts>0?reportName(name,state,'-errors-*.csv',entry,false):errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
-}const movedTo=moveFeedInto(SFTP_FOLDERS.customerFeedArchive,name,state,deps,run)
-if(movedTo===null)return blocked()
-return{name,outcome:'archived',movedTo,counts:state.counts,lines,blankLines}}
-function setupError(run,deps,key,title,details){if(run.setupReported.has(key))return
+}return moveFeedInto(SFTP_FOLDERS.customerFeedArchive,name,state,deps,run,save,{name,outcome:'archived',
+counts:state.counts,lines,blankLines})}function setupError(run,deps,key,title,details){
+if(run.setupReported.has(key))return
 run.setupReported.add(key)
 deps.log.error(title,details)}const MR_IMPORT={scriptId:'customscript_hc_mr_import_customer',
 deploymentId:'customdeploy_hc_mr_import_customer'}
@@ -1960,6 +1990,6 @@ matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,p
 parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,readCustomerFeed,
 recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,scheduledBudget,
 selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,summaryDetails,
-temporaryName,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unreadableReason,
+temporaryName,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unreadableReason,
 unsafeNameReason,utcStamp}})
 
