@@ -152,6 +152,7 @@ test('healthy: the flows ran, nothing to do', async () => {
   const h = await firstScreen('healthy');
   expect(h['Customer import']).toMatchObject({ state: 'HEALTHY', fix: 'Nothing to do.' });
   expect(h['Customer import'].errors).toBe('0 rejected rows in the last 24 hours');
+  expect(h['Customer import'].feeds).toMatch(/^0 waiting in customer\/export\/ when the last run ended/);
   expect(h['Id export to HotWax'].state).toBe('HEALTHY');
 });
 

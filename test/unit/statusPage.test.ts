@@ -395,6 +395,14 @@ test('the first screen: one line per flow, failing with the cause and the fix, h
     'Historical export (by hand, once)',
   ]);
   expect(line(healthy, 'Customer import').state).toBe('healthy');
+  // Feeds waiting: the number the last import run that counted them left in customer/export/.
+  expect(line(healthy, 'Customer import').feeds).not.toMatch(/waiting in customer/);
+  const counted = entry(SC, NOW - 5 * MIN, []);
+  counted.summary.waiting = 2;
+  const waiting = page({ runs: [counted, entry(SC, NOW - 10 * MIN, [])] }).model;
+  expect(line(waiting, 'Customer import').feeds).toMatch(
+    /^2 waiting in customer\/export\/ when the last run ended/,
+  );
   expect(line(healthy, 'Id export to HotWax').state).toBe('not run yet');
   expect(line(healthy, 'Historical export (by hand, once)').fix).toMatch(
     /run HC_SC_GenerateHistoricalCustomerCSV by hand/,

@@ -117,8 +117,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             now: () => Date.now(),
             log: logTo,
         }, state, outcomes, options(h), context.isRestarted, HC_CustomerImportMapReduceLib.feedTexts(pieces));
-        for (const f of summary.files)
-            log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+        HC_CustomerSyncLib.logFeedResults(summary, (title, details) => log.audit({ title, details }));
         // The lease is back: the scheduled import goes on at once with the feeds waiting (given back, or
         // after these); with none, its schedule takes up the next feeds HotWax writes.
         const rescheduled = summary.feedsWaiting
@@ -138,6 +137,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             totals: summary.totals,
             fileResults: summary.files,
             skipped: summary.skipped ?? null,
+            waiting: summary.waiting,
             unitsUsed,
             rescheduled,
             dryRun: false,

@@ -72,8 +72,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             deploymentId: script.deploymentId,
             restampAfterMs: 60 * 60 * 1000,
         });
-        for (const f of summary.files)
-            log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+        HC_CustomerSyncLib.logFeedResults(summary, (title, details) => log.audit({ title, details }));
         if (summary.stalled)
             log.error({
                 title: 'HC_SC_ImportCustomer cannot make progress',
@@ -84,7 +83,12 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             : false;
         runSummary.write(HC_CustomerSyncLib.summaryDetails(summary, budget.used(), rescheduled, budget.stoppedFor()), `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`);
         // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
-        const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
+        const history = {
+            totals: summary.totals,
+            fileResults: summary.files,
+            skipped: summary.skipped ?? null,
+            waiting: summary.waiting,
+        };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });
     }
 

@@ -36,6 +36,7 @@ import {
   recordRun,
   reschedule,
   summaryDetails,
+  logFeedResults,
   uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
 import type { ImportState } from '../lib/HC_CustomerSyncLib';
@@ -189,8 +190,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     context.isRestarted,
     feedTexts(pieces),
   );
-  for (const f of summary.files)
-    log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+  logFeedResults(summary, (title, details) => log.audit({ title, details }));
   // The lease is back: the scheduled import goes on at once with the feeds waiting (given back, or
   // after these); with none, its schedule takes up the next feeds HotWax writes.
   const rescheduled = summary.feedsWaiting
@@ -213,6 +213,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
       totals: summary.totals,
       fileResults: summary.files,
       skipped: summary.skipped ?? null,
+      waiting: summary.waiting,
       unitsUsed,
       rescheduled,
       dryRun: false,

@@ -37,6 +37,7 @@ import {
   runCustomerImport,
   submitMapReduce,
   summaryDetails,
+  logFeedResults,
   textParam,
   uniqueSuffix,
   scheduledBudget,
@@ -119,8 +120,7 @@ function importCustomers(runSummary: RunSummary): void {
       restampAfterMs: 60 * 60 * 1000,
     },
   );
-  for (const f of summary.files)
-    log.audit({ title: `Customer feed ${f.name}: ${f.outcome}`, details: JSON.stringify(f) });
+  logFeedResults(summary, (title, details) => log.audit({ title, details }));
   if (summary.stalled)
     log.error({
       title: 'HC_SC_ImportCustomer cannot make progress',
@@ -135,7 +135,12 @@ function importCustomers(runSummary: RunSummary): void {
     `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`,
   );
   // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.
-  const history = { totals: summary.totals, fileResults: summary.files, skipped: summary.skipped ?? null };
+  const history = {
+    totals: summary.totals,
+    fileResults: summary.files,
+    skipped: summary.skipped ?? null,
+    waiting: summary.waiting,
+  };
   recordRun(
     { search, record, log },
     script,

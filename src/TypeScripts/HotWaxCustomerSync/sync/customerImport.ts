@@ -266,7 +266,7 @@ function importFeeds(
     if (
       (state.file === null || state.file === name) &&
       offerable() &&
-      handOff(entry, null, feeds.slice(index + 1), state, deps, mr!)
+      handOff(entry, null, feeds.slice(index + 1), state, deps, mr!, summary)
     ) {
       summary.files.push({ name, outcome: 'handed off', counts: emptyCounts() });
       summary.handedOff = state.handoff!.feeds.map((f) => f.name);
@@ -285,7 +285,7 @@ function importFeeds(
     }
     const lineBefore = state.line;
     const offer = offerable()
-      ? (rowCount: number) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr!)
+      ? (rowCount: number) => handOff(entry, rowCount, feeds.slice(index + 1), state, deps, mr!, summary)
       : undefined;
     const result = importOneFeed(entry, state, deps, opts, save, tally, run, upserting(deps, opts), offer);
     summary.files.push(result);
@@ -329,6 +329,9 @@ function importFeeds(
   }
   state.skipped = skippedNow.length ? skippedNow : undefined;
   summary.stalled = summary.paused && !progress;
+  // Feeds left in customer/export/ for later runs (the status page's first screen shows the number).
+  const done = summary.files.filter((f) => /^(archived|failed)$/.test(f.outcome)).map((f) => f.name);
+  summary.waiting = feeds.filter((f) => !done.includes(f.name) && f.name !== state.file).length;
   state.lease = null;
   // The last save before the entry point logs the summary (no charged call in between).
   delete state.finished;
@@ -393,6 +396,7 @@ function handOff(
   state: ImportState,
   deps: ImportDeps,
   mr: MapReducePort,
+  summary: ImportSummary,
 ): boolean {
   if (mr.minRows <= 0) return false;
   if (rowCount === null && !first.size) return false;
@@ -429,6 +433,9 @@ function handOff(
     until: now + HANDOFF_LEASE_MS,
   };
   deps.checkpoint.save(state);
+  // The feeds this execution finished left the checkpoint with that save: their lines are logged now,
+  // before the submit (a crash there would leave no summary to report them).
+  logFeedResults(summary, (t, d) => deps.log.audit(t, d));
   const submitted = mr.submit();
   if (submitted === 'unavailable') {
     // The deployment cannot run (an upgraded account without it, say): this script goes on itself;
@@ -447,6 +454,18 @@ function handOff(
     `${taken.length} feed(s), about ${backlogRows} rows${submitted === 'submitted' ? '' : ' (the job was already queued)'}: ${taken.map((f) => f.name).join(', ')}`,
   );
   return true;
+}
+
+/** The AUDIT line of each feed result not logged yet ("Customer feed <name>: <outcome>"), once each. */
+export function logFeedResults(
+  summary: ImportSummary,
+  audit: (title: string, details: string) => void,
+): void {
+  for (const f of summary.files)
+    if (!summary.logged?.includes(f)) {
+      audit(`Customer feed ${f.name}: ${f.outcome}`, JSON.stringify(f));
+      (summary.logged ??= []).push(f);
+    }
 }
 
 /** The details of the AUDIT line "<script> summary", the same for both import scripts. */

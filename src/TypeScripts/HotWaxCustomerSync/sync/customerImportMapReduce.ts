@@ -498,10 +498,10 @@ export function finishHandoff(
   state.lease = null;
   deps.checkpoint.save(state);
   // What the scheduled import would take up next (its own filter, isCsv: CSV files, no dot files).
-  const feedsWaiting = [...listed.values()].some(
+  const waiting = [...listed.values()].filter(
     (e) => !e.directory && isCsv(e.name) && !finished.has(e.name),
-  );
-  return { ...summary, feedsWaiting };
+  ).length;
+  return { ...summary, feedsWaiting: waiting > 0, waiting };
 }
 
 /** getInputData's give-back: the feeds marked done here and left to the scheduled path. */

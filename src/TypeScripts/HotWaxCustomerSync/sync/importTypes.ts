@@ -190,6 +190,10 @@ export interface ImportSummary {
   skipped?: string;
   /** Feeds handed to HC_MR_ImportCustomer by this execution. */
   handedOff?: string[];
+  /** Feeds left waiting in customer/export/ when this execution ended (the feed in progress apart). */
+  waiting?: number;
+  /** Results whose AUDIT line is already logged (before a handoff's submit): never logged twice. */
+  logged?: FileResult[];
 }
 
 /** What one execution has already said once (a folder it cannot write, a setup mistake). */

@@ -566,7 +566,12 @@ function healthRows(
       if (state?.file) parts.push(`1 in progress (${state.file}, line ${state.line})`);
       const handed = state?.handoff?.feeds.filter((x) => !state.handoff?.done.includes(x.name)).length ?? 0;
       if (handed) parts.push(`${handed} handed to the map/reduce import`);
-      feeds = `${parts.length ? parts.join('; ') : 'none in progress'}; the rest: "List the waiting feeds" (Feeds tab)`;
+      const counted = runs.find((r) => typeof r.summary.waiting === 'number');
+      if (counted)
+        parts.push(
+          `${counted.summary.waiting} waiting in customer/export/ when the last run ended (${env.time(counted.ended)})`,
+        );
+      feeds = `${parts.length ? parts.join('; ') : 'none in progress'}; live list: "List the waiting feeds" (Feeds tab)`;
       const day = runs.filter((r) => r.ended > env.now - 86_400_000);
       const rows = day.reduce((t, r) => t + r.errorCount, 0);
       const failedFeeds = day

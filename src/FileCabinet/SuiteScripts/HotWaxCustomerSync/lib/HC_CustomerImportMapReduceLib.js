@@ -152,8 +152,9 @@ HC_CustomerSyncLib.returnFeeds(state,back)
 delete state.handoff
 state.lease=null
 deps.checkpoint.save(state)
-const feedsWaiting=[...listed.values()].some(e=>!e.directory&&HC_CustomerSyncLib.isCsv(e.name)&&!finished.has(e.name))
-return{...summary,feedsWaiting}}function giveBackFromPlan(state,plan){if(!plan.givenBack.length)return false
+const waiting=[...listed.values()].filter(e=>!e.directory&&HC_CustomerSyncLib.isCsv(e.name)&&!finished.has(e.name)).length
+return{...summary,feedsWaiting:waiting>0,waiting}}function giveBackFromPlan(state,plan){
+if(!plan.givenBack.length)return false
 const h=state.handoff
 for(const f of plan.givenBack)if(!h.done.includes(f.name))h.done.push(f.name)
 HC_CustomerSyncLib.returnFeeds(state,plan.givenBack.map(({name,tag})=>({name,tag})))

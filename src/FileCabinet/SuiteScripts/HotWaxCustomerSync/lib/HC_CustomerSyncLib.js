@@ -1516,7 +1516,7 @@ const name=entry.name
 if(!deps.budget.canAfford(UNITS.sftpTransfer+UNITS.searchPage+ROW_UNITS+ARCHIVE_UNITS)){summary.paused=true
 break}const mr=deps.mapReduce
 const offerable=()=>mr&&!opts.dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)
-if((state.file===null||state.file===name)&&offerable()&&handOff(entry,null,feeds.slice(index+1),state,deps,mr)){
+if((state.file===null||state.file===name)&&offerable()&&handOff(entry,null,feeds.slice(index+1),state,deps,mr,summary)){
 summary.files.push({name,outcome:'handed off',counts:emptyCounts()})
 summary.handedOff=state.handoff.feeds.map(f=>f.name)
 return summary}if(state.file!==name){state.file=name
@@ -1527,7 +1527,7 @@ dropCopy(state,deps)
 forgetFile(state)
 state.tag=state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`
 save(state)}const lineBefore=state.line
-const offer=offerable()?rowCount=>handOff(entry,rowCount,feeds.slice(index+1),state,deps,mr):undefined
+const offer=offerable()?rowCount=>handOff(entry,rowCount,feeds.slice(index+1),state,deps,mr,summary):undefined
 const result=importOneFeed(entry,state,deps,opts,save,tally,run,upserting(deps,opts),offer)
 summary.files.push(result)
 if(result.outcome==='handed off'){summary.handedOff=state.handoff.feeds.map(f=>f.name)
@@ -1553,6 +1553,8 @@ forgetFile(state)
 delete state.tag
 save(state)}state.skipped=skippedNow.length?skippedNow:undefined
 summary.stalled=summary.paused&&!progress
+const done=summary.files.filter(f=>/^(archived|failed)$/.test(f.outcome)).map(f=>f.name)
+summary.waiting=feeds.filter(f=>!done.includes(f.name)&&f.name!==state.file).length
 state.lease=null
 delete state.finished
 if(!opts.dryRun)deps.checkpoint.save(state)
@@ -1564,7 +1566,7 @@ if(errorReports.length)result.errorReports=errorReports
 const dryRunReport=written.names(DRY_RUN_FOLDER)[0]
 if(dryRunReport)result.dryRunReport=dryRunReport
 return result}const LISTED_BYTES_PER_ROW=1e3
-function handOff(first,rowCount,after,state,deps,mr){if(mr.minRows<=0)return false
+function handOff(first,rowCount,after,state,deps,mr,summary){if(mr.minRows<=0)return false
 if(rowCount===null&&!first.size)return false
 const skippedBefore=new Set(state.skipped??[])
 const waiting=after.filter(f=>!skippedBefore.has(f.name)&&!state.notHandedOff?.includes(f.name)).filter(f=>!state.blockedTags?.[f.name]).slice(0,Math.max(0,mr.maxFeeds-1))
@@ -1585,6 +1587,7 @@ delete state.finished
 state.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
 scriptId:mr.scriptId,until:now+HANDOFF_LEASE_MS}
 deps.checkpoint.save(state)
+logFeedResults(summary,(t,d)=>deps.log.audit(t,d))
 const submitted=mr.submit()
 if(submitted==='unavailable'){for(const k of Object.keys(state))delete state[k]
 Object.assign(state,JSON.parse(before))
@@ -1592,7 +1595,9 @@ deps.log.error('HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',
 deps.checkpoint.save(state)
 return false}
 deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer',`${taken.length} feed(s), about ${backlogRows} rows${submitted==='submitted'?'':' (the job was already queued)'}: ${taken.map(f=>f.name).join(', ')}`)
-return true}function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
+return true}function logFeedResults(summary,audit){for(const f of summary.files)if(!summary.logged?.includes(f)){
+audit(`Customer feed ${f.name}: ${f.outcome}`,JSON.stringify(f));(summary.logged??=[]).push(f)}}
+function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
 const n=o=>summary.files.filter(f=>f.outcome===o).length
 return{totals:summary.totals,files:summary.files.length,archived:n('archived'),failed:n('failed'),
 skippedEntries:n('skipped'),blocked:n('blocked'),changed:n('changed'),gone:n('gone'),givenBack:n('given back'),
@@ -1986,10 +1991,10 @@ TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,cabinetFiles,cap
 checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,decideRow,deploymentIsRunning,
 describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
 historicalLine,importOneFeed,integerParam,invalidCharacter,isCsv,isNetSuiteEmail,isProblem,latestRuns,loadSftpSettings,
-matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,parseCsvRecords,parseErrorReport,
-parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,readCustomerFeed,
-recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,scheduledBudget,
-selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,summaryDetails,
-temporaryName,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,unreadableReason,
-unsafeNameReason,utcStamp}})
+logFeedResults,matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,parseCsvRecords,
+parseErrorReport,parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,
+readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
+scheduledBudget,selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,
+summaryDetails,temporaryName,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,
+unreadableReason,unsafeNameReason,utcStamp}})
 
