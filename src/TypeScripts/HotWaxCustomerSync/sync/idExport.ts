@@ -163,31 +163,43 @@ export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { fil
     ),
   );
   const leftovers = run?.leftovers ?? [];
+  // Temporary files can only be left by a run that did not finish: this deployment's earlier run
+  // (leftovers), an earlier attempt of this stage (files already named), or the other deployment's
+  // run started over a day ago. Only then is the folder listed, so a run after clean runs pays nothing.
+  const suspect =
+    leftovers.length > 0 ||
+    (run?.files?.length ?? 0) > 0 ||
+    Object.entries(state?.pending ?? {}).some(
+      ([d, r]) => d !== deps.deploymentId && deps.now.getTime() - r.startedAt > 864e5,
+    );
   if (state && run && names.length > 0) {
     // Named in the checkpoint before the first upload, so a crash between upload and move leaves
     // nothing the next run does not know about and remove.
     run.files = names;
     deps.checkpoint.save(state);
   }
-  if (files.length > 0 || leftovers.length > 0) {
+  if (files.length > 0 || suspect) {
     const target = deps.connect();
     const dir = SFTP_FOLDERS.partyIdentifications;
-    // Every earlier run's temporary file, found by listing (10 units): a restarted summarize names its
-    // files anew and never learns its earlier attempt's names. Spared: the other deployment's upload
-    // under way, named in the checkpoint before it starts (read after the listing, so it is known), by
-    // a run started within a day (a crashed one's file is removed by the next run of either).
+    // Every earlier run's temporary file, found by listing (10 units) when one may be there (`suspect`),
+    // whatever its name. Spared: the other deployment's upload under way, named in the checkpoint
+    // before it starts (read after the listing, so it is known), by a run started within a day (a
+    // crashed one's file is removed by the next run of either).
     let temps: string[] = [];
     try {
-      temps = target
-        .listEntries(dir)
-        .filter((e) => !e.directory && /^\.CustomerExport-.*\.part$/.test(e.name))
-        .map((e) => e.name.slice(1, -5));
+      if (suspect)
+        temps = target
+          .listEntries(dir)
+          .filter((e) => !e.directory && /^\.CustomerExport-.*\.part$/.test(e.name))
+          .map((e) => e.name.slice(1, -5));
     } catch {
       // no such folder yet: nothing left over (the upload creates it)
     }
-    const busy = Object.entries(deps.checkpoint.load()?.pending ?? {}).flatMap(([d, r]) =>
-      d === deps.deploymentId || deps.now.getTime() - r.startedAt > 864e5 ? [] : (r.files ?? []),
-    );
+    const busy = temps.length
+      ? Object.entries(deps.checkpoint.load()?.pending ?? {}).flatMap(([d, r]) =>
+          d === deps.deploymentId || deps.now.getTime() - r.startedAt > 864e5 ? [] : (r.files ?? []),
+        )
+      : [];
     for (const name of temps) if (!busy.includes(name)) target.removeTemporary(dir, name);
     files.forEach((csv, i) => target.uploadAtomic(dir, names[i], csv));
   }

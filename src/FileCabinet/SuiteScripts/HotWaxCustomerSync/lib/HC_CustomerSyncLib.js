@@ -1866,14 +1866,15 @@ if(!run)deps.log.audit('Export pending run not found','The files are sent; the c
 const files=partyIdentificationFiles(customers,deps.maxRowsPerFile())
 const names=files.map((_csv,i)=>timestampedCsvName('CustomerExport',deps.now,files.length>1?`${deps.unique}-${String(i+1).padStart(3,'0')}`:deps.unique))
 const leftovers=run?.leftovers??[]
+const suspect=leftovers.length>0||(run?.files?.length??0)>0||Object.entries(state?.pending??{}).some(([d,r])=>d!==deps.deploymentId&&deps.now.getTime()-r.startedAt>864e5)
 if(state&&run&&names.length>0){run.files=names
-deps.checkpoint.save(state)}if(files.length>0||leftovers.length>0){const target=deps.connect()
+deps.checkpoint.save(state)}if(files.length>0||suspect){const target=deps.connect()
 const dir=SFTP_FOLDERS.partyIdentifications
 let temps=[]
 try{
-temps=target.listEntries(dir).filter(e=>!e.directory&&/^\.CustomerExport-.*\.part$/.test(e.name)).map(e=>e.name.slice(1,-5))
+if(suspect)temps=target.listEntries(dir).filter(e=>!e.directory&&/^\.CustomerExport-.*\.part$/.test(e.name)).map(e=>e.name.slice(1,-5))
 }catch{}
-const busy=Object.entries(deps.checkpoint.load()?.pending??{}).flatMap(([d,r])=>d===deps.deploymentId||deps.now.getTime()-r.startedAt>864e5?[]:r.files??[])
+const busy=temps.length?Object.entries(deps.checkpoint.load()?.pending??{}).flatMap(([d,r])=>d===deps.deploymentId||deps.now.getTime()-r.startedAt>864e5?[]:r.files??[]):[]
 for(const name of temps)if(!busy.includes(name))target.removeTemporary(dir,name)
 files.forEach((csv,i)=>target.uploadAtomic(dir,names[i],csv))}
 if(state&&run)deps.checkpoint.save(commitRun(state,deps.deploymentId))
