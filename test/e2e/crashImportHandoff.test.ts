@@ -1,9 +1,9 @@
 /**
  * An execution that finishes a feed and then hands the next ones to HC_MR_ImportCustomer, crashed at
- * EVERY charged call (the handoff's checkpoint save and its task.submit included), then run on to the
- * end: the final state equals the uninterrupted run's, and the finished feed's rows are reported once,
- * in some execution's AUDIT lines (the handoff's save takes it out of the checkpoint, so its line is
- * logged before the submit).
+ * EVERY charged call of that execution (the handoff's checkpoint save and its task.submit included),
+ * then run on to the end: the final state equals the uninterrupted run's, and the finished feed's
+ * rows are reported once, in some execution's AUDIT lines (the handoff's save takes it out of the
+ * checkpoint, so its line is logged before the submit).
  */
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
 import type { FaultPlan } from '../../emulator/src';
@@ -61,8 +61,11 @@ afterAll(() => server?.stop());
 test(`a feed finished before a handoff, against ${kind}: a crash at every charged call reports it once`, async () => {
   // The failed feed is finished by the execution that hands the backlog over.
   expect(reports[FAILED_FEED]).toEqual([1]);
-  expect(calls.some((api) => api.startsWith('task.'))).toBe(true);
-  for (let n = 1; n <= calls.length; n++) {
+  // The execution that fails the feed and hands the backlog over ends at its task.submit; the
+  // map/reduce's own stages are crashed call by call in crashImportMapReduce*.test.ts.
+  const submitAt = calls.findIndex((api) => api.startsWith('task.')) + 1;
+  expect(submitAt).toBeGreaterThan(10);
+  for (let n = 1; n <= submitAt; n++) {
     const c = await freshCase(server, 'hocrash');
     scenario(c);
     const runs = runAll(c.env, 'import', crashOnceAt(n));
