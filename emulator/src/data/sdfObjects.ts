@@ -180,6 +180,18 @@ const FIELD_TYPES: Record<string, FieldType> = {
   IMAGE: 'SELECT',
 };
 
+/** The transaction record types a field's "sale" and "purchase" applies-to flags put it on. */
+const SALE_TRANSACTIONS = [
+  'salesorder',
+  'cashsale',
+  'invoice',
+  'estimate',
+  'creditmemo',
+  'cashrefund',
+  'returnauthorization',
+];
+const PURCHASE_TRANSACTIONS = ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'];
+
 /**
  * Custom field objects SDF deploys and the record types each "applies to" flag names (SDF XML
  * reference: entitycustomfield appliesto…, crmcustomfield appliesto…, itemcustomfield appliesto…,
@@ -188,6 +200,7 @@ const FIELD_TYPES: Record<string, FieldType> = {
  * bodyitemfulfillment → itemfulfillment); types the account does not model are skipped.
  * Which standard types each flag covers is the emulator's reading of the UI's "Applies To" boxes (unverified).
  */
+
 const FIELD_OBJECTS: Record<string, { flag: RegExp; sublist?: string; types: Record<string, string[]> }> = {
   entitycustomfield: { flag: /^appliesto(.+)$/, types: { project: ['job'] } },
   crmcustomfield: {
@@ -211,16 +224,8 @@ const FIELD_OBJECTS: Record<string, { flag: RegExp; sublist?: string; types: Rec
   transactionbodycustomfield: {
     flag: /^body(.+)$/,
     types: {
-      sale: [
-        'salesorder',
-        'cashsale',
-        'invoice',
-        'estimate',
-        'creditmemo',
-        'cashrefund',
-        'returnauthorization',
-      ],
-      purchase: ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'],
+      sale: SALE_TRANSACTIONS,
+      purchase: PURCHASE_TRANSACTIONS,
       customerpayment: ['customerpayment', 'customerdeposit', 'customerrefund'],
       journal: ['journalentry'],
       pickingticket: [],
@@ -233,16 +238,8 @@ const FIELD_OBJECTS: Record<string, { flag: RegExp; sublist?: string; types: Rec
     flag: /^col(.+)$/,
     sublist: 'item',
     types: {
-      sale: [
-        'salesorder',
-        'cashsale',
-        'invoice',
-        'estimate',
-        'creditmemo',
-        'cashrefund',
-        'returnauthorization',
-      ],
-      purchase: ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'],
+      sale: SALE_TRANSACTIONS,
+      purchase: PURCHASE_TRANSACTIONS,
       journal: [],
       expense: [],
       time: [],
@@ -254,16 +251,8 @@ const FIELD_OBJECTS: Record<string, { flag: RegExp; sublist?: string; types: Rec
     flag: /^col(.+)$/,
     sublist: 'item',
     types: {
-      sale: [
-        'salesorder',
-        'cashsale',
-        'invoice',
-        'estimate',
-        'creditmemo',
-        'cashrefund',
-        'returnauthorization',
-      ],
-      purchase: ['purchaseorder', 'vendorbill', 'vendorcredit', 'vendorreturnauthorization'],
+      sale: SALE_TRANSACTIONS,
+      purchase: PURCHASE_TRANSACTIONS,
       kititem: [],
     },
   },
