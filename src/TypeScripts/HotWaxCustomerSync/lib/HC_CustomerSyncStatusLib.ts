@@ -25,6 +25,12 @@ export {
   ACTION_LABELS,
   REPORT_FOLDERS,
   buildPage,
+  pageView,
+  renderPage,
+  pieceHtml,
+  FLOWS,
+  flowVerdict,
+  importLoad,
   contentDisposition,
   fixFor,
   ERROR_FIXES,
@@ -36,4 +42,4 @@ export {
   instanceRuns,
   esc,
 } from '../sync/statusPage';
-export type { PageModel, StatusSources, ActionResult } from '../sync/statusPage';
+export type { PageModel, PageView, StatusSources, ActionResult } from '../sync/statusPage';

@@ -24,21 +24,32 @@ const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',
 code:'custpage_code',report:'custpage_report',download:'custpage_download',run:'custpage_run',
 dryRunFeed:'custpage_dryrun_feed',page:'custpage_page'}
 const REPORT_PAGE_ROWS=500
-const submitButton=(name,value,label)=>`<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`
 const ACTIONS={runImport:'run_import',runExport:'run_export',dryRun:'dry_run',testSftp:'test_sftp'}
 const ACTION_LABELS={
 run_import:'Run the import now (HC_SC_ImportCustomer, customdeploy_imp_customer_rest; it hands large backlogs to HC_MR_ImportCustomer)',
 run_export:'Run the id export now (customdeploy_export_customer_rest)',dry_run:'Dry run of the chosen waiting feed',
 test_sftp:'Test the SFTP connection'}
 const REPORT_FOLDERS={error:'customer/export/error',dry_run:'customer/export/dry_run'}
-function esc(s){return String(s??'').replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'
-}[c]))}const link=(href,text)=>`<a href="${esc(href)}">${esc(text)}</a>`
-const n=v=>typeof v==='number'&&Number.isFinite(v)?v:Number(v)||0
+const IMPORT_COMPANY_SETTINGS=[{id:'custscript_hc_imp_default_subsidiary',label:'Default subsidiary',
+empty:'none: rows without a subsidiary fail MISSING_SUBSIDIARY (OneWorld)'},{id:'custscript_hc_imp_match_by_email',
+label:'Link by email',empty:'No'},{id:'custscript_hc_imp_field_map',label:'Extra column map (JSON)',empty:'none'},{
+id:'custscript_hc_imp_sftp_config',label:'SFTP configuration',empty:'the first active HC SFTP Configuration record'},{
+id:'custscript_hc_imp_sftp_directory',label:'SFTP directory',empty:"the record's default file directory"},{
+id:'custscript_hc_imp_mr_min_rows',label:'Map/reduce from (rows)',empty:'600'}]
+const SETTINGS_WHERE='Setup > Company > General Preferences > Custom Preferences (one value for every deployment of HC_SC_ImportCustomer; a redeploy never changes it)'
+const SFTP_RECORD='the HC SFTP Configuration record (Customization > Lists, Records, & Fields > Record Types > HC SFTP Configuration)'
+const ERROR_FIXES=[[/^FTP_CANNOT_ESTABLISH_CONNECTION$/,`Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`],[/^FTP_INCORRECT_HOST_KEY/,`The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`],[/^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,`The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`],[/^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.'],[/^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,`A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`],[/^HC_SFTP_CONFIG_(MISSING|INVALID)$/,`The message names the field: correct ${SFTP_RECORD}.`],[/^HC_PARAMETER_INVALID$/,`The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/,'')} or on the deployment.`],[/^HC_CHECKPOINT_CONFLICT$/,'Another execution changed the checkpoint: nothing to do, the next run continues.'],[/^HC_HISTORICAL_UPLOAD_FAILED$/,'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.'],[/^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.'],[/^ENDED_BY_NETSUITE$/,"Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint."],[/^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,`Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/,'')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`],[/^MISSING_HC_CUSTOMER_ID$/,'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.'],[/^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.'],[/^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.'],[/^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.'],[/^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).']]
+function fixFor(code){
+return ERROR_FIXES.find(([re])=>re.test(code))?.[1]??`Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
+}const n=v=>typeof v==='number'&&Number.isFinite(v)?v:Number(v)||0
 function plural(count,one,many=`${one}s`){return`${count.toLocaleString('en-US')} ${count===1?one:many}`}
+const joined=(groups,sep)=>groups.flatMap((g,i)=>i?[sep,...g]:g)
 const DEPLOYMENT_STATUS_LABEL={SCHEDULED:'Scheduled',NOTSCHEDULED:'Not scheduled (on demand)',TESTING:'Testing',
 RELEASED:'Released'}
 const INSTANCE_STATUS_LABEL={PENDING:'Pending',PROCESSING:'Processing',COMPLETE:'Complete',FAILED:'Failed',
 CANCELED:'Canceled',DEFERRED:'Deferred',RETRY:'Retry'}
+const STAGE_LABEL={GETINPUT:'getInputData',MAP:'map',SHUFFLE:'shuffle',REDUCE:'reduce',SUMMARIZE:'summarize'}
+const stageLabel=(stage='')=>STAGE_LABEL[stage.toUpperCase().replace(/[^A-Z]/g,'')]??stage
 function outcomeText(key,s){if(key==='import'||key==='import_mr'){const t=s.totals??{}
 const parts=[`${n(t.created)} created`,`${n(t.linked)} linked`,`${n(t.alreadyLinked)} already linked`,`${n(t.errors)} errors`]
 const files=Array.isArray(s.fileResults)?s.fileResults:[]
@@ -49,9 +60,7 @@ return`${s.dryRun?'dry run: ':''}${parts.join(', ')}; ${plural(files.length,'fee
 return`${plural(n(s.exported),'customer id')} sent in ${plural(files,'file')}${n(s.stageErrors)?`, ${n(s.stageErrors)} stage errors`:''}`
 }if(key==='generate'){
 return`${plural(n(s.exportedThisExecution),'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten)?s.partsWritten.length:0,'part')} written${n(s.duplicates)?`, ${n(s.duplicates)} shared Shopify ids`:''}`
-}return`${plural(n(s.uploaded),'file')} uploaded, ${n(s.failed)} failed`}const STAGE_LABEL={GETINPUT:'getInputData',
-MAP:'map',SHUFFLE:'shuffle',REDUCE:'reduce',SUMMARIZE:'summarize'}
-const stageLabel=(stage='')=>STAGE_LABEL[stage.toUpperCase().replace(/[^A-Z]/g,'')]??stage
+}return`${plural(n(s.uploaded),'file')} uploaded, ${n(s.failed)} failed`}
 const isAlive=i=>i.status==='PROCESSING'||i.status==='RETRY'
 function instanceRuns(rows){const groups=new Map
 rows.forEach((r,i)=>{const key=r.taskId||`#${i}`
@@ -65,19 +74,7 @@ return{...jobs[0],status,stage:(alive??pending[pending.length-1]??jobs[0]).stage
 created:Math.min(...jobs.map(j=>j.created)),ended:status==='COMPLETE'||status==='FAILED'?Math.max(...ends):null}})}
 const handedFeeds=h=>h.feeds.map(f=>`${f.name}${h.done.includes(f.name)?' (finished)':''}`).join(', ')
 function nextQuarter(now,minutes){const step=minutes*6e4
-return Math.floor(now/step)*step+step}const IMPORT_COMPANY_SETTINGS=[{id:'custscript_hc_imp_default_subsidiary',
-label:'Default subsidiary',empty:'none: rows without a subsidiary fail MISSING_SUBSIDIARY (OneWorld)'},{
-id:'custscript_hc_imp_match_by_email',label:'Link by email',empty:'No'},{id:'custscript_hc_imp_field_map',
-label:'Extra column map (JSON)',empty:'none'},{id:'custscript_hc_imp_sftp_config',label:'SFTP configuration',
-empty:'the first active HC SFTP Configuration record'},{id:'custscript_hc_imp_sftp_directory',label:'SFTP directory',
-empty:"the record's default file directory"},{id:'custscript_hc_imp_mr_min_rows',label:'Map/reduce from (rows)',
-empty:'600'}]
-const SETTINGS_WHERE='Setup > Company > General Preferences > Custom Preferences (one value for every deployment of HC_SC_ImportCustomer; a redeploy never changes it)'
-const SFTP_RECORD='the HC SFTP Configuration record (Customization > Lists, Records, & Fields > Record Types > HC SFTP Configuration)'
-const ERROR_FIXES=[[/^FTP_CANNOT_ESTABLISH_CONNECTION$/,`Check the user name and the password secret (custrecord_ns_sftp_guid names it) of ${SFTP_RECORD}, then use "Test the SFTP connection".`],[/^FTP_INCORRECT_HOST_KEY/,`The server's host key changed or is wrong: ask HotWax for the key and update ${SFTP_RECORD}.`],[/^(CONNECTION_CLOSED_BY_HOST|CONNECTION_RESET|FTP_CONNECT_TIMEOUT_EXCEEDED|FTP_UNKNOWN_HOST|NO_ROUTE_TO_HOST_FOUND)$/,`The SFTP server did not answer: check host and port in ${SFTP_RECORD}, and ask HotWax whether the server is up.`],[/^FTP_UNSUPPORTED_ENCRYPTION_ALGORITHM$/,'The SFTP server offers none of the algorithms NetSuite accepts: ask HotWax to enable aes128-ctr/aes256-ctr.'],[/^(FTP_PERMISSION_DENIED|FTP_DIRECTORY_NOT_FOUND|FTP_NO_SUCH_FILE_OR_DIRECTORY|FTP_INVALID_DIRECTORY)$/,`A folder of the SFTP layout is missing or not writable: check the directory in ${SFTP_RECORD} and run "Test the SFTP connection".`],[/^HC_SFTP_CONFIG_(MISSING|INVALID)$/,`The message names the field: correct ${SFTP_RECORD}.`],[/^HC_PARAMETER_INVALID$/,`The message names the setting: correct it under ${SETTINGS_WHERE.replace(/ \(.*$/,'')} or on the deployment.`],[/^HC_CHECKPOINT_CONFLICT$/,'Another execution changed the checkpoint: nothing to do, the next run continues.'],[/^HC_HISTORICAL_UPLOAD_FAILED$/,'The failed parts stay in "Historical Shopify Customer CSV": fix the SFTP problem named, then run the upload again.'],[/^SSS_USAGE_LIMIT_EXCEEDED$|^SSS_TIME_LIMIT_EXCEEDED$/,'NetSuite stopped the execution at its limit: the next run continues from the checkpoint; if it repeats, report it to HotWax with the Execution Log.'],[/^ENDED_BY_NETSUITE$/,"Open the deployment's Execution Log (Customization > Scripting > Script Deployments) for the error; the next run continues from the checkpoint."],[/^MISSING_SUBSIDIARY$|^INVALID_SUBSIDIARY$/,`Set "Default subsidiary" (an internal id) under ${SETTINGS_WHERE.replace(/ \(.*$/,'')}, or have HotWax send the subsidiary; then HotWax sends the rows again.`],[/^MISSING_HC_CUSTOMER_ID$/,'The row has no HotWax customer id: fix the customer in HotWax; it is sent again with its next change.'],[/^MISSING_COMPANY_NAME$|^INVALID_INDIVIDUAL$/,'A company customer needs a company name (or the row must be a person): fix the customer in HotWax.'],[/^INVALID_(EMAIL|PHONE|TAXABLE|ORDER_PRIORITY|ACCOUNT_SOURCE|CHARACTER)$/,'The value in that column is not one NetSuite accepts (the message says which): fix the customer in HotWax.'],[/^LINKED_TO_OTHER_HC_CUSTOMER$|^DUPLICATE|IDENTITY|CONFLICT/,'Two HotWax customers claim one NetSuite customer (or the reverse): decide which is right, correct the HC Customer Id on the NetSuite customer, then HotWax sends the row again.'],[/^(WRONG_COLUMN_COUNT|UNBALANCED_QUOTE|STRAY_QUOTE|DUPLICATE_COLUMN|EMPTY_FILE|UNKNOWN_STATUS)$/,'The feed file itself is malformed: report it to HotWax with the file name (it is kept in customer/export/failed/).']]
-function fixFor(code){
-return ERROR_FIXES.find(([re])=>re.test(code))?.[1]??`Read the message; if it is unclear, send the code ${code} and the message to HotWax.`
-}function withInstanceFailures(runs,instances,scriptId){const claimed=new Set
+return Math.floor(now/step)*step+step}function withInstanceFailures(runs,instances,scriptId){const claimed=new Set
 const extra=[]
 const mine=instances.filter(i=>i.scriptId===scriptId&&(i.status==='FAILED'||i.status==='COMPLETE')).reverse()
 const oldestFirst=[...runs].sort((a,b)=>a.ended-b.ended)
@@ -93,200 +90,235 @@ const FLOWS=[{flow:'Customer import',scripts:['customscript_imp_customer','custo
 },{flow:'Id export to HotWax',scripts:['customscript_export_customer'],every:15},{
 flow:'Historical export (by hand, once)',
 scripts:['customscript_generate_hist_shop_customer','customscript_upload_hist_shop_customer'],every:0}]
-function healthRows(src,env,runsByScript,deployments){const state=src.importState()
-return FLOWS.map(f=>{const runs=f.scripts.flatMap(id=>runsByScript.get(id)??[]).sort((a,b)=>b.ended-a.ended)
-const last=runs[0]
-const good=runs.find(r=>r.outcome!=='failed')
-const lastGood=good?`${env.time(good.ended)} (${scriptName(good.scriptId)})`:'none recorded'
-let feeds='\u2014'
-let errors='\u2014'
-if(f.every&&f.scripts.includes('customscript_imp_customer')){const parts=[]
+function importLoad(state,runs,env){const parts=[]
 if(state?.file)parts.push(`1 in progress (${state.file}, line ${state.line})`)
 const handed=state?.handoff?.feeds.filter(x=>!state.handoff?.done.includes(x.name)).length??0
 if(handed)parts.push(`${handed} handed to the map/reduce import`)
 const counted=runs.find(r=>typeof r.summary.waiting==='number')
 if(counted)parts.push(`${counted.summary.waiting} waiting in customer/export/ when the last run ended (${env.time(counted.ended)})`)
-feeds=`${parts.length?parts.join('; '):'none in progress'}; live list: "List the waiting feeds" (Feeds tab)`
+const feeds=`${parts.length?parts.join('; '):'none in progress'}; live list: "List the waiting feeds" (Feeds tab)`
 const day=runs.filter(r=>r.ended>env.now-864e5)
 const rows=day.reduce((t,r)=>t+r.errorCount,0)
 const failedFeeds=day.flatMap(r=>Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]).filter(x=>x.outcome==='failed').length
-errors=`${plural(rows,'rejected row')}${failedFeeds?`, ${plural(failedFeeds,'failed feed')}`:''} in the last 24 hours`}
-const row={flow:f.flow,lastGood,feeds,errors}
-if(last?.outcome==='failed'){const e=runError(last)
+const errors=`${plural(rows,'rejected row')}${failedFeeds?`, ${plural(failedFeeds,'failed feed')}`:''} in the last 24 hours`
+return{feeds,errors}}function failing(runs,env){const last=runs[0]
+const e=runError(last)
 const code=e?.code??'UNEXPECTED_ERROR'
 let since=last
 for(const r of runs){if(r.outcome!=='failed')break
-since=r}return{...row,state:'failing',
+since=r}return{state:'failing',
 cause:`${scriptName(last.scriptId)} failed on ${last.deploymentId} ${since===last?'at':'every run since'} ${env.time(since.ended)}: ${code}: ${e?.message??'no message recorded'}`,
-fix:fixFor(code)}}
+fix:fixFor(code)}}function flowVerdict(f,runs,deployments,errors,env){const last=runs[0]
+if(last?.outcome==='failed')return failing(runs,env)
 const paused=deployments.filter(d=>f.scripts.includes(d.scriptId)&&SHIPPED_REPEAT_MINUTES[d.deploymentId]&&(d.status!=='SCHEDULED'||!d.isDeployed))
-if(paused.length)return{...row,state:'attention',
+if(paused.length)return{state:'attention',
 cause:`${paused.map(d=>d.deploymentId).join(', ')} is not scheduled: no run starts by itself`,
 fix:'Set the deployment\u2019s Status back to Scheduled (Customization > Scripting > Script Deployments), unless HotWax paused it on purpose.'
 }
-if(!last)return{...row,state:'not run yet',
-cause:f.every?`No run recorded yet: it runs every ${f.every} minutes`:'Not run yet',
+if(!last)return{state:'not run yet',cause:f.every?`No run recorded yet: it runs every ${f.every} minutes`:'Not run yet',
 fix:f.every?'Nothing to do: wait for the first scheduled run, or use "Run now".':'Before go-live, run HC_SC_GenerateHistoricalCustomerCSV by hand (Save and Execute), then HC_SC_UploadHistoricalCustomerCSV.'
 }
-if(f.every&&last.ended<env.now-(3*f.every+15)*6e4)return{...row,state:'attention',
+if(f.every&&last.ended<env.now-(3*f.every+15)*6e4)return{state:'attention',
 cause:`No run recorded since ${env.time(last.ended)}, though it is scheduled every ${f.every} minutes`,
 fix:'Open Customization > Scripting > Script Status: are its instances pending behind other scripts? The processors may be busy.'
 }
-if(errors!=='\u2014'&&/^[1-9]|failed feed/.test(errors))return{...row,state:'attention',
+if(errors!=='\u2014'&&/^[1-9]|failed feed/.test(errors))return{state:'attention',
 cause:`Runs complete, but rows were rejected: ${errors}`,fix:'Open the Errors tab: each error code says what to fix.'}
-return{...row,state:'healthy',cause:`Last run ${env.time(last.ended)}: ${last.outcome}`,fix:'Nothing to do.'}})}
-function overviewTab(src,env,runsByScript,importRuns,deployments,instances){const handoff=src.importState()?.handoff
-const blocks=[]
-for(const s of SYNC_SCRIPTS){const runs=runsByScript.get(s.scriptId)??[]
-const mine=instances.filter(i=>i.scriptId===s.scriptId)
-const lastInstance=mine.find(i=>i.status==='COMPLETE'||i.status==='FAILED')
-const lastRun=runs[0]
-const lastFailed=lastInstance?lastInstance.status==='FAILED':lastRun?.outcome==='failed'
-const deps=deployments.filter(d=>d.scriptId===s.scriptId)
-const queued=mine.filter(i=>i.status==='PENDING'||i.status==='PROCESSING')
-const next=queued.map(q=>`${INSTANCE_STATUS_LABEL[q.status]??q.status} on ${q.deploymentId} (${q.stage&&q.status==='PROCESSING'?`${stageLabel(q.stage)} stage; `:''}queued ${env.time(q.created)})`)
-for(const d of deps){const every=SHIPPED_REPEAT_MINUTES[d.deploymentId]
-if(d.status==='SCHEDULED'&&d.isDeployed&&every)next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now,every))}`)
-}if(next.length===0)next.push('idle'in s?s.idle:'Nothing scheduled: runs when started by hand or by HotWax')
-const state=d=>!d.isDeployed?'Not deployed (paused)':d.status!=='SCHEDULED'&&SHIPPED_REPEAT_MINUTES[d.deploymentId]?`Paused (${DEPLOYMENT_STATUS_LABEL[d.status]??d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`:DEPLOYMENT_STATUS_LABEL[d.status]??d.status
-const deploymentText=deps.map(d=>esc(`${d.deploymentId}: ${state(d)}`)).join('<br>')
-const mr=s.key==='import_mr'
-const outcome=r=>mr&&r.outcome==='rescheduled'?'complete':r.outcome
-const family=IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns:runs
-const oldest=family.length>=IMPORT_RUNS?family[family.length-1]:undefined
-const noRun=oldest?`None among the last ${plural(family.length,'import run')} recorded (since ${env.time(oldest.ended)})`:'No run recorded in the last 30 days'
-const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcome(lastRun)}: ${runError(lastRun)?`${runError(lastRun)?.code}: ${runError(lastRun)?.message}`:outcomeText(s.key,lastRun.summary)}`:noRun
-const extra=mr?[{id:'custpage_import_mr_handoff',label:'Feeds handed over',
-value:handoff?.feeds.length?`${handedFeeds(handoff)}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
-}]:[]
-blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.title} (${s.name}${'about'in s?`, ${s.about}`:''})`,
-fields:[...extra,{id:`custpage_${s.key}_deployments`,label:'Deployments',value:deploymentText||esc('none found'),
-html:true},{id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,
-label:'Last run failed',
-value:lastFailed?`<span class="hc-bad">Yes</span>${lastInstance?.status==='FAILED'?esc(` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`):''}`:lastRun||lastInstance?'No':'\u2014',
-html:true},{id:`custpage_${s.key}_next`,label:'Next',value:next.map(esc).join('<br>'),html:true
-},...s.key==='import'||s.key==='export'?[{id:`custpage_${s.key}_runnow`,label:'Run now',
-value:`${submitButton(PARAM.run,s.key==='import'?ACTIONS.runImport:ACTIONS.runExport,`Run ${s.name} now`)} on ${ON_DEMAND[s.key].deploymentId}, as HotWax starts it`,
-html:true}]:[]]})
-blocks.push({kind:'table',id:`custpage_runs_${s.key}`,label:`${s.title}: last runs (${s.name})`,columns:[{id:'ended',
-label:'Ended'},{id:'deployment',label:'Deployment'},{id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{
-id:'units',label:'Units used'},{id:'rescheduled',label:mr?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
-rows:runs.slice(0,5).map(r=>[esc(env.time(r.ended)),esc(r.deploymentId),r.outcome==='failed'?'<span class="hc-bad">failed</span>':esc(outcome(r)),esc(runError(r)?`${runError(r)?.code??''}: ${runError(r)?.message??''}`:outcomeText(s.key,r.summary)),r.summary.unitsUsed===undefined?'\u2014':esc(n(r.summary.unitsUsed).toLocaleString('en-US')),r.summary.rescheduled?'Yes':'No']),
-empty:`${noRun}.`})}return{id:'custpage_tab_overview',label:'Overview',blocks}}
-function feedsTab(src,env,importRuns,waiting,waitingError){const state=src.importState()
-const lease=state?.lease
+return{state:'healthy',cause:`Last run ${env.time(last.ended)}: ${last.outcome}`,fix:'Nothing to do.'}}
+function healthRows({src,env,runsByScript,deployments}){const state=src.importState()
+return FLOWS.map(f=>{const runs=f.scripts.flatMap(id=>runsByScript.get(id)??[]).sort((a,b)=>b.ended-a.ended)
+const good=runs.find(r=>r.outcome!=='failed')
+const lastGood=good?`${env.time(good.ended)} (${scriptName(good.scriptId)})`:'none recorded'
+const load=f.every&&f.scripts.includes('customscript_imp_customer')?importLoad(state,runs,env):{feeds:'\u2014',
+errors:'\u2014'}
+const row={flow:f.flow,lastGood,...load}
+return{...row,...flowVerdict(f,runs,deployments,load.errors,env)}})}function esc(s){
+return String(s??'').replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]))}
+function pieceHtml(p){if(typeof p==='string')return esc(p)
+if('link'in p)return`<a href="${esc(p.link)}">${esc(p.text)}</a>`
+if('strong'in p)return`<b>${esc(p.strong)}</b>`
+if('bad'in p)return`<span class="hc-bad">${esc(p.bad)}</span>`
+if('br'in p)return'<br>'
+if('button'in p){const{name,value,label}=p.button
+return`<button type="submit" class="hc-btn" name="${esc(name)}" value="${esc(value)}">${esc(label)}</button>`}
+return p.markup}const richHtml=r=>(Array.isArray(r)?r:[r]).map(pieceHtml).join('')
+function blockModel(b){if(b.kind==='table')return{...b,rows:b.rows.map(row=>row.map(richHtml))}
+return{...b,fields:b.fields.map(f=>typeof f.value==='string'?{...f,value:f.value}:{...f,value:richHtml(f.value),
+html:true})}}function renderPage(view){return{...view,tabs:view.tabs.map(t=>({...t,blocks:t.blocks.map(blockModel)}))}}
+const listedRows=r=>Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
+function errorRowsOf(runs){const rows=[]
+let omitted=0
+for(const r of runs){const list=listedRows(r)
+for(const e of list)rows.push({...e,when:r.ended,by:scriptName(r.scriptId)})
+omitted+=Math.max(0,r.errorCount-list.length)}return{rows,omitted}}function codeCounts(runs){const codes=new Map
+let total=0
+for(const r of runs){
+const byCode=r.summary.errorCodes&&typeof r.summary.errorCodes==='object'?Object.entries(r.summary.errorCodes):[...listedRows(r).reduce((m,e)=>m.set(e.errorCode,(m.get(e.errorCode)??0)+1),new Map)]
+for(const[c,k]of byCode){codes.set(c,(codes.get(c)??0)+n(k))
+total+=n(k)}}return{codes,total}}const byCount=codes=>[...codes.entries()].sort((a,b)=>b[1]-a[1])
+function filterBlock(env,code,codes,total,omitted){const url=c=>env.pageUrl({...c?{[PARAM.code]:c}:{},
+selectedtab:'custpage_tab_errors'})
+const all=`All (${total.toLocaleString('en-US')})`
+const choices=[[code?{link:url(),text:all}:{strong:all}],...byCount(codes).map(([c,count])=>{
+const text=`${c} (${count.toLocaleString('en-US')})`
+return[c===code?{strong:text}:{link:url(c),text}]})]
+const block={kind:'fields',id:'custpage_grp_errfilter',label:'Filter',fields:[{id:'custpage_err_codes',
+label:'Error code',value:joined(choices,' | ')},{id:'custpage_err_omitted',label:'Not listed here',
+value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
+}]}
+return block}function errorRowsTable(env,code,shown,customers){return{kind:'table',id:'custpage_errors',
+label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{id:'feed',label:'Feed'},{id:'line',
+label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{id:'message',label:'Message'},{id:'customer',
+label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',label:'Imported by'}],rows:shown.map(r=>{
+const id=customers.get(r.hcCustomerId)
+return[r.report?{link:env.pageUrl({[PARAM.report]:r.report,selectedtab:'custpage_tab_errors'}),text:r.fileName
+}:r.fileName,String(r.lineNumber),r.hcCustomerId,r.errorCode,r.errorMessage,id?{link:env.customerUrl(id),
+text:`Customer ${id}`}:'',env.time(r.when),r.by]}),
+empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}}
+const reportUrl=(env,report,params)=>env.pageUrl({[PARAM.report]:report.name,...report.folder==='dry_run'?{
+custpage_folder:'dry_run'}:{},...params})
+function reportBlocks(env,report,reportError,page){
+if(!report)return reportError?[reportTable(report,reportError,1,1)]:[]
+const pages=Math.max(1,Math.ceil(report.rows.length/REPORT_PAGE_ROWS))
+const shownPage=Math.min(Math.max(1,page),pages)
+const pageLinks=Array.from({length:pages},(_,i)=>[i+1===shownPage?{strong:String(i+1)}:{link:reportUrl(env,report,{
+[PARAM.page]:String(i+1),selectedtab:'custpage_tab_errors'}),text:String(i+1)}])
+const file={kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[...pages>1?[{id:'custpage_report_pages',
+label:'Pages',value:joined(pageLinks,' ')}]:[],{id:'custpage_report_download',label:'Download',value:[{
+link:reportUrl(env,report,{[PARAM.download]:'T'}),text:`${report.name} (CSV)`}]}]}
+return[reportTable(report,reportError,pages,shownPage),file]}function reportTable(report,reportError,pages,shownPage){
+const first=(shownPage-1)*REPORT_PAGE_ROWS
+return{kind:'table',id:'custpage_report',
+label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')}${pages>1?`; rows ${(first+1).toLocaleString('en-US')}\u2013${Math.min(first+REPORT_PAGE_ROWS,report.rows.length).toLocaleString('en-US')}`:''})`:'Report',
+columns:(report?.header.length?report.header:['problem']).map((h,i)=>({id:`c${i}`,label:h})),
+rows:report?report.rows.slice(first,first+REPORT_PAGE_ROWS):[[reportError??'']],empty:'The report is empty.'}}
+function errorsTab({src,env},code,report,reportError,page=1){const runs=src.runsWithErrors(10)
+const{rows,omitted}=errorRowsOf(runs)
+const{codes,total}=codeCounts(runs)
+const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
+const customers=src.customersByHcId([...new Set(shown.map(r=>r.hcCustomerId).filter(Boolean))])
+const causes={kind:'table',id:'custpage_err_causes',label:'Rejected rows by cause (the last 10 runs with errors)',
+columns:[{id:'code',label:'Code'},{id:'rows',label:'Rows'},{id:'fix',label:'What to do'}],
+rows:byCount(codes).map(([c,k])=>[c,k.toLocaleString('en-US'),fixFor(c)]),empty:'No rejected rows.'}
+const blocks=[filterBlock(env,code,codes,total,omitted),causes,errorRowsTable(env,code,shown,customers),...reportBlocks(env,report,reportError,page)]
+return{id:'custpage_tab_errors',label:'Errors',blocks}}function cursorFields({src,env}){const state=src.exportState()
+const cursor=state?.committed
+const pending=Object.entries(state?.pending??{})
+return[{id:'custpage_exp_stamp',label:'Customers stamped after',
+value:cursor?cursor.stampAfter?env.time(cursor.stampAfter):'the beginning':'No export has run yet'},{
+id:'custpage_exp_pending',label:'Runs selecting now',
+value:pending.length?pending.map(([d,p])=>`${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`).join('; '):'none'
+}]}function historicalStatus(h){if(h.status===null)return'Not run yet (no "Historical Shopify Customer CSV" folder)'
+if(!h.state)return h.status||'Folder created, no export recorded'
+return h.state.done?`Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart-1} part(s)`:`In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`
+}function historicalFields({runsByScript,env},h){
+const genRuns=runsByScript.get('customscript_generate_hist_shop_customer')??[]
+const fields=[{id:'custpage_hist_status',label:'Historical export',value:historicalStatus(h)},{id:'custpage_hist_parts',
+label:'Parts',value:`${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`}]
+if(genRuns[0])fields.push({id:'custpage_hist_last',label:'Last run',
+value:`${env.time(genRuns[0].ended)}: ${outcomeText('generate',genRuns[0].summary)}`})
+return fields}
+const sentFiles=({runsByScript},env)=>(runsByScript.get('customscript_export_customer')??[]).flatMap(r=>(Array.isArray(r.summary.files)?r.summary.files:[]).map(f=>[f,env.time(r.ended),String(n(r.summary.exported))]))
+function exportsTab(d){const fields=cursorFields(d)
+const h=d.src.historical()
+const parts=[...h.waiting.map(f=>({...f,where:'waiting for upload'})),...h.archived.map(f=>({...f,
+where:'uploaded, archived'}))].sort((a,b)=>a.name<b.name?-1:1)
+return{id:'custpage_tab_exports',label:'Id export and historical export',blocks:[{kind:'fields',
+id:'custpage_grp_cursor',label:'Id export cursor (checkpoint "id-export")',fields},{kind:'table',id:'custpage_sent',
+label:'Last files sent to customer/import/',columns:[{id:'file',label:'File'},{id:'when',label:'Sent'},{id:'ids',
+label:'Customer ids in the run'}],rows:sentFiles(d,d.env).slice(0,10),empty:'No file sent in the recorded runs.'},{
+kind:'fields',id:'custpage_grp_hist',label:'Historical export',fields:historicalFields(d,h)},{kind:'table',
+id:'custpage_parts',label:'Historical export parts',columns:[{id:'name',label:'File'},{id:'size',label:'Bytes'},{
+id:'where',label:'Where'},{id:'created',label:'Written'}],
+rows:parts.map(p=>[p.name,p.size.toLocaleString('en-US'),p.where,p.created?d.env.time(p.created):'']),
+empty:'No part written yet.'}]}}function inProgressFields(state,env){const lease=state?.lease
 const leaseText=lease?`${lease.deploymentId}${lease.scriptId?` (${scriptName(lease.scriptId)})`:''} (lease until ${env.time(lease.until)})`:'none (the next run continues)'
-const inProgress=state?.file?[{id:'custpage_feed_current',label:'Feed in progress',value:state.file},{
+const fields=state?.file?[{id:'custpage_feed_current',label:'Feed in progress',value:state.file},{
 id:'custpage_feed_line',label:'Last line handled',value:String(state.line)},{id:'custpage_feed_counts',label:'So far',
 value:`${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} errors`
 },{id:'custpage_feed_lease',label:'Importing deployment',value:leaseText}]:[{id:'custpage_feed_current',
 label:'Feed in progress',
 value:state?.handoff?.feeds.length?'None on the scheduled path: the feeds below are handed to HC_MR_ImportCustomer':'None: every feed read so far is finished'
 }]
-if(state?.handoff?.feeds.length){const h=state.handoff
-inProgress.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',value:handedFeeds(h)})
-if(!state.file)inProgress.push({id:'custpage_feed_lease',label:'Importing deployment',value:leaseText})}
-const finished=[]
+if(state?.handoff?.feeds.length){fields.push({id:'custpage_feed_handoff',label:'Handed to HC_MR_ImportCustomer',
+value:handedFeeds(state.handoff)})
+if(!state.file)fields.push({id:'custpage_feed_lease',label:'Importing deployment',value:leaseText})}return fields}
+function waitingBlock(env,waiting,waitingError){const listUrl=env.pageUrl({[PARAM.listFeeds]:'T',
+selectedtab:'custpage_tab_feeds'})
+if(waiting===null){return{kind:'fields',id:'custpage_grp_waiting',label:'Waiting in customer/export/',fields:[{
+id:'custpage_waiting_link',label:'Waiting feeds',value:[...waitingError?[{bad:waitingError},{br:true
+}]:[],'Read live from the SFTP server on request: ',{link:listUrl,text:'List the waiting feeds'}]}]}}return{
+kind:'table',id:'custpage_waiting',label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{
+id:'name',label:'Feed'},{id:'size',label:'Bytes'},{id:'modified',label:'Last modified'},{id:'check',label:'Check it'}],
+rows:waiting.map(w=>[w.name,w.size.toLocaleString('en-US'),env.time(w.lastModified),{button:{name:PARAM.dryRunFeed,
+value:w.name,label:'Dry run'}}]),empty:'No feed is waiting.'}}function finishedFeeds(importRuns){const finished=[]
 for(const r of importRuns){if(r.summary.dryRun)continue
 const files=Array.isArray(r.summary.fileResults)?r.summary.fileResults:[]
 for(const f of files)if(f.outcome==='archived'||f.outcome==='failed')finished.push({when:r.ended,f,
-by:scriptName(r.scriptId)})}const blocks=[{kind:'fields',id:'custpage_grp_inprogress',
-label:'In progress (import checkpoint)',fields:inProgress}]
-const listUrl=env.pageUrl({[PARAM.listFeeds]:'T',selectedtab:'custpage_tab_feeds'})
-if(waiting===null){blocks.push({kind:'fields',id:'custpage_grp_waiting',label:'Waiting in customer/export/',fields:[{
-id:'custpage_waiting_link',label:'Waiting feeds',
-value:`${waitingError?`<span class="hc-bad">${esc(waitingError)}</span><br>`:''}Read live from the SFTP server on request: ${link(listUrl,'List the waiting feeds')}`,
-html:true}]})}else{blocks.push({kind:'table',id:'custpage_waiting',
-label:`Waiting in customer/export/ (listed ${env.time(env.now)})`,columns:[{id:'name',label:'Feed'},{id:'size',
-label:'Bytes'},{id:'modified',label:'Last modified'},{id:'check',label:'Check it'}],
-rows:waiting.map(w=>[esc(w.name),esc(w.size.toLocaleString('en-US')),esc(env.time(w.lastModified)),submitButton(PARAM.dryRunFeed,w.name,'Dry run')]),
-empty:'No feed is waiting.'})}
-const resultRows=outcome=>finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[esc(f.name),esc(env.time(when)),esc(f.movedTo??''),esc(String(f.counts?.created??0)),esc(String(f.counts?.linked??0)),esc(String(f.counts?.alreadyLinked??0)),f.counts?.errors&&f.errorReports?.length?f.errorReports.map((r,i,all)=>link(env.pageUrl({
-[PARAM.report]:r,selectedtab:'custpage_tab_errors'
-}),all.length===1?`${f.counts.errors} (report)`:i===0?`${f.counts.errors} (report part 1)`:`part ${i+1}`)).join(' '):'0',esc(by)])
-const columns=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{id:'created',
-label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',label:'Errors'},{
-id:'by',label:'Imported by'}]
-blocks.push({kind:'table',id:'custpage_archived',label:'Last archived feeds (customer/export/archive/)',columns,
-rows:resultRows('archived'),empty:'No feed archived in the recorded runs.'},{kind:'table',id:'custpage_failed',
-label:'Last failed feeds (customer/export/failed/)',columns,rows:resultRows('failed'),
-empty:'No feed failed in the recorded runs.'})
-return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function errorsTab(src,env,code,report,reportError,page=1){
-const rows=[]
-let omitted=0
-const runs=src.runsWithErrors(10)
-for(const r of runs){const list=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
-for(const e of list)rows.push({...e,when:r.ended,by:scriptName(r.scriptId)})
-omitted+=Math.max(0,r.errorCount-list.length)}const codes=new Map
-let total=0
-for(const r of runs){const listed=Array.isArray(r.summary.errorRows)?r.summary.errorRows:[]
-const byCode=r.summary.errorCodes&&typeof r.summary.errorCodes==='object'?Object.entries(r.summary.errorCodes):[...listed.reduce((m,e)=>m.set(e.errorCode,(m.get(e.errorCode)??0)+1),new Map)]
-for(const[c,k]of byCode){codes.set(c,(codes.get(c)??0)+n(k))
-total+=n(k)}}const shown=rows.filter(r=>!code||r.errorCode===code).slice(0,100)
-const customers=src.customersByHcId([...new Set(shown.map(r=>r.hcCustomerId).filter(Boolean))])
-const filterLinks=[code?link(env.pageUrl({selectedtab:'custpage_tab_errors'
-}),`All (${total.toLocaleString('en-US')})`):`<b>All (${total.toLocaleString('en-US')})</b>`,...[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,count])=>c===code?`<b>${esc(c)} (${count.toLocaleString('en-US')})</b>`:link(env.pageUrl({
-[PARAM.code]:c,selectedtab:'custpage_tab_errors'}),`${c} (${count.toLocaleString('en-US')})`))]
-const blocks=[{kind:'fields',id:'custpage_grp_errfilter',label:'Filter',fields:[{id:'custpage_err_codes',
-label:'Error code',value:filterLinks.join(' | '),html:true},{id:'custpage_err_omitted',label:'Not listed here',
-value:omitted?`${plural(omitted,'more error row')} of these runs: open the feed's report for every row.`:'none: every error row of these runs is listed'
-}]},{kind:'table',id:'custpage_err_causes',label:'Rejected rows by cause (the last 10 runs with errors)',columns:[{
-id:'code',label:'Code'},{id:'rows',label:'Rows'},{id:'fix',label:'What to do'}],
-rows:[...codes.entries()].sort((a,b)=>b[1]-a[1]).map(([c,k])=>[esc(c),esc(k.toLocaleString('en-US')),esc(fixFor(c))]),
-empty:'No rejected rows.'},{kind:'table',id:'custpage_errors',
-label:code?`Latest error rows with code ${code}`:'Latest error rows',columns:[{id:'feed',label:'Feed'},{id:'line',
-label:'Line'},{id:'hcid',label:'HC Customer Id'},{id:'code',label:'Code'},{id:'message',label:'Message'},{id:'customer',
-label:'NetSuite customer'},{id:'when',label:'Reported'},{id:'by',label:'Imported by'}],rows:shown.map(r=>{
-const id=customers.get(r.hcCustomerId)
-return[r.report?link(env.pageUrl({[PARAM.report]:r.report,selectedtab:'custpage_tab_errors'
-}),r.fileName):esc(r.fileName),esc(String(r.lineNumber)),esc(r.hcCustomerId),esc(r.errorCode),esc(r.errorMessage),id?link(env.customerUrl(id),`Customer ${id}`):'',esc(env.time(r.when)),esc(r.by)]
-}),empty:code?`No recorded error row has code ${code}.`:'No error rows in the last 30 days.'}]
-const pages=report?Math.max(1,Math.ceil(report.rows.length/REPORT_PAGE_ROWS)):1
-const shownPage=Math.min(Math.max(1,page),pages)
-const first=(shownPage-1)*REPORT_PAGE_ROWS
-if(report||reportError){blocks.push({kind:'table',id:'custpage_report',
-label:report?`Report ${REPORT_FOLDERS[report.folder]}/${report.name} (read from SFTP, ${plural(report.rows.length,'row')}${pages>1?`; rows ${(first+1).toLocaleString('en-US')}\u2013${Math.min(first+REPORT_PAGE_ROWS,report.rows.length).toLocaleString('en-US')}`:''})`:'Report',
-columns:(report?.header.length?report.header:['problem']).map((h,i)=>({id:`c${i}`,label:h})),
-rows:report?report.rows.slice(first,first+REPORT_PAGE_ROWS).map(r=>r.map(esc)):[[esc(reportError)]],
-empty:'The report is empty.'})
-if(report)blocks.push({kind:'fields',id:'custpage_grp_report',label:'Report file',fields:[...pages>1?[{
-id:'custpage_report_pages',label:'Pages',value:Array.from({length:pages
-},(_,i)=>i+1===shownPage?`<b>${i+1}</b>`:link(env.pageUrl({[PARAM.report]:report.name,...report.folder==='dry_run'?{
-custpage_folder:'dry_run'}:{},[PARAM.page]:String(i+1),selectedtab:'custpage_tab_errors'}),String(i+1))).join(' '),
-html:true}]:[],{id:'custpage_report_download',label:'Download',value:link(env.pageUrl({[PARAM.report]:report.name,
-...report.folder==='dry_run'?{custpage_folder:'dry_run'}:{},[PARAM.download]:'T'}),`${report.name} (CSV)`),html:true}]})
-}return{id:'custpage_tab_errors',label:'Errors',blocks}}function exportsTab(src,env,runsByScript){
-const state=src.exportState()
-const cursor=state?.committed
-const fields=[{id:'custpage_exp_stamp',label:'Customers stamped after',
-value:cursor?cursor.stampAfter?env.time(cursor.stampAfter):'the beginning':'No export has run yet'}]
-const pending=Object.entries(state?.pending??{})
-fields.push({id:'custpage_exp_pending',label:'Runs selecting now',
-value:pending.length?pending.map(([d,p])=>`${d} (started ${env.time(p.startedAt)}, up to ${env.time(p.stampUpTo)})`).join('; '):'none'
+by:scriptName(r.scriptId)})}return finished}function errorsCell(env,f){
+if(!f.counts?.errors||!f.errorReports?.length)return'0'
+return f.errorReports.flatMap((r,i,all)=>[...i?[' ']:[],{link:env.pageUrl({[PARAM.report]:r,
+selectedtab:'custpage_tab_errors'}),
+text:all.length===1?`${f.counts.errors} (report)`:i===0?`${f.counts.errors} (report part 1)`:`part ${i+1}`}])}
+const FINISHED_COLUMNS=[{id:'name',label:'Feed'},{id:'when',label:'Finished'},{id:'moved',label:'Moved as'},{
+id:'created',label:'Created'},{id:'linked',label:'Linked'},{id:'already',label:'Already linked'},{id:'errors',
+label:'Errors'},{id:'by',label:'Imported by'}]
+function finishedTable(env,finished,outcome){return{kind:'table',id:`custpage_${outcome}`,
+label:outcome==='archived'?'Last archived feeds (customer/export/archive/)':'Last failed feeds (customer/export/failed/)',
+columns:FINISHED_COLUMNS,
+rows:finished.filter(x=>x.f.outcome===outcome).slice(0,10).map(({when,f,by})=>[f.name,env.time(when),f.movedTo??'',String(f.counts?.created??0),String(f.counts?.linked??0),String(f.counts?.alreadyLinked??0),errorsCell(env,f),by]),
+empty:`No feed ${outcome} in the recorded runs.`}}function feedsTab({src,env,importRuns},waiting,waitingError){
+const finished=finishedFeeds(importRuns)
+const blocks=[{kind:'fields',id:'custpage_grp_inprogress',label:'In progress (import checkpoint)',
+fields:inProgressFields(src.importState(),env)
+},waitingBlock(env,waiting,waitingError),finishedTable(env,finished,'archived'),finishedTable(env,finished,'failed')]
+return{id:'custpage_tab_feeds',label:'Feeds',blocks}}function nextRuns({env,deployments,instances},s){
+const queued=instances.filter(i=>i.scriptId===s.scriptId&&(i.status==='PENDING'||i.status==='PROCESSING'))
+const next=queued.map(q=>`${INSTANCE_STATUS_LABEL[q.status]??q.status} on ${q.deploymentId} (${q.stage&&q.status==='PROCESSING'?`${stageLabel(q.stage)} stage; `:''}queued ${env.time(q.created)})`)
+for(const d of deployments.filter(x=>x.scriptId===s.scriptId)){const every=SHIPPED_REPEAT_MINUTES[d.deploymentId]
+if(d.status==='SCHEDULED'&&d.isDeployed&&every)next.push(`${d.deploymentId}: every ${every} minutes, next at ${env.time(nextQuarter(env.now,every))}`)
+}if(next.length===0)next.push('idle'in s?s.idle:'Nothing scheduled: runs when started by hand or by HotWax')
+return next}
+const deploymentState=d=>!d.isDeployed?'Not deployed (paused)':d.status!=='SCHEDULED'&&SHIPPED_REPEAT_MINUTES[d.deploymentId]?`Paused (${DEPLOYMENT_STATUS_LABEL[d.status]??d.status}; ships scheduled every ${SHIPPED_REPEAT_MINUTES[d.deploymentId]} minutes)`:DEPLOYMENT_STATUS_LABEL[d.status]??d.status
+const outcomeOf=(s,r)=>s.key==='import_mr'&&r.outcome==='rescheduled'?'complete':r.outcome
+function noRunText({env,importRuns},s,runs){const family=IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns:runs
+const oldest=family.length>=IMPORT_RUNS?family[family.length-1]:undefined
+return oldest?`None among the last ${plural(family.length,'import run')} recorded (since ${env.time(oldest.ended)})`:'No run recorded in the last 30 days'
+}
+const errorOrOutcome=(s,r)=>runError(r)?`${runError(r)?.code??''}: ${runError(r)?.message??''}`:outcomeText(s.key,r.summary)
+function lastRunFields(d,s,runs){const{env}=d
+const mine=d.instances.filter(i=>i.scriptId===s.scriptId)
+const lastInstance=mine.find(i=>i.status==='COMPLETE'||i.status==='FAILED')
+const lastRun=runs[0]
+const lastFailed=lastInstance?lastInstance.status==='FAILED':lastRun?.outcome==='failed'
+const lastText=lastRun?`${env.time(lastRun.ended)}, ${outcomeOf(s,lastRun)}: ${runError(lastRun)?`${runError(lastRun)?.code}: ${runError(lastRun)?.message}`:outcomeText(s.key,lastRun.summary)}`:noRunText(d,s,runs)
+const failed=lastFailed?[{bad:'Yes'
+},...lastInstance?.status==='FAILED'?[` (script instance failed ${env.time(lastInstance.ended??lastInstance.created)}; see the deployment's execution log)`]:[]]:[lastRun||lastInstance?'No':'\u2014']
+return[{id:`custpage_${s.key}_last`,label:'Last run',value:lastText},{id:`custpage_${s.key}_failed`,
+label:'Last run failed',value:failed}]}function scriptFields(d,s,runs,handoff){
+const deps=d.deployments.filter(x=>x.scriptId===s.scriptId)
+const deploymentLines=deps.map(x=>[`${x.deploymentId}: ${deploymentState(x)}`])
+const fields=[{id:`custpage_${s.key}_deployments`,label:'Deployments',
+value:deploymentLines.length?joined(deploymentLines,{br:true}):['none found']},...lastRunFields(d,s,runs),{
+id:`custpage_${s.key}_next`,label:'Next',value:joined(nextRuns(d,s).map(x=>[x]),{br:true})}]
+if(s.key==='import_mr')fields.unshift({id:'custpage_import_mr_handoff',label:'Feeds handed over',
+value:handoff?.feeds.length?`${handedFeeds(handoff)}; submitted ${plural(handoff.attempts,'time')}`:'none: HC_SC_ImportCustomer imports the waiting feeds itself'
 })
-const sent=[]
-for(const r of runsByScript.get('customscript_export_customer')??[]){
-const files=Array.isArray(r.summary.files)?r.summary.files:[]
-for(const f of files)sent.push([esc(f),esc(env.time(r.ended)),esc(String(n(r.summary.exported)))])}
-const h=src.historical()
-const genRuns=runsByScript.get('customscript_generate_hist_shop_customer')??[]
-const histFields=[{id:'custpage_hist_status',label:'Historical export',
-value:h.status===null?'Not run yet (no "Historical Shopify Customer CSV" folder)':h.state?h.state.done?`Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart-1} part(s)`:`In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`:h.status||'Folder created, no export recorded'
-},{id:'custpage_hist_parts',label:'Parts',
-value:`${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`}]
-if(genRuns[0])histFields.push({id:'custpage_hist_last',label:'Last run',
-value:`${env.time(genRuns[0].ended)}: ${outcomeText('generate',genRuns[0].summary)}`})
-const parts=[...h.waiting.map(f=>({...f,where:'waiting for upload'})),...h.archived.map(f=>({...f,
-where:'uploaded, archived'}))].sort((a,b)=>a.name<b.name?-1:1)
-return{id:'custpage_tab_exports',label:'Id export and historical export',blocks:[{kind:'fields',
-id:'custpage_grp_cursor',label:'Id export cursor (checkpoint "id-export")',fields},{kind:'table',id:'custpage_sent',
-label:'Last files sent to customer/import/',columns:[{id:'file',label:'File'},{id:'when',label:'Sent'},{id:'ids',
-label:'Customer ids in the run'}],rows:sent.slice(0,10),empty:'No file sent in the recorded runs.'},{kind:'fields',
-id:'custpage_grp_hist',label:'Historical export',fields:histFields},{kind:'table',id:'custpage_parts',
-label:'Historical export parts',columns:[{id:'name',label:'File'},{id:'size',label:'Bytes'},{id:'where',label:'Where'},{
-id:'created',label:'Written'}],
-rows:parts.map(p=>[esc(p.name),esc(p.size.toLocaleString('en-US')),esc(p.where),esc(p.created?env.time(p.created):'')]),
-empty:'No part written yet.'}]}}function settingsTab(src){let values=null
+if(s.key==='import'||s.key==='export')fields.push({id:`custpage_${s.key}_runnow`,label:'Run now',value:[{button:{
+name:PARAM.run,value:s.key==='import'?ACTIONS.runImport:ACTIONS.runExport,label:`Run ${s.name} now`}
+},` on ${ON_DEMAND[s.key].deploymentId}, as HotWax starts it`]})
+return fields}function runsTable(d,s,runs){return{kind:'table',id:`custpage_runs_${s.key}`,
+label:`${s.title}: last runs (${s.name})`,columns:[{id:'ended',label:'Ended'},{id:'deployment',label:'Deployment'},{
+id:'outcome',label:'Outcome'},{id:'counts',label:'What it did'},{id:'units',label:'Units used'},{id:'rescheduled',
+label:s.key==='import_mr'?'Queued HC_SC_ImportCustomer':'Rescheduled'}],
+rows:runs.slice(0,5).map(r=>[d.env.time(r.ended),r.deploymentId,r.outcome==='failed'?{bad:'failed'
+}:outcomeOf(s,r),errorOrOutcome(s,r),r.summary.unitsUsed===undefined?'\u2014':n(r.summary.unitsUsed).toLocaleString('en-US'),r.summary.rescheduled?'Yes':'No']),
+empty:`${noRunText(d,s,runs)}.`}}function overviewTab(d){const handoff=d.src.importState()?.handoff
+const blocks=[]
+for(const s of SYNC_SCRIPTS){const runs=d.runsByScript.get(s.scriptId)??[]
+blocks.push({kind:'fields',id:`custpage_grp_${s.key}`,label:`${s.title} (${s.name}${'about'in s?`, ${s.about}`:''})`,
+fields:scriptFields(d,s,runs,handoff)},runsTable(d,s,runs))}return{id:'custpage_tab_overview',label:'Overview',blocks}}
+function settingsTab(src){let values=null
 let problem=''
 try{values=src.importSettings()}catch(e){problem=`Cannot read the company preferences: ${e?.message??String(e)}`}return{
 id:'custpage_tab_settings',label:'Settings',blocks:[{kind:'fields',id:'custpage_grp_settings',
@@ -295,64 +327,72 @@ label:'Where to change them',value:SETTINGS_WHERE},...problem?[{id:'custpage_set
 }]:[],...IMPORT_COMPANY_SETTINGS.map(x=>{const v=values?.[x.id]??''
 const shown=x.id.endsWith('match_by_email')?v==='T'?'Yes':'No':v||`(empty: ${x.empty})`
 return{id:`custpage_set_${x.id.split('_imp_')[1]}`,label:`${x.label} (${x.id})`,value:shown}})]}]}}
+const ACTIONS_HELP='Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then "Run the action chosen on the Actions tab"; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.'
 function actionsTab(message,details){const blocks=[{kind:'fields',id:'custpage_grp_actions_help',label:'Actions',
-fields:[{id:'custpage_actions_help',label:'How',
-value:'Choose an action (and, for a dry run, a waiting feed: list them on the Feeds tab first), then "Run the action chosen on the Actions tab"; '+'the same actions sit beside what they act on: Run now on the Overview, Dry run in each waiting feed\u2019s row. '+'The import and the id export run on their on-demand deployments, as HotWax starts them. '+'HC_MR_ImportCustomer has no action: only HC_SC_ImportCustomer starts it, when it hands over a backlog '+'(run the import now and it decides). A dry run '+'checks one feed and writes customer/export/dry_run/&lt;feed&gt;-dry-run.csv, nothing else. The SFTP '+'test connects with the HC SFTP Configuration record, as the scripts do.',
-html:true}]}]
+fields:[{id:'custpage_actions_help',label:'How',value:[{markup:ACTIONS_HELP}]}]}]
 if(details)blocks.push({kind:'table',id:'custpage_action_details',label:message?`Result: ${message.title}`:'Result',
-columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],
-rows:details.map(r=>r.map(esc)),empty:''})
+columns:[{id:'what',label:'Check'},{id:'result',label:'Result'},{id:'detail',label:'Detail'}],rows:details,empty:''})
 return{id:'custpage_tab_actions',label:'Actions',blocks}}function contentDisposition(name){
 const ascii=name.replace(/[^A-Za-z0-9._() -]/g,'_')
 const exact=encodeURIComponent(name).replace(/['()*]/g,c=>`%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 return`attachment; filename="${ascii}"; filename*=UTF-8''${exact}`}function reportRequest(name,folder){
 const f=folder==='dry_run'?'dry_run':'error'
 if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
-return{folder:f,name}}function buildPage(deps,view,result){const{sources:src,env}=deps
-const runsByScript=new Map
+return{folder:f,name}}function pageData(src,env){const runsByScript=new Map
 const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
 const deployments=src.deployments()
 const instances=instanceRuns(src.instances())
 for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10),instances,s.scriptId))
-let waiting=null
+return{src,env,runsByScript,importRuns,deployments,instances}}const problem=e=>e?.message??String(e)
+function sftpReads(deps,view){let waiting=null
 let waitingError=null
-if(view.listFeeds){try{waiting=deps.listWaiting()}catch(e){
-waitingError=`Cannot list customer/export/: ${e?.message??String(e)}`}}let report=null
+if(view.listFeeds){try{waiting=deps.listWaiting()}catch(e){waitingError=`Cannot list customer/export/: ${problem(e)}`}}
+let report=null
 let reportError=null
-if(view.report){try{const rows=deps.parseCsv(deps.readReport(REPORT_FOLDERS[view.report.folder],view.report.name))
+if(view.report){const where=REPORT_FOLDERS[view.report.folder]
+try{const rows=deps.parseCsv(deps.readReport(where,view.report.name))
 report={...view.report,header:rows[0]??[],rows:rows.slice(1)}}catch(e){
-reportError=`Cannot read ${REPORT_FOLDERS[view.report.folder]}/${view.report.name}: ${e?.message??String(e)}`}}return{
-title:'HotWax Customer Sync',message:result?.message??null,health:healthRows(src,env,runsByScript,deployments),
-zoneNote:`Times are in ${env.zone?`your NetSuite time zone, ${env.zone}`:'your NetSuite time zone'} (Home > Set Preferences); file names carry UTC.`,
-tabs:[overviewTab(src,env,runsByScript,importRuns,deployments,instances),feedsTab(src,env,importRuns,waiting,waitingError),errorsTab(src,env,view.code,report,reportError,view.page??1),exportsTab(src,env,runsByScript),settingsTab(src),actionsTab(result?.message??null,result?.details??null)],
-actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function csrfMatches(expected,posted){
+reportError=`Cannot read ${where}/${view.report.name}: ${problem(e)}`}}return{waiting,waitingError,report,reportError}}
+function pageView(deps,view,result){const d=pageData(deps.sources,deps.env)
+const{waiting,waitingError,report,reportError}=sftpReads(deps,view)
+const zone=deps.env.zone?`your NetSuite time zone, ${deps.env.zone}`:'your NetSuite time zone'
+return{title:'HotWax Customer Sync',message:result?.message??null,health:healthRows(d),
+zoneNote:`Times are in ${zone} (Home > Set Preferences); file names carry UTC.`,
+tabs:[overviewTab(d),feedsTab(d,waiting,waitingError),errorsTab(d,view.code,report,reportError,view.page??1),exportsTab(d),settingsTab(d.src),actionsTab(result?.message??null,result?.details??null)],
+actions:{feeds:(waiting??[]).map(w=>w.name),csrf:deps.csrf}}}function buildPage(deps,view,result){
+return renderPage(pageView(deps,view,result))}function csrfMatches(expected,posted){
 if(!expected||!posted||expected.length!==posted.length)return false
 let diff=0
 for(let i=0;i<expected.length;i++)diff|=expected.charCodeAt(i)^posted.charCodeAt(i)
 return diff===0}function refusedForToken(){return{message:{kind:'error',title:'Refused',
 text:'The request did not carry this page\u2019s security token (it may come from another site, or the page is old). Nothing was done. Open the page again and retry.'
-},details:null}}function runAction(deps,action,params){const fail=(title,e)=>{const{code,message}=deps.describeError(e)
+},details:null}}const failed=(deps,title,e)=>{const{code,message}=deps.describeError(e)
 return{message:{kind:'error',title,text:`${code}: ${message}`},details:null}}
-if(action===ACTIONS.runImport||action===ACTIONS.runExport){
-const which=action===ACTIONS.runImport?ON_DEMAND.import:ON_DEMAND.export
-const label=action===ACTIONS.runImport?'HC_SC_ImportCustomer':'HC_MR_ExportedCustomerCSV'
-try{const taskId=deps.submit(action===ACTIONS.runImport?'scheduled':'mapreduce',which.scriptId,which.deploymentId)
+function runNow(deps,action){const isImport=action===ACTIONS.runImport
+const which=isImport?ON_DEMAND.import:ON_DEMAND.export
+const label=isImport?'HC_SC_ImportCustomer':'HC_MR_ExportedCustomerCSV'
+try{const taskId=deps.submit(isImport?'scheduled':'mapreduce',which.scriptId,which.deploymentId)
 return{message:{kind:'confirmation',title:`${label} queued`,
 text:`Submitted ${label} on deployment ${which.deploymentId} (task ${taskId}). It runs when a processor is free; its result appears on the Overview tab.`
-},details:null}}catch(e){return fail(`${label} not queued`,e)}}if(action===ACTIONS.dryRun){if(!params.feed)return{
+},details:null}}catch(e){return failed(deps,`${label} not queued`,e)}}function dryRun(deps,feed){if(!feed)return{
 message:{kind:'warning',title:'Choose a feed',
 text:'List the waiting feeds (Feeds tab), choose one in "Feed", then run the dry run.'},details:null}
-try{const r=deps.dryRun(params.feed)
+try{const r=deps.dryRun(feed)
 const c=r.counts
-return{message:{kind:r.checked?'confirmation':'warning',title:`Dry run of ${params.feed}`,
+return{message:{kind:r.checked?'confirmation':'warning',title:`Dry run of ${feed}`,
 text:`${r.note} Would create ${c.created??0}, link ${c.linked??0}, already linked ${c.alreadyLinked??0}, errors ${c.errors??0}.${r.report?` Verdicts: customer/export/dry_run/${r.report}.`:''} No customer was written.`
 },
 details:[['Would create',String(c.created??0),''],['Would link',String(c.linked??0),''],['Already linked',String(c.alreadyLinked??0),''],['Errors',String(c.errors??0),r.report?`customer/export/dry_run/${r.report}`:'']]
-}}catch(e){return fail(`Dry run of ${params.feed} failed`,e)}}if(action===ACTIONS.testSftp){try{const r=deps.testSftp()
+}}catch(e){return failed(deps,`Dry run of ${feed} failed`,e)}}function testSftp(deps){try{const r=deps.testSftp()
+const bad=r.checks.filter(c=>!c.ok)
 return{message:{kind:r.ok?'confirmation':'error',title:r.ok?'SFTP connection works':'SFTP connection has problems',
-text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${r.checks.filter(c=>!c.ok).length} of ${r.checks.length} checks failed. ${r.checks.filter(c=>!c.ok).slice(0,3).map(c=>`${c.what}: ${c.detail}`).join(' ')}`
-},details:r.checks.map(c=>[c.what,c.ok?'OK':'FAILED',c.detail])}}catch(e){return fail('SFTP test failed',e)}}return{
-message:{kind:'warning',title:'No action',
+text:r.ok?`Host key accepted, logged in, every folder of the layout is there and writable (${r.checks.length} checks).`:`${bad.length} of ${r.checks.length} checks failed. ${bad.slice(0,3).map(c=>`${c.what}: ${c.detail}`).join(' ')}`
+},details:r.checks.map(c=>[c.what,c.ok?'OK':'FAILED',c.detail])}}catch(e){return failed(deps,'SFTP test failed',e)}}
+function runAction(deps,action,params){
+if(action===ACTIONS.runImport||action===ACTIONS.runExport)return runNow(deps,action)
+if(action===ACTIONS.dryRun)return dryRun(deps,params.feed)
+if(action===ACTIONS.testSftp)return testSftp(deps)
+return{message:{kind:'warning',title:'No action',
 text:action?`Unknown action "${action}": nothing was done.`:'Choose an action first: nothing was done.'},details:null}}
 const HISTORICAL_FOLDER='Historical Shopify Customer CSV'
 const HISTORICAL_ARCHIVE='Archive Historical Shopify Customer'
@@ -530,8 +570,8 @@ for(const name of model.actions.feeds)feed.addSelectOption({value:name,text:name
 const csrf=form.addField({id:PARAM.csrf,type:ui.FieldType.TEXT,label:'Token'})
 csrf.updateDisplayType({displayType:ui.FieldDisplayType.HIDDEN})
 csrf.defaultValue=model.actions.csrf
-form.addSubmitButton({label:'Run the action chosen on the Actions tab'})}return{ACTIONS,ACTION_LABELS,ERROR_FIXES,
+form.addSubmitButton({label:'Run the action chosen on the Actions tab'})}return{ACTIONS,ACTION_LABELS,ERROR_FIXES,FLOWS,
 NetSuiteStatusSources,ON_DEMAND,PARAM,REPORT_FOLDERS,SYNC_SCRIPTS,buildPage,contentDisposition,csrfMatches,
-dryRunOneFeed,esc,fixFor,importSettings,instanceRuns,listWaitingFeeds,outcomeText,refusedForToken,renderStatusForm,
-reportRequest,runAction,testSftpConnection}})
+dryRunOneFeed,esc,fixFor,flowVerdict,importLoad,importSettings,instanceRuns,listWaitingFeeds,outcomeText,pageView,
+pieceHtml,refusedForToken,renderPage,renderStatusForm,reportRequest,runAction,testSftpConnection}})
 
