@@ -4,24 +4,21 @@
  * for error rows, deployments 1, script
  * instances 1, checkpoints 1, historical folders 1 and their files 1, customers of the shown error
  * rows 1, company preferences (the import's settings) 10: about 120 of the Suitelet's 1,000. SFTP only on request: a list 10, a report 100.
+ * The SFTP test is adapters/sftpTest.ts.
  */
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
-import type * as sftpTypes from 'N/sftp';
-import type * as fileTypes from 'N/file';
 import type * as formatTypes from 'N/format';
 import type * as runtimeTypes from 'N/runtime';
 import type * as configTypes from 'N/config';
 import { CHECKPOINT_RECORD, CheckpointStore } from './checkpoint';
 import { SFTP_FOLDERS } from '../core/config';
-import type { SftpSettings } from '../core/config';
 import { NetSuiteCustomerStore } from './customers';
 import { QUEUED_OR_ALIVE, deploymentIsRunning } from './scriptInstances';
-import { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 import { GovernanceBudget, TIME_LIMITS } from '../core/governance';
 import { latestRuns } from './runHistory';
 import { SftpFolderClient, customerFeedFolder } from './sftp';
-import { openConnection } from './sftpConnection';
 import { isCsv, uniqueSuffix } from '../core/fileNames';
 import { CUSTOMER_FIELDS, parseFieldMap } from '../sync/customerRows';
 import { runCustomerImport } from '../sync/customerImport';
@@ -275,129 +272,6 @@ export function listWaitingFeeds(client: SftpFolderClient): RemoteFileInfo[] {
   return client
     .listCsv(SFTP_FOLDERS.customerFeed)
     .map((f) => ({ name: f.name, size: f.size, lastModified: f.lastModified.getTime() }));
-}
-
-/**
- * The SFTP test, as `sftp-check` does from a workstation but with the account's own settings and
- * N/sftp: connect (host key, then login), the folder layout (one list per parent folder: 10 units
- * each), and a probe written, moved into archive/ and deleted where the scripts write (120 units
- * per folder). About 450 units.
- */
-export function testSftpConnection(
-  m: {
-    sftp: Pick<typeof sftpTypes, 'createConnection' | 'Sort'>;
-    file: Pick<typeof fileTypes, 'create' | 'Type' | 'Encoding'>;
-  },
-  settings: () => SftpSettings,
-): { ok: boolean; checks: { what: string; ok: boolean; detail: string }[] } {
-  const checks: { what: string; ok: boolean; detail: string }[] = [];
-  let s: SftpSettings;
-  try {
-    s = settings();
-  } catch (e) {
-    const { code, message } = describeError(e);
-    checks.push({ what: 'settings', ok: false, detail: `${code}: ${message}` });
-    return { ok: false, checks };
-  }
-  checks.push({
-    what: 'settings',
-    ok: true,
-    detail: `HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind === 'secret' ? 'API secret' : 'SSH key'} ${s.credential.id}`,
-  });
-  let c: sftpTypes.Connection;
-  try {
-    c = openConnection(m.sftp, s);
-  } catch (e) {
-    const { code, message } = describeError(e);
-    checks.push({ what: 'host key and login', ok: false, detail: `${code}: ${message}` });
-    return { ok: false, checks };
-  }
-  checks.push({ what: 'host key', ok: true, detail: 'the server presented the configured host key' });
-  checks.push({ what: 'login', ok: true, detail: `logged in as ${s.username}` });
-  const folders = new Set<string>();
-  for (const leaf of Object.values(SFTP_FOLDERS)) {
-    const parts = leaf.split('/');
-    for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
-  }
-  const parents = new Map<string, string[]>();
-  for (const f of [...folders].sort()) {
-    const i = f.lastIndexOf('/');
-    const parent = i < 0 ? '.' : f.slice(0, i);
-    parents.set(parent, [...(parents.get(parent) ?? []), f]);
-  }
-  const missing = new Set<string>();
-  for (const [parent, children] of parents) {
-    if (missing.has(parent)) {
-      for (const ch of children) missing.add(ch);
-      continue;
-    }
-    let names: Set<string>;
-    try {
-      names = new Set(
-        c
-          .list({ path: parent, sort: m.sftp.Sort.NAME })
-          .filter((e) => e.directory)
-          .map((e) => e.name),
-      );
-    } catch (e) {
-      const { code, message } = describeError(e);
-      checks.push({
-        what: parent === '.' ? s.directory : parent,
-        ok: false,
-        detail: `cannot list: ${code}: ${message}`,
-      });
-      for (const ch of children) missing.add(ch);
-      continue;
-    }
-    for (const ch of children) {
-      const ok = names.has(ch.slice(ch.lastIndexOf('/') + 1));
-      if (!ok) missing.add(ch);
-      checks.push({ what: `${ch}/`, ok, detail: ok ? 'folder exists' : 'folder does not exist' });
-    }
-  }
-  const probeIn = [
-    SFTP_FOLDERS.customerFeedError,
-    SFTP_FOLDERS.partyIdentifications,
-    SFTP_FOLDERS.historical,
-  ];
-  for (const dir of probeIn) {
-    if (missing.has(dir)) continue;
-    const name = `.hc-sftp-check-${uniqueSuffix()}.tmp`;
-    const archive = `${dir}/archive`;
-    const to = folders.has(archive) && !missing.has(archive) ? `${archive}/${name}` : `${dir}/${name}.moved`;
-    let stage = 'write';
-    try {
-      c.upload({
-        directory: dir,
-        filename: name,
-        file: m.file.create({ name, fileType: m.file.Type.PLAINTEXT, contents: 'hc sftp check\n' }),
-        replaceExisting: true,
-      });
-      stage = 'move';
-      c.move({ from: `${dir}/${name}`, to });
-      stage = 'delete';
-      c.removeFile({ path: to });
-      checks.push({
-        what: `write in ${dir}/`,
-        ok: true,
-        detail: `wrote, moved${to.startsWith(archive) ? ' into archive/' : ''} and deleted a probe file`,
-      });
-    } catch (e) {
-      const { code, message } = describeError(e);
-      checks.push({
-        what: `write in ${dir}/`,
-        ok: false,
-        detail: `cannot ${stage} a probe file: ${code}: ${message}`,
-      });
-      for (const p of [`${dir}/${name}`, to])
-        try {
-          c.removeFile({ path: p });
-        } catch {
-          // not there
-        }
-    }
-  }
-  return { ok: checks.every((x) => x.ok), checks };
 }
 
 /** The scheduled import, whose lease a dry run respects. */

@@ -12,10 +12,10 @@
 export {
   NetSuiteStatusSources,
   listWaitingFeeds,
-  testSftpConnection,
   importSettings,
   dryRunOneFeed,
 } from '../adapters/statusSources';
+export { testSftpConnection } from '../adapters/sftpTest';
 export { renderStatusForm } from '../adapters/statusForm';
 export {
   SYNC_SCRIPTS,

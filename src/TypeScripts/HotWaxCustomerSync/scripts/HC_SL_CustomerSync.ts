@@ -58,34 +58,91 @@ const PAGE_RESERVE = 200;
 const ADMINISTRATOR_ROLE = 3;
 const CSRF_KEY = 'hc_customer_sync_csrf';
 
-export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void {
-  const { request, response } = context;
-  const user = runtime.getCurrentUser();
-  if (user.role !== ADMINISTRATOR_ROLE && user.roleId !== 'administrator') {
-    log.audit({ title: 'HC_SL_CustomerSync refused', details: `user ${user.id} with role ${user.roleId}` });
-    const form = serverWidget.createForm({ title: 'HotWax Customer Sync' });
-    form.addField({
-      id: 'custpage_denied',
-      type: serverWidget.FieldType.INLINEHTML,
-      label: 'Denied',
-    }).defaultValue =
-      '<p>Only an administrator can use the HotWax Customer Sync page. Nothing was shown or done.</p>';
-    response.writePage(form);
-    return;
-  }
-  const script = runtime.getCurrentScript();
+type Response = EntryPoints.Suitelet.onRequestContext['response'];
+type User = ReturnType<typeof runtime.getCurrentUser>;
+type Script = ReturnType<typeof runtime.getCurrentScript>;
+
+function refuse(user: User, response: Response): void {
+  log.audit({ title: 'HC_SL_CustomerSync refused', details: `user ${user.id} with role ${user.roleId}` });
+  const form = serverWidget.createForm({ title: 'HotWax Customer Sync' });
+  form.addField({
+    id: 'custpage_denied',
+    type: serverWidget.FieldType.INLINEHTML,
+    label: 'Denied',
+  }).defaultValue =
+    '<p>Only an administrator can use the HotWax Customer Sync page. Nothing was shown or done.</p>';
+  response.writePage(form);
+}
+
+/** The session's CSRF token, made on its first page. */
+function sessionToken(): string {
   const session = runtime.getCurrentSession();
   let csrf = session.get({ name: CSRF_KEY });
   if (!csrf) {
     csrf = random.generateUUID();
     session.set({ name: CSRF_KEY, value: csrf });
   }
+  return csrf;
+}
+
+/** A POST's action: a section's Run now button or a feed row's Dry run button, else the action chosen in the list. */
+function postedAction(
+  p: Record<string, string | undefined>,
+  csrf: string,
+  user: User,
+  script: Script,
+  sftpClient: () => SftpFolderClient,
+): ReturnType<typeof runAction> {
+  const rowFeed = p[PARAM.dryRunFeed] ?? '';
+  const action = p[PARAM.run] || (rowFeed ? 'dry_run' : (p[PARAM.action] ?? ''));
+  if (!csrfMatches(csrf, p[PARAM.csrf] ?? '')) {
+    log.audit({
+      title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
+      details: `action ${action}, user ${user.id}`,
+    });
+    return refusedForToken();
+  }
+  const result = runAction(
+    {
+      submit: (kind, scriptId, deploymentId) =>
+        kind === 'scheduled'
+          ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
+          : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
+      dryRun: (feed) =>
+        dryRunOneFeed({ search, record, runtime, script, config }, sftpClient(), feed, PAGE_RESERVE),
+      testSftp: () =>
+        testSftpConnection({ sftp, file }, () =>
+          loadSftpSettings(search, {
+            record: PARAMS.sftpConfig,
+            recordValue: textParam(script, PARAMS.sftpConfig),
+            directory: PARAMS.sftpDirectory,
+            directoryValue: textParam(script, PARAMS.sftpDirectory),
+          }),
+        ),
+      describeError,
+    },
+    action,
+    { feed: rowFeed || (p[PARAM.feed] ?? '') },
+  );
+  log.audit({
+    title: `HC_SL_CustomerSync action ${action}`,
+    details: `${result.message.title}: ${result.message.text}`,
+  });
+  return result;
+}
+
+export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void {
+  const { request, response } = context;
+  const user = runtime.getCurrentUser();
+  if (user.role !== ADMINISTRATOR_ROLE && user.roleId !== 'administrator') {
+    refuse(user, response);
+    return;
+  }
+  const script = runtime.getCurrentScript();
+  const csrf = sessionToken();
   const p = (request.parameters ?? {}) as Record<string, string | undefined>;
-  const self = (params: Record<string, string>) =>
-    url.resolveScript({ scriptId: script.id, deploymentId: script.deploymentId, params });
   let client: SftpFolderClient | null = null;
   const sftpClient = () => (client ??= connectWithScriptParams({ search, sftp, file }, script, PARAMS));
-  const parseCsv = (text: string) => parseCsvRecords(text).records.map((r) => r.fields);
 
   const report = reportRequest(p[PARAM.report] ?? '', p.custpage_folder ?? '');
   if (request.method === 'GET' && report && p[PARAM.download] === 'T') {
@@ -95,70 +152,47 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
     response.write({ output: text });
     return;
   }
+  const result = request.method === 'POST' ? postedAction(p, csrf, user, script, sftpClient) : null;
+  writeStatusPage(response, { user, script, csrf, p, report, result, sftpClient });
+}
 
-  let result: ReturnType<typeof runAction> | null = null;
-  if (request.method === 'POST') {
-    // A section's Run now button or a feed row's Dry run button, else the action chosen in the list.
-    const rowFeed = p[PARAM.dryRunFeed] ?? '';
-    const action = p[PARAM.run] || (rowFeed ? 'dry_run' : (p[PARAM.action] ?? ''));
-    if (!csrfMatches(csrf, p[PARAM.csrf] ?? '')) {
-      log.audit({
-        title: 'HC_SL_CustomerSync: POST refused (CSRF token)',
-        details: `action ${action}, user ${user.id}`,
-      });
-      result = refusedForToken();
-    } else {
-      result = runAction(
-        {
-          submit: (kind, scriptId, deploymentId) =>
-            kind === 'scheduled'
-              ? task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId, deploymentId }).submit()
-              : task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId, deploymentId }).submit(),
-          dryRun: (feed) =>
-            dryRunOneFeed({ search, record, runtime, script, config }, sftpClient(), feed, PAGE_RESERVE),
-          testSftp: () =>
-            testSftpConnection({ sftp, file }, () =>
-              loadSftpSettings(search, {
-                record: PARAMS.sftpConfig,
-                recordValue: textParam(script, PARAMS.sftpConfig),
-                directory: PARAMS.sftpDirectory,
-                directoryValue: textParam(script, PARAMS.sftpDirectory),
-              }),
-            ),
-          describeError,
-        },
-        action,
-        { feed: rowFeed || (p[PARAM.feed] ?? '') },
-      );
-      log.audit({
-        title: `HC_SL_CustomerSync action ${action}`,
-        details: `${result.message.title}: ${result.message.text}`,
-      });
-    }
-  }
-
+/** The page itself: what it says (buildPage), drawn with N/ui/serverWidget. */
+function writeStatusPage(
+  response: Response,
+  c: {
+    user: User;
+    script: Script;
+    csrf: string;
+    p: Record<string, string | undefined>;
+    report: ReturnType<typeof reportRequest>;
+    result: ReturnType<typeof runAction> | null;
+    sftpClient: () => SftpFolderClient;
+  },
+): void {
+  const { user, script, p } = c;
   const model = buildPage(
     {
       sources: new NetSuiteStatusSources({ search, format, config }),
       env: {
         now: Date.now(),
         time: (ms) => format.format({ value: new Date(ms), type: format.Type.DATETIME }),
-        pageUrl: self,
+        pageUrl: (params) =>
+          url.resolveScript({ scriptId: script.id, deploymentId: script.deploymentId, params }),
         customerUrl: (id) => url.resolveRecord({ recordType: record.Type.CUSTOMER, recordId: id }),
         zone: String(user.getPreference({ name: 'TIMEZONE' }) ?? ''),
       },
-      listWaiting: () => listWaitingFeeds(sftpClient()),
-      readReport: (folder, name) => sftpClient().download(folder, name),
-      parseCsv,
-      csrf,
+      listWaiting: () => listWaitingFeeds(c.sftpClient()),
+      readReport: (folder, name) => c.sftpClient().download(folder, name),
+      parseCsv: (text) => parseCsvRecords(text).records.map((r) => r.fields),
+      csrf: c.csrf,
     },
     {
       code: p[PARAM.code] ?? '',
       listFeeds: p[PARAM.listFeeds] === 'T',
-      report,
+      report: c.report,
       page: Number(p[PARAM.page]) || 1,
     },
-    result,
+    c.result,
   );
   const used = SUITELET_UNITS - script.getRemainingUsage();
   response.writePage(

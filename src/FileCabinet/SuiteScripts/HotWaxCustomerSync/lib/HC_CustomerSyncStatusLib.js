@@ -465,50 +465,7 @@ type:'customer',filters,columns:[this.m.search.createColumn({name:'internalid',s
 for(const r of rows){const hc=String(r.getValue({name:HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId})??'')
 if(hc&&!out.has(hc))out.set(hc,String(r.id))}return out}}function listWaitingFeeds(client){
 return client.listCsv(HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed).map(f=>({name:f.name,size:f.size,
-lastModified:f.lastModified.getTime()}))}function testSftpConnection(m,settings){const checks=[]
-let s
-try{s=settings()}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
-checks.push({what:'settings',ok:false,detail:`${code}: ${message}`})
-return{ok:false,checks}}checks.push({what:'settings',ok:true,
-detail:`HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind==='secret'?'API secret':'SSH key'} ${s.credential.id}`
-})
-let c
-try{c=HC_CustomerSyncLib.openConnection(m.sftp,s)}catch(e){const{code,message}=HC_CustomerSyncLib.describeError(e)
-checks.push({what:'host key and login',ok:false,detail:`${code}: ${message}`})
-return{ok:false,checks}}checks.push({what:'host key',ok:true,detail:'the server presented the configured host key'})
-checks.push({what:'login',ok:true,detail:`logged in as ${s.username}`})
-const folders=new Set
-for(const leaf of Object.values(HC_CustomerSyncLib.SFTP_FOLDERS)){const parts=leaf.split('/')
-for(let i=1;i<=parts.length;i++)folders.add(parts.slice(0,i).join('/'))}const parents=new Map
-for(const f of[...folders].sort()){const i=f.lastIndexOf('/')
-const parent=i<0?'.':f.slice(0,i)
-parents.set(parent,[...parents.get(parent)??[],f])}const missing=new Set
-for(const[parent,children]of parents){if(missing.has(parent)){for(const ch of children)missing.add(ch)
-continue}let names
-try{names=new Set(c.list({path:parent,sort:m.sftp.Sort.NAME}).filter(e=>e.directory).map(e=>e.name))}catch(e){
-const{code,message}=HC_CustomerSyncLib.describeError(e)
-checks.push({what:parent==='.'?s.directory:parent,ok:false,detail:`cannot list: ${code}: ${message}`})
-for(const ch of children)missing.add(ch)
-continue}for(const ch of children){const ok=names.has(ch.slice(ch.lastIndexOf('/')+1))
-if(!ok)missing.add(ch)
-checks.push({what:`${ch}/`,ok,detail:ok?'folder exists':'folder does not exist'})}}
-const probeIn=[HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedError,HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications,HC_CustomerSyncLib.SFTP_FOLDERS.historical]
-for(const dir of probeIn){if(missing.has(dir))continue
-const name=`.hc-sftp-check-${HC_CustomerSyncLib.uniqueSuffix()}.tmp`
-const archive=`${dir}/archive`
-const to=folders.has(archive)&&!missing.has(archive)?`${archive}/${name}`:`${dir}/${name}.moved`
-let stage='write'
-try{c.upload({directory:dir,filename:name,file:m.file.create({name,fileType:m.file.Type.PLAINTEXT,
-contents:'hc sftp check\n'}),replaceExisting:true})
-stage='move'
-c.move({from:`${dir}/${name}`,to})
-stage='delete'
-c.removeFile({path:to})
-checks.push({what:`write in ${dir}/`,ok:true,
-detail:`wrote, moved${to.startsWith(archive)?' into archive/':''} and deleted a probe file`})}catch(e){
-const{code,message}=HC_CustomerSyncLib.describeError(e)
-checks.push({what:`write in ${dir}/`,ok:false,detail:`cannot ${stage} a probe file: ${code}: ${message}`})
-for(const p of[`${dir}/${name}`,to])try{c.removeFile({path:p})}catch{}}}return{ok:checks.every(x=>x.ok),checks}}
+lastModified:f.lastModified.getTime()}))}
 const IMPORT_SCRIPT_ID=SYNC_SCRIPTS.find(s=>s.key==='import')?.scriptId??'customscript_imp_customer'
 function importSettings(m){const prefs=m.config.load({type:m.config.Type.COMPANY_PREFERENCES})
 const out={}
@@ -536,7 +493,53 @@ const f=summary.files[0]
 return{checked:!!f&&f.outcome==='checked'&&!summary.paused,counts:{...f?.counts??summary.totals},
 report:f?.dryRunReport??null,
 note:summary.paused?'Checked as far as one page request allows (1,000 units); the rest is marked unchecked in the verdicts.':'Every row checked.'
-}}
+}}const failedCheck=(what,prefix,e)=>{const{code,message}=HC_CustomerSyncLib.describeError(e)
+return{what,ok:false,detail:`${prefix}${code}: ${message}`}}
+function sftpLayout(){const folders=new Set
+for(const leaf of Object.values(HC_CustomerSyncLib.SFTP_FOLDERS)){const parts=leaf.split('/')
+for(let i=1;i<=parts.length;i++)folders.add(parts.slice(0,i).join('/'))}const parents=new Map
+for(const f of[...folders].sort()){const i=f.lastIndexOf('/')
+const parent=i<0?'.':f.slice(0,i)
+parents.set(parent,[...parents.get(parent)??[],f])}return{folders,parents}}
+function checkFolders(c,m,directory,parents,checks){const missing=new Set
+for(const[parent,children]of parents){if(missing.has(parent)){for(const ch of children)missing.add(ch)
+continue}let names
+try{names=new Set(c.list({path:parent,sort:m.sftp.Sort.NAME}).filter(e=>e.directory).map(e=>e.name))}catch(e){
+checks.push(failedCheck(parent==='.'?directory:parent,'cannot list: ',e))
+for(const ch of children)missing.add(ch)
+continue}for(const ch of children){const ok=names.has(ch.slice(ch.lastIndexOf('/')+1))
+if(!ok)missing.add(ch)
+checks.push({what:`${ch}/`,ok,detail:ok?'folder exists':'folder does not exist'})}}return missing}
+function probeWrite(c,m,dir,archiveThere){const name=`.hc-sftp-check-${HC_CustomerSyncLib.uniqueSuffix()}.tmp`
+const archive=`${dir}/archive`
+const to=archiveThere?`${archive}/${name}`:`${dir}/${name}.moved`
+let stage='write'
+try{c.upload({directory:dir,filename:name,file:m.file.create({name,fileType:m.file.Type.PLAINTEXT,
+contents:'hc sftp check\n'}),replaceExisting:true})
+stage='move'
+c.move({from:`${dir}/${name}`,to})
+stage='delete'
+c.removeFile({path:to})
+return{what:`write in ${dir}/`,ok:true,
+detail:`wrote, moved${to.startsWith(archive)?' into archive/':''} and deleted a probe file`}}catch(e){
+for(const p of[`${dir}/${name}`,to])try{c.removeFile({path:p})}catch{}
+return failedCheck(`write in ${dir}/`,`cannot ${stage} a probe file: `,e)}}function testSftpConnection(m,settings){
+const checks=[]
+let s
+try{s=settings()}catch(e){checks.push(failedCheck('settings','',e))
+return{ok:false,checks}}checks.push({what:'settings',ok:true,
+detail:`HC SFTP Configuration record ${s.recordId}: ${s.username}@${s.host}:${s.port} ${s.directory}, credential ${s.credential.kind==='secret'?'API secret':'SSH key'} ${s.credential.id}`
+})
+let c
+try{c=HC_CustomerSyncLib.openConnection(m.sftp,s)}catch(e){checks.push(failedCheck('host key and login','',e))
+return{ok:false,checks}}checks.push({what:'host key',ok:true,detail:'the server presented the configured host key'})
+checks.push({what:'login',ok:true,detail:`logged in as ${s.username}`})
+const{folders,parents}=sftpLayout()
+const missing=checkFolders(c,m,s.directory,parents,checks)
+for(const dir of[HC_CustomerSyncLib.SFTP_FOLDERS.customerFeedError,HC_CustomerSyncLib.SFTP_FOLDERS.partyIdentifications,HC_CustomerSyncLib.SFTP_FOLDERS.historical]){
+const archive=`${dir}/archive`
+if(!missing.has(dir))checks.push(probeWrite(c,m,dir,folders.has(archive)&&!missing.has(archive)))}return{
+ok:checks.every(x=>x.ok),checks}}
 const STYLE=`<style>\n.hc-msg{margin:6px 0 10px;padding:8px 12px;border:1px solid;border-radius:3px;font-size:13px;max-width:1100px}\n.hc-msg-confirmation{background:#e6f4e1;border-color:#8ec07c}\n.hc-msg-information{background:#e8f0fb;border-color:#8fb1e3}\n.hc-msg-warning{background:#fdf5d9;border-color:#e1c15a}\n.hc-msg-error{background:#fbe6e4;border-color:#e39b94}\n.hc-bad{color:#b3261e;font-weight:bold}\n.hc-label{font-size:11px;color:#6f6f6f;text-transform:uppercase;letter-spacing:.3px;margin:3px 0 2px}\n.hc-value{font-size:13px;color:#000;line-height:18px}\n.hc-health{border-collapse:collapse;margin:4px 0 8px;font-size:13px;max-width:1360px}\n.hc-health th{background:#e5e5e5;text-align:left;padding:4px 8px;font-size:11px;text-transform:uppercase;color:#444}\n.hc-health td{border-top:1px solid #ddd;padding:5px 8px;vertical-align:top}\n.hc-state{font-weight:bold;white-space:nowrap;padding:1px 6px;border-radius:3px}\n.hc-healthy{background:#dff0d8;color:#256029}.hc-attention{background:#fdf0c8;color:#7a5400}\n.hc-failing{background:#f8d7d4;color:#9b1c14}.hc-not-run-yet{background:#e8eef7;color:#2b4c7e}\n.hc-zone{font-size:11px;color:#666}\n.hc-btn{font-size:12px;padding:2px 10px;border:1px solid #7a94b8;border-radius:3px;background:#e9eef5;cursor:pointer}\n</style>`
 function healthTable(model){
 const head=['Flow','State','Cause','What to do','Last good run','Feeds','Rejected rows'].map(h=>`<th>${h}</th>`).join('')
