@@ -71,6 +71,60 @@ export function parseNotifyEmails(raw: string | undefined): string[] {
   return list;
 }
 
+/** A script object for the deploy: failure notifications set, and only the deployments the mode ships. */
+function prepareScript(
+  obj: XmlElement,
+  opts: GenerateOptions,
+  emails: string[],
+  wanted: Set<string>,
+  result: GeneratedProject,
+  found: Set<string>,
+): void {
+  setText(obj, 'notifyowner', 'F');
+  setText(obj, 'notifyadmins', emails.length > 0 ? 'F' : 'T');
+  setText(obj, 'notifyemails', emails.join(','));
+  const container = child(obj, 'scriptdeployments');
+  if (!container) return;
+  for (const d of container.children) found.add(d.attrs.scriptid ?? '');
+  container.children = container.children.filter(
+    (d) =>
+      opts.mode === 'first-install' ||
+      (opts.mode === 'add-deployments' && wanted.has(d.attrs.scriptid ?? '')),
+  );
+  result.deployments.push(...container.children.map((d) => d.attrs.scriptid ?? ''));
+  if (container.children.length === 0) obj.children = obj.children.filter((c) => c !== container);
+}
+
+/** manifest.xml with HotWax's objects left out of the deploy declared as account dependencies. */
+function writeManifest(src: string, out: string, dependencies: string[]): void {
+  const manifest = parseElement(fs.readFileSync(path.join(src, 'manifest.xml'), 'utf8'), 'manifest.xml');
+  let deps = child(manifest, 'dependencies');
+  if (!deps) {
+    deps = { tag: 'dependencies', attrs: {}, children: [], text: '' };
+    manifest.children.push(deps);
+  }
+  deps.children = deps.children.filter((c) => c.tag !== 'objects');
+  if (dependencies.length > 0) {
+    deps.children.push({
+      tag: 'objects',
+      attrs: {},
+      text: '',
+      children: dependencies.map((d) => ({ tag: 'object', attrs: {}, children: [], text: d })),
+    });
+  }
+  fs.writeFileSync(path.join(out, 'manifest.xml'), serializeElement(manifest));
+}
+
+/** deploy.xml listing exactly the objects written. */
+function writeDeployXml(src: string, out: string, ids: string[]): void {
+  const deploy = parseElement(fs.readFileSync(path.join(src, 'deploy.xml'), 'utf8'), 'deploy.xml');
+  const objects = child(deploy, 'objects');
+  const list = ids.map((id) => ({ tag: 'path', attrs: {}, children: [], text: `~/Objects/${id}.xml` }));
+  if (objects) objects.children = list;
+  else deploy.children.push({ tag: 'objects', attrs: {}, children: list, text: '' });
+  fs.writeFileSync(path.join(out, 'deploy.xml'), serializeElement(deploy));
+}
+
 export function generateDeployProject(
   srcDir: string,
   outDir: string,
@@ -105,57 +159,15 @@ export function generateDeployProject(
       result.dependencies.push(id);
       continue;
     }
-    if (SCRIPT_ELEMENTS.has(obj.tag)) {
-      setText(obj, 'notifyowner', 'F');
-      setText(obj, 'notifyadmins', emails.length > 0 ? 'F' : 'T');
-      setText(obj, 'notifyemails', emails.join(','));
-      const container = child(obj, 'scriptdeployments');
-      if (container) {
-        for (const d of container.children) found.add(d.attrs.scriptid ?? '');
-        container.children = container.children.filter(
-          (d) =>
-            opts.mode === 'first-install' ||
-            (opts.mode === 'add-deployments' && wanted.has(d.attrs.scriptid ?? '')),
-        );
-        result.deployments.push(...container.children.map((d) => d.attrs.scriptid ?? ''));
-        if (container.children.length === 0) obj.children = obj.children.filter((c) => c !== container);
-      }
-    }
+    if (SCRIPT_ELEMENTS.has(obj.tag)) prepareScript(obj, opts, emails, wanted, result, found);
     fs.writeFileSync(path.join(out, 'Objects', `${id}.xml`), serializeElement(obj));
     result.objects.push(id);
   }
   const unknown = [...wanted].filter((d) => !found.has(d));
   if (unknown.length > 0)
     throw new GenerateError(`no script object in ${srcDir}/Objects has deployment ${unknown.join(', ')}`);
-
-  const manifest = parseElement(fs.readFileSync(path.join(src, 'manifest.xml'), 'utf8'), 'manifest.xml');
-  let deps = child(manifest, 'dependencies');
-  if (!deps) {
-    deps = { tag: 'dependencies', attrs: {}, children: [], text: '' };
-    manifest.children.push(deps);
-  }
-  deps.children = deps.children.filter((c) => c.tag !== 'objects');
-  if (result.dependencies.length > 0) {
-    deps.children.push({
-      tag: 'objects',
-      attrs: {},
-      text: '',
-      children: result.dependencies.map((d) => ({ tag: 'object', attrs: {}, children: [], text: d })),
-    });
-  }
-  fs.writeFileSync(path.join(out, 'manifest.xml'), serializeElement(manifest));
-
-  const deploy = parseElement(fs.readFileSync(path.join(src, 'deploy.xml'), 'utf8'), 'deploy.xml');
-  const objects = child(deploy, 'objects');
-  const list = result.objects.map((id) => ({
-    tag: 'path',
-    attrs: {},
-    children: [],
-    text: `~/Objects/${id}.xml`,
-  }));
-  if (objects) objects.children = list;
-  else deploy.children.push({ tag: 'objects', attrs: {}, children: list, text: '' });
-  fs.writeFileSync(path.join(out, 'deploy.xml'), serializeElement(deploy));
+  writeManifest(src, out, result.dependencies);
+  writeDeployXml(src, out, result.objects);
   return result;
 }
 
