@@ -1,0 +1,181 @@
+/**
+ * The status page's unit tests share these: the BUILT status library, loaded in a bare context on
+ * top of the built main library, and fake sources shaped as NetSuite returns them (run-history
+ * entries of both import scripts, script instances, the import checkpoint), with a page built over
+ * them and readers of its blocks.
+ */
+import path from 'node:path';
+import { loadBareAmd } from '../support/bareAmd';
+import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import type * as StatusLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
+import type {
+  FieldBlock,
+  InstanceInfo,
+  PageModel,
+  TableBlock,
+} from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage';
+import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
+import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/importTypes';
+
+export const BUILT = path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib');
+export const main = loadBareAmd<typeof Lib>(path.join(BUILT, 'HC_CustomerSyncLib.js'));
+export const status = loadBareAmd<typeof StatusLib>(path.join(BUILT, 'HC_CustomerSyncStatusLib.js'), {
+  './HC_CustomerSyncLib': main.exports,
+}).exports;
+
+export const SC = 'customscript_imp_customer';
+export const MR = 'customscript_hc_mr_import_customer';
+export const MR_DEPLOY = 'customdeploy_hc_mr_import_customer';
+export const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
+export const MIN = 60_000;
+
+export const counts = (created: number, errors = 0) => ({ created, linked: 0, alreadyLinked: 0, errors });
+export const errorRow = (feed: string, line: number, code: string) => ({
+  fileName: feed,
+  report: feed.replace(/\.csv$/, '-T1-errors.csv'),
+  lineNumber: line,
+  hcCustomerId: `HC${line}`,
+  errorCode: code,
+  errorMessage: `${code} on line ${line}`,
+});
+
+let seq = 0;
+/** A new run-history entry id. */
+export const nextId = () => String(++seq);
+/** An entry as recordRun writes it: the import's summary shape, for either import script. */
+export function entry(
+  scriptId: string,
+  ended: number,
+  feeds: { name: string; created: number; errors: number }[],
+) {
+  const errorRows = feeds.flatMap((f) =>
+    Array.from({ length: f.errors }, (_, i) => errorRow(f.name, i + 2, 'INVALID_EMAIL')),
+  );
+  const run: RunEntry = {
+    id: nextId(),
+    scriptId,
+    deploymentId: scriptId === MR ? MR_DEPLOY : 'customdeploy1',
+    ended,
+    outcome: 'complete',
+    errorCount: errorRows.length,
+    summary: {
+      totals: counts(
+        feeds.reduce((n, f) => n + f.created, 0),
+        errorRows.length,
+      ),
+      fileResults: feeds.map((f) => ({
+        name: f.name,
+        outcome: 'archived',
+        movedTo: f.name,
+        counts: counts(f.created, f.errors),
+        errorReports: f.errors ? [f.name.replace(/\.csv$/, '-T1-errors.csv')] : [],
+      })),
+      skipped: null,
+      unitsUsed: scriptId === MR ? 8_400 : 1_200,
+      rescheduled: false,
+      dryRun: false,
+      errorRows,
+    },
+  };
+  return run;
+}
+
+export interface Fake {
+  runs: RunEntry[];
+  instances: InstanceInfo[];
+  state: ImportState | null;
+  calls: string[];
+  subsidiary?: string;
+}
+
+export function sources(f: Fake) {
+  const newestFirst = (list: RunEntry[]) => [...list].sort((a, b) => b.ended - a.ended);
+  return {
+    deployments: () => {
+      f.calls.push('deployments');
+      return [
+        { scriptId: SC, deploymentId: 'customdeploy1', title: 'x', status: 'SCHEDULED', isDeployed: true },
+        {
+          scriptId: SC,
+          deploymentId: 'customdeploy_imp_customer_rest',
+          title: 'x',
+          status: 'NOTSCHEDULED',
+          isDeployed: true,
+        },
+        { scriptId: MR, deploymentId: MR_DEPLOY, title: 'x', status: 'NOTSCHEDULED', isDeployed: true },
+      ];
+    },
+    instances: () => {
+      f.calls.push('instances');
+      return f.instances;
+    },
+    runs: (ids: string[], count: number) => {
+      f.calls.push(`runs ${ids.join(',')}`);
+      return newestFirst(f.runs.filter((r) => ids.includes(r.scriptId))).slice(0, count);
+    },
+    runsWithErrors: (count: number) => {
+      f.calls.push('runsWithErrors');
+      return newestFirst(f.runs.filter((r) => r.errorCount > 0 && [SC, MR].includes(r.scriptId))).slice(
+        0,
+        count,
+      );
+    },
+    importState: () => f.state,
+    exportState: () => null,
+    historical: () => ({ status: null, state: null, waiting: [], archived: [] }),
+    customersByHcId: () => new Map<string, string>(),
+    importSettings: () => ({ custscript_hc_imp_default_subsidiary: f.subsidiary ?? '' }),
+  };
+}
+
+export function page(f: Partial<Fake> = {}): { model: PageModel; fake: Fake } {
+  const fake: Fake = { runs: [], instances: [], state: null, calls: [], ...f };
+  const model = status.buildPage(
+    {
+      sources: sources(fake),
+      env: {
+        now: NOW,
+        time: (ms) => new Date(ms).toISOString(),
+        pageUrl: (p) => `/page?${new URLSearchParams(p).toString()}`,
+        customerUrl: (id) => `/customer/${id}`,
+      },
+      listWaiting: () => [],
+      readReport: () => '',
+      parseCsv: () => [],
+      csrf: 'token',
+    },
+    { code: '', listFeeds: false, report: null },
+    null,
+  );
+  // Plain objects of this realm (the library's arrays come from its own context).
+  return { model: JSON.parse(JSON.stringify(model)) as PageModel, fake };
+}
+
+export const blocks = (m: PageModel) => m.tabs.flatMap((t) => t.blocks);
+export const table = (m: PageModel, id: string) => blocks(m).find((b) => b.id === id) as TableBlock;
+export const group = (m: PageModel, id: string) => blocks(m).find((b) => b.id === id) as FieldBlock;
+export const field = (m: PageModel, id: string) =>
+  blocks(m)
+    .flatMap((b) => (b.kind === 'fields' ? b.fields : []))
+    .find((x) => x.id === id)?.value;
+export const text = (html: string | undefined) =>
+  String(html ?? '')
+    .replace(/<br>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'");
+
+export const job = (
+  taskId: string,
+  stage: string,
+  status: string,
+  created: number,
+  ended: number | null = null,
+) => ({
+  scriptId: MR,
+  deploymentId: MR_DEPLOY,
+  taskId,
+  stage,
+  status,
+  created,
+  ended,
+});
