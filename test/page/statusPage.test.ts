@@ -3,168 +3,28 @@
  * in headless Chromium against a simulated merchant on a real SFTP server: every section checked
  * against the account and the server's files, every action clicked and its effect checked, a POST
  * without the CSRF token and a non-administrator refused, and the page used without JavaScript.
+ * The account they look at: ./statusPageAccount.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { Scheduler, SuiteletServer, runScheduled, setSuiteletAudience } from '../../emulator/src';
-import { runScenario } from '../../simulation/scenario';
-import type { SyncEnvironment } from '../../simulation/environment';
-import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
-import { feedRowsFor, remoteNames, serverKind, writeFeed } from '../e2e/helpers';
+import { runScheduled, setSuiteletAudience } from '../../emulator/src';
+import { remoteNames } from '../e2e/helpers';
+import { OUTPUT_DIR, fieldText, messageText, openBrowser, openTab, runAction, tableRows } from './browser';
 import {
-  OUTPUT_DIR,
-  fieldText,
-  messageText,
-  openBrowser,
-  openTab,
-  requireChromium,
-  runAction,
-  tableRows,
-} from './browser';
-const MR = {
-  scriptId: 'customscript_hc_mr_import_customer',
-  deploymentId: 'customdeploy_hc_mr_import_customer',
-};
-const MR_FEED = 'customer-Feed-2026-12-01-09-00-00-000.csv';
-
-const SUITELET = {
-  scriptId: 'customscript_hc_sl_customer_sync',
-  deploymentId: 'customdeploy_hc_sl_customer_sync',
-};
-
-let env: SyncEnvironment;
-let server: SuiteletServer;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-let pageUrl: string;
-
-const checkpointState = (key: string) => {
-  const r = [...env.account.records.all('customrecord_hc_sync_checkpoint')].find(
-    (x) => x.values.custrecord_hc_cp_key === key,
-  );
-  return r ? JSON.parse(String(r.values.custrecord_hc_cp_state)) : null;
-};
-const auditSummaries = (scriptId: string) =>
-  env.account.executions
-    .filter((e) => e.scriptId === scriptId)
-    .flatMap((e) => e.logs.filter((l) => l.level === 'AUDIT' && / summary$/.test(l.title)))
-    .map((l) => JSON.parse(l.details) as Record<string, unknown>);
-const rowsOf = (rel: string) => parseCsv(fs.readFileSync(env.localPath(rel), 'utf8'));
-/** A feed's report in `folder`: its name carries the import's tag (`<stem>-<tag><suffix>`). */
-const reportOf = (folder: string, feed: string, suffix: string) => {
-  const stem = feed.replace(/\.csv$/, '');
-  const found = remoteNames(env, folder).filter((n) => n.startsWith(`${stem}-`) && n.endsWith(suffix));
-  expect(found).toHaveLength(1);
-  return `${folder}/${found[0]}`;
-};
-const drain = () => new Scheduler(env.account, { maxExecutions: 100 }).run();
-
-beforeAll(async () => {
-  requireChromium(); // before the scenario, so a machine without Chromium fails at once
-  const result = await runScenario({ customers: 60, seed: 5, sftp: serverKind() });
-  env = result.env;
-  expect(result.report.reconciliation.ok).toBe(true);
-  // A backlog HC_SC_ImportCustomer hands to HC_MR_ImportCustomer (the threshold lowered to this
-  // feed's rows): the map/reduce imports it, two bad rows reported.
-  env.setParams('import', { custscript_hc_imp_mr_min_rows: 10 });
-  writeFeed(
-    env,
-    MR_FEED,
-    csvText(
-      FEED_HEADER,
-      feedRowsFor(
-        Array.from({ length: 14 }, (_, i) => ({
-          HCCustomerId: `HCMR${i + 1}`,
-          HCShopifyCustomerId: `664400${i + 1}`,
-          ...(i % 7 === 3 ? { email: `mr-bad-${i + 1}` } : {}),
-        })),
-        env.subsidiaries[1],
-      ),
-    ),
-  );
-  const handoff = env.run('import');
-  // The other feeds of this file stay on the scheduled path (0: never hand over).
-  env.setParams('import', { custscript_hc_imp_mr_min_rows: 0 });
-  const mrRun = handoff.find((r) => r.scriptId === MR.scriptId);
-  expect(mrRun?.status).toBe('COMPLETE');
-  // Its summarize wrote its run-history entry, as the scheduled import writes its own.
-  expect(
-    [...env.account.records.all('customrecord_hc_sync_run')].filter(
-      (r) => r.values.custrecord_hc_run_script === MR.scriptId,
-    ),
-  ).toHaveLength(1);
-  // A second feed: a customer NetSuite has (created by the first import) sent again with a bad email,
-  // so an error row points at an existing NetSuite customer.
-  const known = [...env.account.records.all('customer')].find((c) => c.values.custentity_hc_customer_id)!;
-  const hcId = String(known.values.custentity_hc_customer_id);
-  writeFeed(
-    env,
-    'customer-Feed-2026-12-01-10-00-00-000.csv',
-    csvText(
-      FEED_HEADER,
-      feedRowsFor(
-        [
-          { HCCustomerId: hcId, email: 'not an email' },
-          { HCCustomerId: 'HCPAGE1', HCShopifyCustomerId: '6699001' },
-          // Enough rejected rows that the run history keeps only part of them (4,000-byte column).
-          ...Array.from({ length: 40 }, (_, i) => ({
-            HCCustomerId: `HCBAD${i + 1}`,
-            HCShopifyCustomerId: `665500${i + 1}`,
-            email: `bad-${i + 1}`,
-          })),
-        ],
-        env.subsidiaries[1],
-      ),
-    ),
-  );
-  env.run('import');
-  // A big feed the import leaves half done (low usage limit): the checkpoint holds it, and the
-  // execution queues its on-demand deployment.
-  const big = Array.from({ length: 80 }, (_, i) => ({
-    HCCustomerId: `HCBIG${i + 1}`,
-    HCShopifyCustomerId: `667700${i + 1}`,
-  }));
-  writeFeed(
-    env,
-    'customer-Feed-2026-12-01-11-00-00-000.csv',
-    csvText(FEED_HEADER, feedRowsFor(big, env.subsidiaries[1])),
-  );
-  env.account.usageLimits.set('customscript_imp_customer', 600);
-  const paused = runScheduled(env.account, {
-    scriptId: 'customscript_imp_customer',
-    deploymentId: 'customdeploy1',
-  });
-  env.account.usageLimits.delete('customscript_imp_customer');
-  expect(paused.status).toBe('COMPLETE');
-  expect(checkpointState('import').file).toBe('customer-Feed-2026-12-01-11-00-00-000.csv');
-  // And one that waits (written after the paused run).
-  writeFeed(
-    env,
-    'customer-Feed-2026-12-01-12-00-00-000.csv',
-    csvText(
-      FEED_HEADER,
-      feedRowsFor(
-        [
-          { HCCustomerId: 'HCWAIT1', HCShopifyCustomerId: '6688001' },
-          { HCCustomerId: 'HCWAIT2', HCShopifyCustomerId: '6688002', email: 'bad' },
-        ],
-        env.subsidiaries[1],
-      ),
-    ),
-  );
-  server = new SuiteletServer(env.account, { runQueuedTasks: false });
-  await server.start();
-  pageUrl = server.suiteletUrl(SUITELET.scriptId, SUITELET.deploymentId);
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await env?.stop();
-});
+  MR,
+  MR_FEED,
+  SUITELET,
+  env,
+  server,
+  browser,
+  page,
+  pageUrl,
+  checkpointState,
+  auditSummaries,
+  rowsOf,
+  reportOf,
+  drain,
+} from './statusPageAccount';
 
 test('the page loads for an administrator within the Suitelet limit, and a screenshot is kept', async () => {
   const res = await page.goto(pageUrl);

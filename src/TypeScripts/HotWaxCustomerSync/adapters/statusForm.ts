@@ -1,5 +1,5 @@
 /**
- * Draws the status page model (sync/statusPage.ts) with N/ui/serverWidget: one tab per section,
+ * Draws the status page model (sync/statusPage/html.ts renders it from the view) with N/ui/serverWidget: one tab per section,
  * field groups of inline values, LIST sublists for tables, and the action form (action, feed, the
  * hidden CSRF token, one submit button). Works without JavaScript: no client script, no buttons
  * that need one; the filter and report links are plain GET links.

@@ -2,8 +2,8 @@
  * HC_SL_CustomerSync (Suitelet customscript_hc_sl_customer_sync, deployment
  * customdeploy_hc_sl_customer_sync, audience: administrators). The customer sync's status and
  * control page: Overview, Feeds, Errors, Id export and historical export, Actions. Every action is
- * a POST carrying the session's CSRF token. Logic: sync/statusPage.ts; adapters: adapters/statusSources.ts,
- * drawing: adapters/statusForm.ts; all three ship in lib/HC_CustomerSyncStatusLib.js.
+ * a POST carrying the session's CSRF token. Logic: sync/statusPage/; adapters: adapters/statusSources.ts,
+ * adapters/sftpTest.ts; drawing: adapters/statusForm.ts; all ship in lib/HC_CustomerSyncStatusLib.js.
  *
  * @NApiVersion 2.1
  * @NScriptType Suitelet
