@@ -15,7 +15,7 @@ import {
   isTextFileType,
   type StoredFile,
 } from '../data/fileCabinet';
-import { missingArgument } from './record';
+import { missingArgument } from './record/common';
 import { stubMissingMembers } from '../sandbox/notEmulated';
 
 const TYPES = [

@@ -25,7 +25,7 @@ import type * as searchTypes from 'N/search';
 import type { ExecutionContext } from '../core/context';
 import { nsError } from '../core/errors';
 import { COSTS } from '../core/governance';
-import { missingArgument, unsupported } from './record';
+import { missingArgument, unsupported } from './record/common';
 import { EmColumn, toColumn } from './search/columns';
 import { Operator, SearchType, Sort, Summary, type Opts } from './search/constants';
 import { Engine, isEmptyValue } from './search/engine';
