@@ -60,6 +60,22 @@ export interface MapReduceReport {
   time: { getInputData: StageTime; map: StageTime; reduce: StageTime; summarize: StageTime };
 }
 
+/** What a CSV import job did (help "CSV Import Job Status"): one entry per data row. */
+export interface CsvImportResult {
+  mappingId: string;
+  recordType: string;
+  dataHandling: 'ADD' | 'UPDATE' | 'ADDUPDATE';
+  total: number;
+  added: number;
+  updated: number;
+  /** Rows that failed, with their 1-based data line number and NetSuite's message. */
+  failed: Array<{ line: number; error: string }>;
+  /** Internal ids of the records each successful row created or updated, by line. */
+  records: Array<{ line: number; id: number; action: 'ADD' | 'UPDATE' }>;
+  /** Threads the job used (multi-threading). */
+  threads: number;
+}
+
 export interface ExecutionResult {
   status: ExecutionStatus;
   error?: SerializedError;
@@ -83,5 +99,5 @@ export interface ExecutionResult {
   crashedAt?: string;
   mapReduce?: MapReduceReport;
   /** A CSV import job's result (N/task CsvImportTask). */
-  csvImport?: import('./tasks').CsvImportResult;
+  csvImport?: CsvImportResult;
 }

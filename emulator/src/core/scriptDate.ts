@@ -51,83 +51,83 @@ export interface ScriptDateOptions {
   zone?: string;
 }
 
-export function createScriptDate(opts: ScriptDateOptions): DateConstructor {
-  const zone = opts.zone ?? 'America/Los_Angeles';
+/** Conversions between instants and wall-clock time in one zone. */
+interface Zone {
+  zone: string;
+  offsetAt(ms: number): number;
+  /** Wall-clock fields (as if UTC) → instant: the offset at the wall time, corrected once for DST edges. */
+  fromWall(wallMs: number): number;
+  /** The instant's wall-clock time as a host Date whose UTC fields are the zone's local fields. */
+  wall(d: Date): Date;
+  zoneName(ms: number): string;
+  /** Date.parse with strings without a zone read in this zone. */
+  parse(s: string): number;
+}
+
+function zoneOf(zone: string): Zone {
   const cache = new Map<string, Intl.DateTimeFormat>();
   const offsetAt = (ms: number) => zoneOffsetMinutes(zone, ms, cache);
-  /** Wall-clock fields (as if UTC) → instant: the offset at the wall time, corrected once for DST edges. */
   const fromWall = (wallMs: number): number => {
     let t = wallMs - offsetAt(wallMs) * 60000;
     t = wallMs - offsetAt(t) * 60000;
     return t;
   };
-  const wall = (d: Date) => new HostDate(d.getTime() + offsetAt(d.getTime()) * 60000);
   const nameFormat = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'long' });
-  const zoneName = (ms: number) =>
-    nameFormat.formatToParts(new HostDate(ms)).find((p) => p.type === 'timeZoneName')?.value ?? zone;
   const hasZone = (s: string) =>
     /(Z|[+-]\d\d:?\d\d|\bGMT\b|\bUTC\b|\b[ECMP][SD]T\b)\s*(\(.*\))?$/i.test(s.trim()) ||
     /^\d{4}(-\d\d){0,2}$/.test(s.trim());
-  const parse = (s: string): number => {
-    const h = HostDate.parse(s);
-    if (Number.isNaN(h) || hasZone(s)) return h;
-    // the host read the string in its own zone: take its wall fields and read them in the server zone
-    return fromWall(h - new HostDate(h).getTimezoneOffset() * -60000);
+  return {
+    zone,
+    offsetAt,
+    fromWall,
+    wall: (d) => new HostDate(d.getTime() + offsetAt(d.getTime()) * 60000),
+    zoneName: (ms) =>
+      nameFormat.formatToParts(new HostDate(ms)).find((p) => p.type === 'timeZoneName')?.value ?? zone,
+    parse: (s) => {
+      const h = HostDate.parse(s);
+      if (Number.isNaN(h) || hasZone(s)) return h;
+      // the host read the string in its own zone: take its wall fields and read them in the server zone
+      return fromWall(h - new HostDate(h).getTimezoneOffset() * -60000);
+    },
   };
+}
 
-  class ScriptDate extends HostDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(opts.now());
-      else if (args.length === 1) {
-        const a = args[0];
-        super(typeof a === 'string' ? parse(a) : (a as number));
-      } else {
-        const n = args.map(Number);
-        const y = n[0] >= 0 && n[0] <= 99 ? 1900 + n[0] : n[0];
-        super(fromWall(HostDate.UTC(y, n[1], n[2] ?? 1, n[3] ?? 0, n[4] ?? 0, n[5] ?? 0, n[6] ?? 0)));
-      }
-    }
-    static now(): number {
-      return opts.now();
-    }
-    static parse(s: string): number {
-      return parse(String(s));
-    }
-    static [Symbol.hasInstance](v: unknown): boolean {
-      return v instanceof HostDate;
-    }
-  }
-  const proto = ScriptDate.prototype as unknown as Record<string, unknown>;
+/** The local getters and setters (getHours, setDate, …), getDay, getYear and getTimezoneOffset in the zone. */
+function addLocalFields(proto: Record<string, unknown>, z: Zone): void {
   for (const f of LOCAL_FIELDS) {
     proto[`get${f}`] = function (this: Date) {
-      return (wall(this) as unknown as Record<string, () => number>)[`getUTC${f}`]();
+      return (z.wall(this) as unknown as Record<string, () => number>)[`getUTC${f}`]();
     };
     proto[`set${f}`] = function (this: Date, ...a: number[]) {
-      const w = wall(this);
+      const w = z.wall(this);
       (w as unknown as Record<string, (...x: number[]) => number>)[`setUTC${f}`](...a);
-      return this.setTime(fromWall(w.getTime()));
+      return this.setTime(z.fromWall(w.getTime()));
     };
   }
   proto.getDay = function (this: Date) {
-    return wall(this).getUTCDay();
+    return z.wall(this).getUTCDay();
   };
   proto.getYear = function (this: Date) {
-    return wall(this).getUTCFullYear() - 1900;
+    return z.wall(this).getUTCFullYear() - 1900;
   };
   proto.getTimezoneOffset = function (this: Date) {
-    return -offsetAt(this.getTime());
+    return -z.offsetAt(this.getTime());
   };
+}
+
+/** toString, toDateString, toTimeString and the toLocale… strings in the zone. */
+function addStrings(proto: Record<string, unknown>, z: Zone): void {
   const gmt = (ms: number) => {
-    const off = offsetAt(ms);
+    const off = z.offsetAt(ms);
     return `GMT${off >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(off) / 60))}${pad(Math.abs(off) % 60)}`;
   };
   const dateString = (d: Date) => {
-    const w = wall(d);
+    const w = z.wall(d);
     return `${DAYS[w.getUTCDay()]} ${MONTHS[w.getUTCMonth()]} ${pad(w.getUTCDate())} ${w.getUTCFullYear()}`;
   };
   const timeString = (d: Date) => {
-    const w = wall(d);
-    return `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())} ${gmt(d.getTime())} (${zoneName(d.getTime())})`;
+    const w = z.wall(d);
+    return `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())} ${gmt(d.getTime())} (${z.zoneName(d.getTime())})`;
   };
   const invalid = (d: Date) => Number.isNaN(d.getTime());
   proto.toString = function (this: Date) {
@@ -141,9 +141,39 @@ export function createScriptDate(opts: ScriptDateOptions): DateConstructor {
   };
   for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'] as const) {
     proto[m] = function (this: Date, locales?: string | string[], o?: Intl.DateTimeFormatOptions) {
-      return HostDate.prototype[m].call(this, locales, { timeZone: zone, ...(o ?? {}) });
+      return HostDate.prototype[m].call(this, locales, { timeZone: z.zone, ...(o ?? {}) });
     };
   }
+}
+
+export function createScriptDate(opts: ScriptDateOptions): DateConstructor {
+  const z = zoneOf(opts.zone ?? 'America/Los_Angeles');
+
+  class ScriptDate extends HostDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(opts.now());
+      else if (args.length === 1) {
+        const a = args[0];
+        super(typeof a === 'string' ? z.parse(a) : (a as number));
+      } else {
+        const n = args.map(Number);
+        const y = n[0] >= 0 && n[0] <= 99 ? 1900 + n[0] : n[0];
+        super(z.fromWall(HostDate.UTC(y, n[1], n[2] ?? 1, n[3] ?? 0, n[4] ?? 0, n[5] ?? 0, n[6] ?? 0)));
+      }
+    }
+    static now(): number {
+      return opts.now();
+    }
+    static parse(s: string): number {
+      return z.parse(String(s));
+    }
+    static [Symbol.hasInstance](v: unknown): boolean {
+      return v instanceof HostDate;
+    }
+  }
+  const proto = ScriptDate.prototype as unknown as Record<string, unknown>;
+  addLocalFields(proto, z);
+  addStrings(proto, z);
   // `Date()` called without new gives the current time as a string.
   return new Proxy(ScriptDate, {
     apply: () => new ScriptDate().toString(),

@@ -28,24 +28,11 @@ import { SuiteScriptError } from './errors';
 import type { DeploymentDef, ScriptDef } from './scriptDefs';
 import type { ExecutionResult } from './results';
 
+// Defined with the results (an ExecutionResult carries it), named here with the task that produces it.
+export type { CsvImportResult } from './results';
+
 export type TaskStatus = 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';
 export type QueuedTaskType = 'SCHEDULED_SCRIPT' | 'MAP_REDUCE' | 'CSV_IMPORT' | 'SEARCH';
-
-/** What a CSV import job did (help "CSV Import Job Status"): one entry per data row. */
-export interface CsvImportResult {
-  mappingId: string;
-  recordType: string;
-  dataHandling: 'ADD' | 'UPDATE' | 'ADDUPDATE';
-  total: number;
-  added: number;
-  updated: number;
-  /** Rows that failed, with their 1-based data line number and NetSuite's message. */
-  failed: Array<{ line: number; error: string }>;
-  /** Internal ids of the records each successful row created or updated, by line. */
-  records: Array<{ line: number; id: number; action: 'ADD' | 'UPDATE' }>;
-  /** Threads the job used (multi-threading). */
-  threads: number;
-}
 
 /** One submitted (or directly run) task. */
 export interface TaskEntry {

@@ -101,50 +101,7 @@ export class SuiteletServer {
       res.end(renderPlainPage(title, pageChrome(this.account, session.user, u.pathname), body));
     };
 
-    if (u.pathname === '/app/site/hosting/scriptlet.nl') {
-      const body = await readBody(req);
-      const params: Record<string, string> = {};
-      for (const [k, v] of u.searchParams) if (!(k in params)) params[k] = v;
-      const type = String(req.headers['content-type'] ?? '');
-      if (type.startsWith('application/x-www-form-urlencoded'))
-        for (const [k, v] of new URLSearchParams(body)) if (!(k in params)) params[k] = v;
-      const script = this.findScript(params.script ?? '');
-      if (!script)
-        return html(
-          404,
-          'Error',
-          `<p>INVALID_SCRIPT_ID: no Suitelet ${escapeHtml(params.script ?? '')}.</p>`,
-        );
-      const deploy = params.deploy ?? '';
-      const deployment =
-        script.deployments.find((d) => d.deploymentId === deploy.toLowerCase()) ??
-        (/^\d+$/.test(deploy) ? script.deployments[Number(deploy) - 1] : undefined);
-      if (!deployment)
-        return html(404, 'Error', `<p>INVALID_DEPLOYMENT_ID: no deployment ${escapeHtml(deploy)}.</p>`);
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const result = runSuitelet(this.account, {
-        scriptId: script.scriptId,
-        deploymentId: deployment.deploymentId,
-        request: {
-          method: req.method ?? 'GET',
-          url: `${u.pathname}${u.search}`,
-          headers,
-          body,
-          parameters: params,
-        },
-        user: session.user,
-        session: session.store,
-        host: u.host,
-      });
-      this.options.onResult?.(result, { method: req.method ?? 'GET', url: u.pathname + u.search });
-      res.statusCode = result.httpStatus;
-      for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v.length === 1 ? v[0] : v);
-      if (result.redirect) res.setHeader('location', result.redirect);
-      res.end(result.body);
-      res.once('finish', () => this.runQueue());
-      return;
-    }
+    if (u.pathname === '/app/site/hosting/scriptlet.nl') return this.suitelet(req, res, u, session, html);
     if (u.pathname === '/app/common/entity/custjob.nl') return this.customerPage(u, html);
     if (u.pathname === '/emulator/role') {
       const role = (u.searchParams.get('role') ?? 'administrator').toLowerCase();
@@ -172,6 +129,53 @@ export class SuiteletServer {
       );
     }
     return html(404, 'Not found', `<p>${escapeHtml(u.pathname)} is not a page of the emulator.</p>`);
+  }
+
+  /** A Suitelet request (scriptlet.nl?script=…&deploy=…): run the deployment and send its response. */
+  private async suitelet(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    u: URL,
+    session: Session,
+    html: (s: number, t: string, b: string) => void,
+  ): Promise<void> {
+    const body = await readBody(req);
+    const params: Record<string, string> = {};
+    for (const [k, v] of u.searchParams) if (!(k in params)) params[k] = v;
+    const type = String(req.headers['content-type'] ?? '');
+    if (type.startsWith('application/x-www-form-urlencoded'))
+      for (const [k, v] of new URLSearchParams(body)) if (!(k in params)) params[k] = v;
+    const script = this.findScript(params.script ?? '');
+    if (!script)
+      return html(404, 'Error', `<p>INVALID_SCRIPT_ID: no Suitelet ${escapeHtml(params.script ?? '')}.</p>`);
+    const deploy = params.deploy ?? '';
+    const deployment =
+      script.deployments.find((d) => d.deploymentId === deploy.toLowerCase()) ??
+      (/^\d+$/.test(deploy) ? script.deployments[Number(deploy) - 1] : undefined);
+    if (!deployment)
+      return html(404, 'Error', `<p>INVALID_DEPLOYMENT_ID: no deployment ${escapeHtml(deploy)}.</p>`);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+    const result = runSuitelet(this.account, {
+      scriptId: script.scriptId,
+      deploymentId: deployment.deploymentId,
+      request: {
+        method: req.method ?? 'GET',
+        url: `${u.pathname}${u.search}`,
+        headers,
+        body,
+        parameters: params,
+      },
+      user: session.user,
+      session: session.store,
+      host: u.host,
+    });
+    this.options.onResult?.(result, { method: req.method ?? 'GET', url: u.pathname + u.search });
+    res.statusCode = result.httpStatus;
+    for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v.length === 1 ? v[0] : v);
+    if (result.redirect) res.setHeader('location', result.redirect);
+    res.end(result.body);
+    res.once('finish', () => this.runQueue());
   }
 
   private findScript(idOrInternal: string) {

@@ -15,7 +15,7 @@ import {
   isTextFileType,
   type StoredFile,
 } from '../data/fileCabinet';
-import { missingArgument } from './record';
+import { missingArgument } from './record/common';
 import { stubMissingMembers } from '../sandbox/notEmulated';
 
 const TYPES = [
@@ -316,16 +316,47 @@ export function createUnsavedFile(
   }) as unknown as fileTypes.File;
 }
 
+/** A File Cabinet file by internal id or path (RCRD_DSNT_EXIST when there is none). */
+function findFile(ctx: ExecutionContext, idOrPath: unknown): StoredFile {
+  const s = String(idOrPath);
+  const f = /^\d+$/.test(s) ? ctx.account.files.get(Number(s)) : ctx.account.files.getByPath(s);
+  if (!f) throw nsError('RCRD_DSNT_EXIST', 'That record does not exist.');
+  return f;
+}
+
+/** file.copy (help "file.copy(options)"): into a folder, a name conflict failing, overwriting or renamed. */
+function copyFile(ctx: ExecutionContext, options: unknown): EmFile {
+  const cabinet = () => ctx.account.files;
+  const o = (options ?? {}) as Opts;
+  if (o.id === undefined || o.id === null) throw missingArgument('file.copy', 'id');
+  if (o.folder === undefined || o.folder === null) throw missingArgument('file.copy', 'folder');
+  ctx.charge('file.copy', COSTS.fileCopy);
+  const src = findFile(ctx, o.id);
+  const folder = Number(o.folder);
+  const mode = String(o.conflictResolution ?? 'FAIL').toUpperCase();
+  let name = src.name;
+  if (cabinet().getByName(folder, name)) {
+    if (mode === 'FAIL') {
+      throw nsError('FILE_ALREADY_EXISTS', `A file named ${name} already exists in the destination folder.`);
+    }
+    if (mode === 'RENAME_TO_UNIQUE') {
+      const dot = name.lastIndexOf('.');
+      const base = dot > 0 ? name.slice(0, dot) : name;
+      const ext = dot > 0 ? name.slice(dot) : '';
+      let n = 1;
+      while (cabinet().getByName(folder, `${base} (${n})${ext}`)) n++;
+      name = `${base} (${n})${ext}`;
+    }
+  }
+  const id = cabinet().save({ ...src, id: null, name, folder });
+  return fromStored(ctx, cabinet().get(id)!);
+}
+
 /** N/file for one execution. */
 export function createFileModule(ctx: ExecutionContext): typeof fileTypes {
   const cabinet = () => ctx.account.files;
 
-  const find = (idOrPath: unknown): StoredFile => {
-    const s = String(idOrPath);
-    const f = /^\d+$/.test(s) ? cabinet().get(Number(s)) : cabinet().getByPath(s);
-    if (!f) throw nsError('RCRD_DSNT_EXIST', 'That record does not exist.');
-    return f;
-  };
+  const find = (idOrPath: unknown): StoredFile => findFile(ctx, idOrPath);
 
   const create = (options: unknown): EmFile => {
     const o = (options ?? {}) as Opts;
@@ -363,35 +394,6 @@ export function createFileModule(ctx: ExecutionContext): typeof fileTypes {
     cabinet().delete(find(id).id);
   };
 
-  const copy = (options: unknown): EmFile => {
-    const o = (options ?? {}) as Opts;
-    if (o.id === undefined || o.id === null) throw missingArgument('file.copy', 'id');
-    if (o.folder === undefined || o.folder === null) throw missingArgument('file.copy', 'folder');
-    ctx.charge('file.copy', COSTS.fileCopy);
-    const src = find(o.id);
-    const folder = Number(o.folder);
-    const mode = String(o.conflictResolution ?? 'FAIL').toUpperCase();
-    let name = src.name;
-    if (cabinet().getByName(folder, name)) {
-      if (mode === 'FAIL') {
-        throw nsError(
-          'FILE_ALREADY_EXISTS',
-          `A file named ${name} already exists in the destination folder.`,
-        );
-      }
-      if (mode === 'RENAME_TO_UNIQUE') {
-        const dot = name.lastIndexOf('.');
-        const base = dot > 0 ? name.slice(0, dot) : name;
-        const ext = dot > 0 ? name.slice(dot) : '';
-        let n = 1;
-        while (cabinet().getByName(folder, `${base} (${n})${ext}`)) n++;
-        name = `${base} (${n})${ext}`;
-      }
-    }
-    const id = cabinet().save({ ...src, id: null, name, folder });
-    return fromStored(ctx, cabinet().get(id)!);
-  };
-
   const mod = {
     Type: FileType,
     Encoding,
@@ -399,7 +401,7 @@ export function createFileModule(ctx: ExecutionContext): typeof fileTypes {
     create,
     load,
     delete: del,
-    copy,
+    copy: (options: unknown): EmFile => copyFile(ctx, options),
   };
   return mod as unknown as typeof fileTypes;
 }

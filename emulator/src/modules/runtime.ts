@@ -120,12 +120,12 @@ export function typedParameter(
   return raw;
 }
 
-export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes {
-  const acc = ctx.account as typeof ctx.account & RuntimeAccount;
-  const ex = ctx as ExecutionContext & RuntimeExecution;
-  const session = ex.session ?? new Map<string, string>();
+type RuntimeAcc = ExecutionContext['account'] & RuntimeAccount;
+type RuntimeCtx = ExecutionContext & RuntimeExecution;
 
-  const script = {
+/** runtime.Script: the script and deployment running, its parameters and remaining units. */
+function scriptObject(ctx: ExecutionContext, ex: RuntimeCtx) {
+  return {
     get id() {
       return ctx.script.scriptId;
     },
@@ -169,9 +169,12 @@ export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes 
       };
     },
   };
+}
 
+/** runtime.User: the user the script runs as (the account's, or a Suitelet's or RESTlet's caller). */
+function userObject(ctx: ExecutionContext, acc: RuntimeAcc, ex: RuntimeCtx) {
   const u = () => (ex.user ?? acc.user ?? {}) as Record<string, unknown>;
-  const user = {
+  return {
     get id() {
       return Number(u().id ?? -4);
     },
@@ -225,7 +228,14 @@ export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes 
       };
     },
   };
+}
 
+export function createRuntimeModule(ctx: ExecutionContext): typeof runtimeTypes {
+  const acc = ctx.account as RuntimeAcc;
+  const ex = ctx as RuntimeCtx;
+  const session = ex.session ?? new Map<string, string>();
+  const script = scriptObject(ctx, ex);
+  const user = userObject(ctx, acc, ex);
   const mod = {
     ContextType,
     EnvType,

@@ -115,6 +115,58 @@ function statusOf(t: TaskEntry) {
   };
 }
 
+/** A ScheduledScriptTask or MapReduceScriptTask (task.create): submit() once, by NetSuite's rules (core/tasks.ts). */
+function scriptTask(
+  ctx: ExecutionContext,
+  taskType: string,
+  options: { scriptId?: string | number; deploymentId?: string; params?: unknown },
+) {
+  let submitted: string | null = null;
+  const t = {
+    scriptId: options.scriptId as string | number | undefined,
+    deploymentId: options.deploymentId as string | undefined,
+    params: options.params ?? {},
+    id: null as string | null,
+    submit(): string {
+      if (submitted) {
+        throw new SuiteScriptError(
+          'FAILED_TO_SUBMIT_JOB_REQUEST_1',
+          `Failed to submit job request: task already submitted (${submitted})`,
+        );
+      }
+      ctx.charge(
+        `task.${taskType === 'MAP_REDUCE' ? 'MapReduceScriptTask' : 'ScheduledScriptTask'}.submit`,
+        20,
+      );
+      const entry = submitTask(
+        accountOf(ctx),
+        taskType as 'SCHEDULED_SCRIPT' | 'MAP_REDUCE',
+        t.scriptId,
+        t.deploymentId,
+        t.params,
+        {
+          scriptId: ctx.script.scriptId,
+          deploymentId: ctx.script.deploymentId,
+          executionId: ctx.executionId,
+        },
+      );
+      submitted = entry.taskId;
+      t.id = entry.taskId;
+      // "if a map/reduce script uses the submit() method to resubmit itself ... no task ID is returned"
+      const self =
+        entry.scriptId === ctx.script.scriptId.toLowerCase() &&
+        entry.deploymentId === ctx.script.deploymentId.toLowerCase();
+      if (taskType === 'MAP_REDUCE' && self) return null as unknown as string;
+      return entry.taskId;
+    },
+    addInboundDependency() {
+      throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', 'addInboundDependency is not emulated');
+    },
+    toString: () => (taskType === 'MAP_REDUCE' ? 'MapReduceScriptTask' : 'ScheduledScriptTask'),
+  };
+  return t;
+}
+
 export function createTaskModule(ctx: ExecutionContext): typeof taskTypes {
   const create = (options: {
     taskType?: string;
@@ -144,50 +196,7 @@ export function createTaskModule(ctx: ExecutionContext): typeof taskTypes {
       throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', `task type ${taskType} is not emulated`);
     }
     ctx.charge('task.create', 0);
-    let submitted: string | null = null;
-    const t = {
-      scriptId: options.scriptId as string | number | undefined,
-      deploymentId: options.deploymentId as string | undefined,
-      params: options.params ?? {},
-      id: null as string | null,
-      submit(): string {
-        if (submitted) {
-          throw new SuiteScriptError(
-            'FAILED_TO_SUBMIT_JOB_REQUEST_1',
-            `Failed to submit job request: task already submitted (${submitted})`,
-          );
-        }
-        ctx.charge(
-          `task.${taskType === 'MAP_REDUCE' ? 'MapReduceScriptTask' : 'ScheduledScriptTask'}.submit`,
-          20,
-        );
-        const entry = submitTask(
-          accountOf(ctx),
-          taskType as 'SCHEDULED_SCRIPT' | 'MAP_REDUCE',
-          t.scriptId,
-          t.deploymentId,
-          t.params,
-          {
-            scriptId: ctx.script.scriptId,
-            deploymentId: ctx.script.deploymentId,
-            executionId: ctx.executionId,
-          },
-        );
-        submitted = entry.taskId;
-        t.id = entry.taskId;
-        // "if a map/reduce script uses the submit() method to resubmit itself ... no task ID is returned"
-        const self =
-          entry.scriptId === ctx.script.scriptId.toLowerCase() &&
-          entry.deploymentId === ctx.script.deploymentId.toLowerCase();
-        if (taskType === 'MAP_REDUCE' && self) return null as unknown as string;
-        return entry.taskId;
-      },
-      addInboundDependency() {
-        throw new SuiteScriptError('SSS_NOT_YET_SUPPORTED', 'addInboundDependency is not emulated');
-      },
-      toString: () => (taskType === 'MAP_REDUCE' ? 'MapReduceScriptTask' : 'ScheduledScriptTask'),
-    };
-    return t;
+    return scriptTask(ctx, taskType, options);
   };
 
   const checkStatus = (options: { taskId: string }) => {

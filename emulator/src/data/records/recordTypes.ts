@@ -78,49 +78,54 @@ function addressColumns(
   };
 }
 
-export function builtInTypes(): RecordTypeDef[] {
+/** The customer body fields the emulator models, after the fields every entity has. */
+function customerFields(): FieldDef[] {
+  return [
+    ...entityCommon(),
+    f('isperson', 'Type', 'RADIO'),
+    f('companyname', 'Company Name', 'TEXT', { maxLength: 83 }),
+    f('salutation', 'Mr./Ms...', 'TEXT', { maxLength: 15 }),
+    f('title', 'Job Title', 'TEXT', { maxLength: 99 }),
+    f('altphone', 'Alt. Phone', 'PHONE', { maxLength: 32 }),
+    f('mobilephone', 'Mobile Phone', 'PHONE', { maxLength: 32 }),
+    f('fax', 'Fax', 'PHONE', { maxLength: 32 }),
+    f('url', 'Web Address', 'URL'),
+    f('entitystatus', 'Status', 'SELECT', { selectType: 'customerstatus' }),
+    f('stage', 'Stage', 'TEXT', { system: true }),
+    f('leadsource', 'Lead Source', 'SELECT', { selectType: 'leadsource' }),
+    f('salesrep', 'Sales Rep', 'SELECT', { selectType: 'employee' }),
+    f('parent', 'Child Of', 'SELECT', { selectType: 'customer' }),
+    f('taxable', 'Taxable', 'CHECKBOX'),
+    f('defaultorderpriority', 'Default Order Priority', 'FLOAT'),
+    f('giveaccess', 'Login Access', 'CHECKBOX'),
+    f('globalsubscriptionstatus', 'Global Subscription Status', 'SELECT'),
+    f('currency', 'Currency', 'SELECT'),
+    f('terms', 'Terms', 'SELECT'),
+    f('category', 'Category', 'SELECT'),
+    f('customform', 'Custom Form', 'SELECT'),
+    f('altemail', 'Alt. Email', 'EMAIL', { maxLength: 254 }),
+    f('homephone', 'Home Phone', 'PHONE', { maxLength: 32 }),
+    f('accountnumber', 'Account', 'TEXT', { maxLength: 99 }),
+    f('vatregnumber', 'Tax Number', 'TEXT', { maxLength: 20 }),
+    f('resalenumber', 'Resale Number', 'TEXT', { maxLength: 20 }),
+    f('creditlimit', 'Credit Limit', 'CURRENCY'),
+    f('pricelevel', 'Price Level', 'SELECT'),
+    f('language', 'Language', 'SELECT'),
+    f('emailpreference', 'Email Preference', 'TEXT'),
+    f('emailtransactions', 'Email Transactions', 'CHECKBOX'),
+    f('printtransactions', 'Print Transactions', 'CHECKBOX'),
+    f('faxtransactions', 'Fax Transactions', 'CHECKBOX'),
+    f('shipcomplete', 'Ship Complete', 'CHECKBOX'),
+    f('balance', 'Balance', 'CURRENCY', { system: true }),
+  ];
+}
+
+function customerType(): RecordTypeDef {
   const customer: RecordTypeDef = {
     type: 'customer',
     label: 'Customer',
     custom: false,
-    fields: fieldMap([
-      ...entityCommon(),
-      f('isperson', 'Type', 'RADIO'),
-      f('companyname', 'Company Name', 'TEXT', { maxLength: 83 }),
-      f('salutation', 'Mr./Ms...', 'TEXT', { maxLength: 15 }),
-      f('title', 'Job Title', 'TEXT', { maxLength: 99 }),
-      f('altphone', 'Alt. Phone', 'PHONE', { maxLength: 32 }),
-      f('mobilephone', 'Mobile Phone', 'PHONE', { maxLength: 32 }),
-      f('fax', 'Fax', 'PHONE', { maxLength: 32 }),
-      f('url', 'Web Address', 'URL'),
-      f('entitystatus', 'Status', 'SELECT', { selectType: 'customerstatus' }),
-      f('stage', 'Stage', 'TEXT', { system: true }),
-      f('leadsource', 'Lead Source', 'SELECT', { selectType: 'leadsource' }),
-      f('salesrep', 'Sales Rep', 'SELECT', { selectType: 'employee' }),
-      f('parent', 'Child Of', 'SELECT', { selectType: 'customer' }),
-      f('taxable', 'Taxable', 'CHECKBOX'),
-      f('defaultorderpriority', 'Default Order Priority', 'FLOAT'),
-      f('giveaccess', 'Login Access', 'CHECKBOX'),
-      f('globalsubscriptionstatus', 'Global Subscription Status', 'SELECT'),
-      f('currency', 'Currency', 'SELECT'),
-      f('terms', 'Terms', 'SELECT'),
-      f('category', 'Category', 'SELECT'),
-      f('customform', 'Custom Form', 'SELECT'),
-      f('altemail', 'Alt. Email', 'EMAIL', { maxLength: 254 }),
-      f('homephone', 'Home Phone', 'PHONE', { maxLength: 32 }),
-      f('accountnumber', 'Account', 'TEXT', { maxLength: 99 }),
-      f('vatregnumber', 'Tax Number', 'TEXT', { maxLength: 20 }),
-      f('resalenumber', 'Resale Number', 'TEXT', { maxLength: 20 }),
-      f('creditlimit', 'Credit Limit', 'CURRENCY'),
-      f('pricelevel', 'Price Level', 'SELECT'),
-      f('language', 'Language', 'SELECT'),
-      f('emailpreference', 'Email Preference', 'TEXT'),
-      f('emailtransactions', 'Email Transactions', 'CHECKBOX'),
-      f('printtransactions', 'Print Transactions', 'CHECKBOX'),
-      f('faxtransactions', 'Fax Transactions', 'CHECKBOX'),
-      f('shipcomplete', 'Ship Complete', 'CHECKBOX'),
-      f('balance', 'Balance', 'CURRENCY', { system: true }),
-    ]),
+    fields: fieldMap(customerFields()),
     sublists: {
       addressbook: {
         id: 'addressbook',
@@ -158,8 +163,12 @@ export function builtInTypes(): RecordTypeDef[] {
     ...addressColumns('bill', 'defaultbilling'),
     ...addressColumns('ship', 'defaultshipping'),
   };
+  return customer;
+}
 
-  const named = (type: string, label: string, extra: FieldDef[] = []): RecordTypeDef => ({
+/** A list record with a name, an external id and an inactive box. */
+function named(type: string, label: string, extra: FieldDef[] = []): RecordTypeDef {
+  return {
     type,
     label,
     custom: false,
@@ -172,8 +181,10 @@ export function builtInTypes(): RecordTypeDef[] {
     sublists: {},
     computed: {},
     displayText: (r) => str(r.values.name),
-  });
+  };
+}
 
+export function builtInTypes(): RecordTypeDef[] {
   const subsidiary = named('subsidiary', 'Subsidiary', [
     f('parent', 'Subsidiary Of', 'SELECT', { selectType: 'subsidiary' }),
     f('country', 'Country', 'TEXT', { maxLength: 2 }),
@@ -218,7 +229,7 @@ export function builtInTypes(): RecordTypeDef[] {
   savedsearch.displayText = (r) => str(r.values.title);
 
   return [
-    customer,
+    customerType(),
     subsidiary,
     customerstatus,
     leadsource,

@@ -89,78 +89,43 @@ function transactionDefaults(entityField: string, status: string): NonNullable<R
   };
 }
 
-export function transactionTypes(): RecordTypeDef[] {
-  const make = (
-    type: string,
-    label: string,
-    prefix: string,
-    status: string,
-    opts: {
-      extra?: FieldDef[];
-      lines?: FieldDef[];
-      requiredSublist?: boolean;
-      entityField?: string;
-      entityLabel?: string;
-    } = {},
-  ): RecordTypeDef => {
-    const entityField = opts.entityField ?? 'entity';
-    const counter = { n: 0 };
-    const fields = fieldMap([...body(opts.entityLabel, entityField), ...(opts.extra ?? [])]);
-    return {
-      type,
-      label,
-      custom: false,
-      transaction: true,
-      fields,
-      sublists: opts.requiredSublist === false ? {} : itemLines(opts.lines),
-      requiredSublist: opts.requiredSublist === false ? undefined : 'item',
-      computed: {},
-      displayText: (r) => `${label} #${str(r.values.tranid)}`,
-      beforeSave: transactionDefaults(entityField, status),
-      onStore: (v, env) => {
-        if (env.isNew && isEmpty(v.tranid)) v.tranid = `${prefix}${++counter.n}`;
-      },
-    };
+/** A transaction type: its body and item lines, numbering (prefix + counter) and defaults on save. */
+function transactionType(
+  type: string,
+  label: string,
+  prefix: string,
+  status: string,
+  opts: {
+    extra?: FieldDef[];
+    lines?: FieldDef[];
+    requiredSublist?: boolean;
+    entityField?: string;
+    entityLabel?: string;
+  } = {},
+): RecordTypeDef {
+  const entityField = opts.entityField ?? 'entity';
+  const counter = { n: 0 };
+  const fields = fieldMap([...body(opts.entityLabel, entityField), ...(opts.extra ?? [])]);
+  return {
+    type,
+    label,
+    custom: false,
+    transaction: true,
+    fields,
+    sublists: opts.requiredSublist === false ? {} : itemLines(opts.lines),
+    requiredSublist: opts.requiredSublist === false ? undefined : 'item',
+    computed: {},
+    displayText: (r) => `${label} #${str(r.values.tranid)}`,
+    beforeSave: transactionDefaults(entityField, status),
+    onStore: (v, env) => {
+      if (env.isNew && isEmpty(v.tranid)) v.tranid = `${prefix}${++counter.n}`;
+    },
   };
-  const salesorder = make('salesorder', 'Sales Order', 'SO', 'Pending Fulfillment', {
-    extra: [f('orderstatus', 'Order Status', 'TEXT'), f('shipdate', 'Ship Date', 'DATE')],
-    lines: [f('quantityfulfilled', 'Fulfilled', 'FLOAT', { system: true })],
-  });
-  const cashsale = make('cashsale', 'Cash Sale', 'CS', 'Not Deposited', {
-    extra: [f('paymentmethod', 'Payment Method', 'SELECT'), f('undepfunds', 'Undep. Funds', 'RADIO')],
-  });
-  const itemfulfillment = make('itemfulfillment', 'Item Fulfillment', 'IF', 'Shipped', {
-    extra: [f('shipstatus', 'Status', 'TEXT')],
-    lines: [f('itemreceive', 'Fulfill', 'CHECKBOX'), f('orderline', 'Order Line', 'INTEGER')],
-  });
-  itemfulfillment.fields.createdfrom = { ...itemfulfillment.fields.createdfrom, mandatory: true };
-  // Only lines marked Fulfill are fulfilled; none marked is "no line items".
-  const ifDefaults = itemfulfillment.beforeSave!;
-  itemfulfillment.beforeSave = (v, sublists, env) => {
-    if (sublists.item) sublists.item = sublists.item.filter((l) => l.values.itemreceive !== false);
-    ifDefaults(v, sublists, env);
-  };
-  const customerdeposit = make('customerdeposit', 'Customer Deposit', 'DEP', 'Not Deposited', {
-    requiredSublist: false,
-    entityField: 'customer',
-    extra: [
-      f('payment', 'Payment Amount', 'CURRENCY', { mandatory: true }),
-      f('salesorder', 'Sales Order', 'SELECT', { selectType: 'salesorder' }),
-      f('paymentmethod', 'Payment Method', 'SELECT'),
-      f('undepfunds', 'Undep. Funds', 'RADIO'),
-      f('account', 'Account', 'SELECT'),
-    ],
-  });
-  // A deposit for an order: record.create with defaultValues { salesorder } takes its customer.
-  const depositDefaults = customerdeposit.beforeSave!;
-  customerdeposit.beforeSave = (v, sublists, env) => {
-    if (isEmpty(v.customer) && !isEmpty(v.salesorder)) {
-      const so = env.get('salesorder', v.salesorder as string);
-      if (so) v.customer = so.values.entity;
-    }
-    depositDefaults(v, sublists, env);
-  };
-  const inventoryitem: RecordTypeDef = {
+}
+
+/** The inventory item (record.transform and sales order lines refer to items). */
+function inventoryItemType(): RecordTypeDef {
+  return {
     type: 'inventoryitem',
     label: 'Inventory Item',
     custom: false,
@@ -187,7 +152,48 @@ export function transactionTypes(): RecordTypeDef[] {
       if (isEmpty(v.subsidiary) && env.get('subsidiary', 1)) v.subsidiary = ['1'];
     },
   };
-  return [salesorder, cashsale, itemfulfillment, customerdeposit, inventoryitem];
+}
+
+export function transactionTypes(): RecordTypeDef[] {
+  const salesorder = transactionType('salesorder', 'Sales Order', 'SO', 'Pending Fulfillment', {
+    extra: [f('orderstatus', 'Order Status', 'TEXT'), f('shipdate', 'Ship Date', 'DATE')],
+    lines: [f('quantityfulfilled', 'Fulfilled', 'FLOAT', { system: true })],
+  });
+  const cashsale = transactionType('cashsale', 'Cash Sale', 'CS', 'Not Deposited', {
+    extra: [f('paymentmethod', 'Payment Method', 'SELECT'), f('undepfunds', 'Undep. Funds', 'RADIO')],
+  });
+  const itemfulfillment = transactionType('itemfulfillment', 'Item Fulfillment', 'IF', 'Shipped', {
+    extra: [f('shipstatus', 'Status', 'TEXT')],
+    lines: [f('itemreceive', 'Fulfill', 'CHECKBOX'), f('orderline', 'Order Line', 'INTEGER')],
+  });
+  itemfulfillment.fields.createdfrom = { ...itemfulfillment.fields.createdfrom, mandatory: true };
+  // Only lines marked Fulfill are fulfilled; none marked is "no line items".
+  const ifDefaults = itemfulfillment.beforeSave!;
+  itemfulfillment.beforeSave = (v, sublists, env) => {
+    if (sublists.item) sublists.item = sublists.item.filter((l) => l.values.itemreceive !== false);
+    ifDefaults(v, sublists, env);
+  };
+  const customerdeposit = transactionType('customerdeposit', 'Customer Deposit', 'DEP', 'Not Deposited', {
+    requiredSublist: false,
+    entityField: 'customer',
+    extra: [
+      f('payment', 'Payment Amount', 'CURRENCY', { mandatory: true }),
+      f('salesorder', 'Sales Order', 'SELECT', { selectType: 'salesorder' }),
+      f('paymentmethod', 'Payment Method', 'SELECT'),
+      f('undepfunds', 'Undep. Funds', 'RADIO'),
+      f('account', 'Account', 'SELECT'),
+    ],
+  });
+  // A deposit for an order: record.create with defaultValues { salesorder } takes its customer.
+  const depositDefaults = customerdeposit.beforeSave!;
+  customerdeposit.beforeSave = (v, sublists, env) => {
+    if (isEmpty(v.customer) && !isEmpty(v.salesorder)) {
+      const so = env.get('salesorder', v.salesorder as string);
+      if (so) v.customer = so.values.entity;
+    }
+    depositDefaults(v, sublists, env);
+  };
+  return [salesorder, cashsale, itemfulfillment, customerdeposit, inventoryItemType()];
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Search columns (search.createColumn) and the shapes columns may be given in. */
 import { nsError } from '../../core/errors';
-import { missingArgument } from '../record';
+import { missingArgument } from '../record/common';
 import { Summary, type Opts } from './constants';
 import { parseName } from './filters';
 

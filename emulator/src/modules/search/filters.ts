@@ -3,7 +3,7 @@
  * the tree both become, with its serialized form (saved searches).
  */
 import { nsError } from '../../core/errors';
-import { missingArgument } from '../record';
+import { missingArgument } from '../record/common';
 import { OPERATOR_SET, type Opts } from './constants';
 
 export function parseName(raw: string): { name: string; join?: string } {

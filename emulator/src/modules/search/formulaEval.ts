@@ -233,16 +233,45 @@ function binary(op: string, an: Node, bn: Node, ev: (x: Node) => Value, env: Eva
   }
 }
 
+/** A function call's name, arguments (evaluated on use) and their readers. */
+interface Call {
+  name: string;
+  args: (() => Value)[];
+  env: EvalEnv;
+  need: (min: number, max?: number) => void;
+  /** Argument i as text (null stays null). */
+  s: (i: number) => string | null;
+  /** Argument i as a number (null when not one). */
+  n: (i: number) => number | null;
+}
+
+const orNull = (v: string): Value => (v === '' ? null : v);
+
 function call(name: string, args: (() => Value)[], env: EvalEnv): Value {
-  const need = (min: number, max = min) => {
-    if (args.length < min || args.length > max) throw new FormulaError(`${name}: wrong number of arguments`);
+  const c: Call = {
+    name,
+    args,
+    env,
+    need: (min, max = min) => {
+      if (args.length < min || args.length > max)
+        throw new FormulaError(`${name}: wrong number of arguments`);
+    },
+    s: (i) => {
+      const v = args[i]();
+      return v === null ? null : text(v, env.prefs);
+    },
+    n: (i) => num(args[i]()),
   };
-  const s = (i: number): string | null => {
-    const v = args[i]();
-    return v === null ? null : text(v, env.prefs);
-  };
-  const n = (i: number): number | null => num(args[i]());
-  const orNull = (v: string): Value => (v === '' ? null : v);
+  for (const group of [nullAndConversionFunction, textFunction, numberFunction]) {
+    const v = group(c);
+    if (v !== undefined) return v;
+  }
+  throw new FormulaError(`unknown function ${name}`);
+}
+
+/** NVL, NVL2, COALESCE, DECODE, TO_CHAR, TO_NUMBER, TO_DATE. */
+function nullAndConversionFunction(c: Call): Value | undefined {
+  const { name, args, env, need, s } = c;
   switch (name) {
     case 'NVL': {
       need(2);
@@ -287,6 +316,15 @@ function call(name: string, args: (() => Value)[], env: EvalEnv): Value {
       if (v === null) return null;
       return toDate(v, args.length > 1 ? (s(1) ?? 'YYYY-MM-DD') : 'MM/DD/YYYY');
     }
+    default:
+      return undefined;
+  }
+}
+
+/** SUBSTR, INSTR, LENGTH, UPPER/LOWER/INITCAP/TRIM…, LPAD/RPAD, REPLACE, CONCAT (an empty string is NULL). */
+function textFunction(c: Call): Value | undefined {
+  const { name, args, need, s, n } = c;
+  switch (name) {
     case 'SUBSTR': {
       need(2, 3);
       const v = s(0);
@@ -346,6 +384,15 @@ function call(name: string, args: (() => Value)[], env: EvalEnv): Value {
     case 'CONCAT':
       need(2);
       return orNull((s(0) ?? '') + (s(1) ?? ''));
+    default:
+      return undefined;
+  }
+}
+
+/** ROUND/TRUNC (numbers and dates), ABS, FLOOR, CEIL, MOD, GREATEST, LEAST. */
+function numberFunction(c: Call): Value | undefined {
+  const { name, args, env, need, n } = c;
+  switch (name) {
     case 'ROUND':
     case 'TRUNC': {
       need(1, 2);
@@ -386,6 +433,6 @@ function call(name: string, args: (() => Value)[], env: EvalEnv): Value {
       });
     }
     default:
-      throw new FormulaError(`unknown function ${name}`);
+      return undefined;
   }
 }

@@ -124,16 +124,19 @@ const WORDS: Record<string, number> = {
 };
 const WORDS_RE = Object.keys(WORDS).join('|');
 
+type Span = { from: Day; to: Day; point: boolean } | { at: Date; point: true };
+
 /**
  * The span a relative keyword covers as calendar days [from, to] (or instants for hours/minutes),
  * or null when `kw` is not a keyword. `point` tells whether it names one day/instant (within
  * then spans to today).
  */
-function keywordSpan(
-  kw: string,
-  today: Day,
-  now: Date,
-): { from: Day; to: Day; point: boolean } | { at: Date; point: true } | null {
+function keywordSpan(kw: string, today: Day, now: Date): Span | null {
+  return periodSpan(kw, today, now) ?? rollingSpan(kw, today);
+}
+
+/** today / yesterday / tomorrow, this|last|next + period (todate), startof|endof, …ago / …fromnow. */
+function periodSpan(kw: string, today: Day, now: Date): Span | null {
   if (kw === 'today') return { from: today, to: today, point: true };
   if (kw === 'yesterday') return { from: addDays(today, -1), to: addDays(today, -1), point: true };
   if (kw === 'tomorrow') return { from: addDays(today, 1), to: addDays(today, 1), point: true };
@@ -178,7 +181,12 @@ function keywordSpan(
     const from = periodStart(today, unit, k);
     return { from, to: m[4] ? shift(today, unit, k) : periodEnd(today, unit, k), point: false };
   }
-  m =
+  return null;
+}
+
+/** …beforelast / …afternext, rolling and previous-one periods, the next four weeks, same…last…. */
+function rollingSpan(kw: string, today: Day): Span | null {
+  let m =
     new RegExp(`^(${UNIT_RE})(beforelast|afternext)(todate)?$`).exec(kw) ??
     /^(year)(beforelast)()$/.exec(kw.replace(/^oneyear/, 'year'));
   if (m) {

@@ -6,7 +6,7 @@ import type * as searchTypes from 'N/search';
 import { nsError } from '../../core/errors';
 import { COSTS } from '../../core/governance';
 import { withPromise } from '../../core/promise';
-import { missingArgument } from '../record';
+import { missingArgument } from '../record/common';
 import { ERROR_CODES, LIMITS } from './constants';
 import type { StoredRecord } from '../../data/recordStore';
 import type { Opts } from './constants';

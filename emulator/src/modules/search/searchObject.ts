@@ -4,7 +4,7 @@ import { nsError } from '../../core/errors';
 import { COSTS } from '../../core/governance';
 import { withPromise } from '../../core/promise';
 import type { StoredRecord } from '../../data/recordStore';
-import { missingArgument } from '../record';
+import { missingArgument } from '../record/common';
 import { toColumn } from './columns';
 import { FilterCompiler } from './conditions';
 import type { Opts } from './constants';

@@ -4,7 +4,7 @@
  */
 import { nsError } from '../../core/errors';
 import { isNumberType, type StoredRecord } from '../../data/recordStore';
-import { unsupported } from '../record';
+import { unsupported } from '../record/common';
 import { EmColumn } from './columns';
 import { isEmptyValue, type Engine, type GroupRow, type Row } from './engine';
 import type { EmFilter } from './filters';

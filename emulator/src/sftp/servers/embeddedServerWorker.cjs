@@ -79,7 +79,8 @@ function longname(name, st) {
   return `${type}${perms} 1 ${username} ${username} ${st.size} ${when} ${name}`;
 }
 
-function serveSftp(sftp) {
+/** The session's open handles (files and directories) and the error reply every request shares. */
+function handleTable(sftp) {
   const handles = new Map();
   let nextHandle = 1;
   const newHandle = (value) => {
@@ -110,6 +111,11 @@ function serveSftp(sftp) {
     }
     handles.clear();
   });
+  return { newHandle, lookup, guard, handles };
+}
+
+/** OPEN, READ, WRITE, FSTAT, FSETSTAT and CLOSE on file (and directory) handles. */
+function serveFiles(sftp, { newHandle, lookup, guard, handles }) {
   sftp.on('OPEN', (reqid, filename, flags) =>
     guard(reqid, () => {
       const fd = fs.openSync(real(filename), flagsToString(flags) || 'r');
@@ -152,19 +158,10 @@ function serveSftp(sftp) {
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
-  const statPath = (follow) => (reqid, p) =>
-    guard(reqid, () => sftp.attrs(reqid, attrsOf(follow ? fs.statSync(real(p)) : fs.lstatSync(real(p)))));
-  sftp.on('STAT', statPath(true));
-  sftp.on('LSTAT', statPath(false));
-  sftp.on('SETSTAT', (reqid, p, attrs) =>
-    guard(reqid, () => {
-      const r = real(p);
-      if (attrs && typeof attrs.mode === 'number') fs.chmodSync(r, attrs.mode & 0o7777);
-      if (attrs && typeof attrs.mtime === 'number') fs.utimesSync(r, attrs.atime ?? attrs.mtime, attrs.mtime);
-      if (!attrs || (attrs.mode === undefined && attrs.mtime === undefined)) fs.statSync(r);
-      sftp.status(reqid, STATUS_CODE.OK);
-    }),
-  );
+}
+
+/** OPENDIR and READDIR. */
+function serveDirectories(sftp, { newHandle, lookup, guard }) {
   // A directory is read as OpenSSH's sftp-server reads it (process_opendir / process_readdir):
   // opendir(3) at OPENDIR, then each READDIR takes the next entries from the open directory and
   // answers with at most 100 of them ("send up to 100 entries in one message"), lstat'ing only
@@ -194,6 +191,23 @@ function serveSftp(sftp) {
       }
       if (!names.length) return sftp.status(reqid, STATUS_CODE.EOF);
       sftp.name(reqid, names);
+    }),
+  );
+}
+
+/** Requests on paths: STAT, LSTAT, SETSTAT, REMOVE, RMDIR, MKDIR, RENAME, REALPATH; no links. */
+function servePaths(sftp, { guard }) {
+  const statPath = (follow) => (reqid, p) =>
+    guard(reqid, () => sftp.attrs(reqid, attrsOf(follow ? fs.statSync(real(p)) : fs.lstatSync(real(p)))));
+  sftp.on('STAT', statPath(true));
+  sftp.on('LSTAT', statPath(false));
+  sftp.on('SETSTAT', (reqid, p, attrs) =>
+    guard(reqid, () => {
+      const r = real(p);
+      if (attrs && typeof attrs.mode === 'number') fs.chmodSync(r, attrs.mode & 0o7777);
+      if (attrs && typeof attrs.mtime === 'number') fs.utimesSync(r, attrs.atime ?? attrs.mtime, attrs.mtime);
+      if (!attrs || (attrs.mode === undefined && attrs.mtime === undefined)) fs.statSync(r);
+      sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
   sftp.on('REMOVE', (reqid, p) =>
@@ -232,6 +246,13 @@ function serveSftp(sftp) {
   );
   sftp.on('READLINK', (reqid) => sftp.status(reqid, STATUS_CODE.OP_UNSUPPORTED));
   sftp.on('SYMLINK', (reqid) => sftp.status(reqid, STATUS_CODE.OP_UNSUPPORTED));
+}
+
+function serveSftp(sftp) {
+  const table = handleTable(sftp);
+  serveFiles(sftp, table);
+  serveDirectories(sftp, table);
+  servePaths(sftp, table);
 }
 
 // `ciphers` (tests only) narrows what the server offers, e.g. to prove a CTR-less server is refused.

@@ -122,6 +122,24 @@ export interface OpenSshServerOptions {
   startTimeoutMs?: number;
 }
 
+/** Ends sshd (SIGTERM, SIGKILL after 3 s) and removes its folder. */
+async function stopSshd(child: ChildProcess, base: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      child.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  }
+  fs.rmSync(base, { recursive: true, force: true });
+}
+
 export async function startOpenSshServer(opts: OpenSshServerOptions = {}): Promise<RunningSftpServer> {
   if (!openSshAvailable()) {
     const why = openSshHidden() ? 'hidden by HC_SFTP_SERVER=embedded' : 'needs /usr/sbin/sshd and root';
@@ -167,22 +185,7 @@ export async function startOpenSshServer(opts: OpenSshServerOptions = {}): Promi
   child.unref();
   child.on('error', () => undefined);
 
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 3000);
-        child.once('exit', () => {
-          clearTimeout(t);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      });
-    }
-    fs.rmSync(base, { recursive: true, force: true });
-  };
+  const stop = () => stopSshd(child, base);
 
   try {
     await waitForBanner(port, Date.now() + (opts.startTimeoutMs ?? 10000), child);
