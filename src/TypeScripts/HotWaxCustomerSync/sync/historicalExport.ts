@@ -1,9 +1,10 @@
 /**
  * HC_SC_GenerateHistoricalCustomerCSV's logic: every customer with a Shopify customer ID, in
  * internal-id order, written in HotWax's party import format (docs/CONTRACTS.md §2c) into CSV parts
- * in the File Cabinet. An internal-id cursor (batches of 4,000, ResultSet.each's cap) makes it
- * resumable past one execution's governance and past any search result cap; part names are fixed per run, so a part rewritten after a crash
- * replaces itself: every customer appears exactly once.
+ * in the File Cabinet. An internal-id cursor (batches of `batchSize`: 100,000 a SuiteQL query, 4,000 a
+ * saved search's ResultSet.each) makes it resumable past one execution's governance and past any
+ * result cap; part names are fixed per run, so a part rewritten after a crash replaces itself: every
+ * customer appears exactly once.
  */
 import type { GovernanceBudget } from '../core/governance';
 import { UNITS } from '../core/governance';
@@ -19,16 +20,17 @@ export interface HistoricalCustomer {
   shopifyCustomerId: string;
 }
 
-/**
- * Customers with internal id > `after`, ascending, at most BATCH of them: one ResultSet.each call
- * (10 units for up to 4,000 results, against runPaged's 5 units per 1,000).
- */
+/** A saved search's batch: one ResultSet.each call (10 units for up to 4,000 results). */
 export const BATCH = 4000;
 
 export interface HistoricalExportDeps {
+  /** Customers with internal id > `after`, ascending, at most `batchSize` of them, for 10 units. */
   fetchAfter(after: string): HistoricalCustomer[];
+  /** What one fetchAfter returns at most (BATCH when not given); fewer means the end. */
+  batchSize?: number;
   /** Save a CSV part in the target folder (20 units); the same name replaces the earlier part. */
   savePart(name: string, contents: string): string;
+  /** Shopify ids on more than one customer selected (a search, 10 units): for an export spread over executions. */
   duplicates(): { shopifyCustomerId: string; count: number }[];
   /** The run's state: kept in the output folder's description (see the entry point). */
   checkpoint: { load(): HistoricalState | null; save(state: HistoricalState): void };
@@ -135,6 +137,10 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
     pending = 0;
   };
   bytes = utf8Length(HEADER_LINE);
+  // An execution that reads the export from its start sees every customer: it counts the duplicated
+  // Shopify ids itself instead of searching for them at the end.
+  const counts = state.after === '0' ? new Map<string, number>() : null;
+  const batchSize = deps.batchSize ?? BATCH;
   const stopCost = UNITS.fileSave + UNITS.folderSubmitFields;
 
   outer: for (;;) {
@@ -155,10 +161,11 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
       }
       lines.push(line);
       bytes += size;
+      counts?.set(c.shopifyCustomerId, (counts.get(c.shopifyCustomerId) ?? 0) + 1);
       lastId = c.id;
       pending++;
     }
-    if (batch.length < BATCH) {
+    if (batch.length < batchSize) {
       summary.finished = true;
       break;
     }
@@ -166,7 +173,11 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   flush(true);
   summary.exportedTotal = state.exported;
   if (summary.finished) {
-    summary.duplicates = deps.duplicates();
+    summary.duplicates = counts
+      ? [...counts]
+          .filter(([, n]) => n > 1)
+          .map(([shopifyCustomerId, count]) => ({ shopifyCustomerId, count }))
+      : deps.duplicates();
     state.done = true;
   }
   deps.checkpoint.save(state);
