@@ -19,7 +19,6 @@ export function selectForExport(
   search: Pick<typeof searchTypes, 'create' | 'createColumn'>,
   run: Pick<PendingRun, 'stampAfter' | 'stampUpTo'>,
 ): searchTypes.Search {
-  const stampUpTo = Math.floor(run.stampUpTo);
   return search.create({
     type: 'customer',
     filters: [
@@ -31,7 +30,7 @@ export function selectForExport(
         [
           [CUSTOMER_FIELDS.syncStamp, 'greaterthan', run.stampAfter],
           'AND',
-          [CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', stampUpTo],
+          [CUSTOMER_FIELDS.syncStamp, 'lessthanorequalto', run.stampUpTo],
         ],
         'OR',
         [CUSTOMER_FIELDS.syncStamp, 'isempty', ''],
@@ -41,7 +40,7 @@ export function selectForExport(
       CUSTOMER_FIELDS.hcCustomerId,
       CUSTOMER_FIELDS.syncStamp,
       // A text literal, not a number: no number format is applied to it.
-      search.createColumn({ name: 'formulatext', formula: `'${stampUpTo}'` }),
+      search.createColumn({ name: 'formulatext', formula: `'${run.stampUpTo}'` }),
     ],
   });
 }

@@ -42,7 +42,15 @@ export interface HistoricalSelection {
 const STATE_MARK = ' State: ';
 
 /** What N/query returns at most a query without SuiteAnalytics Connect (help "SuiteQL.runPaged(options)"). */
-export const SUITEQL_MAX_ROWS = 100000;
+const SUITEQL_MAX_ROWS = 100000;
+
+const NAME_FIELDS = ['firstname', 'lastname', 'companyname'];
+
+/** A customer from its values in the order internal id, NAME_FIELDS, the Shopify id field. */
+const customerOf = (v: unknown[]): HistoricalCustomer => {
+  const [id, firstName, lastName, companyName, shopify] = v.map((x) => String(x ?? ''));
+  return { id, firstName, lastName, companyName, shopifyCustomerId: shopify.trim() };
+};
 
 /** Everything runHistoricalExport needs from NetSuite except the budget and the clock. */
 export function historicalExportStore(
@@ -50,54 +58,47 @@ export function historicalExportStore(
   selection: HistoricalSelection,
   folder: HistoricalFolder,
 ): Omit<HistoricalExportDeps, 'budget' | 'now'> {
+  const { idField, savedSearchId, includeInactive } = selection;
   return {
-    ...(selection.savedSearchId ? savedSearchReader(m.search, selection) : suiteQlReader(m.query, selection)),
+    ...(savedSearchId
+      ? savedSearchReader(m.search, selection)
+      : {
+          batchSize: SUITEQL_MAX_ROWS,
+          // idField is externalid or a custentity_ id (checked by the entry point): safe in the statement.
+          fetchAfter: suiteQlReader(
+            m.query,
+            `SELECT id,${NAME_FIELDS.join()},${idField} FROM customer WHERE ${idField} IS NOT NULL` +
+              `${includeInactive ? '' : " AND isinactive='F'"} AND id>? ORDER BY id`,
+          ),
+        }),
     savePart: (name, contents) => savePart(m.file, folder, name, contents),
-    duplicates: () => duplicateIds(m.search, selection),
+    duplicates: () => duplicateIds(m.search, idField),
     checkpoint: folderCheckpoint(m.record, folder),
   };
 }
 
 /**
- * The plain selection as one SuiteQL query per 100,000 customers: query.runSuiteQLPaged 10 units, its
- * pages of 1,000 none ("PagedData.fetch(options)", N/query: Governance None), against a search's 10
+ * The plain selection, one SuiteQL query per 100,000 customers: query.runSuiteQLPaged 10 units, its
+ * pages of 1,000 none ("PagedData.fetch(options)", N/query: Governance None), where a search costs 10
  * units per 1,000 (getRange) or 4,000 (each). Ordered by the unique internal id, as the help asks.
  */
-function suiteQlReader(
-  query: HistoricalModules['query'],
-  { idField, includeInactive }: HistoricalSelection,
-): Pick<HistoricalExportDeps, 'fetchAfter' | 'batchSize'> {
-  // idField is externalid or a custentity_ id (checked by the entry point): safe in the statement.
-  const sql =
-    `SELECT id, firstname, lastname, companyname, ${idField} FROM customer` +
-    ` WHERE ${idField} IS NOT NULL${includeInactive ? '' : " AND isinactive = 'F'"} AND id > ? ORDER BY id`;
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return {
-    batchSize: SUITEQL_MAX_ROWS,
-    fetchAfter(after) {
-      const paged = query.runSuiteQLPaged({ query: sql, params: [Number(after)], pageSize: 1000 });
-      const out: HistoricalCustomer[] = [];
-      for (const range of paged.pageRanges.slice(0, SUITEQL_MAX_ROWS / 1000))
-        for (const r of paged.fetch({ index: range.index }).data.results) {
-          const [id, firstName, lastName, companyName, shopify] = r.values.map(text);
-          out.push({ id, firstName, lastName, companyName, shopifyCustomerId: shopify.trim() });
-        }
-      return out;
-    },
+function suiteQlReader(query: HistoricalModules['query'], sql: string): HistoricalExportDeps['fetchAfter'] {
+  return (after) => {
+    const paged = query.runSuiteQLPaged({ query: sql, params: [Number(after)], pageSize: 1000 });
+    const out: HistoricalCustomer[] = [];
+    // At most 100 pages of 1,000: SUITEQL_MAX_ROWS.
+    for (const { index } of paged.pageRanges.slice(0, 100))
+      for (const r of paged.fetch({ index }).data.results) out.push(customerOf(r.values));
+    return out;
   };
 }
-
-const baseFilters = ({ idField, includeInactive }: HistoricalSelection): unknown[] =>
-  includeInactive
-    ? [[idField, 'isnotempty', '']]
-    : [[idField, 'isnotempty', ''], 'AND', ['isinactive', 'is', 'F']];
 
 /** The administrator's saved search narrowed to the selection: 10 units (ResultSet.each) per 4,000. */
 function savedSearchReader(
   search: HistoricalModules['search'],
-  selection: HistoricalSelection,
+  { idField, savedSearchId, includeInactive }: HistoricalSelection,
 ): Pick<HistoricalExportDeps, 'fetchAfter' | 'batchSize'> {
-  const { idField, savedSearchId } = selection;
+  const base = [[idField, 'isnotempty', ''], ...(includeInactive ? [] : ['AND', ['isinactive', 'is', 'F']])];
   return {
     batchSize: BATCH,
     fetchAfter(after) {
@@ -105,27 +106,17 @@ function savedSearchReader(
       const s = search.load({ id: savedSearchId });
       const own = s.filterExpression;
       s.filterExpression = (
-        own && own.length
-          ? [own, 'AND', ...baseFilters(selection), 'AND', cursor]
-          : [...baseFilters(selection), 'AND', cursor]
+        own && own.length ? [own, 'AND', ...base, 'AND', cursor] : [...base, 'AND', cursor]
       ) as unknown[];
       s.columns = [
         search.createColumn({ name: 'internalid', sort: search.Sort.ASC }),
-        'firstname',
-        'lastname',
-        'companyname',
+        ...NAME_FIELDS,
         idField,
       ];
       const out: HistoricalCustomer[] = [];
       // One each() call: 10 units for up to 4,000 results; the cursor takes the next batch.
       s.run().each((r) => {
-        out.push({
-          id: String(r.id),
-          firstName: String(r.getValue({ name: 'firstname' }) ?? ''),
-          lastName: String(r.getValue({ name: 'lastname' }) ?? ''),
-          companyName: String(r.getValue({ name: 'companyname' }) ?? ''),
-          shopifyCustomerId: String(r.getValue({ name: idField }) ?? '').trim(),
-        });
+        out.push(customerOf([r.id, ...[...NAME_FIELDS, idField].map((name) => r.getValue({ name }))]));
         return true;
       });
       return out;
@@ -134,7 +125,7 @@ function savedSearchReader(
 }
 
 function savePart(file: HistoricalModules['file'], folder: HistoricalFolder, name: string, contents: string) {
-  if (folder.id === null) throw new Error('the checkpoint is saved (and the folder created) before a part');
+  // folder.id is set: the checkpoint, saved before the first part, creates a missing folder.
   const f = file.create({
     name,
     fileType: file.Type.CSV,
@@ -145,23 +136,19 @@ function savePart(file: HistoricalModules['file'], folder: HistoricalFolder, nam
   return String(f.save());
 }
 
-/** Shopify ids on more than one selected customer (HAVING COUNT(internalid) > 1): one search page. */
-function duplicateIds(search: HistoricalModules['search'], selection: HistoricalSelection) {
-  const { idField, includeInactive } = selection;
-  const filters = [
-    search.createFilter({ name: idField, operator: search.Operator.ISNOTEMPTY }),
-    search.createFilter({
-      name: 'internalid',
-      summary: search.Summary.COUNT,
-      operator: search.Operator.GREATERTHAN,
-      values: [1],
-    }),
-  ];
-  if (!includeInactive)
-    filters.push(search.createFilter({ name: 'isinactive', operator: search.Operator.IS, values: ['F'] }));
+/** Shopify ids on more than one customer (HAVING COUNT(internalid) > 1): one search page. */
+function duplicateIds(search: HistoricalModules['search'], idField: string) {
   const s = search.create({
     type: 'customer',
-    filters,
+    filters: [
+      search.createFilter({ name: idField, operator: search.Operator.ISNOTEMPTY }),
+      search.createFilter({
+        name: 'internalid',
+        summary: search.Summary.COUNT,
+        operator: search.Operator.GREATERTHAN,
+        values: [1],
+      }),
+    ],
     columns: [
       search.createColumn({ name: idField, summary: search.Summary.GROUP }),
       search.createColumn({ name: 'internalid', summary: search.Summary.COUNT }),

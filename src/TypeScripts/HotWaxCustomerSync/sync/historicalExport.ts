@@ -140,7 +140,6 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   // An execution that reads the export from its start sees every customer: it counts the duplicated
   // Shopify ids itself instead of searching for them at the end.
   const counts = state.after === '0' ? new Map<string, number>() : null;
-  const batchSize = deps.batchSize ?? BATCH;
   const stopCost = UNITS.fileSave + UNITS.folderSubmitFields;
 
   outer: for (;;) {
@@ -165,7 +164,7 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
       lastId = c.id;
       pending++;
     }
-    if (batch.length < batchSize) {
+    if (batch.length < (deps.batchSize ?? BATCH)) {
       summary.finished = true;
       break;
     }

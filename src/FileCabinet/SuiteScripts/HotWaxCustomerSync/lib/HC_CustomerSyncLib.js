@@ -1818,7 +1818,6 @@ bytes=utf8Length(HEADER_LINE)
 pending=0}
 bytes=utf8Length(HEADER_LINE)
 const counts=state.after==='0'?new Map:null
-const batchSize=deps.batchSize??BATCH
 const stopCost=UNITS.fileSave+UNITS.folderSubmitFields
 outer:for(;;){if(!deps.budget.canAfford(UNITS.searchPage+2*stopCost)){summary.paused=true
 break}const batch=deps.fetchAfter(lastId)
@@ -1830,7 +1829,7 @@ break outer}}lines.push(line)
 bytes+=size
 counts?.set(c.shopifyCustomerId,(counts.get(c.shopifyCustomerId)??0)+1)
 lastId=c.id
-pending++}if(batch.length<batchSize){summary.finished=true
+pending++}if(batch.length<(deps.batchSize??BATCH)){summary.finished=true
 break}}flush(true)
 summary.exportedTotal=state.exported
 if(summary.finished){summary.duplicates=counts?[...counts].filter(([,n])=>n>1).map(([shopifyCustomerId,count])=>({
@@ -1886,47 +1885,41 @@ const busy=temps.length?Object.entries(deps.checkpoint.load()?.pending??{}).flat
 for(const name of temps)if(!busy.includes(name))target.removeTemporary(dir,name)
 files.forEach((csv,i)=>target.uploadAtomic(dir,names[i],csv))}
 if(state&&run)deps.checkpoint.save(commitRun(state,deps.deploymentId))
-return{files:names}}function selectForExport(search,run){const stampUpTo=Math.floor(run.stampUpTo)
-return search.create({type:'customer',
-filters:[[CUSTOMER_FIELDS.hcCustomerId,'isnotempty',''],'AND',['isinactive','is','F'],'AND',[[[CUSTOMER_FIELDS.syncStamp,'greaterthan',run.stampAfter],'AND',[CUSTOMER_FIELDS.syncStamp,'lessthanorequalto',stampUpTo]],'OR',[CUSTOMER_FIELDS.syncStamp,'isempty','']]],
+return{files:names}}function selectForExport(search,run){return search.create({type:'customer',
+filters:[[CUSTOMER_FIELDS.hcCustomerId,'isnotempty',''],'AND',['isinactive','is','F'],'AND',[[[CUSTOMER_FIELDS.syncStamp,'greaterthan',run.stampAfter],'AND',[CUSTOMER_FIELDS.syncStamp,'lessthanorequalto',run.stampUpTo]],'OR',[CUSTOMER_FIELDS.syncStamp,'isempty','']]],
 columns:[CUSTOMER_FIELDS.hcCustomerId,CUSTOMER_FIELDS.syncStamp,search.createColumn({name:'formulatext',
-formula:`'${stampUpTo}'`})]})}function stampCustomer(record,id,stamp){record.submitFields({type:record.Type.CUSTOMER,id,
-values:{[CUSTOMER_FIELDS.syncStamp]:stamp},options:{enableSourcing:false,ignoreMandatoryFields:true}})}
-const STATE_MARK=' State: '
+formula:`'${run.stampUpTo}'`})]})}function stampCustomer(record,id,stamp){record.submitFields({
+type:record.Type.CUSTOMER,id,values:{[CUSTOMER_FIELDS.syncStamp]:stamp},options:{enableSourcing:false,
+ignoreMandatoryFields:true}})}const STATE_MARK=' State: '
 const SUITEQL_MAX_ROWS=1e5
-function historicalExportStore(m,selection,folder){return{
-...selection.savedSearchId?savedSearchReader(m.search,selection):suiteQlReader(m.query,selection),
-savePart:(name,contents)=>savePart(m.file,folder,name,contents),duplicates:()=>duplicateIds(m.search,selection),
-checkpoint:folderCheckpoint(m.record,folder)}}function suiteQlReader(query,{idField,includeInactive}){
-const sql=`SELECT id, firstname, lastname, companyname, ${idField} FROM customer`+` WHERE ${idField} IS NOT NULL${includeInactive?'':" AND isinactive = 'F'"} AND id > ? ORDER BY id`
-const text=v=>v===null||v===undefined?'':String(v)
-return{batchSize:SUITEQL_MAX_ROWS,fetchAfter(after){const paged=query.runSuiteQLPaged({query:sql,params:[Number(after)],
-pageSize:1e3})
+const NAME_FIELDS=['firstname','lastname','companyname']
+const customerOf=v=>{const[id,firstName,lastName,companyName,shopify]=v.map(x=>String(x??''))
+return{id,firstName,lastName,companyName,shopifyCustomerId:shopify.trim()}}
+function historicalExportStore(m,selection,folder){const{idField,savedSearchId,includeInactive}=selection
+return{...savedSearchId?savedSearchReader(m.search,selection):{batchSize:SUITEQL_MAX_ROWS,
+fetchAfter:suiteQlReader(m.query,`SELECT id,${NAME_FIELDS.join()},${idField} FROM customer WHERE ${idField} IS NOT NULL`+`${includeInactive?'':" AND isinactive='F'"} AND id>? ORDER BY id`)
+},savePart:(name,contents)=>savePart(m.file,folder,name,contents),duplicates:()=>duplicateIds(m.search,idField),
+checkpoint:folderCheckpoint(m.record,folder)}}function suiteQlReader(query,sql){return after=>{
+const paged=query.runSuiteQLPaged({query:sql,params:[Number(after)],pageSize:1e3})
 const out=[]
-for(const range of paged.pageRanges.slice(0,SUITEQL_MAX_ROWS/1e3))for(const r of paged.fetch({index:range.index
-}).data.results){const[id,firstName,lastName,companyName,shopify]=r.values.map(text)
-out.push({id,firstName,lastName,companyName,shopifyCustomerId:shopify.trim()})}return out}}}
-const baseFilters=({idField,includeInactive})=>includeInactive?[[idField,'isnotempty','']]:[[idField,'isnotempty',''],'AND',['isinactive','is','F']]
-function savedSearchReader(search,selection){const{idField,savedSearchId}=selection
+for(const{index}of paged.pageRanges.slice(0,100))for(const r of paged.fetch({index
+}).data.results)out.push(customerOf(r.values))
+return out}}function savedSearchReader(search,{idField,savedSearchId,includeInactive}){
+const base=[[idField,'isnotempty',''],...includeInactive?[]:['AND',['isinactive','is','F']]]
 return{batchSize:BATCH,fetchAfter(after){const cursor=['internalidnumber','greaterthan',Number(after)]
 const s=search.load({id:savedSearchId})
 const own=s.filterExpression
-s.filterExpression=own&&own.length?[own,'AND',...baseFilters(selection),'AND',cursor]:[...baseFilters(selection),'AND',cursor]
-s.columns=[search.createColumn({name:'internalid',sort:search.Sort.ASC}),'firstname','lastname','companyname',idField]
+s.filterExpression=own&&own.length?[own,'AND',...base,'AND',cursor]:[...base,'AND',cursor]
+s.columns=[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...NAME_FIELDS,idField]
 const out=[]
-s.run().each(r=>{out.push({id:String(r.id),firstName:String(r.getValue({name:'firstname'})??''),
-lastName:String(r.getValue({name:'lastname'})??''),companyName:String(r.getValue({name:'companyname'})??''),
-shopifyCustomerId:String(r.getValue({name:idField})??'').trim()})
+s.run().each(r=>{out.push(customerOf([r.id,...[...NAME_FIELDS,idField].map(name=>r.getValue({name}))]))
 return true})
-return out}}}function savePart(file,folder,name,contents){
-if(folder.id===null)throw new Error('the checkpoint is saved (and the folder created) before a part')
-const f=file.create({name,fileType:file.Type.CSV,contents,folder:Number(folder.id),encoding:file.Encoding.UTF_8})
-return String(f.save())}function duplicateIds(search,selection){const{idField,includeInactive}=selection
-const filters=[search.createFilter({name:idField,operator:search.Operator.ISNOTEMPTY}),search.createFilter({
-name:'internalid',summary:search.Summary.COUNT,operator:search.Operator.GREATERTHAN,values:[1]})]
-if(!includeInactive)filters.push(search.createFilter({name:'isinactive',operator:search.Operator.IS,values:['F']}))
-const s=search.create({type:'customer',filters,columns:[search.createColumn({name:idField,summary:search.Summary.GROUP
-}),search.createColumn({name:'internalid',summary:search.Summary.COUNT})]})
+return out}}}function savePart(file,folder,name,contents){const f=file.create({name,fileType:file.Type.CSV,contents,
+folder:Number(folder.id),encoding:file.Encoding.UTF_8})
+return String(f.save())}function duplicateIds(search,idField){const s=search.create({type:'customer',
+filters:[search.createFilter({name:idField,operator:search.Operator.ISNOTEMPTY}),search.createFilter({name:'internalid',
+summary:search.Summary.COUNT,operator:search.Operator.GREATERTHAN,values:[1]})],columns:[search.createColumn({
+name:idField,summary:search.Summary.GROUP}),search.createColumn({name:'internalid',summary:search.Summary.COUNT})]})
 return s.run().getRange({start:0,end:1e3}).map(r=>({shopifyCustomerId:String(r.getValue({name:idField,
 summary:search.Summary.GROUP})??''),count:Number(r.getValue({name:'internalid',summary:search.Summary.COUNT}))}))}
 function folderCheckpoint(record,folder){return{load:()=>{const at=folder.description.indexOf(STATE_MARK)
