@@ -74,6 +74,8 @@ function utf8Length(s: string): number {
   return n;
 }
 
+const HEADER_BYTES = utf8Length(HEADER_LINE);
+
 export function historicalLine(c: HistoricalCustomer): string {
   const first = c.firstName || c.companyName;
   return (
@@ -86,21 +88,21 @@ export function historicalLine(c: HistoricalCustomer): string {
   );
 }
 
+const newSummary = (exportedTotal: number): HistoricalSummary => ({
+  exportedThisExecution: 0,
+  exportedTotal,
+  partsWritten: [],
+  paused: false,
+  finished: false,
+  duplicates: [],
+});
+
 export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: number): HistoricalSummary {
   const loaded = deps.checkpoint.load();
   // A finished export is not repeated by a re-run (after a crash past its end, or a second "Save and
   // Execute"): that would put every customer in the folder twice. A new export starts once the
   // administrator clears the checkpoint (the folder's description).
-  if (loaded?.done)
-    return {
-      exportedThisExecution: 0,
-      exportedTotal: loaded.exported,
-      partsWritten: [],
-      paused: false,
-      finished: true,
-      duplicates: [],
-      alreadyFinished: true,
-    };
+  if (loaded?.done) return { ...newSummary(loaded.exported), finished: true, alreadyFinished: true };
   const resumed = !!loaded && !loaded.done;
   const state: HistoricalState = resumed
     ? loaded
@@ -108,17 +110,9 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   // A new run's stamp is saved before its first part: a re-run after a crash anywhere later writes
   // the same part names (and so replaces them) instead of a second copy under a new stamp.
   if (!resumed) deps.checkpoint.save(state);
-  const summary: HistoricalSummary = {
-    exportedThisExecution: 0,
-    exportedTotal: state.exported,
-    partsWritten: [],
-    paused: false,
-    finished: false,
-    duplicates: [],
-  };
-
+  const summary = newSummary(state.exported);
   let lines: string[] = [];
-  let bytes = 0;
+  let bytes = HEADER_BYTES;
   let lastId = state.after;
   let pending = 0;
   /** Saves the part being built; the checkpoint follows (not when `last`: the final save covers it). */
@@ -133,10 +127,9 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
     summary.exportedThisExecution += pending;
     if (!last) deps.checkpoint.save(state);
     lines = [];
-    bytes = utf8Length(HEADER_LINE);
+    bytes = HEADER_BYTES;
     pending = 0;
   };
-  bytes = utf8Length(HEADER_LINE);
   // An execution that reads the export from its start sees every customer: it counts the duplicated
   // Shopify ids itself instead of searching for them at the end.
   const counts = state.after === '0' ? new Map<string, number>() : null;

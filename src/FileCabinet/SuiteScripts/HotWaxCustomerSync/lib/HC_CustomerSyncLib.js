@@ -1790,18 +1790,19 @@ for(let i=0;i<s.length;i++){const c=s.charCodeAt(i)
 if(c<128)n+=1
 else if(c<2048)n+=2
 else if(c>=55296&&c<=56319){n+=4
-i++}else n+=3}return n}function historicalLine(c){const first=c.firstName||c.companyName
+i++}else n+=3}return n}const HEADER_BYTES=utf8Length(HEADER_LINE)
+function historicalLine(c){const first=c.firstName||c.companyName
 return csvLine([first,c.lastName,c.shopifyCustomerId,`SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`])+CSV_EOL
-}function runHistoricalExport(deps,maxFileBytes){const loaded=deps.checkpoint.load()
-if(loaded?.done)return{exportedThisExecution:0,exportedTotal:loaded.exported,partsWritten:[],paused:false,finished:true,
-duplicates:[],alreadyFinished:true}
+}const newSummary=exportedTotal=>({exportedThisExecution:0,exportedTotal,partsWritten:[],paused:false,finished:false,
+duplicates:[]})
+function runHistoricalExport(deps,maxFileBytes){const loaded=deps.checkpoint.load()
+if(loaded?.done)return{...newSummary(loaded.exported),finished:true,alreadyFinished:true}
 const resumed=!!loaded&&!loaded.done
 const state=resumed?loaded:{runStamp:utcStamp(deps.now()),after:'0',nextPart:1,exported:0,done:false}
 if(!resumed)deps.checkpoint.save(state)
-const summary={exportedThisExecution:0,exportedTotal:state.exported,partsWritten:[],paused:false,finished:false,
-duplicates:[]}
+const summary=newSummary(state.exported)
 let lines=[]
-let bytes=0
+let bytes=HEADER_BYTES
 let lastId=state.after
 let pending=0
 const flush=(last=false)=>{if(lines.length===0)return
@@ -1814,9 +1815,8 @@ state.exported+=pending
 summary.exportedThisExecution+=pending
 if(!last)deps.checkpoint.save(state)
 lines=[]
-bytes=utf8Length(HEADER_LINE)
+bytes=HEADER_BYTES
 pending=0}
-bytes=utf8Length(HEADER_LINE)
 const counts=state.after==='0'?new Map:null
 const stopCost=UNITS.fileSave+UNITS.folderSubmitFields
 outer:for(;;){if(!deps.budget.canAfford(UNITS.searchPage+2*stopCost)){summary.paused=true
