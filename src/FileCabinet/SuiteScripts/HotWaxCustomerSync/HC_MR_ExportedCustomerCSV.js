@@ -16,48 +16,49 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
     const SUMMARIZE_LIMIT = 10000;
     const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'id-export');
     /**
-     * Plans the run (checkpoint: 10 + 2 or 6 units) and reads the selection (10 units per 1,000
-     * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
+     * Plans the run (checkpoint: 10 + 2 or 6 units) and returns its selection as a search, which NetSuite
+     * reads and pages for the script at no charge (help "getInputData(inputContext)", "Map/Reduce
+     * Governance"): a key per customer (its internal id), the search result's JSON as the value.
      */
     function getInputData() {
         try {
-            return selectCustomers();
+            const script = runtime.getCurrentScript();
+            const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
+            const state = HC_CustomerSyncLib.planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
+            return HC_CustomerSyncLib.selectForExport(search, state.pending[script.deploymentId]);
         }
         catch (e) {
             throw HC_CustomerSyncLib.asSuiteScriptError(error, e);
         }
     }
-    function selectCustomers() {
-        const script = runtime.getCurrentScript();
-        const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-        const state = HC_CustomerSyncLib.planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
-        const run = state.pending[script.deploymentId];
-        const input = {};
-        for (const c of HC_CustomerSyncLib.selectForExport(search, run)) {
-            const value = { hcCustomerId: c.hcCustomerId, stamped: c.stamped, stampTo: run.stampUpTo };
-            input[c.id] = JSON.stringify(value);
-        }
-        return input;
+    /** A search result as map gets it: JSON of { recordType, id, values } (values may be { value, text }). */
+    function selected(json) {
+        const values = JSON.parse(json).values ?? {};
+        const text = (v) => String((v && typeof v === 'object' ? v.value : v) ?? '').trim();
+        return {
+            hcCustomerId: text(values[HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId]),
+            stamped: text(values[HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp]) !== '',
+            // The run's stampUpTo (the selection's formula column): a committed run never resends it.
+            stampTo: Number(text(values.formulatext) || NaN),
+        };
     }
     /** One line per customer; a customer without a stamp is stamped (5 units) so it is sent once, not every run. */
     function map(context) {
-        const selected = JSON.parse(context.value);
-        if (!selected.hcCustomerId)
+        const c = selected(context.value);
+        if (!c.hcCustomerId)
             return;
-        if (!selected.stamped) {
+        if (!c.stamped) {
             try {
-                HC_CustomerSyncLib.stampCustomer(record, context.key, selected.stampTo);
+                if (!Number.isFinite(c.stampTo))
+                    throw new Error(`no stamp in the selection: ${context.value}`);
+                HC_CustomerSyncLib.stampCustomer(record, context.key, c.stampTo);
             }
             catch (e) {
                 // Still sent now; left unstamped, it is selected (and sent) again by the next run.
                 log.audit({ title: `Customer ${context.key} not stamped`, details: HC_CustomerSyncLib.describeError(e).message });
             }
         }
-        const value = {
-            id: context.key,
-            hcCustomerId: selected.hcCustomerId,
-            stamped: selected.stamped,
-        };
+        const value = { id: context.key, hcCustomerId: c.hcCustomerId, stamped: c.stamped };
         context.write({ key: context.key, value: JSON.stringify(value) });
     }
     /** One line per customer, however many times it came in. */
@@ -111,12 +112,9 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             rescheduled: false,
         });
         const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
-        HC_CustomerSyncLib.recordRun({ search, record, log }, script, {
-            exported: customers.length,
-            files: names,
-            stageErrors,
-            unitsUsed,
-        });
+        // A run that sends files leaves the pruning (10 units) to the import, which prunes every run, and
+        // to the export's runs with nothing to send.
+        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { exported: customers.length, files: names, stageErrors, unitsUsed }, { prune: names.length === 0 });
     }
 
 

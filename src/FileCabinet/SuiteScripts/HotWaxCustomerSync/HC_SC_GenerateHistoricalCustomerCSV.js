@@ -3,7 +3,7 @@
  * @NScriptType ScheduledScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, task, HC_CustomerSyncLib) { 'use strict';
+define(['N/error', 'N/file', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/search', 'N/task', './lib/HC_CustomerSyncLib'], (function (error, file, log, query, record, runtime, search, task, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_generate_hist_shop_customer.xml. */
     const PARAMS = {
@@ -39,7 +39,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/ta
         const found = HC_CustomerSyncLib.folderWithDescription({ search, record }, folderName, false);
         const folder = { id: null, description: '', ...found, name: folderName };
         const summary = HC_CustomerSyncLib.runHistoricalExport({
-            ...HC_CustomerSyncLib.historicalExportStore({ search, record, file }, { idField, savedSearchId: HC_CustomerSyncLib.textParam(script, PARAMS.savedSearch), includeInactive }, folder),
+            ...HC_CustomerSyncLib.historicalExportStore({ search, record, file, query }, { idField, savedSearchId: HC_CustomerSyncLib.textParam(script, PARAMS.savedSearch), includeInactive }, folder),
             budget,
             now: () => new Date(),
         }, maxFileBytes);

@@ -42,6 +42,8 @@ function toDate(v: unknown): Date {
 
 export class SftpFolderClient {
   private readonly knownDirs = new Set<string>();
+  /** Folders taken to exist (assumeDirectory): no makeDirectory before their first operation. */
+  private readonly assumedDirs = new Set<string>();
 
   constructor(
     private readonly connection: sftpTypes.Connection,
@@ -179,7 +181,7 @@ export class SftpFolderClient {
   private withDirectory(dir: string, op: () => void): void {
     if (!this.knownDirs.has(dir)) {
       try {
-        this.connection.makeDirectory({ path: dir });
+        if (!this.assumedDirs.has(dir)) this.connection.makeDirectory({ path: dir });
       } catch {
         // Already there, most likely.
       }
@@ -193,6 +195,14 @@ export class SftpFolderClient {
       }
     }
     op();
+  }
+
+  /**
+   * Takes `dir` as existing: its first operation runs without a makeDirectory (10 units saved); if it
+   * fails, the folder and its parents are made and the operation runs once more.
+   */
+  assumeDirectory(dir: string): void {
+    this.assumedDirs.add(dir);
   }
 
   /** Create `dir` and any missing parents. */

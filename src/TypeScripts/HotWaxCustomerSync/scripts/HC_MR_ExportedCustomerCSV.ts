@@ -3,10 +3,10 @@
  * customdeploy_export_customer_rest). Sends HotWax the NetSuite internal id of every customer with an
  * HC customer id, as party identifications in customer/import/. Logic: sync/idExport.ts.
  *
- * getInputData selects by the numeric stamp cursor plus every unstamped customer with an HC id; map
- * stamps those (5 units each, once per customer); reduce costs nothing; summarize names its files in
- * the checkpoint, removes every temporary file an earlier run or attempt left, uploads, and only
- * then advances the cursor.
+ * getInputData plans the run and hands NetSuite the search selecting by the numeric stamp cursor plus
+ * every unstamped customer with an HC id (NetSuite reads it: no units); map stamps those (5 units
+ * each, once per customer); reduce costs nothing; summarize names its files in the checkpoint, removes
+ * every temporary file an earlier run or attempt left, uploads, and only then advances the cursor.
  *
  * @NApiVersion 2.1
  * @NScriptType MapReduceScript
@@ -20,6 +20,7 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import {
+  CUSTOMER_FIELDS,
   CheckpointStore,
   RunSummary,
   SyncError,
@@ -51,56 +52,49 @@ const SUMMARIZE_LIMIT = 10000;
 
 const checkpoint = () => new CheckpointStore<ExportState>({ search, record }, 'id-export');
 
-/** What getInputData hands each map invocation. */
-interface Selected {
-  hcCustomerId: string;
-  stamped: boolean;
-  /** The stamp an unstamped customer gets: this run's upper end, so a committed run never resends it. */
-  stampTo: number;
-}
-
 /**
- * Plans the run (checkpoint: 10 + 2 or 6 units) and reads the selection (10 units per 1,000
- * customers): the map stage needs the run's stamp, which a search handed to the framework cannot carry.
+ * Plans the run (checkpoint: 10 + 2 or 6 units) and returns its selection as a search, which NetSuite
+ * reads and pages for the script at no charge (help "getInputData(inputContext)", "Map/Reduce
+ * Governance"): a key per customer (its internal id), the search result's JSON as the value.
  */
-export function getInputData(): Record<string, string> {
+export function getInputData(): search.Search {
   try {
-    return selectCustomers();
+    const script = runtime.getCurrentScript();
+    const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
+    const state = planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
+    return selectForExport(search, state.pending[script.deploymentId]);
   } catch (e) {
     throw asSuiteScriptError(error, e);
   }
 }
 
-function selectCustomers(): Record<string, string> {
-  const script = runtime.getCurrentScript();
-  const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-  const state = planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
-  const run = state.pending[script.deploymentId];
-  const input: Record<string, string> = {};
-  for (const c of selectForExport(search, run)) {
-    const value: Selected = { hcCustomerId: c.hcCustomerId, stamped: c.stamped, stampTo: run.stampUpTo };
-    input[c.id] = JSON.stringify(value);
-  }
-  return input;
+/** A search result as map gets it: JSON of { recordType, id, values } (values may be { value, text }). */
+function selected(json: string): { hcCustomerId: string; stamped: boolean; stampTo: number } {
+  const values = (JSON.parse(json) as { values?: Record<string, unknown> }).values ?? {};
+  const text = (v: unknown) =>
+    String((v && typeof v === 'object' ? (v as { value?: unknown }).value : v) ?? '').trim();
+  return {
+    hcCustomerId: text(values[CUSTOMER_FIELDS.hcCustomerId]),
+    stamped: text(values[CUSTOMER_FIELDS.syncStamp]) !== '',
+    // The run's stampUpTo (the selection's formula column): a committed run never resends it.
+    stampTo: Number(text(values.formulatext) || NaN),
+  };
 }
 
 /** One line per customer; a customer without a stamp is stamped (5 units) so it is sent once, not every run. */
 export function map(context: EntryPoints.MapReduce.mapContext): void {
-  const selected = JSON.parse(context.value) as Selected;
-  if (!selected.hcCustomerId) return;
-  if (!selected.stamped) {
+  const c = selected(context.value);
+  if (!c.hcCustomerId) return;
+  if (!c.stamped) {
     try {
-      stampCustomer(record, context.key, selected.stampTo);
+      if (!Number.isFinite(c.stampTo)) throw new Error(`no stamp in the selection: ${context.value}`);
+      stampCustomer(record, context.key, c.stampTo);
     } catch (e) {
       // Still sent now; left unstamped, it is selected (and sent) again by the next run.
       log.audit({ title: `Customer ${context.key} not stamped`, details: describeError(e).message });
     }
   }
-  const value: ExportedCustomer = {
-    id: context.key,
-    hcCustomerId: selected.hcCustomerId,
-    stamped: selected.stamped,
-  };
+  const value: ExportedCustomer = { id: context.key, hcCustomerId: c.hcCustomerId, stamped: c.stamped };
   context.write({ key: context.key, value: JSON.stringify(value) });
 }
 
@@ -164,10 +158,12 @@ function sendCustomers(context: EntryPoints.MapReduce.summarizeContext, runSumma
     rescheduled: false,
   });
   const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
-  recordRun({ search, record, log }, script, {
-    exported: customers.length,
-    files: names,
-    stageErrors,
-    unitsUsed,
-  });
+  // A run that sends files leaves the pruning (10 units) to the import, which prunes every run, and
+  // to the export's runs with nothing to send.
+  recordRun(
+    { search, record, log },
+    script,
+    { exported: customers.length, files: names, stageErrors, unitsUsed },
+    { prune: names.length === 0 },
+  );
 }

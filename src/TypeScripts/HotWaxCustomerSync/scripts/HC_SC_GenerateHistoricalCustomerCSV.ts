@@ -10,6 +10,7 @@ import type { EntryPoints } from 'N/types';
 import * as error from 'N/error';
 import * as file from 'N/file';
 import * as log from 'N/log';
+import * as query from 'N/query';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import * as search from 'N/search';
@@ -79,7 +80,7 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
   const summary = runHistoricalExport(
     {
       ...historicalExportStore(
-        { search, record, file },
+        { search, record, file, query },
         { idField, savedSearchId: textParam(script, PARAMS.savedSearch), includeInactive },
         folder,
       ),

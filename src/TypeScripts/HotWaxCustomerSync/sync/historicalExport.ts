@@ -1,9 +1,10 @@
 /**
  * HC_SC_GenerateHistoricalCustomerCSV's logic: every customer with a Shopify customer ID, in
  * internal-id order, written in HotWax's party import format (docs/CONTRACTS.md §2c) into CSV parts
- * in the File Cabinet. An internal-id cursor (batches of 4,000, ResultSet.each's cap) makes it
- * resumable past one execution's governance and past any search result cap; part names are fixed per run, so a part rewritten after a crash
- * replaces itself: every customer appears exactly once.
+ * in the File Cabinet. An internal-id cursor (batches of `batchSize`: 100,000 a SuiteQL query, 4,000 a
+ * saved search's ResultSet.each) makes it resumable past one execution's governance and past any
+ * result cap; part names are fixed per run, so a part rewritten after a crash replaces itself: every
+ * customer appears exactly once.
  */
 import type { GovernanceBudget } from '../core/governance';
 import { UNITS } from '../core/governance';
@@ -19,16 +20,17 @@ export interface HistoricalCustomer {
   shopifyCustomerId: string;
 }
 
-/**
- * Customers with internal id > `after`, ascending, at most BATCH of them: one ResultSet.each call
- * (10 units for up to 4,000 results, against runPaged's 5 units per 1,000).
- */
+/** A saved search's batch: one ResultSet.each call (10 units for up to 4,000 results). */
 export const BATCH = 4000;
 
 export interface HistoricalExportDeps {
+  /** Customers with internal id > `after`, ascending, at most `batchSize` of them, for 10 units. */
   fetchAfter(after: string): HistoricalCustomer[];
+  /** What one fetchAfter returns at most (BATCH when not given); fewer means the end. */
+  batchSize?: number;
   /** Save a CSV part in the target folder (20 units); the same name replaces the earlier part. */
   savePart(name: string, contents: string): string;
+  /** Shopify ids on more than one customer selected (a search, 10 units): for an export spread over executions. */
   duplicates(): { shopifyCustomerId: string; count: number }[];
   /** The run's state: kept in the output folder's description (see the entry point). */
   checkpoint: { load(): HistoricalState | null; save(state: HistoricalState): void };
@@ -72,6 +74,8 @@ function utf8Length(s: string): number {
   return n;
 }
 
+const HEADER_BYTES = utf8Length(HEADER_LINE);
+
 export function historicalLine(c: HistoricalCustomer): string {
   const first = c.firstName || c.companyName;
   return (
@@ -84,21 +88,21 @@ export function historicalLine(c: HistoricalCustomer): string {
   );
 }
 
+const newSummary = (exportedTotal: number): HistoricalSummary => ({
+  exportedThisExecution: 0,
+  exportedTotal,
+  partsWritten: [],
+  paused: false,
+  finished: false,
+  duplicates: [],
+});
+
 export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: number): HistoricalSummary {
   const loaded = deps.checkpoint.load();
   // A finished export is not repeated by a re-run (after a crash past its end, or a second "Save and
   // Execute"): that would put every customer in the folder twice. A new export starts once the
   // administrator clears the checkpoint (the folder's description).
-  if (loaded?.done)
-    return {
-      exportedThisExecution: 0,
-      exportedTotal: loaded.exported,
-      partsWritten: [],
-      paused: false,
-      finished: true,
-      duplicates: [],
-      alreadyFinished: true,
-    };
+  if (loaded?.done) return { ...newSummary(loaded.exported), finished: true, alreadyFinished: true };
   const resumed = !!loaded && !loaded.done;
   const state: HistoricalState = resumed
     ? loaded
@@ -106,17 +110,9 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   // A new run's stamp is saved before its first part: a re-run after a crash anywhere later writes
   // the same part names (and so replaces them) instead of a second copy under a new stamp.
   if (!resumed) deps.checkpoint.save(state);
-  const summary: HistoricalSummary = {
-    exportedThisExecution: 0,
-    exportedTotal: state.exported,
-    partsWritten: [],
-    paused: false,
-    finished: false,
-    duplicates: [],
-  };
-
+  const summary = newSummary(state.exported);
   let lines: string[] = [];
-  let bytes = 0;
+  let bytes = HEADER_BYTES;
   let lastId = state.after;
   let pending = 0;
   /** Saves the part being built; the checkpoint follows (not when `last`: the final save covers it). */
@@ -131,10 +127,12 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
     summary.exportedThisExecution += pending;
     if (!last) deps.checkpoint.save(state);
     lines = [];
-    bytes = utf8Length(HEADER_LINE);
+    bytes = HEADER_BYTES;
     pending = 0;
   };
-  bytes = utf8Length(HEADER_LINE);
+  // An execution that reads the export from its start sees every customer: it counts the duplicated
+  // Shopify ids itself instead of searching for them at the end.
+  const counts = state.after === '0' ? new Map<string, number>() : null;
   const stopCost = UNITS.fileSave + UNITS.folderSubmitFields;
 
   outer: for (;;) {
@@ -155,10 +153,11 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
       }
       lines.push(line);
       bytes += size;
+      counts?.set(c.shopifyCustomerId, (counts.get(c.shopifyCustomerId) ?? 0) + 1);
       lastId = c.id;
       pending++;
     }
-    if (batch.length < BATCH) {
+    if (batch.length < (deps.batchSize ?? BATCH)) {
       summary.finished = true;
       break;
     }
@@ -166,7 +165,11 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   flush(true);
   summary.exportedTotal = state.exported;
   if (summary.finished) {
-    summary.duplicates = deps.duplicates();
+    summary.duplicates = counts
+      ? [...counts]
+          .filter(([, n]) => n > 1)
+          .map(([shopifyCustomerId, count]) => ({ shopifyCustomerId, count }))
+      : deps.duplicates();
     state.done = true;
   }
   deps.checkpoint.save(state);

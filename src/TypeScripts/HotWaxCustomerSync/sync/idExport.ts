@@ -123,6 +123,8 @@ export function planAndSave(
 
 /** Where the files go: customer/import/ on HotWax's SFTP server. */
 export interface ExportTarget {
+  /** customer/import/ is part of HotWax's SFTP layout (docs/CONTRACTS.md §3): no makeDirectory first. */
+  assumeDirectory?(dir: string): void;
   listEntries(dir: string): { name: string; directory: boolean }[];
   removeTemporary(dir: string, name: string): void;
   uploadAtomic(dir: string, name: string, contents: string): void;
@@ -181,6 +183,7 @@ export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { fil
   if (files.length > 0 || suspect) {
     const target = deps.connect();
     const dir = SFTP_FOLDERS.partyIdentifications;
+    target.assumeDirectory?.(dir);
     // Every earlier run's temporary file, found by listing (10 units) when one may be there (`suspect`),
     // whatever its name. Spared: the other deployment's upload under way, named in the checkpoint
     // before it starts (read after the listing, so it is known), by a run started within a day (a

@@ -1013,7 +1013,8 @@ return isNaN(d.getTime())?new Date(0):d}class SftpFolderClient{constructor(conne
 this.connection=connection
 this.modules=modules
 this.now=now
-this.knownDirs=new Set}listCsv(dir){const entries=this.connection.list({path:dir,sort:this.modules.sftp.Sort.DATE})
+this.knownDirs=new Set
+this.assumedDirs=new Set}listCsv(dir){const entries=this.connection.list({path:dir,sort:this.modules.sftp.Sort.DATE})
 this.knownDirs.add(dir)
 return entries.filter(e=>!e.directory&&isCsv(e.name)).map(e=>({name:e.name,size:Number(e.size)||0,
 lastModified:toDate(e.lastModified)
@@ -1044,10 +1045,12 @@ moveWithoutOverwrite(fromDir,name,toDir,alternative){const from=join(fromDir,nam
 try{this.withDirectory(toDir,()=>this.connection.move({from,to:join(toDir,name)}))
 return name}catch(first){const other=alternative??alternativeName(name,this.now(),uniqueSuffix())
 try{this.connection.move({from,to:join(toDir,other)})}catch{throw first}return other}}withDirectory(dir,op){
-if(!this.knownDirs.has(dir)){try{this.connection.makeDirectory({path:dir})}catch{}this.knownDirs.add(dir)
+if(!this.knownDirs.has(dir)){try{if(!this.assumedDirs.has(dir))this.connection.makeDirectory({path:dir})}catch{}
+this.knownDirs.add(dir)
 try{op()
 return}catch{this.knownDirs.delete(dir)
-this.ensureDirectory(dir)}}op()}ensureDirectory(dir){const absolute=dir.startsWith('/')
+this.ensureDirectory(dir)}}op()}assumeDirectory(dir){this.assumedDirs.add(dir)}ensureDirectory(dir){
+const absolute=dir.startsWith('/')
 let path=''
 for(const part of dir.split('/').filter(Boolean)){path=path?`${path}/${part}`:absolute?`/${part}`:part
 if(this.knownDirs.has(path))continue
@@ -1787,18 +1790,19 @@ for(let i=0;i<s.length;i++){const c=s.charCodeAt(i)
 if(c<128)n+=1
 else if(c<2048)n+=2
 else if(c>=55296&&c<=56319){n+=4
-i++}else n+=3}return n}function historicalLine(c){const first=c.firstName||c.companyName
+i++}else n+=3}return n}const HEADER_BYTES=utf8Length(HEADER_LINE)
+function historicalLine(c){const first=c.firstName||c.companyName
 return csvLine([first,c.lastName,c.shopifyCustomerId,`SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`])+CSV_EOL
-}function runHistoricalExport(deps,maxFileBytes){const loaded=deps.checkpoint.load()
-if(loaded?.done)return{exportedThisExecution:0,exportedTotal:loaded.exported,partsWritten:[],paused:false,finished:true,
-duplicates:[],alreadyFinished:true}
+}const newSummary=exportedTotal=>({exportedThisExecution:0,exportedTotal,partsWritten:[],paused:false,finished:false,
+duplicates:[]})
+function runHistoricalExport(deps,maxFileBytes){const loaded=deps.checkpoint.load()
+if(loaded?.done)return{...newSummary(loaded.exported),finished:true,alreadyFinished:true}
 const resumed=!!loaded&&!loaded.done
 const state=resumed?loaded:{runStamp:utcStamp(deps.now()),after:'0',nextPart:1,exported:0,done:false}
 if(!resumed)deps.checkpoint.save(state)
-const summary={exportedThisExecution:0,exportedTotal:state.exported,partsWritten:[],paused:false,finished:false,
-duplicates:[]}
+const summary=newSummary(state.exported)
 let lines=[]
-let bytes=0
+let bytes=HEADER_BYTES
 let lastId=state.after
 let pending=0
 const flush=(last=false)=>{if(lines.length===0)return
@@ -1811,9 +1815,9 @@ state.exported+=pending
 summary.exportedThisExecution+=pending
 if(!last)deps.checkpoint.save(state)
 lines=[]
-bytes=utf8Length(HEADER_LINE)
+bytes=HEADER_BYTES
 pending=0}
-bytes=utf8Length(HEADER_LINE)
+const counts=state.after==='0'?new Map:null
 const stopCost=UNITS.fileSave+UNITS.folderSubmitFields
 outer:for(;;){if(!deps.budget.canAfford(UNITS.searchPage+2*stopCost)){summary.paused=true
 break}const batch=deps.fetchAfter(lastId)
@@ -1823,11 +1827,13 @@ if(lines.length>0&&bytes+size>maxFileBytes){flush()
 if(!deps.budget.canAfford(2*stopCost)){summary.paused=true
 break outer}}lines.push(line)
 bytes+=size
+counts?.set(c.shopifyCustomerId,(counts.get(c.shopifyCustomerId)??0)+1)
 lastId=c.id
-pending++}if(batch.length<BATCH){summary.finished=true
+pending++}if(batch.length<(deps.batchSize??BATCH)){summary.finished=true
 break}}flush(true)
 summary.exportedTotal=state.exported
-if(summary.finished){summary.duplicates=deps.duplicates()
+if(summary.finished){summary.duplicates=counts?[...counts].filter(([,n])=>n>1).map(([shopifyCustomerId,count])=>({
+shopifyCustomerId,count})):deps.duplicates()
 state.done=true}deps.checkpoint.save(state)
 return summary}const PER_FILE=UNITS.fileLoad+UNITS.sftpTransfer+3*UNITS.sftpOther+UNITS.fileLoad+UNITS.fileSave
 function runHistoricalUpload(deps){const files=deps.listFiles()
@@ -1870,6 +1876,7 @@ const suspect=leftovers.length>0||(run?.files?.length??0)>0||Object.entries(stat
 if(state&&run&&names.length>0){run.files=names
 deps.checkpoint.save(state)}if(files.length>0||suspect){const target=deps.connect()
 const dir=SFTP_FOLDERS.partyIdentifications
+target.assumeDirectory?.(dir)
 let temps=[]
 try{
 if(suspect)temps=target.listEntries(dir).filter(e=>!e.directory&&/^\.CustomerExport-.*\.part$/.test(e.name)).map(e=>e.name.slice(1,-5))
@@ -1878,43 +1885,44 @@ const busy=temps.length?Object.entries(deps.checkpoint.load()?.pending??{}).flat
 for(const name of temps)if(!busy.includes(name))target.removeTemporary(dir,name)
 files.forEach((csv,i)=>target.uploadAtomic(dir,names[i],csv))}
 if(state&&run)deps.checkpoint.save(commitRun(state,deps.deploymentId))
-return{files:names}}function selectForExport(search,run){const selection=search.create({type:'customer',
+return{files:names}}function selectForExport(search,run){return search.create({type:'customer',
 filters:[[CUSTOMER_FIELDS.hcCustomerId,'isnotempty',''],'AND',['isinactive','is','F'],'AND',[[[CUSTOMER_FIELDS.syncStamp,'greaterthan',run.stampAfter],'AND',[CUSTOMER_FIELDS.syncStamp,'lessthanorequalto',run.stampUpTo]],'OR',[CUSTOMER_FIELDS.syncStamp,'isempty','']]],
-columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC
-}),CUSTOMER_FIELDS.hcCustomerId,CUSTOMER_FIELDS.syncStamp]})
-return allResults(selection).map(r=>({id:String(r.id),hcCustomerId:String(r.getValue({name:CUSTOMER_FIELDS.hcCustomerId
-})??'').trim(),stamped:String(r.getValue({name:CUSTOMER_FIELDS.syncStamp})??'')!==''}))}
-function stampCustomer(record,id,stamp){record.submitFields({type:record.Type.CUSTOMER,id,values:{
-[CUSTOMER_FIELDS.syncStamp]:stamp},options:{enableSourcing:false,ignoreMandatoryFields:true}})}
-const STATE_MARK=' State: '
-function historicalExportStore(m,selection,folder){const{search,record,file}=m
-const{idField,savedSearchId,includeInactive}=selection
-const baseFilters=()=>{const f=[[idField,'isnotempty','']]
-if(!includeInactive)f.push('AND',['isinactive','is','F'])
-return f}
-const columns=()=>[search.createColumn({name:'internalid',sort:search.Sort.ASC
-}),'firstname','lastname','companyname',idField]
-return{fetchAfter(after){const cursor=['internalidnumber','greaterthan',Number(after)]
-let s
-if(savedSearchId){s=search.load({id:savedSearchId})
-const own=s.filterExpression
-s.filterExpression=own&&own.length?[own,'AND',...baseFilters(),'AND',cursor]:[...baseFilters(),'AND',cursor]
-s.columns=columns()}else{s=search.create({type:'customer',filters:[...baseFilters(),'AND',cursor],columns:columns()})}
+columns:[CUSTOMER_FIELDS.hcCustomerId,CUSTOMER_FIELDS.syncStamp,search.createColumn({name:'formulatext',
+formula:`'${run.stampUpTo}'`})]})}function stampCustomer(record,id,stamp){record.submitFields({
+type:record.Type.CUSTOMER,id,values:{[CUSTOMER_FIELDS.syncStamp]:stamp},options:{enableSourcing:false,
+ignoreMandatoryFields:true}})}const STATE_MARK=' State: '
+const SUITEQL_MAX_ROWS=1e5
+const NAME_FIELDS=['firstname','lastname','companyname']
+const customerOf=v=>{const[id,firstName,lastName,companyName,shopify]=v.map(x=>String(x??''))
+return{id,firstName,lastName,companyName,shopifyCustomerId:shopify.trim()}}
+function historicalExportStore(m,selection,folder){const{idField,savedSearchId,includeInactive}=selection
+return{...savedSearchId?savedSearchReader(m.search,selection):{batchSize:SUITEQL_MAX_ROWS,
+fetchAfter:suiteQlReader(m.query,`SELECT id,${NAME_FIELDS.join()},${idField} FROM customer WHERE ${idField} IS NOT NULL`+`${includeInactive?'':" AND isinactive='F'"} AND id>? ORDER BY id`)
+},savePart:(name,contents)=>savePart(m.file,folder,name,contents),duplicates:()=>duplicateIds(m.search,idField),
+checkpoint:folderCheckpoint(m.record,folder)}}function suiteQlReader(query,sql){return after=>{
+const paged=query.runSuiteQLPaged({query:sql,params:[Number(after)],pageSize:1e3})
 const out=[]
-s.run().each(r=>{out.push({id:String(r.id),firstName:String(r.getValue({name:'firstname'})??''),
-lastName:String(r.getValue({name:'lastname'})??''),companyName:String(r.getValue({name:'companyname'})??''),
-shopifyCustomerId:String(r.getValue({name:idField})??'').trim()})
+for(const{index}of paged.pageRanges.slice(0,100))for(const r of paged.fetch({index
+}).data.results)out.push(customerOf(r.values))
+return out}}function savedSearchReader(search,{idField,savedSearchId,includeInactive}){
+const base=[[idField,'isnotempty',''],...includeInactive?[]:['AND',['isinactive','is','F']]]
+return{batchSize:BATCH,fetchAfter(after){const cursor=['internalidnumber','greaterthan',Number(after)]
+const s=search.load({id:savedSearchId})
+const own=s.filterExpression
+s.filterExpression=own&&own.length?[own,'AND',...base,'AND',cursor]:[...base,'AND',cursor]
+s.columns=[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...NAME_FIELDS,idField]
+const out=[]
+s.run().each(r=>{out.push(customerOf([r.id,...[...NAME_FIELDS,idField].map(name=>r.getValue({name}))]))
 return true})
-return out},savePart(name,contents){
-if(folder.id===null)throw new Error('the checkpoint is saved (and the folder created) before a part')
-const f=file.create({name,fileType:file.Type.CSV,contents,folder:Number(folder.id),encoding:file.Encoding.UTF_8})
-return String(f.save())},duplicates(){const s=search.create({type:'customer',filters:[search.createFilter({name:idField,
-operator:search.Operator.ISNOTEMPTY}),search.createFilter({name:'internalid',summary:search.Summary.COUNT,
-operator:search.Operator.GREATERTHAN,values:[1]})],columns:[search.createColumn({name:idField,
-summary:search.Summary.GROUP}),search.createColumn({name:'internalid',summary:search.Summary.COUNT})]})
+return out}}}function savePart(file,folder,name,contents){const f=file.create({name,fileType:file.Type.CSV,contents,
+folder:Number(folder.id),encoding:file.Encoding.UTF_8})
+return String(f.save())}function duplicateIds(search,idField){const s=search.create({type:'customer',
+filters:[search.createFilter({name:idField,operator:search.Operator.ISNOTEMPTY}),search.createFilter({name:'internalid',
+summary:search.Summary.COUNT,operator:search.Operator.GREATERTHAN,values:[1]})],columns:[search.createColumn({
+name:idField,summary:search.Summary.GROUP}),search.createColumn({name:'internalid',summary:search.Summary.COUNT})]})
 return s.run().getRange({start:0,end:1e3}).map(r=>({shopifyCustomerId:String(r.getValue({name:idField,
-summary:search.Summary.GROUP})??''),count:Number(r.getValue({name:'internalid',summary:search.Summary.COUNT}))}))},
-checkpoint:{load:()=>{const at=folder.description.indexOf(STATE_MARK)
+summary:search.Summary.GROUP})??''),count:Number(r.getValue({name:'internalid',summary:search.Summary.COUNT}))}))}
+function folderCheckpoint(record,folder){return{load:()=>{const at=folder.description.indexOf(STATE_MARK)
 if(at<0)return null
 try{return JSON.parse(folder.description.slice(at+STATE_MARK.length))}catch{return null}},save:state=>{
 const status=state.done?`Finished: ${state.exported} customers in ${state.nextPart-1} part(s).`:`In progress: ${state.exported} customers exported, next part ${state.nextPart}.`
@@ -1923,7 +1931,7 @@ if(folder.id===null){const created=record.create({type:record.Type.FOLDER})
 created.setValue({fieldId:'name',value:folder.name})
 created.setValue({fieldId:'description',value:description})
 folder.id=String(created.save())}else record.submitFields({type:record.Type.FOLDER,id:folder.id,values:{description}})
-folder.description=description}}}}const RUN_RECORD={type:'customrecord_hc_sync_run',script:'custrecord_hc_run_script',
+folder.description=description}}}const RUN_RECORD={type:'customrecord_hc_sync_run',script:'custrecord_hc_run_script',
 deployment:'custrecord_hc_run_deployment',ended:'custrecord_hc_run_ended',outcome:'custrecord_hc_run_outcome',
 errors:'custrecord_hc_run_errors',summary:'custrecord_hc_run_summary'}
 const RUN_HISTORY={keepDays:30,prunePerRun:2,maxErrorRows:200,maxSummaryBytes:3900}
