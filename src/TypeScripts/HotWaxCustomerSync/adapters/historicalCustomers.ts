@@ -6,6 +6,7 @@
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import type * as fileTypes from 'N/file';
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 import type { HistoricalCustomer, HistoricalExportDeps, HistoricalState } from '../sync/historicalExport';
 
 export interface HistoricalModules {
@@ -94,7 +95,10 @@ export function historicalExportStore(
     },
     savePart(name, contents) {
       if (folder.id === null)
-        throw new Error('the checkpoint is saved (and the folder created) before a part');
+        throw new SyncError(
+          SYNC_ERROR_CODES.historicalFolderUnknown,
+          'a part was to be saved before the export folder was created: run HC_SC_GenerateHistoricalCustomerCSV again, it goes on from its checkpoint',
+        );
       const f = file.create({
         name,
         fileType: file.Type.CSV,
