@@ -125,3 +125,12 @@ test("HC_MR_ImportCustomer's code is in its own library only, on top of the main
       loads: s.output === 'HC_MR_ImportCustomer.js',
     });
 });
+
+test('the main library exports what the entry points and the other library modules use, nothing else', () => {
+  // Every export is kept in the built file, which every execution parses.
+  const users = [...list.SCRIPTS.map((s) => built(s.output)), STATUS, IMPORT_MR].map(read).join('\n');
+  const used = new Set([...users.matchAll(/\bHC_CustomerSyncLib\.(\w+)/g)].map((m) => m[1]));
+  const exported = Object.keys(loadBareAmd<typeof Lib>(MAIN).exports);
+  expect(used.size).toBeGreaterThan(40);
+  expect(exported.filter((n) => !used.has(n))).toEqual([]);
+});

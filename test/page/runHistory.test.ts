@@ -2,19 +2,13 @@
  * Run history (customrecord_hc_sync_run): one entry per execution, written by the built scripts in
  * the emulator, at a measured cost, with entries older than 30 days pruned, two per execution.
  */
+import '../support/csvPackages';
 import { Account, runScheduled } from '../../emulator/src';
 import type { ExecutionResult } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/core/governance';
-import path from 'node:path';
 import { SDF_PROJECT_DIR } from '../../simulation/project';
-import { loadBareAmd } from '../support/bareAmd';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-
-/** The built library, as the scripts load it. */
-const lib = loadBareAmd<typeof Lib>(
-  path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js'),
-).exports;
+import { storedSummary } from '../../src/TypeScripts/HotWaxCustomerSync/adapters/runHistory';
 
 const DAY = 86_400_000;
 
@@ -84,7 +78,7 @@ test('the stored summary fits a search column (4,000 bytes): error rows that do 
     errorCode: 'INVALID_EMAIL',
     errorMessage: `email "bad-\u00e9-${i}" is not a valid address`,
   }));
-  const text = lib.storedSummary({ totals: { errors: 200 }, unitsUsed: 300 }, rows);
+  const text = storedSummary({ totals: { errors: 200 }, unitsUsed: 300 }, rows);
   expect(encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, 'x').length).toBeLessThanOrEqual(3900);
   const back = JSON.parse(text) as { errorRows: unknown[]; errorRowsOmitted: number };
   expect(back.errorRows.length).toBeGreaterThan(10);

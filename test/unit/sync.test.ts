@@ -16,6 +16,7 @@ import type {
   FeedFolder,
   MatchKeys,
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
+import type { HistoricalState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/historicalExport';
 
 const LIB = path.resolve(
   __dirname,
@@ -104,7 +105,7 @@ describe('historical export (runHistoricalExport)', () => {
     shopifyCustomerId: String(6620110000000 + i + 1),
   }));
 
-  function deps(checkpoint = memoryCheckpoint<Lib.HistoricalState>(), units = 100000) {
+  function deps(checkpoint = memoryCheckpoint<HistoricalState>(), units = 100000) {
     const parts = new Map<string, string>();
     const m = meter(units);
     return {

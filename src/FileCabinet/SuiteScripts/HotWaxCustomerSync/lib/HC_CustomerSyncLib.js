@@ -898,7 +898,8 @@ this.code=code
 this.name=code}}const SYNC_ERROR_CODES={parameterInvalid:'HC_PARAMETER_INVALID',
 sftpConfigInvalid:'HC_SFTP_CONFIG_INVALID',sftpConfigMissing:'HC_SFTP_CONFIG_MISSING',
 checkpointConflict:'HC_CHECKPOINT_CONFLICT',historicalUploadFailed:'HC_HISTORICAL_UPLOAD_FAILED',
-exportInputFailed:'HC_EXPORT_INPUT_FAILED',feedNotWaiting:'HC_FEED_NOT_WAITING',
+exportInputFailed:'HC_EXPORT_INPUT_FAILED',runHistoryNotWritten:'HC_RUN_HISTORY_NOT_WRITTEN',
+historicalFolderUnknown:'HC_HISTORICAL_FOLDER_UNKNOWN',feedNotWaiting:'HC_FEED_NOT_WAITING',
 dryRunNotChecked:'HC_DRY_RUN_NOT_CHECKED'}
 function describeError(e){if(e&&typeof e==='object'){const o=e
 const code=typeof o.name==='string'&&o.name?o.name:'UNEXPECTED_ERROR'
@@ -915,9 +916,9 @@ const details={error:{code,message:redactSecrets(message)}}
 if(!summary.written)try{summary.write(details)
 record?.({...details,failed:true})}catch{}return asSuiteScriptError(error,e)}
 const redactSecrets=s=>s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi,'$1$2[redacted]')
-const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,customerCreate:5,customerSave:10,
-customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,customRecordCreate:2,customRecordSave:4,
-customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,sftpTransfer:100,sftpOther:10,taskSubmit:20}
+const UNITS={searchPage:10,customerCreate:5,customerSave:10,folderCreate:5,folderSave:10,folderSubmitFields:5,
+customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,
+sftpTransfer:100,sftpOther:10,taskSubmit:20}
 const RUN_HISTORY_UNITS=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.searchPage+2*UNITS.customRecordSave
 const STOP_RESERVE=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.taskSubmit+RUN_HISTORY_UNITS
 const TIME_LIMITS={scheduled:{limitMs:36e5,marginMs:6e5},getInputData:{limitMs:36e5,marginMs:6e5},map:{limitMs:3e5,
@@ -1906,7 +1907,7 @@ lastName:String(r.getValue({name:'lastname'})??''),companyName:String(r.getValue
 shopifyCustomerId:String(r.getValue({name:idField})??'').trim()})
 return true})
 return out},savePart(name,contents){
-if(folder.id===null)throw new Error('the checkpoint is saved (and the folder created) before a part')
+if(folder.id===null)throw new SyncError(SYNC_ERROR_CODES.historicalFolderUnknown,'a part was to be saved before the export folder was created: run HC_SC_GenerateHistoricalCustomerCSV again, it goes on from its checkpoint')
 const f=file.create({name,fileType:file.Type.CSV,contents,folder:Number(folder.id),encoding:file.Encoding.UTF_8})
 return String(f.save())},duplicates(){const s=search.create({type:'customer',filters:[search.createFilter({name:idField,
 operator:search.Operator.ISNOTEMPTY}),search.createFilter({name:'internalid',summary:search.Summary.COUNT,
@@ -1943,7 +1944,7 @@ const rows=extra.errorRows??[]
 const outcome=extra.outcome??(summary.failed===true?'failed':summary.rescheduled?'rescheduled':'complete')
 const out={written:false,pruned:0}
 try{
-if(script.getRemainingUsage()<6)throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN','not enough units left to write the entry')
+if(script.getRemainingUsage()<6)throw new SyncError(SYNC_ERROR_CODES.runHistoryNotWritten,'not enough units left to write the entry')
 const rec=m.record.create({type:RUN_RECORD.type})
 rec.setValue({fieldId:RUN_RECORD.script,value:script.id})
 rec.setValue({fieldId:RUN_RECORD.deployment,value:script.deploymentId})
@@ -1984,18 +1985,13 @@ hcCustomerId:r.fields[idx[2]]??'',errorCode:r.fields[idx[3]]??'',errorMessage:r.
 function capturingReports(feeds){const errorRows=[]
 return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
-CHECKPOINT_RECORD,CSV_EOL,CUSTOMER_FEED_COLUMNS,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,
-DRY_RUN_REPORT_HEADER,ERROR_REPORT_HEADER,FIELD_LIMITS,GovernanceBudget,HISTORICAL_CUSTOMER_HEADER,MAX_HANDOFF_FEEDS,
-MR_IMPORT,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_HISTORY,RUN_HISTORY_UNITS,RUN_RECORD,
-RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,SFTP_RECORD,STOP_RESERVE,SYNC_ERROR_CODES,SftpFolderClient,SyncError,
-TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
-checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,decideRow,deploymentIsRunning,
-describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
-historicalLine,importOneFeed,integerParam,invalidCharacter,isCsv,isNetSuiteEmail,isProblem,latestRuns,loadSftpSettings,
-logFeedResults,matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,parseCsvRecords,
-parseErrorReport,parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,
+CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,GovernanceBudget,
+MAX_HANDOFF_FEEDS,MR_IMPORT,NetSuiteCustomerStore,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,
+STOP_RESERVE,SYNC_ERROR_CODES,SyncError,TIME_LIMITS,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
+connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
+feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
+isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,planAndSave,
 readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
-scheduledBudget,selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,
-summaryDetails,temporaryName,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,
-unreadableReason,unsafeNameReason,utcStamp}})
+scheduledBudget,selectForExport,sendExport,stampCustomer,submitMapReduce,summaryDetails,textHash,textParam,
+toNewCustomer,uniqueSuffix,unreadableReason}})
 
