@@ -11,12 +11,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Account, Scheduler } from '../emulator/src';
+import { Account, Scheduler, startSftpServer } from '../emulator/src';
 import { SDF_PROJECT_DIR } from '../simulation/project';
 import { DRY_RUN_REPORT_HEADER } from '../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
-import type { ExecutionResult } from '../emulator/src';
-import { startSftpServer } from '../emulator/src/sftp/servers';
-import type { RunningSftpServer } from '../emulator/src/sftp/servers';
+import type { ExecutionResult, RunningSftpServer } from '../emulator/src';
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../simulation/environment';
 import { parseCsv } from '../simulation/hotwax';
 import { inputFile, parse, str } from './args';

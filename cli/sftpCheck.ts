@@ -9,8 +9,8 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { BridgeError, DEFAULT_OP_TIMEOUT_MS } from '../emulator/src/sftp/bridge';
-import type { SftpBridge } from '../emulator/src/sftp/bridge';
+import { BridgeError, DEFAULT_OP_TIMEOUT_MS } from '../emulator/src';
+import type { SftpBridge } from '../emulator/src';
 import { SFTP_LAYOUT } from '../simulation/environment';
 import { connectBridge } from '../simulation/remoteFiles';
 import { parse } from './args';

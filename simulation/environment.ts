@@ -5,11 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Account, Scheduler } from '../emulator/src';
+import { Account, Scheduler, startSftpServer } from '../emulator/src';
 import { SDF_PROJECT_DIR } from './project';
-import type { ExecutionResult, FaultPlan, LatencyTable, SftpTarget, UserPreferences } from '../emulator/src';
-import { startSftpServer } from '../emulator/src/sftp/servers';
-import type { RunningSftpServer, SftpServerKind } from '../emulator/src/sftp/servers';
+import type {
+  ExecutionResult,
+  FaultPlan,
+  LatencyTable,
+  SftpTarget,
+  UserPreferences,
+  RunningSftpServer,
+  SftpServerKind,
+} from '../emulator/src';
 
 export const SCRIPTS = {
   generate: {

@@ -3,8 +3,8 @@
  * write (at the two charged calls after its upload: a part written but not yet in the checkpoint), then re-run: the final state equals the
  * uninterrupted run's (every line in exactly one part, no part twice, none lost, no customer twice).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { CaseEnv, FinalState } from './crashHarness';
 import {
   countingPlan,

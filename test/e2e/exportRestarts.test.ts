@@ -5,8 +5,7 @@
  * keys again). Whatever the crash point, every HotWax customer is sent, and a following run sends no
  * customer twice beyond the documented at-least-once of a restarted summarize.
  */
-import { recordApis } from '../../emulator/src';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import { recordApis, crashAtCall } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { remoteCsv, serverKind } from './helpers';
 

@@ -1,8 +1,8 @@
 /** Shared pieces of the end-to-end tests: which SFTP server, feed files, account inspection. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSshAvailable, sftpServerUsable } from '../../emulator/src/sftp/servers';
-import type { SftpServerKind } from '../../emulator/src/sftp/servers';
+import { openSshAvailable, sftpServerUsable } from '../../emulator/src';
+import type { SftpServerKind } from '../../emulator/src';
 import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
 

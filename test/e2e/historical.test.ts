@@ -3,8 +3,7 @@
  * scripts in the emulator, files on a real SFTP server.
  */
 import fs from 'node:fs';
-import { crashAt, Execution } from '../../emulator/src';
-import { createSearchModule } from '../../emulator/src/modules/search';
+import { crashAt, Execution, createSearchModule } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { parseCsv } from '../../simulation/hotwax';
 import { remoteCsv, remoteNames, serverKind } from './helpers';

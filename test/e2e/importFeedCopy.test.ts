@@ -6,12 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { Scheduler } from '../../emulator/src';
-import type { ExecutionResult } from '../../emulator/src';
+import type { RunningSftpServer, ExecutionResult } from '../../emulator/src';
+import { Scheduler, crashAtCall } from '../../emulator/src';
 import { SCRIPTS } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
-import { crashAtCall } from '../../emulator/src/runners/faults';
 import {
   countingPlan,
   expectSound,

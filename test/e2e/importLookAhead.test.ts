@@ -5,8 +5,8 @@
  * external id, email with email matching on) is decided as a fresh search would decide it: the same
  * outcomes as the map/reduce (which groups such rows), the same after a crash at any charged call.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { CaseEnv, FinalState } from './crashHarness';
 import {
   countingPlan,

@@ -5,9 +5,8 @@
  * NetSuite customers must be the same. The hostile corpus feed by feed, duplicate-prone backlogs
  * under several concurrency seeds and processor counts, and the lease that covers both paths.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { atCall } from '../../emulator/src/runners/faults';
-import type { ExecutionResult } from '../../emulator/src';
+import type { RunningSftpServer, ExecutionResult } from '../../emulator/src';
+import { atCall } from '../../emulator/src';
 import { ON_DEMAND, expectSound, freshCase, kind, runAll, startServer } from './crashHarness';
 import { importScenario } from './crashScenarios';
 import {

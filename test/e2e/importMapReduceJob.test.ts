@@ -7,9 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExecutionResult } from '../../emulator/src';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { atCall } from '../../emulator/src/runners/faults';
+import type { ExecutionResult, RunningSftpServer } from '../../emulator/src';
+import { atCall } from '../../emulator/src';
 import { expectSound, freshCase, kind, runAll, startServer, writeRemote } from './crashHarness';
 import type { CaseEnv } from './crashHarness';
 import { importScenario } from './crashScenarios';

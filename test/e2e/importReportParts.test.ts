@@ -5,7 +5,7 @@
  * (a small usage limit: executions start and stop at different rows, batches are cut short), or the
  * map/reduce replays it in one pass.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { RunningSftpServer } from '../../emulator/src';
 import type { CaseEnv } from './crashHarness';
 import { expectSound, freshCase, kind, startServer, writeRemote } from './crashHarness';
 import { feedText } from './helpers';

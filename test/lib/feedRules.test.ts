@@ -15,7 +15,7 @@ import {
   isNetSuiteEmail,
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/customerRows';
 import { unsafeNameReason } from '../../src/TypeScripts/HotWaxCustomerSync/sync/customerFeedFolder';
-import { isValidEmail } from '../../emulator/src/data/fieldRules';
+import { isValidEmail } from '../../emulator/src';
 
 const LIB = path.resolve(
   __dirname,
