@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { SyncEnvironment } from '../../simulation/environment';
 import { parseCsv } from '../../simulation/hotwax';
-import { CORPUS, EXISTING_CUSTOMERS } from '../fixtures/feeds/corpus';
+import { CORPUS, EXISTING_CUSTOMERS, HEADER } from '../fixtures/feeds/corpus';
 import type { CorpusFeed, ExpectedRow, Outcome } from '../fixtures/feeds/corpus';
 import { customersByHcId, remoteNames, serverKind } from './helpers';
 
@@ -206,20 +206,7 @@ describe(`hostile feed corpus against ${kind} sshd/server`, () => {
       'utf8',
     );
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual([
-      'HCCustomerId',
-      'firstName',
-      'lastName',
-      'email',
-      'phone',
-      'HCShopifyCustomerId',
-      'externalId',
-      'individual',
-      'status',
-      'taxable',
-      'defaultOrderPriority',
-      'subsidiary',
-    ]);
+    expect(rows[0]).toEqual([...HEADER]);
     expect(rows[1][1]).toBe("'=cmd|calc");
     for (const r of rows.slice(1)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     for (const r of report.slice(1)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

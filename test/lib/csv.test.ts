@@ -14,6 +14,7 @@ import {
   HISTORICAL_CUSTOMER_HEADER,
   ERROR_REPORT_HEADER,
   CUSTOMER_FEED_COLUMNS,
+  HOTWAX_FEED_HEADER,
 } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 import {
   CSV_EOL,
@@ -80,6 +81,21 @@ describe('the HotWax file headers (docs/CONTRACTS.md §2)', () => {
       'errorMessage',
     ]);
     expect(CSV_EOL).toBe('\r\n');
+    // 2a: what HotWax's generate_CustomerFeed writes today (the one copy; everything else derives from it).
+    expect(plain(HOTWAX_FEED_HEADER)).toEqual([
+      'HCCustomerId',
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'HCShopifyCustomerId',
+      'externalId',
+      'individual',
+      'status',
+      'taxable',
+      'defaultOrderPriority',
+      'subsidiary',
+    ]);
   });
 });
 

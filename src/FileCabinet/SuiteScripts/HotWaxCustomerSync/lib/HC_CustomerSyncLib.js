@@ -1113,12 +1113,10 @@ if(!t)return null
 if(['t','true','y','yes','1'].includes(t))return true
 if(['f','false','n','no','0'].includes(t))return false
 return undefined}const DEFAULT_SUBSIDIARY_PARAM='custscript_hc_imp_default_subsidiary'
-function toNewCustomer(values,extra,opts,fields,headerNames){const problems=[]
-const fail=(code,message,missingRequired=false)=>problems.push({code,message,missingRequired})
-const v=k=>(values[k]??'').trim()
-const tooLong=(column,value,field,label)=>{
+const lengthCheck=fail=>(column,value,field,label)=>{
 if(value.length>FIELD_LIMITS[field])fail('FIELD_TOO_LONG',`${column} is ${value.length} characters; NetSuite's ${label} (${field}) holds at most ${FIELD_LIMITS[field]}`)
 }
+function checkCharacters(values,extra,fail,fields,headerNames){
 const cells=fields??[...Object.values(values),...Object.values(extra)].filter(x=>typeof x==='string')
 cells.forEach((cell,i)=>{const bad=invalidCharacter(cell)
 if(bad)fail('INVALID_CHARACTER',`${headerNames?.[i]!==undefined?`column "${headerNames[i]}"`:`field ${i+1}`} holds ${bad.what} at character ${bad.index+1}`)
@@ -1127,7 +1125,26 @@ for(const k of['HCCustomerId','HCShopifyCustomerId','externalId','subsidiary','s
 const at=raw.search(/[\t\n\r]/)
 if(at>=0&&!invalidCharacter(raw))fail('INVALID_CHARACTER',`${k} holds a tab or line break at character ${at+1}`)
 else if(at<0&&raw.trim()&&raw!==raw.trim())fail('SURROUNDING_WHITESPACE',`${k} ${JSON.stringify(raw)} has whitespace around it (ids are matched exactly)`)
-}const hcCustomerId=v('HCCustomerId')
+}}function namesOf(values,isPerson,fail,tooLong){const firstName=name(values.firstName)||(isPerson?'X':'')
+const lastName=name(values.lastName)||(isPerson?'X':'')
+const given=(values.companyName??'').trim()
+const companyName=given||[name(values.firstName),name(values.lastName)].filter(Boolean).join(' ')
+if(isPerson){tooLong('firstName',firstName,'firstname','First Name')
+tooLong('lastName',lastName,'lastname','Last Name')
+return{firstName,lastName,companyName:''}}
+if(!companyName)fail('MISSING_COMPANY_NAME','individual is F but there is no company name (companyName, or firstName/lastName)',true)
+tooLong(given?'companyName':'firstName + lastName',companyName,'companyname','Company Name')
+return{firstName:'',lastName:'',companyName}}function contactOf(email,rawPhone,fail,tooLong){
+if(email&&!isNetSuiteEmail(email))fail('INVALID_EMAIL',email.length>FIELD_LIMITS.email?`email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`:`email "${email}" is not an address NetSuite accepts`)
+const phone=rawPhone.replace(/\s+/g,' ')
+if(phone&&phone.replace(/\D/g,'').length<7)fail('INVALID_PHONE',`phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`)
+tooLong('phone',phone,'phone','Phone')
+return{email,phone}}function toNewCustomer(values,extra,opts,fields,headerNames){const problems=[]
+const fail=(code,message,missingRequired=false)=>problems.push({code,message,missingRequired})
+const v=k=>(values[k]??'').trim()
+const tooLong=lengthCheck(fail)
+checkCharacters(values,extra,fail,fields,headerNames)
+const hcCustomerId=v('HCCustomerId')
 if(!hcCustomerId)fail('MISSING_HC_CUSTOMER_ID','HCCustomerId is empty',true)
 tooLong('HCCustomerId',hcCustomerId,CUSTOMER_FIELDS.hcCustomerId,'HC Customer Id')
 const subsidiary=v('subsidiary')||opts.defaultSubsidiary
@@ -1136,20 +1153,8 @@ if(subsidiary&&!/^\d+$/.test(subsidiary))fail('INVALID_SUBSIDIARY',`subsidiary "
 const individual=parseBoolean(v('individual'))
 if(individual===undefined)fail('INVALID_INDIVIDUAL',`individual "${v('individual')}" is not T or F`)
 const isPerson=individual!==false
-let firstName=name(values.firstName)
-let lastName=name(values.lastName)
-const companyName=v('companyName')||[firstName,lastName].filter(Boolean).join(' ')
-if(!isPerson){
-if(!companyName)fail('MISSING_COMPANY_NAME','individual is F but there is no company name (companyName, or firstName/lastName)',true)
-tooLong(v('companyName')?'companyName':'firstName + lastName',companyName,'companyname','Company Name')}else{
-firstName=firstName||'X'
-lastName=lastName||'X'
-tooLong('firstName',firstName,'firstname','First Name')
-tooLong('lastName',lastName,'lastname','Last Name')}const email=v('email')
-if(email&&!isNetSuiteEmail(email))fail('INVALID_EMAIL',email.length>FIELD_LIMITS.email?`email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`:`email "${email}" is not an address NetSuite accepts`)
-const phone=v('phone').replace(/\s+/g,' ')
-if(phone&&phone.replace(/\D/g,'').length<7)fail('INVALID_PHONE',`phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`)
-tooLong('phone',phone,'phone','Phone')
+const names=namesOf(values,isPerson,fail,tooLong)
+const{email,phone}=contactOf(v('email'),v('phone'),fail,tooLong)
 const shopifyCustomerId=v('HCShopifyCustomerId')
 tooLong('HCShopifyCustomerId',shopifyCustomerId,CUSTOMER_FIELDS.shopifyCustomerId,'HC Shopify Customer Id')
 const externalId=v('externalId')
@@ -1164,11 +1169,11 @@ if(leadSource&&!/^-?\d+$/.test(leadSource))fail('INVALID_ACCOUNT_SOURCE',`accoun
 const extraFields={}
 for(const[column,fieldId]of Object.entries(opts.fieldMap)){const value=(extra[column]??'').trim()
 if(value)extraFields[fieldId]=value}if(problems.length>0)return rejection(problems)
-return{hcCustomerId,shopifyCustomerId,externalId,isPerson,firstName:isPerson?firstName:'',lastName:isPerson?lastName:'',
-companyName:isPerson?'':companyName,email,phone,statusName:v('status'),subsidiary,leadSource,taxable:taxable??null,
-defaultOrderPriority,extraFields}}function rejection(problems){return{code:problems.map(p=>p.code).join(';'),
-message:problems.map(p=>p.message).join('; '),missingRequired:problems.some(p=>p.missingRequired),problems}}
-function isProblem(x){return x.code!==undefined}function parseFieldMap(param,text){const t=(text??'').trim()
+return{hcCustomerId,shopifyCustomerId,externalId,isPerson,...names,email,phone,statusName:v('status'),subsidiary,
+leadSource,taxable:taxable??null,defaultOrderPriority,extraFields}}function rejection(problems){return{
+code:problems.map(p=>p.code).join(';'),message:problems.map(p=>p.message).join('; '),
+missingRequired:problems.some(p=>p.missingRequired),problems}}function isProblem(x){return x.code!==undefined}
+function parseFieldMap(param,text){const t=(text??'').trim()
 if(!t)return{}
 let parsed
 try{parsed=JSON.parse(t)}catch(e){
