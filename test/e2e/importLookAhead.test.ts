@@ -21,6 +21,7 @@ import {
 import type { FeedCustomer } from './helpers';
 import { feedText } from './helpers';
 import { bothPaths, mapReduceFrom } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const SCRIPT = 'customscript_imp_customer';
+const SCRIPT = IMPORT_CUSTOMER.scriptId;
 
 /**
  * 130 rows, email matching on; the rows that match each other are more than one batch of 50 apart

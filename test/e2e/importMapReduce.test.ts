@@ -18,6 +18,7 @@ import {
   mapReduceFrom,
   mrRuns,
 } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -84,7 +85,7 @@ describe(`the lease covers both paths (${kind})`, () => {
       c.env,
       'import',
       atCall('Record.save', 3, () => {
-        for (const dep of ['customdeploy1', ON_DEMAND.import]) {
+        for (const dep of [IMPORT_CUSTOMER.deploymentId, ON_DEMAND.import]) {
           const other = runAll(c.env, 'import', undefined, dep);
           skipped.push(...summaries(other, / summary$/).map((s: { skipped: string | null }) => s.skipped));
         }

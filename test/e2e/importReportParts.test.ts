@@ -10,6 +10,7 @@ import type { CaseEnv } from './crashHarness';
 import { expectSound, freshCase, kind, startServer, writeRemote } from './crashHarness';
 import { feedText } from './helpers';
 import { comparableState, importAll, mapReduceFrom, mrRuns } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const SCRIPT = 'customscript_imp_customer';
+const SCRIPT = IMPORT_CUSTOMER.scriptId;
 
 /** 6,000 rows, one in 40 a new customer, the others refused; 400 malformed records in the middle. */
 function manyBadRows(c: CaseEnv): void {

@@ -15,6 +15,7 @@ import {
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/idExport';
 import { timestampedCsvName } from '../../src/TypeScripts/HotWaxCustomerSync/core/fileNames';
 import { historicalLine } from '../../src/TypeScripts/HotWaxCustomerSync/sync/historicalExport';
+import { EXPORT_CUSTOMER_IDS } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const LIB = path.resolve(
   __dirname,
@@ -134,44 +135,44 @@ describe('customer feed rows (docs/CONTRACTS.md §2a)', () => {
 
 describe('id export cursor (numbers only: no date format or time zone)', () => {
   test('a run selects up to now minus the settle time, and commits only what it planned', () => {
-    const planned = planRun(null, 'customdeploy_export_customer', 1_000_000, 120_000);
+    const planned = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000_000, 120_000);
     expect(planned.pending.customdeploy_export_customer).toMatchObject({ stampAfter: 0, stampUpTo: 880_000 });
-    const committed = commitRun(planned, 'customdeploy_export_customer');
+    const committed = commitRun(planned, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(committed).toEqual({ committed: { stampAfter: 880_000 }, pending: {} });
     // A run that never committed (upload failed) plans again from the same committed cursor.
     expect(
-      planRun(planned, 'customdeploy_export_customer', 2_000_000, 0).pending.customdeploy_export_customer,
+      planRun(planned, EXPORT_CUSTOMER_IDS.deploymentId, 2_000_000, 0).pending.customdeploy_export_customer,
     ).toMatchObject({ stampAfter: 0, stampUpTo: 2_000_000 });
   });
 
   test("a crashed run's files are handed to the next run of the same deployment only", () => {
-    const planned = planRun(null, 'customdeploy_export_customer', 1_000, 0);
+    const planned = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000, 0);
     planned.pending.customdeploy_export_customer.files = ['CustomerExport-a.csv'];
-    const other = planRun(planned, 'customdeploy_export_customer_rest', 2_000, 0);
+    const other = planRun(planned, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 2_000, 0);
     expect(other.pending.customdeploy_export_customer_rest.leftovers).toBeUndefined();
-    const again = planRun(other, 'customdeploy_export_customer', 3_000, 0);
+    const again = planRun(other, EXPORT_CUSTOMER_IDS.deploymentId, 3_000, 0);
     expect(again.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
     // Crashing again before naming its own files keeps the list for the run after.
-    const third = planRun(again, 'customdeploy_export_customer', 4_000, 0);
+    const third = planRun(again, EXPORT_CUSTOMER_IDS.deploymentId, 4_000, 0);
     expect(third.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
-    expect(commitRun(third, 'customdeploy_export_customer').pending).not.toHaveProperty(
-      'customdeploy_export_customer',
+    expect(commitRun(third, EXPORT_CUSTOMER_IDS.deploymentId).pending).not.toHaveProperty(
+      EXPORT_CUSTOMER_IDS.deploymentId,
     );
   });
 
   test('two deployments running at once: whichever commits first, the cursor never skips a range', () => {
-    const a = planRun(null, 'customdeploy_export_customer', 1_000, 0);
-    const both = planRun(a, 'customdeploy_export_customer_rest', 2_000, 0);
+    const a = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000, 0);
+    const both = planRun(a, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 2_000, 0);
     // The later run (up to 2,000) commits first, then the earlier one (up to 1,000): the cursor stays at 2,000.
-    const afterRest = commitRun(both, 'customdeploy_export_customer_rest');
-    const afterBoth = commitRun(afterRest, 'customdeploy_export_customer');
+    const afterRest = commitRun(both, EXPORT_CUSTOMER_IDS.onDemandDeploymentId);
+    const afterBoth = commitRun(afterRest, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(afterBoth.committed.stampAfter).toBe(2_000);
     // The earlier run commits and the later one fails: the later one's range is selected again next time.
-    const onlyA = commitRun(both, 'customdeploy_export_customer');
+    const onlyA = commitRun(both, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(onlyA.committed.stampAfter).toBe(1_000);
     expect(
-      planRun(onlyA, 'customdeploy_export_customer_rest', 3_000, 0).pending.customdeploy_export_customer_rest
-        .stampAfter,
+      planRun(onlyA, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 3_000, 0).pending
+        .customdeploy_export_customer_rest.stampAfter,
     ).toBe(1_000);
   });
 

@@ -17,6 +17,7 @@ import type {
   MatchKeys,
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { HistoricalState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/historicalExport';
+import { EXPORT_CUSTOMER_IDS, IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const LIB = path.resolve(
   __dirname,
@@ -192,7 +193,7 @@ describe('id export (planAndSave, sendExport)', () => {
       {
         checkpoint: cp,
         connect: t.connect,
-        deploymentId: 'customdeploy_export_customer',
+        deploymentId: EXPORT_CUSTOMER_IDS.deploymentId,
         maxRowsPerFile: () => 50000,
         now: new Date(Date.UTC(2026, 11, 1, 12, 0, 0)),
         unique: 'abc123',
@@ -203,7 +204,7 @@ describe('id export (planAndSave, sendExport)', () => {
 
   test('a run names its file in the checkpoint before uploading, and only then advances the cursor', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    const planned = lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+    const planned = lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
     expect(planned.pending.customdeploy_export_customer).toMatchObject({
       stampAfter: 1000,
       stampUpTo: 380000,
@@ -218,11 +219,11 @@ describe('id export (planAndSave, sendExport)', () => {
 
   test('a failed upload leaves the cursor where it was; the next run removes what it left, then sends again', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+    lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
     const failed = target(true);
     expect(() => send(cp, failed)).toThrow('reset');
     expect(cp.state!.committed.stampAfter).toBe(1000);
-    lib.planAndSave(cp, 'customdeploy_export_customer', () => 600000, 120000);
+    lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 600000, 120000);
     const t = target(false, failed.folder);
     send(cp, t);
     expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-abc123.csv');
@@ -237,11 +238,16 @@ describe('id export (planAndSave, sendExport)', () => {
     "a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload %s",
     (_what, age, spared) => {
       const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-      lib.planAndSave(cp, 'customdeploy_export_customer_rest', () => Date.UTC(2026, 11, 1, 12) - age, 120000);
+      lib.planAndSave(
+        cp,
+        EXPORT_CUSTOMER_IDS.onDemandDeploymentId,
+        () => Date.UTC(2026, 11, 1, 12) - age,
+        120000,
+      );
       const state = cp.load()!;
       state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
       cp.save(state);
-      lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+      lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
       const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
       expect(() => send(cp, target(true, folder))).toThrow('reset');
       // The restart: same pending run, a new unique suffix, so new names.
@@ -250,7 +256,7 @@ describe('id export (planAndSave, sendExport)', () => {
         {
           checkpoint: cp,
           connect: t.connect,
-          deploymentId: 'customdeploy_export_customer',
+          deploymentId: EXPORT_CUSTOMER_IDS.deploymentId,
           maxRowsPerFile: () => 50000,
           now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)),
           unique: 'def456',
@@ -270,7 +276,7 @@ describe('id export (planAndSave, sendExport)', () => {
     const cp = { load: () => null, save: () => false };
     let thrown: unknown;
     try {
-      lib.planAndSave(cp, 'customdeploy_export_customer', () => 1, 0);
+      lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 1, 0);
     } catch (e) {
       thrown = e;
     }
@@ -367,7 +373,7 @@ describe('customer import (runCustomerImport)', () => {
         dryRun: false,
         batchSize: 50,
         executionId: 'exec-1',
-        deploymentId: 'customdeploy1',
+        deploymentId: IMPORT_CUSTOMER.deploymentId,
         restampAfterMs: 3600000,
       },
     );

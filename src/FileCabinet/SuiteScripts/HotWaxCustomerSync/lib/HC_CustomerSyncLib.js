@@ -1782,10 +1782,12 @@ deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not importe
 counts:state.counts,lines,blankLines})}function setupError(run,deps,key,title,details){
 if(run.setupReported.has(key))return
 run.setupReported.add(key)
-deps.log.error(title,details)}const MR_IMPORT={scriptId:'customscript_hc_mr_import_customer',
-deploymentId:'customdeploy_hc_mr_import_customer'}
-const DEFAULT_HANDOFF_ROWS=600
+deps.log.error(title,details)}const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25
+const IMPORT_CUSTOMER={scriptId:'customscript_imp_customer',deploymentId:'customdeploy1',
+onDemandDeploymentId:'customdeploy_imp_customer_rest'}
+const IMPORT_CUSTOMER_MR={scriptId:'customscript_hc_mr_import_customer',
+deploymentId:'customdeploy_hc_mr_import_customer'}
 const BATCH=4e3
 const HEADER_LINE=csvLine([...HISTORICAL_CUSTOMER_HEADER])+CSV_EOL
 function utf8Length(s){let n=0
@@ -1990,8 +1992,8 @@ hcCustomerId:r.fields[idx[2]]??'',errorCode:r.fields[idx[3]]??'',errorMessage:r.
 function capturingReports(feeds){const errorRows=[]
 return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
-CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,GovernanceBudget,
-MAX_HANDOFF_FEEDS,MR_IMPORT,NetSuiteCustomerStore,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,
+CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,GovernanceBudget,IMPORT_CUSTOMER,
+IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,
 STOP_RESERVE,SYNC_ERROR_CODES,SyncError,TIME_LIMITS,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
 connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
 feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
