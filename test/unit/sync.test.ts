@@ -17,7 +17,10 @@ import type {
   MatchKeys,
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { HistoricalState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/historicalExport';
-import { EXPORT_CUSTOMER_IDS, IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
+import {
+  EXPORT_CUSTOMER_IDS,
+  IMPORT_CUSTOMER,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const LIB = path.resolve(
   __dirname,
