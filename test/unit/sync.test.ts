@@ -21,6 +21,7 @@ import {
   EXPORT_CUSTOMER_IDS,
   IMPORT_CUSTOMER,
 } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
+import { HOTWAX_FEED_HEADER } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 
 const LIB = path.resolve(
   __dirname,
@@ -289,8 +290,7 @@ describe('id export (planAndSave, sendExport)', () => {
 });
 
 describe('customer import (runCustomerImport)', () => {
-  const HEADER =
-    'HCCustomerId,firstName,lastName,email,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary';
+  const HEADER = HOTWAX_FEED_HEADER.join(',');
   const row = (id: string, email = `${id.toLowerCase()}@example.com`) =>
     `${id},Ada,Lovelace,${email},,66${id.replace(/\D/g, '').padStart(11, '0')},,T,CUSTOMER-Closed Won,TRUE,5,2`;
 
