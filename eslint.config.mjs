@@ -82,6 +82,27 @@ export default tseslint.config(
   // in), so the library module declares no N/ dependency. test/unit/importGraph.test.ts checks the
   // whole graph (no cycle, no upward arrow); these rules say it in the editor.
   ...layerRules(),
+  // The emulator is entered through its package entry only (emulator/src/index.ts, emulator/README.md):
+  // its deeper paths are internal, free to move.
+  {
+    files: ['**/*.ts'],
+    ignores: ['emulator/**', `${SRC}/**`],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)emulator/(src|dist)/',
+              message:
+                "Import the emulator from its entry ('…/emulator/src'); export what is missing from emulator/src/index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.{js,mjs,cjs}'],
     ignores: ['src/FileCabinet/**'],

@@ -11,12 +11,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Account, Scheduler } from '../emulator/src';
+import { Account, Scheduler, startSftpServer } from '../emulator/src';
 import { SDF_PROJECT_DIR } from '../simulation/project';
 import { DRY_RUN_REPORT_HEADER } from '../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
-import type { ExecutionResult } from '../emulator/src';
-import { startSftpServer } from '../emulator/src/sftp/servers';
-import type { RunningSftpServer } from '../emulator/src/sftp/servers';
+import type { ExecutionResult, RunningSftpServer } from '../emulator/src';
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../simulation/environment';
 import { parseCsv } from '../simulation/hotwax';
 import { inputFile, parse, str } from './args';
@@ -270,20 +268,98 @@ function filesUnder(dir: string, rel = ''): string[] {
 
 const customersOf = (account: Account) => JSON.stringify(account.records.all('customer'));
 
+const VERDICT_DIR = 'customer/export/dry_run';
+
+/** The dry run names its verdict file after the feed and its modification time: find it. */
+function findVerdictFile(local: string, name: string): string {
+  const stem = name.replace(/\.csv$/i, '');
+  const dir = path.join(local, VERDICT_DIR);
+  const found = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((n) => n.startsWith(`${stem}-`) && n.endsWith('-dry-run.csv'))
+    : [];
+  return `${VERDICT_DIR}/${found[0] ?? `${stem}-dry-run.csv`}`;
+}
+
+/** One complete execution that wrote nothing but its verdict file: else the check means nothing. */
+function assertDryRun(
+  results: ExecutionResult[],
+  local: string,
+  name: string,
+  verdictFile: string,
+  customersChanged: boolean,
+): void {
+  const failed = results
+    .filter((r) => r.status !== 'COMPLETE')
+    .map((r) => `${r.status}: ${r.error?.name ?? ''} ${r.error?.message ?? ''}`.trim());
+  if (failed.length) throw new CliError(`the import script's dry run failed: ${failed.join('; ')}`);
+  if (results.length !== 1)
+    throw new CliError(`the dry run queued ${results.length - 1} more execution(s): it must not reschedule`);
+  // A dry run writes nothing but its verdict file: the account and the feed are as they were.
+  const written = filesUnder(local).filter((f) => f !== `customer/export/${name}` && f !== verdictFile);
+  if (!fs.existsSync(path.join(local, 'customer/export', name)) || written.length)
+    throw new CliError(
+      `the dry run moved the feed or wrote other files (${written.join(', ') || 'feed gone'}): the import script does not honour its dry-run parameter`,
+    );
+  if (customersChanged)
+    throw new CliError(
+      'the dry run changed customer records: the import script does not honour its dry-run parameter',
+    );
+}
+
+function countVerdicts(rows: RowVerdict[]): CheckFeedResult['totals'] {
+  const totals = { create: 0, link: 0, alreadyLinked: 0, error: 0 };
+  for (const v of rows) {
+    if (v.verdict === 'create') totals.create++;
+    else if (v.verdict === 'link') totals.link++;
+    else if (v.verdict === 'already linked') totals.alreadyLinked++;
+    else totals.error++;
+  }
+  return totals;
+}
+
+type Outcome = Pick<CheckFeedResult, 'rows' | 'totals' | 'dryRun' | 'complete' | 'warnings'>;
+
+/** The verdicts, the dry run's AUDIT summary, and whether it reached the end of the feed. */
+function outcomeOf(results: ExecutionResult[], local: string, name: string, verdictFile: string): Outcome {
+  const summaries = SyncEnvironment.summaries(results);
+  const dryRun = summaries.length ? summaries[summaries.length - 1] : null;
+  const feedOutcome = results[0].logs.find(
+    (l) => l.level === 'AUDIT' && l.title.startsWith(`Customer feed ${name}: `),
+  );
+  const complete = !!feedOutcome && feedOutcome.title.endsWith(': checked');
+  const warnings: string[] = [];
+  const verdictPath = path.join(local, verdictFile);
+  const rows = fs.existsSync(verdictPath)
+    ? readVerdicts(fs.readFileSync(verdictPath, 'utf8'), verdictFile)
+    : [];
+  const totals = countVerdicts(rows);
+  const dt = (dryRun?.totals ?? null) as Record<string, number> | null;
+  const counted = dt
+    ? `${dt.created} create, ${dt.linked} link, ${dt.alreadyLinked} already linked, ${dt.errors} error`
+    : 'no counts';
+  if (!complete) {
+    const status = feedOutcome ? feedOutcome.title.replace(/^Customer feed /, '') : `${name}: not reached`;
+    const checked = dt ? dt.created + dt.linked + dt.alreadyLinked + dt.errors : 0;
+    warnings.push(
+      `the dry run stopped for governance before the end of the feed (${status}, ${String(dryRun?.unitsUsed ?? '?')} units used) and a dry run does not reschedule: it checked ${checked} row(s) (${counted}) ${rows.length ? 'and wrote verdicts for the rows above only' : 'but wrote no verdict file'}. The real import reschedules and goes on; check the feed in smaller parts to see every row.`,
+    );
+  } else if (!fs.existsSync(verdictPath))
+    throw new CliError(`the dry run checked the feed but wrote no ${verdictFile}`);
+  else if (
+    !dt ||
+    dt.created !== totals.create ||
+    dt.linked !== totals.link ||
+    dt.alreadyLinked !== totals.alreadyLinked ||
+    dt.errors !== totals.error
+  )
+    warnings.push(`the dry run's summary counted ${counted}; its verdict file lists the rows above`);
+  return { rows, totals, dryRun, complete, warnings };
+}
+
 export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise<CheckFeedResult> {
   const bytes = fs.readFileSync(file);
   const base = path.basename(file);
   const name = /\.csv$/i.test(base) ? base : `${base}.csv`;
-  const stem = name.replace(/\.csv$/i, '');
-  const verdictDir = 'customer/export/dry_run';
-  /** The dry run names its verdict file after the feed and its modification time: find it. */
-  const findVerdictFile = (local: string): string => {
-    const dir = path.join(local, verdictDir);
-    const found = fs.existsSync(dir)
-      ? fs.readdirSync(dir).filter((n) => n.startsWith(`${stem}-`) && n.endsWith('-dry-run.csv'))
-      : [];
-    return `${verdictDir}/${found[0] ?? `${stem}-dry-run.csv`}`;
-  };
   const server = await startSftpServer('embedded');
   try {
     const baseDir = `${server.homeDir.replace(/\/$/, '')}/netsuite/`;
@@ -295,80 +371,17 @@ export async function checkFeed(file: string, o: CheckFeedOptions = {}): Promise
     const { account, sftpId } = makeAccount(server, baseDir, o);
     const customersBefore = customersOf(account);
     const results = runDryRun(account, sftpId, o);
-    const failed = results
-      .filter((r) => r.status !== 'COMPLETE')
-      .map((r) => `${r.status}: ${r.error?.name ?? ''} ${r.error?.message ?? ''}`.trim());
-    if (failed.length) throw new CliError(`the import script's dry run failed: ${failed.join('; ')}`);
-    if (results.length !== 1)
-      throw new CliError(
-        `the dry run queued ${results.length - 1} more execution(s): it must not reschedule`,
-      );
-
-    const verdictFile = findVerdictFile(local);
-    // A dry run writes nothing but its verdict file: the account and the feed are as they were.
-    const written = filesUnder(local).filter((f) => f !== `customer/export/${name}` && f !== verdictFile);
-    if (!fs.existsSync(path.join(local, 'customer/export', name)) || written.length)
-      throw new CliError(
-        `the dry run moved the feed or wrote other files (${written.join(', ') || 'feed gone'}): the import script does not honour its dry-run parameter`,
-      );
-    if (customersOf(account) !== customersBefore)
-      throw new CliError(
-        'the dry run changed customer records: the import script does not honour its dry-run parameter',
-      );
-
-    const summaries = SyncEnvironment.summaries(results);
-    const dryRun = summaries.length ? summaries[summaries.length - 1] : null;
-    const feedOutcome = results[0].logs.find(
-      (l) => l.level === 'AUDIT' && l.title.startsWith(`Customer feed ${name}: `),
-    );
-    const complete = !!feedOutcome && feedOutcome.title.endsWith(': checked');
-
-    const warnings: string[] = [];
-    const verdictPath = path.join(local, verdictFile);
-    const rows = fs.existsSync(verdictPath)
-      ? readVerdicts(fs.readFileSync(verdictPath, 'utf8'), verdictFile)
-      : [];
-    const totals = { create: 0, link: 0, alreadyLinked: 0, error: 0 };
-    for (const v of rows) {
-      if (v.verdict === 'create') totals.create++;
-      else if (v.verdict === 'link') totals.link++;
-      else if (v.verdict === 'already linked') totals.alreadyLinked++;
-      else totals.error++;
-    }
-    const dt = (dryRun?.totals ?? null) as Record<string, number> | null;
-    const counted = dt
-      ? `${dt.created} create, ${dt.linked} link, ${dt.alreadyLinked} already linked, ${dt.errors} error`
-      : 'no counts';
-    if (!complete) {
-      const status = feedOutcome ? feedOutcome.title.replace(/^Customer feed /, '') : `${name}: not reached`;
-      const checked = dt ? dt.created + dt.linked + dt.alreadyLinked + dt.errors : 0;
-      warnings.push(
-        `the dry run stopped for governance before the end of the feed (${status}, ${String(dryRun?.unitsUsed ?? '?')} units used) and a dry run does not reschedule: it checked ${checked} row(s) (${counted}) ${rows.length ? 'and wrote verdicts for the rows above only' : 'but wrote no verdict file'}. The real import reschedules and goes on; check the feed in smaller parts to see every row.`,
-      );
-    } else if (!fs.existsSync(verdictPath))
-      throw new CliError(`the dry run checked the feed but wrote no ${verdictFile}`);
-    else if (
-      !dt ||
-      dt.created !== totals.create ||
-      dt.linked !== totals.link ||
-      dt.alreadyLinked !== totals.alreadyLinked ||
-      dt.errors !== totals.error
-    )
-      warnings.push(`the dry run's summary counted ${counted}; its verdict file lists the rows above`);
-
-    const oneWorld = o.oneWorld ?? o.snapshot?.oneWorld ?? true;
+    const verdictFile = findVerdictFile(local, name);
+    assertDryRun(results, local, name, verdictFile, customersOf(account) !== customersBefore);
+    const outcome = outcomeOf(results, local, name, verdictFile);
     return {
       file,
       account: o.snapshot
         ? `snapshot ${o.snapshotName ?? ''} (${o.snapshot.customers.length} customers)`.replace('  ', ' ')
         : 'an empty account',
-      oneWorld,
-      rows,
-      totals,
-      dryRun,
-      complete,
-      warnings,
-      ok: complete && totals.error === 0,
+      oneWorld: o.oneWorld ?? o.snapshot?.oneWorld ?? true,
+      ...outcome,
+      ok: outcome.complete && outcome.totals.error === 0,
     };
   } finally {
     await server.stop();

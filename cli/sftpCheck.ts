@@ -9,8 +9,8 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { BridgeError, DEFAULT_OP_TIMEOUT_MS } from '../emulator/src/sftp/bridge';
-import type { SftpBridge } from '../emulator/src/sftp/bridge';
+import { BridgeError, DEFAULT_OP_TIMEOUT_MS } from '../emulator/src';
+import type { SftpBridge } from '../emulator/src';
 import { SFTP_LAYOUT } from '../simulation/environment';
 import { connectBridge } from '../simulation/remoteFiles';
 import { parse } from './args';
@@ -104,6 +104,86 @@ export function explain(e: unknown, t: SftpTarget): string {
   }
 }
 
+type BridgeCall = <T>(op: string, args: Record<string, unknown>) => T;
+
+const inDirectory = (t: SftpTarget, rel: string) => (rel ? path.posix.join(t.directory, rel) : t.directory);
+
+/** Each folder of HotWax's layout: there, created (with --fix) or missing. true when one could not be read. */
+function checkFolders(call: BridgeCall, t: SftpTarget, fix: boolean, result: SftpCheckResult): boolean {
+  const { items } = result;
+  let broken = false;
+  for (const rel of ['', ...layoutFolders()]) {
+    const label = rel || t.directory;
+    let exists = false;
+    try {
+      exists =
+        call<{ isDirectory: boolean } | null>('stat', { path: inDirectory(t, rel) })?.isDirectory === true;
+    } catch (e) {
+      items.push({ what: label, status: 'failed', detail: explain(e, t) });
+      broken = true;
+      continue;
+    }
+    if (exists) {
+      items.push({ what: label, status: 'ok', detail: 'folder exists' });
+      continue;
+    }
+    if (!fix) {
+      result.missing.push(label);
+      items.push({ what: label, status: 'missing', detail: 'folder does not exist' });
+      continue;
+    }
+    try {
+      call('makeDirectory', { path: inDirectory(t, rel) });
+      items.push({ what: label, status: 'created', detail: 'folder created' });
+    } catch (e) {
+      result.missing.push(label);
+      items.push({ what: label, status: 'failed', detail: `cannot create the folder: ${explain(e, t)}` });
+    }
+  }
+  return broken;
+}
+
+/** Write, rename (into archive/ where the sync moves files) and delete a probe in every folder. */
+function probeFolders(call: BridgeCall, t: SftpTarget, result: SftpCheckResult): void {
+  const tag = `.hc-sftp-check-${process.pid}-${Date.now()}`;
+  for (const rel of layoutFolders()) {
+    if (result.missing.includes(rel)) continue;
+    const dir = inDirectory(t, rel);
+    const probe = path.posix.join(dir, `${tag}.tmp`);
+    const hasArchive =
+      layoutFolders().includes(`${rel}/archive`) && !result.missing.includes(`${rel}/archive`);
+    const renamed = hasArchive
+      ? path.posix.join(dir, 'archive', `${tag}.tmp`)
+      : path.posix.join(dir, `${tag}.renamed.tmp`);
+    let stage = 'write';
+    try {
+      call('upload', {
+        dir,
+        path: probe,
+        data: new Uint8Array(Buffer.from('hc sftp check\n')),
+        replace: false,
+      });
+      stage = 'rename';
+      call('rename', { from: probe, to: renamed });
+      stage = 'delete';
+      call('removeFile', { path: renamed });
+      result.items.push({
+        what: rel,
+        status: 'ok',
+        detail: `write, rename${hasArchive ? ' into archive/' : ''}, delete`,
+      });
+    } catch (e) {
+      result.items.push({ what: rel, status: 'failed', detail: `cannot ${stage} a file: ${explain(e, t)}` });
+      for (const p of [probe, renamed])
+        try {
+          call('removeFile', { path: p });
+        } catch {
+          /* not there */
+        }
+    }
+  }
+}
+
 export function sftpCheck(t: SftpTarget, fix: boolean): SftpCheckResult {
   const items: CheckItem[] = [];
   const result: SftpCheckResult = { target: describeTarget(t), items, missing: [], ok: false };
@@ -120,78 +200,9 @@ export function sftpCheck(t: SftpTarget, fix: boolean): SftpCheckResult {
     status: 'ok',
     detail: `${t.username}, ${t.privateKey ? 'private key' : 'password'}`,
   });
-  const call = <T>(op: string, args: Record<string, unknown>) =>
-    bridge.call<T>(op, args, DEFAULT_OP_TIMEOUT_MS);
-  const abs = (rel: string) => (rel ? path.posix.join(t.directory, rel) : t.directory);
-  const isDir = (p: string) =>
-    call<{ isDirectory: boolean } | null>('stat', { path: p })?.isDirectory === true;
+  const call: BridgeCall = (op, args) => bridge.call(op, args, DEFAULT_OP_TIMEOUT_MS);
   try {
-    let broken = false;
-    for (const rel of ['', ...layoutFolders()]) {
-      const label = rel || t.directory;
-      let exists = false;
-      try {
-        exists = isDir(abs(rel));
-      } catch (e) {
-        items.push({ what: label, status: 'failed', detail: explain(e, t) });
-        broken = true;
-        continue;
-      }
-      if (exists) {
-        items.push({ what: label, status: 'ok', detail: 'folder exists' });
-        continue;
-      }
-      if (!fix) {
-        result.missing.push(label);
-        items.push({ what: label, status: 'missing', detail: 'folder does not exist' });
-        continue;
-      }
-      try {
-        call('makeDirectory', { path: abs(rel) });
-        items.push({ what: label, status: 'created', detail: 'folder created' });
-      } catch (e) {
-        result.missing.push(label);
-        items.push({ what: label, status: 'failed', detail: `cannot create the folder: ${explain(e, t)}` });
-      }
-    }
-    // Write, rename (into archive/ where the sync moves files) and delete a probe in every folder.
-    const tag = `.hc-sftp-check-${process.pid}-${Date.now()}`;
-    for (const rel of layoutFolders()) {
-      if (result.missing.includes(rel) || broken) continue;
-      const dir = abs(rel);
-      const probe = path.posix.join(dir, `${tag}.tmp`);
-      const hasArchive =
-        layoutFolders().includes(`${rel}/archive`) && !result.missing.includes(`${rel}/archive`);
-      const renamed = hasArchive
-        ? path.posix.join(dir, 'archive', `${tag}.tmp`)
-        : path.posix.join(dir, `${tag}.renamed.tmp`);
-      let stage = 'write';
-      try {
-        call('upload', {
-          dir,
-          path: probe,
-          data: new Uint8Array(Buffer.from('hc sftp check\n')),
-          replace: false,
-        });
-        stage = 'rename';
-        call('rename', { from: probe, to: renamed });
-        stage = 'delete';
-        call('removeFile', { path: renamed });
-        items.push({
-          what: rel,
-          status: 'ok',
-          detail: `write, rename${hasArchive ? ' into archive/' : ''}, delete`,
-        });
-      } catch (e) {
-        items.push({ what: rel, status: 'failed', detail: `cannot ${stage} a file: ${explain(e, t)}` });
-        for (const p of [probe, renamed])
-          try {
-            call('removeFile', { path: p });
-          } catch {
-            /* not there */
-          }
-      }
-    }
+    if (!checkFolders(call, t, fix, result)) probeFolders(call, t, result);
   } finally {
     bridge.close();
   }

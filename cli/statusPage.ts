@@ -7,10 +7,11 @@ import type { Account } from '../emulator/src';
 import { SuiteletServer } from '../emulator/src';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
+import { CUSTOMER_SYNC_PAGE } from '../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export const STATUS_PAGE = {
-  scriptId: 'customscript_hc_sl_customer_sync',
-  deploymentId: 'customdeploy_hc_sl_customer_sync',
+  scriptId: CUSTOMER_SYNC_PAGE.scriptId,
+  deploymentId: CUSTOMER_SYNC_PAGE.deploymentId,
 };
 
 export function statusPageUrl(port: number): string {

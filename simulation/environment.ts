@@ -5,37 +5,36 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Account, Scheduler } from '../emulator/src';
+import { Account, Scheduler, startSftpServer } from '../emulator/src';
 import { SDF_PROJECT_DIR } from './project';
-import type { ExecutionResult, FaultPlan, LatencyTable, SftpTarget, UserPreferences } from '../emulator/src';
-import { startSftpServer } from '../emulator/src/sftp/servers';
-import type { RunningSftpServer, SftpServerKind } from '../emulator/src/sftp/servers';
+import { SCRIPT_IDS } from '../src/TypeScripts/HotWaxCustomerSync/core/scriptTable';
+import type {
+  ExecutionResult,
+  FaultPlan,
+  LatencyTable,
+  SftpTarget,
+  UserPreferences,
+  RunningSftpServer,
+  SftpServerKind,
+} from '../emulator/src';
 
+const ids = (s: { scriptId: string; deploymentId: string }) => ({
+  scriptId: s.scriptId,
+  deploymentId: s.deploymentId,
+});
+/** The sync's scripts and the deployment the simulation runs, from the product's table (core/scriptTable.ts). */
 export const SCRIPTS = {
-  generate: {
-    scriptId: 'customscript_generate_hist_shop_customer',
-    deploymentId: 'customdeploy_generate_hist_shop_customer',
-  },
-  upload: {
-    scriptId: 'customscript_upload_hist_shop_customer',
-    deploymentId: 'customdeploy_upload_hist_shop_customer',
-  },
-  import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy1' },
-  export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer' },
-  importMr: {
-    scriptId: 'customscript_hc_mr_import_customer',
-    deploymentId: 'customdeploy_hc_mr_import_customer',
-  },
-} as const;
+  generate: ids(SCRIPT_IDS.generate),
+  upload: ids(SCRIPT_IDS.upload),
+  import: ids(SCRIPT_IDS.import),
+  export: ids(SCRIPT_IDS.export),
+  importMr: ids(SCRIPT_IDS.importMr),
+};
 export type ScriptKey = keyof typeof SCRIPTS;
 
-export const SCRIPT_NAMES: Record<ScriptKey, string> = {
-  generate: 'HC_SC_GenerateHistoricalCustomerCSV',
-  upload: 'HC_SC_UploadHistoricalCustomerCSV',
-  import: 'HC_SC_ImportCustomer',
-  export: 'HC_MR_ExportedCustomerCSV',
-  importMr: 'HC_MR_ImportCustomer',
-};
+export const SCRIPT_NAMES = Object.fromEntries(
+  (Object.keys(SCRIPTS) as ScriptKey[]).map((k) => [k, SCRIPT_IDS[k].name]),
+) as Record<ScriptKey, string>;
 
 export interface EnvironmentOptions {
   /** A local server kind, or a server the user names instead (e.g. `simulate --sftp-host`). */

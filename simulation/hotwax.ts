@@ -7,6 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  CUSTOMER_FEED_COLUMNS,
+  HOTWAX_FEED_HEADER,
+} from '../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 
 export interface HotWaxParty {
   partyId: string;
@@ -28,55 +32,37 @@ export function csvText(header: string[], rows: string[][]): string {
   return [header, ...rows].map((r) => r.map(field).join(',') + '\r\n').join('');
 }
 
-/** HotWax's feed columns in its map's key order (2025+ names). */
-export const FEED_HEADER = [
-  'HCCustomerId',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'HCShopifyCustomerId',
-  'externalId',
-  'individual',
-  'status',
-  'taxable',
-  'defaultOrderPriority',
-  'subsidiary',
-];
+/** HotWax's feed columns in its map's key order (2025+ names): the product's record of the contract. */
+export const FEED_HEADER: string[] = [...HOTWAX_FEED_HEADER];
 
-/** Pre-2025 files used Title Case headers. */
-export const LEGACY_FEED_HEADER = [
-  'HCCustomerId',
-  'First Name',
-  'Last Name',
-  'email',
-  'phone',
-  'HC Shopify Customer Id',
-  'External Id',
-  'Individual',
-  'Status',
-  'Taxable',
-  'Default Order Priority',
-  'Subsidiary',
-];
+/**
+ * Pre-2025 files used Title Case headers: the alias table's first spelling of each column, except
+ * HCCustomerId, email and phone, written as they are today.
+ */
+export const LEGACY_FEED_HEADER: string[] = HOTWAX_FEED_HEADER.map((name) =>
+  name === 'HCCustomerId' || name === 'email' || name === 'phone'
+    ? name
+    : (CUSTOMER_FEED_COLUMNS.find((c) => c.name === name)?.aliases[0] ?? name),
+);
 
 const cut = (s: string) => (s.trim() ? s.trim().slice(0, 13) : 'X');
 
 export function feedRow(p: HotWaxParty, subsidiary: string): string[] {
-  return [
-    p.partyId,
-    cut(p.firstName),
-    cut(p.lastName),
-    p.email,
-    p.phone,
-    p.shopifyCustomerId,
-    p.shopifyCustomerId,
-    'T',
-    'CUSTOMER-Closed Won',
-    'TRUE',
-    '5',
+  const values: Record<(typeof HOTWAX_FEED_HEADER)[number], string> = {
+    HCCustomerId: p.partyId,
+    firstName: cut(p.firstName),
+    lastName: cut(p.lastName),
+    email: p.email,
+    phone: p.phone,
+    HCShopifyCustomerId: p.shopifyCustomerId,
+    externalId: p.shopifyCustomerId,
+    individual: 'T',
+    status: 'CUSTOMER-Closed Won',
+    taxable: 'TRUE',
+    defaultOrderPriority: '5',
     subsidiary,
-  ];
+  };
+  return HOTWAX_FEED_HEADER.map((c) => values[c]);
 }
 
 /** customer-Feed-yyyy-MM-dd-HH-mm-ss-SSS.csv */

@@ -6,7 +6,7 @@
  * is checked exactly as N/sftp checks it.
  */
 import path from 'node:path';
-import { BridgeError, DEFAULT_OP_TIMEOUT_MS, SftpBridge } from '../emulator/src/sftp/bridge';
+import { BridgeError, DEFAULT_OP_TIMEOUT_MS, SftpBridge } from '../emulator/src';
 import type { RemoteEntry, SftpTarget } from '../emulator/src';
 import type { SftpFiles } from './hotwax';
 

@@ -43,7 +43,7 @@ export type { MapReduceRunOptions } from './runners/mapReduce';
 export { runCsvImport, runSearchTask } from './runners/asyncTasks';
 export { Scheduler, SchedulerCapError } from './runners/scheduler';
 export type { SchedulerOptions } from './runners/scheduler';
-export { crashAt, crashAtCall, recordApis, matchesApi } from './runners/faults';
+export { crashAt, crashAtCall, atCall, interleaveAt, recordApis, matchesApi } from './runners/faults';
 export type { ApiMatcher } from './runners/faults';
 export { crashInStage, allOf } from './runners/stageFaults';
 export type { StageName } from './runners/stageFaults';
@@ -56,6 +56,10 @@ export type {
   UsageReport,
 } from './runners/types';
 export type { QueryDefinition } from './modules/queryObjects';
+// N/search over an execution, for a test that prepares account data (a saved search) as a script would
+export { createSearchModule } from './modules/search';
+// NetSuite's email rule as the emulator applies it on save (the product's own copy is tested to agree)
+export { isValidEmail } from './data/fieldRules';
 export { loadSavedCsvImports, parseSavedCsvImport } from './data/savedCsvImports';
 export type {
   SavedCsvImport,

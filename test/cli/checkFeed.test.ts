@@ -5,6 +5,7 @@ import { checkFeed } from '../../cli/checkFeed';
 import { main } from '../../cli/main';
 import { bufferIo } from '../../cli/io';
 import { readSnapshot } from '../../cli/snapshot';
+import { HOTWAX_FEED_HEADER } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 
 const fixture = (n: string) => path.join(__dirname, '..', 'fixtures', 'feeds', n);
 const brief = (rows: { line: number; verdict: string; code?: string }[]) =>
@@ -108,13 +109,7 @@ test('a feed too big for one dry-run execution: reported as partly checked, exit
         `9${String(i).padStart(5, '0')},A,B,a${i}@example.com,,77${String(i).padStart(11, '0')},,T,CUSTOMER-Closed Won,TRUE,5,1`,
     );
     const file = path.join(dir, 'huge.csv');
-    fs.writeFileSync(
-      file,
-      [
-        'HCCustomerId,firstName,lastName,email,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary',
-        ...rows,
-      ].join('\r\n'),
-    );
+    fs.writeFileSync(file, [HOTWAX_FEED_HEADER.join(','), ...rows].join('\r\n'));
     const r = await checkFeed(file);
     expect(r.complete).toBe(false);
     expect(r.ok).toBe(false);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { main } from '../../cli/main';
 import { bufferIo } from '../../cli/io';
 import { layoutFolders } from '../../cli/sftpCheck';
-import { generateEcdsaKey, sftpServerUsable, startSftpServer } from '../../emulator/src/sftp/servers';
-import type { RunningSftpServer, SftpServerKind } from '../../emulator/src/sftp/servers';
+import { generateEcdsaKey, sftpServerUsable, startSftpServer } from '../../emulator/src';
+import type { RunningSftpServer, SftpServerKind } from '../../emulator/src';
 
 const kinds = (['embedded', 'openssh'] as SftpServerKind[]).filter((k) => sftpServerUsable(k));
 

@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import { SyncEnvironment } from '../../simulation/environment';
 import { parseCsv } from '../../simulation/hotwax';
-import { CORPUS, EXISTING_CUSTOMERS } from '../fixtures/feeds/corpus';
+import { CORPUS, EXISTING_CUSTOMERS, HEADER } from '../fixtures/feeds/corpus';
 import type { CorpusFeed, ExpectedRow, Outcome } from '../fixtures/feeds/corpus';
 import { customersByHcId, remoteNames, serverKind } from './helpers';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const kind = serverKind();
 let env: SyncEnvironment;
@@ -68,7 +69,7 @@ describe(`hostile feed corpus against ${kind} sshd/server`, () => {
   test('dry run: every line gets its expected verdict, nothing is written but the verdict files', () => {
     env.setParams('import', { custscript_hc_imp_dry_run: true });
     // One execution checks the whole corpus (a dry run does not reschedule).
-    env.account.usageLimits.set('customscript_imp_customer', 1_000_000);
+    env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 1_000_000);
     const before = env.account.records.count('customer');
     const runs = env.run('import');
     expect(runs.map((r) => r.status)).toEqual(['COMPLETE']);
@@ -103,7 +104,7 @@ describe(`hostile feed corpus against ${kind} sshd/server`, () => {
 
   test('real import: every line gets the same verdict, every feed ends in its folder, no customer twice', () => {
     env.setParams('import', { custscript_hc_imp_dry_run: false });
-    env.account.usageLimits.delete('customscript_imp_customer');
+    env.account.usageLimits.delete(IMPORT_CUSTOMER.scriptId);
     const runs = env.run('import');
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
 
@@ -206,20 +207,7 @@ describe(`hostile feed corpus against ${kind} sshd/server`, () => {
       'utf8',
     );
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual([
-      'HCCustomerId',
-      'firstName',
-      'lastName',
-      'email',
-      'phone',
-      'HCShopifyCustomerId',
-      'externalId',
-      'individual',
-      'status',
-      'taxable',
-      'defaultOrderPriority',
-      'subsidiary',
-    ]);
+    expect(rows[0]).toEqual([...HEADER]);
     expect(rows[1][1]).toBe("'=cmd|calc");
     for (const r of rows.slice(1)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     for (const r of report.slice(1)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -4,8 +4,8 @@
  * at least once, no temporary file, one checkpoint; every historical customer exactly once, every
  * part uploaded and archived).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { ScriptKey } from '../../simulation/environment';
 import type { CaseEnv, FinalState } from './crashHarness';
 import { countingPlan, expectSound, finalState, freshCase, kind, runAll, startServer } from './crashHarness';

@@ -10,11 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Scheduler } from '../../emulator/src';
-import { interleaveAt } from '../../emulator/src/runners/faults';
-import type { ExecutionResult, FaultPlan } from '../../emulator/src';
-import { startSftpServer } from '../../emulator/src/sftp/servers';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import { Scheduler, interleaveAt, startSftpServer } from '../../emulator/src';
+import type { ExecutionResult, FaultPlan, RunningSftpServer } from '../../emulator/src';
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../../simulation/environment';
 import type { ScriptKey } from '../../simulation/environment';
 import { serverKind } from './helpers';

@@ -3,8 +3,8 @@
  * re-run to completion: the final state equals the uninterrupted run's (no customer twice, no row
  * lost, the same reports and archive, no temporary file, one checkpoint).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { FinalState } from './crashHarness';
 import {
   countingPlan,

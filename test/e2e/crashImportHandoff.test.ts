@@ -5,8 +5,7 @@
  * rows are reported once, in some execution's AUDIT lines (the handoff's save takes it out of the
  * checkpoint, so its line is logged before the submit).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import type { FaultPlan } from '../../emulator/src';
+import type { RunningSftpServer, FaultPlan } from '../../emulator/src';
 import type { CaseEnv, FinalState } from './crashHarness';
 import {
   countingPlan,

@@ -3,8 +3,8 @@
  * write (at the two charged calls after its upload: a part written but not yet in the checkpoint), then re-run: the final state equals the
  * uninterrupted run's (every line in exactly one part, no part twice, none lost, no customer twice).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { CaseEnv, FinalState } from './crashHarness';
 import {
   countingPlan,
@@ -18,6 +18,7 @@ import {
 } from './crashHarness';
 import { feedText } from './helpers';
 import { mapReduceFrom } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 let baseline: FinalState;
@@ -36,7 +37,7 @@ function scenario(c: CaseEnv): void {
   );
   writeRemote(c, 'customer/export/long-errors.csv', feedText(rows));
   mapReduceFrom(c, 0);
-  c.env.account.usageLimits.set('customscript_imp_customer', 700);
+  c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 700);
 }
 
 test(`report parts across executions against ${kind}: a crash around each part's write, then a re-run, ends as the uninterrupted run`, async () => {

@@ -3,8 +3,8 @@
  * re-run to completion: the final state equals the uninterrupted run's (no customer twice, no row
  * lost, the same reports and archive, no temporary file, one checkpoint).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { FinalState } from './crashHarness';
 import {
   countingPlan,
@@ -17,6 +17,7 @@ import {
   startServer,
 } from './crashHarness';
 import { importScenario } from './crashScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 let baseline: FinalState;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   server = await startServer();
   const c = await freshCase(server, 'base');
   importScenario(c, 6);
-  c.env.account.usageLimits.set('customscript_imp_customer', 560);
+  c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 560);
   const plan = countingPlan();
   const runs = runAll(c.env, 'import', plan);
   runsSeen = runs.length;
@@ -46,7 +47,7 @@ test(`import spread over several executions against ${kind}: a crash at every ch
   for (let n = 1; n <= calls.length; n++) {
     const c = await freshCase(server, 'crash');
     importScenario(c, 6);
-    c.env.account.usageLimits.set('customscript_imp_customer', 560);
+    c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 560);
     const crashed = runAll(c.env, 'import', crashAtCall(n));
     expect([n, crashed.some((r) => r.status === 'CRASHED')]).toEqual([n, true]);
     const rerun = runAll(c.env, 'import');

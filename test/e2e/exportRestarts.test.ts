@@ -5,10 +5,10 @@
  * keys again). Whatever the crash point, every HotWax customer is sent, and a following run sends no
  * customer twice beyond the documented at-least-once of a restarted summarize.
  */
-import { recordApis } from '../../emulator/src';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import { recordApis, crashAtCall } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { remoteCsv, serverKind } from './helpers';
+import { EXPORT_CUSTOMER_IDS } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const kind = serverKind();
 
@@ -16,7 +16,7 @@ async function withEnv<T>(fn: (env: SyncEnvironment) => T): Promise<T> {
   const env = await SyncEnvironment.start({ sftp: kind });
   try {
     env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
-    const script = env.account.script('customscript_export_customer');
+    const script = env.account.script(EXPORT_CUSTOMER_IDS.scriptId);
     for (const d of script.deployments) d.concurrencyLimit = 2;
     const now = env.account.now().getTime();
     for (let i = 1; i <= 6; i++)

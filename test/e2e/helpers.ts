@@ -1,10 +1,11 @@
 /** Shared pieces of the end-to-end tests: which SFTP server, feed files, account inspection. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSshAvailable, sftpServerUsable } from '../../emulator/src/sftp/servers';
-import type { SftpServerKind } from '../../emulator/src/sftp/servers';
+import { openSshAvailable, sftpServerUsable } from '../../emulator/src';
+import type { SftpServerKind } from '../../emulator/src';
 import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
+import { HOTWAX_FEED_HEADER } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 
 /**
  * OpenSSH whenever it can run here (in CI's main pass, where HC_REQUIRE_OPENSSH=1 makes it mandatory),
@@ -19,36 +20,29 @@ export function serverKinds(): SftpServerKind[] {
   return sftpServerUsable('openssh') ? ['openssh', 'embedded'] : ['embedded'];
 }
 
-export interface FeedCustomer {
-  HCCustomerId: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  HCShopifyCustomerId?: string;
-  externalId?: string;
-  individual?: string;
-  status?: string;
-  taxable?: string;
-  defaultOrderPriority?: string;
-  subsidiary?: string;
-}
+/** One row of a feed: HotWax's columns (core/hotwaxFiles.ts), good values for those not given. */
+export type FeedCustomer = { HCCustomerId: string } & Partial<Record<FeedColumn, string>>;
+type FeedColumn = (typeof HOTWAX_FEED_HEADER)[number];
 
 export function feedRowsFor(rows: FeedCustomer[], subsidiary = '2'): string[][] {
-  return rows.map((r) => [
-    r.HCCustomerId,
-    r.firstName ?? 'Ada',
-    r.lastName ?? 'Lovelace',
-    r.email ?? `${r.HCCustomerId.toLowerCase()}@example.com`,
-    r.phone ?? '',
-    r.HCShopifyCustomerId ?? `66${r.HCCustomerId.replace(/\D/g, '').padStart(11, '0')}`,
-    r.externalId ?? r.HCShopifyCustomerId ?? `66${r.HCCustomerId.replace(/\D/g, '').padStart(11, '0')}`,
-    r.individual ?? 'T',
-    r.status ?? 'CUSTOMER-Closed Won',
-    r.taxable ?? 'TRUE',
-    r.defaultOrderPriority ?? '5',
-    r.subsidiary ?? subsidiary,
-  ]);
+  return rows.map((r) => {
+    const shopify = r.HCShopifyCustomerId ?? `66${r.HCCustomerId.replace(/\D/g, '').padStart(11, '0')}`;
+    const values: Record<FeedColumn, string> = {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: `${r.HCCustomerId.toLowerCase()}@example.com`,
+      phone: '',
+      HCShopifyCustomerId: shopify,
+      externalId: shopify,
+      individual: 'T',
+      status: 'CUSTOMER-Closed Won',
+      taxable: 'TRUE',
+      defaultOrderPriority: '5',
+      subsidiary,
+      ...(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as FeedCustomer),
+    };
+    return HOTWAX_FEED_HEADER.map((c) => values[c]);
+  });
 }
 
 export function writeFeed(env: SyncEnvironment, name: string, text: string): void {

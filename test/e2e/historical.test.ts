@@ -3,11 +3,11 @@
  * scripts in the emulator, files on a real SFTP server.
  */
 import fs from 'node:fs';
-import { crashAt, Execution } from '../../emulator/src';
-import { createSearchModule } from '../../emulator/src/modules/search';
+import { crashAt, Execution, createSearchModule } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { parseCsv } from '../../simulation/hotwax';
 import { remoteCsv, remoteNames, serverKind } from './helpers';
+import { GENERATE_HISTORICAL_CSV } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const kind = serverKind();
 let env: SyncEnvironment;
@@ -108,7 +108,7 @@ describe(`historical export and upload against ${kind}`, () => {
   test('a saved search the administrator names chooses the customers (its own filters kept)', () => {
     const ids = seed(6, (i) => ({ subsidiary: i % 2 ? 2 : 3 }));
     // The administrator's saved search, made through the emulator's own N/search as a script would.
-    const script = env.account.script('customscript_generate_hist_shop_customer');
+    const script = env.account.script(GENERATE_HISTORICAL_CSV.scriptId);
     const exec = new Execution({
       account: env.account,
       script,
@@ -135,7 +135,7 @@ describe(`historical export and upload against ${kind}`, () => {
 
   test('a tiny budget and small parts: many executions, every customer exactly once across parts', () => {
     const ids = seed(300);
-    env.account.usageLimits.set('customscript_generate_hist_shop_customer', 120);
+    env.account.usageLimits.set(GENERATE_HISTORICAL_CSV.scriptId, 120);
     env.setParams('generate', { custscript_hc_ghc_max_file_bytes: 2000 });
     const runs = env.run('generate');
     expect(runs.length).toBeGreaterThan(3);
@@ -156,7 +156,7 @@ describe(`historical export and upload against ${kind}`, () => {
   ])('a crash at %s, then a re-run: every customer still exactly once', (_l, api, nth) => {
     const ids = seed(120);
     env.setParams('generate', { custscript_hc_ghc_max_file_bytes: 1500 });
-    env.account.usageLimits.set('customscript_generate_hist_shop_customer', 150);
+    env.account.usageLimits.set(GENERATE_HISTORICAL_CSV.scriptId, 150);
     // The nth such call over all executions (the first may reschedule before reaching it).
     const plan = crashAt(api, nth);
     const first = env.run('generate', { faults: () => plan });

@@ -16,6 +16,7 @@ import {
   writeFeed,
 } from './helpers';
 import type { FeedCustomer } from './helpers';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const kind = serverKind();
 let env: SyncEnvironment;
@@ -260,7 +261,7 @@ describe(`import against ${kind} sshd/server`, () => {
   test('a dry run that runs out of units still writes the verdicts it has, and says where it stopped', () => {
     // The stop reserve includes the run history entry (adapters/runHistory.ts): the same rows fit as before it.
     env.setParams('import', { custscript_hc_imp_dry_run: true });
-    env.account.usageLimits.set('customscript_imp_customer', 350 + RUN_HISTORY_UNITS);
+    env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 350 + RUN_HISTORY_UNITS);
     writeFeed(env, 'feed.csv', feedText(customers(20)));
     const runs = env.run('import');
     expect(runs).toHaveLength(1);
@@ -277,7 +278,7 @@ describe(`import against ${kind} sshd/server`, () => {
 
   test('an execution too small for a single row stops instead of rescheduling forever', () => {
     writeFeed(env, 'feed.csv', feedText(customers(2)));
-    env.account.usageLimits.set('customscript_imp_customer', 150);
+    env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 150);
     const runs = env.run('import');
     expect(runs).toHaveLength(1);
     expect(runs[0].logs.some((l) => l.level === 'ERROR' && /cannot make progress/.test(l.title))).toBe(true);
@@ -333,7 +334,7 @@ describe(`import against ${kind} sshd/server`, () => {
       [{ HCCustomerId: '' }, ...customers(14, 41)],
     ];
     feeds.forEach((f, i) => writeFeed(env, `customer-Feed-2026-11-26-10-0${i}-00-000.csv`, feedText(f)));
-    env.account.usageLimits.set('customscript_imp_customer', 500);
+    env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 500);
     const runs = env.run('import');
     expect(runs.length).toBeGreaterThanOrEqual(5);
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
@@ -367,7 +368,7 @@ describe(`import against ${kind} sshd/server`, () => {
     for (let i = 1; i <= 60; i++)
       rows.push(...customers(2, 2 * i), { HCCustomerId: `HCBADMAIL${i}`, email: `not-an-address-${i}` });
     writeFeed(env, 'customer-Feed-2026-11-26-12-00-00-000.csv', feedText(rows));
-    env.account.usageLimits.set('customscript_imp_customer', 700);
+    env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 700);
     const runs = env.run('import');
     expect(runs.length).toBeGreaterThan(2);
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);

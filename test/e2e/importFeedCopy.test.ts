@@ -6,12 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { Scheduler } from '../../emulator/src';
-import type { ExecutionResult } from '../../emulator/src';
+import type { RunningSftpServer, ExecutionResult } from '../../emulator/src';
+import { Scheduler, crashAtCall } from '../../emulator/src';
 import { SCRIPTS } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
-import { crashAtCall } from '../../emulator/src/runners/faults';
 import {
   countingPlan,
   expectSound,
@@ -24,6 +22,7 @@ import {
 } from './crashHarness';
 import { feedText } from './helpers';
 import { mapReduceFrom } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -31,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const SCRIPT = 'customscript_imp_customer';
+const SCRIPT = IMPORT_CUSTOMER.scriptId;
 const FEED = 'customer/export/customer-Feed-2026-12-01-10-00-00-000.csv';
 const COPY_FOLDER = 'HotWax Customer Feed In Progress';
 

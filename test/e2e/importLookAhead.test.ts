@@ -5,8 +5,8 @@
  * external id, email with email matching on) is decided as a fresh search would decide it: the same
  * outcomes as the map/reduce (which groups such rows), the same after a crash at any charged call.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { crashAtCall } from '../../emulator/src/runners/faults';
+import type { RunningSftpServer } from '../../emulator/src';
+import { crashAtCall } from '../../emulator/src';
 import type { CaseEnv, FinalState } from './crashHarness';
 import {
   countingPlan,
@@ -21,6 +21,7 @@ import {
 import type { FeedCustomer } from './helpers';
 import { feedText } from './helpers';
 import { bothPaths, mapReduceFrom } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const SCRIPT = 'customscript_imp_customer';
+const SCRIPT = IMPORT_CUSTOMER.scriptId;
 
 /**
  * 130 rows, email matching on; the rows that match each other are more than one batch of 50 apart

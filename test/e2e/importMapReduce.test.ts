@@ -5,9 +5,8 @@
  * NetSuite customers must be the same. The hostile corpus feed by feed, duplicate-prone backlogs
  * under several concurrency seeds and processor counts, and the lease that covers both paths.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { atCall } from '../../emulator/src/runners/faults';
-import type { ExecutionResult } from '../../emulator/src';
+import type { RunningSftpServer, ExecutionResult } from '../../emulator/src';
+import { atCall } from '../../emulator/src';
 import { ON_DEMAND, expectSound, freshCase, kind, runAll, startServer } from './crashHarness';
 import { importScenario } from './crashScenarios';
 import {
@@ -19,6 +18,7 @@ import {
   mapReduceFrom,
   mrRuns,
 } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe(`the lease covers both paths (${kind})`, () => {
       c.env,
       'import',
       atCall('Record.save', 3, () => {
-        for (const dep of ['customdeploy1', ON_DEMAND.import]) {
+        for (const dep of [IMPORT_CUSTOMER.deploymentId, ON_DEMAND.import]) {
           const other = runAll(c.env, 'import', undefined, dep);
           skipped.push(...summaries(other, / summary$/).map((s: { skipped: string | null }) => s.skipped));
         }

@@ -5,7 +5,7 @@
  * the NetSuite customers are the same.
  */
 import fs from 'node:fs';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { RunningSftpServer } from '../../emulator/src';
 import { CORPUS, EXISTING_CUSTOMERS } from '../fixtures/feeds/corpus';
 import { kind, startServer } from './crashHarness';
 import { bothPaths, mrRuns } from './mrScenarios';

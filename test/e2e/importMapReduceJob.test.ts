@@ -7,15 +7,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExecutionResult } from '../../emulator/src';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { atCall } from '../../emulator/src/runners/faults';
+import type { ExecutionResult, RunningSftpServer } from '../../emulator/src';
+import { atCall } from '../../emulator/src';
 import { expectSound, freshCase, kind, runAll, startServer, writeRemote } from './crashHarness';
 import type { CaseEnv } from './crashHarness';
 import { importScenario } from './crashScenarios';
 import { feedText } from './helpers';
 import type { FeedCustomer } from './helpers';
 import { MR_SCRIPT_ID, comparableState, importAll, mapReduceFrom, mrRuns } from './mrScenarios';
+import { IMPORT_CUSTOMER, IMPORT_CUSTOMER_MR } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const SCHEDULED_ID = 'customscript_imp_customer';
+const SCHEDULED_ID = IMPORT_CUSTOMER.scriptId;
 const downloads = (r: ExecutionResult) => r.usage.byApi['sftp.Connection.download']?.calls ?? 0;
 const audits = (r: ExecutionResult, title: RegExp) =>
   r.logs.filter((l) => l.level === 'AUDIT' && title.test(l.title)).map((l) => JSON.parse(l.details));
@@ -114,7 +114,7 @@ describe(`after the job (${kind})`, () => {
     );
     expect(entries).toHaveLength(1);
     const e = entries[0].values;
-    expect(e.custrecord_hc_run_deployment).toBe('customdeploy_hc_mr_import_customer');
+    expect(e.custrecord_hc_run_deployment).toBe(IMPORT_CUSTOMER_MR.deploymentId);
     // The binary file went back to the scheduled import, which summarize queued.
     expect(summary.rescheduled).toBe(true);
     expect(e.custrecord_hc_run_outcome).toBe('rescheduled');

@@ -3,7 +3,7 @@
  * they outgrow the checkpoint; the map/reduce's summarize replays them through the same code, so the
  * parts (names aside from their tag, contents byte for byte) are the same on both paths.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { RunningSftpServer } from '../../emulator/src';
 import { kind, startServer, writeRemote } from './crashHarness';
 import { feedText } from './helpers';
 import { bothPaths, mrRuns } from './mrScenarios';

@@ -5,11 +5,12 @@
  * (a small usage limit: executions start and stop at different rows, batches are cut short), or the
  * map/reduce replays it in one pass.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { RunningSftpServer } from '../../emulator/src';
 import type { CaseEnv } from './crashHarness';
 import { expectSound, freshCase, kind, startServer, writeRemote } from './crashHarness';
 import { feedText } from './helpers';
 import { comparableState, importAll, mapReduceFrom, mrRuns } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const SCRIPT = 'customscript_imp_customer';
+const SCRIPT = IMPORT_CUSTOMER.scriptId;
 
 /** 6,000 rows, one in 40 a new customer, the others refused; 400 malformed records in the middle. */
 function manyBadRows(c: CaseEnv): void {

@@ -4,9 +4,9 @@
  * (a checkpoint left by an earlier complete run). Afterwards: the same final state as one run alone,
  * exactly one checkpoint record per script, no customer twice, no execution failed.
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { RunningSftpServer } from '../../emulator/src';
 import fs from 'node:fs';
-import { atCall, crashAt } from '../../emulator/src/runners/faults';
+import { atCall, crashAt } from '../../emulator/src';
 import type { ScriptKey } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
 import {

@@ -5,8 +5,7 @@
  * reports and archive, no temporary file, one checkpoint). Two ways a crash ends: the whole job stops
  * (the next scheduled run submits the handoff again), or NetSuite restarts the stage (isRestarted).
  */
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import type { FaultPlan } from '../../emulator/src';
+import type { RunningSftpServer, FaultPlan } from '../../emulator/src';
 import type { FinalState } from './crashHarness';
 import { countingPlan, expectSound, feedReports, freshCase, kind, runAll, startServer } from './crashHarness';
 import { comparableState, duplicateScenario, importAll, mapReduceFrom, mrRuns } from './mrScenarios';

@@ -1,6 +1,5 @@
 /** Starting states of the map/reduce import's tests (importMapReduce*.test.ts), on crashHarness cases. */
-import type { ExecutionResult } from '../../emulator/src';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { ExecutionResult, RunningSftpServer } from '../../emulator/src';
 import type { CaseEnv } from './crashHarness';
 import { expectSound, finalState, freshCase, runAll, writeRemote } from './crashHarness';
 import type { FinalState } from './crashHarness';

@@ -12,9 +12,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExecutionResult, FaultPlan } from '../../emulator/src';
-import { interleaveAt } from '../../emulator/src/runners/faults';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
+import type { ExecutionResult, FaultPlan, RunningSftpServer } from '../../emulator/src';
+import { interleaveAt } from '../../emulator/src';
 import type { CaseEnv } from './crashHarness';
 import {
   countingPlan,

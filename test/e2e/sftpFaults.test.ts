@@ -8,9 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
-import { atCall, crashAt } from '../../emulator/src/runners/faults';
-import type { FaultPlan } from '../../emulator/src';
+import type { RunningSftpServer, FaultPlan } from '../../emulator/src';
+import { atCall, crashAt } from '../../emulator/src';
 import type { ScriptKey } from '../../simulation/environment';
 import { startDropProxy } from '../support/dropProxy';
 import type { DropProxy } from '../support/dropProxy';

@@ -62,8 +62,8 @@ test('an entry point may not bypass the library modules; the status library uses
   const [entryDirect, statusUnexported, entryThroughLibrary, statusExported] = build([
     ['entry', importing('toCsv', 'core/csv', 'execute')],
     ['status', importing('FILE_CONTENT_LIMIT', 'adapters/sftp', 'limit')],
-    ['entry', importing('toCsv', 'lib/HC_CustomerSyncLib', 'execute')],
-    ['status', importing('SftpFolderClient', 'adapters/sftp', 'client')],
+    ['entry', importing('parseCsvRecords', 'lib/HC_CustomerSyncLib', 'execute')],
+    ['status', importing('customerFeedFolder', 'adapters/sftp', 'client')],
   ]);
   expect(entryDirect).toMatch(
     /import .*core\/csv through lib\/HC_CustomerSyncLib or lib\/HC_CustomerSyncStatusLib or lib\/HC_CustomerImportMapReduceLib, not directly/,

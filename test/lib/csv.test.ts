@@ -1,12 +1,28 @@
 /**
- * The CSV module, tested through the bundled library file NetSuite runs
+ * The CSV module (core/csv.ts): its parser through the bundled library file NetSuite runs
  * (src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js, built by `npm run build`),
- * loaded in a bare vm context without Node globals.
+ * loaded in a bare vm context without Node globals; what the library does not export (the entry points
+ * do not use it), from its module.
  */
+import '../support/csvPackages';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import {
+  PARTY_IDENTIFICATION_HEADER,
+  HISTORICAL_CUSTOMER_HEADER,
+  ERROR_REPORT_HEADER,
+  CUSTOMER_FEED_COLUMNS,
+  HOTWAX_FEED_HEADER,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
+import {
+  CSV_EOL,
+  readCsv,
+  toCsv,
+  csvLine,
+  normalizeHeaderName,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/csv';
 import { loadBareAmd } from '../support/bareAmd';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,29 +58,44 @@ describe('bundled library in a bare context', () => {
     );
   });
 
-  it('exports the CSV API', () => {
-    for (const name of ['toCsv', 'csvLine', 'readCsv', 'parseCsvRecords', 'normalizeHeaderName']) {
+  it('exports the parser the entry points use', () => {
+    for (const name of ['parseCsvRecords', 'readCustomerFeed'])
       expect(typeof lib[name as keyof typeof lib]).toBe('function');
-    }
-    expect(plain(lib.PARTY_IDENTIFICATION_HEADER)).toEqual([
-      'partyId',
-      'partyIdentificationTypeId',
-      'idValue',
-    ]);
-    expect(plain(lib.HISTORICAL_CUSTOMER_HEADER)).toEqual([
+  });
+});
+
+describe('the HotWax file headers (docs/CONTRACTS.md §2)', () => {
+  it('are the contract', () => {
+    expect(plain(PARTY_IDENTIFICATION_HEADER)).toEqual(['partyId', 'partyIdentificationTypeId', 'idValue']);
+    expect(plain(HISTORICAL_CUSTOMER_HEADER)).toEqual([
       'first-name',
       'last-name',
       'external-id',
       'party-identifications',
     ]);
-    expect(plain(lib.ERROR_REPORT_HEADER)).toEqual([
+    expect(plain(ERROR_REPORT_HEADER)).toEqual([
       'fileName',
       'lineNumber',
       'HCCustomerId',
       'errorCode',
       'errorMessage',
     ]);
-    expect(lib.CSV_EOL).toBe('\r\n');
+    expect(CSV_EOL).toBe('\r\n');
+    // 2a: what HotWax's generate_CustomerFeed writes today (the one copy; everything else derives from it).
+    expect(plain(HOTWAX_FEED_HEADER)).toEqual([
+      'HCCustomerId',
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'HCShopifyCustomerId',
+      'externalId',
+      'individual',
+      'status',
+      'taxable',
+      'defaultOrderPriority',
+      'subsidiary',
+    ]);
   });
 });
 
@@ -88,9 +119,16 @@ describe('csv-spectrum', () => {
       expect(expected[0]['Contact Phone Number']).toBe('1234567890');
       expected[0]['Contact Phone Number'] = '2095257564';
     }
-    const result = lib.readCsv(text, { columns: [], fileName: file });
+    const result = readCsv(text, { columns: [], fileName: file });
     expect(plain(result.problems)).toEqual([]);
     expect(plain(result.rows.map((r) => r.extra))).toEqual(expected);
+    // The bundled parser (csv-parse over core/csvBuffer.ts) reads the same records in a bare context.
+    const built = lib.parseCsvRecords(text, file);
+    expect(plain(built.problems)).toEqual([]);
+    expect(plain(built.records.map((r) => r.fields))).toEqual([
+      result.header,
+      ...result.rows.map((r) => result.header.map((h) => r.extra[h])),
+    ]);
   });
 
   it('numbers records by the physical line they start on', () => {
@@ -106,7 +144,7 @@ describe('csv-spectrum', () => {
 
 describe('writing', () => {
   it('quotes per RFC 4180 with CRLF line ends, header first, no BOM, values unaltered', () => {
-    const text = lib.toCsv(
+    const text = toCsv(
       ['a', 'b', 'c'],
       [
         ['plain', 'with,comma', 'with "quotes"'],
@@ -135,7 +173,7 @@ describe('writing', () => {
   });
 
   it('reads object rows by the header names', () => {
-    const text = lib.toCsv(
+    const text = toCsv(
       ['partyId', 'idValue'],
       [{ idValue: 7, partyId: 'P1', ignored: 'x' }, { partyId: 'P2' }],
     );
@@ -143,9 +181,9 @@ describe('writing', () => {
   });
 
   it('can leave out the header and the last line end', () => {
-    expect(lib.toCsv(['a'], [['x'], ['y']], { includeHeader: false })).toBe('x\r\ny\r\n');
-    expect(lib.toCsv(['a'], [['x']], { trailingLineEnd: false })).toBe('a\r\nx');
-    expect(lib.toCsv(['a'], [], { includeHeader: false })).toBe('');
+    expect(toCsv(['a'], [['x'], ['y']], { includeHeader: false })).toBe('x\r\ny\r\n');
+    expect(toCsv(['a'], [['x']], { trailingLineEnd: false })).toBe('a\r\nx');
+    expect(toCsv(['a'], [], { includeHeader: false })).toBe('');
   });
 
   it('csvLine quotes exactly as toCsv and adds no line end', () => {
@@ -153,11 +191,11 @@ describe('writing', () => {
       ['x', 'a,b', 'say "hi"', 'two\nlines', '', null, 3, true],
       [' lead', 'trail ', '=cmd', 'Ünïcödé', '\r', '"', ',', 'plain'],
     ];
-    const lines = rows.map((r) => lib.csvLine(r));
+    const lines = rows.map((r) => csvLine(r));
     expect(lines.join('\r\n') + '\r\n').toBe(
-      lib.toCsv(['1', '2', '3', '4', '5', '6', '7', '8'], rows, { includeHeader: false }),
+      toCsv(['1', '2', '3', '4', '5', '6', '7', '8'], rows, { includeHeader: false }),
     );
-    expect(lib.csvLine(['a', 'b'])).toBe('a,b');
+    expect(csvLine(['a', 'b'])).toBe('a,b');
   });
 });
 
@@ -167,18 +205,16 @@ describe('contract formats round trip', () => {
       ['10081', 'NETSUITE_CUSTOMER_ID', '4321'],
       ['10082', 'NETSUITE_CUSTOMER_ID', '4322'],
     ];
-    const text = lib.toCsv(lib.PARTY_IDENTIFICATION_HEADER, rows);
+    const text = toCsv(PARTY_IDENTIFICATION_HEADER, rows);
     expect(text).toBe(
       'partyId,partyIdentificationTypeId,idValue\r\n10081,NETSUITE_CUSTOMER_ID,4321\r\n10082,NETSUITE_CUSTOMER_ID,4322\r\n',
     );
-    const columns = lib.PARTY_IDENTIFICATION_HEADER.map((name) => ({ name, required: true }));
-    const back = lib.readCsv(text, { columns, fileName: 'ids.csv' });
+    const columns = PARTY_IDENTIFICATION_HEADER.map((name) => ({ name, required: true }));
+    const back = readCsv(text, { columns, fileName: 'ids.csv' });
     expect(plain(back.missingColumns)).toEqual([]);
     expect(plain(back.problems)).toEqual([]);
-    expect(plain(back.header)).toEqual([...lib.PARTY_IDENTIFICATION_HEADER]);
-    expect(plain(back.rows.map((r) => lib.PARTY_IDENTIFICATION_HEADER.map((h) => r.values[h])))).toEqual(
-      rows,
-    );
+    expect(plain(back.header)).toEqual([...PARTY_IDENTIFICATION_HEADER]);
+    expect(plain(back.rows.map((r) => PARTY_IDENTIFICATION_HEADER.map((h) => r.values[h])))).toEqual(rows);
     expect(plain(back.rows.map((r) => r.lineNumber))).toEqual([2, 3]);
   });
 
@@ -205,24 +241,23 @@ describe('contract formats round trip', () => {
       ],
     ];
     // As N/file appendLine would build it: one csvLine per line, the line end added by the file.
-    const text =
-      [lib.csvLine(lib.HISTORICAL_CUSTOMER_HEADER), ...rows.map((r) => lib.csvLine(r))].join('\n') + '\n';
+    const text = [csvLine(HISTORICAL_CUSTOMER_HEADER), ...rows.map((r) => csvLine(r))].join('\n') + '\n';
     expect(text.split('\n')[1]).toBe(
       'Ada,Lovelace,6620112345678,SHOPIFY_CUST_ID:6620112345678|NETSUITE_CUSTOMER_ID:4321',
     );
-    const columns = lib.HISTORICAL_CUSTOMER_HEADER.map((name) => ({ name, required: true }));
-    const back = lib.readCsv(text, { columns, fileName: 'hist.csv' });
+    const columns = HISTORICAL_CUSTOMER_HEADER.map((name) => ({ name, required: true }));
+    const back = readCsv(text, { columns, fileName: 'hist.csv' });
     expect(plain(back.problems)).toEqual([]);
     expect(plain(back.missingColumns)).toEqual([]);
-    expect(plain(back.rows.map((r) => lib.HISTORICAL_CUSTOMER_HEADER.map((h) => r.values[h])))).toEqual(rows);
+    expect(plain(back.rows.map((r) => HISTORICAL_CUSTOMER_HEADER.map((h) => r.values[h])))).toEqual(rows);
     expect(plain(back.rows.map((r) => r.lineNumber))).toEqual([2, 3, 4, 6]);
     // and the same through toCsv
-    const again = lib.readCsv(lib.toCsv(lib.HISTORICAL_CUSTOMER_HEADER, rows), { columns });
+    const again = readCsv(toCsv(HISTORICAL_CUSTOMER_HEADER, rows), { columns });
     expect(plain(again.rows.map((r) => r.fields))).toEqual(rows);
   });
 
   it('error report header', () => {
-    const text = lib.toCsv(lib.ERROR_REPORT_HEADER, [
+    const text = toCsv(ERROR_REPORT_HEADER, [
       ['customer-Feed-1.csv', 4, '10081', 'MISSING', 'no "lastName", nothing done'],
     ]);
     expect(text).toBe(
@@ -232,14 +267,14 @@ describe('contract formats round trip', () => {
 });
 
 describe('customer feed (2a)', () => {
-  const columns = () => lib.CUSTOMER_FEED_COLUMNS;
+  const columns = () => CUSTOMER_FEED_COLUMNS;
 
   it('matches shuffled columns by name and keeps unknown columns aside (BOM, CRLF)', () => {
     const text =
       '\ufeffemail,HCCustomerId,lastName,firstName,loyaltyTier,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary,accountSource\r\n' +
       'ada@example.com,10081,Lovelace,Ada,gold,1 212 5551234,6620112345678,6620112345678,T,CUSTOMER-Closed Won,TRUE,5,1,-6\r\n' +
       ',10082,"Hopper, G","Grace ""Amazing""",,,6620112345679,6620112345679,T,CUSTOMER-Closed Won,TRUE,5,,\r\n';
-    const feed = lib.readCsv(text, {
+    const feed = readCsv(text, {
       columns: columns(),
       fileName: 'customer-Feed-2025-01-01-00-00-00-000.csv',
     });
@@ -291,7 +326,7 @@ describe('customer feed (2a)', () => {
     const text =
       'HC Customer Id,External Id,HC Shopify Customer Id,First Name,Last Name,Individual,Status,Subsidiary,Taxable,Default Order Priority,Account Origin,Email\r\n' +
       '10090,66201,66201,Alan,Turing,T,CUSTOMER-Closed Won,3,TRUE,5,-6,alan@example.com\r\n';
-    const feed = lib.readCsv(text, { columns: columns() });
+    const feed = readCsv(text, { columns: columns() });
     expect(plain(feed.missingColumns)).toEqual([]);
     expect(plain(feed.matched)).toEqual({
       HCCustomerId: 'HC Customer Id',
@@ -327,14 +362,14 @@ describe('customer feed (2a)', () => {
   });
 
   it('compares header names ignoring case, spaces, underscores and dashes', () => {
-    const feed = lib.readCsv('hc_customer_id, FIRST-NAME ,Last name\n1,a,b\n', { columns: columns() });
+    const feed = readCsv('hc_customer_id, FIRST-NAME ,Last name\n1,a,b\n', { columns: columns() });
     expect(plain(feed.missingColumns)).toEqual([]);
     expect(plain(feed.rows[0].values)).toMatchObject({ HCCustomerId: '1', firstName: 'a', lastName: 'b' });
-    expect(lib.normalizeHeaderName('HC Shopify_Customer-Id')).toBe('hcshopifycustomerid');
+    expect(normalizeHeaderName('HC Shopify_Customer-Id')).toBe('hcshopifycustomerid');
   });
 
   it('reports a missing required column, an empty file and a header-only file', () => {
-    const noKey = lib.readCsv('firstName,lastName\r\nAda,Lovelace\r\n', {
+    const noKey = readCsv('firstName,lastName\r\nAda,Lovelace\r\n', {
       columns: columns(),
       fileName: 'f.csv',
     });
@@ -342,21 +377,21 @@ describe('customer feed (2a)', () => {
     expect(noKey.rows).toHaveLength(1);
 
     for (const empty of ['', '\ufeff', '\r\n\r\n']) {
-      const r = lib.readCsv(empty, { columns: columns(), fileName: 'e.csv' });
+      const r = readCsv(empty, { columns: columns(), fileName: 'e.csv' });
       expect(plain(r.missingColumns)).toEqual(['HCCustomerId']);
       expect(plain(r.header)).toEqual([]);
       expect(plain(r.problems)).toEqual([
         { fileName: 'e.csv', lineNumber: 1, code: 'EMPTY_FILE', message: 'the file has no header row' },
       ]);
     }
-    const headerOnly = lib.readCsv('HCCustomerId,firstName\r\n', { columns: columns() });
+    const headerOnly = readCsv('HCCustomerId,firstName\r\n', { columns: columns() });
     expect(plain(headerOnly.missingColumns)).toEqual([]);
     expect(headerOnly.rows).toHaveLength(0);
     expect(headerOnly.problems).toHaveLength(0);
   });
 
   it('reports a duplicate column and keeps it as an extra column', () => {
-    const r = lib.readCsv('HCCustomerId,externalId,External Id\r\n1,a,b\r\n', {
+    const r = readCsv('HCCustomerId,externalId,External Id\r\n1,a,b\r\n', {
       columns: columns(),
       fileName: 'd.csv',
     });
@@ -366,7 +401,7 @@ describe('customer feed (2a)', () => {
   });
 
   it('a column named __proto__ is an ordinary extra column', () => {
-    const r = lib.readCsv('HCCustomerId,__proto__\r\n1,x\r\n', { columns: columns() });
+    const r = readCsv('HCCustomerId,__proto__\r\n1,x\r\n', { columns: columns() });
     expect(Object.keys(r.rows[0].extra)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(r.rows[0].extra)).not.toBe('x');
   });
@@ -374,7 +409,7 @@ describe('customer feed (2a)', () => {
 
 describe('malformed input', () => {
   const columns = [{ name: 'id', required: true }, { name: 'name' }, { name: 'note' }];
-  const read = (text: string) => lib.readCsv(text, { columns, fileName: 'bad.csv' });
+  const read = (text: string) => readCsv(text, { columns, fileName: 'bad.csv' });
   const summary = (text: string) => {
     const r = read(text);
     return plain({
@@ -472,15 +507,15 @@ describe('malformed input', () => {
 describe('a feed-sized file in the bare context', () => {
   // Correctness at size only: speed is measured by `npm run bench`, not asserted in tests.
   it('writes and reads back 5,000 quoted rows with exact line numbers', () => {
-    const header = lib.CUSTOMER_FEED_COLUMNS.map((c) => c.name);
+    const header = CUSTOMER_FEED_COLUMNS.map((c) => c.name);
     const rows = Array.from({ length: 5000 }, (_, i) =>
       header.map((h) => (h === 'lastName' ? `Name, ${i} "x"` : `${h}-${i}`)),
     );
-    const text = lib.toCsv(header, rows);
-    const feed = lib.readCsv(text, { columns: lib.CUSTOMER_FEED_COLUMNS });
+    const text = toCsv(header, rows);
+    const feed = readCsv(text, { columns: CUSTOMER_FEED_COLUMNS });
     expect(feed.rows).toHaveLength(5000);
     expect(feed.rows[4999].values.lastName).toBe('Name, 4999 "x"');
     expect(feed.rows[4999].lineNumber).toBe(5001);
-    expect(rows.map((r) => lib.csvLine(r) + '\r\n').join('')).toBe(text.slice(text.indexOf('\r\n') + 2));
+    expect(rows.map((r) => csvLine(r) + '\r\n').join('')).toBe(text.slice(text.indexOf('\r\n') + 2));
   });
 });

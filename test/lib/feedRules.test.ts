@@ -2,12 +2,20 @@
  * Feed rules of the import, from the BUILT library module in a bare context: the header alias table
  * (legacy feeds), characters NetSuite cannot store, every problem of a row, NetSuite's email rule
  * (the same as the emulator's model of NetSuite), CSV-injection neutralisation, unterminated quotes,
- * and listing names that must never be joined into a path.
+ * and listing names that must never be joined into a path. Helpers the entry points do not use (so
+ * the library does not export them) are tested from their modules.
  */
+import '../support/csvPackages';
 import path from 'node:path';
 import { loadBareAmd } from '../support/bareAmd';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-import { isValidEmail } from '../../emulator/src/data/fieldRules';
+import { toCsv, neutralizeCell, toReportCsv } from '../../src/TypeScripts/HotWaxCustomerSync/core/csv';
+import {
+  invalidCharacter,
+  isNetSuiteEmail,
+} from '../../src/TypeScripts/HotWaxCustomerSync/sync/customerRows';
+import { unsafeNameReason } from '../../src/TypeScripts/HotWaxCustomerSync/sync/customerFeedFolder';
+import { isValidEmail } from '../../emulator/src';
 
 const LIB = path.resolve(
   __dirname,
@@ -159,7 +167,7 @@ describe('row validation: every problem, nothing cut', () => {
   });
 
   test('an emoji is two characters, as NetSuite counts: 31 + 😀 is refused, never cut in half', () => {
-    expect(lib.invalidCharacter('Zoë 😀')).toBeNull();
+    expect(invalidCharacter('Zoë 😀')).toBeNull();
     const r = lib.toNewCustomer({ ...row, firstName: `${'A'.repeat(31)}😀` }, {}, opts) as { code: string };
     expect(r.code).toBe('FIELD_TOO_LONG');
     const ok = lib.toNewCustomer({ ...row, firstName: `${'A'.repeat(30)}😀` }, {}, opts) as {
@@ -190,9 +198,8 @@ describe('row validation: every problem, nothing cut', () => {
       '"a"@example.com',
       `${'e'.repeat(64)}@${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(59)}.com`,
     ];
-    for (const email of cases)
-      expect([email, lib.isNetSuiteEmail(email)]).toEqual([email, isValidEmail(email)]);
-    expect(cases.filter((e) => lib.isNetSuiteEmail(e))).toEqual([
+    for (const email of cases) expect([email, isNetSuiteEmail(email)]).toEqual([email, isValidEmail(email)]);
+    expect(cases.filter((e) => isNetSuiteEmail(e))).toEqual([
       'ada@example.com',
       "o'brien+tag@sub.example.co.uk",
       'A.B-C_d@EXAMPLE.COM',
@@ -203,7 +210,7 @@ describe('row validation: every problem, nothing cut', () => {
 describe('CSV injection (OWASP)', () => {
   test('report cells starting with = + - @ TAB CR get a leading quote; contract files keep exact values', () => {
     const cells = ['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', '\rx', 'plain', '', 'a=b'];
-    expect(cells.map((c) => lib.neutralizeCell(c))).toEqual([
+    expect(cells.map((c) => neutralizeCell(c))).toEqual([
       "'=1+1",
       "'+SUM(A1)",
       "'-2",
@@ -214,9 +221,9 @@ describe('CSV injection (OWASP)', () => {
       '',
       'a=b',
     ]);
-    expect(lib.neutralizeCell(-5)).toBe(-5);
-    expect(lib.toReportCsv(['a', '=b'], [['=x', 'y']])).toBe("a,'=b\r\n'=x,y\r\n");
-    expect(lib.toCsv(['a'], [['=x']])).toBe('a\r\n=x\r\n');
+    expect(neutralizeCell(-5)).toBe(-5);
+    expect(toReportCsv(['a', '=b'], [['=x', 'y']])).toBe("a,'=b\r\n'=x,y\r\n");
+    expect(toCsv(['a'], [['=x']])).toBe('a\r\n=x\r\n');
   });
 });
 
@@ -256,7 +263,7 @@ describe('listing names never joined into a path', () => {
     ['..', 'segment'],
     ['.', 'segment'],
   ])('%j is reported and skipped, never downloaded or moved', (bad, why) => {
-    expect(lib.unsafeNameReason(bad)).toMatch(why);
+    expect(unsafeNameReason(bad)).toMatch(why);
     const downloaded: string[] = [];
     const moved: string[] = [];
     const errors: string[] = [];

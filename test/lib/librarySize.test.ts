@@ -10,6 +10,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { loadBareAmd } from '../support/bareAmd';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 import type * as StatusLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
 import type * as ImportMrLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib';
@@ -96,7 +97,7 @@ test('the status library loads in a bare context on top of the main library', ()
     expect(vm.runInContext(`typeof ${name}`, status.context)).toBe('undefined');
   for (const name of ['buildPage', 'runAction', 'renderStatusForm', 'NetSuiteStatusSources', 'dryRunOneFeed'])
     expect(typeof status.exports[name as keyof typeof StatusLib]).toBe('function');
-  expect(status.exports.SYNC_SCRIPTS.map((s) => s.scriptId)).toContain('customscript_imp_customer');
+  expect(status.exports.SYNC_SCRIPTS.map((s) => s.scriptId)).toContain(IMPORT_CUSTOMER.scriptId);
 });
 
 const MR_FUNCTIONS = ['planHandoff', 'reduceBatch', 'finishHandoff', 'feedTexts'];
@@ -124,4 +125,13 @@ test("HC_MR_ImportCustomer's code is in its own library only, on top of the main
       s: s.output,
       loads: s.output === 'HC_MR_ImportCustomer.js',
     });
+});
+
+test('the main library exports what the entry points and the other library modules use, nothing else', () => {
+  // Every export is kept in the built file, which every execution parses.
+  const users = [...list.SCRIPTS.map((s) => built(s.output)), STATUS, IMPORT_MR].map(read).join('\n');
+  const used = new Set([...users.matchAll(/\bHC_CustomerSyncLib\.(\w+)/g)].map((m) => m[1]));
+  const exported = Object.keys(loadBareAmd<typeof Lib>(MAIN).exports);
+  expect(used.size).toBeGreaterThan(40);
+  expect(exported.filter((n) => !used.has(n))).toEqual([]);
 });

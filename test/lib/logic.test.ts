@@ -1,10 +1,21 @@
 /**
  * The companion library's pure logic, run from the BUILT library module (what SDF deploys) in a
  * bare context: configuration checks, feed row validation, cursor planning, file formats and names.
+ * Helpers the entry points do not use (so the library does not export them), from their modules.
  */
+import '../support/csvPackages';
 import path from 'node:path';
 import { loadBareAmd } from '../support/bareAmd';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import { sftpSettingsFrom } from '../../src/TypeScripts/HotWaxCustomerSync/core/config';
+import {
+  planRun,
+  commitRun,
+  partyIdentificationFiles,
+} from '../../src/TypeScripts/HotWaxCustomerSync/sync/idExport';
+import { timestampedCsvName } from '../../src/TypeScripts/HotWaxCustomerSync/core/fileNames';
+import { historicalLine } from '../../src/TypeScripts/HotWaxCustomerSync/sync/historicalExport';
+import { EXPORT_CUSTOMER_IDS } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const LIB = path.resolve(
   __dirname,
@@ -24,14 +35,14 @@ const record = {
 
 describe('SFTP settings (customrecord_ns_sftp_configuration)', () => {
   test('the default directory works with or without its trailing slash', () => {
-    expect(lib.sftpSettingsFrom(record).directory).toBe('/home/acme-sftp/netsuite/');
-    expect(lib.sftpSettingsFrom({ ...record, defaultDirectory: '/home/acme-sftp/netsuite/' }).directory).toBe(
+    expect(sftpSettingsFrom(record).directory).toBe('/home/acme-sftp/netsuite/');
+    expect(sftpSettingsFrom({ ...record, defaultDirectory: '/home/acme-sftp/netsuite/' }).directory).toBe(
       '/home/acme-sftp/netsuite/',
     );
   });
 
   test('the host key type prefix is stripped and its type inferred', () => {
-    const s = lib.sftpSettingsFrom(record);
+    const s = sftpSettingsFrom(record);
     expect(s.hostKey).toBe('AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBAbc=');
     expect(s.hostKeyType).toBe('ecdsa');
     expect(s.credential).toEqual({ kind: 'secret', id: 'custsecret_hc_sftp_password' });
@@ -47,7 +58,7 @@ describe('SFTP settings (customrecord_ns_sftp_configuration)', () => {
   ])('a bad setting %j stops with an error naming the record and field %s', (bad, field) => {
     let message = '';
     try {
-      lib.sftpSettingsFrom({ ...record, ...bad });
+      sftpSettingsFrom({ ...record, ...bad });
     } catch (e) {
       message = (e as Error).message;
       expect((e as Error).name).toBe('HC_SFTP_CONFIG_INVALID');
@@ -61,8 +72,8 @@ describe('SFTP settings (customrecord_ns_sftp_configuration)', () => {
 
   test('the directory parameter overrides the record and must be absolute', () => {
     const param = 'custscript_hc_imp_sftp_directory';
-    expect(lib.sftpSettingsFrom(record, { directory: { param, value: '/other' } }).directory).toBe('/other/');
-    expect(() => lib.sftpSettingsFrom(record, { directory: { param, value: 'relative' } })).toThrow(param);
+    expect(sftpSettingsFrom(record, { directory: { param, value: '/other' } }).directory).toBe('/other/');
+    expect(() => sftpSettingsFrom(record, { directory: { param, value: 'relative' } })).toThrow(param);
   });
 });
 
@@ -124,49 +135,49 @@ describe('customer feed rows (docs/CONTRACTS.md §2a)', () => {
 
 describe('id export cursor (numbers only: no date format or time zone)', () => {
   test('a run selects up to now minus the settle time, and commits only what it planned', () => {
-    const planned = lib.planRun(null, 'customdeploy_export_customer', 1_000_000, 120_000);
+    const planned = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000_000, 120_000);
     expect(planned.pending.customdeploy_export_customer).toMatchObject({ stampAfter: 0, stampUpTo: 880_000 });
-    const committed = lib.commitRun(planned, 'customdeploy_export_customer');
+    const committed = commitRun(planned, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(committed).toEqual({ committed: { stampAfter: 880_000 }, pending: {} });
     // A run that never committed (upload failed) plans again from the same committed cursor.
     expect(
-      lib.planRun(planned, 'customdeploy_export_customer', 2_000_000, 0).pending.customdeploy_export_customer,
+      planRun(planned, EXPORT_CUSTOMER_IDS.deploymentId, 2_000_000, 0).pending.customdeploy_export_customer,
     ).toMatchObject({ stampAfter: 0, stampUpTo: 2_000_000 });
   });
 
   test("a crashed run's files are handed to the next run of the same deployment only", () => {
-    const planned = lib.planRun(null, 'customdeploy_export_customer', 1_000, 0);
+    const planned = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000, 0);
     planned.pending.customdeploy_export_customer.files = ['CustomerExport-a.csv'];
-    const other = lib.planRun(planned, 'customdeploy_export_customer_rest', 2_000, 0);
+    const other = planRun(planned, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 2_000, 0);
     expect(other.pending.customdeploy_export_customer_rest.leftovers).toBeUndefined();
-    const again = lib.planRun(other, 'customdeploy_export_customer', 3_000, 0);
+    const again = planRun(other, EXPORT_CUSTOMER_IDS.deploymentId, 3_000, 0);
     expect(again.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
     // Crashing again before naming its own files keeps the list for the run after.
-    const third = lib.planRun(again, 'customdeploy_export_customer', 4_000, 0);
+    const third = planRun(again, EXPORT_CUSTOMER_IDS.deploymentId, 4_000, 0);
     expect(third.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
-    expect(lib.commitRun(third, 'customdeploy_export_customer').pending).not.toHaveProperty(
-      'customdeploy_export_customer',
+    expect(commitRun(third, EXPORT_CUSTOMER_IDS.deploymentId).pending).not.toHaveProperty(
+      EXPORT_CUSTOMER_IDS.deploymentId,
     );
   });
 
   test('two deployments running at once: whichever commits first, the cursor never skips a range', () => {
-    const a = lib.planRun(null, 'customdeploy_export_customer', 1_000, 0);
-    const both = lib.planRun(a, 'customdeploy_export_customer_rest', 2_000, 0);
+    const a = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000, 0);
+    const both = planRun(a, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 2_000, 0);
     // The later run (up to 2,000) commits first, then the earlier one (up to 1,000): the cursor stays at 2,000.
-    const afterRest = lib.commitRun(both, 'customdeploy_export_customer_rest');
-    const afterBoth = lib.commitRun(afterRest, 'customdeploy_export_customer');
+    const afterRest = commitRun(both, EXPORT_CUSTOMER_IDS.onDemandDeploymentId);
+    const afterBoth = commitRun(afterRest, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(afterBoth.committed.stampAfter).toBe(2_000);
     // The earlier run commits and the later one fails: the later one's range is selected again next time.
-    const onlyA = lib.commitRun(both, 'customdeploy_export_customer');
+    const onlyA = commitRun(both, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(onlyA.committed.stampAfter).toBe(1_000);
     expect(
-      lib.planRun(onlyA, 'customdeploy_export_customer_rest', 3_000, 0).pending
+      planRun(onlyA, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 3_000, 0).pending
         .customdeploy_export_customer_rest.stampAfter,
     ).toBe(1_000);
   });
 
   test('party identification files follow contract 2b, split by size, sorted by internal id', () => {
-    const files = lib.partyIdentificationFiles(
+    const files = partyIdentificationFiles(
       [
         { id: '9', hcCustomerId: '10082', stamped: true },
         { id: '4321', hcCustomerId: '10081', stamped: true },
@@ -183,7 +194,7 @@ describe('id export cursor (numbers only: no date format or time zone)', () => {
 
 describe('file names and formats', () => {
   test('timestamped names are UTC, sortable, without spaces or colons', () => {
-    const name = lib.timestampedCsvName(
+    const name = timestampedCsvName(
       'CustomerExport',
       new Date(Date.UTC(2026, 10, 26, 20, 38, 46, 123)),
       'k3f9qa',
@@ -194,7 +205,7 @@ describe('file names and formats', () => {
 
   test('historical lines follow contract 2c', () => {
     expect(
-      lib.historicalLine({
+      historicalLine({
         id: '4321',
         firstName: 'Ada',
         lastName: 'Lovelace',

@@ -14,12 +14,13 @@ import { SECRET_ID, SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER } from '../../simulation/hotwax';
 import { feedRowsFor, writeFeed } from '../e2e/helpers';
 import { OUTPUT_DIR, fieldText, messageText, openBrowser, openTab, tableRows } from './browser';
+import { CUSTOMER_SYNC_PAGE, IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const SUITELET = {
-  scriptId: 'customscript_hc_sl_customer_sync',
-  deploymentId: 'customdeploy_hc_sl_customer_sync',
+  scriptId: CUSTOMER_SYNC_PAGE.scriptId,
+  deploymentId: CUSTOMER_SYNC_PAGE.deploymentId,
 };
-const IMPORT = 'customscript_imp_customer';
+const IMPORT = IMPORT_CUSTOMER.scriptId;
 
 let env: SyncEnvironment;
 let server: SuiteletServer;
@@ -56,7 +57,7 @@ async function firstScreen(name: string): Promise<Record<string, Line>> {
 
 const feed = (name: string, rows: Parameters<typeof feedRowsFor>[0], subsidiary?: string) =>
   writeFeed(env, name, csvText(FEED_HEADER, feedRowsFor(rows, subsidiary)));
-const runImport = (deploymentId = 'customdeploy1') =>
+const runImport = (deploymentId = IMPORT_CUSTOMER.deploymentId) =>
   runScheduled(env.account, { scriptId: IMPORT, deploymentId });
 
 beforeAll(async () => {
@@ -102,7 +103,9 @@ test('settings are company preferences: one value for every deployment, shown on
   for (const d of env.account.script(IMPORT).deployments)
     expect(d.params.custscript_hc_imp_default_subsidiary).toBeUndefined();
   expect(() =>
-    env.account.setDeploymentParams(IMPORT, 'customdeploy1', { custscript_hc_imp_default_subsidiary: '1' }),
+    env.account.setDeploymentParams(IMPORT, IMPORT_CUSTOMER.deploymentId, {
+      custscript_hc_imp_default_subsidiary: '1',
+    }),
   ).toThrow(/company preference/);
 
   // A redeploy (the SDF objects read again) leaves the administrator's value alone: it is account data.
@@ -128,8 +131,11 @@ test('settings are company preferences: one value for every deployment, shown on
     /^HC_SC_ImportCustomer queued: Submitted HC_SC_ImportCustomer on deployment customdeploy_imp_customer_rest/,
   );
   const queued = env.account.tasks.entries.filter((t) => t.status === 'PENDING');
-  expect(queued.map((t) => t.deploymentId)).toEqual(['customdeploy_imp_customer_rest']);
-  const run = runScheduled(env.account, { scriptId: IMPORT, deploymentId: 'customdeploy_imp_customer_rest' });
+  expect(queued.map((t) => t.deploymentId)).toEqual([IMPORT_CUSTOMER.onDemandDeploymentId]);
+  const run = runScheduled(env.account, {
+    scriptId: IMPORT,
+    deploymentId: IMPORT_CUSTOMER.onDemandDeploymentId,
+  });
   expect(run.status).toBe('COMPLETE');
   const created = [...env.account.records.all('customer')].find(
     (c) => c.values.custentity_hc_customer_id === 'HCNOSUB1',
@@ -179,7 +185,7 @@ test('SFTP down: failing, the cause in words and where to look', async () => {
   // The failed execution is in the run history, with its code.
   await page.goto(pageUrl);
   const runs = await tableRows(page, 'custpage_runs_import');
-  expect(runs[0].slice(1, 3)).toEqual(['customdeploy1', 'failed']);
+  expect(runs[0].slice(1, 3)).toEqual([IMPORT_CUSTOMER.deploymentId, 'failed']);
   expect(runs[0][3]).toMatch(/^CONNECTION_CLOSED_BY_HOST: /);
 });
 

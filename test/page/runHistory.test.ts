@@ -2,26 +2,25 @@
  * Run history (customrecord_hc_sync_run): one entry per execution, written by the built scripts in
  * the emulator, at a measured cost, with entries older than 30 days pruned, two per execution.
  */
+import '../support/csvPackages';
 import { Account, runScheduled } from '../../emulator/src';
 import type { ExecutionResult } from '../../emulator/src';
 import { SyncEnvironment } from '../../simulation/environment';
 import { RUN_HISTORY_UNITS } from '../../src/TypeScripts/HotWaxCustomerSync/core/governance';
-import path from 'node:path';
 import { SDF_PROJECT_DIR } from '../../simulation/project';
-import { loadBareAmd } from '../support/bareAmd';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-
-/** The built library, as the scripts load it. */
-const lib = loadBareAmd<typeof Lib>(
-  path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js'),
-).exports;
+import { storedSummary } from '../../src/TypeScripts/HotWaxCustomerSync/adapters/runHistory';
+import {
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const DAY = 86_400_000;
 
 const seedEntry = (account: Account, ended: number) =>
   account.records.create('customrecord_hc_sync_run', {
-    custrecord_hc_run_script: 'customscript_upload_hist_shop_customer',
-    custrecord_hc_run_deployment: 'customdeploy_upload_hist_shop_customer',
+    custrecord_hc_run_script: UPLOAD_HISTORICAL_CSV.scriptId,
+    custrecord_hc_run_deployment: UPLOAD_HISTORICAL_CSV.deploymentId,
     custrecord_hc_run_ended: ended,
     custrecord_hc_run_outcome: 'complete',
     custrecord_hc_run_summary: '{}',
@@ -48,7 +47,7 @@ test('a script run every 15 minutes writes one entry for 6 units and deletes up 
     expect(entryIds(account)).toHaveLength(3);
     expect(historyUnits(first)).toBe(6 + 10 + 2 * 4);
     const entry = [...account.records.all('customrecord_hc_sync_run')].find((r) => r.id > kept)!;
-    expect(entry.values.custrecord_hc_run_script).toBe('customscript_imp_customer');
+    expect(entry.values.custrecord_hc_run_script).toBe(IMPORT_CUSTOMER.scriptId);
     expect(JSON.parse(String(entry.values.custrecord_hc_run_summary))).toMatchObject({ rescheduled: false });
 
     const [second] = env.run('import');
@@ -67,8 +66,8 @@ test('a script run by hand once (the historical export) writes its entry and lea
   const account = new Account({ oneWorld: false, sdfProjectDir: SDF_PROJECT_DIR });
   const expired = seedEntry(account, Date.now() - 40 * DAY);
   const r = runScheduled(account, {
-    scriptId: 'customscript_generate_hist_shop_customer',
-    deploymentId: 'customdeploy_generate_hist_shop_customer',
+    scriptId: GENERATE_HISTORICAL_CSV.scriptId,
+    deploymentId: GENERATE_HISTORICAL_CSV.deploymentId,
   });
   expect(r.status).toBe('COMPLETE');
   expect(historyUnits(r)).toBe(6);
@@ -84,7 +83,7 @@ test('the stored summary fits a search column (4,000 bytes): error rows that do 
     errorCode: 'INVALID_EMAIL',
     errorMessage: `email "bad-\u00e9-${i}" is not a valid address`,
   }));
-  const text = lib.storedSummary({ totals: { errors: 200 }, unitsUsed: 300 }, rows);
+  const text = storedSummary({ totals: { errors: 200 }, unitsUsed: 300 }, rows);
   expect(encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, 'x').length).toBeLessThanOrEqual(3900);
   const back = JSON.parse(text) as { errorRows: unknown[]; errorRowsOmitted: number };
   expect(back.errorRows.length).toBeGreaterThan(10);

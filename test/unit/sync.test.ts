@@ -16,6 +16,12 @@ import type {
   FeedFolder,
   MatchKeys,
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
+import type { HistoricalState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/historicalExport';
+import {
+  EXPORT_CUSTOMER_IDS,
+  IMPORT_CUSTOMER,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
+import { HOTWAX_FEED_HEADER } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 
 const LIB = path.resolve(
   __dirname,
@@ -104,7 +110,7 @@ describe('historical export (runHistoricalExport)', () => {
     shopifyCustomerId: String(6620110000000 + i + 1),
   }));
 
-  function deps(checkpoint = memoryCheckpoint<Lib.HistoricalState>(), units = 100000) {
+  function deps(checkpoint = memoryCheckpoint<HistoricalState>(), units = 100000) {
     const parts = new Map<string, string>();
     const m = meter(units);
     return {
@@ -191,7 +197,7 @@ describe('id export (planAndSave, sendExport)', () => {
       {
         checkpoint: cp,
         connect: t.connect,
-        deploymentId: 'customdeploy_export_customer',
+        deploymentId: EXPORT_CUSTOMER_IDS.deploymentId,
         maxRowsPerFile: () => 50000,
         now: new Date(Date.UTC(2026, 11, 1, 12, 0, 0)),
         unique: 'abc123',
@@ -202,7 +208,7 @@ describe('id export (planAndSave, sendExport)', () => {
 
   test('a run names its file in the checkpoint before uploading, and only then advances the cursor', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    const planned = lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+    const planned = lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
     expect(planned.pending.customdeploy_export_customer).toMatchObject({
       stampAfter: 1000,
       stampUpTo: 380000,
@@ -217,11 +223,11 @@ describe('id export (planAndSave, sendExport)', () => {
 
   test('a failed upload leaves the cursor where it was; the next run removes what it left, then sends again', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+    lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
     const failed = target(true);
     expect(() => send(cp, failed)).toThrow('reset');
     expect(cp.state!.committed.stampAfter).toBe(1000);
-    lib.planAndSave(cp, 'customdeploy_export_customer', () => 600000, 120000);
+    lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 600000, 120000);
     const t = target(false, failed.folder);
     send(cp, t);
     expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-abc123.csv');
@@ -236,11 +242,16 @@ describe('id export (planAndSave, sendExport)', () => {
     "a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload %s",
     (_what, age, spared) => {
       const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-      lib.planAndSave(cp, 'customdeploy_export_customer_rest', () => Date.UTC(2026, 11, 1, 12) - age, 120000);
+      lib.planAndSave(
+        cp,
+        EXPORT_CUSTOMER_IDS.onDemandDeploymentId,
+        () => Date.UTC(2026, 11, 1, 12) - age,
+        120000,
+      );
       const state = cp.load()!;
       state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
       cp.save(state);
-      lib.planAndSave(cp, 'customdeploy_export_customer', () => 500000, 120000);
+      lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
       const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
       expect(() => send(cp, target(true, folder))).toThrow('reset');
       // The restart: same pending run, a new unique suffix, so new names.
@@ -249,7 +260,7 @@ describe('id export (planAndSave, sendExport)', () => {
         {
           checkpoint: cp,
           connect: t.connect,
-          deploymentId: 'customdeploy_export_customer',
+          deploymentId: EXPORT_CUSTOMER_IDS.deploymentId,
           maxRowsPerFile: () => 50000,
           now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)),
           unique: 'def456',
@@ -269,7 +280,7 @@ describe('id export (planAndSave, sendExport)', () => {
     const cp = { load: () => null, save: () => false };
     let thrown: unknown;
     try {
-      lib.planAndSave(cp, 'customdeploy_export_customer', () => 1, 0);
+      lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 1, 0);
     } catch (e) {
       thrown = e;
     }
@@ -279,8 +290,7 @@ describe('id export (planAndSave, sendExport)', () => {
 });
 
 describe('customer import (runCustomerImport)', () => {
-  const HEADER =
-    'HCCustomerId,firstName,lastName,email,phone,HCShopifyCustomerId,externalId,individual,status,taxable,defaultOrderPriority,subsidiary';
+  const HEADER = HOTWAX_FEED_HEADER.join(',');
   const row = (id: string, email = `${id.toLowerCase()}@example.com`) =>
     `${id},Ada,Lovelace,${email},,66${id.replace(/\D/g, '').padStart(11, '0')},,T,CUSTOMER-Closed Won,TRUE,5,2`;
 
@@ -366,7 +376,7 @@ describe('customer import (runCustomerImport)', () => {
         dryRun: false,
         batchSize: 50,
         executionId: 'exec-1',
-        deploymentId: 'customdeploy1',
+        deploymentId: IMPORT_CUSTOMER.deploymentId,
         restampAfterMs: 3600000,
       },
     );

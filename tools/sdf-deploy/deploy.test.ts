@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Account } from '../../emulator/src/account';
-import { Scheduler } from '../../emulator/src/runners/scheduler';
+import { Account, Scheduler } from '../../emulator/src';
 import { DeployError, SimulatedAccount, readSdfProject, type SdfProjectContent } from './account';
 import { loadFacts } from './facts';
 import { generateDeployProject, type DeployMode } from './generate';

@@ -10,8 +10,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
      * the handoff carries, this script declares none) are named in messages by their labels.
      */
     const SCHEDULED = {
-        scriptId: 'customscript_imp_customer',
-        onDemandDeployment: 'customdeploy_imp_customer_rest',
+        scriptId: HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId,
+        onDemandDeployment: HC_CustomerSyncLib.IMPORT_CUSTOMER.onDemandDeploymentId,
         fieldMapParam: 'HC_SC_ImportCustomer "Extra column map (JSON)"',
         sftpConfigParam: 'HC_SC_ImportCustomer "SFTP configuration"',
         sftpDirectoryParam: 'HC_SC_ImportCustomer "SFTP directory"',
@@ -31,7 +31,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         return HC_CustomerSyncLib.customerFeedFolder(HC_CustomerSyncLib.connect({ sftp, file }, settings), HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed);
     }
     function options(h) {
-        return HC_CustomerImportMapReduceLib.handoffOptions(h, runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), HC_CustomerSyncLib.parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap), `${HC_CustomerSyncLib.MR_IMPORT.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`);
+        return HC_CustomerImportMapReduceLib.handoffOptions(h, runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), HC_CustomerSyncLib.parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap), `${HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId}-${Date.now()}-${HC_CustomerSyncLib.uniqueSuffix()}`);
     }
     const logTo = {
         audit: (title, details) => log.audit({ title, details }),

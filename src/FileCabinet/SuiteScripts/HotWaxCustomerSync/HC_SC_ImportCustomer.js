@@ -15,7 +15,6 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         dryRun: 'custscript_hc_imp_dry_run',
         mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
     };
-    const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
     function execute(_context) {
         const summary = new HC_CustomerSyncLib.RunSummary(log, 'HC_SC_ImportCustomer');
         try {
@@ -48,8 +47,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
             mapReduce: {
                 minRows: HC_CustomerSyncLib.integerParam(script, PARAMS.mapReduceMinRows, HC_CustomerSyncLib.DEFAULT_HANDOFF_ROWS, 0),
-                scriptId: HC_CustomerSyncLib.MR_IMPORT.scriptId,
-                deploymentId: HC_CustomerSyncLib.MR_IMPORT.deploymentId,
+                scriptId: HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId,
+                deploymentId: HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId,
                 maxFeeds: HC_CustomerSyncLib.MAX_HANDOFF_FEEDS,
                 settings: {
                     sftpConfig: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
@@ -58,8 +57,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                     matchByEmail: HC_CustomerSyncLib.checkboxParam(script, PARAMS.matchByEmail),
                     fieldMap: HC_CustomerSyncLib.textParam(script, PARAMS.fieldMap),
                 },
-                running: () => HC_CustomerSyncLib.deploymentIsRunning(search, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId, HC_CustomerSyncLib.QUEUED_OR_ALIVE),
-                submit: () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.MR_IMPORT.scriptId, HC_CustomerSyncLib.MR_IMPORT.deploymentId),
+                running: () => HC_CustomerSyncLib.deploymentIsRunning(search, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId, HC_CustomerSyncLib.QUEUED_OR_ALIVE),
+                submit: () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId),
             },
         }, {
             oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
@@ -79,7 +78,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 details: `Not even one row fits in this execution's usage limit (${budget.used()} units used before it); not rescheduled.`,
             });
         const rescheduled = summary.paused && !summary.stalled && !dryRun
-            ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
+            ? HC_CustomerSyncLib.reschedule({ task, log }, script.id, HC_CustomerSyncLib.IMPORT_CUSTOMER.onDemandDeploymentId)
             : false;
         runSummary.write(HC_CustomerSyncLib.summaryDetails(summary, budget.used(), rescheduled, budget.stoppedFor()), `HC_SC_ImportCustomer ${dryRun ? 'dry run ' : ''}summary`);
         // Run history for the status page (HC_SL_CustomerSync): at most 24 units, kept back by the budget.

@@ -22,7 +22,7 @@ export const CHECKPOINT_RECORD = {
 const SEARCH_TEXT_LIMIT = 3999;
 
 /** The external id that makes the record unique per key. */
-export const checkpointExternalId = (key: string) => `hc_sync_checkpoint_${key}`;
+const checkpointExternalId = (key: string) => `hc_sync_checkpoint_${key}`;
 
 export interface CheckpointModules {
   search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;

@@ -14,7 +14,7 @@ import type * as recordTypes from 'N/record';
 import { parseCsvRecords } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import { RUN_HISTORY_UNITS } from '../core/governance';
-import { SyncError } from '../core/errors';
+import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 import { observingReports } from '../sync/customerFeedFolder';
 import type { ErrorReportRow, FeedFolder, RunEntry, RunOutcome } from '../sync/ports';
 
@@ -116,7 +116,7 @@ export function recordRun(
   const out = { written: false, pruned: 0 };
   try {
     if (script.getRemainingUsage() < 6)
-      throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN', 'not enough units left to write the entry');
+      throw new SyncError(SYNC_ERROR_CODES.runHistoryNotWritten, 'not enough units left to write the entry');
     const rec = m.record.create({ type: RUN_RECORD.type });
     rec.setValue({ fieldId: RUN_RECORD.script, value: script.id });
     rec.setValue({ fieldId: RUN_RECORD.deployment, value: script.deploymentId });

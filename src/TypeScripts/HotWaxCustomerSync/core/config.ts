@@ -69,7 +69,7 @@ const KEY_TYPES: [string, SftpSettings['hostKeyType']][] = [
 ];
 
 /** Accepts `AAAA…`, `ecdsa-sha2-nistp256 AAAA…` or a known_hosts line `host ecdsa-sha2-… AAAA…`. */
-export function parseHostKey(raw: string): { body: string; type?: SftpSettings['hostKeyType'] } | null {
+function parseHostKey(raw: string): { body: string; type?: SftpSettings['hostKeyType'] } | null {
   const parts = raw.trim().split(/\s+/);
   const body = parts.find((p) => /^AAAA[A-Za-z0-9+/]+=*$/.test(p));
   if (!body) return null;

@@ -24,6 +24,10 @@ export const SYNC_ERROR_CODES = {
   checkpointConflict: 'HC_CHECKPOINT_CONFLICT',
   historicalUploadFailed: 'HC_HISTORICAL_UPLOAD_FAILED',
   exportInputFailed: 'HC_EXPORT_INPUT_FAILED',
+  /** Caught where raised: the run history entry is skipped, the run goes on. */
+  runHistoryNotWritten: 'HC_RUN_HISTORY_NOT_WRITTEN',
+  /** A historical export part saved before its folder is known: an order of calls the export never makes. */
+  historicalFolderUnknown: 'HC_HISTORICAL_FOLDER_UNKNOWN',
   /** The status page's dry run: the feed asked for is no longer waiting, or the import could not check it. */
   feedNotWaiting: 'HC_FEED_NOT_WAITING',
   dryRunNotChecked: 'HC_DRY_RUN_NOT_CHECKED',

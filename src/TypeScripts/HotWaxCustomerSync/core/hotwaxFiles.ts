@@ -65,3 +65,23 @@ export const CUSTOMER_FEED_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export type CustomerFeedColumn = (typeof CUSTOMER_FEED_COLUMNS)[number]['name'];
+
+/**
+ * 2a: the header HotWax's generate_CustomerFeed writes today, in its map's key order. The import never
+ * relies on it (columns are matched by name through CUSTOMER_FEED_COLUMNS); the simulated HotWax and
+ * the tests write their feeds with it, and test/lib/csv.test.ts pins it to the contract.
+ */
+export const HOTWAX_FEED_HEADER = [
+  'HCCustomerId',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'HCShopifyCustomerId',
+  'externalId',
+  'individual',
+  'status',
+  'taxable',
+  'defaultOrderPriority',
+  'subsidiary',
+] as const satisfies readonly CustomerFeedColumn[];

@@ -1,13 +1,9 @@
 /**
- * HC_MR_ImportCustomer as HC_SC_ImportCustomer knows it: the ids it submits and the handoff's sizes.
+ * HC_MR_ImportCustomer as HC_SC_ImportCustomer knows it: the handoff's sizes (its ids: IMPORT_CUSTOMER_MR,
+ * core/scriptIds.ts).
  * The map/reduce's own code is in sync/customerImportMapReduce.ts, shipped in its own library module
  * (lib/HC_CustomerImportMapReduceLib.js), which only HC_MR_ImportCustomer loads.
  */
-export const MR_IMPORT = {
-  scriptId: 'customscript_hc_mr_import_customer',
-  deploymentId: 'customdeploy_hc_mr_import_customer',
-} as const;
-
 /**
  * Default of custscript_hc_imp_mr_min_rows: one 10,000-unit scheduled execution creates about 636
  * customers (15.6 units each, bench/README.md), so a backlog of 600 rows or more would need a second

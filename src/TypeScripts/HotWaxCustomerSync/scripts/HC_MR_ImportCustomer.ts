@@ -25,7 +25,8 @@ import {
   GovernanceBudget,
   STOP_RESERVE,
   TIME_LIMITS,
-  MR_IMPORT,
+  IMPORT_CUSTOMER_MR,
+  IMPORT_CUSTOMER,
   NetSuiteCustomerStore,
   SFTP_FOLDERS,
   capturingReports,
@@ -58,8 +59,8 @@ import type { FeedTextPiece, KeyOutcome, ReduceBatch } from '../lib/HC_CustomerI
  * the handoff carries, this script declares none) are named in messages by their labels.
  */
 const SCHEDULED = {
-  scriptId: 'customscript_imp_customer',
-  onDemandDeployment: 'customdeploy_imp_customer_rest',
+  scriptId: IMPORT_CUSTOMER.scriptId,
+  onDemandDeployment: IMPORT_CUSTOMER.onDemandDeploymentId,
   fieldMapParam: 'HC_SC_ImportCustomer "Extra column map (JSON)"',
   sftpConfigParam: 'HC_SC_ImportCustomer "SFTP configuration"',
   sftpDirectoryParam: 'HC_SC_ImportCustomer "SFTP directory"',
@@ -89,7 +90,7 @@ function options(h: Handoff) {
     h,
     runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
     parseFieldMap(SCHEDULED.fieldMapParam, h.settings.fieldMap),
-    `${MR_IMPORT.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
+    `${IMPORT_CUSTOMER_MR.deploymentId}-${Date.now()}-${uniqueSuffix()}`,
   );
 }
 

@@ -20,7 +20,8 @@ import {
   endInError,
   DEFAULT_HANDOFF_ROWS,
   MAX_HANDOFF_FEEDS,
-  MR_IMPORT,
+  IMPORT_CUSTOMER_MR,
+  IMPORT_CUSTOMER,
   NetSuiteCustomerStore,
   QUEUED_OR_ALIVE,
   SFTP_FOLDERS,
@@ -54,8 +55,6 @@ const PARAMS = {
   dryRun: 'custscript_hc_imp_dry_run',
   mapReduceMinRows: 'custscript_hc_imp_mr_min_rows',
 } as const;
-
-const ON_DEMAND_DEPLOYMENT = 'customdeploy_imp_customer_rest';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   const summary = new RunSummary(log, 'HC_SC_ImportCustomer');
@@ -93,8 +92,8 @@ function importCustomers(runSummary: RunSummary): void {
       // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
       mapReduce: {
         minRows: integerParam(script, PARAMS.mapReduceMinRows, DEFAULT_HANDOFF_ROWS, 0),
-        scriptId: MR_IMPORT.scriptId,
-        deploymentId: MR_IMPORT.deploymentId,
+        scriptId: IMPORT_CUSTOMER_MR.scriptId,
+        deploymentId: IMPORT_CUSTOMER_MR.deploymentId,
         maxFeeds: MAX_HANDOFF_FEEDS,
         settings: {
           sftpConfig: textParam(script, PARAMS.sftpConfig),
@@ -104,8 +103,14 @@ function importCustomers(runSummary: RunSummary): void {
           fieldMap: textParam(script, PARAMS.fieldMap),
         },
         running: () =>
-          deploymentIsRunning(search, MR_IMPORT.scriptId, MR_IMPORT.deploymentId, QUEUED_OR_ALIVE),
-        submit: () => submitMapReduce({ task, log }, MR_IMPORT.scriptId, MR_IMPORT.deploymentId),
+          deploymentIsRunning(
+            search,
+            IMPORT_CUSTOMER_MR.scriptId,
+            IMPORT_CUSTOMER_MR.deploymentId,
+            QUEUED_OR_ALIVE,
+          ),
+        submit: () =>
+          submitMapReduce({ task, log }, IMPORT_CUSTOMER_MR.scriptId, IMPORT_CUSTOMER_MR.deploymentId),
       },
     },
     {
@@ -128,7 +133,7 @@ function importCustomers(runSummary: RunSummary): void {
     });
   const rescheduled =
     summary.paused && !summary.stalled && !dryRun
-      ? reschedule({ task, log }, script.id, ON_DEMAND_DEPLOYMENT)
+      ? reschedule({ task, log }, script.id, IMPORT_CUSTOMER.onDemandDeploymentId)
       : false;
   runSummary.write(
     summaryDetails(summary, budget.used(), rescheduled, budget.stoppedFor()),

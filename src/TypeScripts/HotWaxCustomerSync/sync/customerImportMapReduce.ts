@@ -45,7 +45,7 @@ import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 import { describeError } from '../core/errors';
 import { SFTP_FOLDERS } from '../core/config';
 import { isCsv, textHash } from '../core/fileNames';
-import { MR_IMPORT } from '../core/mapReduceImport';
+import { IMPORT_CUSTOMER_MR as MR_IMPORT } from '../core/scriptIds';
 
 /**
  * Rows per reduce key: whole groups only. Small keys (2-3 s of work) keep the processors evenly busy

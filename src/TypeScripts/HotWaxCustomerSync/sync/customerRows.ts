@@ -4,6 +4,7 @@
  */
 
 import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
+import type { CustomerFeedColumn } from '../core/hotwaxFiles';
 
 export const CUSTOMER_FIELDS = {
   hcCustomerId: 'custentity_hc_customer_id',
@@ -11,23 +12,8 @@ export const CUSTOMER_FIELDS = {
   syncStamp: 'custentity_hc_sync_stamp',
 } as const;
 
-/** The feed's columns by their canonical (2025+) names. */
-export interface FeedValues {
-  HCCustomerId?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  HCShopifyCustomerId?: string;
-  externalId?: string;
-  individual?: string;
-  status?: string;
-  taxable?: string;
-  defaultOrderPriority?: string;
-  subsidiary?: string;
-  accountSource?: string;
-  companyName?: string;
-}
+/** A feed row's values by the columns' canonical (2025+) names (core/hotwaxFiles.ts). */
+export type FeedValues = Partial<Record<CustomerFeedColumn, string>>;
 
 export interface NewCustomer {
   hcCustomerId: string;
@@ -144,23 +130,12 @@ function parseBoolean(v: string): boolean | null | undefined {
 /** The parameter a OneWorld account needs when a feed has no subsidiary column. */
 export const DEFAULT_SUBSIDIARY_PARAM = 'custscript_hc_imp_default_subsidiary';
 
-/**
- * A feed row → the customer to create or link, or every reason it cannot be imported. `fields` (every
- * cell of the row, named by `headerNames`) is checked for characters NetSuite cannot store, whatever
- * the column.
- */
-export function toNewCustomer(
-  values: FeedValues,
-  extra: Record<string, string>,
-  opts: RowOptions,
-  fields?: readonly string[],
-  headerNames?: readonly string[],
-): NewCustomer | RowRejection {
-  const problems: RowProblem[] = [];
-  const fail = (code: string, message: string, missingRequired = false) =>
-    problems.push({ code, message, missingRequired });
-  const v = (k: keyof FeedValues) => (values[k] ?? '').trim();
-  const tooLong = (column: string, value: string, field: keyof typeof FIELD_LIMITS, label: string) => {
+type Fail = (code: string, message: string, missingRequired?: boolean) => void;
+type TooLong = (column: string, value: string, field: keyof typeof FIELD_LIMITS, label: string) => void;
+
+const lengthCheck =
+  (fail: Fail): TooLong =>
+  (column, value, field, label) => {
     if (value.length > FIELD_LIMITS[field])
       fail(
         'FIELD_TOO_LONG',
@@ -168,6 +143,14 @@ export function toNewCustomer(
       );
   };
 
+/** Characters NetSuite cannot store in any cell; in an identifier also a tab, a line break or whitespace around it. */
+function checkCharacters(
+  values: FeedValues,
+  extra: Record<string, string>,
+  fail: Fail,
+  fields?: readonly string[],
+  headerNames?: readonly string[],
+): void {
   const cells =
     fields ??
     [...Object.values(values), ...Object.values(extra)].filter((x): x is string => typeof x === 'string');
@@ -179,7 +162,6 @@ export function toNewCustomer(
         `${headerNames?.[i] !== undefined ? `column "${headerNames[i]}"` : `field ${i + 1}`} holds ${bad.what} at character ${bad.index + 1}`,
       );
   });
-
   // Identifiers are matched exactly: a tab or line break in one, or a space at either end, would be
   // another customer's key (or a status or subsidiary NetSuite lacks), so the row fails, never trimmed.
   for (const k of ['HCCustomerId', 'HCShopifyCustomerId', 'externalId', 'subsidiary', 'status'] as const) {
@@ -193,6 +175,74 @@ export function toNewCustomer(
         `${k} ${JSON.stringify(raw)} has whitespace around it (ids are matched exactly)`,
       );
   }
+}
+
+/** A person's two names, or a company's name (companyName, else firstName and lastName). */
+function namesOf(
+  values: FeedValues,
+  isPerson: boolean,
+  fail: Fail,
+  tooLong: TooLong,
+): { firstName: string; lastName: string; companyName: string } {
+  // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
+  const firstName = name(values.firstName) || (isPerson ? 'X' : '');
+  const lastName = name(values.lastName) || (isPerson ? 'X' : '');
+  const given = (values.companyName ?? '').trim();
+  const companyName = given || [name(values.firstName), name(values.lastName)].filter(Boolean).join(' ');
+  if (isPerson) {
+    tooLong('firstName', firstName, 'firstname', 'First Name');
+    tooLong('lastName', lastName, 'lastname', 'Last Name');
+    return { firstName, lastName, companyName: '' };
+  }
+  if (!companyName)
+    fail(
+      'MISSING_COMPANY_NAME',
+      'individual is F but there is no company name (companyName, or firstName/lastName)',
+      true,
+    );
+  tooLong(given ? 'companyName' : 'firstName + lastName', companyName, 'companyname', 'Company Name');
+  return { firstName: '', lastName: '', companyName };
+}
+
+/** Email and phone as NetSuite takes them. */
+function contactOf(
+  email: string,
+  rawPhone: string,
+  fail: Fail,
+  tooLong: TooLong,
+): { email: string; phone: string } {
+  if (email && !isNetSuiteEmail(email))
+    fail(
+      'INVALID_EMAIL',
+      email.length > FIELD_LIMITS.email
+        ? `email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`
+        : `email "${email}" is not an address NetSuite accepts`,
+    );
+  const phone = rawPhone.replace(/\s+/g, ' ');
+  if (phone && phone.replace(/\D/g, '').length < 7)
+    fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
+  tooLong('phone', phone, 'phone', 'Phone');
+  return { email, phone };
+}
+
+/**
+ * A feed row → the customer to create or link, or every reason it cannot be imported. `fields` (every
+ * cell of the row, named by `headerNames`) is checked for characters NetSuite cannot store, whatever
+ * the column.
+ */
+export function toNewCustomer(
+  values: FeedValues,
+  extra: Record<string, string>,
+  opts: RowOptions,
+  fields?: readonly string[],
+  headerNames?: readonly string[],
+): NewCustomer | RowRejection {
+  const problems: RowProblem[] = [];
+  const fail: Fail = (code, message, missingRequired = false) =>
+    problems.push({ code, message, missingRequired });
+  const v = (k: keyof FeedValues) => (values[k] ?? '').trim();
+  const tooLong = lengthCheck(fail);
+  checkCharacters(values, extra, fail, fields, headerNames);
 
   const hcCustomerId = v('HCCustomerId');
   if (!hcCustomerId) fail('MISSING_HC_CUSTOMER_ID', 'HCCustomerId is empty', true);
@@ -211,44 +261,8 @@ export function toNewCustomer(
   const individual = parseBoolean(v('individual'));
   if (individual === undefined) fail('INVALID_INDIVIDUAL', `individual "${v('individual')}" is not T or F`);
   const isPerson = individual !== false;
-
-  let firstName = name(values.firstName);
-  let lastName = name(values.lastName);
-  const companyName = v('companyName') || [firstName, lastName].filter(Boolean).join(' ');
-  if (!isPerson) {
-    if (!companyName)
-      fail(
-        'MISSING_COMPANY_NAME',
-        'individual is F but there is no company name (companyName, or firstName/lastName)',
-        true,
-      );
-    tooLong(
-      v('companyName') ? 'companyName' : 'firstName + lastName',
-      companyName,
-      'companyname',
-      'Company Name',
-    );
-  } else {
-    // NetSuite requires both names on a person: keep HotWax's own placeholder for a missing one.
-    firstName = firstName || 'X';
-    lastName = lastName || 'X';
-    tooLong('firstName', firstName, 'firstname', 'First Name');
-    tooLong('lastName', lastName, 'lastname', 'Last Name');
-  }
-
-  const email = v('email');
-  if (email && !isNetSuiteEmail(email))
-    fail(
-      'INVALID_EMAIL',
-      email.length > FIELD_LIMITS.email
-        ? `email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`
-        : `email "${email}" is not an address NetSuite accepts`,
-    );
-
-  const phone = v('phone').replace(/\s+/g, ' ');
-  if (phone && phone.replace(/\D/g, '').length < 7)
-    fail('INVALID_PHONE', `phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`);
-  tooLong('phone', phone, 'phone', 'Phone');
+  const names = namesOf(values, isPerson, fail, tooLong);
+  const { email, phone } = contactOf(v('email'), v('phone'), fail, tooLong);
 
   const shopifyCustomerId = v('HCShopifyCustomerId');
   tooLong(
@@ -284,9 +298,7 @@ export function toNewCustomer(
     shopifyCustomerId,
     externalId,
     isPerson,
-    firstName: isPerson ? firstName : '',
-    lastName: isPerson ? lastName : '',
-    companyName: isPerson ? '' : companyName,
+    ...names,
     email,
     phone,
     statusName: v('status'),

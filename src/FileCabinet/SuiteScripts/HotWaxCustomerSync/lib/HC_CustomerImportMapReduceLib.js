@@ -8,9 +8,9 @@ const ROWS_PER_SEARCH=500
 const MAX_GROUP_ROWS=150
 function handoffOptions(h,oneWorld,fieldMap,executionId){return{oneWorld,defaultSubsidiary:h.settings.defaultSubsidiary,
 fieldMap,matchByEmail:h.settings.matchByEmail,dryRun:false,batchSize:50,executionId,
-deploymentId:HC_CustomerSyncLib.MR_IMPORT.deploymentId,restampAfterMs:60*60*1e3}}function heldHandoff(state){
-return state?.handoff&&state.lease?.deploymentId===HC_CustomerSyncLib.MR_IMPORT.deploymentId?state.handoff:null}
-class UnionFind{constructor(){this.parent=new Map}find(x){let root=x
+deploymentId:HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId,restampAfterMs:60*60*1e3}}function heldHandoff(state){
+return state?.handoff&&state.lease?.deploymentId===HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId?state.handoff:null
+}class UnionFind{constructor(){this.parent=new Map}find(x){let root=x
 for(let p=this.parent.get(root);p!==undefined&&p!==root;p=this.parent.get(root))root=p
 if(!this.parent.has(x))this.parent.set(x,x)
 for(let cur=x;cur!==root;){const next=this.parent.get(cur)

@@ -898,7 +898,8 @@ this.code=code
 this.name=code}}const SYNC_ERROR_CODES={parameterInvalid:'HC_PARAMETER_INVALID',
 sftpConfigInvalid:'HC_SFTP_CONFIG_INVALID',sftpConfigMissing:'HC_SFTP_CONFIG_MISSING',
 checkpointConflict:'HC_CHECKPOINT_CONFLICT',historicalUploadFailed:'HC_HISTORICAL_UPLOAD_FAILED',
-exportInputFailed:'HC_EXPORT_INPUT_FAILED',feedNotWaiting:'HC_FEED_NOT_WAITING',
+exportInputFailed:'HC_EXPORT_INPUT_FAILED',runHistoryNotWritten:'HC_RUN_HISTORY_NOT_WRITTEN',
+historicalFolderUnknown:'HC_HISTORICAL_FOLDER_UNKNOWN',feedNotWaiting:'HC_FEED_NOT_WAITING',
 dryRunNotChecked:'HC_DRY_RUN_NOT_CHECKED'}
 function describeError(e){if(e&&typeof e==='object'){const o=e
 const code=typeof o.name==='string'&&o.name?o.name:'UNEXPECTED_ERROR'
@@ -915,9 +916,9 @@ const details={error:{code,message:redactSecrets(message)}}
 if(!summary.written)try{summary.write(details)
 record?.({...details,failed:true})}catch{}return asSuiteScriptError(error,e)}
 const redactSecrets=s=>s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi,'$1$2[redacted]')
-const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,customerCreate:5,customerSave:10,
-customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,customRecordCreate:2,customRecordSave:4,
-customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,sftpTransfer:100,sftpOther:10,taskSubmit:20}
+const UNITS={searchPage:10,customerCreate:5,customerSave:10,folderCreate:5,folderSave:10,folderSubmitFields:5,
+customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,
+sftpTransfer:100,sftpOther:10,taskSubmit:20}
 const RUN_HISTORY_UNITS=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.searchPage+2*UNITS.customRecordSave
 const STOP_RESERVE=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.taskSubmit+RUN_HISTORY_UNITS
 const TIME_LIMITS={scheduled:{limitMs:36e5,marginMs:6e5},getInputData:{limitMs:36e5,marginMs:6e5},map:{limitMs:3e5,
@@ -1115,12 +1116,10 @@ if(!t)return null
 if(['t','true','y','yes','1'].includes(t))return true
 if(['f','false','n','no','0'].includes(t))return false
 return undefined}const DEFAULT_SUBSIDIARY_PARAM='custscript_hc_imp_default_subsidiary'
-function toNewCustomer(values,extra,opts,fields,headerNames){const problems=[]
-const fail=(code,message,missingRequired=false)=>problems.push({code,message,missingRequired})
-const v=k=>(values[k]??'').trim()
-const tooLong=(column,value,field,label)=>{
+const lengthCheck=fail=>(column,value,field,label)=>{
 if(value.length>FIELD_LIMITS[field])fail('FIELD_TOO_LONG',`${column} is ${value.length} characters; NetSuite's ${label} (${field}) holds at most ${FIELD_LIMITS[field]}`)
 }
+function checkCharacters(values,extra,fail,fields,headerNames){
 const cells=fields??[...Object.values(values),...Object.values(extra)].filter(x=>typeof x==='string')
 cells.forEach((cell,i)=>{const bad=invalidCharacter(cell)
 if(bad)fail('INVALID_CHARACTER',`${headerNames?.[i]!==undefined?`column "${headerNames[i]}"`:`field ${i+1}`} holds ${bad.what} at character ${bad.index+1}`)
@@ -1129,7 +1128,26 @@ for(const k of['HCCustomerId','HCShopifyCustomerId','externalId','subsidiary','s
 const at=raw.search(/[\t\n\r]/)
 if(at>=0&&!invalidCharacter(raw))fail('INVALID_CHARACTER',`${k} holds a tab or line break at character ${at+1}`)
 else if(at<0&&raw.trim()&&raw!==raw.trim())fail('SURROUNDING_WHITESPACE',`${k} ${JSON.stringify(raw)} has whitespace around it (ids are matched exactly)`)
-}const hcCustomerId=v('HCCustomerId')
+}}function namesOf(values,isPerson,fail,tooLong){const firstName=name(values.firstName)||(isPerson?'X':'')
+const lastName=name(values.lastName)||(isPerson?'X':'')
+const given=(values.companyName??'').trim()
+const companyName=given||[name(values.firstName),name(values.lastName)].filter(Boolean).join(' ')
+if(isPerson){tooLong('firstName',firstName,'firstname','First Name')
+tooLong('lastName',lastName,'lastname','Last Name')
+return{firstName,lastName,companyName:''}}
+if(!companyName)fail('MISSING_COMPANY_NAME','individual is F but there is no company name (companyName, or firstName/lastName)',true)
+tooLong(given?'companyName':'firstName + lastName',companyName,'companyname','Company Name')
+return{firstName:'',lastName:'',companyName}}function contactOf(email,rawPhone,fail,tooLong){
+if(email&&!isNetSuiteEmail(email))fail('INVALID_EMAIL',email.length>FIELD_LIMITS.email?`email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`:`email "${email}" is not an address NetSuite accepts`)
+const phone=rawPhone.replace(/\s+/g,' ')
+if(phone&&phone.replace(/\D/g,'').length<7)fail('INVALID_PHONE',`phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`)
+tooLong('phone',phone,'phone','Phone')
+return{email,phone}}function toNewCustomer(values,extra,opts,fields,headerNames){const problems=[]
+const fail=(code,message,missingRequired=false)=>problems.push({code,message,missingRequired})
+const v=k=>(values[k]??'').trim()
+const tooLong=lengthCheck(fail)
+checkCharacters(values,extra,fail,fields,headerNames)
+const hcCustomerId=v('HCCustomerId')
 if(!hcCustomerId)fail('MISSING_HC_CUSTOMER_ID','HCCustomerId is empty',true)
 tooLong('HCCustomerId',hcCustomerId,CUSTOMER_FIELDS.hcCustomerId,'HC Customer Id')
 const subsidiary=v('subsidiary')||opts.defaultSubsidiary
@@ -1138,20 +1156,8 @@ if(subsidiary&&!/^\d+$/.test(subsidiary))fail('INVALID_SUBSIDIARY',`subsidiary "
 const individual=parseBoolean(v('individual'))
 if(individual===undefined)fail('INVALID_INDIVIDUAL',`individual "${v('individual')}" is not T or F`)
 const isPerson=individual!==false
-let firstName=name(values.firstName)
-let lastName=name(values.lastName)
-const companyName=v('companyName')||[firstName,lastName].filter(Boolean).join(' ')
-if(!isPerson){
-if(!companyName)fail('MISSING_COMPANY_NAME','individual is F but there is no company name (companyName, or firstName/lastName)',true)
-tooLong(v('companyName')?'companyName':'firstName + lastName',companyName,'companyname','Company Name')}else{
-firstName=firstName||'X'
-lastName=lastName||'X'
-tooLong('firstName',firstName,'firstname','First Name')
-tooLong('lastName',lastName,'lastname','Last Name')}const email=v('email')
-if(email&&!isNetSuiteEmail(email))fail('INVALID_EMAIL',email.length>FIELD_LIMITS.email?`email is ${email.length} characters; NetSuite's Email holds at most ${FIELD_LIMITS.email}`:`email "${email}" is not an address NetSuite accepts`)
-const phone=v('phone').replace(/\s+/g,' ')
-if(phone&&phone.replace(/\D/g,'').length<7)fail('INVALID_PHONE',`phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`)
-tooLong('phone',phone,'phone','Phone')
+const names=namesOf(values,isPerson,fail,tooLong)
+const{email,phone}=contactOf(v('email'),v('phone'),fail,tooLong)
 const shopifyCustomerId=v('HCShopifyCustomerId')
 tooLong('HCShopifyCustomerId',shopifyCustomerId,CUSTOMER_FIELDS.shopifyCustomerId,'HC Shopify Customer Id')
 const externalId=v('externalId')
@@ -1166,11 +1172,11 @@ if(leadSource&&!/^-?\d+$/.test(leadSource))fail('INVALID_ACCOUNT_SOURCE',`accoun
 const extraFields={}
 for(const[column,fieldId]of Object.entries(opts.fieldMap)){const value=(extra[column]??'').trim()
 if(value)extraFields[fieldId]=value}if(problems.length>0)return rejection(problems)
-return{hcCustomerId,shopifyCustomerId,externalId,isPerson,firstName:isPerson?firstName:'',lastName:isPerson?lastName:'',
-companyName:isPerson?'':companyName,email,phone,statusName:v('status'),subsidiary,leadSource,taxable:taxable??null,
-defaultOrderPriority,extraFields}}function rejection(problems){return{code:problems.map(p=>p.code).join(';'),
-message:problems.map(p=>p.message).join('; '),missingRequired:problems.some(p=>p.missingRequired),problems}}
-function isProblem(x){return x.code!==undefined}function parseFieldMap(param,text){const t=(text??'').trim()
+return{hcCustomerId,shopifyCustomerId,externalId,isPerson,...names,email,phone,statusName:v('status'),subsidiary,
+leadSource,taxable:taxable??null,defaultOrderPriority,extraFields}}function rejection(problems){return{
+code:problems.map(p=>p.code).join(';'),message:problems.map(p=>p.message).join('; '),
+missingRequired:problems.some(p=>p.missingRequired),problems}}function isProblem(x){return x.code!==undefined}
+function parseFieldMap(param,text){const t=(text??'').trim()
 if(!t)return{}
 let parsed
 try{parsed=JSON.parse(t)}catch(e){
@@ -1779,10 +1785,12 @@ deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not importe
 counts:state.counts,lines,blankLines})}function setupError(run,deps,key,title,details){
 if(run.setupReported.has(key))return
 run.setupReported.add(key)
-deps.log.error(title,details)}const MR_IMPORT={scriptId:'customscript_hc_mr_import_customer',
-deploymentId:'customdeploy_hc_mr_import_customer'}
-const DEFAULT_HANDOFF_ROWS=600
+deps.log.error(title,details)}const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25
+const IMPORT_CUSTOMER={scriptId:'customscript_imp_customer',deploymentId:'customdeploy1',
+onDemandDeploymentId:'customdeploy_imp_customer_rest'}
+const IMPORT_CUSTOMER_MR={scriptId:'customscript_hc_mr_import_customer',
+deploymentId:'customdeploy_hc_mr_import_customer'}
 const BATCH=4e3
 const HEADER_LINE=csvLine([...HISTORICAL_CUSTOMER_HEADER])+CSV_EOL
 function utf8Length(s){let n=0
@@ -1951,7 +1959,7 @@ const rows=extra.errorRows??[]
 const outcome=extra.outcome??(summary.failed===true?'failed':summary.rescheduled?'rescheduled':'complete')
 const out={written:false,pruned:0}
 try{
-if(script.getRemainingUsage()<6)throw new SyncError('HC_RUN_HISTORY_NOT_WRITTEN','not enough units left to write the entry')
+if(script.getRemainingUsage()<6)throw new SyncError(SYNC_ERROR_CODES.runHistoryNotWritten,'not enough units left to write the entry')
 const rec=m.record.create({type:RUN_RECORD.type})
 rec.setValue({fieldId:RUN_RECORD.script,value:script.id})
 rec.setValue({fieldId:RUN_RECORD.deployment,value:script.deploymentId})
@@ -1992,18 +2000,13 @@ hcCustomerId:r.fields[idx[2]]??'',errorCode:r.fields[idx[3]]??'',errorMessage:r.
 function capturingReports(feeds){const errorRows=[]
 return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
-CHECKPOINT_RECORD,CSV_EOL,CUSTOMER_FEED_COLUMNS,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,
-DRY_RUN_REPORT_HEADER,ERROR_REPORT_HEADER,FIELD_LIMITS,GovernanceBudget,HISTORICAL_CUSTOMER_HEADER,MAX_HANDOFF_FEEDS,
-MR_IMPORT,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_HISTORY,RUN_HISTORY_UNITS,RUN_RECORD,
-RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,SFTP_RECORD,STOP_RESERVE,SYNC_ERROR_CODES,SftpFolderClient,SyncError,
-TIME_LIMITS,UNITS,allResults,alternativeName,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
-checkpointExternalId,commitRun,connect,connectWithScriptParams,csvLine,customerFeedFolder,decideRow,deploymentIsRunning,
-describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
-historicalLine,importOneFeed,integerParam,invalidCharacter,isCsv,isNetSuiteEmail,isProblem,latestRuns,loadSftpSettings,
-logFeedResults,matchKeys,neutralizeCell,normaliseDirectory,normalizeHeaderName,openConnection,parseCsvRecords,
-parseErrorReport,parseFieldMap,parseHostKey,partyIdentificationFiles,physicalLineCount,planAndSave,planRun,readCsv,
+CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,GovernanceBudget,IMPORT_CUSTOMER,
+IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,
+STOP_RESERVE,SYNC_ERROR_CODES,SyncError,TIME_LIMITS,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
+connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
+feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
+isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,planAndSave,
 readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
-scheduledBudget,selectForExport,sendExport,sftpSettingsFrom,stampCustomer,stem,storedSummary,submitMapReduce,
-summaryDetails,temporaryName,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,toReportCsv,uniqueSuffix,
-unreadableReason,unsafeNameReason,utcStamp}})
+scheduledBudget,selectForExport,sendExport,stampCustomer,submitMapReduce,summaryDetails,textHash,textParam,
+toNewCustomer,uniqueSuffix,unreadableReason}})
 
