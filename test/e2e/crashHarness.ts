@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Scheduler } from '../../emulator/src';
+import { reuseSftpSessions, Scheduler } from '../../emulator/src';
 import { interleaveAt } from '../../emulator/src/runners/faults';
 import type { ExecutionResult, FaultPlan } from '../../emulator/src';
 import { startSftpServer } from '../../emulator/src/sftp/servers';
@@ -54,8 +54,22 @@ export async function freshCase(
   return { env, base };
 }
 
-export async function startServer(): Promise<RunningSftpServer> {
-  return startSftpServer(kind);
+/**
+ * The test file's SFTP server. Its Connections reuse SSH sessions (reuseSftpSessions: a script cannot
+ * tell; the exhaustive suites open hundreds), unless `reuseSessions` is false: a test that injects
+ * transport faults needs each Connection's own handshake. stop() ends the kept sessions.
+ */
+export async function startServer(reuseSessions = true): Promise<RunningSftpServer> {
+  const server = await startSftpServer(kind);
+  if (!reuseSessions) return server;
+  reuseSftpSessions(true);
+  return {
+    ...server,
+    stop: async () => {
+      reuseSftpSessions(false);
+      await server.stop();
+    },
+  };
 }
 
 export function writeRemote(c: CaseEnv, rel: string, text: string): void {
