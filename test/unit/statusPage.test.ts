@@ -1,14 +1,11 @@
 /**
- * The status page's model (sync/statusPage.ts) from the BUILT status library, loaded in a bare
- * context on top of the built main library, over fake sources shaped as NetSuite returns them:
+ * The status page's model (sync/statusPage.ts) from the status library's TypeScript sources, over
+ * fake sources shaped as NetSuite returns them:
  * HC_MR_ImportCustomer beside HC_SC_ImportCustomer (its runs, its instance across its stages, its
  * deployment, the feeds handed to it), the feeds and error rows of both import scripts, each saying
  * which one imported it, and the searches a page load makes.
  */
-import path from 'node:path';
-import { loadBareAmd } from '../support/bareAmd';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-import type * as StatusLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
+import * as status from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
 import type {
   FieldBlock,
   InstanceInfo,
@@ -17,12 +14,6 @@ import type {
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage';
 import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/importTypes';
-
-const BUILT = path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib');
-const main = loadBareAmd<typeof Lib>(path.join(BUILT, 'HC_CustomerSyncLib.js'));
-const status = loadBareAmd<typeof StatusLib>(path.join(BUILT, 'HC_CustomerSyncStatusLib.js'), {
-  './HC_CustomerSyncLib': main.exports,
-}).exports;
 
 const SC = 'customscript_imp_customer';
 const MR = 'customscript_hc_mr_import_customer';
