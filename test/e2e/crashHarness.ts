@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { reuseSftpSessions, Scheduler } from '../../emulator/src';
-import { interleaveAt } from '../../emulator/src/runners/faults';
+import { crashAtCall, interleaveAt } from '../../emulator/src/runners/faults';
 import type { ExecutionResult, FaultPlan } from '../../emulator/src';
 import { startSftpServer } from '../../emulator/src/sftp/servers';
 import type { RunningSftpServer } from '../../emulator/src/sftp/servers';
@@ -119,6 +119,55 @@ export function countingPlan(): FaultPlan & { calls: string[] } {
     },
   };
   return plan;
+}
+
+/** An uninterrupted run of `key` on a fresh case: its charged calls, executions, feed reports, final state. */
+export interface Baseline {
+  calls: string[];
+  runs: ExecutionResult[];
+  reports: Record<string, number[]>;
+  state: FinalState;
+}
+
+export async function baselineRun(
+  server: RunningSftpServer,
+  key: ScriptKey,
+  scenario: (c: CaseEnv) => void,
+): Promise<Baseline> {
+  const c = await freshCase(server, 'base');
+  scenario(c);
+  const plan = countingPlan();
+  const runs = runAll(c.env, key, plan);
+  expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+  const state = finalState(c);
+  expectSound(state);
+  return { calls: plan.calls, runs, reports: feedReports(runs), state };
+}
+
+/**
+ * A fresh case crashed at charged call n, then re-run: the crash happened, the re-run completed, and
+ * the final state is the baseline's; with `reports`, every feed's rows reported once, by the crashed
+ * execution or a re-run (never lost, never twice).
+ */
+export async function expectCrashThenRerunSound(
+  server: RunningSftpServer,
+  key: ScriptKey,
+  scenario: (c: CaseEnv) => void,
+  base: Baseline,
+  n: number,
+  reports = true,
+): Promise<void> {
+  const c = await freshCase(server, 'crash');
+  scenario(c);
+  const crashed = runAll(c.env, key, crashAtCall(n));
+  expect([n, crashed.some((r) => r.status === 'CRASHED')]).toEqual([n, true]);
+  const rerun = runAll(c.env, key);
+  const at = [n, base.calls[n - 1]];
+  expect([...at, rerun.every((r) => r.status === 'COMPLETE')]).toEqual([...at, true]);
+  const state = finalState(c);
+  expectSound(state);
+  expect([...at, state]).toEqual([...at, base.state]);
+  if (reports) expect([...at, feedReports([...crashed, ...rerun])]).toEqual([...at, base.reports]);
 }
 
 // Also the import's report tag, which sits before the report's suffix (`<stem>-<tag>-errors-2.csv`).
