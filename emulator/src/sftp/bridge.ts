@@ -253,7 +253,7 @@ export class SftpBridge {
   connect(args: ConnectArgs): { home: string } {
     if (!reuse) return this.call('connect', { ...args }, args.timeoutMs);
     const key = JSON.stringify({ ...args, timeoutMs: 0 });
-    for (let kept = idle.get(key)?.pop(); kept && !this.session; kept = idle.get(key)?.pop()) {
+    for (let kept = this.session ? undefined : idle.get(key)?.pop(); kept; kept = idle.get(key)?.pop()) {
       this.session = kept.session;
       try {
         this.call('stat', { path: kept.home }, DEFAULT_OP_TIMEOUT_MS);
