@@ -1,7 +1,8 @@
 /**
- * `npm run test:unit`: the fast tests only, the built library's logic over fakes (test/unit) and its
- * pure helpers (test/lib), with no SFTP server, emulated account or browser. `npm test` runs these too.
+ * `npm run test:unit`: each script's logic (sync/, core/) over fakes of its ports, and the bundle's
+ * import graph, from the TypeScript sources: no build, no SFTP server, emulated account or browser,
+ * seconds. `npm test` runs these too, and the tiers over the built files (test/lib, test/e2e, ...).
  */
 const base = require('./jest.config.js');
 
-module.exports = { ...base, roots: ['<rootDir>/test/unit', '<rootDir>/test/lib'] };
+module.exports = { ...base, roots: ['<rootDir>/test/unit'] };

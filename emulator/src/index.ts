@@ -80,6 +80,8 @@ export {
 export type { RunningSftpServer, SftpServerKind } from './sftp/servers';
 export { SftpBridge, BridgeError, DEFAULT_OP_TIMEOUT_MS } from './sftp/bridge';
 export type { BridgeErrorKind, ConnectArgs, RemoteEntry, RemoteStat, SftpTarget } from './sftp/bridge';
+// Exhaustive suites: one SSH session reused by the Connections to one server (see its comment)
+export { reuseSftpSessions } from './sftp/bridge';
 export {
   runSuitelet,
   setSuiteletAudience,

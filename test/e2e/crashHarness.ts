@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Scheduler, interleaveAt, startSftpServer } from '../../emulator/src';
+import { crashAtCall, interleaveAt, reuseSftpSessions, Scheduler, startSftpServer } from '../../emulator/src';
 import type { ExecutionResult, FaultPlan, RunningSftpServer } from '../../emulator/src';
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../../simulation/environment';
 import type { ScriptKey } from '../../simulation/environment';
@@ -51,8 +51,22 @@ export async function freshCase(
   return { env, base };
 }
 
-export async function startServer(): Promise<RunningSftpServer> {
-  return startSftpServer(kind);
+/**
+ * The test file's SFTP server. Its Connections reuse SSH sessions (reuseSftpSessions: a script cannot
+ * tell; the exhaustive suites open hundreds), unless `reuseSessions` is false: a test that injects
+ * transport faults needs each Connection's own handshake. stop() ends the kept sessions.
+ */
+export async function startServer(reuseSessions = true): Promise<RunningSftpServer> {
+  const server = await startSftpServer(kind);
+  if (!reuseSessions) return server;
+  reuseSftpSessions(true);
+  return {
+    ...server,
+    stop: async () => {
+      reuseSftpSessions(false);
+      await server.stop();
+    },
+  };
 }
 
 export function writeRemote(c: CaseEnv, rel: string, text: string): void {
@@ -102,6 +116,55 @@ export function countingPlan(): FaultPlan & { calls: string[] } {
     },
   };
   return plan;
+}
+
+/** An uninterrupted run of `key` on a fresh case: its charged calls, executions, feed reports, final state. */
+export interface Baseline {
+  calls: string[];
+  runs: ExecutionResult[];
+  reports: Record<string, number[]>;
+  state: FinalState;
+}
+
+export async function baselineRun(
+  server: RunningSftpServer,
+  key: ScriptKey,
+  scenario: (c: CaseEnv) => void,
+): Promise<Baseline> {
+  const c = await freshCase(server, 'base');
+  scenario(c);
+  const plan = countingPlan();
+  const runs = runAll(c.env, key, plan);
+  expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
+  const state = finalState(c);
+  expectSound(state);
+  return { calls: plan.calls, runs, reports: feedReports(runs), state };
+}
+
+/**
+ * A fresh case crashed at charged call n, then re-run: the crash happened, the re-run completed, and
+ * the final state is the baseline's; with `reports`, every feed's rows reported once, by the crashed
+ * execution or a re-run (never lost, never twice).
+ */
+export async function expectCrashThenRerunSound(
+  server: RunningSftpServer,
+  key: ScriptKey,
+  scenario: (c: CaseEnv) => void,
+  base: Baseline,
+  n: number,
+  reports = true,
+): Promise<void> {
+  const c = await freshCase(server, 'crash');
+  scenario(c);
+  const crashed = runAll(c.env, key, crashAtCall(n));
+  expect([n, crashed.some((r) => r.status === 'CRASHED')]).toEqual([n, true]);
+  const rerun = runAll(c.env, key);
+  const at = [n, base.calls[n - 1]];
+  expect([...at, rerun.every((r) => r.status === 'COMPLETE')]).toEqual([...at, true]);
+  const state = finalState(c);
+  expectSound(state);
+  expect([...at, state]).toEqual([...at, base.state]);
+  if (reports) expect([...at, feedReports([...crashed, ...rerun])]).toEqual([...at, base.reports]);
 }
 
 // Also the import's report tag, which sits before the report's suffix (`<stem>-<tag>-errors-2.csv`).

@@ -4,54 +4,24 @@
  * lost, the same reports and archive, no temporary file, one checkpoint).
  */
 import type { RunningSftpServer } from '../../emulator/src';
-import { crashAtCall } from '../../emulator/src';
-import type { FinalState } from './crashHarness';
-import {
-  countingPlan,
-  expectSound,
-  feedReports,
-  finalState,
-  freshCase,
-  kind,
-  runAll,
-  startServer,
-} from './crashHarness';
+import type { Baseline } from './crashHarness';
+import { baselineRun, expectCrashThenRerunSound, kind, startServer } from './crashHarness';
 import { importScenario } from './crashScenarios';
 
 let server: RunningSftpServer;
-let baseline: FinalState;
-let calls: string[];
-let reports: Record<string, number[]>;
+let base: Baseline;
 beforeAll(async () => {
   server = await startServer();
-  const c = await freshCase(server, 'base');
-  importScenario(c);
-  const plan = countingPlan();
-  const runs = runAll(c.env, 'import', plan);
-  expect(runs.map((r) => r.status)).toEqual(['COMPLETE']);
-  calls = plan.calls;
-  reports = feedReports(runs);
-  baseline = finalState(c);
-  expectSound(baseline);
+  base = await baselineRun(server, 'import', (c) => importScenario(c));
+  expect(base.runs.map((r) => r.status)).toEqual(['COMPLETE']);
 });
 afterAll(() => server?.stop());
 
 test(`import against ${kind}: a crash at every charged call, then a re-run, ends as the uninterrupted run`, async () => {
-  expect(calls.length).toBeGreaterThan(20);
-  expect(Object.keys(baseline.customers)).toHaveLength(9);
-  for (let n = 1; n <= calls.length; n++) {
-    const c = await freshCase(server, 'crash');
-    importScenario(c);
-    const crashed = runAll(c.env, 'import', crashAtCall(n));
-    expect([n, crashed.some((r) => r.status === 'CRASHED')]).toEqual([n, true]);
-    const rerun = runAll(c.env, 'import');
-    expect([n, calls[n - 1], rerun.every((r) => r.status === 'COMPLETE')]).toEqual([n, calls[n - 1], true]);
-    const state = finalState(c);
-    expectSound(state);
-    expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
-    // Every feed's rows reported once, by the crashed execution or a re-run (never lost, never twice).
-    expect([n, calls[n - 1], feedReports([...crashed, ...rerun])]).toEqual([n, calls[n - 1], reports]);
-  }
+  expect(base.calls.length).toBeGreaterThan(20);
+  expect(Object.keys(base.state.customers)).toHaveLength(9);
+  for (let n = 1; n <= base.calls.length; n++)
+    await expectCrashThenRerunSound(server, 'import', (c) => importScenario(c), base, n);
 });
 
 test('the crash points cover every kind of charged call the import makes', () => {
@@ -62,5 +32,5 @@ test('the crash points cover every kind of charged call the import makes', () =>
     'sftp.Connection.upload',
     'sftp.Connection.move',
   ])
-    expect([api, calls.some((c) => c.startsWith(api))]).toEqual([api, true]);
+    expect([api, base.calls.some((c) => c.startsWith(api))]).toEqual([api, true]);
 });

@@ -4,60 +4,30 @@
  * lost, the same reports and archive, no temporary file, one checkpoint).
  */
 import type { RunningSftpServer } from '../../emulator/src';
-import { crashAtCall } from '../../emulator/src';
-import type { FinalState } from './crashHarness';
-import {
-  countingPlan,
-  expectSound,
-  feedReports,
-  finalState,
-  freshCase,
-  kind,
-  runAll,
-  startServer,
-} from './crashHarness';
+import type { Baseline, CaseEnv } from './crashHarness';
+import { baselineRun, expectCrashThenRerunSound, kind, startServer } from './crashHarness';
 import { importScenario } from './crashScenarios';
 import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
-let server: RunningSftpServer;
-let baseline: FinalState;
-let calls: string[];
-let reports: Record<string, number[]>;
-let runsSeen = 0;
-beforeAll(async () => {
-  server = await startServer();
-  const c = await freshCase(server, 'base');
+const scenario = (c: CaseEnv) => {
   importScenario(c, 6);
   c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 560);
-  const plan = countingPlan();
-  const runs = runAll(c.env, 'import', plan);
-  runsSeen = runs.length;
-  expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
-  calls = plan.calls;
-  reports = feedReports(runs);
-  baseline = finalState(c);
-  expectSound(baseline);
+};
+
+let server: RunningSftpServer;
+let base: Baseline;
+beforeAll(async () => {
+  server = await startServer();
+  base = await baselineRun(server, 'import', scenario);
 });
 afterAll(() => server?.stop());
 
 test(`import spread over several executions against ${kind}: a crash at every charged call, then a re-run, ends as the uninterrupted run`, async () => {
-  expect(calls.length).toBeGreaterThan(20);
-  expect(Object.keys(baseline.customers)).toHaveLength(13);
-  expect(runsSeen).toBeGreaterThanOrEqual(3);
-  for (let n = 1; n <= calls.length; n++) {
-    const c = await freshCase(server, 'crash');
-    importScenario(c, 6);
-    c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 560);
-    const crashed = runAll(c.env, 'import', crashAtCall(n));
-    expect([n, crashed.some((r) => r.status === 'CRASHED')]).toEqual([n, true]);
-    const rerun = runAll(c.env, 'import');
-    expect([n, calls[n - 1], rerun.every((r) => r.status === 'COMPLETE')]).toEqual([n, calls[n - 1], true]);
-    const state = finalState(c);
-    expectSound(state);
-    expect([n, calls[n - 1], state]).toEqual([n, calls[n - 1], baseline]);
-    // Every feed's rows reported once, by the crashed execution or a re-run (never lost, never twice).
-    expect([n, calls[n - 1], feedReports([...crashed, ...rerun])]).toEqual([n, calls[n - 1], reports]);
-  }
+  expect(base.calls.length).toBeGreaterThan(20);
+  expect(Object.keys(base.state.customers)).toHaveLength(13);
+  expect(base.runs.length).toBeGreaterThanOrEqual(3);
+  for (let n = 1; n <= base.calls.length; n++)
+    await expectCrashThenRerunSound(server, 'import', scenario, base, n);
 });
 
 test('the crash points cover every kind of charged call the import makes', () => {
@@ -68,5 +38,5 @@ test('the crash points cover every kind of charged call the import makes', () =>
     'sftp.Connection.upload',
     'sftp.Connection.move',
   ])
-    expect([api, calls.some((c) => c.startsWith(api))]).toEqual([api, true]);
+    expect([api, base.calls.some((c) => c.startsWith(api))]).toEqual([api, true]);
 });

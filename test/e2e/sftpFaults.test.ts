@@ -20,7 +20,8 @@ import { exportScenario, historicalScenario, importScenario } from './crashScena
 let server: RunningSftpServer;
 let proxy: DropProxy;
 beforeAll(async () => {
-  server = await startServer();
+  // Each Connection its own SSH session through the proxy, as the faults it injects need.
+  server = await startServer(false);
   proxy = startDropProxy(server.host, server.port);
 });
 afterAll(async () => {

@@ -1,18 +1,10 @@
 /**
- * The identity table of docs/CONTRACTS.md ("Identity conflicts"), row by row, through the built
- * library's decideRow (the code both import paths run for every row): which customer a row's
+ * The identity table of docs/CONTRACTS.md ("Identity conflicts"), row by row, through the
+ * library's decideRow (from the sources) (the code both import paths run for every row): which customer a row's
  * identifiers lead to, and when they disagree, IDENTITY_CONFLICT with nothing written.
  */
-import path from 'node:path';
-import { loadBareAmd } from '../support/bareAmd';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import * as lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 import type { ExistingCustomer } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
-
-const LIB = path.resolve(
-  __dirname,
-  '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js',
-);
-const lib = loadBareAmd<typeof Lib>(LIB).exports;
 
 const A: ExistingCustomer = {
   id: '10',

@@ -1,21 +1,12 @@
 /**
  * HC_MR_ImportCustomer's getInputData hands the feed texts it read to summarize as `text-` keys
- * (planHandoff → FeedTextPiece, feedTexts): from the BUILT library modules in a bare context.
+ * (planHandoff → FeedTextPiece, feedTexts): from the library modules' TypeScript sources.
  * A map/reduce value holds at most 10 MB, so a text goes in pieces; a piece that never arrived leaves
  * its feed to a second download.
  */
-import path from 'node:path';
-import { loadBareAmd } from '../support/bareAmd';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-import type * as ImportMrLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib';
+import * as lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib';
 import type { FeedTextPiece } from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib';
 import type { ExistingCustomer, FeedFolder } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
-
-const LIB_DIR = path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib');
-const main = loadBareAmd<typeof Lib>(path.join(LIB_DIR, 'HC_CustomerSyncLib.js')).exports;
-const lib = loadBareAmd<typeof ImportMrLib>(path.join(LIB_DIR, 'HC_CustomerImportMapReduceLib.js'), {
-  './HC_CustomerSyncLib': main,
-}).exports;
 
 const HEADER = 'HCCustomerId,firstName,lastName,email';
 const feedOf = (rows: number, filler = '') =>

@@ -1,13 +1,9 @@
 /**
- * The status page's unit tests share these: the BUILT status library, loaded in a bare context on
- * top of the built main library, and fake sources shaped as NetSuite returns them (run-history
+ * The status page's unit tests share these: the status library's TypeScript sources, and fake sources shaped as NetSuite returns them (run-history
  * entries of both import scripts, script instances, the import checkpoint), with a page built over
  * them and readers of its blocks.
  */
-import path from 'node:path';
-import { loadBareAmd } from '../support/bareAmd';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-import type * as StatusLib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
+import * as status from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib';
 import type {
   FieldBlock,
   InstanceInfo,
@@ -17,11 +13,7 @@ import type {
 import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/importTypes';
 
-export const BUILT = path.resolve(__dirname, '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib');
-export const main = loadBareAmd<typeof Lib>(path.join(BUILT, 'HC_CustomerSyncLib.js'));
-export const status = loadBareAmd<typeof StatusLib>(path.join(BUILT, 'HC_CustomerSyncStatusLib.js'), {
-  './HC_CustomerSyncLib': main.exports,
-}).exports;
+export { status };
 
 export const SC = 'customscript_imp_customer';
 export const MR = 'customscript_hc_mr_import_customer';

@@ -1,10 +1,9 @@
 /**
- * Each script's logic (sync/) over fakes of its ports, run from the BUILT library module in a bare
- * context (no Buffer, process, require, timers): fast, no SFTP server, no emulated account. The end to
- * end tests (test/e2e) run the same logic through the real adapters.
+ * Each script's logic (sync/) over fakes of its ports, from the TypeScript sources (no build): fast,
+ * no SFTP server, no emulated account. The end to end tests (test/e2e) run the same logic, built,
+ * through the real adapters; test/lib loads the built library in a bare context.
  */
-import path from 'node:path';
-import { loadBareAmd } from '../support/bareAmd';
+import * as lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 import type {
   ExportState,
@@ -22,12 +21,6 @@ import {
   IMPORT_CUSTOMER,
 } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 import { HOTWAX_FEED_HEADER } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
-
-const LIB = path.resolve(
-  __dirname,
-  '../../src/FileCabinet/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js',
-);
-const lib = loadBareAmd<typeof Lib>(LIB).exports;
 
 /** A usage meter that counts down by what the fakes say each call costs. */
 function meter(units: number) {

@@ -128,40 +128,101 @@ interface Reply {
   error?: { kind: BridgeErrorKind; message: string; code?: number };
 }
 
+/** One worker and its channel: one SSH session once connected. */
+interface Session {
+  worker: Worker;
+  port: MessagePort;
+  flag: Int32Array;
+}
+
+function spawn(): Session {
+  const shared = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(workerPath(), {
+    workerData: { port: port2, shared },
+    transferList: [port2],
+    stdout: false,
+    stderr: false,
+  });
+  worker.unref();
+  port1.unref();
+  // Errors surface through replies or wait deadlines; keep Node from treating them as unhandled.
+  worker.on('error', () => undefined);
+  return { worker, port: port1, flag: new Int32Array(shared) };
+}
+
+function end(s: Session): void {
+  s.port.close();
+  void s.worker.terminate().catch(() => undefined);
+}
+
+/**
+ * Session reuse (off unless a test turns it on, see reuseSftpSessions): closed Connections' sessions,
+ * idle, by login (host, port, user, host key, credentials), with the directory the login starts in.
+ */
+let reuse = false;
+const idle = new Map<string, { session: Session; home: string }[]>();
+/** What a failed call says about the session: these are answers on a working session, the rest is not. */
+const SESSION_INTACT: ReadonlySet<BridgeErrorKind> = new Set([
+  'sftp',
+  'no-dir',
+  'exists',
+  'too-big',
+  'not-empty',
+]);
+
+/**
+ * Tests that open hundreds of Connections to one server (the exhaustive crash, interleaving and
+ * rewrite suites) turn this on: a closed Connection's SSH session is kept idle and handed to the next
+ * Connection with the same login, instead of a new worker and SSH handshake each (most of such a
+ * suite's time). A script cannot tell: SFTP v3 keeps no per-session state a script reaches (no
+ * working directory: the bridge sends absolute paths; no open handle outlives a call), the login
+ * is the same one, and an idle session is checked (a stat of its login directory) before it is
+ * handed out, a dead one replaced by a new connection. A session whose last call broke (timeout,
+ * closed, reset) is never kept. Not for tests that inject transport faults or replace the server:
+ * a kept session skips the handshake those would fail. Off: ends every idle session.
+ */
+export function reuseSftpSessions(on: boolean): void {
+  reuse = on;
+  if (on) return;
+  for (const list of idle.values()) for (const { session } of list) end(session);
+  idle.clear();
+}
+
 export class SftpBridge {
-  private worker: Worker | null;
-  private readonly port: MessagePort;
-  private readonly flag: Int32Array;
+  /** null until first used (a session may be taken from the idle ones), and once closed. */
+  private session: Session | null = null;
+  private ended = false;
+  /** Set by connect while reuse is on: where close() keeps the session. */
+  private login: { key: string; home: string } | null = null;
+  private broken = false;
   private nextId = 1;
 
   constructor() {
-    const shared = new SharedArrayBuffer(4);
-    this.flag = new Int32Array(shared);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(workerPath(), {
-      workerData: { port: port2, shared },
-      transferList: [port2],
-      stdout: false,
-      stderr: false,
-    });
-    this.worker.unref();
-    this.port.unref();
-    // Errors surface through replies or wait deadlines; keep Node from treating them as unhandled.
-    this.worker.on('error', () => undefined);
+    if (!reuse) this.session = spawn();
     open.add(this);
   }
 
   get closed(): boolean {
-    return this.worker === null;
+    return this.ended;
   }
 
   /** Runs one operation in the worker and blocks until its reply or its deadline. */
   call<T>(op: string, args: Record<string, unknown>, timeoutMs: number): T {
-    if (!this.worker) throw new BridgeError('closed', 'the connection is closed');
+    if (this.ended) throw new BridgeError('closed', 'the connection is closed');
+    const s = (this.session ??= spawn());
+    try {
+      return this.exchange<T>(s, op, args, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof BridgeError && SESSION_INTACT.has(e.kind))) this.broken = true;
+      throw e;
+    }
+  }
+
+  private exchange<T>(s: Session, op: string, args: Record<string, unknown>, timeoutMs: number): T {
     const id = this.nextId++;
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage({ id, op, args: { ...args, timeoutMs } });
+    Atomics.store(s.flag, 0, 0);
+    s.port.postMessage({ id, op, args: { ...args, timeoutMs } });
     const deadline = Date.now() + timeoutMs + WAIT_MARGIN_MS;
     for (;;) {
       const left = deadline - Date.now();
@@ -169,10 +230,10 @@ export class SftpBridge {
         this.destroy();
         throw new BridgeError(op === 'connect' ? 'connect-timeout' : 'timeout', `${op} timed out`);
       }
-      Atomics.wait(this.flag, 0, 0, left);
-      if (Atomics.load(this.flag, 0) !== 0) break;
+      Atomics.wait(s.flag, 0, 0, left);
+      if (Atomics.load(s.flag, 0) !== 0) break;
     }
-    const got = receiveMessageOnPort(this.port);
+    const got = receiveMessageOnPort(s.port);
     if (!got) {
       this.destroy();
       throw new BridgeError('internal', `${op}: the SFTP worker woke without a reply`);
@@ -190,32 +251,66 @@ export class SftpBridge {
   }
 
   connect(args: ConnectArgs): { home: string } {
-    return this.call('connect', { ...args }, args.timeoutMs);
+    if (!reuse) return this.call('connect', { ...args }, args.timeoutMs);
+    const key = JSON.stringify({ ...args, timeoutMs: 0 });
+    for (let kept = this.session ? undefined : idle.get(key)?.pop(); kept; kept = idle.get(key)?.pop()) {
+      this.session = kept.session;
+      try {
+        this.call('stat', { path: kept.home }, DEFAULT_OP_TIMEOUT_MS);
+        this.login = { key, home: kept.home };
+        return { home: kept.home };
+      } catch {
+        // Gone while idle (the server ended it): a new connection instead, as if none had been kept.
+        end(kept.session);
+        this.session = null;
+        this.broken = this.ended = false;
+        open.add(this);
+      }
+    }
+    const r = this.call<{ home: string }>('connect', { ...args }, args.timeoutMs);
+    this.login = { key, home: r.home };
+    return r;
   }
 
-  /** Ends the SSH session (politely, bounded) and stops the worker. Safe to call twice. */
+  /** Ends the SSH session (politely, bounded) and stops the worker, or keeps it idle (reuse). Safe to call twice. */
   close(): void {
-    if (!this.worker) return;
-    try {
-      this.call('close', {}, 3000);
-    } catch {
-      /* closing anyway */
+    if (this.ended) return;
+    if (reuse && this.login && this.session && !this.broken) {
+      const list = idle.get(this.login.key) ?? [];
+      list.push({ session: this.session, home: this.login.home });
+      idle.set(this.login.key, list);
+      this.session = null;
+      this.destroy();
+      return;
     }
+    if (this.session)
+      try {
+        this.call('close', {}, 3000);
+      } catch {
+        /* closing anyway */
+      }
     this.destroy();
   }
 
   private destroy(): void {
-    const w = this.worker;
-    this.worker = null;
+    const s = this.session;
+    this.session = null;
+    this.ended = true;
     open.delete(this);
-    this.port.close();
-    if (w) void w.terminate().catch(() => undefined);
+    if (s) end(s);
   }
 }
 
 /** Ends every open SFTP session (end of an execution, afterAll in tests). */
 export function closeAll(): void {
   for (const b of [...open]) b.close();
+}
+
+/** How many SSH sessions are kept idle for reuse (reuseSftpSessions): for tests. */
+export function idleCount(): number {
+  let n = 0;
+  for (const list of idle.values()) n += list.length;
+  return n;
 }
 
 /** How many bridges (SSH sessions) are open: for tests and leak checks. */
