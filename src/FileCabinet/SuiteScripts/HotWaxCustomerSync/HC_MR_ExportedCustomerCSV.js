@@ -49,9 +49,13 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             return;
         if (!c.stamped) {
             try {
-                if (!Number.isFinite(c.stampTo))
-                    throw new Error(`no stamp in the selection: ${context.value}`);
-                HC_CustomerSyncLib.stampCustomer(record, context.key, c.stampTo);
+                if (Number.isFinite(c.stampTo))
+                    HC_CustomerSyncLib.stampCustomer(record, context.key, c.stampTo);
+                else
+                    log.audit({
+                        title: `Customer ${context.key} not stamped`,
+                        details: `no stamp in the selection: ${context.value}`,
+                    });
             }
             catch (e) {
                 // Still sent now; left unstamped, it is selected (and sent) again by the next run.

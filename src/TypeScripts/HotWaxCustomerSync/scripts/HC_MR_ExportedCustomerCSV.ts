@@ -87,8 +87,12 @@ export function map(context: EntryPoints.MapReduce.mapContext): void {
   if (!c.hcCustomerId) return;
   if (!c.stamped) {
     try {
-      if (!Number.isFinite(c.stampTo)) throw new Error(`no stamp in the selection: ${context.value}`);
-      stampCustomer(record, context.key, c.stampTo);
+      if (Number.isFinite(c.stampTo)) stampCustomer(record, context.key, c.stampTo);
+      else
+        log.audit({
+          title: `Customer ${context.key} not stamped`,
+          details: `no stamp in the selection: ${context.value}`,
+        });
     } catch (e) {
       // Still sent now; left unstamped, it is selected (and sent) again by the next run.
       log.audit({ title: `Customer ${context.key} not stamped`, details: describeError(e).message });
