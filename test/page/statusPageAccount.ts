@@ -13,6 +13,7 @@ import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
 import { feedRowsFor, remoteNames, serverKind, writeFeed } from '../e2e/helpers';
 import { openBrowser, requireChromium } from './browser';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export const MR = {
   scriptId: 'customscript_hc_mr_import_customer',
@@ -52,13 +53,9 @@ export const reportOf = (folder: string, feed: string, suffix: string) => {
 };
 export const drain = () => new Scheduler(env.account, { maxExecutions: 100 }).run();
 
-beforeAll(async () => {
-  requireChromium(); // before the scenario, so a machine without Chromium fails at once
-  const result = await runScenario({ customers: 60, seed: 5, sftp: serverKind() });
-  env = result.env;
-  expect(result.report.reconciliation.ok).toBe(true);
-  // A backlog HC_SC_ImportCustomer hands to HC_MR_ImportCustomer (the threshold lowered to this
-  // feed's rows): the map/reduce imports it, two bad rows reported.
+/** A backlog HC_SC_ImportCustomer hands to HC_MR_ImportCustomer (the threshold lowered to this
+   feed's rows): the map/reduce imports it, two bad rows reported. */
+function handOffBacklog() {
   env.setParams('import', { custscript_hc_imp_mr_min_rows: 10 });
   writeFeed(
     env,
@@ -86,8 +83,11 @@ beforeAll(async () => {
       (r) => r.values.custrecord_hc_run_script === MR.scriptId,
     ),
   ).toHaveLength(1);
-  // A second feed: a customer NetSuite has (created by the first import) sent again with a bad email,
-  // so an error row points at an existing NetSuite customer.
+}
+
+/** A second feed: a customer NetSuite has (created by the first import) sent again with a bad email,
+   so an error row points at an existing NetSuite customer. */
+function importRejectedRows() {
   const known = [...env.account.records.all('customer')].find((c) => c.values.custentity_hc_customer_id)!;
   const hcId = String(known.values.custentity_hc_customer_id);
   writeFeed(
@@ -111,8 +111,11 @@ beforeAll(async () => {
     ),
   );
   env.run('import');
-  // A big feed the import leaves half done (low usage limit): the checkpoint holds it, and the
-  // execution queues its on-demand deployment.
+}
+
+/** A big feed the import leaves half done (low usage limit): the checkpoint holds it, and the
+   execution queues its on-demand deployment. Then one that waits (written after the paused run). */
+function pauseBigFeedAndQueueOne() {
   const big = Array.from({ length: 80 }, (_, i) => ({
     HCCustomerId: `HCBIG${i + 1}`,
     HCShopifyCustomerId: `667700${i + 1}`,
@@ -122,15 +125,14 @@ beforeAll(async () => {
     'customer-Feed-2026-12-01-11-00-00-000.csv',
     csvText(FEED_HEADER, feedRowsFor(big, env.subsidiaries[1])),
   );
-  env.account.usageLimits.set('customscript_imp_customer', 600);
+  env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 600);
   const paused = runScheduled(env.account, {
-    scriptId: 'customscript_imp_customer',
-    deploymentId: 'customdeploy1',
+    scriptId: IMPORT_CUSTOMER.scriptId,
+    deploymentId: IMPORT_CUSTOMER.deploymentId,
   });
-  env.account.usageLimits.delete('customscript_imp_customer');
+  env.account.usageLimits.delete(IMPORT_CUSTOMER.scriptId);
   expect(paused.status).toBe('COMPLETE');
   expect(checkpointState('import').file).toBe('customer-Feed-2026-12-01-11-00-00-000.csv');
-  // And one that waits (written after the paused run).
   writeFeed(
     env,
     'customer-Feed-2026-12-01-12-00-00-000.csv',
@@ -145,6 +147,16 @@ beforeAll(async () => {
       ),
     ),
   );
+}
+
+beforeAll(async () => {
+  requireChromium(); // before the scenario, so a machine without Chromium fails at once
+  const result = await runScenario({ customers: 60, seed: 5, sftp: serverKind() });
+  env = result.env;
+  expect(result.report.reconciliation.ok).toBe(true);
+  handOffBacklog();
+  importRejectedRows();
+  pauseBigFeedAndQueueOne();
   server = new SuiteletServer(env.account, { runQueuedTasks: false });
   await server.start();
   pageUrl = server.suiteletUrl(SUITELET.scriptId, SUITELET.deploymentId);
