@@ -78,8 +78,8 @@ export interface PlatformOverheads {
   /** The shuffle stage's work per key/value pair the map stage wrote (it runs as a job of its own). */
   shufflePerPairMs: number;
   /**
-   * Share (0–1) of the processors' time other deployments take (runners/processors.ts): their jobs
-   * arrive evenly, `otherJobMs` each, and every job queues first in, first out for a free processor.
+   * Share (0–1) of the processors' time other deployments take (runners/processors.ts): their jobs,
+   * `otherJobMs` each, arrive evenly on each processor and go before ours when queued first.
    * 0 (the default): every processor is free whenever a job of this account's scripts wants one.
    */
   otherWorkShare: number;

@@ -9,10 +9,12 @@
  * Every job of this account's scripts (a scheduled execution, each map/reduce stage job) asks for a
  * processor when it is queued and holds it until it ends. Other deployments (HotWax's bundle alone deploys
  * about 57 scheduled and map/reduce scripts) keep `otherWorkShare` of the processors' time busy: their jobs,
- * `otherJobMs` each, arrive evenly spaced so that on average `otherWorkShare × processors` of them run, and
- * they queue with ours first in, first out, all at the same priority (priority settings, elevation and
- * processor reservation are not modeled). A job that arrived while ours held every processor runs before
- * our next job. With `otherWorkShare` 0 a job starts when it is queued, as before.
+ * `otherJobMs` each, arrive evenly spaced on each processor (`otherWorkShare` of its time), and they go
+ * before ours when they were queued first, all at the same priority (priority settings, elevation and
+ * processor reservation are not modeled). The other jobs that arrive on a processor while one of ours holds
+ * it wait and run after it; our next job takes whichever processor is free first. (One queue for the whole
+ * pool would need to know when our running jobs end before they do.) With `otherWorkShare` 0 a job
+ * starts when it is queued.
  */
 import type { Account } from '../account';
 
@@ -25,11 +27,10 @@ export interface ProcessorSlot {
 const FREE_SLOT = (atMs: number): ProcessorSlot => ({ startMs: atMs, release: () => undefined });
 
 export class ProcessorPool {
-  /** When each processor is next free of the work placed on it; NaN while one of our jobs holds it. */
+  /** When each processor is next free of the other work placed on it; NaN while one of our jobs holds it. */
   private readonly freeAt: number[];
-  /** Arrival times of other jobs that found every processor held by ours. */
-  private readonly backlog: number[] = [];
-  private nextArrival: number;
+  /** The next arrival of each processor's share of the other work. */
+  private readonly nextArrival: number[];
   private readonly gap: number;
 
   constructor(
@@ -39,50 +40,37 @@ export class ProcessorPool {
     originMs: number,
   ) {
     this.freeAt = Array.from({ length: processors }, () => -Infinity);
-    this.gap = jobMs / (share * processors);
-    // start mid-stream: at the first request the other work is already running at its usual share
-    this.nextArrival = originMs - jobMs / 2;
+    // each processor gets its share of the other work, the streams staggered across the processors;
+    // they start mid-stream: at the first request the other work is already running at its usual share
+    this.gap = jobMs / share;
+    this.nextArrival = this.freeAt.map((_, i) => originMs - jobMs / 2 + (i * this.gap) / processors);
   }
 
   /** Our job queued at `atMs`: the other jobs queued before it go first; it takes the processor free first. */
   acquire(atMs: number): ProcessorSlot {
-    this.placeOthers(atMs);
-    const i = this.earliestFree();
-    if (i < 0) throw new Error('Emulator: a job asked for a processor while this account held them all');
-    const startMs = Math.max(atMs, this.freeAt[i]);
-    this.freeAt[i] = NaN;
+    let best = -1;
+    for (let i = 0; i < this.freeAt.length; i++) {
+      if (Number.isNaN(this.freeAt[i])) continue;
+      this.placeOthers(i, atMs);
+      if (best < 0 || this.freeAt[i] < this.freeAt[best]) best = i;
+    }
+    if (best < 0) throw new Error('Emulator: a job asked for a processor while this account held them all');
+    const startMs = Math.max(atMs, this.freeAt[best]);
+    this.freeAt[best] = NaN;
     return {
       startMs,
       release: (endMs: number) => {
-        this.freeAt[i] = endMs;
-        this.placeOthers(endMs);
+        // the other jobs that arrived while ours held the processor run after it, in order
+        this.freeAt[best] = endMs;
+        this.placeOthers(best, endMs);
       },
     };
   }
 
-  /** Places the other jobs that arrived up to `t` (the waiting ones first) on the processor free first. */
-  private placeOthers(t: number): void {
-    for (;;) {
-      const waiting = this.backlog.length > 0;
-      const arrival = waiting ? this.backlog[0] : this.nextArrival;
-      if (arrival > t) return;
-      const i = this.earliestFree();
-      if (i < 0) {
-        // every processor is held by our jobs: the arrivals up to t wait, in order
-        for (; this.nextArrival <= t; this.nextArrival += this.gap) this.backlog.push(this.nextArrival);
-        return;
-      }
-      if (waiting) this.backlog.shift();
-      else this.nextArrival += this.gap;
-      this.freeAt[i] = Math.max(arrival, this.freeAt[i]) + this.jobMs;
-    }
-  }
-
-  private earliestFree(): number {
-    let best = -1;
-    for (let i = 0; i < this.freeAt.length; i++)
-      if (!Number.isNaN(this.freeAt[i]) && (best < 0 || this.freeAt[i] < this.freeAt[best])) best = i;
-    return best;
+  /** Places processor i's other jobs that arrived up to `t`, each after the one before. */
+  private placeOthers(i: number, t: number): void {
+    for (; this.nextArrival[i] <= t; this.nextArrival[i] += this.gap)
+      this.freeAt[i] = Math.max(this.nextArrival[i], this.freeAt[i]) + this.jobMs;
   }
 }
 
