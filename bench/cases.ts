@@ -13,6 +13,23 @@ import type { RunMeasure } from './measure';
 import { measureRun, summaryOf } from './measure';
 import { seedExistingCustomers, seedStampedCustomers } from './seed';
 
+/**
+ * The targets, one line each (bench/report.ts and bench/backlog.ts check them; the side-by-side table shows
+ * them). Units unless said otherwise.
+ */
+export const TARGET = {
+  historicalPer1000: 5, // HC_SC_GenerateHistoricalCustomerCSV, per 1,000 customers (at 10,000)
+  createdPerCustomer: 16, // HC_SC_ImportCustomer (scheduled script alone), per created customer
+  createdInFirstExecution: 600, // customers the first scheduled execution creates (at least)
+  linkedPerCustomer: 7, // HC_SC_ImportCustomer (scheduled script alone), per linked customer
+  idExportPerCustomer: 0.012, // HC_MR_ExportedCustomerCSV, per exported customer over the whole job (at 10,000)
+  idExportFixedCosts: 0.16, // the same at 1,000, where the fixed costs dominate (bench:ci's gate)
+  backlogCreatedPerCustomer: 16, // backlog import, every path, per created customer
+  backlogLinkedPerCustomer: 6, // backlog import, every path, per linked customer
+  processorsVsSerial: 1.2, // P processors at most this × (1-processor hours / P)
+  fiveVsScheduledChain: 0.25, // 100,000 on 5 processors at most this × the scheduled chain's hours
+};
+
 /** Rows per HotWax feed file (generate_CustomerFeed's default). */
 export const FEED_ROWS_PER_FILE = 500;
 const HISTORICAL_FOLDER = 'Historical Shopify Customer CSV';
@@ -95,51 +112,57 @@ export async function historical(n: number, seed: number): Promise<[CaseResult, 
   return [gen, up];
 }
 
+/** HC_SC_GenerateHistoricalCustomerCSV, run and checked: every seeded customer exactly once across the parts. */
+function generateChecked(
+  env: SyncEnvironment,
+  n: number,
+  existing: ReturnType<typeof seedExistingCustomers>,
+) {
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  const gen = measureRun(env, 'generate');
+  const g = new Checks(`${SCRIPT_NAMES.generate} ${n}`);
+  const files = env.account.files;
+  const folders = files.findFoldersByName(HISTORICAL_FOLDER);
+  g.expect(folders.length === 1, () => `${folders.length} File Cabinet folders named "${HISTORICAL_FOLDER}"`);
+  const parts = folders.flatMap((f) => files.list(f)).filter((f) => f.name.endsWith('.csv'));
+  g.expect(parts.length > 0, () => 'no CSV part in the File Cabinet');
+  const seen = new Map<string, number>();
+  let rows = 0;
+  for (const part of parts) {
+    const [header, ...body] = parseCsv(part.contents);
+    const col = (h: string) => header.indexOf(h);
+    const [ext, ids] = [col('external-id'), col('party-identifications')];
+    g.expect(ext >= 0 && ids >= 0, () => `${part.name}: header is ${header.join(',')}`);
+    for (const row of body) {
+      rows++;
+      const ident = Object.fromEntries(
+        (row[ids] ?? '').split('|').map((kv) => kv.split(':') as [string, string]),
+      );
+      const id = ident.NETSUITE_CUSTOMER_ID ?? '';
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+      const c = byId.get(id);
+      if (!c) g.expect(false, () => `${part.name}: NetSuite customer "${id}" was not seeded`);
+      else
+        g.expect(
+          row[ext] === c.shopifyCustomerId && ident.SHOPIFY_CUST_ID === c.shopifyCustomerId,
+          () => `${part.name}: customer ${id} has Shopify id ${row[ext]}, expected ${c.shopifyCustomerId}`,
+        );
+    }
+  }
+  for (const c of existing) {
+    const k = seen.get(c.id) ?? 0;
+    g.expect(k === 1, () => `customer ${c.id} appears ${k} times across the parts (expected exactly once)`);
+  }
+  g.expect(rows === n, () => `${rows} rows across the parts, expected ${n}`);
+  g.done();
+  return { gen, files, folders, parts, rows };
+}
+
 function historicalRuns(n: number, seed: number): Promise<[CaseResult, CaseResult]> {
   return withEnv((env) => {
     const existing = seedExistingCustomers(env, n, seed);
-    const byId = new Map(existing.map((c) => [c.id, c]));
 
-    // ---- generate
-    const gen = measureRun(env, 'generate');
-    const g = new Checks(`${SCRIPT_NAMES.generate} ${n}`);
-    const files = env.account.files;
-    const folders = files.findFoldersByName(HISTORICAL_FOLDER);
-    g.expect(
-      folders.length === 1,
-      () => `${folders.length} File Cabinet folders named "${HISTORICAL_FOLDER}"`,
-    );
-    const parts = folders.flatMap((f) => files.list(f)).filter((f) => f.name.endsWith('.csv'));
-    g.expect(parts.length > 0, () => 'no CSV part in the File Cabinet');
-    const seen = new Map<string, number>();
-    let rows = 0;
-    for (const part of parts) {
-      const [header, ...body] = parseCsv(part.contents);
-      const col = (h: string) => header.indexOf(h);
-      const [ext, ids] = [col('external-id'), col('party-identifications')];
-      g.expect(ext >= 0 && ids >= 0, () => `${part.name}: header is ${header.join(',')}`);
-      for (const row of body) {
-        rows++;
-        const ident = Object.fromEntries(
-          (row[ids] ?? '').split('|').map((kv) => kv.split(':') as [string, string]),
-        );
-        const id = ident.NETSUITE_CUSTOMER_ID ?? '';
-        seen.set(id, (seen.get(id) ?? 0) + 1);
-        const c = byId.get(id);
-        if (!c) g.expect(false, () => `${part.name}: NetSuite customer "${id}" was not seeded`);
-        else
-          g.expect(
-            row[ext] === c.shopifyCustomerId && ident.SHOPIFY_CUST_ID === c.shopifyCustomerId,
-            () => `${part.name}: customer ${id} has Shopify id ${row[ext]}, expected ${c.shopifyCustomerId}`,
-          );
-      }
-    }
-    for (const c of existing) {
-      const k = seen.get(c.id) ?? 0;
-      g.expect(k === 1, () => `customer ${c.id} appears ${k} times across the parts (expected exactly once)`);
-    }
-    g.expect(rows === n, () => `${rows} rows across the parts, expected ${n}`);
-    g.done();
+    const { gen, files, folders, parts, rows } = generateChecked(env, n, existing);
     const partContents = new Map(parts.map((p) => [p.name, p.contents]));
 
     // ---- upload

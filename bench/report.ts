@@ -1,5 +1,5 @@
 /** Targets, the stdout table and the results.json shape of the benchmarks. */
-import type { CaseResult } from './cases';
+import { TARGET, type CaseResult } from './cases';
 import type { ApiUsage } from './measure';
 
 const round = (x: number, digits: number) => {
@@ -24,7 +24,7 @@ export const TARGETS: Target[] = [
     key: 'HC_SC_GenerateHistoricalCustomerCSV',
     metric: 'unitsPer1000Customers',
     op: '<=',
-    limit: 5,
+    limit: TARGET.historicalPer1000,
     value: unitsPer1000,
     note: (c) =>
       c.customers < 10000
@@ -35,28 +35,28 @@ export const TARGETS: Target[] = [
     key: 'HC_SC_ImportCustomer',
     metric: 'unitsPerCreatedCustomer',
     op: '<=',
-    limit: 16,
+    limit: TARGET.createdPerCustomer,
     value: unitsPerCustomer,
   },
   {
     key: 'HC_SC_ImportCustomer',
     metric: 'createdInFirstExecution',
     op: '>=',
-    limit: 600,
+    limit: TARGET.createdInFirstExecution,
     value: (c) => c.extra.createdInFirstExecution,
   },
   {
     key: 'HC_SC_ImportCustomer (link)',
     metric: 'unitsPerLinkedCustomer',
     op: '<=',
-    limit: 7,
+    limit: TARGET.linkedPerCustomer,
     value: unitsPerCustomer,
   },
   {
     key: 'HC_MR_ExportedCustomerCSV',
     metric: 'unitsPerExportedCustomer',
     op: '<=',
-    limit: 0.012,
+    limit: TARGET.idExportPerCustomer,
     value: unitsPerCustomer,
     note: (c) =>
       c.customers < 10000
@@ -68,7 +68,7 @@ export const TARGETS: Target[] = [
     key: 'HC_MR_ExportedCustomerCSV',
     metric: 'unitsPerExportedCustomer',
     op: '<=',
-    limit: 0.16,
+    limit: TARGET.idExportFixedCosts,
     value: unitsPerCustomer,
   },
 ];

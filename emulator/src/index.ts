@@ -18,7 +18,7 @@ export { submitTask } from './core/tasks';
 export type { CsvImportResult, QueuedTaskType } from './core/tasks';
 export { SuiteScriptError, nsError } from './core/errors';
 export { GovernanceMeter, COSTS } from './core/governance';
-export { DEFAULT_LATENCY, DEFAULT_OVERHEADS, JobClock, latencyOf } from './core/clock';
+export { DEFAULT_LATENCY, DEFAULT_OVERHEADS, JobClock, latencyOf, scaledTiming } from './core/clock';
 export type { LatencyTable, PlatformOverheads } from './core/clock';
 export { createScriptDate } from './core/scriptDate';
 export type {

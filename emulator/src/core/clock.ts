@@ -5,11 +5,10 @@
  * taken in NetSuite (per execution, per map/reduce stage, in total), and scripts that read the time
  * (`new Date()`, `Date.now()`) see that modeled account time.
  *
- * Oracle publishes no per-call durations. The defaults below are typical orders of magnitude for a
- * production account (the Application Performance Management SuiteApp and community timings put
- * record saves in the hundreds of milliseconds, searches page by page in the low hundreds, SFTP
- * connects around a second): they are estimates, documented as such in emulator/README.md, and every
- * entry can be changed per account (`new Account({ latency: { 'Record.save': 900 } })`).
+ * Oracle publishes no per-call durations: every figure below is an assumption. Each one, with the source
+ * where one exists and the reasoning where none does, is in emulator/README.md, "Where the modeled times
+ * come from". Every entry can be changed per account (`new Account({ latency: { 'Record.save': 900 } })`),
+ * and `scaledTiming` scales them all (the bench reports its backlog figures over 0.5× to 4×).
  */
 
 /** Typical duration in ms of one call, by api name prefix (the longest matching prefix wins). */
@@ -65,7 +64,10 @@ export const DEFAULT_LATENCY: LatencyTable = {
   'log.': 0,
 };
 
-/** Time the platform spends around the script, not in N/ calls (also estimates, also configurable). */
+/**
+ * Time the platform spends around the script, not in N/ calls, and the other work that shares the
+ * account's processors (assumptions too, also configurable; emulator/README.md gives the reasoning).
+ */
 export interface PlatformOverheads {
   /** Loading the script and starting an execution or a map/reduce job on a processor. */
   jobStartMs: number;
@@ -73,13 +75,50 @@ export interface PlatformOverheads {
   invocationMs: number;
   /** Script time per N/ call not listed in the table (CPU between calls). */
   defaultCallMs: number;
+  /** The shuffle stage's work per key/value pair the map stage wrote (it runs as a job of its own). */
+  shufflePerPairMs: number;
+  /**
+   * Share (0–1) of the processors' time other deployments take (runners/processors.ts): their jobs,
+   * `otherJobMs` each, arrive evenly on each processor and go before ours when queued first.
+   * 0 (the default): every processor is free whenever a job of this account's scripts wants one.
+   */
+  otherWorkShare: number;
+  /** Duration of one job of the other work. */
+  otherJobMs: number;
 }
 
 export const DEFAULT_OVERHEADS: PlatformOverheads = {
   jobStartMs: 1000,
   invocationMs: 30,
   defaultCallMs: 20,
+  shufflePerPairMs: 2,
+  otherWorkShare: 0,
+  otherJobMs: 120_000,
 };
+
+/** Overheads that are durations (scaled by `scaledTiming`); otherWorkShare is a share, not a time. */
+const DURATIONS: Array<keyof PlatformOverheads> = [
+  'jobStartMs',
+  'invocationMs',
+  'defaultCallMs',
+  'shufflePerPairMs',
+  'otherJobMs',
+];
+
+/**
+ * Every modeled duration multiplied by `k` (the latency table and the overheads, the other work's jobs
+ * included): a run under it takes k times as long, unless a time limit or a yield is reached.
+ */
+export function scaledTiming(
+  k: number,
+  latency: LatencyTable = DEFAULT_LATENCY,
+  overheads: PlatformOverheads = DEFAULT_OVERHEADS,
+): { latency: LatencyTable; overheads: PlatformOverheads } {
+  const l = Object.fromEntries(Object.entries(latency).map(([api, ms]) => [api, ms * k]));
+  const o = { ...overheads };
+  for (const d of DURATIONS) o[d] = overheads[d] * k;
+  return { latency: l, overheads: o };
+}
 
 /** The modeled duration of one call to `api`. */
 export function latencyOf(table: LatencyTable, api: string, fallback: number): number {

@@ -57,7 +57,14 @@ export interface MapReduceReport {
   restarts: Array<{ stage: string; key?: string; api: string }>;
   /** A stage left early because exitOnError was set and a key failed. */
   exitedStage?: 'map' | 'reduce';
-  time: { getInputData: StageTime; map: StageTime; reduce: StageTime; summarize: StageTime };
+  time: {
+    getInputData: StageTime;
+    map: StageTime;
+    reduce: StageTime;
+    summarize: StageTime;
+    /** The shuffle's job (a map/reduce with a reduce function); absent in results of older versions. */
+    shuffle?: StageTime;
+  };
 }
 
 /** What a CSV import job did (help "CSV Import Job Status"): one entry per data row. */

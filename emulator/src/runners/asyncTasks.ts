@@ -17,7 +17,7 @@
  */
 import type { Account } from '../account';
 import { JobClock } from '../core/clock';
-import type { TaskEntry } from '../core/tasks';
+import type { CsvImportResult, TaskEntry } from '../core/tasks';
 import { parseCsv, type SavedCsvImport } from '../data/savedCsvImports';
 import type { ExecutionResult } from './types';
 import { Execution, serializeError } from './execution';
@@ -109,6 +109,47 @@ function setCell(
   } else rec.setValue({ fieldId, value: raw });
 }
 
+type CsvImportOutcome = Pick<CsvImportResult, 'records' | 'added' | 'updated'>;
+
+/** One data row: matched by internal or external id (UPDATE, ADDUPDATE), its cells set, saved. */
+function importRow(
+  account: Account,
+  map: SavedCsvImport,
+  rec: RecordModuleLike,
+  values: Map<string, string>,
+  line: number,
+  result: CsvImportOutcome,
+): void {
+  const internalId = values.get('internalid')?.trim();
+  const externalId = values.get('externalid')?.trim();
+  let matchId: number | undefined;
+  if (map.dataHandling !== 'ADD') {
+    if (internalId)
+      matchId = account.records.get(map.recordType, internalId) ? Number(internalId) : undefined;
+    else if (externalId) matchId = account.records.findByExternalId(map.recordType, externalId)?.id;
+  }
+  if (map.dataHandling === 'UPDATE' && matchId === undefined) {
+    throw new Error(
+      internalId || externalId
+        ? `No ${map.recordType} record matches ${internalId ? `internal id ${internalId}` : `external id ${externalId}`}`
+        : 'An update needs the internal id or the external id mapped',
+    );
+  }
+  const r =
+    matchId === undefined
+      ? rec.create({ type: map.recordType })
+      : rec.load({ type: map.recordType, id: matchId });
+  for (const [fieldId, raw] of values) {
+    if (fieldId === 'internalid') continue;
+    setCell(account, r, map.recordType, fieldId, raw, map.decimalDelimiter);
+  }
+  const id = r.save();
+  const action = matchId === undefined ? 'ADD' : 'UPDATE';
+  result.records.push({ line, id, action });
+  if (action === 'ADD') result.added += 1;
+  else result.updated += 1;
+}
+
 export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult {
   task.status = 'PROCESSING';
   const exec = taskExecution(account, task, 'CSVIMPORT', 'csvimport');
@@ -153,36 +194,7 @@ export function runCsvImport(account: Account, task: TaskEntry): ExecutionResult
         } else values.set(f.field, f.value ?? '');
       }
       try {
-        rowExec.run(() => {
-          const internalId = values.get('internalid')?.trim();
-          const externalId = values.get('externalid')?.trim();
-          let matchId: number | undefined;
-          if (map.dataHandling !== 'ADD') {
-            if (internalId)
-              matchId = account.records.get(map.recordType, internalId) ? Number(internalId) : undefined;
-            else if (externalId) matchId = account.records.findByExternalId(map.recordType, externalId)?.id;
-          }
-          if (map.dataHandling === 'UPDATE' && matchId === undefined) {
-            throw new Error(
-              internalId || externalId
-                ? `No ${map.recordType} record matches ${internalId ? `internal id ${internalId}` : `external id ${externalId}`}`
-                : 'An update needs the internal id or the external id mapped',
-            );
-          }
-          const r =
-            matchId === undefined
-              ? rec.create({ type: map.recordType })
-              : rec.load({ type: map.recordType, id: matchId });
-          for (const [fieldId, raw] of values) {
-            if (fieldId === 'internalid') continue;
-            setCell(account, r, map.recordType, fieldId, raw, map.decimalDelimiter);
-          }
-          const id = r.save();
-          const action = matchId === undefined ? 'ADD' : 'UPDATE';
-          result.records.push({ line, id, action });
-          if (action === 'ADD') result.added += 1;
-          else result.updated += 1;
-        });
+        rowExec.run(() => importRow(account, map, rec, values, line, result));
       } catch (e) {
         result.failed.push({ line, error: serializeError(e).message });
       }

@@ -62,45 +62,53 @@ class RestletExecution extends Execution {
   }
 }
 
-export function runRestlet(account: Account, opts: RunRestletOptions): RestletResult {
-  const user: UserInfo = { ...DEFAULT_PAGE_USER, ...(opts.user ?? {}) };
-  const script = account.script(opts.scriptId);
-  if (script.kind !== 'RESTLET')
-    throw new SuiteScriptError('INVALID_SCRIPT_TYPE', `${script.scriptId} is not a RESTlet`);
-  const deployment = account.deployment(script, opts.deploymentId);
-  const method = opts.method.toUpperCase() as RunRestletOptions['method'];
-  const hasBody = opts.body !== undefined && opts.body !== '';
-  const contentType = (
-    opts.contentType ?? (typeof opts.body === 'object' ? 'application/json' : '')
-  ).toLowerCase();
-  const json = contentType.startsWith('application/json');
-  const empty: UsageReport = { total: 0, byApi: {} };
-  const fail = (
-    httpStatus: number,
-    code: string,
-    message: string,
-    status: RestletResult['status'] = 'REFUSED',
-  ) => ({
+/** A refused or failed request as NetSuite answers it (JSON or text, by the request's Content-Type). */
+function restletFail(
+  json: boolean,
+  httpStatus: number,
+  code: string,
+  message: string,
+  status: RestletResult['status'] = 'REFUSED',
+) {
+  return {
     status,
     httpStatus,
     contentType: json ? 'application/json' : 'text/plain',
     body: json
       ? JSON.stringify({ error: { code, message } })
       : `error code: ${code}\nerror message: ${message}`,
-    usage: empty,
+    usage: { total: 0, byApi: {} } as UsageReport,
     logs: [] as LogEntry[],
     error: { type: 'error.SuiteScriptError', name: code, message },
+  };
+}
+
+type RestletMethod = RunRestletOptions['method'];
+
+/** Checks the deployment and the request; the argument of the entry point, or the refusal. */
+function readRequest(
+  opts: RunRestletOptions,
+  deployment: { isDeployed: boolean; deploymentId: string },
+): { json: boolean; method: RestletMethod; arg: unknown } | { refused: RestletResult } {
+  const method = opts.method.toUpperCase() as RestletMethod;
+  const hasBody = opts.body !== undefined && opts.body !== '';
+  const contentType = (
+    opts.contentType ?? (typeof opts.body === 'object' ? 'application/json' : '')
+  ).toLowerCase();
+  const json = contentType.startsWith('application/json');
+  const refuse = (httpStatus: number, code: string, message: string) => ({
+    refused: restletFail(json, httpStatus, code, message),
   });
   if (!deployment.isDeployed)
-    return fail(
+    return refuse(
       400,
       'SSS_DEPLOYMENT_NOT_DEPLOYED',
       `The deployment ${deployment.deploymentId} is not deployed.`,
     );
   if (hasBody && (method === 'GET' || method === 'DELETE'))
-    return fail(400, 'INVALID_REQUEST', `A ${method} request cannot have a body.`);
+    return refuse(400, 'INVALID_REQUEST', `A ${method} request cannot have a body.`);
   if (hasBody && !contentType)
-    return fail(
+    return refuse(
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       'Send a Content-Type header (application/json or text/plain).',
@@ -112,10 +120,24 @@ export function runRestlet(account: Account, opts: RunRestletOptions): RestletRe
       try {
         arg = text === '' ? {} : JSON.parse(text);
       } catch {
-        return fail(400, 'INVALID_JSON', 'The request body is not valid JSON.');
+        return refuse(400, 'INVALID_JSON', 'The request body is not valid JSON.');
       }
     } else arg = text;
   }
+  return { json, method, arg };
+}
+
+export function runRestlet(account: Account, opts: RunRestletOptions): RestletResult {
+  const user: UserInfo = { ...DEFAULT_PAGE_USER, ...(opts.user ?? {}) };
+  const script = account.script(opts.scriptId);
+  if (script.kind !== 'RESTLET')
+    throw new SuiteScriptError('INVALID_SCRIPT_TYPE', `${script.scriptId} is not a RESTlet`);
+  const deployment = account.deployment(script, opts.deploymentId);
+  const req = readRequest(opts, deployment);
+  if ('refused' in req) return req.refused;
+  const { json, method, arg } = req;
+  const fail = (httpStatus: number, code: string, message: string, status?: RestletResult['status']) =>
+    restletFail(json, httpStatus, code, message, status);
 
   syncScriptRecords(account);
   const exec = new RestletExecution(

@@ -11,7 +11,9 @@ import type { FaultPlan } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
 import { writeLog } from '../modules/log';
 import { closeSftpConnections } from '../modules/sftp';
+import { JobClock } from '../core/clock';
 import { Execution, LIMITS, TIME_LIMITS_SECONDS, serializeError } from './execution';
+import { acquireProcessor } from './processors';
 import type { ExecutionResult, ExecutionStatus } from './types';
 
 export interface RunOptions {
@@ -111,6 +113,8 @@ export function finish(
 
 export function runScheduled(account: Account, opts: RunOptions): ExecutionResult {
   const p = prepare(account, opts, 'SCHEDULED');
+  // one job: it waits in the queue for a free processor (runners/processors.ts) and holds it to its end
+  const slot = acquireProcessor(account, account.now().getTime());
   const exec = new Execution({
     account,
     script: p.script,
@@ -120,6 +124,7 @@ export function runScheduled(account: Account, opts: RunOptions): ExecutionResul
     task: p.task,
     limit: account.usageLimits.get(p.script.scriptId) ?? LIMITS.scheduled,
     timeLimitSeconds: TIME_LIMITS_SECONDS.scheduled,
+    clock: new JobClock(slot.startMs),
   });
   const logStart = account.logs.length;
   let status: ExecutionStatus = 'COMPLETE';
@@ -143,5 +148,7 @@ export function runScheduled(account: Account, opts: RunOptions): ExecutionResul
     error = exec.timedOut;
   }
   exec.addUsage(exec.meter);
-  return finish(account, exec, p.task, logStart, status, error);
+  const result = finish(account, exec, p.task, logStart, status, error);
+  slot.release(result.endedAt.getTime());
+  return result;
 }

@@ -165,37 +165,80 @@ export function pageChrome(account: Account, user: UserInfo, action: string): Pa
   };
 }
 
+/** The page the Suitelet wrote (or its redirect). */
+function servedPage(
+  response: ServerResponse,
+  usage: UsageReport,
+  logs: LogEntry[],
+  executionId: string,
+): SuiteletResult {
+  const headers = { ...response.headers };
+  if (!headers['content-type']) headers['content-type'] = ['text/html; charset=utf-8'];
+  return {
+    status: 'COMPLETE',
+    httpStatus: response.redirectTo ? 302 : 200,
+    headers,
+    body: response.body,
+    redirect: response.redirectTo,
+    usage,
+    logs,
+    executionId,
+  };
+}
+
+/** A page NetSuite serves in place of the Suitelet's (refused, or the script failed). */
+function errorPage(
+  account: Account,
+  user: UserInfo,
+  url: string,
+  httpStatus: number,
+  title: string,
+  html: string,
+  status: SuiteletResult['status'],
+  error?: SerializedError,
+): SuiteletResult {
+  return {
+    status,
+    httpStatus,
+    headers: { 'content-type': ['text/html; charset=utf-8'] },
+    body: renderPlainPage(title, pageChrome(account, user, url), html),
+    redirect: null,
+    usage: { total: 0, byApi: {} },
+    logs: [],
+    error,
+  };
+}
+
+/** The response object of a page: its chrome, and where sendRedirect's targets resolve. */
+function pageResponse(account: Account, user: UserInfo, url: string): ServerResponse {
+  return new ServerResponse(
+    () => pageChrome(account, user, url),
+    (o) => {
+      const params = (o.parameters ?? {}) as Record<string, unknown>;
+      if (o.type === 'SUITELET') return suiteletPath(String(o.identifier), String(o.id), params);
+      if (o.type === 'RECORD')
+        return recordPath(String(o.identifier), String(o.id ?? ''), !!o.editMode, params);
+      return String(o.identifier);
+    },
+  );
+}
+
 export function runSuitelet(account: Account, opts: RunSuiteletOptions): SuiteletResult {
   const user: UserInfo = { ...DEFAULT_PAGE_USER, ...(opts.user ?? {}) };
   const host = opts.host ?? 'localhost';
-  const empty: UsageReport = { total: 0, byApi: {} };
   const page = (
     httpStatus: number,
     title: string,
     html: string,
     status: SuiteletResult['status'],
     error?: SerializedError,
-  ): SuiteletResult => ({
-    status,
-    httpStatus,
-    headers: { 'content-type': ['text/html; charset=utf-8'] },
-    body: renderPlainPage(title, pageChrome(account, user, opts.request.url), html),
-    redirect: null,
-    usage: empty,
-    logs: [],
-    error,
-  });
+  ) => errorPage(account, user, opts.request.url, httpStatus, title, html, status, error);
   const script = account.script(opts.scriptId);
   if (script.kind !== 'SUITELET')
     throw new SuiteScriptError('INVALID_SCRIPT_TYPE', `${script.scriptId} is not a Suitelet`);
   const deployment = account.deployment(script, opts.deploymentId);
-  if (!deployment.isDeployed)
-    return page(
-      404,
-      'Error',
-      `<p>SSS_DEPLOYMENT_NOT_DEPLOYED: the deployment ${escapeHtml(deployment.deploymentId)} is not deployed.</p>`,
-      'REFUSED',
-    );
+  const notDeployed = `SSS_DEPLOYMENT_NOT_DEPLOYED: the deployment ${escapeHtml(deployment.deploymentId)} is not deployed.`;
+  if (!deployment.isDeployed) return page(404, 'Error', `<p>${notDeployed}</p>`, 'REFUSED');
   const audience = suiteletAudience(account, script.scriptId, deployment.deploymentId);
   if (!audience.allRoles && !audience.roles.includes(user.roleId.toLowerCase()))
     return page(
@@ -222,16 +265,7 @@ export function runSuitelet(account: Account, opts: RunSuiteletOptions): Suitele
   );
   const self = suiteletPath(script.scriptId, deployment.deploymentId);
   const request = new ServerRequest(opts.request, host);
-  const response = new ServerResponse(
-    () => pageChrome(account, user, opts.request.url),
-    (o) => {
-      const params = (o.parameters ?? {}) as Record<string, unknown>;
-      if (o.type === 'SUITELET') return suiteletPath(String(o.identifier), String(o.id), params);
-      if (o.type === 'RECORD')
-        return recordPath(String(o.identifier), String(o.id ?? ''), !!o.editMode, params);
-      return String(o.identifier);
-    },
-  );
+  const response = pageResponse(account, user, opts.request.url);
   exec.response = response;
   const logStart = account.logs.length;
   let error: unknown;
@@ -260,16 +294,5 @@ export function runSuitelet(account: Account, opts: RunSuiteletOptions): Suitele
     );
     return { ...r, usage, logs, executionId: exec.executionId };
   }
-  const headers = { ...response.headers };
-  if (!headers['content-type']) headers['content-type'] = ['text/html; charset=utf-8'];
-  return {
-    status: 'COMPLETE',
-    httpStatus: response.redirectTo ? 302 : 200,
-    headers,
-    body: response.body,
-    redirect: response.redirectTo,
-    usage,
-    logs,
-    executionId: exec.executionId,
-  };
+  return servedPage(response, usage, logs, exec.executionId);
 }

@@ -20,6 +20,7 @@ import type { ExecutionContext } from '../core/context';
 import { SuiteScriptError } from '../core/errors';
 import { closeSftpConnections } from '../modules/sftp';
 import { Execution } from './execution';
+import { registerUserEventRunner } from '../modules/record/userEvents';
 
 export const USER_EVENT_LIMIT = 1_000;
 
@@ -101,3 +102,5 @@ export function runUserEvents(
     }
   }
 }
+
+registerUserEventRunner(runUserEvents);
