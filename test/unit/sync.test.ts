@@ -4,7 +4,6 @@
  * through the real adapters; test/lib loads the built library in a bare context.
  */
 import * as lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-import type * as Lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
 import type {
   ExportState,
   ImportState,
