@@ -36,9 +36,9 @@ export function renderMemory(m: MemoryReport): string {
 }
 
 /**
- * About 3 KB of heap per generated customer (measured: 2.5 GB at 1,000,000 customers plus 100,000 new,
- * 1.3 GB at 300,000: cli/README.md). A size that cannot fit is refused before minutes of work end in
- * V8's out-of-memory crash.
+ * A generous bound on the peak heap per generated customer (simulate's "Memory" line shows the peak
+ * heap used of a run). A size that cannot fit is refused before minutes of work end in V8's
+ * out-of-memory crash.
  */
 const HEAP_BYTES_PER_CUSTOMER = 3 * 1024;
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { intOption, outputDir, parse, str } from './args';
+import type { Options } from './args';
 import type { Io } from './io';
 import { CliError, UsageError } from './io';
 import { describeTarget, readSftpTarget, secretsOf } from './sftpOptions';
@@ -13,10 +14,11 @@ import type { SftpTarget } from './sftpOptions';
 import { writeSnapshot, snapshotOf } from './snapshot';
 import { runScenario } from '../simulation/scenario';
 import type { ProgressEvent, ScenarioReport, StepReport } from '../simulation/scenario';
-import type { SyncEnvironment } from '../simulation/environment';
+import type { EnvironmentOptions, SyncEnvironment } from '../simulation/environment';
 import { RemoteSftpFiles } from '../simulation/remoteFiles';
 import { checkHeapFor, MemoryTracker, renderMemory } from './memory';
 import { checkPortFree, servePage, statusPageUrl } from './statusPage';
+import { Progress } from './progress';
 
 export const SIMULATE_HELP = `Usage: hc-customer-sync simulate [options]
 
@@ -63,29 +65,82 @@ interface StepView {
 
 type Tree = Map<string, number>;
 
+const SIMULATE_OPTIONS: Options = {
+  customers: { type: 'string' },
+  new: { type: 'string' },
+  seed: { type: 'string' },
+  server: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  serve: { type: 'boolean' },
+  port: { type: 'string' },
+  'sftp-host': { type: 'string' },
+  'sftp-port': { type: 'string' },
+  'sftp-user': { type: 'string' },
+  'sftp-key': { type: 'string' },
+  'sftp-password-env': { type: 'string' },
+  'sftp-host-key': { type: 'string' },
+  'sftp-dir': { type: 'string' },
+};
+
+type Values = ReturnType<typeof parse>['values'];
+
+/** The command line's merchant, server and output, checked before any work starts. */
+interface SimulateSettings {
+  values: Values;
+  customers: number;
+  port: number;
+  seed: number;
+  newCustomers: number | undefined;
+  server: string;
+  target: SftpTarget | null;
+  outDir: string | null;
+}
+
 export async function simulateCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, {
-    customers: { type: 'string' },
-    new: { type: 'string' },
-    seed: { type: 'string' },
-    server: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    serve: { type: 'boolean' },
-    port: { type: 'string' },
-    'sftp-host': { type: 'string' },
-    'sftp-port': { type: 'string' },
-    'sftp-user': { type: 'string' },
-    'sftp-key': { type: 'string' },
-    'sftp-password-env': { type: 'string' },
-    'sftp-host-key': { type: 'string' },
-    'sftp-dir': { type: 'string' },
-  });
+  const { values } = parse(argv, SIMULATE_OPTIONS);
   if (values.help) {
     io.out(SIMULATE_HELP);
     return 0;
   }
+  const settings = readSettings(values, io);
+  if (values.serve) await checkPortFree(settings.port);
+  const progress = new Progress(io, !values.quiet && !values.json);
+  const hotwaxFiles = connectRemote(settings.target, progress);
+  const memory = new MemoryTracker();
+  const views: StepView[] = [];
+  let result: Awaited<ReturnType<typeof runScenario>>;
+  try {
+    result = await runScenario({
+      customers: settings.customers,
+      seed: settings.seed,
+      newCustomers: settings.newCustomers,
+      sftp: sftpOption(settings),
+      credential: settings.target ? (settings.target.privateKey ? 'key' : 'secret') : undefined,
+      hotwaxFiles,
+      onProgress: stepRecorder(views, memory, progress, hotwaxFiles),
+    });
+  } catch (e) {
+    progress.clear();
+    hotwaxFiles?.close();
+    throw e;
+  }
+  progress.clear();
+  const { report, env } = result;
+  try {
+    report.steps.forEach((s, i) => {
+      if (views[i]) views[i].report = s;
+    });
+    await present(settings, io, { report, env, views, hotwaxFiles, memory });
+  } finally {
+    hotwaxFiles?.close();
+    await env.stop();
+  }
+  return report.reconciliation.ok ? 0 : 1;
+}
+
+function readSettings(values: Values, io: Io): SimulateSettings {
   const customers = intOption(values, 'customers', 2000, 2);
   const port = intOption(values, 'port', 8719, 0, 65535);
   const seed = intOption(values, 'seed', 1);
@@ -116,109 +171,96 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     : null;
   // Checked (and created) before the simulation, not after minutes of it.
   const outDir = str(values, 'out') ? outputDir(io.cwd, 'out', str(values, 'out')!) : null;
-  if (values.serve) await checkPortFree(port);
-  const progress = new Progress(io, !values.quiet && !values.json);
+  return { values, customers, port, seed, newCustomers, server, target, outDir };
+}
 
-  let hotwaxFiles: RemoteSftpFiles | undefined;
-  if (target) {
-    progress.line(`Connecting to ${describeTarget(target)}`);
-    try {
-      hotwaxFiles = new RemoteSftpFiles({ ...target, directory: target.directory });
-    } catch (e) {
-      throw new CliError(`cannot reach the SFTP server: ${explain(e, target)}`);
-    }
+function connectRemote(target: SftpTarget | null, progress: Progress): RemoteSftpFiles | undefined {
+  if (!target) return undefined;
+  progress.line(`Connecting to ${describeTarget(target)}`);
+  try {
+    return new RemoteSftpFiles({ ...target, directory: target.directory });
+  } catch (e) {
+    throw new CliError(`cannot reach the SFTP server: ${explain(e, target)}`);
   }
-  const views: StepView[] = [];
+}
+
+function sftpOption({ target, server }: SimulateSettings): EnvironmentOptions['sftp'] {
+  if (!target) return server as 'embedded' | 'openssh';
+  const { host, port, username, hostKey, password, privateKey, directory } = target;
+  return { host, port, username, hostKey, password, privateKey, directory };
+}
+
+/** Progress and, per step, its seconds and the files it wrote or moved away (report filled in later). */
+function stepRecorder(
+  views: StepView[],
+  memory: MemoryTracker,
+  progress: Progress,
+  hotwaxFiles: RemoteSftpFiles | undefined,
+): (e: ProgressEvent) => void {
   let before: { sftp: Tree; cabinet: Tree } | null = null;
   let stepStarted = 0;
   const treeOf = (env: SyncEnvironment) => ({ sftp: sftpTree(env, hotwaxFiles), cabinet: cabinetTree(env) });
-  const memory = new MemoryTracker();
-  const onProgress = (e: ProgressEvent) => {
+  return (e) => {
     memory.sample();
     if (e.phase === 'start') {
       before = treeOf(e.env);
       stepStarted = Date.now();
       progress.step(e.index, e.total, e.step);
-    } else {
-      const after = treeOf(e.env);
-      const diff = diffTrees(before!, after);
-      views.push({
-        report: undefined as unknown as StepReport,
-        seconds: (Date.now() - stepStarted) / 1000,
-        ...diff,
-      });
-      progress.step(e.index, e.total, e.step, true);
+      return;
     }
+    const diff = diffTrees(before!, treeOf(e.env));
+    views.push({
+      report: undefined as unknown as StepReport,
+      seconds: (Date.now() - stepStarted) / 1000,
+      ...diff,
+    });
+    progress.step(e.index, e.total, e.step, true);
   };
+}
 
-  let result: Awaited<ReturnType<typeof runScenario>>;
-  try {
-    result = await runScenario({
-      customers,
-      seed,
-      newCustomers,
-      sftp: target
-        ? {
-            host: target.host,
-            port: target.port,
-            username: target.username,
-            hostKey: target.hostKey,
-            password: target.password,
-            privateKey: target.privateKey,
-            directory: target.directory,
-          }
-        : server,
-      credential: target ? (target.privateKey ? 'key' : 'secret') : undefined,
+interface Finished {
+  report: ScenarioReport;
+  env: SyncEnvironment;
+  views: StepView[];
+  hotwaxFiles: RemoteSftpFiles | undefined;
+  memory: MemoryTracker;
+}
+
+/** --out, the report (text or JSON) and the status page. */
+async function present(settings: SimulateSettings, io: Io, run: Finished): Promise<void> {
+  const { values, target, outDir, port } = settings;
+  const { report, env, views, hotwaxFiles } = run;
+  if (outDir)
+    writeOut(
+      outDir,
+      env,
+      report,
+      views,
       hotwaxFiles,
-      onProgress,
-    });
-  } catch (e) {
-    progress.clear();
-    hotwaxFiles?.close();
-    throw e;
+      target ? secretsOf(target) : secretsOf(env.server ?? {}),
+    );
+  const mem = run.memory.report();
+  if (values.json)
+    io.out(JSON.stringify({ ...report, memory: mem, files: views.map(stepFiles) }, null, 2) + '\n');
+  else
+    io.out(
+      renderText(report, views, describeSftp(env, target)) +
+        renderMemory(mem) +
+        '\n' +
+        (outDir ? `\nEverything written is in ${outDir}\n` : ''),
+    );
+  // The status page of the simulated account (README "The status page").
+  if (values.serve) await servePage(env.account, port, io, !!values.json);
+  else if (!values.json) {
+    // Nothing serves the page once this process ends: the last line says how to see it. Only the
+    // merchant's options are repeated (never the SFTP ones: a pasted password must not be echoed).
+    const again = ['customers', 'new', 'seed', 'port']
+      .filter((k) => values[k] !== undefined)
+      .map((k) => `--${k} ${String(values[k])}`);
+    io.out(
+      `\nTo open this account's status page, run the same simulation serving it: npm start -- ${[...again, '--serve'].join(' ')} (then ${statusPageUrl(port)})\n`,
+    );
   }
-  progress.clear();
-  const { report, env } = result;
-  try {
-    report.steps.forEach((s, i) => {
-      if (views[i]) views[i].report = s;
-    });
-    if (outDir)
-      writeOut(
-        outDir,
-        env,
-        report,
-        views,
-        hotwaxFiles,
-        target ? secretsOf(target) : secretsOf(env.server ?? {}),
-      );
-    const mem = memory.report();
-    if (values.json)
-      io.out(JSON.stringify({ ...report, memory: mem, files: views.map(stepFiles) }, null, 2) + '\n');
-    else
-      io.out(
-        renderText(report, views, describeSftp(env, target)) +
-          renderMemory(mem) +
-          '\n' +
-          (outDir ? `\nEverything written is in ${outDir}\n` : ''),
-      );
-    // The status page of the simulated account (README "The status page").
-    if (values.serve) await servePage(env.account, port, io, !!values.json);
-    else if (!values.json) {
-      // Nothing serves the page once this process ends: the last line says how to see it. Only the
-      // merchant's options are repeated (never the SFTP ones: a pasted password must not be echoed).
-      const again = ['customers', 'new', 'seed', 'port']
-        .filter((k) => values[k] !== undefined)
-        .map((k) => `--${k} ${String(values[k])}`);
-      io.out(
-        `\nTo open this account's status page, run the same simulation serving it: npm start -- ${[...again, '--serve'].join(' ')} (then ${statusPageUrl(port)})\n`,
-      );
-    }
-  } finally {
-    hotwaxFiles?.close();
-    await env.stop();
-  }
-  return report.reconciliation.ok ? 0 : 1;
 }
 
 function describeSftp(env: SyncEnvironment, target: SftpTarget | null): string {
@@ -422,42 +464,4 @@ function filesContaining(dir: string, needles: string[]): string[] {
     if (needles.some((n) => text.includes(n))) hits.push(p);
   }
   return hits;
-}
-
-// ------------------------------------------------------------------ progress
-
-/** A step bar drawn in place on a terminal; plain lines otherwise. */
-class Progress {
-  private drawn = false;
-  private readonly started = Date.now();
-  constructor(
-    private readonly io: Io,
-    private readonly enabled: boolean,
-  ) {}
-
-  line(text: string): void {
-    if (!this.enabled) return;
-    this.clear();
-    this.io.err(text + '\n');
-  }
-
-  step(index: number, total: number, name: string, done = false): void {
-    if (!this.enabled) return;
-    const secs = ((Date.now() - this.started) / 1000).toFixed(1);
-    if (!this.io.isTTY) {
-      this.io.err(`[${index}/${total}] ${name} ${done ? 'done' : '...'} (${secs} s)\n`);
-      return;
-    }
-    const width = 24;
-    const filled = Math.round(((done ? index : index - 1) / total) * width);
-    const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
-    const text = `[${bar}] ${index}/${total} ${name}${done ? ' done' : ' ...'} ${secs} s`;
-    this.io.err(`\r${text.padEnd(78).slice(0, 78)}`);
-    this.drawn = true;
-  }
-
-  clear(): void {
-    if (this.drawn) this.io.err(`\r${' '.repeat(78)}\r`);
-    this.drawn = false;
-  }
 }

@@ -73,35 +73,68 @@ export function feedFileName(d: Date): string {
 
 /** Minimal RFC 4180 reader for the files NetSuite wrote (the simulated HotWax reads them independently of our library). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return [...csvRows(text)];
+}
+
+/** The rows of a CSV text one at a time, so a million-row file is never held as arrays all at once. */
+export function* csvRows(text: string): Generator<string[]> {
+  const n = text.length;
   let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cur += '"';
+  let i = 0;
+  while (i < n) {
+    let value = '';
+    // A field: plain runs up to a delimiter or a quote, and quoted runs where "" stands for one quote.
+    for (;;) {
+      let k = i;
+      while (k < n && !isSpecial(text.charCodeAt(k))) k++;
+      value += text.slice(i, k);
+      i = k;
+      if (i >= n || text.charCodeAt(i) !== 34) break;
+      for (i++; ;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          value += text.slice(i);
+          i = n;
+          break;
+        }
+        value += text.slice(i, q);
+        i = q + 1;
+        if (text.charCodeAt(i) !== 34) break;
+        value += '"';
         i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += c;
+      }
+    }
+    if (i >= n) {
+      // The text ends without a line break (an unclosed empty quote at a line's start is no row).
+      if (value !== '' || row.length) yield [...row, value];
+      return;
+    }
+    row.push(value);
+    const c = text.charCodeAt(i++);
+    if (c === 44) {
+      if (i >= n) yield [...row, ''];
+      continue;
+    }
+    if (c === 13 && text.charCodeAt(i) === 10) i++;
+    yield row;
+    row = [];
   }
-  if (cur !== '' || row.length) {
-    row.push(cur);
-    rows.push(row);
+}
+
+/** Comma, LF, CR and the quote. */
+const isSpecial = (c: number) => c === 44 || c === 10 || c === 13 || c === 34;
+
+/**
+ * The value of `type` in a party-identifications cell ("TYPE:value|TYPE:value"), as
+ * Object.fromEntries over the pairs would give it: the last pair of that type, cut at its second colon.
+ */
+function identification(cell: string, type: string): string | undefined {
+  let found: string | undefined;
+  for (const kv of cell.split('|')) {
+    const parts = kv.split(':');
+    if (parts[0] === type) found = parts[1];
   }
-  return rows;
+  return found;
 }
 
 /** How the OMS reaches the SFTP default directory (…/netsuite/): paths are relative to it. */
@@ -153,10 +186,12 @@ export class HotWaxOms {
     this.byShopifyId.set(p.shopifyCustomerId, p);
   }
 
-  private consume(dir: string, onFile: (rows: string[][], name: string) => void): string[] {
+  /** Hands each file's header and its other rows (read one at a time) to `onFile`, then archives it. */
+  private consume(dir: string, onFile: (header: string[], body: Iterable<string[]>) => void): string[] {
     const names = this.files.listCsv(dir);
     for (const n of names) {
-      onFile(parseCsv(this.files.read(`${dir}/${n}`)), n);
+      const rows = csvRows(this.files.read(`${dir}/${n}`));
+      onFile(rows.next().value ?? [], { [Symbol.iterator]: () => rows });
       this.files.archive(dir, n);
     }
     return names;
@@ -167,19 +202,18 @@ export class HotWaxOms {
     let rows = 0;
     let linked = 0;
     let unknown = 0;
-    const files = this.consume('historicalshopifycustomer/csv', (data) => {
-      const [header, ...body] = data;
+    const files = this.consume('historicalshopifycustomer/csv', (header, body) => {
       const ids = header.indexOf('party-identifications');
       for (const r of body) {
         rows++;
-        const idents = Object.fromEntries(r[ids].split('|').map((kv) => kv.split(':') as [string, string]));
-        const party = this.byShopifyId.get(idents.SHOPIFY_CUST_ID);
+        const idents = r[ids];
+        const party = this.byShopifyId.get(identification(idents, 'SHOPIFY_CUST_ID') as string);
         if (!party) {
           unknown++;
           continue;
         }
         if (!party.netsuiteCustomerId) linked++;
-        party.netsuiteCustomerId = idents.NETSUITE_CUSTOMER_ID;
+        party.netsuiteCustomerId = identification(idents, 'NETSUITE_CUSTOMER_ID');
       }
     });
     return { files, rows, linked, unknown };
@@ -218,8 +252,7 @@ export class HotWaxOms {
   importPartyIdentifications(): { files: string[]; rows: number; unknownParties: number } {
     let rows = 0;
     let unknownParties = 0;
-    const files = this.consume('customer/import', (data) => {
-      const [header, ...body] = data;
+    const files = this.consume('customer/import', (header, body) => {
       const [pi, ti, vi] = ['partyId', 'partyIdentificationTypeId', 'idValue'].map((h) => header.indexOf(h));
       for (const r of body) {
         rows++;

@@ -58,8 +58,8 @@ export function createQueryModule(ctx: ExecutionContext): unknown {
     runSuiteQL(options: unknown) {
       const { sql, params } = queryOf(options);
       ctx.charge('query.runSuiteQL', 10);
-      const { labels, rows } = runSuiteQLRows(account, sql, params);
-      return resultSet(labels, rows.slice(0, 5000));
+      const { labels, rows } = runSuiteQLRows(account, sql, params, 5000);
+      return resultSet(labels, rows);
     },
     runSuiteQLPaged(options: unknown) {
       const { sql, params } = queryOf(options);

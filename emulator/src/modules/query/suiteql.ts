@@ -342,14 +342,17 @@ export interface QueryAccount {
     hasType(type: string): boolean;
     typeDef(type: string): { fields: Record<string, { type?: string }> };
     all(type: string): IterableIterator<{ id: number; values: Record<string, unknown> }>;
+    /** The type's table, whose ids are read in ascending order. */
+    table?(type: string): { idRange(lo: number, hi: number): Iterable<QueryRecord> } | undefined;
   };
 }
 
-/** Runs a SuiteQL string against the account's records: column labels and rows of values. */
+/** Runs a SuiteQL string against the account's records: column labels and rows of values (at most `limit`). */
 export function runSuiteQLRows(
   account: QueryAccount,
   sql: string,
   params: unknown[] = [],
+  limit = Infinity,
 ): { labels: string[]; rows: unknown[][] } {
   const q = new SuiteQLParser(String(sql), params).parse();
   if (!account.records.hasType(q.table)) {
@@ -357,25 +360,62 @@ export function runSuiteQLRows(
   }
   const fields = account.records.typeDef(q.table).fields ?? {};
   // an unset checkbox reads F, as NetSuite stores it
-  const get = (r: { id: number; values: Record<string, unknown> }) => (col: string) =>
+  const get = (r: QueryRecord) => (col: string) =>
     col === 'id'
       ? r.id
       : r.values[col] === undefined && fields[col]?.type === 'CHECKBOX'
         ? false
         : r.values[col];
-  let rows = [...account.records.all(q.table)];
-  if (q.where) rows = rows.filter((r) => test(q.where!, get(r)));
+  const rows = matching(account, q, get, limit);
+  const cols =
+    q.columns === '*'
+      ? ['id', ...Object.keys(rows[0]?.values ?? {})].map((c) => ({ col: c, label: c }))
+      : q.columns;
+  return { labels: cols.map((c) => c.label), rows: rows.map((r) => cols.map((c) => out(get(r)(c.col)))) };
+}
+
+type QueryRecord = { id: number; values: Record<string, unknown> };
+
+/**
+ * The records a query returns, in its order, at most `limit`. Ordered by id alone (how an export
+ * pages), they are read from the id-ordered table from the WHERE's lower id bound and the read stops
+ * at `limit`, so paging through a million records costs about a million checks, not one per page each.
+ */
+function matching(
+  account: QueryAccount,
+  q: Parsed,
+  get: (r: QueryRecord) => (col: string) => unknown,
+  limit: number,
+): QueryRecord[] {
+  const out: QueryRecord[] = [];
+  const byId = q.order.length === 1 && q.order[0].col === 'id' && !q.order[0].desc;
+  const table = byId ? account.records.table?.(q.table) : undefined;
+  if (table) {
+    for (const r of table.idRange(lowestId(q.where), Infinity)) {
+      if (q.where && !test(q.where, get(r))) continue;
+      out.push(r);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+  for (const r of account.records.all(q.table)) if (!q.where || test(q.where, get(r))) out.push(r);
   if (q.order.length)
-    rows.sort((a, b) => {
+    out.sort((a, b) => {
       for (const o of q.order) {
         const c = compare(get(a)(o.col), get(b)(o.col));
         if (c !== 0) return o.desc ? -c : c;
       }
       return 0;
     });
-  const cols =
-    q.columns === '*'
-      ? ['id', ...Object.keys(rows[0]?.values ?? {})].map((c) => ({ col: c, label: c }))
-      : q.columns;
-  return { labels: cols.map((c) => c.label), rows: rows.map((r) => cols.map((c) => out(get(r)(c.col)))) };
+  return out.length > limit ? out.slice(0, limit) : out;
+}
+
+/** The least internal id a WHERE can let through (`id > n`, `id >= n` or `id = n` among its ANDs). */
+function lowestId(e: Expr | undefined): number {
+  if (!e) return -Infinity;
+  if (e.k === 'and') return Math.max(lowestId(e.a), lowestId(e.b));
+  if (e.k !== 'cmp' || e.col !== 'id' || typeof e.v !== 'number' || !Number.isFinite(e.v)) return -Infinity;
+  if (e.op === '>') return Math.floor(e.v) + 1;
+  if (e.op === '>=' || e.op === '=') return Math.ceil(e.v);
+  return -Infinity;
 }

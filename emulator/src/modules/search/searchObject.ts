@@ -41,7 +41,13 @@ export interface SearchState {
 
 export class EmSearch {
   private readonly st: SearchState;
-  private cache?: { version: string; rows: Row[]; complete: boolean };
+  /** `more`: where an internal-id-ordered scan stopped at `need`, so the next page goes on from there. */
+  private cache?: {
+    version: string;
+    rows: Row[];
+    complete: boolean;
+    more?: { it: Iterator<StoredRecord>; pred: (r: StoredRecord) => boolean };
+  };
   private readonly compiler: FilterCompiler;
 
   constructor(
@@ -154,6 +160,12 @@ export class EmSearch {
     const version = formulas ? `x${++uncached}` : this.engine.version(this.st.type, this.joins(cols));
     const c = this.cache;
     if (c && c.version === version && (c.complete || c.rows.length >= need)) return c.rows;
+    if (c?.more && c.version === version) {
+      // Same data, a later page: the same rows in the same order, without scanning the first again.
+      c.complete = takeMatching(c.more.it, c.more.pred, c.rows, need);
+      if (c.complete) c.more = undefined;
+      return c.rows;
+    }
     const type = this.st.type;
     const pred = this.compiler.compile(type, node);
     const summarized = cols.some((col) => col.col.summary);
@@ -164,23 +176,21 @@ export class EmSearch {
         'A summary filter needs a search whose columns are summarized.',
       );
     const byId = !summarized && sortsByInternalId(cols);
-    const matched: StoredRecord[] = [];
-    let complete = true;
-    for (const r of this.candidates(node)) {
-      if (!pred(r)) continue;
-      matched.push(r);
-      if (byId && matched.length >= need) {
-        complete = false;
-        break;
-      }
+    if (byId) {
+      const it = this.candidates(node)[Symbol.iterator]();
+      const rows: Row[] = [];
+      const complete = takeMatching(it, pred, rows, need);
+      this.cache = { version, rows, complete, more: complete ? undefined : { it, pred } };
+      return rows;
     }
+    const matched: StoredRecord[] = [];
+    for (const r of this.candidates(node)) if (pred(r)) matched.push(r);
     let rows: Row[];
     if (summarized) rows = summarize(this.engine, type, cols, matched, having);
-    else if (byId) rows = matched.map((rec) => ({ rec }));
     else if (cols.some((col) => col.col.sort === 'ASC' || col.col.sort === 'DESC'))
       rows = sortRecords(this.engine, cols, matched).map((rec) => ({ rec }));
     else rows = unsortedOrder(matched, this.engine.store.options.searchOrderSeed).map((rec) => ({ rec }));
-    this.cache = { version, rows, complete };
+    this.cache = { version, rows, complete: true };
     return rows;
   }
 
@@ -268,3 +278,18 @@ export class EmSearch {
 
 // members of NetSuite's Search the emulator lacks throw "not emulated" (sandbox/notEmulated.ts)
 stubMissingMembers(EmSearch.prototype, 'N/search.Search');
+
+/** Moves records of `it` that pass `pred` into `rows` until it holds `need`; true when `it` ran out. */
+function takeMatching(
+  it: Iterator<StoredRecord>,
+  pred: (r: StoredRecord) => boolean,
+  rows: Row[],
+  need: number,
+): boolean {
+  for (let n = it.next(); !n.done; n = it.next()) {
+    if (!pred(n.value)) continue;
+    rows.push({ rec: n.value });
+    if (rows.length >= need) return false;
+  }
+  return true;
+}

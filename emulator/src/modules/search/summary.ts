@@ -11,12 +11,22 @@ import type { EmFilter } from './filters';
 import { compareKeys, sortKey } from './order';
 import type { CompiledColumn } from './results';
 
-function passesHaving(engine: Engine, type: string, having: EmFilter[], members: StoredRecord[]): boolean {
-  for (const f of having) {
-    const acc = engine.accessor(type, f.name, f.join, 'filter', f.formula);
-    const value = Number(
-      aggregate({ col: new EmColumn({ name: f.name, summary: f.summary }), acc }, members),
-    );
+/** Each summary filter with its column, made once per search rather than once per group. */
+type CompiledHaving = { f: EmFilter; c: CompiledColumn }[];
+
+function compileHaving(engine: Engine, type: string, having: EmFilter[]): CompiledHaving {
+  return having.map((f) => ({
+    f,
+    c: {
+      col: new EmColumn({ name: f.name, summary: f.summary }),
+      acc: engine.accessor(type, f.name, f.join, 'filter', f.formula),
+    },
+  }));
+}
+
+function passesHaving(having: CompiledHaving, members: StoredRecord[]): boolean {
+  for (const { f, c } of having) {
+    const value = Number(aggregate(c, members));
     const [a, b] = f.values.map(Number);
     const ok =
       f.operator === 'equalto'
@@ -66,8 +76,9 @@ export function summarize(
   }
   if (groupIdx.length === 0 && groups.size === 0) groups.set('', []);
   const rows: { group: GroupRow; k: (number | string)[] }[] = [];
+  let compiled: CompiledHaving | undefined;
   for (const members of groups.values()) {
-    if (having.length && !passesHaving(engine, type, having, members)) continue;
+    if (having.length && !passesHaving((compiled ??= compileHaving(engine, type, having)), members)) continue;
     const values = cols.map((c) => aggregate(c, members));
     rows.push({ group: { values, first: members[0] }, k: [] });
   }
