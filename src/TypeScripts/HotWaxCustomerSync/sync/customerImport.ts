@@ -335,6 +335,7 @@ function importFeeds(
   state.lease = null;
   // The last save before the entry point logs the summary (no charged call in between).
   delete state.finished;
+  if (!state.file) delete state.copyFolderId; // kept only while a feed is in progress
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
 }

@@ -1561,6 +1561,7 @@ const done=summary.files.filter(f=>/^(archived|failed)$/.test(f.outcome)).map(f=
 summary.waiting=feeds.filter(f=>!done.includes(f.name)&&f.name!==state.file).length
 state.lease=null
 delete state.finished
+if(!state.file)delete state.copyFolderId
 if(!opts.dryRun)deps.checkpoint.save(state)
 return summary}function importOneFeed(entry,state,deps,opts,save,tally,run,decider,offer){
 const written=recordingReports(deps.feeds)
