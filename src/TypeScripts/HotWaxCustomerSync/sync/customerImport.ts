@@ -889,6 +889,7 @@ function importFeed(
   let lookedUpTo = 0;
   let upcoming: PreparedRow[] = [];
   let savedAt = 0;
+  let savedTime = deps.now();
   for (let i = 0; i < rows.length;) {
     const lookUp = i >= lookedUpTo;
     // A dry run keeps back what writing its verdict file costs.
@@ -946,10 +947,12 @@ function importFeed(
     }
     i = end;
     // Saved every CHECKPOINT_ROWS rows, not every batch: a re-run after a crash finds the rows since
-    // by their HC customer id (re-work, never a duplicate); each save is 2 units.
-    if (i < rows.length && i - savedAt >= CHECKPOINT_ROWS) {
+    // by their HC customer id (re-work, never a duplicate); each save is 2 units. And before a third
+    // of the lease has passed, so a slow account never lets it lapse while this execution runs.
+    if (i < rows.length && (i - savedAt >= CHECKPOINT_ROWS || deps.now() - savedTime > LEASE_MS / 3)) {
       save(state);
       savedAt = i;
+      savedTime = deps.now();
     }
   }
   const rest = problemsBefore(Infinity);

@@ -1739,6 +1739,7 @@ let lookFrom=0
 let lookedUpTo=0
 let upcoming=[]
 let savedAt=0
+let savedTime=deps.now()
 for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
 const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(copyWanted?COPY_SAVE_UNITS:0)
 const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
@@ -1761,8 +1762,9 @@ outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'alread
 code:'',message:''})}state.line=row.lineNumber
 const full=spillIfFull()
 if(full)return full}i=end
-if(i<rows.length&&i-savedAt>=CHECKPOINT_ROWS){save(state)
-savedAt=i}}const rest=problemsBefore(Infinity)
+if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){save(state)
+savedAt=i
+savedTime=deps.now()}}const rest=problemsBefore(Infinity)
 if(rest)return rest
 const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
 const blankLines=Math.max(0,lines-handledLines)
