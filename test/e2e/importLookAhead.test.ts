@@ -174,7 +174,8 @@ describe('spread over executions that stop inside a look-ahead', () => {
   for (const half of [0, 1])
     test(`a crash at every writing call (half ${half + 1} of 2), then a re-run, ends as the uninterrupted run (${kind})`, async () => {
       const points = calls.map((api, i) => (READ_ONLY.test(api) ? 0 : i + 1)).filter((n) => n > 0);
-      expect(points.length).toBeGreaterThan(60);
+      // 47 since the checkpoint is saved every 500 rows rather than every batch of 50.
+      expect(points.length).toBeGreaterThan(40);
       for (const n of points.filter((_, k) => k % 2 === half)) {
         const c = await prepare('la-crash');
         const crashed = runAll(c.env, 'import', crashAtCall(n));

@@ -44,16 +44,21 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         if (!state || !h)
             return {};
         const opts = options(h);
-        const plan = HC_CustomerImportMapReduceLib.planHandoff(h, { feeds: feedFolder(h), customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }) }, opts);
+        const customers = new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record });
+        const plan = HC_CustomerImportMapReduceLib.planHandoff(h, { feeds: feedFolder(h), customers }, opts);
         if (HC_CustomerImportMapReduceLib.giveBackFromPlan(state, plan))
             for (const g of plan.givenBack)
                 log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
         // With the fingerprints of the feeds read (h.prints), which summarize checks before it moves them.
         store.save(state);
-        // Each key carries the settings, so reduce reads nothing else.
+        // The lists rows that may be created refer to (a batch with fewer candidates than rows), read once
+        // here rather than once per reduce processor (20 units each).
+        const batches = Object.values(plan.batches).filter((b) => b.candidates.length < b.rows.length);
+        const refs = HC_CustomerImportMapReduceLib.referenceAnswers(batches.flatMap((b) => b.rows.map((r) => r.values)), opts.defaultSubsidiary, customers);
+        // Each key carries the settings and those answers, so reduce reads nothing else.
         const out = {};
         for (const [key, batch] of Object.entries(plan.batches))
-            out[key] = JSON.stringify({ batch, opts });
+            out[key] = JSON.stringify({ batch, opts, refs });
         for (const piece of plan.texts)
             out[HC_CustomerImportMapReduceLib.textKey(piece.feed, piece.piece)] = JSON.stringify(piece);
         return out;
@@ -66,9 +71,10 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             context.write({ key: context.key, value: context.values[0] });
             return;
         }
-        const { batch, opts } = JSON.parse(context.values[0]);
+        const { batch, opts, refs } = JSON.parse(context.values[0]);
         customers ??= new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record });
-        const outcomes = HC_CustomerImportMapReduceLib.reduceBatch(batch, customers, () => Date.now(), opts, context.isRestarted);
+        const store = HC_CustomerImportMapReduceLib.answeringFrom(customers, refs);
+        const outcomes = HC_CustomerImportMapReduceLib.reduceBatch(batch, store, () => Date.now(), opts, context.isRestarted);
         context.write({ key: context.key, value: JSON.stringify(outcomes) });
     }
     function summarize(context) {

@@ -159,7 +159,7 @@ export class SftpFolderClient {
   moveWithoutOverwrite(fromDir: string, name: string, toDir: string, alternative?: string): string {
     const from = join(fromDir, name);
     try {
-      this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }));
+      this.withDirectory(toDir, () => this.connection.move({ from, to: join(toDir, name) }), true);
       return name;
     } catch (first) {
       // SFTP's rename never replaces a file: the name is taken, so keep both under another name.
@@ -176,9 +176,20 @@ export class SftpFolderClient {
   /**
    * Runs `op` in `dir`. A folder not seen yet in this execution is made first (one makeDirectory,
    * 10 units, failing harmlessly when it exists) rather than after a failed upload (100 units); if
-   * `op` still fails, missing parents are made and `op` runs once more.
+   * `op` still fails, missing parents are made and `op` runs once more. `opFirst`: an `op` that
+   * costs no more than the makeDirectory (a move, 10 units) is tried first, the folder made only if
+   * it fails: the folder is there on every run but the first.
    */
-  private withDirectory(dir: string, op: () => void): void {
+  private withDirectory(dir: string, op: () => void, opFirst = false): void {
+    if (opFirst && !this.knownDirs.has(dir)) {
+      try {
+        op();
+        this.knownDirs.add(dir);
+        return;
+      } catch {
+        this.ensureDirectory(dir);
+      }
+    }
     if (!this.knownDirs.has(dir)) {
       try {
         if (!this.assumedDirs.has(dir)) this.connection.makeDirectory({ path: dir });

@@ -23,3 +23,5 @@ export {
   textKey,
 } from '../sync/customerImportMapReduce';
 export type { ReduceBatch, KeyOutcome, HandoffPlan, FeedTextPiece } from '../sync/customerImportMapReduce';
+export { referenceAnswers, answeringFrom } from '../sync/referenceAnswers';
+export type { ReferenceAnswers } from '../sync/referenceAnswers';

@@ -51,8 +51,15 @@ import {
   planHandoff,
   reduceBatch,
   textKey,
+  referenceAnswers,
+  answeringFrom,
 } from '../lib/HC_CustomerImportMapReduceLib';
-import type { FeedTextPiece, KeyOutcome, ReduceBatch } from '../lib/HC_CustomerImportMapReduceLib';
+import type {
+  FeedTextPiece,
+  KeyOutcome,
+  ReduceBatch,
+  ReferenceAnswers,
+} from '../lib/HC_CustomerImportMapReduceLib';
 
 /**
  * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
@@ -105,19 +112,24 @@ export function getInputData(): Record<string, string> {
   const h = heldHandoff(state);
   if (!state || !h) return {};
   const opts = options(h);
-  const plan = planHandoff(
-    h,
-    { feeds: feedFolder(h), customers: new NetSuiteCustomerStore({ search, record }) },
-    opts,
-  );
+  const customers = new NetSuiteCustomerStore({ search, record });
+  const plan = planHandoff(h, { feeds: feedFolder(h), customers }, opts);
   if (giveBackFromPlan(state, plan))
     for (const g of plan.givenBack)
       log.audit({ title: `Customer feed ${g.name} goes back to HC_SC_ImportCustomer`, details: g.reason });
   // With the fingerprints of the feeds read (h.prints), which summarize checks before it moves them.
   store.save(state);
-  // Each key carries the settings, so reduce reads nothing else.
+  // The lists rows that may be created refer to (a batch with fewer candidates than rows), read once
+  // here rather than once per reduce processor (20 units each).
+  const batches = Object.values(plan.batches).filter((b) => b.candidates.length < b.rows.length);
+  const refs = referenceAnswers(
+    batches.flatMap((b) => b.rows.map((r) => r.values)),
+    opts.defaultSubsidiary,
+    customers,
+  );
+  // Each key carries the settings and those answers, so reduce reads nothing else.
   const out: Record<string, string> = {};
-  for (const [key, batch] of Object.entries(plan.batches)) out[key] = JSON.stringify({ batch, opts });
+  for (const [key, batch] of Object.entries(plan.batches)) out[key] = JSON.stringify({ batch, opts, refs });
   for (const piece of plan.texts) out[textKey(piece.feed, piece.piece)] = JSON.stringify(piece);
   return out;
 }
@@ -131,12 +143,14 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
     context.write({ key: context.key, value: context.values[0] });
     return;
   }
-  const { batch, opts } = JSON.parse(context.values[0]) as {
+  const { batch, opts, refs } = JSON.parse(context.values[0]) as {
     batch: ReduceBatch;
     opts: ReturnType<typeof options>;
+    refs?: ReferenceAnswers;
   };
   customers ??= new NetSuiteCustomerStore({ search, record });
-  const outcomes = reduceBatch(batch, customers, () => Date.now(), opts, context.isRestarted);
+  const store = answeringFrom(customers, refs);
+  const outcomes = reduceBatch(batch, store, () => Date.now(), opts, context.isRestarted);
   context.write({ key: context.key, value: JSON.stringify(outcomes) });
 }
 

@@ -33,7 +33,7 @@ import type {
 } from './importTypes';
 import { emptyCounts } from './importTypes';
 import type { PreparedRow, RowDecider } from './customerUpsert';
-import { ROW_UNITS, upserting } from './customerUpsert';
+import { CHECKPOINT_ROWS, ROW_UNITS, upserting } from './customerUpsert';
 import type { RowVerdict } from './importDryRun';
 import { DRY_RUN_FOLDER, writeFileVerdict, writeVerdicts } from './importDryRun';
 import { recordingReports, shortStem, unreadableReason, unsafeNameReason } from './customerFeedFolder';
@@ -335,6 +335,7 @@ function importFeeds(
   state.lease = null;
   // The last save before the entry point logs the summary (no charged call in between).
   delete state.finished;
+  if (!state.file) delete state.copyFolderId; // kept only while a feed is in progress
   if (!opts.dryRun) deps.checkpoint.save(state);
   return summary;
 }
@@ -796,8 +797,9 @@ function importFeed(
   const keepCopy = () => {
     if (!copyWanted || (state.line === 0 && !state.reportParts)) return;
     if (!deps.budget.canAfford(COPY_SAVE_UNITS)) return;
-    const folderId = state.feedCopy?.folderId ?? deps.feedCopies!.folder();
+    const folderId = state.feedCopy?.folderId ?? state.copyFolderId ?? deps.feedCopies!.folder();
     if (!folderId) return;
+    state.copyFolderId = folderId;
     state.feedCopy = {
       folderId,
       name: `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`,
@@ -807,6 +809,7 @@ function importFeed(
     save(state);
     const fileId = deps.feedCopies!.save(folderId, state.feedCopy.name, text);
     if (fileId) state.feedCopy.fileId = fileId;
+    else delete state.copyFolderId; // removed since, perhaps: looked up again next time
   };
   const inProgress = (): FileResult => {
     keepCopy();
@@ -885,6 +888,8 @@ function importFeed(
   let lookFrom = 0;
   let lookedUpTo = 0;
   let upcoming: PreparedRow[] = [];
+  let savedAt = 0;
+  let savedTime = deps.now();
   for (let i = 0; i < rows.length;) {
     const lookUp = i >= lookedUpTo;
     // A dry run keeps back what writing its verdict file costs.
@@ -941,7 +946,14 @@ function importFeed(
       if (full) return full;
     }
     i = end;
-    if (i < rows.length) save(state);
+    // Saved every CHECKPOINT_ROWS rows, not every batch: a re-run after a crash finds the rows since
+    // by their HC customer id (re-work, never a duplicate); each save is 2 units. And before a third
+    // of the lease has passed, so a slow account never lets it lapse while this execution runs.
+    if (i < rows.length && (i - savedAt >= CHECKPOINT_ROWS || deps.now() - savedTime > LEASE_MS / 3)) {
+      save(state);
+      savedAt = i;
+      savedTime = deps.now();
+    }
   }
   const rest = problemsBefore(Infinity);
   if (rest) return rest;

@@ -59,6 +59,14 @@ export interface RowDecider {
 export const LOOK_AHEAD_ROWS = 500;
 
 /**
+ * Rows between two checkpoint saves while a feed is imported (the budget is still checked every
+ * batch). A crash loses at most these rows' progress, never a customer: the re-run searches them
+ * again and finds every customer already written by its HC customer id ("already linked", no write).
+ * Bench: saving every 50-row batch was 0.07 of a created and 0.06 of a linked customer's units.
+ */
+export const CHECKPOINT_ROWS = 500;
+
+/**
  * The scheduled path: one candidate search per look-ahead of LOOK_AHEAD_ROWS rows, then each row
  * upserted in line order against that snapshot. The snapshot is taken before any of those rows is
  * written and stays right while they are: every customer a row creates is added to it and every link

@@ -88,6 +88,8 @@ export interface ImportState {
    * (without fileId) before the copy is written, so a crash in between never leaves one unknown.
    */
   feedCopy?: FeedCopyRef & { size: number; modified: number };
+  /** The File Cabinet folder of feed copies, kept across feeds and executions (saves its search). */
+  copyFolderId?: string;
   /** The fingerprint of `file` as first read. */
   print?: FeedPrint;
   /**

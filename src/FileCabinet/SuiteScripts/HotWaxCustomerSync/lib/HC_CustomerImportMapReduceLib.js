@@ -158,6 +158,21 @@ if(!plan.givenBack.length)return false
 const h=state.handoff
 for(const f of plan.givenBack)if(!h.done.includes(f.name))h.done.push(f.name)
 HC_CustomerSyncLib.returnFeeds(state,plan.givenBack.map(({name,tag})=>({name,tag})))
-return true}return{MAX_GROUP_ROWS,ROWS_PER_KEY,batchKey,feedTexts,finishHandoff,giveBackFromPlan,handoffOptions,
-heldHandoff,isTextKey,planHandoff,reduceBatch,textKey}})
+return true}function referenceAnswers(values,defaultSubsidiary,customers){const out={}
+const v=x=>(x??'').trim()
+for(const r of values){const status=v(r.status).toLowerCase()
+const subsidiary=v(r.subsidiary)||defaultSubsidiary
+const leadSource=v(r.accountSource)
+if(status&&!(`s:${status}`in out)){const id=customers.statusId(status)
+if(id)out[`s:${status}`]=id}
+if(/^\d+$/.test(subsidiary)&&!out[`u:${subsidiary}`]&&customers.subsidiaryExists(subsidiary))out[`u:${subsidiary}`]=true
+if(/^-?\d+$/.test(leadSource)&&!out[`l:${leadSource}`]&&customers.leadSourceExists(leadSource))out[`l:${leadSource}`]=true
+}return out}function answeringFrom(customers,answers){if(!answers)return customers
+const store=Object.create(customers)
+store.statusId=name=>{const id=answers[`s:${name.trim().toLowerCase()}`]
+return typeof id==='string'?id:customers.statusId(name)}
+store.subsidiaryExists=id=>answers[`u:${id}`]===true||customers.subsidiaryExists(id)
+store.leadSourceExists=id=>answers[`l:${id}`]===true?true:customers.leadSourceExists(id)
+return store}return{MAX_GROUP_ROWS,ROWS_PER_KEY,answeringFrom,batchKey,feedTexts,finishHandoff,giveBackFromPlan,
+handoffOptions,heldHandoff,isTextKey,planHandoff,reduceBatch,referenceAnswers,textKey}})
 

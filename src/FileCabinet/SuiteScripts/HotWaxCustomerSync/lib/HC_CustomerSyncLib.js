@@ -1043,11 +1043,13 @@ try{entries=this.connection.list({path:dir,sort:this.modules.sftp.Sort.NAME})}ca
 for(const e of entries)if(!e.directory&&/^\..+\.part$/.test(e.name)){this.safeRemove(join(dir,e.name))
 removed.push(e.name)}return removed}removeTemporary(dir,name){this.safeRemove(join(dir,temporaryName(name)))}
 moveWithoutOverwrite(fromDir,name,toDir,alternative){const from=join(fromDir,name)
-try{this.withDirectory(toDir,()=>this.connection.move({from,to:join(toDir,name)}))
+try{this.withDirectory(toDir,()=>this.connection.move({from,to:join(toDir,name)}),true)
 return name}catch(first){const other=alternative??alternativeName(name,this.now(),uniqueSuffix())
-try{this.connection.move({from,to:join(toDir,other)})}catch{throw first}return other}}withDirectory(dir,op){
-if(!this.knownDirs.has(dir)){try{if(!this.assumedDirs.has(dir))this.connection.makeDirectory({path:dir})}catch{}
+try{this.connection.move({from,to:join(toDir,other)})}catch{throw first}return other}}
+withDirectory(dir,op,opFirst=false){if(opFirst&&!this.knownDirs.has(dir)){try{op()
 this.knownDirs.add(dir)
+return}catch{this.ensureDirectory(dir)}}if(!this.knownDirs.has(dir)){try{
+if(!this.assumedDirs.has(dir))this.connection.makeDirectory({path:dir})}catch{}this.knownDirs.add(dir)
 try{op()
 return}catch{this.knownDirs.delete(dir)
 this.ensureDirectory(dir)}}op()}assumeDirectory(dir){this.assumedDirs.add(dir)}ensureDirectory(dir){
@@ -1362,6 +1364,7 @@ if(!customer.shopifyCustomerId&&row.shopifyCustomerId)fill[CUSTOMER_FIELDS.shopi
 if(!customer.externalId&&row.externalId)fill.externalid=row.externalId
 return fill}const ROW_UNITS=2*(UNITS.customerCreate+UNITS.customerSave)
 const LOOK_AHEAD_ROWS=500
+const CHECKPOINT_ROWS=500
 function upserting(deps,opts){let index=null
 return{rowUnits:ROW_UNITS,lookAhead:opts.dryRun?undefined:LOOK_AHEAD_ROWS,begin(batch,upcoming){if(upcoming||!index){
 const valid=(upcoming??batch).map(p=>p.customer).filter(c=>!isProblem(c))
@@ -1566,6 +1569,7 @@ const done=summary.files.filter(f=>/^(archived|failed)$/.test(f.outcome)).map(f=
 summary.waiting=feeds.filter(f=>!done.includes(f.name)&&f.name!==state.file).length
 state.lease=null
 delete state.finished
+if(!state.file)delete state.copyFolderId
 if(!opts.dryRun)deps.checkpoint.save(state)
 return summary}function importOneFeed(entry,state,deps,opts,save,tally,run,decider,offer){
 const written=recordingReports(deps.feeds)
@@ -1704,12 +1708,14 @@ const blocked=()=>({name,outcome:'blocked',counts:state.counts,lines})
 const copyWanted=!!deps.feedCopies&&!opts.dryRun&&!copied&&entry.size!==undefined&&entry.size<=FILE_CONTENT_LIMIT&&modified!==undefined
 const keepCopy=()=>{if(!copyWanted||state.line===0&&!state.reportParts)return
 if(!deps.budget.canAfford(COPY_SAVE_UNITS))return
-const folderId=state.feedCopy?.folderId??deps.feedCopies.folder()
+const folderId=state.feedCopy?.folderId??state.copyFolderId??deps.feedCopies.folder()
 if(!folderId)return
+state.copyFolderId=folderId
 state.feedCopy={folderId,name:`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`,size:entry.size,modified}
 save(state)
 const fileId=deps.feedCopies.save(folderId,state.feedCopy.name,text)
-if(fileId)state.feedCopy.fileId=fileId}
+if(fileId)state.feedCopy.fileId=fileId
+else delete state.copyFolderId}
 const inProgress=()=>{keepCopy()
 return{name,outcome:'in progress',counts:state.counts,lines}}
 const spill=()=>{const part=(state.reportParts??0)+1
@@ -1740,6 +1746,8 @@ const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,p
 let lookFrom=0
 let lookedUpTo=0
 let upcoming=[]
+let savedAt=0
+let savedTime=deps.now()
 for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
 const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(copyWanted?COPY_SAVE_UNITS:0)
 const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
@@ -1762,7 +1770,9 @@ outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'alread
 code:'',message:''})}state.line=row.lineNumber
 const full=spillIfFull()
 if(full)return full}i=end
-if(i<rows.length)save(state)}const rest=problemsBefore(Infinity)
+if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){save(state)
+savedAt=i
+savedTime=deps.now()}}const rest=problemsBefore(Infinity)
 if(rest)return rest
 const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
 const blankLines=Math.max(0,lines-handledLines)
