@@ -3,7 +3,7 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', './lib/HC_CustomerSyncLib', './lib/HC_CustomerExportLib'], (function (error, file, log, record, runtime, search, sftp, HC_CustomerSyncLib, HC_CustomerExportLib) { 'use strict';
+define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', './lib/HC_CustomerSyncLib', './lib/HC_CustomerExportLib'], (function (cache, error, file, log, record, runtime, search, sftp, HC_CustomerSyncLib, HC_CustomerExportLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_export_customer.xml. */
     const PARAMS = {
@@ -17,7 +17,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
     /** By internal id (1 unit) when known, else by a search for the key (10 units). */
     const checkpoint = (knownId) => new HC_CustomerExportLib.CheckpointById({ search, record }, 'id-export', knownId);
     /**
-     * Plans the run (checkpoint: 10 + 2 or 6 units) and returns its selection as a search, which NetSuite
+     * Plans the run (checkpoint: read 1 + 1 by its cached id, else 1 + 10 by a search; written 2, or
+     * created 6 and its id cached 1) and returns its selection as a search, which NetSuite
      * reads and pages for the script at no charge (help "getInputData(inputContext)", "Map/Reduce
      * Governance"): a key per customer (its internal id), the search result's JSON as the value.
      */
@@ -25,8 +26,9 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         try {
             const script = runtime.getCurrentScript();
             const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-            const store = checkpoint();
+            const { store, remember } = HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export');
             const state = HC_CustomerSyncLib.planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+            remember();
             // The checkpoint's id rides along to summarize, which then reads the record by id.
             return HC_CustomerExportLib.withCheckpointColumn(search, HC_CustomerSyncLib.selectForExport(search, state.pending[script.deploymentId]), store.recordId);
         }

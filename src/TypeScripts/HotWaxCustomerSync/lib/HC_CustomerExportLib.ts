@@ -7,4 +7,9 @@
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
  */
-export { CHECKPOINT_ID_COLUMN, CheckpointById, withCheckpointColumn } from '../adapters/exportCheckpoint';
+export {
+  CHECKPOINT_ID_COLUMN,
+  CheckpointById,
+  cachedCheckpoint,
+  withCheckpointColumn,
+} from '../adapters/exportCheckpoint';

@@ -12,6 +12,7 @@
  * @NScriptType MapReduceScript
  */
 import type { EntryPoints } from 'N/types';
+import * as cache from 'N/cache';
 import * as error from 'N/error';
 import * as file from 'N/file';
 import * as log from 'N/log';
@@ -37,7 +38,12 @@ import {
   uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
 import type { ExportState, ExportedCustomer } from '../lib/HC_CustomerSyncLib';
-import { CHECKPOINT_ID_COLUMN, CheckpointById, withCheckpointColumn } from '../lib/HC_CustomerExportLib';
+import {
+  CHECKPOINT_ID_COLUMN,
+  CheckpointById,
+  cachedCheckpoint,
+  withCheckpointColumn,
+} from '../lib/HC_CustomerExportLib';
 
 /** What map passes on: the customer, and the checkpoint's internal id for summarize. */
 type MappedCustomer = ExportedCustomer & { checkpointId?: string };
@@ -58,7 +64,8 @@ const checkpoint = (knownId?: string) =>
   new CheckpointById<ExportState>({ search, record }, 'id-export', knownId);
 
 /**
- * Plans the run (checkpoint: 10 + 2 or 6 units) and returns its selection as a search, which NetSuite
+ * Plans the run (checkpoint: read 1 + 1 by its cached id, else 1 + 10 by a search; written 2, or
+ * created 6 and its id cached 1) and returns its selection as a search, which NetSuite
  * reads and pages for the script at no charge (help "getInputData(inputContext)", "Map/Reduce
  * Governance"): a key per customer (its internal id), the search result's JSON as the value.
  */
@@ -66,10 +73,15 @@ export function getInputData(): search.Search {
   try {
     const script = runtime.getCurrentScript();
     const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-    const store = checkpoint();
+    const { store, remember } = cachedCheckpoint<ExportState>({ search, record }, cache, 'id-export');
     const state = planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+    remember();
     // The checkpoint's id rides along to summarize, which then reads the record by id.
-    return withCheckpointColumn(search, selectForExport(search, state.pending[script.deploymentId]), store.recordId);
+    return withCheckpointColumn(
+      search,
+      selectForExport(search, state.pending[script.deploymentId]),
+      store.recordId,
+    );
   } catch (e) {
     throw asSuiteScriptError(error, e);
   }
