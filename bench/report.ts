@@ -64,11 +64,11 @@ export const TARGETS: Target[] = [
         : undefined,
   },
   {
-    // bench:ci's gate at 1,000 customers (156 units now: fixed costs only).
+    // bench:ci's gate at 1,000 customers (149 units on a fresh account now: fixed costs only).
     key: 'HC_MR_ExportedCustomerCSV',
     metric: 'unitsPerExportedCustomer',
     op: '<=',
-    limit: 0.16,
+    limit: 0.15,
     value: unitsPerCustomer,
   },
 ];
