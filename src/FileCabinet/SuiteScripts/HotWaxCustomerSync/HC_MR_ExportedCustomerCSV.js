@@ -105,8 +105,10 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
             return true;
         });
         const { files: names } = HC_CustomerSyncLib.sendExport({
-            // With no customer there is no id to read by: the search finds the record.
-            checkpoint: checkpoint(customers[0]?.checkpointId),
+            // With no customer, map passed no id on: the cached one, else a search.
+            checkpoint: customers[0]?.checkpointId
+                ? checkpoint(customers[0].checkpointId)
+                : HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export').store,
             connect: () => HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS),
             deploymentId: script.deploymentId,
             maxRowsPerFile: () => HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000),

@@ -4,7 +4,8 @@
  * passes it on with each customer, so summarize reads the record by search.lookupFields (1 unit,
  * docs/CONTRACTS.md §6) instead of a second search. getInputData keeps the id in N/cache (Cache.get 1
  * unit): a run after the first reads the record by id too, and searches only when NetSuite has dropped
- * the value. Writes are CheckpointStore's (record.submitFields).
+ * the value; so does summarize when map passed no id on (no customer). Writes are CheckpointStore's
+ * (record.submitFields).
  */
 import type * as cacheTypes from 'N/cache';
 import type * as searchTypes from 'N/search';

@@ -168,8 +168,10 @@ function sendCustomers(context: EntryPoints.MapReduce.summarizeContext, runSumma
 
   const { files: names } = sendExport(
     {
-      // With no customer there is no id to read by: the search finds the record.
-      checkpoint: checkpoint(customers[0]?.checkpointId),
+      // With no customer, map passed no id on: the cached one, else a search.
+      checkpoint: customers[0]?.checkpointId
+        ? checkpoint(customers[0].checkpointId)
+        : cachedCheckpoint<ExportState>({ search, record }, cache, 'id-export').store,
       connect: () => connectWithScriptParams({ search, sftp, file }, script, PARAMS),
       deploymentId: script.deploymentId,
       maxRowsPerFile: () => integerParam(script, PARAMS.maxRowsPerFile, 50000),
