@@ -15,8 +15,13 @@ export const IMPORT_MR_LIBRARY = {
   source: 'lib/HC_CustomerImportMapReduceLib.ts',
   output: 'lib/HC_CustomerImportMapReduceLib.js',
 };
+/** HC_MR_ExportedCustomerCSV's code, loaded by that map/reduce only; it loads LIBRARY for the rest. */
+export const EXPORT_LIBRARY = {
+  source: 'lib/HC_CustomerExportLib.ts',
+  output: 'lib/HC_CustomerExportLib.js',
+};
 /** Every library module the build ships, LIBRARY first (the others are built against it). */
-export const LIBRARIES = [LIBRARY, STATUS_LIBRARY, IMPORT_MR_LIBRARY];
+export const LIBRARIES = [LIBRARY, STATUS_LIBRARY, IMPORT_MR_LIBRARY, EXPORT_LIBRARY];
 /** The size the main library must stay under (test/lib/librarySize.test.ts): every execution parses it. */
 export const LIBRARY_MAX_BYTES = 150_000;
 

@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import { SyncEnvironment } from '../../simulation/environment';
+import { clearCaches } from '../../emulator/src/modules/cache';
 import { remoteCsv, serverKind } from './helpers';
+import type { ExportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/idExport';
 
 const kind = serverKind();
 let env: SyncEnvironment;
@@ -46,8 +48,10 @@ describe(`export costs against ${kind}`, () => {
     }));
     const [run] = env.run('export');
     expect(run.status).toBe('COMPLETE');
-    // the checkpoint read before the plan and before the commit, and the SFTP settings record: no page of customers
-    expect(calls(run, 'ResultSet.getRange')).toBe(3);
+    // the checkpoint found by a search before the plan (a first run: no id cached yet) and the SFTP
+    // settings record: no page of customers; summarize reads the checkpoint by the id map passed on
+    expect(calls(run, 'ResultSet.getRange')).toBe(2);
+    expect(calls(run, 'search.lookupFields')).toBe(1);
     expect(calls(run, 'ResultSet.each')).toBe(0);
     // customer/import/ is there: uploaded without a makeDirectory first
     expect(calls(run, 'sftp.Connection.makeDirectory')).toBe(0);
@@ -60,6 +64,44 @@ describe(`export costs against ${kind}`, () => {
     const [again] = env.run('export');
     expect(again.status).toBe('COMPLETE');
     expect(remoteCsv(env, 'customer/import').flatMap((f) => f.rows.slice(1))).toHaveLength(2500);
+    // a later run reads the checkpoint by its cached id in both stages (with no customer, map passes
+    // no id on to summarize); the one search: a run with nothing to send prunes the run history
+    expect(calls(again, 'search.lookupFields')).toBe(2);
+    expect(calls(again, 'ResultSet.getRange')).toBe(1);
+  });
+
+  test('id export: a later run reads the checkpoint by id in both stages; a cache NetSuite dropped costs one search', () => {
+    env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+    // Stamped just after the committed cursor (the previous run's upper end), as the import stamps.
+    const cursor = () => {
+      const [cp] = env.account.records.find('customrecord_hc_sync_checkpoint', () => true);
+      return cp
+        ? (JSON.parse(String(cp.values.custrecord_hc_cp_state)) as ExportState).committed.stampAfter
+        : 0;
+    };
+    const stamped = (from: number, n: number) => {
+      const after = cursor();
+      return customers(n, (i) => ({
+        custentity_hc_customer_id: `HC${from + i}`,
+        custentity_hc_sync_stamp: after + 1,
+      }));
+    };
+    const first = stamped(0, 3);
+    expect(env.run('export')[0].status).toBe('COMPLETE');
+    const second = stamped(3, 2);
+    const [cached] = env.run('export');
+    expect(cached.status).toBe('COMPLETE');
+    expect(calls(cached, 'ResultSet.getRange')).toBe(1); // the SFTP settings record
+    expect(calls(cached, 'search.lookupFields')).toBe(2);
+    clearCaches(env.account);
+    const third = stamped(5, 2);
+    const [dropped] = env.run('export');
+    expect(dropped.status).toBe('COMPLETE');
+    expect(calls(dropped, 'ResultSet.getRange')).toBe(2);
+    const sent = remoteCsv(env, 'customer/import').flatMap((f) => f.rows.slice(1).map((r) => r[2]));
+    expect(sent.sort()).toEqual([...first, ...second, ...third].sort());
+    // one checkpoint record, whichever way it was read
+    expect(env.account.records.find('customrecord_hc_sync_checkpoint', () => true)).toHaveLength(1);
   });
 
   test('id export: a missing customer/import/ is made after the upload fails, and the file still arrives', () => {

@@ -66,7 +66,7 @@ test('an entry point may not bypass the library modules; the status library uses
     ['status', importing('customerFeedFolder', 'adapters/sftp', 'client')],
   ]);
   expect(entryDirect).toMatch(
-    /import .*core\/csv through lib\/HC_CustomerSyncLib or lib\/HC_CustomerSyncStatusLib or lib\/HC_CustomerImportMapReduceLib, not directly/,
+    /import .*core\/csv through lib\/HC_CustomerSyncLib or lib\/HC_CustomerSyncStatusLib or lib\/HC_CustomerImportMapReduceLib or lib\/HC_CustomerExportLib, not directly/,
   );
   expect(statusUnexported).toMatch(/export FILE_CONTENT_LIMIT from lib\/HC_CustomerSyncLib\.ts/);
   expect([entryThroughLibrary, statusExported]).toEqual(['built', 'built']);

@@ -43,11 +43,12 @@ const STATUS = built('lib/HC_CustomerSyncStatusLib.js');
 const IMPORT_MR = built('lib/HC_CustomerImportMapReduceLib.js');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
-test("the build ships the main library, the status library and the map/reduce import's library", () => {
+test("the build ships the main library, the status library, the map/reduce import's and the id export's library", () => {
   expect(list.LIBRARIES.map((l) => l.output)).toEqual([
     'lib/HC_CustomerSyncLib.js',
     'lib/HC_CustomerSyncStatusLib.js',
     'lib/HC_CustomerImportMapReduceLib.js',
+    'lib/HC_CustomerExportLib.js',
   ]);
   expect(list.LIBRARY_MAX_BYTES).toBe(150_000);
 });

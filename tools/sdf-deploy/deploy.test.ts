@@ -116,13 +116,14 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     // HotWax's files stay (a rollback needs them); ours are uploaded next to them.
     expect(account.files).toContain('/SuiteScripts/Customer/HC_SC_ImportCustomer.js');
     expect(report.filesUploaded).toContain('/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib.js');
-    // The Suitelet's and the map/reduce import's own library modules (build/scripts.mjs LIBRARIES) ship too.
+    // The Suitelet's, the map/reduce import's and the id export's own library modules (build/scripts.mjs LIBRARIES) ship too.
     expect(report.filesUploaded).toContain(
       '/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerSyncStatusLib.js',
     );
     expect(report.filesUploaded).toContain(
       '/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerImportMapReduceLib.js',
     );
+    expect(report.filesUploaded).toContain('/SuiteScripts/HotWaxCustomerSync/lib/HC_CustomerExportLib.js');
     expect(report.filesUploaded.filter((f) => !f.startsWith('/SuiteScripts/HotWaxCustomerSync/'))).toEqual(
       [],
     );

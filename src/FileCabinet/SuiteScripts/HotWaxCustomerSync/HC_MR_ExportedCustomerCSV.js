@@ -3,7 +3,7 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, sftp, HC_CustomerSyncLib) { 'use strict';
+define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', './lib/HC_CustomerSyncLib', './lib/HC_CustomerExportLib'], (function (cache, error, file, log, record, runtime, search, sftp, HC_CustomerSyncLib, HC_CustomerExportLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_export_customer.xml. */
     const PARAMS = {
@@ -14,9 +14,11 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
     };
     /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
     const SUMMARIZE_LIMIT = 10000;
-    const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'id-export');
+    /** By internal id (1 unit) when known, else by a search for the key (10 units). */
+    const checkpoint = (knownId) => new HC_CustomerExportLib.CheckpointById({ search, record }, 'id-export', knownId);
     /**
-     * Plans the run (checkpoint: 10 + 2 or 6 units) and returns its selection as a search, which NetSuite
+     * Plans the run (checkpoint: read 1 + 1 by its cached id, else 1 + 10 by a search; written 2, or
+     * created 6 and its id cached 1) and returns its selection as a search, which NetSuite
      * reads and pages for the script at no charge (help "getInputData(inputContext)", "Map/Reduce
      * Governance"): a key per customer (its internal id), the search result's JSON as the value.
      */
@@ -24,8 +26,11 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         try {
             const script = runtime.getCurrentScript();
             const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-            const state = HC_CustomerSyncLib.planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
-            return HC_CustomerSyncLib.selectForExport(search, state.pending[script.deploymentId]);
+            const { store, remember } = HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export');
+            const state = HC_CustomerSyncLib.planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+            remember();
+            // The checkpoint's id rides along to summarize, which then reads the record by id.
+            return HC_CustomerExportLib.withCheckpointColumn(search, HC_CustomerSyncLib.selectForExport(search, state.pending[script.deploymentId]), store.recordId);
         }
         catch (e) {
             throw HC_CustomerSyncLib.asSuiteScriptError(error, e);
@@ -40,6 +45,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             stamped: text(values[HC_CustomerSyncLib.CUSTOMER_FIELDS.syncStamp]) !== '',
             // The run's stampUpTo (the selection's formula column): a committed run never resends it.
             stampTo: Number(text(values.formulatext) || NaN),
+            checkpointId: text(values[HC_CustomerExportLib.CHECKPOINT_ID_COLUMN]),
         };
     }
     /** One line per customer; a customer without a stamp is stamped (5 units) so it is sent once, not every run. */
@@ -62,7 +68,12 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 log.audit({ title: `Customer ${context.key} not stamped`, details: HC_CustomerSyncLib.describeError(e).message });
             }
         }
-        const value = { id: context.key, hcCustomerId: c.hcCustomerId, stamped: c.stamped };
+        const value = {
+            id: context.key,
+            hcCustomerId: c.hcCustomerId,
+            stamped: c.stamped,
+            checkpointId: c.checkpointId,
+        };
         context.write({ key: context.key, value: JSON.stringify(value) });
     }
     /** One line per customer, however many times it came in. */
@@ -98,7 +109,10 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             return true;
         });
         const { files: names } = HC_CustomerSyncLib.sendExport({
-            checkpoint: checkpoint(),
+            // With no customer, map passed no id on: the cached one, else a search.
+            checkpoint: customers[0]?.checkpointId
+                ? checkpoint(customers[0].checkpointId)
+                : HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export').store,
             connect: () => HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS),
             deploymentId: script.deploymentId,
             maxRowsPerFile: () => HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000),

@@ -30,10 +30,11 @@ export interface CheckpointModules {
 }
 
 export class CheckpointStore<T> {
-  private id: string | null = null;
+  /** The record's internal id, once read or created (an export's stages pass it on: exportCheckpoint.ts). */
+  protected id: string | null = null;
 
   constructor(
-    private readonly modules: CheckpointModules,
+    protected readonly modules: CheckpointModules,
     readonly key: string,
   ) {}
 

@@ -12,6 +12,7 @@
  * @NScriptType MapReduceScript
  */
 import type { EntryPoints } from 'N/types';
+import * as cache from 'N/cache';
 import * as error from 'N/error';
 import * as file from 'N/file';
 import * as log from 'N/log';
@@ -21,7 +22,6 @@ import * as search from 'N/search';
 import * as sftp from 'N/sftp';
 import {
   CUSTOMER_FIELDS,
-  CheckpointStore,
   RunSummary,
   SyncError,
   SYNC_ERROR_CODES,
@@ -38,6 +38,15 @@ import {
   uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
 import type { ExportState, ExportedCustomer } from '../lib/HC_CustomerSyncLib';
+import {
+  CHECKPOINT_ID_COLUMN,
+  CheckpointById,
+  cachedCheckpoint,
+  withCheckpointColumn,
+} from '../lib/HC_CustomerExportLib';
+
+/** What map passes on: the customer, and the checkpoint's internal id for summarize. */
+type MappedCustomer = ExportedCustomer & { checkpointId?: string };
 
 /** Script parameters, declared in src/Objects/customscript_export_customer.xml. */
 const PARAMS = {
@@ -50,10 +59,13 @@ const PARAMS = {
 /** Usage limit of one summarize invocation (NetSuite "Map/Reduce Governance"). */
 const SUMMARIZE_LIMIT = 10000;
 
-const checkpoint = () => new CheckpointStore<ExportState>({ search, record }, 'id-export');
+/** By internal id (1 unit) when known, else by a search for the key (10 units). */
+const checkpoint = (knownId?: string) =>
+  new CheckpointById<ExportState>({ search, record }, 'id-export', knownId);
 
 /**
- * Plans the run (checkpoint: 10 + 2 or 6 units) and returns its selection as a search, which NetSuite
+ * Plans the run (checkpoint: read 1 + 1 by its cached id, else 1 + 10 by a search; written 2, or
+ * created 6 and its id cached 1) and returns its selection as a search, which NetSuite
  * reads and pages for the script at no charge (help "getInputData(inputContext)", "Map/Reduce
  * Governance"): a key per customer (its internal id), the search result's JSON as the value.
  */
@@ -61,15 +73,27 @@ export function getInputData(): search.Search {
   try {
     const script = runtime.getCurrentScript();
     const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
-    const state = planAndSave(checkpoint(), script.deploymentId, () => Date.now(), settleMs);
-    return selectForExport(search, state.pending[script.deploymentId]);
+    const { store, remember } = cachedCheckpoint<ExportState>({ search, record }, cache, 'id-export');
+    const state = planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+    remember();
+    // The checkpoint's id rides along to summarize, which then reads the record by id.
+    return withCheckpointColumn(
+      search,
+      selectForExport(search, state.pending[script.deploymentId]),
+      store.recordId,
+    );
   } catch (e) {
     throw asSuiteScriptError(error, e);
   }
 }
 
 /** A search result as map gets it: JSON of { recordType, id, values } (values may be { value, text }). */
-function selected(json: string): { hcCustomerId: string; stamped: boolean; stampTo: number } {
+function selected(json: string): {
+  hcCustomerId: string;
+  stamped: boolean;
+  stampTo: number;
+  checkpointId: string;
+} {
   const values = (JSON.parse(json) as { values?: Record<string, unknown> }).values ?? {};
   const text = (v: unknown) =>
     String((v && typeof v === 'object' ? (v as { value?: unknown }).value : v) ?? '').trim();
@@ -78,6 +102,7 @@ function selected(json: string): { hcCustomerId: string; stamped: boolean; stamp
     stamped: text(values[CUSTOMER_FIELDS.syncStamp]) !== '',
     // The run's stampUpTo (the selection's formula column): a committed run never resends it.
     stampTo: Number(text(values.formulatext) || NaN),
+    checkpointId: text(values[CHECKPOINT_ID_COLUMN]),
   };
 }
 
@@ -98,7 +123,12 @@ export function map(context: EntryPoints.MapReduce.mapContext): void {
       log.audit({ title: `Customer ${context.key} not stamped`, details: describeError(e).message });
     }
   }
-  const value: ExportedCustomer = { id: context.key, hcCustomerId: c.hcCustomerId, stamped: c.stamped };
+  const value: MappedCustomer = {
+    id: context.key,
+    hcCustomerId: c.hcCustomerId,
+    stamped: c.stamped,
+    checkpointId: c.checkpointId,
+  };
   context.write({ key: context.key, value: JSON.stringify(value) });
 }
 
@@ -134,15 +164,18 @@ function sendCustomers(context: EntryPoints.MapReduce.summarizeContext, runSumma
   if (context.inputSummary.error)
     throw new SyncError(SYNC_ERROR_CODES.exportInputFailed, context.inputSummary.error);
 
-  const customers: ExportedCustomer[] = [];
+  const customers: MappedCustomer[] = [];
   context.output.iterator().each((_key, value) => {
-    customers.push(JSON.parse(value) as ExportedCustomer);
+    customers.push(JSON.parse(value) as MappedCustomer);
     return true;
   });
 
   const { files: names } = sendExport(
     {
-      checkpoint: checkpoint(),
+      // With no customer, map passed no id on: the cached one, else a search.
+      checkpoint: customers[0]?.checkpointId
+        ? checkpoint(customers[0].checkpointId)
+        : cachedCheckpoint<ExportState>({ search, record }, cache, 'id-export').store,
       connect: () => connectWithScriptParams({ search, sftp, file }, script, PARAMS),
       deploymentId: script.deploymentId,
       maxRowsPerFile: () => integerParam(script, PARAMS.maxRowsPerFile, 50000),
