@@ -16,10 +16,10 @@ export {
   heldHandoff,
   planHandoff,
   reduceBatch,
-  finishHandoff,
   giveBackFromPlan,
   feedTexts,
   isTextKey,
   textKey,
 } from '../sync/customerImportMapReduce';
+export { finishHandoff } from '../sync/customerImportSummarize';
 export type { ReduceBatch, KeyOutcome, HandoffPlan, FeedTextPiece } from '../sync/customerImportMapReduce';

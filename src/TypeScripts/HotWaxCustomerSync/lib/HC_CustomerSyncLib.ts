@@ -96,13 +96,9 @@ export {
   invalidCharacter,
   isProblem,
 } from '../sync/customerRows';
-export {
-  runCustomerImport,
-  summaryDetails,
-  logFeedResults,
-  importOneFeed,
-  returnFeeds,
-} from '../sync/customerImport';
+export { runCustomerImport, summaryDetails, logFeedResults } from '../sync/customerImport';
+export { importOneFeed } from '../sync/feedImport';
+export { returnFeeds } from '../sync/feedState';
 export { unsafeNameReason, unreadableReason } from '../sync/customerFeedFolder';
 export type { ImportDeps, ImportState, ImportSummary } from '../sync/importTypes';
 // Used by HC_MR_ImportCustomer's library (lib/HC_CustomerImportMapReduceLib.ts), never copied into it.
