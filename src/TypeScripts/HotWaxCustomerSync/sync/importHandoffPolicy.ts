@@ -1,7 +1,9 @@
 /**
  * When HC_SC_ImportCustomer hands a backlog to HC_MR_ImportCustomer: the whole policy, pure (no port,
  * no state change). The scheduled path (customerImport.ts `offerHandoff`) saves and submits what it
- * decides; the thresholds come from the script parameters (`MapReducePort.minRows`, `maxFeeds`).
+ * decides. The thresholds arrive as `MapReducePort.minRows` (script parameter
+ * custscript_hc_imp_mr_min_rows, default DEFAULT_HANDOFF_ROWS) and `maxFeeds` (MAX_HANDOFF_FEEDS),
+ * both in core/mapReduceImport.ts; the rules that apply them are here.
  */
 import type { FeedEntry, MapReducePort } from './ports';
 import type { ImportState } from './importTypes';
