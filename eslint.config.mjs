@@ -103,6 +103,17 @@ export default tseslint.config(
       ],
     },
   },
+  // Size limits: a file a newcomer can read through, a function that fits on a screen. Test files
+  // have the file limit only (a describe() callback is one long function by design).
+  {
+    files: ['**/*.{ts,js,mjs,cjs}'],
+    ignores: ['src/FileCabinet/**'],
+    rules: {
+      'max-lines': ['error', { max: 500 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
+  { files: ['**/*.test.ts'], rules: { 'max-lines-per-function': 'off' } },
   {
     files: ['**/*.{js,mjs,cjs}'],
     ignores: ['src/FileCabinet/**'],

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { SyncEnvironment } from '../../simulation/environment';
-import { clearCaches } from '../../emulator/src/modules/cache';
+import { clearCaches } from '../../emulator/src';
 import { remoteCsv, serverKind } from './helpers';
 import type { ExportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/idExport';
 

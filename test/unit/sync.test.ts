@@ -4,10 +4,9 @@
  * through the real adapters; test/lib loads the built library in a bare context.
  */
 import * as lib from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
-import type {
-  ExportState,
-  ImportState,
-} from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/lib/HC_CustomerSyncLib';
+import * as idExport from '../../src/TypeScripts/HotWaxCustomerSync/sync/idExport';
+import type { ExportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/idExport';
 import type {
   CustomerStore,
   ExistingCustomer,
@@ -185,7 +184,7 @@ describe('id export (planAndSave, sendExport)', () => {
   }
 
   const send = (cp: ReturnType<typeof memoryCheckpoint<ExportState>>, t: ReturnType<typeof target>) =>
-    lib.sendExport(
+    idExport.sendExport(
       {
         checkpoint: cp,
         connect: t.connect,
@@ -200,7 +199,7 @@ describe('id export (planAndSave, sendExport)', () => {
 
   test('a run names its file in the checkpoint before uploading, and only then advances the cursor', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    const planned = lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
+    const planned = idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
     expect(planned.pending.customdeploy_export_customer).toMatchObject({
       stampAfter: 1000,
       stampUpTo: 380000,
@@ -215,11 +214,11 @@ describe('id export (planAndSave, sendExport)', () => {
 
   test('a failed upload leaves the cursor where it was; the next run removes what it left, then sends again', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
+    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
     const failed = target(true);
     expect(() => send(cp, failed)).toThrow('reset');
     expect(cp.state!.committed.stampAfter).toBe(1000);
-    lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 600000, 120000);
+    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 600000, 120000);
     const t = target(false, failed.folder);
     send(cp, t);
     expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-abc123.csv');
@@ -234,7 +233,7 @@ describe('id export (planAndSave, sendExport)', () => {
     "a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload %s",
     (_what, age, spared) => {
       const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-      lib.planAndSave(
+      idExport.planAndSave(
         cp,
         EXPORT_CUSTOMER_IDS.onDemandDeploymentId,
         () => Date.UTC(2026, 11, 1, 12) - age,
@@ -243,12 +242,12 @@ describe('id export (planAndSave, sendExport)', () => {
       const state = cp.load()!;
       state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
       cp.save(state);
-      lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
+      idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
       const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
       expect(() => send(cp, target(true, folder))).toThrow('reset');
       // The restart: same pending run, a new unique suffix, so new names.
       const t = target(false, folder);
-      lib.sendExport(
+      idExport.sendExport(
         {
           checkpoint: cp,
           connect: t.connect,
@@ -272,7 +271,7 @@ describe('id export (planAndSave, sendExport)', () => {
     const cp = { load: () => null, save: () => false };
     let thrown: unknown;
     try {
-      lib.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 1, 0);
+      idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 1, 0);
     } catch (e) {
       thrown = e;
     }

@@ -27,10 +27,10 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
             const script = runtime.getCurrentScript();
             const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
             const { store, remember } = HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export');
-            const state = HC_CustomerSyncLib.planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+            const state = HC_CustomerExportLib.planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
             remember();
             // The checkpoint's id rides along to summarize, which then reads the record by id.
-            return HC_CustomerExportLib.withCheckpointColumn(search, HC_CustomerSyncLib.selectForExport(search, state.pending[script.deploymentId]), store.recordId);
+            return HC_CustomerExportLib.withCheckpointColumn(search, HC_CustomerExportLib.selectForExport(search, state.pending[script.deploymentId]), store.recordId);
         }
         catch (e) {
             throw HC_CustomerSyncLib.asSuiteScriptError(error, e);
@@ -56,7 +56,7 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
         if (!c.stamped) {
             try {
                 if (Number.isFinite(c.stampTo))
-                    HC_CustomerSyncLib.stampCustomer(record, context.key, c.stampTo);
+                    HC_CustomerExportLib.stampCustomer(record, context.key, c.stampTo);
                 else
                     log.audit({
                         title: `Customer ${context.key} not stamped`,
@@ -108,7 +108,7 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
             customers.push(JSON.parse(value));
             return true;
         });
-        const { files: names } = HC_CustomerSyncLib.sendExport({
+        const { files: names } = HC_CustomerExportLib.sendExport({
             // With no customer, map passed no id on: the cached one, else a search.
             checkpoint: customers[0]?.checkpointId
                 ? checkpoint(customers[0].checkpointId)

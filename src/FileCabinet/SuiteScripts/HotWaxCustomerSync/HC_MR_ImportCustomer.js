@@ -77,8 +77,8 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
         const outcomes = HC_CustomerImportMapReduceLib.reduceBatch(batch, store, () => Date.now(), opts, context.isRestarted);
         context.write({ key: context.key, value: JSON.stringify(outcomes) });
     }
-    function summarize(context) {
-        const script = runtime.getCurrentScript();
+    /** The errors getInputData and reduce ended with, each logged. */
+    function logStageErrors(context) {
         let stageErrors = 0;
         if (context.inputSummary.error) {
             stageErrors++;
@@ -89,6 +89,24 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             log.error({ title: `HC_MR_ImportCustomer reduce error for key ${key}`, details: err });
             return true;
         });
+        return stageErrors;
+    }
+    /** What reduce wrote: each key's row outcomes, and the feed texts getInputData read. */
+    function reduceOutput(context) {
+        const outcomes = [];
+        const pieces = [];
+        context.output.iterator().each((key, value) => {
+            if (HC_CustomerImportMapReduceLib.isTextKey(key))
+                pieces.push(JSON.parse(value));
+            else
+                outcomes.push(...JSON.parse(value));
+            return true;
+        });
+        return { outcomes, texts: HC_CustomerImportMapReduceLib.feedTexts(pieces) };
+    }
+    function summarize(context) {
+        const script = runtime.getCurrentScript();
+        const stageErrors = logStageErrors(context);
         const store = checkpoint();
         const state = store.load();
         const h = HC_CustomerImportMapReduceLib.heldHandoff(state);
@@ -99,15 +117,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
                 HC_CustomerSyncLib.reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
             return;
         }
-        const outcomes = [];
-        const pieces = [];
-        context.output.iterator().each((key, value) => {
-            if (HC_CustomerImportMapReduceLib.isTextKey(key))
-                pieces.push(JSON.parse(value));
-            else
-                outcomes.push(...JSON.parse(value));
-            return true;
-        });
+        const { outcomes, texts } = reduceOutput(context);
         // Units and summarize's 3,600 s (NetSuite "Script Execution Time Limits"), on the script's clock.
         const budget = new HC_CustomerSyncLib.GovernanceBudget({ remaining: () => script.getRemainingUsage() }, HC_CustomerSyncLib.STOP_RESERVE, {
             limit: HC_CustomerSyncLib.TIME_LIMITS.summarize,
@@ -122,7 +132,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             budget,
             now: () => Date.now(),
             log: logTo,
-        }, state, outcomes, options(h), context.isRestarted, HC_CustomerImportMapReduceLib.feedTexts(pieces));
+        }, state, outcomes, options(h), context.isRestarted, texts);
         HC_CustomerSyncLib.logFeedResults(summary, (title, details) => log.audit({ title, details }));
         // The lease is back: the scheduled import goes on at once with the feeds waiting (given back, or
         // after these); with none, its schedule takes up the next feeds HotWax writes.

@@ -44,22 +44,7 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
                 audit: (title, details) => log.audit({ title, details }),
                 error: (title, details) => log.error({ title, details }),
             },
-            // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
-            mapReduce: {
-                minRows: HC_CustomerSyncLib.integerParam(script, PARAMS.mapReduceMinRows, HC_CustomerSyncLib.DEFAULT_HANDOFF_ROWS, 0),
-                scriptId: HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId,
-                deploymentId: HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId,
-                maxFeeds: HC_CustomerSyncLib.MAX_HANDOFF_FEEDS,
-                settings: {
-                    sftpConfig: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
-                    sftpDirectory: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
-                    defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
-                    matchByEmail: HC_CustomerSyncLib.checkboxParam(script, PARAMS.matchByEmail),
-                    fieldMap: HC_CustomerSyncLib.textParam(script, PARAMS.fieldMap),
-                },
-                running: () => HC_CustomerSyncLib.deploymentIsRunning(search, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId, HC_CustomerSyncLib.QUEUED_OR_ALIVE),
-                submit: () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId),
-            },
+            mapReduce: mapReduceHandoff(script),
         }, {
             oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
             defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
@@ -89,6 +74,24 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
             waiting: summary.waiting,
         };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled, dryRun }, { errorRows: reports.errorRows });
+    }
+    /** Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts): its ids and settings. */
+    function mapReduceHandoff(script) {
+        return {
+            minRows: HC_CustomerSyncLib.integerParam(script, PARAMS.mapReduceMinRows, HC_CustomerSyncLib.DEFAULT_HANDOFF_ROWS, 0),
+            scriptId: HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId,
+            deploymentId: HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId,
+            maxFeeds: HC_CustomerSyncLib.MAX_HANDOFF_FEEDS,
+            settings: {
+                sftpConfig: HC_CustomerSyncLib.textParam(script, PARAMS.sftpConfig),
+                sftpDirectory: HC_CustomerSyncLib.textParam(script, PARAMS.sftpDirectory),
+                defaultSubsidiary: HC_CustomerSyncLib.textParam(script, PARAMS.defaultSubsidiary),
+                matchByEmail: HC_CustomerSyncLib.checkboxParam(script, PARAMS.matchByEmail),
+                fieldMap: HC_CustomerSyncLib.textParam(script, PARAMS.fieldMap),
+            },
+            running: () => HC_CustomerSyncLib.deploymentIsRunning(search, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId, HC_CustomerSyncLib.QUEUED_OR_ALIVE),
+            submit: () => HC_CustomerSyncLib.submitMapReduce({ task, log }, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId, HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.deploymentId),
+        };
     }
 
 

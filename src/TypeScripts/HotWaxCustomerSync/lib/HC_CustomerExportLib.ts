@@ -1,8 +1,8 @@
 /**
  * HC_CustomerExportLib: HC_MR_ExportedCustomerCSV's library (./lib/HC_CustomerExportLib), loaded by
  * that map/reduce only, so that the scripts which load HC_CustomerSyncLib on every execution do not
- * parse its code. What it uses of the main library (CheckpointStore) is imported from that module at
- * run time, never copied (rollup.config.mjs).
+ * parse its code: the id export's logic and selection as well. What it uses of the main library
+ * (checkpoints, SFTP, run history) is imported from that module at run time, never copied (rollup.config.mjs).
  *
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
@@ -13,3 +13,6 @@ export {
   cachedCheckpoint,
   withCheckpointColumn,
 } from '../adapters/exportCheckpoint';
+export { planAndSave, sendExport } from '../sync/idExport';
+export type { ExportState, ExportedCustomer } from '../sync/idExport';
+export { selectForExport, stampCustomer } from '../adapters/exportedCustomers';

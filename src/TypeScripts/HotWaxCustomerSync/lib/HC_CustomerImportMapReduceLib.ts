@@ -16,12 +16,12 @@ export {
   heldHandoff,
   planHandoff,
   reduceBatch,
-  finishHandoff,
   giveBackFromPlan,
   feedTexts,
   isTextKey,
   textKey,
 } from '../sync/customerImportMapReduce';
+export { finishHandoff } from '../sync/customerImportSummarize';
 export type { ReduceBatch, KeyOutcome, HandoffPlan, FeedTextPiece } from '../sync/customerImportMapReduce';
 export { referenceAnswers, answeringFrom } from '../sync/referenceAnswers';
 export type { ReferenceAnswers } from '../sync/referenceAnswers';

@@ -15,7 +15,8 @@
  * @NModuleScope SameAccount
  */
 
-export { parseCsvRecords } from '../core/csv';
+export { parseCsvRecords, toCsv } from '../core/csv';
+export { PARTY_IDENTIFICATION_HEADER } from '../core/hotwaxFiles';
 export { readCustomerFeed } from '../core/customerFeed';
 export { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
 export { RunSummary, asSuiteScriptError, endInError } from '../adapters/runSummary';
@@ -23,7 +24,7 @@ export { GovernanceBudget, STOP_RESERVE, TIME_LIMITS, scheduledBudget } from '..
 export { SFTP_FOLDERS } from '../core/config';
 export { customerFeedFolder } from '../adapters/sftp';
 export type { SftpFolderClient } from '../adapters/sftp';
-export { uniqueSuffix, isCsv, textHash } from '../core/fileNames';
+export { uniqueSuffix, isCsv, textHash, timestampedCsvName } from '../core/fileNames';
 export { CheckpointStore, CHECKPOINT_RECORD } from '../adapters/checkpoint';
 export { deploymentIsRunning, QUEUED_OR_ALIVE } from '../adapters/scriptInstances';
 export { NetSuiteCustomerStore } from '../adapters/customers';
@@ -44,15 +45,12 @@ export {
 export { reschedule, submitMapReduce } from '../adapters/tasks';
 
 export { CUSTOMER_FIELDS, toNewCustomer, parseFieldMap, isProblem } from '../sync/customerRows';
-export {
-  runCustomerImport,
-  summaryDetails,
-  logFeedResults,
-  importOneFeed,
-  returnFeeds,
-} from '../sync/customerImport';
+export { runCustomerImport, summaryDetails, logFeedResults } from '../sync/customerImport';
+export { importOneFeed } from '../sync/feedImport';
+export { returnFeeds } from '../sync/feedState';
 export { unreadableReason } from '../sync/customerFeedFolder';
 export type { ImportState } from '../sync/importTypes';
+// Used by HC_MR_ImportCustomer's library (lib/HC_CustomerImportMapReduceLib.ts), never copied into it.
 export { emptyCounts } from '../sync/importTypes';
 export { decideRow, matchKeys } from '../sync/customerUpsert';
 export { CandidateIndex } from '../sync/customerMatching';
@@ -61,9 +59,6 @@ export { DEFAULT_HANDOFF_ROWS, MAX_HANDOFF_FEEDS } from '../core/mapReduceImport
 export { IMPORT_CUSTOMER, IMPORT_CUSTOMER_MR } from '../core/scriptIds';
 export { runHistoricalExport } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';
-export { planAndSave, sendExport } from '../sync/idExport';
-export type { ExportState, ExportedCustomer } from '../sync/idExport';
-export { selectForExport, stampCustomer } from '../adapters/exportedCustomers';
 export { historicalExportStore } from '../adapters/historicalCustomers';
 export type { HistoricalFolder } from '../adapters/historicalCustomers';
 export { recordRun, latestRuns, capturingReports } from '../adapters/runHistory';

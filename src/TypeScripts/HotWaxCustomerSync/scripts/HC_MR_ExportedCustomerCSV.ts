@@ -30,20 +30,20 @@ import {
   connectWithScriptParams,
   describeError,
   integerParam,
-  planAndSave,
   recordRun,
-  selectForExport,
-  sendExport,
-  stampCustomer,
   uniqueSuffix,
 } from '../lib/HC_CustomerSyncLib';
-import type { ExportState, ExportedCustomer } from '../lib/HC_CustomerSyncLib';
 import {
   CHECKPOINT_ID_COLUMN,
   CheckpointById,
   cachedCheckpoint,
   withCheckpointColumn,
+  planAndSave,
+  selectForExport,
+  sendExport,
+  stampCustomer,
 } from '../lib/HC_CustomerExportLib';
+import type { ExportState, ExportedCustomer } from '../lib/HC_CustomerExportLib';
 
 /** What map passes on: the customer, and the checkpoint's internal id for summarize. */
 type MappedCustomer = ExportedCustomer & { checkpointId?: string };

@@ -154,8 +154,8 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
   context.write({ key: context.key, value: JSON.stringify(outcomes) });
 }
 
-export function summarize(context: EntryPoints.MapReduce.summarizeContext): void {
-  const script = runtime.getCurrentScript();
+/** The errors getInputData and reduce ended with, each logged. */
+function logStageErrors(context: EntryPoints.MapReduce.summarizeContext): number {
   let stageErrors = 0;
   if (context.inputSummary.error) {
     stageErrors++;
@@ -166,6 +166,24 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     log.error({ title: `HC_MR_ImportCustomer reduce error for key ${key}`, details: err });
     return true;
   });
+  return stageErrors;
+}
+
+/** What reduce wrote: each key's row outcomes, and the feed texts getInputData read. */
+function reduceOutput(context: EntryPoints.MapReduce.summarizeContext) {
+  const outcomes: KeyOutcome[] = [];
+  const pieces: FeedTextPiece[] = [];
+  context.output.iterator().each((key, value) => {
+    if (isTextKey(key)) pieces.push(JSON.parse(value) as FeedTextPiece);
+    else outcomes.push(...(JSON.parse(value) as KeyOutcome[]));
+    return true;
+  });
+  return { outcomes, texts: feedTexts(pieces) };
+}
+
+export function summarize(context: EntryPoints.MapReduce.summarizeContext): void {
+  const script = runtime.getCurrentScript();
+  const stageErrors = logStageErrors(context);
 
   const store = checkpoint();
   const state = store.load();
@@ -176,13 +194,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     if (context.isRestarted) reschedule({ task, log }, SCHEDULED.scriptId, SCHEDULED.onDemandDeployment);
     return;
   }
-  const outcomes: KeyOutcome[] = [];
-  const pieces: FeedTextPiece[] = [];
-  context.output.iterator().each((key, value) => {
-    if (isTextKey(key)) pieces.push(JSON.parse(value) as FeedTextPiece);
-    else outcomes.push(...(JSON.parse(value) as KeyOutcome[]));
-    return true;
-  });
+  const { outcomes, texts } = reduceOutput(context);
   // Units and summarize's 3,600 s (NetSuite "Script Execution Time Limits"), on the script's clock.
   const budget = new GovernanceBudget({ remaining: () => script.getRemainingUsage() }, STOP_RESERVE, {
     limit: TIME_LIMITS.summarize,
@@ -203,7 +215,7 @@ export function summarize(context: EntryPoints.MapReduce.summarizeContext): void
     outcomes,
     options(h),
     context.isRestarted,
-    feedTexts(pieces),
+    texts,
   );
   logFeedResults(summary, (title, details) => log.audit({ title, details }));
   // The lease is back: the scheduled import goes on at once with the feeds waiting (given back, or

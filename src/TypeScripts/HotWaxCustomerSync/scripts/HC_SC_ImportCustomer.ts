@@ -89,29 +89,7 @@ function importCustomers(runSummary: RunSummary): void {
         audit: (title, details) => log.audit({ title, details }),
         error: (title, details) => log.error({ title, details }),
       },
-      // Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts).
-      mapReduce: {
-        minRows: integerParam(script, PARAMS.mapReduceMinRows, DEFAULT_HANDOFF_ROWS, 0),
-        scriptId: IMPORT_CUSTOMER_MR.scriptId,
-        deploymentId: IMPORT_CUSTOMER_MR.deploymentId,
-        maxFeeds: MAX_HANDOFF_FEEDS,
-        settings: {
-          sftpConfig: textParam(script, PARAMS.sftpConfig),
-          sftpDirectory: textParam(script, PARAMS.sftpDirectory),
-          defaultSubsidiary: textParam(script, PARAMS.defaultSubsidiary),
-          matchByEmail: checkboxParam(script, PARAMS.matchByEmail),
-          fieldMap: textParam(script, PARAMS.fieldMap),
-        },
-        running: () =>
-          deploymentIsRunning(
-            search,
-            IMPORT_CUSTOMER_MR.scriptId,
-            IMPORT_CUSTOMER_MR.deploymentId,
-            QUEUED_OR_ALIVE,
-          ),
-        submit: () =>
-          submitMapReduce({ task, log }, IMPORT_CUSTOMER_MR.scriptId, IMPORT_CUSTOMER_MR.deploymentId),
-      },
+      mapReduce: mapReduceHandoff(script),
     },
     {
       oneWorld: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }),
@@ -152,4 +130,30 @@ function importCustomers(runSummary: RunSummary): void {
     { ...history, unitsUsed: budget.used(), rescheduled, dryRun },
     { errorRows: reports.errorRows },
   );
+}
+
+/** Large backlogs go to HC_MR_ImportCustomer (sync/customerImportMapReduce.ts): its ids and settings. */
+function mapReduceHandoff(script: ReturnType<typeof runtime.getCurrentScript>) {
+  return {
+    minRows: integerParam(script, PARAMS.mapReduceMinRows, DEFAULT_HANDOFF_ROWS, 0),
+    scriptId: IMPORT_CUSTOMER_MR.scriptId,
+    deploymentId: IMPORT_CUSTOMER_MR.deploymentId,
+    maxFeeds: MAX_HANDOFF_FEEDS,
+    settings: {
+      sftpConfig: textParam(script, PARAMS.sftpConfig),
+      sftpDirectory: textParam(script, PARAMS.sftpDirectory),
+      defaultSubsidiary: textParam(script, PARAMS.defaultSubsidiary),
+      matchByEmail: checkboxParam(script, PARAMS.matchByEmail),
+      fieldMap: textParam(script, PARAMS.fieldMap),
+    },
+    running: () =>
+      deploymentIsRunning(
+        search,
+        IMPORT_CUSTOMER_MR.scriptId,
+        IMPORT_CUSTOMER_MR.deploymentId,
+        QUEUED_OR_ALIVE,
+      ),
+    submit: () =>
+      submitMapReduce({ task, log }, IMPORT_CUSTOMER_MR.scriptId, IMPORT_CUSTOMER_MR.deploymentId),
+  };
 }

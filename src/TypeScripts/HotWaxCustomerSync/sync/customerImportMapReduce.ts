@@ -11,7 +11,7 @@
  *   problems) against what NetSuite held before the run. A restarted key finds the customers its
  *   interrupted attempt created (by HC id, absent from that snapshot) and reports them as created,
  *   never creating a second one.
- * - summarize (`finishHandoff`) replays those outcomes through the scheduled path's own
+ * - summarize (`finishHandoff`, customerImportSummarize.ts) replays those outcomes through the scheduled path's own
  *   `importOneFeed` (a `RowDecider` that looks them up instead of upserting): reports, counts, logs and
  *   archiving are the scheduled path's code, so its files are the scheduled path's byte for byte.
  *   Then it gives the lease back. A feed it cannot finish goes back to the scheduled path.
@@ -19,21 +19,12 @@
  *   passes on): summarize replays the outcomes against the very text they were decided on, without a
  *   second download (700 ms and 100 units a feed, all of it serial).
  */
-import type {
-  ImportDeps,
-  ImportOptions,
-  ImportState,
-  ImportSummary,
-  MapReduceHandoff,
-  RunContext,
-  FileResult,
-} from './importTypes';
+import type { ImportOptions, ImportState, MapReduceHandoff } from './importTypes';
 import type { CustomerStore, FeedEntry, FeedFolder } from './ports';
-import type { RowDecider, RowOutcome } from './customerUpsert';
-import { emptyCounts } from './importTypes';
+import type { RowOutcome } from './customerUpsert';
 import { decideRow, matchKeys } from './customerUpsert';
 import { unreadableReason } from './customerFeedFolder';
-import { importOneFeed, returnFeeds } from './customerImport';
+import { returnFeeds } from './feedState';
 import { CandidateIndex } from './customerMatching';
 import type { ExistingCustomer } from './customerMatching';
 import { isProblem, toNewCustomer } from './customerRows';
@@ -43,9 +34,8 @@ import type { CsvRow } from '../core/csv';
 import type { CustomerFeedColumn } from '../core/hotwaxFiles';
 import { SFTP_MAX_FILE_SIZE } from '../core/limits';
 import { describeError } from '../core/errors';
-import { SFTP_FOLDERS } from '../core/config';
-import { isCsv, textHash } from '../core/fileNames';
-import { IMPORT_CUSTOMER_MR as MR_IMPORT } from '../core/scriptIds';
+import { textHash } from '../core/fileNames';
+import { IMPORT_CUSTOMER_MR } from '../core/scriptIds';
 
 /**
  * Rows per reduce key: whole groups only. Small keys (2-3 s of work) keep the processors evenly busy
@@ -103,14 +93,16 @@ export function handoffOptions(
     dryRun: false,
     batchSize: 50,
     executionId,
-    deploymentId: MR_IMPORT.deploymentId,
+    deploymentId: IMPORT_CUSTOMER_MR.deploymentId,
     restampAfterMs: 60 * 60 * 1000,
   };
 }
 
 /** The handoff this deployment holds the lease for, or null. */
 export function heldHandoff(state: ImportState | null): MapReduceHandoff | null {
-  return state?.handoff && state.lease?.deploymentId === MR_IMPORT.deploymentId ? state.handoff : null;
+  return state?.handoff && state.lease?.deploymentId === IMPORT_CUSTOMER_MR.deploymentId
+    ? state.handoff
+    : null;
 }
 
 class UnionFind {
@@ -223,9 +215,53 @@ export function planHandoff(
   deps: { feeds: FeedFolder; customers: Pick<CustomerStore, 'findCandidates'> },
   opts: ImportOptions,
 ): HandoffPlan {
+  const read = readHandedFeeds(h, deps.feeds, opts);
+  const { rows, headers, givenBack } = read;
+  // The customers any row could match, read before any write: the reduce stage's starting point.
+  const valid = rows.map((r) => r.customer).filter((c): c is NewCustomer => c !== null);
+  const candidates = new Map<string, ExistingCustomer>();
+  for (let i = 0; i < valid.length; i += ROWS_PER_SEARCH)
+    for (const c of deps.customers.findCandidates(
+      matchKeys(valid.slice(i, i + ROWS_PER_SEARCH), opts.matchByEmail),
+    ))
+      candidates.set(c.id, c);
+  const groups = relatedRows(rows, candidates, opts.matchByEmail);
+  const tooLarge = groups.find((g) => g.rows.length > MAX_GROUP_ROWS);
+  if (tooLarge) {
+    const first = tooLarge.rows[0];
+    const reason = `${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`;
+    const back = h.feeds.filter((f, i) => !h.done.includes(f.name) && headers[i] !== undefined);
+    return {
+      batches: {},
+      texts: [],
+      givenBack: [...givenBack, ...back.map((f) => ({ ...f, reason }))],
+      rows: 0,
+    };
+  }
+  const batches: Record<string, ReduceBatch> = {};
+  let current: ReduceBatch | null = null;
+  for (const g of groups) {
+    if (!current || current.rows.length + g.rows.length > ROWS_PER_KEY) {
+      current = { rows: [], headers: {}, candidates: [] };
+      batches[batchKey(g.rows[0].feed, g.rows[0].line)] = current;
+    }
+    current.rows.push(...g.rows);
+    current.candidates.push(...g.candidates);
+  }
+  for (const b of Object.values(batches)) {
+    b.rows.sort((a, c) => a.feed - c.feed || a.line - c.line);
+    for (const r of b.rows) b.headers[r.feed] = headers[r.feed];
+  }
+  return { batches, texts: read.texts, givenBack, rows: rows.length };
+}
+
+type PlannedRow = { row: KeyRow; customer: NewCustomer | null };
+
+/** The handed feeds still listed, read and parsed (and their prints kept in `h`); those that cannot be are given back. */
+function readHandedFeeds(h: MapReduceHandoff, feeds: FeedFolder, opts: ImportOptions) {
   const givenBack: HandoffPlan['givenBack'] = [];
-  const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
-  const rows: Array<{ row: KeyRow; customer: NewCustomer | null }> = [];
+  const listed = new Map<string, FeedEntry>(feeds.list().map((e) => [e.name, e]));
+  const rows: PlannedRow[] = [];
   const headers: Record<number, string[]> = {};
   const texts: FeedTextPiece[] = [];
   let passedChars = 0;
@@ -240,7 +276,7 @@ export function planHandoff(
     }
     let text: string;
     try {
-      text = deps.feeds.download(f.name);
+      text = feeds.download(f.name);
     } catch (e) {
       const { code, message } = describeError(e);
       if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
@@ -264,38 +300,28 @@ export function planHandoff(
     }
     for (const r of parsed.rows) {
       const c = toNewCustomer(r.values, r.extra, opts, r.fields, parsed.header);
-      rows.push({
-        row: {
-          feed,
-          line: r.lineNumber,
-          endLine: r.endLine,
-          values: r.values,
-          extra: r.extra,
-          fields: r.fields,
-        },
-        customer: isProblem(c) ? null : c,
-      });
+      const row = {
+        feed,
+        line: r.lineNumber,
+        endLine: r.endLine,
+        values: r.values,
+        extra: r.extra,
+        fields: r.fields,
+      };
+      rows.push({ row, customer: isProblem(c) ? null : c });
     }
   });
+  return { rows, headers, texts, givenBack };
+}
 
-  // The customers any row could match, read before any write: the reduce stage's starting point.
-  const valid = rows.map((r) => r.customer).filter((c): c is NewCustomer => c !== null);
-  const candidates = new Map<string, ExistingCustomer>();
-  for (let i = 0; i < valid.length; i += ROWS_PER_SEARCH)
-    for (const c of deps.customers.findCandidates(
-      matchKeys(valid.slice(i, i + ROWS_PER_SEARCH), opts.matchByEmail),
-    ))
-      candidates.set(c.id, c);
-
+/** Rows grouped with the candidates they could resolve to, in the order of each group's first row (rows are in feed and line order). */
+function relatedRows(rows: PlannedRow[], candidates: Map<string, ExistingCustomer>, byEmail: boolean) {
   const uf = new UnionFind();
   rows.forEach((r, i) => {
     uf.find(`r:${i}`);
-    if (r.customer) for (const k of keyNodes(r.customer, opts.matchByEmail)) uf.union(`r:${i}`, k);
+    if (r.customer) for (const k of keyNodes(r.customer, byEmail)) uf.union(`r:${i}`, k);
   });
-  for (const c of candidates.values())
-    for (const k of keyNodes(c, opts.matchByEmail)) uf.union(`c:${c.id}`, k);
-
-  // Groups in the order of their first row (rows are in feed and line order already).
+  for (const c of candidates.values()) for (const k of keyNodes(c, byEmail)) uf.union(`c:${c.id}`, k);
   const groups = new Map<string, { rows: KeyRow[]; candidates: ExistingCustomer[] }>();
   rows.forEach((r, i) => {
     const root = uf.find(`r:${i}`);
@@ -304,35 +330,7 @@ export function planHandoff(
     groups.set(root, g);
   });
   for (const c of candidates.values()) groups.get(uf.find(`c:${c.id}`))?.candidates.push(c);
-
-  const tooLarge = [...groups.values()].find((g) => g.rows.length > MAX_GROUP_ROWS);
-  if (tooLarge) {
-    const first = tooLarge.rows[0];
-    const reason = `${tooLarge.rows.length} rows could resolve to one customer (first: ${h.feeds[first.feed].name} line ${first.line}); one reduce takes at most ${MAX_GROUP_ROWS}`;
-    const back = h.feeds.filter((f, i) => !h.done.includes(f.name) && headers[i] !== undefined);
-    return {
-      batches: {},
-      texts: [],
-      givenBack: [...givenBack, ...back.map((f) => ({ ...f, reason }))],
-      rows: 0,
-    };
-  }
-
-  const batches: Record<string, ReduceBatch> = {};
-  let current: ReduceBatch | null = null;
-  for (const g of groups.values()) {
-    if (!current || current.rows.length + g.rows.length > ROWS_PER_KEY) {
-      current = { rows: [], headers: {}, candidates: [] };
-      batches[batchKey(g.rows[0].feed, g.rows[0].line)] = current;
-    }
-    current.rows.push(...g.rows);
-    current.candidates.push(...g.candidates);
-  }
-  for (const b of Object.values(batches)) {
-    b.rows.sort((a, c) => a.feed - c.feed || a.line - c.line);
-    for (const r of b.rows) b.headers[r.feed] = headers[r.feed];
-  }
-  return { batches, texts, givenBack, rows: rows.length };
+  return [...groups.values()];
 }
 
 /**
@@ -380,128 +378,6 @@ export function reduceBatch(
       outcome: decideRow({ row, customer }, index, { customers: store, now }, opts),
     };
   });
-}
-
-/**
- * summarize: each handed feed, in order, through the scheduled path's `importOneFeed` with the reduce
- * stage's outcomes and the text getInputData read (`texts`, by feed; downloaded again when absent or
- * listed with another size now), then the lease given back, in one checkpoint save. A restarted
- * summarize needs no save per feed: a feed it archived or failed is gone from the listing, and one
- * that goes back is replayed and goes back the same way. A feed that cannot be finished here (an
- * outcome missing because a key failed for good, out of units, a folder that cannot be written) goes
- * back to the scheduled path, keeping its report tag. `feedsWaiting`: feeds are left for the scheduled
- * import (given back, or listed and not handed over), so it must be queued now.
- */
-export function finishHandoff(
-  deps: ImportDeps,
-  state: ImportState,
-  outcomes: KeyOutcome[],
-  opts: ImportOptions,
-  restarted: boolean,
-  texts: Map<number, { size: number | null; text: string }> = new Map(),
-): ImportSummary & { feedsWaiting: boolean } {
-  const h = state.handoff!;
-  const summary: ImportSummary = { files: [], totals: emptyCounts(), paused: false, stalled: false };
-  const byFeed = new Map<number, Map<number, RowOutcome>>();
-  for (const o of outcomes) {
-    const m = byFeed.get(o.feed) ?? new Map<number, RowOutcome>();
-    // One outcome per line, whatever restarts happened.
-    if (!m.has(o.line)) m.set(o.line, o.outcome);
-    byFeed.set(o.feed, m);
-  }
-  // An earlier attempt (crashed summarize, or a whole run cut short) may have left a temporary report.
-  if (restarted || h.attempts > 1)
-    for (const folder of [SFTP_FOLDERS.customerFeedError, SFTP_FOLDERS.customerFeedMissing])
-      deps.feeds.removeLeftovers?.(folder);
-  const listed = new Map<string, FeedEntry>(deps.feeds.list().map((e) => [e.name, e]));
-  const feedIndex = new Map(h.feeds.map((f, i) => [f.name, i]));
-  const feeds = Object.create(deps.feeds) as FeedFolder;
-  // The text the outcomes were decided on, whatever the listing shows now: the feed's fingerprint
-  // (h.prints) tells whether the file is still that version before it is moved.
-  feeds.download = (name) => texts.get(feedIndex.get(name) ?? -1)?.text ?? deps.feeds.download(name);
-  const replayDeps: ImportDeps = { ...deps, feeds };
-  const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
-  const back: Array<{ name: string; tag: string }> = [];
-  const finished = new Set<string>();
-  const report = (r: FileResult) => {
-    summary.files.push(r);
-    for (const k of Object.keys(r.counts) as (keyof ImportSummary['totals'])[])
-      summary.totals[k] += r.counts[k];
-  };
-  // Every feed handed over is in the summary: imported (archived or failed), changed, gone, or given back.
-  h.feeds.forEach((f, feed) => {
-    const entry = listed.get(f.name);
-    const moved = h.moved?.[f.name];
-    // Moved by an earlier attempt of this summarize that stopped before its summary: reported here, once.
-    if (moved && !entry) return report(moved);
-    if (h.done.includes(f.name))
-      return report({ name: f.name, outcome: 'given back', counts: emptyCounts() });
-    if (!entry) {
-      deps.log.error(
-        `Customer feed ${f.name} is gone: HC_MR_ImportCustomer did not finish it`,
-        `Someone removed or moved ${SFTP_FOLDERS.customerFeed}/${f.name} after it was handed over; it has no reports and was not archived. Customers the job already wrote for it stay (found by their HC customer id if HotWax sends the feed again).`,
-      );
-      return report({ name: f.name, outcome: 'gone', counts: emptyCounts() });
-    }
-    {
-      const fileState: ImportState = {
-        file: f.name,
-        line: 0,
-        tag: f.tag,
-        errors: [],
-        counts: emptyCounts(),
-        lease: null,
-        print: h.prints?.[f.name],
-      };
-      const tally = (k: keyof ImportSummary['totals']) => {
-        fileState.counts[k]++;
-        summary.totals[k]++;
-      };
-      const decided = byFeed.get(feed) ?? new Map<number, RowOutcome>();
-      const replay: RowDecider = {
-        rowUnits: 0,
-        begin: (batch) =>
-          batch.every((p) => decided.has(p.row.lineNumber)) ? (p) => decided.get(p.row.lineNumber)! : null,
-      };
-      // The outcome is saved before the move (importFeed): a restart after it reports the feed from h.moved.
-      const record = (st: ImportState) => {
-        if (!st.moving) return;
-        const outcome = st.moving.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
-        const { lines, blankLines } = st.moving;
-        h.moved = {
-          ...h.moved,
-          [f.name]: { name: f.name, outcome, counts: { ...st.counts }, lines, blankLines },
-        };
-        deps.checkpoint.save(state);
-      };
-      const result = importOneFeed(entry, fileState, replayDeps, opts, record, tally, run, replay);
-      summary.files.push(result);
-      if (result.outcome === 'changed' || result.outcome === 'gone') {
-        // Reported by importFeed; a changed feed is left for the scheduled import, as a new feed.
-      } else if (result.outcome === 'archived' || result.outcome === 'failed') {
-        finished.add(f.name);
-        if (state.blockedTags?.[f.name]) {
-          const { [f.name]: _, ...rest } = state.blockedTags;
-          state.blockedTags = Object.keys(rest).length ? rest : undefined;
-        }
-      } else {
-        deps.log.audit(
-          `Customer feed ${f.name} goes back to HC_SC_ImportCustomer`,
-          `${result.outcome}${result.reason ? `: ${result.reason}` : ''}; customers already written are found by their HC customer id`,
-        );
-        back.push(f);
-      }
-    }
-  });
-  returnFeeds(state, back);
-  delete state.handoff;
-  state.lease = null;
-  deps.checkpoint.save(state);
-  // What the scheduled import would take up next (its own filter, isCsv: CSV files, no dot files).
-  const waiting = [...listed.values()].filter(
-    (e) => !e.directory && isCsv(e.name) && !finished.has(e.name),
-  ).length;
-  return { ...summary, feedsWaiting: waiting > 0, waiting };
 }
 
 /** getInputData's give-back: the feeds marked done here and left to the scheduled path. */

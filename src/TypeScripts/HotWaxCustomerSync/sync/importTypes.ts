@@ -34,6 +34,11 @@ export interface ImportCounts {
   errors: number;
 }
 
+/**
+ * The import's checkpoint. Its per-feed fields (`file`, `line`, `tag`, `errors`, `counts`, `feedCopy`,
+ * `print`, `moving`, `reportParts`, `missingLines`, `problemsThrough`) go through the phases of
+ * feedState.ts and are cleared together by its `resetFeed`; the others span feeds and executions.
+ */
 export interface ImportState {
   file: string | null;
   /** Last line of `file` whose row is handled (0: none yet). */

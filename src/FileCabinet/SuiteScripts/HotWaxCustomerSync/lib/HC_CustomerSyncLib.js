@@ -1416,14 +1416,6 @@ if(fill.externalid)out.externalId=fill.externalid
 return out}function matchKeys(rows,byEmail){const uniq=xs=>[...new Set(xs.filter(Boolean))]
 return{hcCustomerIds:uniq(rows.map(r=>r.hcCustomerId)),externalIds:uniq(rows.map(r=>r.externalId)),
 shopifyCustomerIds:uniq(rows.map(r=>r.shopifyCustomerId)),emails:byEmail?uniq(rows.map(r=>r.email.toLowerCase())):[]}}
-const DRY_RUN_FOLDER='customer/export/dry_run'
-const DRY_RUN_HEADER=[...DRY_RUN_REPORT_HEADER]
-function writeVerdicts(name,fileName,verdicts,deps,uncheckedFrom){
-const rows=[...verdicts].sort((a,b)=>a.line-b.line).map(v=>[name,v.line,v.hcCustomerId,v.outcome,v.customerId,v.code,v.message])
-if(uncheckedFrom!==null)rows.push([name,uncheckedFrom,'','not checked','','DRY_RUN_INCOMPLETE',`this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`])
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,rows))}
-function writeFileVerdict(name,fileName,code,reason,deps){
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]]))}
 function unsafeNameReason(name){if(name==='')return'an empty name'
 if(name.indexOf('\0')>=0)return'a name holding NUL'
 if(/[/\\]/.test(name))return'a name holding a path separator (/ or \\)'
@@ -1449,10 +1441,232 @@ const badLines=lines.filter(bad).length
 if(lines.length>=4&&badLines*2>lines.length)return`the file is not UTF-8 encoded (or is binary): ${badLines} of its ${lines.length} lines hold bytes that are not UTF-8 or NUL`
 return null}const REPORT_UNITS=UNITS.sftpTransfer+4*UNITS.sftpOther
 const ARCHIVE_UNITS=3*UNITS.sftpOther+2*UNITS.customRecordSubmitFields
-const finishUnits=errors=>ARCHIVE_UNITS+(errors.length?REPORT_UNITS:0)+(errors.some(e=>e.missingRequired)?REPORT_UNITS:0)
-const LEASE_MS=15*60*1e3
-const MAX_HANDOFF_ATTEMPTS=3
-const HANDOFF_LEASE_MS=30*24*60*60*1e3
+const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
+const COPY_REMOVE_UNITS=UNITS.searchPage+UNITS.fileDelete
+const finishUnits=state=>ARCHIVE_UNITS+(state.errors.length?REPORT_UNITS:0)+(state.errors.some(e=>e.missingRequired)?REPORT_UNITS:0)+(state.missingLines?.length?REPORT_UNITS:0)+(state.feedCopy?COPY_REMOVE_UNITS:0)
+const SPILL_AT_CHARS=6e5
+const MAX_STORED_MESSAGE=1e3
+const storedMessage=m=>{if(m.length<=MAX_STORED_MESSAGE)return m
+const c=m.charCodeAt(MAX_STORED_MESSAGE-1)
+return`${m.slice(0,c>=55296&&c<=56319?MAX_STORED_MESSAGE-1:MAX_STORED_MESSAGE)}\u2026`}
+const storedSize=e=>e.message.length+e.code.length+e.hcCustomerId.length+80
+function reportName({name,state,entry},suffix,dryRun=false){
+const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
+return`${shortStem(name)}-${tag}${suffix}`}
+const errorReport=(name,errors)=>toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
+const byLine=errors=>[...errors].sort((a,b)=>a.line-b.line)
+function nextPart(f){const errors=byLine(f.state.errors)
+return{folder:SFTP_FOLDERS.customerFeedError,name:reportName(f,`-errors-${(f.state.reportParts??0)+1}.csv`),
+text:errorReport(f.name,errors),missing:errors.filter(e=>e.missingRequired).map(e=>e.line)}}
+function finishReports(f,feed){const{name,state}=f
+const parts=state.reportParts??0
+const errors=byLine(state.errors)
+const out=[]
+if(errors.length)out.push({folder:SFTP_FOLDERS.customerFeedError,
+name:reportName(f,parts>0?`-errors-${parts+1}.csv`:'-errors.csv'),text:errorReport(name,errors)})
+const missingLines=new Set([...state.missingLines??[],...errors.filter(e=>e.missingRequired).map(e=>e.line)])
+if(missingLines.size){const rows=feed.rows.filter(r=>missingLines.has(r.lineNumber))
+out.push({folder:SFTP_FOLDERS.customerFeedMissing,name:reportName(f,'.csv'),
+text:toReportCsv(feed.header,rows.map(r=>r.fields))})}return out}function moveCheck(listed,name,state){
+const now=listed.find(e=>e.name===name)
+const p=state.print
+if(!now)return'gone'
+return p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)?'changed':'move'}const LEASE_MS=15*60*1e3
+const freshState=()=>({file:null,line:0,errors:[],counts:emptyCounts(),lease:null})
+function resetFeed(state){Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
+for(const k of['tag','feedCopy','print','moving','reportParts','missingLines','problemsThrough'])delete state[k]}
+function takeUp(state,name,tag){resetFeed(state)
+state.file=name
+state.tag=tag}function endFeed(state,name,result){if(/^(archived|failed|changed|gone)$/.test(result.outcome)){
+const{errorReports:_,reason:__,...r}=result
+state.finished=[...state.finished??[],r]}const blockedTags={...state.blockedTags}
+if(result.outcome==='blocked'&&state.tag)blockedTags[name]=state.tag
+else delete blockedTags[name]
+state.blockedTags=Object.keys(blockedTags).length?blockedTags:undefined
+if(state.notHandedOff&&result.outcome!=='blocked'&&result.outcome!=='skipped'){
+state.notHandedOff=state.notHandedOff.filter(n=>n!==name)
+if(!state.notHandedOff.length)delete state.notHandedOff}resetFeed(state)}function returnFeeds(state,feeds){
+if(!feeds.length)return
+state.notHandedOff=[...new Set([...state.notHandedOff??[],...feeds.map(f=>f.name)])]
+state.blockedTags={...state.blockedTags}
+for(const f of feeds)state.blockedTags[f.name]=f.tag}function giveBack(state,feeds){returnFeeds(state,feeds)
+delete state.handoff}const DRY_RUN_FOLDER='customer/export/dry_run'
+const DRY_RUN_HEADER=[...DRY_RUN_REPORT_HEADER]
+function writeVerdicts(name,fileName,verdicts,deps,uncheckedFrom){
+const rows=[...verdicts].sort((a,b)=>a.line-b.line).map(v=>[name,v.line,v.hcCustomerId,v.outcome,v.customerId,v.code,v.message])
+if(uncheckedFrom!==null)rows.push([name,uncheckedFrom,'','not checked','','DRY_RUN_INCOMPLETE',`this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`])
+deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,rows))}
+function writeFileVerdict(name,fileName,code,reason,deps){
+deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]]))}
+function writeInto(folder,feed,op,deps,run){try{op()
+return true}catch(e){const{code,message}=describeError(e)
+if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
+if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
+deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`)
+}return false}}const dryRunName=f=>reportName(f,'-dry-run.csv',true)
+const writeReport=(f,r)=>writeInto(r.folder,f.name,()=>f.deps.feeds.writeReport(r.folder,r.name,r.text),f.deps,f.run)
+function inProgress(f){const{state,deps}=f
+if(f.copyWanted&&(state.line>0||state.reportParts)&&deps.budget.canAfford(COPY_SAVE_UNITS)){
+const folderId=state.feedCopy?.folderId??state.copyFolderId??deps.feedCopies.folder()
+if(folderId){state.copyFolderId=folderId
+state.feedCopy={folderId,name:`${shortStem(f.name)}-${state.tag??uniqueSuffix()}.csv`,size:f.entry.size,
+modified:f.entry.lastModified.getTime()}
+f.save(state)
+const fileId=deps.feedCopies.save(folderId,state.feedCopy.name,f.text)
+if(fileId)state.feedCopy.fileId=fileId
+else delete state.copyFolderId}}return{name:f.name,outcome:'in progress',counts:state.counts,lines:f.lines}}
+function failFile(f,code,reason){const{name,state,deps,opts}=f
+if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
+outcome:'in progress',counts:state.counts}
+state.counts=emptyCounts()
+f.tally('errors')
+if(opts.dryRun){writeFileVerdict(name,dryRunName(f),code,reason,deps)
+return{name,outcome:'checked',counts:state.counts,reason}}
+deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`)
+const folder=SFTP_FOLDERS.customerFeedError
+const text=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
+if(!writeReport(f,{folder,name:reportName(f,'-errors.csv'),text}))return{name,outcome:'blocked',counts:state.counts,
+reason}
+return moveFeedInto(f,SFTP_FOLDERS.customerFeedFailed,{name,outcome:'failed',counts:state.counts,reason})}
+function moveFeedInto(f,folder,result){const{name,state,deps,run}=f
+state.moving={to:folder,lines:result.lines,blankLines:result.blankLines}
+f.save(state)
+if(!writeInto(SFTP_FOLDERS.customerFeed,name,()=>run.listed=deps.feeds.list(),deps,run))return{...result,
+outcome:'blocked'}
+const check=moveCheck(run.listed,name,state)
+if(check!=='move'){const c=state.counts
+const changed=check==='changed'
+deps.log.error(`Customer feed ${name} ${changed?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${changed?`${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)`:`someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`)
+return{...result,outcome:check}}let movedTo=''
+const moved=writeInto(folder,name,()=>{
+movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
+return moved?{...result,movedTo}:{...result,outcome:'blocked'}}function finishFeed(f){
+const{name,state,deps,parsed,lines}=f
+const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
+const blankLines=Math.max(0,lines-handledLines)
+if(f.opts.dryRun){writeVerdicts(name,dryRunName(f),f.verdicts,deps,null)
+return{name,outcome:'checked',counts:state.counts,lines,blankLines}}if(!deps.budget.canAfford(finishUnits(state))){
+f.save(state)
+return inProgress(f)}const parts=state.reportParts??0
+if(state.errors.length>0||parts>0){for(const r of finishReports(f,parsed))if(!writeReport(f,r))return{name,
+outcome:'blocked',counts:state.counts,lines}
+const first=byLine(state.errors)[0]
+const c=state.counts
+deps.log.error(`Customer feed ${name}: ${c.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${reportName(f,parts>0?'-errors-*.csv':'-errors.csv')}; ${lines} line(s) after the header: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
+}return moveFeedInto(f,SFTP_FOLDERS.customerFeedArchive,{name,outcome:'archived',counts:state.counts,lines,blankLines})}
+function importOneFeed(entry,state,job){const written=recordingReports(job.deps.feeds)
+const result=importFeed({...job,deps:{...job.deps,feeds:written.feeds},entry,name:entry.name,state})
+const errorReports=written.names(SFTP_FOLDERS.customerFeedError)
+if(errorReports.length)result.errorReports=errorReports
+const dryRunReport=written.names(DRY_RUN_FOLDER)[0]
+if(dryRunReport)result.dryRunReport=dryRunReport
+return result}
+const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
+function skipEntry(name,reason,deps){
+deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`,`${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`)
+return{name,outcome:'skipped',reason,counts:emptyCounts()}}function importFeed(start){const f=readFeed(start)
+if('outcome'in f)return f
+if(f.offer&&f.offer(f.parsed.rows.length+f.parsed.problems.length))return{name:f.name,outcome:'handed off',
+counts:f.state.counts,lines:f.lines}
+setupChecks(f)
+return decideRows(f)??finishFeed(f)}function readFeed(start){const{entry,name,state,deps,opts}=start
+if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile(start,'FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
+const modified=entry.lastModified?.getTime()
+const sameFile=!!state.feedCopy&&(!!state.print||state.feedCopy.size===entry.size&&state.feedCopy.modified===modified)
+const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
+if(copied)state.feedCopy.fileId=copied.id
+let text
+try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
+if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
+if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile(start,'FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
+return skipEntry(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=textHash(text)
+const p=state.print
+if(p&&p.hash!==hash){const c=state.counts
+deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`)
+return{name,outcome:'changed',counts:state.counts}}if(!p)state.print={size:entry.size,modified,hash}
+const unreadable=unreadableReason(text)
+const parsed=unreadable?null:readCustomerFeed(text,name)
+const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
+if(parsed?.refusal&&!missingKey)return failFile(start,'DUPLICATE_COLUMN',parsed.refusal)
+if(!parsed||missingKey)return failFile(start,'UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
+const copyWanted=!!deps.feedCopies&&!opts.dryRun&&!copied&&entry.size!==undefined&&entry.size<=FILE_CONTENT_LIMIT&&modified!==undefined
+return{...start,text,parsed,lines:Math.max(0,physicalLineCount(text)-parsed.headerLine),
+pendingChars:state.errors.reduce((n,e)=>n+storedSize(e),0),verdicts:[],copyWanted}}
+function setupChecks({opts,parsed,run,deps,name}){const say=(key,title,details)=>{if(run.setupReported.has(key))return
+run.setupReported.add(key)
+deps.log.error(title,details)}
+if(opts.oneWorld&&!opts.defaultSubsidiary&&parsed.matched.subsidiary===undefined)say('no-subsidiary','HC_SC_ImportCustomer setup: new customers have no subsidiary',`This is a OneWorld account, feed ${name} has no subsidiary column and the script parameter ${DEFAULT_SUBSIDIARY_PARAM} is empty, so NetSuite refuses every new customer (as its own CSV import does). Set ${DEFAULT_SUBSIDIARY_PARAM} to the internal id of the subsidiary new customers belong to, or have HotWax send a subsidiary column. Until then every such row is reported as MISSING_SUBSIDIARY.`)
+if(opts.defaultSubsidiary&&(!/^\d+$/.test(opts.defaultSubsidiary)||opts.oneWorld&&!deps.customers.subsidiaryExists(opts.defaultSubsidiary)))say('bad-default-subsidiary','HC_SC_ImportCustomer setup: the default subsidiary does not exist',`The script parameter ${DEFAULT_SUBSIDIARY_PARAM} is "${opts.defaultSubsidiary}", which is not the internal id of a subsidiary: enter one (Setup > Company > Subsidiaries) or clear it. Rows without a subsidiary are reported as INVALID_KEY_OR_REF.`)
+}function fail(f,line,hcCustomerId,code,message,missingRequired){const e={line,hcCustomerId,code,
+message:storedMessage(message),missingRequired}
+f.state.errors.push(e)
+f.pendingChars+=storedSize(e)
+f.tally('errors')
+if(f.opts.dryRun)f.verdicts.push({line,hcCustomerId,outcome:'error',customerId:'',code,message})}
+function spillIfFull(f){const{state}=f
+if(f.opts.dryRun||f.pendingChars<=SPILL_AT_CHARS)return null
+if(!f.deps.budget.canAfford(REPORT_UNITS))return inProgress(f)
+const part=nextPart(f)
+if(!writeReport(f,part))return{name:f.name,outcome:'blocked',counts:state.counts,lines:f.lines}
+state.missingLines=[...state.missingLines??[],...part.missing]
+state.reportParts=(state.reportParts??0)+1
+state.errors=[]
+f.pendingChars=0
+return null}function malformedRecords(f){const{state}=f
+const from=Math.max(state.line,state.problemsThrough??0)
+const problems=f.parsed.problems.filter(p=>p.lineNumber>from).sort((a,b)=>a.lineNumber-b.lineNumber)
+let next=0
+return line=>{while(next<problems.length&&problems[next].lineNumber<line){const p=problems[next++]
+fail(f,p.lineNumber,'',p.code,p.message,false)
+state.problemsThrough=Math.max(state.problemsThrough??0,p.lineNumber)
+const stop=spillIfFull(f)
+if(stop)return stop}return null}}function decideRows(f){const{state,deps,opts,decider,parsed}=f
+const problemsBefore=malformedRecords(f)
+const deferred=spillIfFull(f)??(opts.dryRun?problemsBefore(Infinity):null)
+if(deferred)return deferred
+const rows=parsed.rows.filter(r=>r.lineNumber>state.line)
+const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)})
+let lookFrom=0
+let lookedUpTo=0
+let upcoming=[]
+let savedAt=0
+let savedTime=deps.now()
+for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
+const affordable=batchRows(f,lookUp)
+if(affordable<1){if(opts.dryRun)writeVerdicts(f.name,dryRunName(f),f.verdicts,deps,rows[i].lineNumber)
+return inProgress(f)}if(lookUp){lookFrom=i
+lookedUpTo=Math.min(rows.length,i+Math.max(opts.batchSize,decider.lookAhead??0))
+upcoming=rows.slice(lookFrom,lookedUpTo).map(prepare)}const end=Math.min(i+opts.batchSize,i+affordable,lookedUpTo)
+const prepared=upcoming.slice(i-lookFrom,end-lookFrom)
+const decide=decider.begin(prepared,lookUp?upcoming:null)
+if(!decide)return inProgress(f)
+for(const p of prepared){const stop=problemsBefore(p.row.lineNumber)??handleRow(f,p,decide)
+if(stop)return stop}i=end
+if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){f.save(state)
+savedAt=i
+savedTime=deps.now()}}return problemsBefore(Infinity)}function batchRows(f,lookUp){
+const reserve=f.opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(f.pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(f.copyWanted?COPY_SAVE_UNITS:0)
+const{budget}=f.deps
+if(f.decider.rowUnits>0)return budget.howMany(f.decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve)
+return budget.canAfford(reserve)?f.opts.batchSize:0}function handleRow(f,p,decide){const{row}=p
+const hcCustomerId=(row.values.HCCustomerId??'').trim()
+const outcome=decide(p)
+if(outcome.kind==='error')fail(f,row.lineNumber,hcCustomerId,outcome.code,outcome.message,outcome.missingRequired)
+else{f.tally(outcome.kind)
+if(f.opts.dryRun)f.verdicts.push({line:row.lineNumber,hcCustomerId,
+outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'already linked',customerId:outcome.customerId,
+code:'',message:''})}f.state.line=row.lineNumber
+return spillIfFull(f)}const MAX_HANDOFF_ATTEMPTS=3
+const LISTED_BYTES_PER_ROW=1e3
+const mayOffer=(state,name,dryRun,mr)=>!!mr&&!dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)
+function handoffChoice(first,rowCount,after,state,mr){if(mr.minRows<=0)return null
+if(rowCount===null&&!first.size)return null
+const skippedBefore=new Set(state.skipped??[])
+const waiting=after.filter(f=>!skippedBefore.has(f.name)&&!state.notHandedOff?.includes(f.name)).filter(f=>!state.blockedTags?.[f.name]).slice(0,Math.max(0,mr.maxFeeds-1))
+const bytesPerRow=rowCount===null?LISTED_BYTES_PER_ROW:first.size&&rowCount?first.size/rowCount:0
+const estimate=f=>bytesPerRow?Math.round((f.size??0)/bytesPerRow):0
+const rows=(rowCount??estimate(first))+waiting.reduce((n,f)=>n+estimate(f),0)
+return rows<mr.minRows?null:{feeds:[first,...waiting],rows}}const HANDOFF_LEASE_MS=30*24*60*60*1e3
 function resumeHandoff(state,deps,summary){const h=state.handoff
 const left=h.feeds.filter(f=>!h.done.includes(f.name))
 const names=left.map(f=>f.name).join(', ')
@@ -1464,106 +1678,75 @@ summary.skipped=`deployment ${state.lease.deploymentId} holds the feeds ${names}
 return true}
 deps.log.error(`HC_MR_ImportCustomer did not finish ${left.length} customer feed(s)`,`after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (customers already written are found by their HC customer id, never created twice): ${names}`)
 giveBack(state,left)
-return false}function giveBack(state,feeds){returnFeeds(state,feeds)
-delete state.handoff}function returnFeeds(state,feeds){if(!feeds.length)return
-state.notHandedOff=[...new Set([...state.notHandedOff??[],...feeds.map(f=>f.name)])]
-state.blockedTags={...state.blockedTags}
-for(const f of feeds)state.blockedTags[f.name]=f.tag}function runCustomerImport(deps,opts){const summary={files:[],
-totals:emptyCounts(),paused:false,stalled:false}
-const fresh=()=>({file:null,line:0,errors:[],counts:emptyCounts(),lease:null})
-const withLease=st=>{st.lease={executionId:opts.executionId,deploymentId:opts.deploymentId,until:deps.now()+LEASE_MS}
-return st}
-const save=st=>{if(!opts.dryRun)deps.checkpoint.save(withLease(st))}
-let state=fresh()
-let leftOver=null
+return false}function runCustomerImport(deps,opts){const summary={files:[],totals:emptyCounts(),paused:false,
+stalled:false}
+const save=st=>{if(opts.dryRun)return
+st.lease={executionId:opts.executionId,deploymentId:opts.deploymentId,until:deps.now()+LEASE_MS}
+return deps.checkpoint.save(st)}
+const d={state:freshState(),deps,opts,summary,save}
+const leftOver=takeLease(d)
+if(leftOver===false)return summary
+try{const{state}=d
+if(leftOver)deps.log.audit('Import lease taken over',`from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`)
+if(leftOver||state.interrupted){
+for(const folder of[SFTP_FOLDERS.customerFeedError,SFTP_FOLDERS.customerFeedMissing])deps.feeds.removeLeftovers?.(folder)
+delete state.interrupted}return importFeeds(d)}catch(e){if(!opts.dryRun)try{d.state.lease=null
+d.state.interrupted=true
+deps.checkpoint.save(d.state)}catch{}throw e}}function takeLease(d){const{deps,opts,summary}=d
 for(let attempt=1;;attempt++){const loaded=deps.checkpoint.load()
 const lease=loaded?.lease??null
 const mr=deps.mapReduce
 const handedOff=!!(loaded?.handoff&&lease?.scriptId&&mr&&lease.deploymentId===mr.deploymentId)
 if(lease&&lease.deploymentId!==opts.deploymentId&&lease.until>deps.now()&&(handedOff?mr.running():deps.leaseHolderRunning(lease))){
 summary.skipped=`deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`
-return summary}if(opts.dryRun)break
-state=loaded??fresh()
-leftOver=lease
-if(handedOff&&resumeHandoff(state,deps,summary))return summary
-if(deps.checkpoint.save(withLease(state))!==false)break
-if(attempt>=3)throw new SyncError('HC_CHECKPOINT_CONFLICT','the import checkpoint could not be read back after a conflict')
-}try{
-if(leftOver)deps.log.audit('Import lease taken over',`from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`)
-if(leftOver||state.interrupted){
-for(const folder of[SFTP_FOLDERS.customerFeedError,SFTP_FOLDERS.customerFeedMissing])deps.feeds.removeLeftovers?.(folder)
-delete state.interrupted}return importFeeds(summary,state,deps,opts,save)}catch(e){if(!opts.dryRun)try{state.lease=null
-state.interrupted=true
-deps.checkpoint.save(state)}catch{}throw e}}function importFeeds(summary,state,deps,opts,save){const tally=outcome=>{
-state.counts[outcome]++
-summary.totals[outcome]++}
-const report=r=>{summary.files.push(r)
-for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}
-state.finished?.forEach(report)
-let listed
+return false}if(opts.dryRun)return null
+d.state=loaded??freshState()
+if(handedOff&&resumeHandoff(d.state,deps,summary))return false
+if(d.save(d.state)!==false)return lease
+if(attempt>=3)throw new SyncError(SYNC_ERROR_CODES.checkpointConflict,'the import checkpoint was changed by another execution three times while this one saved it; nothing was imported, and the next scheduled run tries again')
+}}function listFeeds(deps,summary){let listed
 try{listed=deps.feeds.list()}catch(e){const{code,message}=describeError(e)
 deps.log.error(`Cannot list SFTP folder ${SFTP_FOLDERS.customerFeed}/`,`${code}: ${message}. Check that ${SFTP_FOLDERS.customerFeed}/ exists under the default directory and that the SFTP user may read it.`)
-throw e}const run={reportedFolders:new Set,setupReported:new Set}
-const feeds=[]
+throw e}const feeds=[]
 for(const entry of listed){const unsafe=unsafeNameReason(entry.name)
-if(unsafe){summary.files.push(skip(entry.name,unsafe,deps))
-continue}if(!isCsv(entry.name))continue
-if(entry.directory){summary.files.push(skip(entry.name,'a directory, not a file',deps))
-continue}feeds.push(entry)}if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
-if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
-const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
-report(r)
-state.finished=[...state.finished??[],r]}Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
-dropCopy(state,deps)
-forgetFile(state)
-delete state.tag}const skippedBefore=new Set(state.skipped??[])
+if(unsafe)summary.files.push(skipEntry(entry.name,unsafe,deps))
+else if(!isCsv(entry.name))continue
+else if(entry.directory)summary.files.push(skipEntry(entry.name,'a directory, not a file',deps))
+else feeds.push(entry)}return feeds}function orderFeeds(state,feeds){const skippedBefore=new Set(state.skipped??[])
 const rank=f=>f.name===state.file?0:skippedBefore.has(f.name)?2:1
 feeds.sort((a,b)=>rank(a)-rank(b))
-const skippedNow=[]
 if(state.notHandedOff){const listedNames=new Set(feeds.map(f=>f.name))
 state.notHandedOff=state.notHandedOff.filter(n=>listedNames.has(n))
-if(!state.notHandedOff.length)delete state.notHandedOff}let progress=false
-for(let index=0;index<feeds.length;index++){const entry=feeds[index]
-const name=entry.name
+if(!state.notHandedOff.length)delete state.notHandedOff}}function report(summary,r){summary.files.push(r)
+for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}function importFeeds(d){
+const{state,deps,opts,summary}=d
+const tally=outcome=>{state.counts[outcome]++
+summary.totals[outcome]++}
+state.finished?.forEach(r=>report(summary,r))
+const feeds=listFeeds(deps,summary)
+if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
+if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
+const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
+report(summary,r)
+state.finished=[...state.finished??[],r]}dropCopy(state,deps)
+resetFeed(state)}orderFeeds(state,feeds)
+const run={reportedFolders:new Set,setupReported:new Set}
+const skippedNow=[]
+let progress=false
+for(let index=0;index<feeds.length;index++){
 if(!deps.budget.canAfford(UNITS.sftpTransfer+UNITS.searchPage+ROW_UNITS+ARCHIVE_UNITS)){summary.paused=true
-break}const mr=deps.mapReduce
-const offerable=()=>mr&&!opts.dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)
-if((state.file===null||state.file===name)&&offerable()&&handOff(entry,null,feeds.slice(index+1),state,deps,mr,summary)){
-summary.files.push({name,outcome:'handed off',counts:emptyCounts()})
-summary.handedOff=state.handoff.feeds.map(f=>f.name)
-return summary}if(state.file!==name){state.file=name
-state.line=0
-state.errors=[]
-state.counts=emptyCounts()
-dropCopy(state,deps)
-forgetFile(state)
-state.tag=state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`
-save(state)}const lineBefore=state.line
-const offer=offerable()?rowCount=>handOff(entry,rowCount,feeds.slice(index+1),state,deps,mr,summary):undefined
-const result=importOneFeed(entry,state,deps,opts,save,tally,run,upserting(deps,opts),offer)
-summary.files.push(result)
-if(result.outcome==='handed off'){summary.handedOff=state.handoff.feeds.map(f=>f.name)
+break}const entry=feeds[index]
+const lineBefore=state.line
+const result=importNext(d,entry,feeds.slice(index+1),tally,run)
+if(result.outcome==='handed off'){summary.handedOff=d.state.handoff.feeds.map(f=>f.name)
 return summary}if(result.outcome==='in progress'){progress=progress||state.line>lineBefore
 summary.paused=true
-break}if(result.outcome==='skipped')skippedNow.push(name)
+break}if(result.outcome==='skipped')skippedNow.push(entry.name)
 else progress=true
-if(/^(archived|failed|changed|gone)$/.test(result.outcome)){const{errorReports:_,reason:__,...r}=result
-state.finished=[...state.finished??[],r]}
-if(result.outcome==='changed')feeds.push(run.listed?.find(f=>f.name===name)??entry)
-const blockedTags={...state.blockedTags}
-if(result.outcome==='blocked'&&state.tag)blockedTags[name]=state.tag
-else delete blockedTags[name]
-state.blockedTags=Object.keys(blockedTags).length?blockedTags:undefined
-if(state.notHandedOff&&result.outcome!=='blocked'&&result.outcome!=='skipped'){
-state.notHandedOff=state.notHandedOff.filter(n=>n!==name)
-if(!state.notHandedOff.length)delete state.notHandedOff}state.file=null
-state.line=0
-state.errors=[]
-state.counts=emptyCounts()
+if(result.outcome==='changed')feeds.push(run.listed?.find(f=>f.name===entry.name)??entry)
 dropCopy(state,deps)
-forgetFile(state)
-delete state.tag
-save(state)}state.skipped=skippedNow.length?skippedNow:undefined
+endFeed(state,entry.name,result)
+d.save(state)}state.skipped=skippedNow.length?skippedNow:undefined
 summary.stalled=summary.paused&&!progress
 const done=summary.files.filter(f=>/^(archived|failed)$/.test(f.outcome)).map(f=>f.name)
 summary.waiting=feeds.filter(f=>!done.includes(f.name)&&f.name!==state.file).length
@@ -1571,43 +1754,40 @@ state.lease=null
 delete state.finished
 if(!state.file)delete state.copyFolderId
 if(!opts.dryRun)deps.checkpoint.save(state)
-return summary}function importOneFeed(entry,state,deps,opts,save,tally,run,decider,offer){
-const written=recordingReports(deps.feeds)
-const result=importFeed(entry,state,{...deps,feeds:written.feeds},opts,save,tally,run,decider,offer)
-const errorReports=written.names(SFTP_FOLDERS.customerFeedError)
-if(errorReports.length)result.errorReports=errorReports
-const dryRunReport=written.names(DRY_RUN_FOLDER)[0]
-if(dryRunReport)result.dryRunReport=dryRunReport
-return result}const LISTED_BYTES_PER_ROW=1e3
-function handOff(first,rowCount,after,state,deps,mr,summary){if(mr.minRows<=0)return false
-if(rowCount===null&&!first.size)return false
-const skippedBefore=new Set(state.skipped??[])
-const waiting=after.filter(f=>!skippedBefore.has(f.name)&&!state.notHandedOff?.includes(f.name)).filter(f=>!state.blockedTags?.[f.name]).slice(0,Math.max(0,mr.maxFeeds-1))
-const bytesPerRow=rowCount===null?LISTED_BYTES_PER_ROW:first.size&&rowCount?first.size/rowCount:0
-const estimate=f=>bytesPerRow?Math.round((f.size??0)/bytesPerRow):0
-const backlogRows=(rowCount??estimate(first))+waiting.reduce((n,f)=>n+estimate(f),0)
-if(backlogRows<mr.minRows)return false
+return summary}function importNext(d,entry,after,tally,run){const{state,deps,opts,summary,save}=d
+const name=entry.name
+const mr=deps.mapReduce
+const offer=rowCount=>offerHandoff(d,entry,rowCount,after)
+if((state.file===null||state.file===name)&&mayOffer(state,name,opts.dryRun,mr)&&offer(null)){const r={name,
+outcome:'handed off',counts:emptyCounts()}
+summary.files.push(r)
+return r}if(state.file!==name){dropCopy(state,deps)
+takeUp(state,name,state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`)
+save(state)}const result=importOneFeed(entry,state,{deps,opts,save,tally,run,decider:upserting(deps,opts),
+offer:mayOffer(state,name,opts.dryRun,mr)?offer:undefined})
+summary.files.push(result)
+return result}function offerHandoff(d,first,rowCount,after){const{state,deps,summary}=d
+const mr=deps.mapReduce
+const choice=handoffChoice(first,rowCount,after,state,mr)
+if(!choice)return false
 const now=deps.now()
-const taken=[first,...waiting]
-const before=JSON.stringify(state)
-state.handoff={feeds:taken.map((f,i)=>({name:f.name,
+const handed={...state}
+resetFeed(handed)
+delete handed.finished
+handed.handoff={feeds:choice.feeds.map((f,i)=>({name:f.name,
 tag:i===0&&state.tag?state.tag:`${utcStamp(new Date(now))}-${uniqueSuffix()}`})),done:[],attempts:1,settings:mr.settings
 }
-Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
-forgetFile(state)
-delete state.tag
-delete state.finished
-state.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
+handed.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
 scriptId:mr.scriptId,until:now+HANDOFF_LEASE_MS}
-deps.checkpoint.save(state)
-logFeedResults(summary,(t,d)=>deps.log.audit(t,d))
+d.state=handed
+deps.checkpoint.save(handed)
+logFeedResults(summary,(title,details)=>deps.log.audit(title,details))
 const submitted=mr.submit()
-if(submitted==='unavailable'){for(const k of Object.keys(state))delete state[k]
-Object.assign(state,JSON.parse(before))
+if(submitted==='unavailable'){d.state=state
 deps.log.error('HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',`Deployment ${mr.deploymentId} of ${mr.scriptId} cannot be submitted (see the AUDIT line before this one): create it (docs/UPGRADE.md, HC_ADD_DEPLOYMENTS=${mr.deploymentId} npm run deploy:add-deployments) or set custscript_hc_imp_mr_min_rows to 0. The feeds are imported here, one execution after another.`)
 deps.checkpoint.save(state)
 return false}
-deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer',`${taken.length} feed(s), about ${backlogRows} rows${submitted==='submitted'?'':' (the job was already queued)'}: ${taken.map(f=>f.name).join(', ')}`)
+deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer',`${choice.feeds.length} feed(s), about ${choice.rows} rows${submitted==='submitted'?'':' (the job was already queued)'}: ${choice.feeds.map(f=>f.name).join(', ')}`)
 return true}function logFeedResults(summary,audit){for(const f of summary.files)if(!summary.logged?.includes(f)){
 audit(`Customer feed ${f.name}: ${f.outcome}`,JSON.stringify(f));(summary.logged??=[]).push(f)}}
 function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
@@ -1616,186 +1796,10 @@ return{totals:summary.totals,files:summary.files.length,archived:n('archived'),f
 skippedEntries:n('skipped'),blocked:n('blocked'),changed:n('changed'),gone:n('gone'),givenBack:n('given back'),
 lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
 inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
-handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}
-const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
-const COPY_REMOVE_UNITS=UNITS.searchPage+UNITS.fileDelete
-function dropCopy(state,deps){if(!state.feedCopy)return
+handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}function dropCopy(state,deps){
+if(!state.feedCopy)return
 if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
-delete state.feedCopy}function forgetFile(state){delete state.feedCopy
-delete state.print
-delete state.moving
-delete state.reportParts
-delete state.missingLines
-delete state.problemsThrough}const SPILL_AT_CHARS=6e5
-const MAX_STORED_MESSAGE=1e3
-const storedMessage=m=>{if(m.length<=MAX_STORED_MESSAGE)return m
-const c=m.charCodeAt(MAX_STORED_MESSAGE-1)
-return`${m.slice(0,c>=55296&&c<=56319?MAX_STORED_MESSAGE-1:MAX_STORED_MESSAGE)}\u2026`}
-const storedSize=e=>e.message.length+e.code.length+e.hcCustomerId.length+80
-function skip(name,reason,deps){
-deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`,`${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`)
-return{name,outcome:'skipped',reason,counts:emptyCounts()}}
-const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
-function reportName(name,state,suffix,entry,dryRun){
-const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
-return`${shortStem(name)}-${tag}${suffix}`}function moveFeedInto(folder,name,state,deps,run,save,result){state.moving={
-to:folder,lines:result.lines,blankLines:result.blankLines}
-save(state)
-if(!writeInto(SFTP_FOLDERS.customerFeed,name,()=>run.listed=deps.feeds.list(),deps,run))return{...result,
-outcome:'blocked'}
-const now=run.listed.find(e=>e.name===name)
-const p=state.print
-if(!now||p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)){const outcome=now?'changed':'gone'
-const c=state.counts
-deps.log.error(`Customer feed ${name} ${now?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${now?`${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)`:`someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`)
-return{...result,outcome}}let movedTo=''
-const moved=writeInto(folder,name,()=>{
-movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
-return moved?{...result,movedTo}:{...result,outcome:'blocked'}}function writeInto(folder,feed,op,deps,run){try{op()
-return true}catch(e){const{code,message}=describeError(e)
-if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
-deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`)
-}return false}}function importFeed(entry,state,deps,opts,save,tally,run,decider,offer){const name=entry.name
-const errorsName=reportName(name,state,'-errors.csv',entry,opts.dryRun)
-const dryRunName=reportName(name,state,'-dry-run.csv',entry,true)
-const failFile=(code,reason)=>{
-if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
-outcome:'in progress',counts:state.counts}
-state.counts=emptyCounts()
-tally('errors')
-if(opts.dryRun){writeFileVerdict(name,dryRunName,code,reason,deps)
-return{name,outcome:'checked',counts:state.counts,reason}}
-deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`)
-const report=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
-if(!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,errorsName,report),deps,run))return{
-name,outcome:'blocked',counts:state.counts,reason}
-return moveFeedInto(SFTP_FOLDERS.customerFeedFailed,name,state,deps,run,save,{name,outcome:'failed',counts:state.counts,
-reason})}
-if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile('FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
-const modified=entry.lastModified?.getTime()
-const sameFile=!!state.feedCopy&&(!!state.print||state.feedCopy.size===entry.size&&state.feedCopy.modified===modified)
-const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
-if(copied)state.feedCopy.fileId=copied.id
-let text
-try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
-if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile('FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
-return skip(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=textHash(text)
-const p=state.print
-if(p&&p.hash!==hash){const c=state.counts
-deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`)
-return{name,outcome:'changed',counts:state.counts}}if(!p)state.print={size:entry.size,modified,hash}
-const unreadable=unreadableReason(text)
-const parsed=unreadable?null:readCustomerFeed(text,name)
-const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
-if(parsed?.refusal&&!missingKey)return failFile('DUPLICATE_COLUMN',parsed.refusal)
-if(!parsed||missingKey)return failFile('UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
-const lines=Math.max(0,physicalLineCount(text)-parsed.headerLine)
-if(offer&&offer(parsed.rows.length+parsed.problems.length))return{name,outcome:'handed off',counts:state.counts,lines}
-if(opts.oneWorld&&!opts.defaultSubsidiary&&parsed.matched.subsidiary===undefined)setupError(run,deps,'no-subsidiary','HC_SC_ImportCustomer setup: new customers have no subsidiary',`This is a OneWorld account, feed ${name} has no subsidiary column and the script parameter ${DEFAULT_SUBSIDIARY_PARAM} is empty, so NetSuite refuses every new customer (as its own CSV import does). Set ${DEFAULT_SUBSIDIARY_PARAM} to the internal id of the subsidiary new customers belong to, or have HotWax send a subsidiary column. Until then every such row is reported as MISSING_SUBSIDIARY.`)
-if(opts.defaultSubsidiary&&(!/^\d+$/.test(opts.defaultSubsidiary)||opts.oneWorld&&!deps.customers.subsidiaryExists(opts.defaultSubsidiary)))setupError(run,deps,'bad-default-subsidiary','HC_SC_ImportCustomer setup: the default subsidiary does not exist',`The script parameter ${DEFAULT_SUBSIDIARY_PARAM} is "${opts.defaultSubsidiary}", which is not the internal id of a subsidiary: enter one (Setup > Company > Subsidiaries) or clear it. Rows without a subsidiary are reported as INVALID_KEY_OR_REF.`)
-const verdicts=[]
-let pendingChars=state.errors.reduce((n,e)=>n+storedSize(e),0)
-const fail=(line,hcCustomerId,code,message,missingRequired)=>{const e={line,hcCustomerId,code,
-message:storedMessage(message),missingRequired}
-state.errors.push(e)
-pendingChars+=storedSize(e)
-tally('errors')
-if(opts.dryRun)verdicts.push({line,hcCustomerId,outcome:'error',customerId:'',code,message})}
-const rows=parsed.rows.filter(r=>r.lineNumber>state.line)
-const blocked=()=>({name,outcome:'blocked',counts:state.counts,lines})
-const copyWanted=!!deps.feedCopies&&!opts.dryRun&&!copied&&entry.size!==undefined&&entry.size<=FILE_CONTENT_LIMIT&&modified!==undefined
-const keepCopy=()=>{if(!copyWanted||state.line===0&&!state.reportParts)return
-if(!deps.budget.canAfford(COPY_SAVE_UNITS))return
-const folderId=state.feedCopy?.folderId??state.copyFolderId??deps.feedCopies.folder()
-if(!folderId)return
-state.copyFolderId=folderId
-state.feedCopy={folderId,name:`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`,size:entry.size,modified}
-save(state)
-const fileId=deps.feedCopies.save(folderId,state.feedCopy.name,text)
-if(fileId)state.feedCopy.fileId=fileId
-else delete state.copyFolderId}
-const inProgress=()=>{keepCopy()
-return{name,outcome:'in progress',counts:state.counts,lines}}
-const spill=()=>{const part=(state.reportParts??0)+1
-const errors=[...state.errors].sort((a,b)=>a.line-b.line)
-const report=toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
-const partName=reportName(name,state,`-errors-${part}.csv`,entry,false)
-if(!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,partName,report),deps,run))return false
-state.missingLines=[...state.missingLines??[],...errors.filter(e=>e.missingRequired).map(e=>e.line)]
-state.reportParts=part
-state.errors=[]
-pendingChars=0
-return true}
-const spillIfFull=()=>{if(opts.dryRun||pendingChars<=SPILL_AT_CHARS)return null
-if(!deps.budget.canAfford(REPORT_UNITS))return inProgress()
-return spill()?null:blocked()}
-const problemsFrom=Math.max(state.line,state.problemsThrough??0)
-const problems=parsed.problems.filter(p=>p.lineNumber>problemsFrom).sort((a,b)=>a.lineNumber-b.lineNumber)
-let nextProblem=0
-const problemsBefore=line=>{while(nextProblem<problems.length&&problems[nextProblem].lineNumber<line){
-const p=problems[nextProblem++]
-fail(p.lineNumber,'',p.code,p.message,false)
-state.problemsThrough=Math.max(state.problemsThrough??0,p.lineNumber)
-const stop=spillIfFull()
-if(stop)return stop}return null}
-const deferred=spillIfFull()??(opts.dryRun?problemsBefore(Infinity):null)
-if(deferred)return deferred
-const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)})
-let lookFrom=0
-let lookedUpTo=0
-let upcoming=[]
-let savedAt=0
-let savedTime=deps.now()
-for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
-const reserve=opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(copyWanted?COPY_SAVE_UNITS:0)
-const affordable=decider.rowUnits>0?deps.budget.howMany(decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve):deps.budget.canAfford(reserve)?opts.batchSize:0
-if(affordable<1){if(opts.dryRun)writeVerdicts(name,dryRunName,verdicts,deps,rows[i].lineNumber)
-return inProgress()}if(lookUp){lookFrom=i
-lookedUpTo=Math.min(rows.length,i+Math.max(opts.batchSize,decider.lookAhead??0))
-upcoming=rows.slice(lookFrom,lookedUpTo).map(prepare)}const end=Math.min(i+opts.batchSize,i+affordable,lookedUpTo)
-const prepared=upcoming.slice(i-lookFrom,end-lookFrom)
-const decide=decider.begin(prepared,lookUp?upcoming:null)
-if(!decide)return inProgress()
-for(const p of prepared){const{row}=p
-const before=problemsBefore(row.lineNumber)
-if(before)return before
-const hcCustomerId=(row.values.HCCustomerId??'').trim()
-const outcome=decide(p)
-if(outcome.kind==='error')fail(row.lineNumber,hcCustomerId,outcome.code,outcome.message,outcome.missingRequired)
-else{tally(outcome.kind)
-if(opts.dryRun)verdicts.push({line:row.lineNumber,hcCustomerId,
-outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'already linked',customerId:outcome.customerId,
-code:'',message:''})}state.line=row.lineNumber
-const full=spillIfFull()
-if(full)return full}i=end
-if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){save(state)
-savedAt=i
-savedTime=deps.now()}}const rest=problemsBefore(Infinity)
-if(rest)return rest
-const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
-const blankLines=Math.max(0,lines-handledLines)
-if(opts.dryRun){writeVerdicts(name,dryRunName,verdicts,deps,null)
-return{name,outcome:'checked',counts:state.counts,lines,blankLines}}const parts=state.reportParts??0
-const needsMissing=(state.missingLines?.length??0)>0
-if(!deps.budget.canAfford(finishUnits(state.errors)+(needsMissing?REPORT_UNITS:0)+(state.feedCopy?COPY_REMOVE_UNITS:0))){
-save(state)
-return inProgress()}if(state.errors.length>0||parts>0){const errors=[...state.errors].sort((a,b)=>a.line-b.line)
-const lastName=parts>0?reportName(name,state,`-errors-${parts+1}.csv`,entry,false):errorsName
-const report=toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
-if(errors.length>0&&!writeInto(SFTP_FOLDERS.customerFeedError,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedError,lastName,report),deps,run))return blocked()
-const missingLines=new Set([...state.missingLines??[],...errors.filter(e=>e.missingRequired).map(e=>e.line)])
-if(missingLines.size>0){const original=parsed.rows.filter(r=>missingLines.has(r.lineNumber))
-const missing=toReportCsv(parsed.header,original.map(r=>r.fields))
-if(!writeInto(SFTP_FOLDERS.customerFeedMissing,name,()=>deps.feeds.writeReport(SFTP_FOLDERS.customerFeedMissing,reportName(name,state,'.csv',entry,false),missing),deps,run))return blocked()
-}const first=errors[0]
-deps.log.error(`Customer feed ${name}: ${state.counts.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${parts>0?reportName(name,state,'-errors-*.csv',entry,false):errorsName}; ${lines} line(s) after the header: ${state.counts.created} created, ${state.counts.linked} linked, ${state.counts.alreadyLinked} already linked, ${state.counts.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
-}return moveFeedInto(SFTP_FOLDERS.customerFeedArchive,name,state,deps,run,save,{name,outcome:'archived',
-counts:state.counts,lines,blankLines})}function setupError(run,deps,key,title,details){
-if(run.setupReported.has(key))return
-run.setupReported.add(key)
-deps.log.error(title,details)}const DEFAULT_HANDOFF_ROWS=600
+delete state.feedCopy}const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25
 const IMPORT_CUSTOMER={scriptId:'customscript_imp_customer',deploymentId:'customdeploy1',
 onDemandDeploymentId:'customdeploy_imp_customer_rest'}
@@ -1863,52 +1867,7 @@ break}try{deps.upload(SFTP_FOLDERS.historical,f.name,deps.load(f.id))}catch(e){c
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 summary.failed.push({name:f.name,code,message})
 continue}deps.archive(f.id)
-summary.uploaded.push(f.name)}return summary}function planRun(state,deploymentId,now,settleMs){const committed={
-stampAfter:state?.committed?.stampAfter??0}
-const crashed=state?.pending?.[deploymentId]
-const leftovers=[...crashed?.leftovers??[],...crashed?.files??[]]
-const run={...committed,stampUpTo:Math.max(committed.stampAfter,now-settleMs),startedAt:now}
-if(leftovers.length)run.leftovers=leftovers
-return{committed,pending:{...state?.pending??{},[deploymentId]:run}}}function commitRun(state,deploymentId){
-const run=state.pending[deploymentId]
-if(!run)return state
-const pending={...state.pending}
-delete pending[deploymentId]
-return{committed:{stampAfter:Math.max(state.committed.stampAfter,run.stampUpTo)},pending}}
-function partyIdentificationFiles(customers,maxRows){const sorted=[...customers].sort((a,b)=>Number(a.id)-Number(b.id))
-const files=[]
-for(let i=0;i<sorted.length;i+=maxRows){
-const rows=sorted.slice(i,i+maxRows).map(c=>[c.hcCustomerId,'NETSUITE_CUSTOMER_ID',c.id])
-files.push(toCsv([...PARTY_IDENTIFICATION_HEADER],rows))}return files}
-function planAndSave(checkpoint,deploymentId,now,settleMs){for(let attempt=1;;attempt++){
-const planned=planRun(checkpoint.load(),deploymentId,now(),settleMs)
-if(checkpoint.save(planned)!==false)return planned
-if(attempt>=3)throw new SyncError(SYNC_ERROR_CODES.checkpointConflict,'The export checkpoint could not be read back.')}}
-function sendExport(deps,customers){const state=deps.checkpoint.load()
-const run=state?.pending?.[deps.deploymentId]
-if(!run)deps.log.audit('Export pending run not found','The files are sent; the cursor is not advanced, so the next run sends these customers again.')
-const files=partyIdentificationFiles(customers,deps.maxRowsPerFile())
-const names=files.map((_csv,i)=>timestampedCsvName('CustomerExport',deps.now,files.length>1?`${deps.unique}-${String(i+1).padStart(3,'0')}`:deps.unique))
-const leftovers=run?.leftovers??[]
-const suspect=leftovers.length>0||(run?.files?.length??0)>0||Object.entries(state?.pending??{}).some(([d,r])=>d!==deps.deploymentId&&deps.now.getTime()-r.startedAt>864e5)
-if(state&&run&&names.length>0){run.files=names
-deps.checkpoint.save(state)}if(files.length>0||suspect){const target=deps.connect()
-const dir=SFTP_FOLDERS.partyIdentifications
-target.assumeDirectory?.(dir)
-let temps=[]
-try{
-if(suspect)temps=target.listEntries(dir).filter(e=>!e.directory&&/^\.CustomerExport-.*\.part$/.test(e.name)).map(e=>e.name.slice(1,-5))
-}catch{}
-const busy=temps.length?Object.entries(deps.checkpoint.load()?.pending??{}).flatMap(([d,r])=>d===deps.deploymentId||deps.now.getTime()-r.startedAt>864e5?[]:r.files??[]):[]
-for(const name of temps)if(!busy.includes(name))target.removeTemporary(dir,name)
-files.forEach((csv,i)=>target.uploadAtomic(dir,names[i],csv))}
-if(state&&run)deps.checkpoint.save(commitRun(state,deps.deploymentId))
-return{files:names}}function selectForExport(search,run){return search.create({type:'customer',
-filters:[[CUSTOMER_FIELDS.hcCustomerId,'isnotempty',''],'AND',['isinactive','is','F'],'AND',[[[CUSTOMER_FIELDS.syncStamp,'greaterthan',run.stampAfter],'AND',[CUSTOMER_FIELDS.syncStamp,'lessthanorequalto',run.stampUpTo]],'OR',[CUSTOMER_FIELDS.syncStamp,'isempty','']]],
-columns:[CUSTOMER_FIELDS.hcCustomerId,CUSTOMER_FIELDS.syncStamp,search.createColumn({name:'formulatext',
-formula:`'${run.stampUpTo}'`})]})}function stampCustomer(record,id,stamp){record.submitFields({
-type:record.Type.CUSTOMER,id,values:{[CUSTOMER_FIELDS.syncStamp]:stamp},options:{enableSourcing:false,
-ignoreMandatoryFields:true}})}const STATE_MARK=' State: '
+summary.uploaded.push(f.name)}return summary}const STATE_MARK=' State: '
 const SUITEQL_MAX_ROWS=1e5
 const NAME_FIELDS=['firstname','lastname','companyname']
 const customerOf=v=>{const[id,firstName,lastName,companyName,shopify]=v.map(x=>String(x??''))
@@ -2011,12 +1970,12 @@ function capturingReports(feeds){const errorRows=[]
 return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,GovernanceBudget,IMPORT_CUSTOMER,
-IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,
-STOP_RESERVE,SYNC_ERROR_CODES,SyncError,TIME_LIMITS,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
-connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
-feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
-isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,planAndSave,
-readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
-scheduledBudget,selectForExport,sendExport,stampCustomer,submitMapReduce,summaryDetails,textHash,textParam,
+IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,
+SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,SyncError,TIME_LIMITS,asSuiteScriptError,cabinetFiles,
+capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,
+describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
+importOneFeed,integerParam,isCsv,isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,
+parseCsvRecords,parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
+runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
 toNewCustomer,uniqueSuffix,unreadableReason}})
 
