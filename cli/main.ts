@@ -8,6 +8,7 @@
  */
 import type { Io } from './io';
 import { CliError, processIo, UsageError } from './io';
+import { rerunWithHeap, simulateHeapMB } from './heap';
 
 export const HELP = `Usage: hc-customer-sync <command> [options]
 
@@ -71,7 +72,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  const argv = process.argv.slice(2);
+  const heapMB = simulateHeapMB(argv, process.env, process.execArgv);
+  if (heapMB !== null) process.exitCode = rerunWithHeap(__filename, argv, heapMB);
+  else
+    void main(argv).then((code) => {
+      process.exitCode = code;
+    });
 }

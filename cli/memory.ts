@@ -40,7 +40,7 @@ export function renderMemory(m: MemoryReport): string {
  * heap used of a run). A size that cannot fit is refused before minutes of work end in V8's
  * out-of-memory crash.
  */
-const HEAP_BYTES_PER_CUSTOMER = 1.5 * 1024;
+export const HEAP_BYTES_PER_CUSTOMER = 1.25 * 1024;
 
 /** `customers`: the option's value; `total`: every customer it generates (simulate adds the new ones). */
 export function checkHeapFor(customers: number, total: number, what: string): void {
