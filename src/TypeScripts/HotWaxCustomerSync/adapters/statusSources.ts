@@ -16,6 +16,7 @@ import { SFTP_FOLDERS } from '../core/config';
 import { NetSuiteCustomerStore } from './customers';
 import { QUEUED_OR_ALIVE, deploymentIsRunning } from './scriptInstances';
 import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
+import { IMPORT_CUSTOMER } from '../core/scriptIds';
 import { GovernanceBudget, TIME_LIMITS } from '../core/governance';
 import { latestRuns } from './runHistory';
 import { SftpFolderClient, customerFeedFolder } from './sftp';
@@ -275,8 +276,7 @@ export function listWaitingFeeds(client: SftpFolderClient): RemoteFileInfo[] {
 }
 
 /** The scheduled import, whose lease a dry run respects. */
-const IMPORT_SCRIPT_ID =
-  SYNC_SCRIPTS.find((s) => s.key === 'import')?.scriptId ?? 'customscript_imp_customer';
+const IMPORT_SCRIPT_ID = IMPORT_CUSTOMER.scriptId;
 
 export interface DryRunModules {
   search: Search;

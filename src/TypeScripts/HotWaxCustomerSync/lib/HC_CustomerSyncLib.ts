@@ -56,7 +56,13 @@ export { decideRow, matchKeys } from '../sync/customerUpsert';
 export { CandidateIndex } from '../sync/customerMatching';
 export { SFTP_MAX_FILE_SIZE } from '../core/limits';
 export { DEFAULT_HANDOFF_ROWS, MAX_HANDOFF_FEEDS } from '../core/mapReduceImport';
-export { IMPORT_CUSTOMER, IMPORT_CUSTOMER_MR } from '../core/scriptIds';
+export {
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  UPLOAD_HISTORICAL_CSV,
+} from '../core/scriptIds';
 export { runHistoricalExport } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';
 export { historicalExportStore } from '../adapters/historicalCustomers';

@@ -1801,8 +1801,14 @@ if(!state.feedCopy)return
 if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
 delete state.feedCopy}const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25
+const GENERATE_HISTORICAL_CSV={scriptId:'customscript_generate_hist_shop_customer',
+deploymentId:'customdeploy_generate_hist_shop_customer'}
+const UPLOAD_HISTORICAL_CSV={scriptId:'customscript_upload_hist_shop_customer',
+deploymentId:'customdeploy_upload_hist_shop_customer'}
 const IMPORT_CUSTOMER={scriptId:'customscript_imp_customer',deploymentId:'customdeploy1',
 onDemandDeploymentId:'customdeploy_imp_customer_rest'}
+const EXPORT_CUSTOMER_IDS={scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_customer',
+onDemandDeploymentId:'customdeploy_export_customer_rest'}
 const IMPORT_CUSTOMER_MR={scriptId:'customscript_hc_mr_import_customer',
 deploymentId:'customdeploy_hc_mr_import_customer'}
 const BATCH=4e3
@@ -1969,13 +1975,14 @@ hcCustomerId:r.fields[idx[2]]??'',errorCode:r.fields[idx[3]]??'',errorMessage:r.
 function capturingReports(feeds){const errorRows=[]
 return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
-CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,GovernanceBudget,IMPORT_CUSTOMER,
-IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,
-SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,SyncError,TIME_LIMITS,asSuiteScriptError,cabinetFiles,
-capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,
-describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
-importOneFeed,integerParam,isCsv,isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,
-parseCsvRecords,parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
-runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
-toNewCustomer,uniqueSuffix,unreadableReason}})
+CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
+GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
+PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,
+SyncError,TIME_LIMITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,connect,
+connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
+feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
+isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,
+readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
+scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,uniqueSuffix,
+unreadableReason}})
 

@@ -4,21 +4,23 @@
  */
 define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
 const SYNC_SCRIPTS=[{key:'import',name:'HC_SC_ImportCustomer',title:'Customer import',
-scriptId:'customscript_imp_customer'},{key:'import_mr',name:'HC_MR_ImportCustomer',
-title:'Customer import of large backlogs (map/reduce)',scriptId:'customscript_hc_mr_import_customer',
+scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId},{key:'import_mr',name:'HC_MR_ImportCustomer',
+title:'Customer import of large backlogs (map/reduce)',scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId,
 about:'started by HC_SC_ImportCustomer',
 idle:'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)'},{
-key:'export',name:'HC_MR_ExportedCustomerCSV',title:'Id export to HotWax',scriptId:'customscript_export_customer'},{
-key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
-title:'Historical export: generate the CSV parts (by hand, once)',scriptId:'customscript_generate_hist_shop_customer'},{
-key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
+key:'export',name:'HC_MR_ExportedCustomerCSV',title:'Id export to HotWax',
+scriptId:HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId},{key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
+title:'Historical export: generate the CSV parts (by hand, once)',
+scriptId:HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV.scriptId},{key:'upload',name:'HC_SC_UploadHistoricalCustomerCSV',
 title:'Historical export: upload the parts (by hand, after generating)',
-scriptId:'customscript_upload_hist_shop_customer'}]
-const IMPORT_SCRIPT_IDS=['customscript_imp_customer','customscript_hc_mr_import_customer']
+scriptId:HC_CustomerSyncLib.UPLOAD_HISTORICAL_CSV.scriptId}]
+const IMPORT_SCRIPT_IDS=[HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId,HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId]
 const IMPORT_RUNS=1e3
 const scriptName=scriptId=>SYNC_SCRIPTS.find(s=>s.scriptId===scriptId)?.name??scriptId
-const ON_DEMAND={import:{scriptId:'customscript_imp_customer',deploymentId:'customdeploy_imp_customer_rest'},export:{
-scriptId:'customscript_export_customer',deploymentId:'customdeploy_export_customer_rest'}}
+const ON_DEMAND={import:{scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId,
+deploymentId:HC_CustomerSyncLib.IMPORT_CUSTOMER.onDemandDeploymentId},export:{
+scriptId:HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId,
+deploymentId:HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.onDemandDeploymentId}}
 const SHIPPED_REPEAT_MINUTES={customdeploy1:15,customdeploy_export_customer:15}
 const PARAM={action:'custpage_action',feed:'custpage_feed',csrf:'custpage_csrf',listFeeds:'custpage_feeds',
 code:'custpage_code',report:'custpage_report',download:'custpage_download',run:'custpage_run',
@@ -86,10 +88,12 @@ before=Math.max(before,own.ended)}else if(i.status==='FAILED')extra.push({id:`in
 deploymentId:i.deploymentId,ended:end,outcome:'failed',errorCount:0,summary:{error:{code:'ENDED_BY_NETSUITE',
 message:'NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.'
 }}})}return extra.length?[...runs,...extra].sort((a,b)=>b.ended-a.ended):runs}const runError=r=>r.summary.error??null
-const FLOWS=[{flow:'Customer import',scripts:['customscript_imp_customer','customscript_hc_mr_import_customer'],every:15
-},{flow:'Id export to HotWax',scripts:['customscript_export_customer'],every:15},{
+const FLOWS=[{flow:'Customer import',
+scripts:[HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId,HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId],every:15},{
+flow:'Id export to HotWax',scripts:[HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId],every:15},{
 flow:'Historical export (by hand, once)',
-scripts:['customscript_generate_hist_shop_customer','customscript_upload_hist_shop_customer'],every:0}]
+scripts:[HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV.scriptId,HC_CustomerSyncLib.UPLOAD_HISTORICAL_CSV.scriptId],every:0
+}]
 function importLoad(state,runs,env){const parts=[]
 if(state?.file)parts.push(`1 in progress (${state.file}, line ${state.line})`)
 const handed=state?.handoff?.feeds.filter(x=>!state.handoff?.done.includes(x.name)).length??0
@@ -129,8 +133,8 @@ function healthRows({src,env,runsByScript,deployments}){const state=src.importSt
 return FLOWS.map(f=>{const runs=f.scripts.flatMap(id=>runsByScript.get(id)??[]).sort((a,b)=>b.ended-a.ended)
 const good=runs.find(r=>r.outcome!=='failed')
 const lastGood=good?`${env.time(good.ended)} (${scriptName(good.scriptId)})`:'none recorded'
-const load=f.every&&f.scripts.includes('customscript_imp_customer')?importLoad(state,runs,env):{feeds:'\u2014',
-errors:'\u2014'}
+const load=f.every&&f.scripts.includes(HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId)?importLoad(state,runs,env):{
+feeds:'\u2014',errors:'\u2014'}
 const row={flow:f.flow,lastGood,...load}
 return{...row,...flowVerdict(f,runs,deployments,load.errors,env)}})}function esc(s){
 return String(s??'').replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]))}
@@ -212,13 +216,13 @@ value:pending.length?pending.map(([d,p])=>`${d} (started ${env.time(p.startedAt)
 if(!h.state)return h.status||'Folder created, no export recorded'
 return h.state.done?`Finished: ${h.state.exported.toLocaleString('en-US')} customers in ${h.state.nextPart-1} part(s)`:`In progress: ${h.state.exported.toLocaleString('en-US')} customers exported, next part ${h.state.nextPart}`
 }function historicalFields({runsByScript,env},h){
-const genRuns=runsByScript.get('customscript_generate_hist_shop_customer')??[]
+const genRuns=runsByScript.get(HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV.scriptId)??[]
 const fields=[{id:'custpage_hist_status',label:'Historical export',value:historicalStatus(h)},{id:'custpage_hist_parts',
 label:'Parts',value:`${h.waiting.length} waiting for upload, ${h.archived.length} uploaded (archived)`}]
 if(genRuns[0])fields.push({id:'custpage_hist_last',label:'Last run',
 value:`${env.time(genRuns[0].ended)}: ${outcomeText('generate',genRuns[0].summary)}`})
 return fields}
-const sentFiles=({runsByScript},env)=>(runsByScript.get('customscript_export_customer')??[]).flatMap(r=>(Array.isArray(r.summary.files)?r.summary.files:[]).map(f=>[f,env.time(r.ended),String(n(r.summary.exported))]))
+const sentFiles=({runsByScript},env)=>(runsByScript.get(HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId)??[]).flatMap(r=>(Array.isArray(r.summary.files)?r.summary.files:[]).map(f=>[f,env.time(r.ended),String(n(r.summary.exported))]))
 function exportsTab(d){const fields=cursorFields(d)
 const h=d.src.historical()
 const parts=[...h.waiting.map(f=>({...f,where:'waiting for upload'})),...h.archived.map(f=>({...f,
@@ -465,8 +469,7 @@ type:'customer',filters,columns:[this.m.search.createColumn({name:'internalid',s
 for(const r of rows){const hc=String(r.getValue({name:HC_CustomerSyncLib.CUSTOMER_FIELDS.hcCustomerId})??'')
 if(hc&&!out.has(hc))out.set(hc,String(r.id))}return out}}function listWaitingFeeds(client){
 return client.listCsv(HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed).map(f=>({name:f.name,size:f.size,
-lastModified:f.lastModified.getTime()}))}
-const IMPORT_SCRIPT_ID=SYNC_SCRIPTS.find(s=>s.key==='import')?.scriptId??'customscript_imp_customer'
+lastModified:f.lastModified.getTime()}))}const IMPORT_SCRIPT_ID=HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId
 function importSettings(m){const prefs=m.config.load({type:m.config.Type.COMPANY_PREFERENCES})
 const out={}
 for(const id of IMPORT_COMPANY_SETTINGS.map(x=>x.id)){const v=prefs.getValue({fieldId:id})

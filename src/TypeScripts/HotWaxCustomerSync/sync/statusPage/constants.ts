@@ -3,19 +3,26 @@
  * parameters and actions of the page, the report folders it reads, and the import's settings.
  */
 
+import {
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../core/scriptIds';
 /** The scripts of the sync: the recurring flows first, then the one-off historical export. */
 export const SYNC_SCRIPTS = [
   {
     key: 'import',
     name: 'HC_SC_ImportCustomer',
     title: 'Customer import',
-    scriptId: 'customscript_imp_customer',
+    scriptId: IMPORT_CUSTOMER.scriptId,
   },
   {
     key: 'import_mr',
     name: 'HC_MR_ImportCustomer',
     title: 'Customer import of large backlogs (map/reduce)',
-    scriptId: 'customscript_hc_mr_import_customer',
+    scriptId: IMPORT_CUSTOMER_MR.scriptId,
     about: 'started by HC_SC_ImportCustomer',
     idle: 'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)',
   },
@@ -23,19 +30,19 @@ export const SYNC_SCRIPTS = [
     key: 'export',
     name: 'HC_MR_ExportedCustomerCSV',
     title: 'Id export to HotWax',
-    scriptId: 'customscript_export_customer',
+    scriptId: EXPORT_CUSTOMER_IDS.scriptId,
   },
   {
     key: 'generate',
     name: 'HC_SC_GenerateHistoricalCustomerCSV',
     title: 'Historical export: generate the CSV parts (by hand, once)',
-    scriptId: 'customscript_generate_hist_shop_customer',
+    scriptId: GENERATE_HISTORICAL_CSV.scriptId,
   },
   {
     key: 'upload',
     name: 'HC_SC_UploadHistoricalCustomerCSV',
     title: 'Historical export: upload the parts (by hand, after generating)',
-    scriptId: 'customscript_upload_hist_shop_customer',
+    scriptId: UPLOAD_HISTORICAL_CSV.scriptId,
   },
 ] as const;
 export type ScriptKey = (typeof SYNC_SCRIPTS)[number]['key'];
@@ -45,7 +52,7 @@ export type ScriptKey = (typeof SYNC_SCRIPTS)[number]['key'];
  * them), as many entries as one search page returns for its 10 units. HC_SC_ImportCustomer writes
  * 96 a day on its 15-minute schedule, so this covers about ten days of both.
  */
-export const IMPORT_SCRIPT_IDS = ['customscript_imp_customer', 'customscript_hc_mr_import_customer'];
+export const IMPORT_SCRIPT_IDS: string[] = [IMPORT_CUSTOMER.scriptId, IMPORT_CUSTOMER_MR.scriptId];
 export const IMPORT_RUNS = 1000;
 
 export const scriptName = (scriptId: string) =>
@@ -53,8 +60,8 @@ export const scriptName = (scriptId: string) =>
 
 /** The on-demand deployments the page's "run now" actions submit (HotWax's job manager uses them too). */
 export const ON_DEMAND = {
-  import: { scriptId: 'customscript_imp_customer', deploymentId: 'customdeploy_imp_customer_rest' },
-  export: { scriptId: 'customscript_export_customer', deploymentId: 'customdeploy_export_customer_rest' },
+  import: { scriptId: IMPORT_CUSTOMER.scriptId, deploymentId: IMPORT_CUSTOMER.onDemandDeploymentId },
+  export: { scriptId: EXPORT_CUSTOMER_IDS.scriptId, deploymentId: EXPORT_CUSTOMER_IDS.onDemandDeploymentId },
 } as const;
 
 /** Repeat interval of the scheduled deployments this project ships (src/Objects). */

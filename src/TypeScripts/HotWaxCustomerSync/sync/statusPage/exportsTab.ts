@@ -1,4 +1,5 @@
 /** The Id export and historical export tab: the id export's cursor and files, the historical export's parts. */
+import { EXPORT_CUSTOMER_IDS, GENERATE_HISTORICAL_CSV } from '../../core/scriptIds';
 import { outcomeText } from './runs';
 import type { FieldView, HistoricalInfo, PageData, PageEnv, TabView } from './types';
 import { n } from './words';
@@ -38,7 +39,7 @@ export function historicalStatus(h: HistoricalInfo): string {
 }
 
 function historicalFields({ runsByScript, env }: PageData, h: HistoricalInfo): FieldView[] {
-  const genRuns = runsByScript.get('customscript_generate_hist_shop_customer') ?? [];
+  const genRuns = runsByScript.get(GENERATE_HISTORICAL_CSV.scriptId) ?? [];
   const fields: FieldView[] = [
     { id: 'custpage_hist_status', label: 'Historical export', value: historicalStatus(h) },
     {
@@ -57,7 +58,7 @@ function historicalFields({ runsByScript, env }: PageData, h: HistoricalInfo): F
 }
 
 const sentFiles = ({ runsByScript }: PageData, env: PageEnv): string[][] =>
-  (runsByScript.get('customscript_export_customer') ?? []).flatMap((r) =>
+  (runsByScript.get(EXPORT_CUSTOMER_IDS.scriptId) ?? []).flatMap((r) =>
     (Array.isArray(r.summary.files) ? (r.summary.files as string[]) : []).map((f) => [
       f,
       env.time(r.ended),

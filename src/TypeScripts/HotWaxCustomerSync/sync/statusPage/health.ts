@@ -2,6 +2,13 @@
  * The first screen: one line per flow, its state (healthy, attention, failing, not run yet), the
  * cause in words and what to do. Text only: the form escapes it when drawing.
  */
+import {
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../core/scriptIds';
 import type { FileResult, ImportState } from '../importTypes';
 import type { RunEntry } from '../ports';
 import { SHIPPED_REPEAT_MINUTES, scriptName } from './constants';
@@ -20,13 +27,13 @@ export interface Flow {
 export const FLOWS: Flow[] = [
   {
     flow: 'Customer import',
-    scripts: ['customscript_imp_customer', 'customscript_hc_mr_import_customer'],
+    scripts: [IMPORT_CUSTOMER.scriptId, IMPORT_CUSTOMER_MR.scriptId],
     every: 15,
   },
-  { flow: 'Id export to HotWax', scripts: ['customscript_export_customer'], every: 15 },
+  { flow: 'Id export to HotWax', scripts: [EXPORT_CUSTOMER_IDS.scriptId], every: 15 },
   {
     flow: 'Historical export (by hand, once)',
-    scripts: ['customscript_generate_hist_shop_customer', 'customscript_upload_hist_shop_customer'],
+    scripts: [GENERATE_HISTORICAL_CSV.scriptId, UPLOAD_HISTORICAL_CSV.scriptId],
     every: 0,
   },
 ];
@@ -131,7 +138,7 @@ export function healthRows({ src, env, runsByScript, deployments }: PageData): H
     const good = runs.find((r) => r.outcome !== 'failed');
     const lastGood = good ? `${env.time(good.ended)} (${scriptName(good.scriptId)})` : 'none recorded';
     const load =
-      f.every && f.scripts.includes('customscript_imp_customer')
+      f.every && f.scripts.includes(IMPORT_CUSTOMER.scriptId)
         ? importLoad(state, runs, env)
         : { feeds: '—', errors: '—' };
     const row = { flow: f.flow, lastGood, ...load };
