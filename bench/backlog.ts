@@ -16,6 +16,7 @@ import { HotWaxOms, LocalSftpFiles } from '../simulation/hotwax';
 import { seedPopulation } from '../simulation/population';
 import { BenchCheckError, FEED_ROWS_PER_FILE, TARGET } from './cases';
 import { seedExistingCustomers } from './seed';
+import { IMPORT_CUSTOMER_MR } from '../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export const BACKLOG_PATHS = ['scheduled', '1', '2', '5', '15'] as const;
 export type BacklogPath = (typeof BACKLOG_PATHS)[number];
@@ -54,7 +55,7 @@ export interface BacklogOptions {
   scale?: number;
 }
 
-const MR_SCRIPT_ID = 'customscript_hc_mr_import_customer';
+const MR_SCRIPT_ID = IMPORT_CUSTOMER_MR.scriptId;
 
 /** One backlog import on one path; `kind` create: N new customers, link: N existing ones to link. */
 export async function backlogRun(
