@@ -66,6 +66,7 @@ export class RecordStore implements ValidationStore {
   private readonly tables = new Map<string, RecordTable>();
   private readonly nextIds = new Map<string, number>();
   private readonly versions = new Map<string, number>();
+  private allVersions = 0;
   private entityNumber = 0;
   /** record.attach: "type:id" of the target → attached "type:id" → attributes. */
   private readonly attached = new Map<string, Map<string, Record<string, unknown>>>();
@@ -210,6 +211,11 @@ export class RecordStore implements ValidationStore {
   /** Incremented on every change to a type; searches reuse a computed result set while it holds. */
   version(type: string): number {
     return this.versions.get(type) ?? 0;
+  }
+
+  /** Incremented on every change to any type. */
+  versionOfAll(): number {
+    return this.allVersions;
   }
 
   // -------------------------------------------------------------------------- reads
@@ -473,6 +479,7 @@ export class RecordStore implements ValidationStore {
   }
 
   private bump(type: string): void {
+    this.allVersions++;
     this.versions.set(type, (this.versions.get(type) ?? 0) + 1);
   }
 }

@@ -68,3 +68,47 @@ describe('getRange pages of a search sorted by internal id', () => {
     expect(new Set([...first, ...rest]).size).toBe(first.length + rest.length);
   });
 });
+
+describe('a search with a formula column', () => {
+  afterEach(() => jest.restoreAllMocks());
+  const withFormula = (ctx: ReturnType<typeof makeContext>, formula: string) =>
+    createSearchModule(ctx).create({
+      type: 'customer',
+      filters: [['email', 'contains', '7']],
+      columns: ['email', { name: 'formulatext', formula } as never],
+    });
+
+  test('pages of one result set are evaluated once while no record changes, and a write is seen', () => {
+    const ctx = makeContext();
+    seedCustomers(ctx, 3000);
+    const rs = withFormula(ctx, "'stamp'").run();
+    const scans = jest.spyOn(RecordTable.prototype, 'idRange');
+    const first = rs.getRange({ start: 0, end: 100 });
+    const second = rs.getRange({ start: 100, end: 200 });
+    expect(first).toHaveLength(100);
+    expect(second).toHaveLength(100);
+    expect(scans).toHaveBeenCalledTimes(1);
+    const late = ctx.account.records.create('customer', {
+      isperson: 'T',
+      firstname: 'Late',
+      lastname: 'Seven',
+      subsidiary: '1',
+      email: 'late7@example.com',
+    });
+    const all = rs.getRange({ start: 0, end: 1000 }).map((r) => Number(r.id));
+    expect(scans).toHaveBeenCalledTimes(2);
+    expect(all).toContain(late);
+    scans.mockRestore();
+  });
+
+  test('a formula that reads the clock is evaluated again on every page', () => {
+    const ctx = makeContext();
+    seedCustomers(ctx, 300);
+    const rs = withFormula(ctx, "TO_CHAR({today}, 'YYYY')").run();
+    const scans = jest.spyOn(RecordTable.prototype, 'idRange');
+    rs.getRange({ start: 0, end: 10 });
+    rs.getRange({ start: 10, end: 20 });
+    expect(scans).toHaveBeenCalledTimes(2);
+    scans.mockRestore();
+  });
+});

@@ -73,6 +73,10 @@ export class Engine {
     return this.store.all(type);
   }
 
+  fileVersion(): number {
+    return this.ctx.account.files.version();
+  }
+
   version(type: string, joins: string[]): string {
     if (type === SCRIPT_INSTANCE_TYPE) return `i${++instanceVersion}`;
     const parts = [

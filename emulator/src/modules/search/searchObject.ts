@@ -26,6 +26,9 @@ import { summarize } from './summary';
 import { stubMissingMembers } from '../../sandbox/notEmulated';
 
 let uncached = 0;
+/** A formula whose value depends on when it runs. */
+const CLOCK_FORMULA =
+  /sysdate|systimestamp|current_date|current_timestamp|localtimestamp|\{today\}|\{now\}|dbms_random|rownum/i;
 
 export interface SearchState {
   type: string;
@@ -155,9 +158,16 @@ export class EmSearch {
    */
   rows(cols: CompiledColumn[], need = Infinity): Row[] {
     const node = this.node();
-    // Formulas may reference joined records of any type: no reuse for them.
-    const formulas = cols.some((c) => c.col.formula !== undefined) || flatten(node).some((f) => f.formula);
-    const version = formulas ? `x${++uncached}` : this.engine.version(this.st.type, this.joins(cols));
+    // Formulas may reference joined records of any type: reused only while no record of any type or
+    // file changed, and never when they read the clock.
+    const texts = [...cols.map((c) => c.col.formula), ...flatten(node).map((f) => f.formula)].filter(
+      (f): f is string => typeof f === 'string',
+    );
+    const version = !texts.length
+      ? this.engine.version(this.st.type, this.joins(cols))
+      : isVirtualType(this.st.type) || texts.some((f) => CLOCK_FORMULA.test(f))
+        ? `x${++uncached}`
+        : `all${this.engine.store.versionOfAll()}:f${this.engine.fileVersion()}`;
     const c = this.cache;
     if (c && c.version === version && (c.complete || c.rows.length >= need)) return c.rows;
     if (c?.more && c.version === version) {
