@@ -101,8 +101,11 @@ describe('historical export (runHistoricalExport)', () => {
     shopifyCustomerId: String(6620110000000 + i + 1),
   }));
 
-  function deps(checkpoint = memoryCheckpoint<HistoricalState>(), units = 100000) {
-    const parts = new Map<string, string>();
+  function deps(
+    checkpoint = memoryCheckpoint<HistoricalState>(),
+    units = 100000,
+    parts = new Map<string, string>(),
+  ) {
     const m = meter(units);
     return {
       parts,
@@ -116,6 +119,10 @@ describe('historical export (runHistoricalExport)', () => {
           m.spend(20);
           parts.set(name, contents);
           return name;
+        },
+        partSaved: (name: string) => {
+          m.spend(5);
+          return parts.has(name);
         },
         duplicates: () => [],
         checkpoint,
@@ -146,10 +153,48 @@ describe('historical export (runHistoricalExport)', () => {
   test('a finished export is not repeated: nothing is written again', () => {
     const first = deps();
     lib.runHistoricalExport(first.deps, 300);
-    const again = deps(first.checkpoint);
+    const before = new Map(first.parts);
+    const again = deps(first.checkpoint, 100000, first.parts);
+    let written = 0;
+    again.deps.savePart = () => String(++written);
     const s = lib.runHistoricalExport(again.deps, 300);
     expect(s.alreadyFinished).toBe(true);
-    expect(again.parts.size).toBe(0);
+    expect(written).toBe(0);
+    expect(first.parts).toEqual(before);
+  });
+
+  test('write-ahead: each part follows the state it makes true, and no save follows the last part', () => {
+    const d = deps();
+    const saved: number[] = [];
+    const save = d.deps.savePart;
+    d.deps.savePart = (name, contents) => (saved.push(d.checkpoint.saves.length), save(name, contents));
+    lib.runHistoricalExport(d.deps, 300);
+    // the checkpoint was saved once before every part, never after the last one
+    expect(saved).toEqual(saved.map((_, i) => i + 1));
+    expect(d.checkpoint.saves).toHaveLength(d.parts.size);
+    const last = d.checkpoint.state!;
+    expect(last).toMatchObject({ done: true, exported: 25, nextPart: d.parts.size + 1 });
+    expect(last.run).toMatchObject({ exported: 25, parts: d.parts.size });
+  });
+
+  test('a crash between a state and its part: the re-run writes that part again, every customer once', () => {
+    const crashed = deps();
+    let n = 0;
+    const save = crashed.deps.savePart;
+    crashed.deps.savePart = (name, contents) => {
+      if (++n === 3) throw new Error('crash before the third part was saved');
+      return save(name, contents);
+    };
+    expect(() => lib.runHistoricalExport(crashed.deps, 300)).toThrow('crash');
+    expect(crashed.parts.size).toBe(2);
+    const again = deps(crashed.checkpoint, 100000, crashed.parts);
+    const s = lib.runHistoricalExport(again.deps, 300);
+    expect(s.finished).toBe(true);
+    const rows = [...again.parts.values()].flatMap((t) => t.split('\r\n').filter(Boolean).slice(1));
+    expect(rows).toHaveLength(25);
+    expect(new Set(rows).size).toBe(25);
+    // the same names: the part the crash lost is written under its own name
+    expect(s.partsWritten[0]).toMatch(/part0003\.csv$/);
   });
 });
 

@@ -34,7 +34,8 @@ define(['N/error', 'N/file', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/sea
         const maxFileBytes = HC_CustomerSyncLib.integerParam(script, PARAMS.maxFileBytes, 9000000, 1000);
         if (maxFileBytes > 10000000)
             throw new HC_CustomerSyncLib.SyncError(HC_CustomerSyncLib.SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`);
-        // A missing folder is created by the export's first checkpoint save (historicalExportStore).
+        // A missing folder is created by the export's first checkpoint save (historicalExportStore), after
+        // the first query: 5 units to learn it is missing (folderWithDescription).
         const folderName = HC_CustomerSyncLib.textParam(script, PARAMS.folder) || DEFAULT_FOLDER;
         const found = HC_CustomerSyncLib.folderWithDescription({ search, record }, folderName, false);
         const folder = { id: null, description: '', ...found, name: folderName };
@@ -66,8 +67,12 @@ define(['N/error', 'N/file', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/sea
             stoppedFor: budget.stoppedFor(),
             rescheduled,
         });
+        // The execution that finishes the export keeps its facts in the folder's checkpoint, where the
+        // status page reads them (6 units saved); the others write a run-history entry. Run by hand once:
+        // the import and the id export, every 15 minutes, keep the history pruned.
+        if (summary.finished && !summary.alreadyFinished)
+            return;
         const history = { ...summary, duplicates: summary.duplicates.length, folderId };
-        // Run by hand once: the import and the id export, every 15 minutes, keep the history pruned.
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, { prune: false });
     }
 

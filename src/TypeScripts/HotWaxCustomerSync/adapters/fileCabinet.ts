@@ -22,8 +22,9 @@ export function findFolder(
 }
 
 /**
- * A File Cabinet folder (by internal id or name) and its description: one search page (10 units),
- * or a lookup (1 unit) when given an id; created when missing (15 units).
+ * A File Cabinet folder (by internal id or name) and its description: a paged search, 5 units
+ * (Search.runPaged) and 5 more (PagedData.fetch) only when the folder is there, or a lookup (1 unit)
+ * when given an id; created when missing (15 units).
  */
 export function folderWithDescription(
   m: { search: Search; record: Pick<typeof recordTypes, 'create'> },
@@ -34,16 +35,15 @@ export function folderWithDescription(
     const found = m.search.lookupFields({ type: 'folder', id: nameOrId, columns: ['description'] });
     return { id: nameOrId, description: String(found.description ?? '') };
   }
-  const rows = m.search
+  const paged = m.search
     .create({
       type: 'folder',
       filters: [['name', 'is', nameOrId]],
       columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC }), 'description'],
     })
-    .run()
-    .getRange({ start: 0, end: 1 });
-  if (rows.length > 0)
-    return { id: String(rows[0].id), description: String(rows[0].getValue({ name: 'description' }) ?? '') };
+    .runPaged({ pageSize: 5 });
+  const [row] = paged.count > 0 ? paged.fetch({ index: 0 }).data : [];
+  if (row) return { id: String(row.id), description: String(row.getValue({ name: 'description' }) ?? '') };
   if (!create) return null;
   const folder = m.record.create({ type: 'folder' });
   folder.setValue({ fieldId: 'name', value: nameOrId });

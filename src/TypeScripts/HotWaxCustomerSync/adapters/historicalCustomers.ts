@@ -7,6 +7,7 @@ import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import type * as fileTypes from 'N/file';
 import type * as queryTypes from 'N/query';
+import { UNITS } from '../core/governance';
 import { BATCH } from '../sync/historicalExport';
 import type { HistoricalCustomer, HistoricalExportDeps, HistoricalState } from '../sync/historicalExport';
 
@@ -72,6 +73,9 @@ export function historicalExportStore(
           ),
         }),
     savePart: (name, contents) => savePart(m.file, folder, name, contents),
+    // By name in any folder: the upload moves parts, names kept, to its archive folder.
+    partSaved: (name) =>
+      m.search.create({ type: 'file', filters: [['name', 'is', name]] }).runPaged({ pageSize: 5 }).count > 0,
     duplicates: () => duplicateIds(m.search, idField),
     checkpoint: folderCheckpoint(m.record, folder),
   };
@@ -166,7 +170,8 @@ function duplicateIds(search: HistoricalModules['search'], idField: string) {
 /**
  * The run's checkpoint lives in the output folder's description: the folder search the export needs
  * anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16), and a new
- * folder is created with the first checkpoint as its description (15 units, not 15 + 5).
+ * folder is created with the first checkpoint as its description (15 units, not 15 + 5). The
+ * execution's units in it count this save too.
  */
 function folderCheckpoint(
   record: HistoricalModules['record'],
@@ -186,6 +191,9 @@ function folderCheckpoint(
       const status = state.done
         ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).`
         : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
+      if (state.run)
+        state.run.unitsUsed +=
+          folder.id === null ? UNITS.folderCreate + UNITS.folderSave : UNITS.folderSubmitFields;
       const description = `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`;
       if (folder.id === null) {
         const created = record.create({ type: record.Type.FOLDER });

@@ -72,7 +72,8 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
       SYNC_ERROR_CODES.parameterInvalid,
       `Script parameter ${PARAMS.maxFileBytes} is ${maxFileBytes}: a File Cabinet file holds at most 10,000,000 bytes; use 9000000.`,
     );
-  // A missing folder is created by the export's first checkpoint save (historicalExportStore).
+  // A missing folder is created by the export's first checkpoint save (historicalExportStore), after
+  // the first query: 5 units to learn it is missing (folderWithDescription).
   const folderName = textParam(script, PARAMS.folder) || DEFAULT_FOLDER;
   const found = folderWithDescription({ search, record }, folderName, false);
   const folder: HistoricalFolder = { id: null, description: '', ...found, name: folderName };
@@ -113,8 +114,11 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
     stoppedFor: budget.stoppedFor(),
     rescheduled,
   });
+  // The execution that finishes the export keeps its facts in the folder's checkpoint, where the
+  // status page reads them (6 units saved); the others write a run-history entry. Run by hand once:
+  // the import and the id export, every 15 minutes, keep the history pruned.
+  if (summary.finished && !summary.alreadyFinished) return;
   const history = { ...summary, duplicates: summary.duplicates.length, folderId };
-  // Run by hand once: the import and the id export, every 15 minutes, keep the history pruned.
   recordRun(
     { search, record, log },
     script,

@@ -30,6 +30,8 @@ export interface HistoricalExportDeps {
   batchSize?: number;
   /** Save a CSV part in the target folder (20 units); the same name replaces the earlier part. */
   savePart(name: string, contents: string): string;
+  /** Whether a part of this name is in the File Cabinet, in the folder or moved to the archive (5 units). */
+  partSaved(name: string): boolean;
   /** Shopify ids on more than one customer selected (a search, 10 units): for an export spread over executions. */
   duplicates(): { shopifyCustomerId: string; count: number }[];
   /** The run's state: kept in the output folder's description (see the entry point). */
@@ -38,13 +40,23 @@ export interface HistoricalExportDeps {
   now: () => Date;
 }
 
+/**
+ * The run's state, saved ahead of each part (write-ahead): it says what holds once part
+ * `nextPart - 1` is saved, and `before` what held until then, for a re-run that finds it missing.
+ */
 export interface HistoricalState {
   runStamp: string;
-  /** Internal id of the last customer written to a saved part. */
+  /** Internal id of the last customer in part `nextPart - 1`. */
   after: string;
   nextPart: number;
   exported: number;
   done: boolean;
+  before?: { after: string; exported: number };
+  /**
+   * The execution that saved this state (when, customers and parts it wrote, units with the part's
+   * save): a finishing execution keeps no run-history entry, the status page reads this.
+   */
+  run?: { ended: number; exported: number; parts: number; unitsUsed: number };
 }
 
 export interface HistoricalSummary {
@@ -97,35 +109,56 @@ const newSummary = (exportedTotal: number): HistoricalSummary => ({
   duplicates: [],
 });
 
+export const partName = (runStamp: string, part: number): string =>
+  `HistoricalShopifyCustomer-${runStamp}-part${String(part).padStart(4, '0')}.csv`;
+
+/**
+ * The saved state, or, when the part it was saved ahead of is not there (a crash between the two),
+ * the state before that part: the part is written again under its own name.
+ */
+function loadState(deps: HistoricalExportDeps): HistoricalState | null {
+  const s = deps.checkpoint.load();
+  if (!s?.before || deps.partSaved(partName(s.runStamp, s.nextPart - 1))) return s;
+  return { runStamp: s.runStamp, ...s.before, nextPart: s.nextPart - 1, done: false };
+}
+
 export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: number): HistoricalSummary {
-  const loaded = deps.checkpoint.load();
+  const loaded = loadState(deps);
   // A finished export is not repeated by a re-run (after a crash past its end, or a second "Save and
   // Execute"): that would put every customer in the folder twice. A new export starts once the
   // administrator clears the checkpoint (the folder's description).
   if (loaded?.done) return { ...newSummary(loaded.exported), finished: true, alreadyFinished: true };
-  const resumed = !!loaded && !loaded.done;
-  const state: HistoricalState = resumed
-    ? loaded
-    : { runStamp: utcStamp(deps.now()), after: '0', nextPart: 1, exported: 0, done: false };
-  // A new run's stamp is saved before its first part: a re-run after a crash anywhere later writes
-  // the same part names (and so replaces them) instead of a second copy under a new stamp.
-  if (!resumed) deps.checkpoint.save(state);
+  // A new run's stamp is first saved with its first part's state (write-ahead): a re-run after a
+  // crash later writes the same part names (and so replaces them) instead of a copy under a new stamp.
+  const state: HistoricalState = loaded ?? {
+    runStamp: utcStamp(deps.now()),
+    after: '0',
+    nextPart: 1,
+    exported: 0,
+    done: false,
+  };
   const summary = newSummary(state.exported);
   let lines: string[] = [];
   let bytes = HEADER_BYTES;
   let lastId = state.after;
   let pending = 0;
-  /** Saves the part being built; the checkpoint follows (not when `last`: the final save covers it). */
+  /** Saves the state the part makes true, then the part: no save after it (`last`: the export's end). */
   const flush = (last = false) => {
-    if (lines.length === 0) return;
-    const name = `HistoricalShopifyCustomer-${state.runStamp}-part${String(state.nextPart).padStart(4, '0')}.csv`;
-    deps.savePart(name, HEADER_LINE + lines.join(''));
-    summary.partsWritten.push(name);
-    state.after = lastId;
-    state.nextPart += 1;
-    state.exported += pending;
-    summary.exportedThisExecution += pending;
-    if (!last) deps.checkpoint.save(state);
+    if (lines.length === 0 && !last) return;
+    const name = partName(state.runStamp, state.nextPart);
+    if (lines.length > 0) {
+      state.before = { after: state.after, exported: state.exported };
+      state.after = lastId;
+      state.nextPart += 1;
+      state.exported += pending;
+      summary.exportedThisExecution += pending;
+      summary.partsWritten.push(name);
+    }
+    state.done = last;
+    const unitsUsed = deps.budget.used() + (lines.length > 0 ? UNITS.fileSave : 0);
+    const run = { exported: summary.exportedThisExecution, parts: summary.partsWritten.length, unitsUsed };
+    deps.checkpoint.save({ ...state, run: { ended: deps.now().getTime(), ...run } });
+    if (lines.length > 0) deps.savePart(name, HEADER_LINE + lines.join(''));
     lines = [];
     bytes = HEADER_BYTES;
     pending = 0;
@@ -162,16 +195,13 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
       break;
     }
   }
-  flush(true);
-  summary.exportedTotal = state.exported;
-  if (summary.finished) {
+  if (summary.finished)
     summary.duplicates = counts
       ? [...counts]
           .filter(([, n]) => n > 1)
           .map(([shopifyCustomerId, count]) => ({ shopifyCustomerId, count }))
       : deps.duplicates();
-    state.done = true;
-  }
-  deps.checkpoint.save(state);
+  flush(summary.finished);
+  summary.exportedTotal = state.exported;
   return summary;
 }

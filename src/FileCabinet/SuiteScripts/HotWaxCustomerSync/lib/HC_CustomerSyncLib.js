@@ -1290,10 +1290,11 @@ directory:params.sftpDirectory,directoryValue:textParam(script,params.sftpDirect
 function findFolder(m,nameOrId,create){return folderWithDescription(m,nameOrId,create)?.id??null}
 function folderWithDescription(m,nameOrId,create=true){if(/^\d+$/.test(nameOrId)){const found=m.search.lookupFields({
 type:'folder',id:nameOrId,columns:['description']})
-return{id:nameOrId,description:String(found.description??'')}}const rows=m.search.create({type:'folder',
+return{id:nameOrId,description:String(found.description??'')}}const paged=m.search.create({type:'folder',
 filters:[['name','is',nameOrId]],columns:[m.search.createColumn({name:'internalid',sort:m.search.Sort.ASC
-}),'description']}).run().getRange({start:0,end:1})
-if(rows.length>0)return{id:String(rows[0].id),description:String(rows[0].getValue({name:'description'})??'')}
+}),'description']}).runPaged({pageSize:5})
+const[row]=paged.count>0?paged.fetch({index:0}).data:[]
+if(row)return{id:String(row.id),description:String(row.getValue({name:'description'})??'')}
 if(!create)return null
 const folder=m.record.create({type:'folder'})
 folder.setValue({fieldId:'name',value:nameOrId})
@@ -1823,25 +1824,30 @@ function historicalLine(c){const first=c.firstName||c.companyName
 return csvLine([first,c.lastName,c.shopifyCustomerId,`SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`])+CSV_EOL
 }const newSummary=exportedTotal=>({exportedThisExecution:0,exportedTotal,partsWritten:[],paused:false,finished:false,
 duplicates:[]})
-function runHistoricalExport(deps,maxFileBytes){const loaded=deps.checkpoint.load()
+const partName=(runStamp,part)=>`HistoricalShopifyCustomer-${runStamp}-part${String(part).padStart(4,'0')}.csv`
+function loadState(deps){const s=deps.checkpoint.load()
+if(!s?.before||deps.partSaved(partName(s.runStamp,s.nextPart-1)))return s
+return{runStamp:s.runStamp,...s.before,nextPart:s.nextPart-1,done:false}}
+function runHistoricalExport(deps,maxFileBytes){const loaded=loadState(deps)
 if(loaded?.done)return{...newSummary(loaded.exported),finished:true,alreadyFinished:true}
-const resumed=!!loaded&&!loaded.done
-const state=resumed?loaded:{runStamp:utcStamp(deps.now()),after:'0',nextPart:1,exported:0,done:false}
-if(!resumed)deps.checkpoint.save(state)
+const state=loaded??{runStamp:utcStamp(deps.now()),after:'0',nextPart:1,exported:0,done:false}
 const summary=newSummary(state.exported)
 let lines=[]
 let bytes=HEADER_BYTES
 let lastId=state.after
 let pending=0
-const flush=(last=false)=>{if(lines.length===0)return
-const name=`HistoricalShopifyCustomer-${state.runStamp}-part${String(state.nextPart).padStart(4,'0')}.csv`
-deps.savePart(name,HEADER_LINE+lines.join(''))
-summary.partsWritten.push(name)
+const flush=(last=false)=>{if(lines.length===0&&!last)return
+const name=partName(state.runStamp,state.nextPart)
+if(lines.length>0){state.before={after:state.after,exported:state.exported}
 state.after=lastId
 state.nextPart+=1
 state.exported+=pending
 summary.exportedThisExecution+=pending
-if(!last)deps.checkpoint.save(state)
+summary.partsWritten.push(name)}state.done=last
+const unitsUsed=deps.budget.used()+(lines.length>0?UNITS.fileSave:0)
+const run={exported:summary.exportedThisExecution,parts:summary.partsWritten.length,unitsUsed}
+deps.checkpoint.save({...state,run:{ended:deps.now().getTime(),...run}})
+if(lines.length>0)deps.savePart(name,HEADER_LINE+lines.join(''))
 lines=[]
 bytes=HEADER_BYTES
 pending=0}
@@ -1858,11 +1864,10 @@ bytes+=size
 counts?.set(c.shopifyCustomerId,(counts.get(c.shopifyCustomerId)??0)+1)
 lastId=c.id
 pending++}if(batch.length<(deps.batchSize??BATCH)){summary.finished=true
-break}}flush(true)
-summary.exportedTotal=state.exported
-if(summary.finished){summary.duplicates=counts?[...counts].filter(([,n])=>n>1).map(([shopifyCustomerId,count])=>({
+break}}if(summary.finished)summary.duplicates=counts?[...counts].filter(([,n])=>n>1).map(([shopifyCustomerId,count])=>({
 shopifyCustomerId,count})):deps.duplicates()
-state.done=true}deps.checkpoint.save(state)
+flush(summary.finished)
+summary.exportedTotal=state.exported
 return summary}const PER_FILE=UNITS.fileLoad+UNITS.sftpTransfer+3*UNITS.sftpOther+UNITS.fileLoad+UNITS.fileSave
 function runHistoricalUpload(deps){const files=deps.listFiles()
 const summary={uploaded:[],failed:[],remaining:0,paused:false}
@@ -1881,7 +1886,8 @@ return{id,firstName,lastName,companyName,shopifyCustomerId:shopify.trim()}}
 function historicalExportStore(m,selection,folder){const{idField,savedSearchId,includeInactive}=selection
 return{...savedSearchId?savedSearchReader(m.search,selection):{batchSize:SUITEQL_MAX_ROWS,
 fetchAfter:suiteQlReader(m.query,`SELECT id,${NAME_FIELDS.join()},${idField} FROM customer WHERE ${idField} IS NOT NULL`+`${includeInactive?'':" AND isinactive='F'"} AND id>? ORDER BY id`)
-},savePart:(name,contents)=>savePart(m.file,folder,name,contents),duplicates:()=>duplicateIds(m.search,idField),
+},savePart:(name,contents)=>savePart(m.file,folder,name,contents),partSaved:name=>m.search.create({type:'file',
+filters:[['name','is',name]]}).runPaged({pageSize:5}).count>0,duplicates:()=>duplicateIds(m.search,idField),
 checkpoint:folderCheckpoint(m.record,folder)}}function suiteQlReader(query,sql){return after=>{
 const paged=query.runSuiteQLPaged({query:sql,params:[Number(after)],pageSize:1e3})
 const out=[]
@@ -1909,6 +1915,7 @@ function folderCheckpoint(record,folder){return{load:()=>{const at=folder.descri
 if(at<0)return null
 try{return JSON.parse(folder.description.slice(at+STATE_MARK.length))}catch{return null}},save:state=>{
 const status=state.done?`Finished: ${state.exported} customers in ${state.nextPart-1} part(s).`:`In progress: ${state.exported} customers exported, next part ${state.nextPart}.`
+if(state.run)state.run.unitsUsed+=folder.id===null?UNITS.folderCreate+UNITS.folderSave:UNITS.folderSubmitFields
 const description=`HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`
 if(folder.id===null){const created=record.create({type:record.Type.FOLDER})
 created.setValue({fieldId:'name',value:folder.name})
