@@ -41,7 +41,7 @@ export function folderWithDescription(
       filters: [['name', 'is', nameOrId]],
       columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC }), 'description'],
     })
-    .runPaged({ pageSize: 5 });
+    .runPaged();
   const [row] = paged.count > 0 ? paged.fetch({ index: 0 }).data : [];
   if (row) return { id: String(row.id), description: String(row.getValue({ name: 'description' }) ?? '') };
   if (!create) return null;

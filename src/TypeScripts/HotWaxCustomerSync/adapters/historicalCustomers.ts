@@ -7,7 +7,6 @@ import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import type * as fileTypes from 'N/file';
 import type * as queryTypes from 'N/query';
-import { UNITS } from '../core/governance';
 import { BATCH } from '../sync/historicalExport';
 import type { HistoricalCustomer, HistoricalExportDeps, HistoricalState } from '../sync/historicalExport';
 
@@ -75,7 +74,7 @@ export function historicalExportStore(
     savePart: (name, contents) => savePart(m.file, folder, name, contents),
     // By name in any folder: the upload moves parts, names kept, to its archive folder.
     partSaved: (name) =>
-      m.search.create({ type: 'file', filters: [['name', 'is', name]] }).runPaged({ pageSize: 5 }).count > 0,
+      m.search.create({ type: 'file', filters: [['name', 'is', name]] }).runPaged().count > 0,
     duplicates: () => duplicateIds(m.search, idField),
     checkpoint: folderCheckpoint(m.record, folder),
   };
@@ -140,38 +139,40 @@ function savePart(file: HistoricalModules['file'], folder: HistoricalFolder, nam
   return String(f.save());
 }
 
-/** Shopify ids on more than one customer (HAVING COUNT(internalid) > 1): one search page. */
+/**
+ * Shopify ids on more than one customer (HAVING COUNT(internalid) > 1): one search page. The
+ * search.Summary and search.Operator values are these strings; a Result reads a value by its Column.
+ */
 function duplicateIds(search: HistoricalModules['search'], idField: string) {
-  const s = search.create({
-    type: 'customer',
-    filters: [
-      search.createFilter({ name: idField, operator: search.Operator.ISNOTEMPTY }),
-      search.createFilter({
-        name: 'internalid',
-        summary: search.Summary.COUNT,
-        operator: search.Operator.GREATERTHAN,
-        values: [1],
-      }),
-    ],
-    columns: [
-      search.createColumn({ name: idField, summary: search.Summary.GROUP }),
-      search.createColumn({ name: 'internalid', summary: search.Summary.COUNT }),
-    ],
-  });
-  return s
+  type Summary = searchTypes.Summary;
+  type Operator = searchTypes.Operator;
+  const columns = [
+    search.createColumn({ name: idField, summary: 'group' as unknown as Summary }),
+    search.createColumn({ name: 'internalid', summary: 'count' as unknown as Summary }),
+  ];
+  const filters = [
+    search.createFilter({ name: idField, operator: 'isnotempty' as unknown as Operator }),
+    search.createFilter({
+      name: 'internalid',
+      summary: 'count' as unknown as Summary,
+      operator: 'greaterthan' as unknown as Operator,
+      values: [1],
+    }),
+  ];
+  return search
+    .create({ type: 'customer', filters, columns })
     .run()
     .getRange({ start: 0, end: 1000 })
     .map((r) => ({
-      shopifyCustomerId: String(r.getValue({ name: idField, summary: search.Summary.GROUP }) ?? ''),
-      count: Number(r.getValue({ name: 'internalid', summary: search.Summary.COUNT })),
+      shopifyCustomerId: String(r.getValue(columns[0]) ?? ''),
+      count: Number(r.getValue(columns[1])),
     }));
 }
 
 /**
  * The run's checkpoint lives in the output folder's description: the folder search the export needs
  * anyway reads it, so resuming costs nothing extra (a checkpoint record would cost 16), and a new
- * folder is created with the first checkpoint as its description (15 units, not 15 + 5). The
- * execution's units in it count this save too.
+ * folder is created with the first checkpoint as its description (15 units, not 15 + 5).
  */
 function folderCheckpoint(
   record: HistoricalModules['record'],
@@ -191,9 +192,6 @@ function folderCheckpoint(
       const status = state.done
         ? `Finished: ${state.exported} customers in ${state.nextPart - 1} part(s).`
         : `In progress: ${state.exported} customers exported, next part ${state.nextPart}.`;
-      if (state.run)
-        state.run.unitsUsed +=
-          folder.id === null ? UNITS.folderCreate + UNITS.folderSave : UNITS.folderSubmitFields;
       const description = `HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`;
       if (folder.id === null) {
         const created = record.create({ type: record.Type.FOLDER });

@@ -20,6 +20,7 @@ import {
   RunSummary,
   SyncError,
   SYNC_ERROR_CODES,
+  UNITS,
   endInError,
   checkboxParam,
   folderWithDescription,
@@ -78,18 +79,29 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
   const found = folderWithDescription({ search, record }, folderName, false);
   const folder: HistoricalFolder = { id: null, description: '', ...found, name: folderName };
 
-  const summary = runHistoricalExport(
-    {
-      ...historicalExportStore(
-        { search, record, file, query },
-        { idField, savedSearchId: textParam(script, PARAMS.savedSearch), includeInactive },
-        folder,
-      ),
-      budget,
-      now: () => new Date(),
-    },
-    maxFileBytes,
+  const store = historicalExportStore(
+    { search, record, file, query },
+    { idField, savedSearchId: textParam(script, PARAMS.savedSearch), includeInactive },
+    folder,
   );
+  const { save } = store.checkpoint;
+  // Each state carries its execution's facts, counted with this save (a new folder 15, else 5) and
+  // the part's (20): the status page reads them for the execution that finishes (no run history).
+  store.checkpoint.save = (state, s, partFollows) =>
+    save({
+      ...state,
+      run: s && {
+        ended: Date.now(),
+        exported: s.exportedThisExecution,
+        parts: s.partsWritten.length,
+        duplicates: s.duplicates.length,
+        unitsUsed:
+          budget.used() +
+          (folder.id === null ? UNITS.folderCreate + UNITS.folderSave : UNITS.folderSubmitFields) +
+          (partFollows ? UNITS.fileSave : 0),
+      },
+    });
+  const summary = runHistoricalExport({ ...store, budget, now: () => new Date() }, maxFileBytes);
   const folderId = folder.id;
 
   if (summary.alreadyFinished)

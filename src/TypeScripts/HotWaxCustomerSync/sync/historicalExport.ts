@@ -34,8 +34,14 @@ export interface HistoricalExportDeps {
   partSaved(name: string): boolean;
   /** Shopify ids on more than one customer selected (a search, 10 units): for an export spread over executions. */
   duplicates(): { shopifyCustomerId: string; count: number }[];
-  /** The run's state: kept in the output folder's description (see the entry point). */
-  checkpoint: { load(): HistoricalState | null; save(state: HistoricalState): void };
+  /**
+   * The run's state: kept in the output folder's description (see the entry point); saved with the
+   * execution's summary so far, and whether a part's save follows.
+   */
+  checkpoint: {
+    load(): HistoricalState | null;
+    save(state: HistoricalState, summary?: HistoricalSummary, partFollows?: boolean): void;
+  };
   budget: GovernanceBudget;
   now: () => Date;
 }
@@ -53,10 +59,10 @@ export interface HistoricalState {
   done: boolean;
   before?: { after: string; exported: number };
   /**
-   * The execution that saved this state (when, customers and parts it wrote, units with the part's
-   * save): a finishing execution keeps no run-history entry, the status page reads this.
+   * The execution that saved this state (when, customers and parts it wrote, units with this save and
+   * the part's): a finishing execution keeps no run-history entry, the status page reads this.
    */
-  run?: { ended: number; exported: number; parts: number; unitsUsed: number };
+  run?: { ended: number; exported: number; parts: number; duplicates: number; unitsUsed: number };
 }
 
 export interface HistoricalSummary {
@@ -72,19 +78,13 @@ export interface HistoricalSummary {
 
 const HEADER_LINE = csvLine([...HISTORICAL_CUSTOMER_HEADER]) + CSV_EOL;
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/**
+ * UTF-8 bytes: one per UTF-16 unit, one more for each from U+0080, one more for each from U+0800
+ * outside the surrogates (a pair is 4 bytes; a lone surrogate, saved as U+FFFD, is counted 2 of its 3,
+ * well inside the margin below the File Cabinet's 10 MB).
+ */
+const utf8Length = (s: string): number =>
+  s.length + s.replace(/[\0-\x7f]/g, '').length + s.replace(/[\0-\u07ff\ud800-\udfff]/g, '').length;
 
 const HEADER_BYTES = utf8Length(HEADER_LINE);
 
@@ -144,21 +144,20 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
   let pending = 0;
   /** Saves the state the part makes true, then the part: no save after it (`last`: the export's end). */
   const flush = (last = false) => {
-    if (lines.length === 0 && !last) return;
+    const n = lines.length;
+    if (!n && !last) return;
     const name = partName(state.runStamp, state.nextPart);
-    if (lines.length > 0) {
+    if (n) {
       state.before = { after: state.after, exported: state.exported };
       state.after = lastId;
-      state.nextPart += 1;
+      state.nextPart++;
       state.exported += pending;
       summary.exportedThisExecution += pending;
       summary.partsWritten.push(name);
     }
     state.done = last;
-    const unitsUsed = deps.budget.used() + (lines.length > 0 ? UNITS.fileSave : 0);
-    const run = { exported: summary.exportedThisExecution, parts: summary.partsWritten.length, unitsUsed };
-    deps.checkpoint.save({ ...state, run: { ended: deps.now().getTime(), ...run } });
-    if (lines.length > 0) deps.savePart(name, HEADER_LINE + lines.join(''));
+    deps.checkpoint.save(state, summary, n > 0);
+    if (n) deps.savePart(name, HEADER_LINE + lines.join(''));
     lines = [];
     bytes = HEADER_BYTES;
     pending = 0;

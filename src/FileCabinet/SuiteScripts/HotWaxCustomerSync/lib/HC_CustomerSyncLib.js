@@ -1292,7 +1292,7 @@ function folderWithDescription(m,nameOrId,create=true){if(/^\d+$/.test(nameOrId)
 type:'folder',id:nameOrId,columns:['description']})
 return{id:nameOrId,description:String(found.description??'')}}const paged=m.search.create({type:'folder',
 filters:[['name','is',nameOrId]],columns:[m.search.createColumn({name:'internalid',sort:m.search.Sort.ASC
-}),'description']}).runPaged({pageSize:5})
+}),'description']}).runPaged()
 const[row]=paged.count>0?paged.fetch({index:0}).data:[]
 if(row)return{id:String(row.id),description:String(row.getValue({name:'description'})??'')}
 if(!create)return null
@@ -1814,12 +1814,8 @@ const IMPORT_CUSTOMER_MR={scriptId:'customscript_hc_mr_import_customer',
 deploymentId:'customdeploy_hc_mr_import_customer'}
 const BATCH=4e3
 const HEADER_LINE=csvLine([...HISTORICAL_CUSTOMER_HEADER])+CSV_EOL
-function utf8Length(s){let n=0
-for(let i=0;i<s.length;i++){const c=s.charCodeAt(i)
-if(c<128)n+=1
-else if(c<2048)n+=2
-else if(c>=55296&&c<=56319){n+=4
-i++}else n+=3}return n}const HEADER_BYTES=utf8Length(HEADER_LINE)
+const utf8Length=s=>s.length+s.replace(/[\0-\x7f]/g,'').length+s.replace(/[\0-\u07ff\ud800-\udfff]/g,'').length
+const HEADER_BYTES=utf8Length(HEADER_LINE)
 function historicalLine(c){const first=c.firstName||c.companyName
 return csvLine([first,c.lastName,c.shopifyCustomerId,`SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`])+CSV_EOL
 }const newSummary=exportedTotal=>({exportedThisExecution:0,exportedTotal,partsWritten:[],paused:false,finished:false,
@@ -1836,18 +1832,17 @@ let lines=[]
 let bytes=HEADER_BYTES
 let lastId=state.after
 let pending=0
-const flush=(last=false)=>{if(lines.length===0&&!last)return
+const flush=(last=false)=>{const n=lines.length
+if(!n&&!last)return
 const name=partName(state.runStamp,state.nextPart)
-if(lines.length>0){state.before={after:state.after,exported:state.exported}
+if(n){state.before={after:state.after,exported:state.exported}
 state.after=lastId
-state.nextPart+=1
+state.nextPart++
 state.exported+=pending
 summary.exportedThisExecution+=pending
 summary.partsWritten.push(name)}state.done=last
-const unitsUsed=deps.budget.used()+(lines.length>0?UNITS.fileSave:0)
-const run={exported:summary.exportedThisExecution,parts:summary.partsWritten.length,unitsUsed}
-deps.checkpoint.save({...state,run:{ended:deps.now().getTime(),...run}})
-if(lines.length>0)deps.savePart(name,HEADER_LINE+lines.join(''))
+deps.checkpoint.save(state,summary,n>0)
+if(n)deps.savePart(name,HEADER_LINE+lines.join(''))
 lines=[]
 bytes=HEADER_BYTES
 pending=0}
@@ -1887,7 +1882,7 @@ function historicalExportStore(m,selection,folder){const{idField,savedSearchId,i
 return{...savedSearchId?savedSearchReader(m.search,selection):{batchSize:SUITEQL_MAX_ROWS,
 fetchAfter:suiteQlReader(m.query,`SELECT id,${NAME_FIELDS.join()},${idField} FROM customer WHERE ${idField} IS NOT NULL`+`${includeInactive?'':" AND isinactive='F'"} AND id>? ORDER BY id`)
 },savePart:(name,contents)=>savePart(m.file,folder,name,contents),partSaved:name=>m.search.create({type:'file',
-filters:[['name','is',name]]}).runPaged({pageSize:5}).count>0,duplicates:()=>duplicateIds(m.search,idField),
+filters:[['name','is',name]]}).runPaged().count>0,duplicates:()=>duplicateIds(m.search,idField),
 checkpoint:folderCheckpoint(m.record,folder)}}function suiteQlReader(query,sql){return after=>{
 const paged=query.runSuiteQLPaged({query:sql,params:[Number(after)],pageSize:1e3})
 const out=[]
@@ -1905,17 +1900,16 @@ s.run().each(r=>{out.push(customerOf([r.id,...[...NAME_FIELDS,idField].map(name=
 return true})
 return out}}}function savePart(file,folder,name,contents){const f=file.create({name,fileType:file.Type.CSV,contents,
 folder:Number(folder.id),encoding:file.Encoding.UTF_8})
-return String(f.save())}function duplicateIds(search,idField){const s=search.create({type:'customer',
-filters:[search.createFilter({name:idField,operator:search.Operator.ISNOTEMPTY}),search.createFilter({name:'internalid',
-summary:search.Summary.COUNT,operator:search.Operator.GREATERTHAN,values:[1]})],columns:[search.createColumn({
-name:idField,summary:search.Summary.GROUP}),search.createColumn({name:'internalid',summary:search.Summary.COUNT})]})
-return s.run().getRange({start:0,end:1e3}).map(r=>({shopifyCustomerId:String(r.getValue({name:idField,
-summary:search.Summary.GROUP})??''),count:Number(r.getValue({name:'internalid',summary:search.Summary.COUNT}))}))}
+return String(f.save())}function duplicateIds(search,idField){const columns=[search.createColumn({name:idField,
+summary:'group'}),search.createColumn({name:'internalid',summary:'count'})]
+const filters=[search.createFilter({name:idField,operator:'isnotempty'}),search.createFilter({name:'internalid',
+summary:'count',operator:'greaterthan',values:[1]})]
+return search.create({type:'customer',filters,columns}).run().getRange({start:0,end:1e3}).map(r=>({
+shopifyCustomerId:String(r.getValue(columns[0])??''),count:Number(r.getValue(columns[1]))}))}
 function folderCheckpoint(record,folder){return{load:()=>{const at=folder.description.indexOf(STATE_MARK)
 if(at<0)return null
 try{return JSON.parse(folder.description.slice(at+STATE_MARK.length))}catch{return null}},save:state=>{
 const status=state.done?`Finished: ${state.exported} customers in ${state.nextPart-1} part(s).`:`In progress: ${state.exported} customers exported, next part ${state.nextPart}.`
-if(state.run)state.run.unitsUsed+=folder.id===null?UNITS.folderCreate+UNITS.folderSave:UNITS.folderSubmitFields
 const description=`HotWax historical customer export. ${status}${STATE_MARK}${JSON.stringify(state)}`
 if(folder.id===null){const created=record.create({type:record.Type.FOLDER})
 created.setValue({fieldId:'name',value:folder.name})
