@@ -122,8 +122,54 @@ describe(`export costs against ${kind}`, () => {
     expect(run.status).toBe('COMPLETE');
     expect(calls(run, 'query.runSuiteQLPaged')).toBe(1);
     expect(calls(run, 'ResultSet.each')).toBe(0);
-    expect(calls(run, 'ResultSet.getRange')).toBe(1); // the folder lookup only
+    expect(calls(run, 'ResultSet.getRange')).toBe(0); // the folder lookup is paged: its count, no page
     const dup = run.logs.find((l) => l.level === 'ERROR' && /more than one NetSuite customer/.test(l.title));
     expect(dup?.details).toContain('6620110000076 (2 customers)');
+  });
+
+  const folderState = () => {
+    const [folder] = env.account.records.find(
+      'folder',
+      (r) => r.values.name === 'Historical Shopify Customer CSV',
+    );
+    const d = String(folder.values.description);
+    return JSON.parse(d.slice(d.indexOf(' State: ') + 8)) as Record<string, unknown>;
+  };
+
+  test('historical export on a fresh account: 50 units (folder missing 5, query 10, folder with its state 15, part 20)', () => {
+    customers(1000, (i) => ({ custentity_hc_shop_cust_id: String(6620110000000 + i) }));
+    const [run] = env.run('generate');
+    expect(run.status).toBe('COMPLETE');
+    // the folder's absence is learnt from the paged search's count: no page fetched
+    expect(calls(run, 'Search.runPaged')).toBe(1);
+    expect(calls(run, 'PagedData.fetch')).toBe(0);
+    // the query runs before any write, so the folder is created with the export's final state and no
+    // save follows the part (write-ahead)
+    expect(calls(run, 'record.create')).toBe(1);
+    expect(calls(run, 'record.submitFields')).toBe(0);
+    expect(calls(run, 'File.save')).toBe(1);
+    // the finishing execution keeps its facts in the folder, not in a run-history record
+    expect(env.account.records.find('customrecord_hc_sync_run', () => true)).toHaveLength(0);
+    expect(run.usage.total).toBe(50);
+    expect(folderState()).toMatchObject({
+      done: true,
+      exported: 1000,
+      nextPart: 2,
+      run: { exported: 1000, parts: 1, duplicates: 0, unitsUsed: 50 },
+    });
+  });
+
+  test('historical export where its folder exists: 45 units (lookup 10, query 10, state 5, part 20)', () => {
+    customers(1000, (i) => ({ custentity_hc_shop_cust_id: String(6620110000000 + i) }));
+    env.account.files.createFolder('Historical Shopify Customer CSV');
+    const [run] = env.run('generate');
+    expect(run.status).toBe('COMPLETE');
+    expect(calls(run, 'record.submitFields')).toBe(1);
+    expect(run.usage.total).toBe(45);
+    expect(folderState()).toMatchObject({ done: true, run: { unitsUsed: 45 } });
+    // a second run finds it finished: the part is checked (5), nothing written
+    const [again] = env.run('generate');
+    expect(calls(again, 'File.save') + calls(again, 'record.submitFields')).toBe(0);
+    expect(again.logs.some((l) => l.title === 'Historical export already finished')).toBe(true);
   });
 });

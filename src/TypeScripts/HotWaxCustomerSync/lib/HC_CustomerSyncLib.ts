@@ -20,7 +20,7 @@ export { PARTY_IDENTIFICATION_HEADER } from '../core/hotwaxFiles';
 export { readCustomerFeed } from '../core/customerFeed';
 export { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
 export { RunSummary, asSuiteScriptError, endInError } from '../adapters/runSummary';
-export { GovernanceBudget, STOP_RESERVE, TIME_LIMITS, scheduledBudget } from '../core/governance';
+export { GovernanceBudget, STOP_RESERVE, TIME_LIMITS, UNITS, scheduledBudget } from '../core/governance';
 export { SFTP_FOLDERS } from '../core/config';
 export { customerFeedFolder } from '../adapters/sftp';
 export type { SftpFolderClient } from '../adapters/sftp';

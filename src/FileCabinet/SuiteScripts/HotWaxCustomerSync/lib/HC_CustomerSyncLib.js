@@ -916,9 +916,9 @@ const details={error:{code,message:redactSecrets(message)}}
 if(!summary.written)try{summary.write(details)
 record?.({...details,failed:true})}catch{}return asSuiteScriptError(error,e)}
 const redactSecrets=s=>s.replace(/\b(password|passphrase|secret|token|key)(\s*[=:]\s*)\S+/gi,'$1$2[redacted]')
-const UNITS={searchPage:10,customerCreate:5,customerSave:10,folderCreate:5,folderSave:10,folderSubmitFields:5,
-customRecordCreate:2,customRecordSave:4,customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,
-sftpTransfer:100,sftpOther:10,taskSubmit:20}
+const UNITS={searchPage:10,searchLoad:5,runPaged:5,pageFetch:5,lookupFields:1,customerCreate:5,customerSave:10,
+customerSubmitFields:5,folderCreate:5,folderSave:10,folderSubmitFields:5,customRecordCreate:2,customRecordSave:4,
+customRecordSubmitFields:2,fileLoad:10,fileSave:20,fileDelete:20,sftpTransfer:100,sftpOther:10,taskSubmit:20}
 const RUN_HISTORY_UNITS=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.searchPage+2*UNITS.customRecordSave
 const STOP_RESERVE=UNITS.customRecordCreate+UNITS.customRecordSave+UNITS.taskSubmit+RUN_HISTORY_UNITS
 const TIME_LIMITS={scheduled:{limitMs:36e5,marginMs:6e5},getInputData:{limitMs:36e5,marginMs:6e5},map:{limitMs:3e5,
@@ -1979,8 +1979,8 @@ if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
 GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
 PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,
-SyncError,TIME_LIMITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,connect,
-connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
+SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
+connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
 feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
 isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,
 readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
