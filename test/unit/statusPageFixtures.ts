@@ -12,6 +12,7 @@ import type {
 } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage';
 import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/importTypes';
+import type { HistoricalInfo } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage/types';
 
 export { status };
 
@@ -78,6 +79,7 @@ export interface Fake {
   state: ImportState | null;
   calls: string[];
   subsidiary?: string;
+  historical?: HistoricalInfo;
 }
 
 export function sources(f: Fake) {
@@ -114,7 +116,7 @@ export function sources(f: Fake) {
     },
     importState: () => f.state,
     exportState: () => null,
-    historical: () => ({ status: null, state: null, waiting: [], archived: [] }),
+    historical: () => f.historical ?? { status: null, state: null, waiting: [], archived: [] },
     customersByHcId: () => new Map<string, string>(),
     importSettings: () => ({ custscript_hc_imp_default_subsidiary: f.subsidiary ?? '' }),
   };

@@ -188,7 +188,14 @@ export class NetSuiteStatusSources implements StatusSources {
     return this.checkpoint('id-export') as ExportState | null;
   }
 
+  private historicalInfo: HistoricalInfo | null = null;
+
+  /** Read once per request: the overview (the finished export's run) and the exports tab use it. */
   historical(): HistoricalInfo {
+    return (this.historicalInfo ??= this.readHistorical());
+  }
+
+  private readHistorical(): HistoricalInfo {
     const { search } = this.m;
     const folders = search
       .create({

@@ -342,11 +342,17 @@ const exact=encodeURIComponent(name).replace(/['()*]/g,c=>`%${c.charCodeAt(0).to
 return`attachment; filename="${ascii}"; filename*=UTF-8''${exact}`}function reportRequest(name,folder){
 const f=folder==='dry_run'?'dry_run':'error'
 if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
-return{folder:f,name}}function pageData(src,env){const runsByScript=new Map
+return{folder:f,name}}function finishedHistoricalRun(h){const r=h.state?.done?h.state.run:undefined
+if(!r)return[]
+const{scriptId,deploymentId}=HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV
+const summary={exportedThisExecution:r.exported,exportedTotal:h.state.exported,partsWritten:Array.from({length:r.parts
+},()=>''),duplicates:r.duplicates,unitsUsed:r.unitsUsed,rescheduled:false}
+return[{id:'folder',scriptId,deploymentId,ended:r.ended,outcome:'complete',errorCount:0,summary}]}
+function pageData(src,env){const runsByScript=new Map
 const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
 const deployments=src.deployments()
 const instances=instanceRuns(src.instances())
-for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10),instances,s.scriptId))
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):s.scriptId===HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV.scriptId?[...finishedHistoricalRun(src.historical()),...src.runs([s.scriptId],10)].sort((a,b)=>b.ended-a.ended):src.runs([s.scriptId],10),instances,s.scriptId))
 return{src,env,runsByScript,importRuns,deployments,instances}}const problem=e=>e?.message??String(e)
 function sftpReads(deps,view){let waiting=null
 let waitingError=null
@@ -406,7 +412,8 @@ if(v instanceof Date)return v.getTime()
 try{const d=m.format.parse({value:String(v),type:m.format.Type.DATETIME})
 return d instanceof Date&&!isNaN(d.getTime())?d.getTime():null}catch{return null}}class NetSuiteStatusSources{
 constructor(m){this.m=m
-this.checkpoints=null}deployments(){const{search}=this.m
+this.checkpoints=null
+this.historicalInfo=null}deployments(){const{search}=this.m
 const ids=SYNC_SCRIPTS.map(s=>s.scriptId)
 const filters=[]
 for(const id of ids){if(filters.length)filters.push('OR')
@@ -440,7 +447,8 @@ for(const r of rows){const k=String(r.getValue({name:HC_CustomerSyncLib.CHECKPOI
 if(this.checkpoints.has(k))continue
 try{this.checkpoints.set(k,JSON.parse(String(r.getValue({name:HC_CustomerSyncLib.CHECKPOINT_RECORD.state})||'null')))
 }catch{this.checkpoints.set(k,null)}}}return this.checkpoints.get(key)??null}importState(){
-return this.checkpoint('import')}exportState(){return this.checkpoint('id-export')}historical(){const{search}=this.m
+return this.checkpoint('import')}exportState(){return this.checkpoint('id-export')}historical(){
+return this.historicalInfo??=this.readHistorical()}readHistorical(){const{search}=this.m
 const folders=search.create({type:'folder',
 filters:[['name','is',HISTORICAL_FOLDER],'OR',['name','is',HISTORICAL_ARCHIVE]],columns:[search.createColumn({
 name:'internalid',sort:search.Sort.ASC}),'name','description']}).run().getRange({start:0,end:10})

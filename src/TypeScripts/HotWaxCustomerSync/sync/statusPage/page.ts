@@ -3,6 +3,7 @@
  * request parameters that name a report. pageView is what the page says; buildPage renders it.
  */
 import type { RunEntry } from '../ports';
+import { GENERATE_HISTORICAL_CSV } from '../../core/scriptIds';
 import { IMPORT_RUNS, IMPORT_SCRIPT_IDS, REPORT_FOLDERS, SYNC_SCRIPTS } from './constants';
 import type { ReportFolder } from './constants';
 import { errorsTab } from './errorsTab';
@@ -20,6 +21,7 @@ import type {
   PageEnv,
   PageModel,
   PageView,
+  HistoricalInfo,
   RemoteFileInfo,
   StatusSources,
 } from './types';
@@ -63,6 +65,27 @@ export function reportRequest(name: string, folder: string): { folder: ReportFol
   return { folder: f, name };
 }
 
+/**
+ * The execution that finished the historical export, from the folder's checkpoint: it writes no
+ * run-history entry (HC_SC_GenerateHistoricalCustomerCSV), the same facts are in its state.
+ */
+export function finishedHistoricalRun(h: HistoricalInfo): RunEntry[] {
+  const r = h.state?.done ? h.state.run : undefined;
+  if (!r) return [];
+  const { scriptId, deploymentId } = GENERATE_HISTORICAL_CSV;
+  const summary = {
+    exportedThisExecution: r.exported,
+    exportedTotal: h.state!.exported,
+    partsWritten: Array.from({ length: r.parts }, () => ''),
+    duplicates: r.duplicates,
+    unitsUsed: r.unitsUsed,
+    rescheduled: false,
+  };
+  return [
+    { id: 'folder', scriptId, deploymentId, ended: r.ended, outcome: 'complete', errorCount: 0, summary },
+  ];
+}
+
 /** The runs, deployments and instances every section shares, read once. */
 export function pageData(src: StatusSources, env: PageEnv): PageData {
   const runsByScript = new Map<string, RunEntry[]>();
@@ -76,7 +99,11 @@ export function pageData(src: StatusSources, env: PageEnv): PageData {
       withInstanceFailures(
         IMPORT_SCRIPT_IDS.includes(s.scriptId)
           ? importRuns.filter((r) => r.scriptId === s.scriptId)
-          : src.runs([s.scriptId], 10),
+          : s.scriptId === GENERATE_HISTORICAL_CSV.scriptId
+            ? [...finishedHistoricalRun(src.historical()), ...src.runs([s.scriptId], 10)].sort(
+                (a, b) => b.ended - a.ended,
+              )
+            : src.runs([s.scriptId], 10),
         instances,
         s.scriptId,
       ),

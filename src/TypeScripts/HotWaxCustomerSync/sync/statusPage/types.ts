@@ -48,7 +48,13 @@ export interface CabinetFileInfo {
 export interface HistoricalInfo {
   /** The output folder's description (its human part), or null when the folder does not exist. */
   status: string | null;
-  state: { exported: number; nextPart: number; done: boolean } | null;
+  state: {
+    exported: number;
+    nextPart: number;
+    done: boolean;
+    /** The execution that saved the state (HistoricalState.run): the one that finished writes no run history. */
+    run?: { ended: number; exported: number; parts: number; duplicates: number; unitsUsed: number };
+  } | null;
   waiting: CabinetFileInfo[];
   archived: CabinetFileInfo[];
 }
