@@ -5,7 +5,6 @@
 import type { PageModel } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage';
 import { NOW, MIN, page, field, table } from './statusPageFixtures';
 
-const GENERATE = 'customscript_generate_hist_shop_customer';
 const finished = {
   status: 'HotWax historical customer export. Finished: 10000 customers in 1 part(s).',
   state: {

@@ -40,21 +40,7 @@ define(['N/error', 'N/file', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/sea
         const found = HC_CustomerSyncLib.folderWithDescription({ search, record }, folderName, false);
         const folder = { id: null, description: '', ...found, name: folderName };
         const store = HC_CustomerSyncLib.historicalExportStore({ search, record, file, query }, { idField, savedSearchId: HC_CustomerSyncLib.textParam(script, PARAMS.savedSearch), includeInactive }, folder);
-        const { save } = store.checkpoint;
-        // Each state carries its execution's facts, counted with this save (a new folder 15, else 5) and
-        // the part's (20): the status page reads them for the execution that finishes (no run history).
-        store.checkpoint.save = (state, s, partFollows) => save({
-            ...state,
-            run: s && {
-                ended: Date.now(),
-                exported: s.exportedThisExecution,
-                parts: s.partsWritten.length,
-                duplicates: s.duplicates.length,
-                unitsUsed: budget.used() +
-                    (folder.id === null ? HC_CustomerSyncLib.UNITS.folderCreate + HC_CustomerSyncLib.UNITS.folderSave : HC_CustomerSyncLib.UNITS.folderSubmitFields) +
-                    (partFollows ? HC_CustomerSyncLib.UNITS.fileSave : 0),
-            },
-        });
+        withRunFacts(store, folder, budget);
         const summary = HC_CustomerSyncLib.runHistoricalExport({ ...store, budget, now: () => new Date() }, maxFileBytes);
         const folderId = folder.id;
         if (summary.alreadyFinished)
@@ -86,6 +72,25 @@ define(['N/error', 'N/file', 'N/log', 'N/query', 'N/record', 'N/runtime', 'N/sea
             return;
         const history = { ...summary, duplicates: summary.duplicates.length, folderId };
         HC_CustomerSyncLib.recordRun({ search, record, log }, script, { ...history, unitsUsed: budget.used(), rescheduled }, { prune: false });
+    }
+    /**
+     * Each state carries its execution's facts, counted with this save (a new folder 15, else 5) and the
+     * part's (20): the status page reads them for the execution that finishes (no run history).
+     */
+    function withRunFacts(store, folder, budget) {
+        const { save } = store.checkpoint;
+        store.checkpoint.save = (state, s, partFollows) => save({
+            ...state,
+            run: s && {
+                ended: Date.now(),
+                exported: s.exportedThisExecution,
+                parts: s.partsWritten.length,
+                duplicates: s.duplicates.length,
+                unitsUsed: budget.used() +
+                    (folder.id === null ? HC_CustomerSyncLib.UNITS.folderCreate + HC_CustomerSyncLib.UNITS.folderSave : HC_CustomerSyncLib.UNITS.folderSubmitFields) +
+                    (partFollows ? HC_CustomerSyncLib.UNITS.fileSave : 0),
+            },
+        });
     }
 
 

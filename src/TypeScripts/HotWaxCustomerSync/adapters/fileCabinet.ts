@@ -42,7 +42,7 @@ export function folderWithDescription(
       columns: [m.search.createColumn({ name: 'internalid', sort: m.search.Sort.ASC }), 'description'],
     })
     .runPaged();
-  const [row] = paged.count > 0 ? paged.fetch({ index: 0 }).data : [];
+  const [row] = paged.count ? paged.fetch({ index: 0 }).data : [];
   if (row) return { id: String(row.id), description: String(row.getValue({ name: 'description' }) ?? '') };
   if (!create) return null;
   const folder = m.record.create({ type: 'folder' });

@@ -84,23 +84,7 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
     { idField, savedSearchId: textParam(script, PARAMS.savedSearch), includeInactive },
     folder,
   );
-  const { save } = store.checkpoint;
-  // Each state carries its execution's facts, counted with this save (a new folder 15, else 5) and
-  // the part's (20): the status page reads them for the execution that finishes (no run history).
-  store.checkpoint.save = (state, s, partFollows) =>
-    save({
-      ...state,
-      run: s && {
-        ended: Date.now(),
-        exported: s.exportedThisExecution,
-        parts: s.partsWritten.length,
-        duplicates: s.duplicates.length,
-        unitsUsed:
-          budget.used() +
-          (folder.id === null ? UNITS.folderCreate + UNITS.folderSave : UNITS.folderSubmitFields) +
-          (partFollows ? UNITS.fileSave : 0),
-      },
-    });
+  withRunFacts(store, folder, budget);
   const summary = runHistoricalExport({ ...store, budget, now: () => new Date() }, maxFileBytes);
   const folderId = folder.id;
 
@@ -137,4 +121,30 @@ function exportHistoricalCustomers(runSummary: RunSummary): void {
     { ...history, unitsUsed: budget.used(), rescheduled },
     { prune: false },
   );
+}
+
+/**
+ * Each state carries its execution's facts, counted with this save (a new folder 15, else 5) and the
+ * part's (20): the status page reads them for the execution that finishes (no run history).
+ */
+function withRunFacts(
+  store: ReturnType<typeof historicalExportStore>,
+  folder: HistoricalFolder,
+  budget: ReturnType<typeof scheduledBudget>,
+): void {
+  const { save } = store.checkpoint;
+  store.checkpoint.save = (state, s, partFollows) =>
+    save({
+      ...state,
+      run: s && {
+        ended: Date.now(),
+        exported: s.exportedThisExecution,
+        parts: s.partsWritten.length,
+        duplicates: s.duplicates.length,
+        unitsUsed:
+          budget.used() +
+          (folder.id === null ? UNITS.folderCreate + UNITS.folderSave : UNITS.folderSubmitFields) +
+          (partFollows ? UNITS.fileSave : 0),
+      },
+    });
 }

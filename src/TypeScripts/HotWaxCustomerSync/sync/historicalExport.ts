@@ -109,8 +109,8 @@ const newSummary = (exportedTotal: number): HistoricalSummary => ({
   duplicates: [],
 });
 
-export const partName = (runStamp: string, part: number): string =>
-  `HistoricalShopifyCustomer-${runStamp}-part${String(part).padStart(4, '0')}.csv`;
+export const partName = (stamp: string, n: number): string =>
+  `HistoricalShopifyCustomer-${stamp}-part${String(n).padStart(4, '0')}.csv`;
 
 /**
  * The saved state, or, when the part it was saved ahead of is not there (a crash between the two),
@@ -121,6 +121,12 @@ function loadState(deps: HistoricalExportDeps): HistoricalState | null {
   if (!s?.before || deps.partSaved(partName(s.runStamp, s.nextPart - 1))) return s;
   return { runStamp: s.runStamp, ...s.before, nextPart: s.nextPart - 1, done: false };
 }
+
+/** Shopify ids on more than one customer: counted while reading from the start, else searched. */
+const duplicatesOf = (counts: Map<string, number> | null, deps: HistoricalExportDeps) =>
+  counts
+    ? [...counts].filter(([, n]) => n > 1).map(([shopifyCustomerId, count]) => ({ shopifyCustomerId, count }))
+    : deps.duplicates();
 
 export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: number): HistoricalSummary {
   const loaded = loadState(deps);
@@ -194,12 +200,7 @@ export function runHistoricalExport(deps: HistoricalExportDeps, maxFileBytes: nu
       break;
     }
   }
-  if (summary.finished)
-    summary.duplicates = counts
-      ? [...counts]
-          .filter(([, n]) => n > 1)
-          .map(([shopifyCustomerId, count]) => ({ shopifyCustomerId, count }))
-      : deps.duplicates();
+  if (summary.finished) summary.duplicates = duplicatesOf(counts, deps);
   flush(summary.finished);
   summary.exportedTotal = state.exported;
   return summary;

@@ -1293,7 +1293,7 @@ type:'folder',id:nameOrId,columns:['description']})
 return{id:nameOrId,description:String(found.description??'')}}const paged=m.search.create({type:'folder',
 filters:[['name','is',nameOrId]],columns:[m.search.createColumn({name:'internalid',sort:m.search.Sort.ASC
 }),'description']}).runPaged()
-const[row]=paged.count>0?paged.fetch({index:0}).data:[]
+const[row]=paged.count?paged.fetch({index:0}).data:[]
 if(row)return{id:String(row.id),description:String(row.getValue({name:'description'})??'')}
 if(!create)return null
 const folder=m.record.create({type:'folder'})
@@ -1820,10 +1820,12 @@ function historicalLine(c){const first=c.firstName||c.companyName
 return csvLine([first,c.lastName,c.shopifyCustomerId,`SHOPIFY_CUST_ID:${c.shopifyCustomerId}|NETSUITE_CUSTOMER_ID:${c.id}`])+CSV_EOL
 }const newSummary=exportedTotal=>({exportedThisExecution:0,exportedTotal,partsWritten:[],paused:false,finished:false,
 duplicates:[]})
-const partName=(runStamp,part)=>`HistoricalShopifyCustomer-${runStamp}-part${String(part).padStart(4,'0')}.csv`
+const partName=(stamp,n)=>`HistoricalShopifyCustomer-${stamp}-part${String(n).padStart(4,'0')}.csv`
 function loadState(deps){const s=deps.checkpoint.load()
 if(!s?.before||deps.partSaved(partName(s.runStamp,s.nextPart-1)))return s
 return{runStamp:s.runStamp,...s.before,nextPart:s.nextPart-1,done:false}}
+const duplicatesOf=(counts,deps)=>counts?[...counts].filter(([,n])=>n>1).map(([shopifyCustomerId,count])=>({
+shopifyCustomerId,count})):deps.duplicates()
 function runHistoricalExport(deps,maxFileBytes){const loaded=loadState(deps)
 if(loaded?.done)return{...newSummary(loaded.exported),finished:true,alreadyFinished:true}
 const state=loaded??{runStamp:utcStamp(deps.now()),after:'0',nextPart:1,exported:0,done:false}
@@ -1859,8 +1861,7 @@ bytes+=size
 counts?.set(c.shopifyCustomerId,(counts.get(c.shopifyCustomerId)??0)+1)
 lastId=c.id
 pending++}if(batch.length<(deps.batchSize??BATCH)){summary.finished=true
-break}}if(summary.finished)summary.duplicates=counts?[...counts].filter(([,n])=>n>1).map(([shopifyCustomerId,count])=>({
-shopifyCustomerId,count})):deps.duplicates()
+break}}if(summary.finished)summary.duplicates=duplicatesOf(counts,deps)
 flush(summary.finished)
 summary.exportedTotal=state.exported
 return summary}const PER_FILE=UNITS.fileLoad+UNITS.sftpTransfer+3*UNITS.sftpOther+UNITS.fileLoad+UNITS.fileSave
