@@ -62,15 +62,21 @@ test('a script run every 15 minutes writes one entry for 6 units and deletes up 
   }
 });
 
-test('a script run by hand once (the historical export) writes its entry and leaves the pruning to the others', () => {
+test('the historical export, run by hand: its finishing execution writes no entry (the facts are in its folder), a re-run writes one, neither prunes', () => {
   const account = new Account({ oneWorld: false, sdfProjectDir: SDF_PROJECT_DIR });
   const expired = seedEntry(account, Date.now() - 40 * DAY);
-  const r = runScheduled(account, {
-    scriptId: GENERATE_HISTORICAL_CSV.scriptId,
-    deploymentId: GENERATE_HISTORICAL_CSV.deploymentId,
-  });
+  const run = () =>
+    runScheduled(account, {
+      scriptId: GENERATE_HISTORICAL_CSV.scriptId,
+      deploymentId: GENERATE_HISTORICAL_CSV.deploymentId,
+    });
+  const r = run();
   expect(r.status).toBe('COMPLETE');
-  expect(historyUnits(r)).toBe(6);
+  expect(historyUnits(r)).toBe(0);
+  expect(entryIds(account)).toEqual([expired]);
+  const again = run();
+  expect(again.logs.some((l) => l.title === 'Historical export already finished')).toBe(true);
+  expect(historyUnits(again)).toBe(6);
   expect(entryIds(account)).toContain(expired);
   expect(entryIds(account)).toHaveLength(2);
 });
