@@ -28,7 +28,7 @@ export const TARGETS: Target[] = [
     value: unitsPer1000,
     note: (c) =>
       c.customers < 10000
-        ? 'fixed costs (the folder lookup 10 and create 15, one File.save 20, the run history 6) dominate at this size; meaningful at 10,000'
+        ? 'fixed costs (the folder lookup 5, its creation with the state 15, the query 10, one File.save 20) dominate at this size; meaningful at 10,000'
         : undefined,
   },
   {
