@@ -1263,30 +1263,30 @@ return v===true||v==='T'||v==='true'}function integerParam(script,name,fallback,
 if(!t)return fallback
 const n=Number(t)
 if(!Number.isInteger(n)||n<min)throw new SyncError(SYNC_ERROR_CODES.parameterInvalid,`Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`)
-return n}function loadSftpSettings(search,params){const fieldIds=Object.values(SFTP_RECORD.fields)
+return n}function loadSftpSettings(search,params,hint){const fieldIds=Object.values(SFTP_RECORD.fields)
 const fromRow=(id,get)=>{const values={id}
 for(const[key,fieldId]of Object.entries(SFTP_RECORD.fields)){const v=get(fieldId)
 values[key]=v===null||v===undefined?'':String(v)}return values}
-let values
-if(params.recordValue){let found
-try{found=search.lookupFields({type:SFTP_RECORD.type,id:params.recordValue,columns:[...fieldIds,'isinactive']})}catch{
-throw noSftpRecord(params.record,params.recordValue)}
+const byId=id=>{let found
+try{found=search.lookupFields({type:SFTP_RECORD.type,id,columns:[...fieldIds,'isinactive']})}catch{return null}
 const empty=fieldIds.every(f=>found[f]===undefined||found[f]===null||found[f]==='')
-if(empty||found.isinactive===true)throw noSftpRecord(params.record,params.recordValue)
-values=fromRow(params.recordValue,f=>found[f])}else{const rows=search.create({type:SFTP_RECORD.type,
-filters:[['isinactive','is','F']],columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldIds]
-}).run().getRange({start:0,end:1})
+return empty||found.isinactive===true?null:fromRow(id,f=>found[f])}
+let values=params.recordValue?byId(params.recordValue):hint?.id?byId(hint.id):null
+if(params.recordValue&&!values)throw noSftpRecord(params.record,params.recordValue)
+if(!values){const rows=search.create({type:SFTP_RECORD.type,filters:[['isinactive','is','F']],
+columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldIds]}).run().getRange({start:0,end:1})
 if(rows.length===0)throw noSftpRecord(params.record)
-values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))}return sftpSettingsFrom(values,{directory:{
-param:params.directory,value:params.directoryValue}})}function openConnection(sftp,s){const base={url:s.host,
-port:s.port,username:s.username,hostKey:s.hostKey,directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
+values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))
+hint?.remember(values.id)}return sftpSettingsFrom(values,{directory:{param:params.directory,value:params.directoryValue}
+})}function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
+directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
 return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
 ...base,keyId:s.credential.id})}function connect(modules,s){let connection
 try{connection=openConnection(modules.sftp,s)}catch(e){const{code,message}=describeError(e)
 throw new SyncError(code,`Cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`)
-}return new SftpFolderClient(connection,modules)}function connectWithScriptParams(m,script,params){
+}return new SftpFolderClient(connection,modules)}function connectWithScriptParams(m,script,params,hint){
 return connect(m,loadSftpSettings(m.search,{record:params.sftpConfig,recordValue:textParam(script,params.sftpConfig),
-directory:params.sftpDirectory,directoryValue:textParam(script,params.sftpDirectory)}))}
+directory:params.sftpDirectory,directoryValue:textParam(script,params.sftpDirectory)},hint))}
 function findFolder(m,nameOrId,create){return folderWithDescription(m,nameOrId,create)?.id??null}
 function folderWithDescription(m,nameOrId,create=true){if(/^\d+$/.test(nameOrId)){const found=m.search.lookupFields({
 type:'folder',id:nameOrId,columns:['description']})

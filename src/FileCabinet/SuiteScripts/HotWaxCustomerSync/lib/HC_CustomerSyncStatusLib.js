@@ -342,11 +342,16 @@ const exact=encodeURIComponent(name).replace(/['()*]/g,c=>`%${c.charCodeAt(0).to
 return`attachment; filename="${ascii}"; filename*=UTF-8''${exact}`}function reportRequest(name,folder){
 const f=folder==='dry_run'?'dry_run':'error'
 if(!/^[^/\\]+\.csv$/i.test(name)||name.startsWith('.'))return null
-return{folder:f,name}}function pageData(src,env){const runsByScript=new Map
+return{folder:f,name}}function withExportRuns(src,scriptId,records){
+if(scriptId!==HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId)return records
+const kept=(src.exportState()?.lastRuns??[]).map(({deploymentId,ended,...summary},i)=>({id:`checkpoint-${i}`,scriptId,
+deploymentId,ended,outcome:'complete',errorCount:0,summary}))
+return[...records,...kept].sort((a,b)=>b.ended-a.ended).slice(0,10)}function pageData(src,env){
+const runsByScript=new Map
 const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
 const deployments=src.deployments()
 const instances=instanceRuns(src.instances())
-for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):src.runs([s.scriptId],10),instances,s.scriptId))
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):withExportRuns(src,s.scriptId,src.runs([s.scriptId],10)),instances,s.scriptId))
 return{src,env,runsByScript,importRuns,deployments,instances}}const problem=e=>e?.message??String(e)
 function sftpReads(deps,view){let waiting=null
 let waitingError=null
