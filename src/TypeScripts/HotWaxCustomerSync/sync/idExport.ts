@@ -78,11 +78,14 @@ export function planRun(
   // A pending run of this deployment is one that never finished (NetSuite runs a deployment once at a
   // time): what it may have left on the server is cleaned up by this run.
   const crashed = state?.pending?.[deploymentId];
-  const leftovers = [
+  // Its files hold its unique part (or, planned by an earlier version, are named in `files`); only
+  // whether the list is empty matters (the folder is then listed), so it is kept short.
+  const carried = [
     ...(crashed?.leftovers ?? []),
     ...(crashed?.files ?? []),
     ...(crashed?.unique ? [crashed.unique] : []),
-  ];
+  ].slice(-10);
+  const leftovers = crashed && !carried.length ? [`run of ${crashed.startedAt}`] : carried;
   const run: PendingRun = {
     ...committed,
     stampUpTo: Math.max(committed.stampAfter, now - settleMs),

@@ -25,7 +25,8 @@ const STATE_CHARS=3500
 const SFTP_HINT_MS=864e5
 function planRun(state,deploymentId,now,settleMs,unique=''){const committed={stampAfter:state?.committed?.stampAfter??0}
 const crashed=state?.pending?.[deploymentId]
-const leftovers=[...crashed?.leftovers??[],...crashed?.files??[],...crashed?.unique?[crashed.unique]:[]]
+const carried=[...crashed?.leftovers??[],...crashed?.files??[],...crashed?.unique?[crashed.unique]:[]].slice(-10)
+const leftovers=crashed&&!carried.length?[`run of ${crashed.startedAt}`]:carried
 const run={...committed,stampUpTo:Math.max(committed.stampAfter,now-settleMs),startedAt:now}
 if(unique)run.unique=unique
 if(leftovers.length)run.leftovers=leftovers
