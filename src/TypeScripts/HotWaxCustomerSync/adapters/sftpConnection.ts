@@ -3,6 +3,7 @@
  * one), checked, and the connection opened with host-key checking. The credential is passed by id:
  * its value never passes here.
  */
+import type * as cacheTypes from 'N/cache';
 import type * as searchTypes from 'N/search';
 import type * as sftpTypes from 'N/sftp';
 import type * as fileTypes from 'N/file';
@@ -62,6 +63,22 @@ export function loadSftpSettings(
     hint?.remember(values.id);
   }
   return sftpSettingsFrom(values, { directory: { param: params.directory, value: params.directoryValue } });
+}
+
+/**
+ * The settings record a search found, by internal id (never a setting), in the script's N/cache for a
+ * day (help "N/cache Module": NetSuite may drop a value sooner, and the search runs again; read only
+ * when no parameter names the record: Cache.get 1 unit, Cache.put 1).
+ */
+export function cachedSftpHint(cache: Pick<typeof cacheTypes, 'getCache' | 'Scope'>): SftpRecordHint {
+  const c = cache.getCache({ name: 'hc_sync_sftp_settings', scope: cache.Scope.PRIVATE });
+  let id: string | undefined;
+  return {
+    get id() {
+      return (id ??= String(c.get({ key: 'record' }) ?? ''));
+    },
+    remember: (found) => c.put({ key: 'record', value: found, ttl: 86400 }),
+  };
 }
 
 /**

@@ -1278,7 +1278,10 @@ columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldI
 if(rows.length===0)throw noSftpRecord(params.record)
 values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))
 hint?.remember(values.id)}return sftpSettingsFrom(values,{directory:{param:params.directory,value:params.directoryValue}
-})}function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
+})}function cachedSftpHint(cache){const c=cache.getCache({name:'hc_sync_sftp_settings',scope:cache.Scope.PRIVATE})
+let id
+return{get id(){return id??=String(c.get({key:'record'})??'')},remember:found=>c.put({key:'record',value:found,ttl:86400
+})}}function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
 directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
 return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
 ...base,keyId:s.credential.id})}function connect(modules,s){let connection
@@ -1978,11 +1981,11 @@ if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
 GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
 PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,
-SyncError,TIME_LIMITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,connect,
-connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
-feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
-isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,
-readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
-scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,uniqueSuffix,
-unreadableReason}})
+SyncError,TIME_LIMITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedSftpHint,capturingReports,
+checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,
+emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,
+integerParam,isCsv,isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,
+parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
+runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
+toNewCustomer,uniqueSuffix,unreadableReason}})
 
