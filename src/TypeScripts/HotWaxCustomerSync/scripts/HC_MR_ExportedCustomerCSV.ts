@@ -5,8 +5,9 @@
  *
  * getInputData plans the run and hands NetSuite the search selecting by the numeric stamp cursor plus
  * every unstamped customer with an HC id (NetSuite reads it: no units); map stamps those (5 units
- * each, once per customer); reduce costs nothing; summarize names its files in the checkpoint, removes
- * every temporary file an earlier run or attempt left, uploads, and only then advances the cursor.
+ * each, once per customer); reduce costs nothing; summarize removes every temporary file an earlier run
+ * or attempt left, uploads files named with the unique part the plan saved, and only then advances the
+ * cursor, in the one write that also keeps the run's history entry and the SFTP settings record used.
  *
  * @NApiVersion 2.1
  * @NScriptType MapReduceScript
