@@ -24,7 +24,7 @@ export const TARGET = {
   createdPerCustomer: 15.55, // HC_SC_ImportCustomer (scheduled script alone), per created customer
   createdInFirstExecution: 600, // customers the first scheduled execution creates (at least)
   linkedPerCustomer: 5.36, // HC_SC_ImportCustomer (scheduled script alone), per linked customer
-  idExportPerCustomer: 0.012, // HC_MR_ExportedCustomerCSV, per exported customer over the whole job (at 10,000)
+  idExportPerCustomer: 0.012, // HC_MR_ExportedCustomerCSV, per exported customer over the whole job (at 10,000; a later run)
   idExportFixedCosts: 0.15, // the same at 1,000, where the fixed costs dominate (bench:ci's gate)
   backlogCreatedPerCustomer: 15.3, // backlog import on the map/reduce (from 10,000), per created customer
   backlogLinkedPerCustomer: 5.3, // backlog import on the map/reduce (from 10,000), per linked customer
