@@ -53,6 +53,7 @@ export const TARGETS: Target[] = [
     value: unitsPerCustomer,
   },
   {
+    // A later run: what the account pays every 15 minutes (bench/README.md, "The id export's runs").
     key: 'HC_MR_ExportedCustomerCSV',
     metric: 'unitsPerExportedCustomer',
     op: '<=',
@@ -60,17 +61,27 @@ export const TARGETS: Target[] = [
     value: unitsPerCustomer,
     note: (c) =>
       c.customers < 10000
-        ? 'fixed costs (the upload 100, its move 10, checkpoint and run history) dominate at this size; meaningful at 10,000'
+        ? 'fixed costs (the upload 100, its move 10, checkpoint and settings reads and writes) dominate at this size; meaningful at 10,000'
         : undefined,
   },
   {
-    // bench:ci's gate at 1,000 customers (149 units on a fresh account now: fixed costs only).
-    key: 'HC_MR_ExportedCustomerCSV',
+    // The account's first run, once: it also finds the checkpoint and the SFTP settings by searches.
+    key: 'HC_MR_ExportedCustomerCSV (first run)',
+    metric: 'unitsPerExportedCustomer',
+    op: '<=',
+    limit: TARGET.idExportPerCustomer,
+    value: unitsPerCustomer,
+    note: () =>
+      'not gating: once per account (checkpoint search 10 and create 6, SFTP settings search 10: bench/README.md)',
+  },
+  // bench:ci's gate at 1,000 customers (fixed costs only), on both runs.
+  ...['HC_MR_ExportedCustomerCSV', 'HC_MR_ExportedCustomerCSV (first run)'].map((key): Target => ({
+    key,
     metric: 'unitsPerExportedCustomer',
     op: '<=',
     limit: TARGET.idExportFixedCosts,
     value: unitsPerCustomer,
-  },
+  })),
 ];
 
 /** The per-customer figure each case reports under its own name. */
@@ -80,6 +91,7 @@ const PER_CUSTOMER_NAME: Record<string, string> = {
   HC_SC_ImportCustomer: 'unitsPerCreatedCustomer',
   'HC_SC_ImportCustomer (link)': 'unitsPerLinkedCustomer',
   HC_MR_ExportedCustomerCSV: 'unitsPerExportedCustomer',
+  'HC_MR_ExportedCustomerCSV (first run)': 'unitsPerExportedCustomer',
 };
 
 export interface TargetOutcome {

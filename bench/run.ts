@@ -121,7 +121,7 @@ async function runCases(args: Args): Promise<CaseResult[]> {
     cases.push(...(await step(`historical export + upload, ${n}`, () => historical(n, args.seed))));
     cases.push(await step(`import (create), ${n}`, () => importCreate(n, args.seed)));
     cases.push(await step(`import (link), ${n}`, () => importLink(n, args.seed)));
-    cases.push(await step(`id export, ${n}`, () => exportIds(n, args.seed)));
+    cases.push(...(await step(`id export (first and later run), ${n}`, () => exportIds(n, args.seed))));
   }
   return cases;
 }
@@ -244,6 +244,7 @@ const ORDER = [
   'HC_SC_UploadHistoricalCustomerCSV',
   'HC_SC_ImportCustomer',
   'HC_SC_ImportCustomer (link)',
+  'HC_MR_ExportedCustomerCSV (first run)',
   'HC_MR_ExportedCustomerCSV',
 ];
 

@@ -46,18 +46,20 @@ export function seedExistingCustomers(env: SyncEnvironment, n: number, seed: num
 
 /**
  * Customers the import created or linked earlier: an HC customer id and a sync stamp (epoch ms, one
- * millisecond apart, all at least an hour old so no settle time holds them back).
+ * millisecond apart, all at least an hour old so no settle time holds them back; or just after
+ * `stampAfter`, numbered from `first`, as the import stamps customers after an export's run).
  */
 export function seedStampedCustomers(
   env: SyncEnvironment,
   n: number,
   seed: number,
+  later?: { first: number; stampAfter: number },
 ): { id: string; hcCustomerId: string }[] {
   const r = new Random(seed);
   const subs = env.subsidiaries.length > 1 ? env.subsidiaries.slice(1) : env.subsidiaries;
-  const base = env.account.now().getTime() - 3_600_000 - n;
+  const base = later ? later.stampAfter : env.account.now().getTime() - 3_600_000 - n;
   const out: { id: string; hcCustomerId: string }[] = [];
-  for (let i = 1; i <= n; i++) {
+  for (let i = (later?.first ?? 0) + 1; i <= (later?.first ?? 0) + n; i++) {
     const { firstName, lastName } = personName(r);
     const hcCustomerId = String(500000 + i);
     const id = env.account.records.create('customer', {
@@ -70,7 +72,7 @@ export function seedStampedCustomers(
       externalid: shopifyId(5_000_000 + i),
       custentity_hc_shop_cust_id: shopifyId(5_000_000 + i),
       custentity_hc_customer_id: hcCustomerId,
-      custentity_hc_sync_stamp: base + i,
+      custentity_hc_sync_stamp: base + i - (later?.first ?? 0),
     });
     out.push({ id: String(id), hcCustomerId });
   }

@@ -216,7 +216,9 @@ function stable(v: unknown): unknown {
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort())
-      if (!['until', 'stampAfter', 'stampUpTo', 'startedAt', 'executionId'].includes(k))
+      if (
+        !['until', 'stampAfter', 'stampUpTo', 'startedAt', 'executionId', 'lastRuns', 'foundAt'].includes(k)
+      )
         out[k] = stable((v as Record<string, unknown>)[k]);
     return out;
   }

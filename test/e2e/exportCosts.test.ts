@@ -55,7 +55,9 @@ describe(`export costs against ${kind}`, () => {
     expect(calls(run, 'ResultSet.each')).toBe(0);
     // customer/import/ is there: uploaded without a makeDirectory first
     expect(calls(run, 'sftp.Connection.makeDirectory')).toBe(0);
-    expect(calls(run, 'record.submitFields')).toBe(25 + 2); // 25 stamps, 2 checkpoint writes
+    // 25 stamps and the commit (the plan created the checkpoint; the files are named by the plan's
+    // unique part, so no write between plan and commit)
+    expect(calls(run, 'record.submitFields')).toBe(25 + 1);
     const rows = remoteCsv(env, 'customer/import').flatMap((f) => f.rows.slice(1));
     expect(rows.map((r) => r[2]).sort()).toEqual([...ids].sort());
     // the unstamped ones carry the run's upper end: the next run sends nothing
@@ -65,9 +67,9 @@ describe(`export costs against ${kind}`, () => {
     expect(again.status).toBe('COMPLETE');
     expect(remoteCsv(env, 'customer/import').flatMap((f) => f.rows.slice(1))).toHaveLength(2500);
     // a later run reads the checkpoint by its cached id in both stages (with no customer, map passes
-    // no id on to summarize); the one search: a run with nothing to send prunes the run history
+    // no id on to summarize); nothing to send: no connection, no search (the import prunes the history)
     expect(calls(again, 'search.lookupFields')).toBe(2);
-    expect(calls(again, 'ResultSet.getRange')).toBe(1);
+    expect(calls(again, 'ResultSet.getRange')).toBe(0);
   });
 
   test('id export: a later run reads the checkpoint by id in both stages; a cache NetSuite dropped costs one search', () => {
@@ -91,17 +93,84 @@ describe(`export costs against ${kind}`, () => {
     const second = stamped(3, 2);
     const [cached] = env.run('export');
     expect(cached.status).toBe('COMPLETE');
-    expect(calls(cached, 'ResultSet.getRange')).toBe(1); // the SFTP settings record
-    expect(calls(cached, 'search.lookupFields')).toBe(2);
+    // no search at all: the checkpoint twice and the SFTP settings record (its id in the checkpoint)
+    // by id
+    expect(calls(cached, 'ResultSet.getRange')).toBe(0);
+    expect(calls(cached, 'search.lookupFields')).toBe(3);
     clearCaches(env.account);
     const third = stamped(5, 2);
     const [dropped] = env.run('export');
     expect(dropped.status).toBe('COMPLETE');
-    expect(calls(dropped, 'ResultSet.getRange')).toBe(2);
+    expect(calls(dropped, 'ResultSet.getRange')).toBe(1); // the checkpoint's search
     const sent = remoteCsv(env, 'customer/import').flatMap((f) => f.rows.slice(1).map((r) => r[2]));
     expect(sent.sort()).toEqual([...first, ...second, ...third].sort());
     // one checkpoint record, whichever way it was read
     expect(env.account.records.find('customrecord_hc_sync_checkpoint', () => true)).toHaveLength(1);
+  });
+
+  test('id export: a later run writes the checkpoint twice and its run history with the commit (no record of its own)', () => {
+    env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+    const stamp = Date.now() - 60_000;
+    customers(3, (i) => ({ custentity_hc_customer_id: `HC${i}`, custentity_hc_sync_stamp: stamp + i }));
+    expect(env.run('export')[0].status).toBe('COMPLETE');
+    const [cp] = env.account.records.find('customrecord_hc_sync_checkpoint', () => true);
+    customers(2, (i) => ({
+      custentity_hc_customer_id: `HC${3 + i}`,
+      custentity_hc_sync_stamp:
+        (JSON.parse(String(cp.values.custrecord_hc_cp_state)) as ExportState).committed.stampAfter + i,
+    }));
+    const entries = () =>
+      env.account.records.hasType('customrecord_hc_sync_run')
+        ? env.account.records.find('customrecord_hc_sync_run', () => true).length
+        : 0;
+    const before = entries();
+    const [later] = env.run('export');
+    expect(later.status).toBe('COMPLETE');
+    expect(calls(later, 'record.submitFields')).toBe(2); // the plan and the commit
+    expect(calls(later, 'record.create')).toBe(0);
+    expect(later.usage.total).toBe(118); // upload 100, move 10, 2 writes, 3 reads by id, Cache.get 1
+    expect(entries()).toBe(before);
+    const [now] = env.account.records.find('customrecord_hc_sync_checkpoint', () => true);
+    const state = JSON.parse(String(now.values.custrecord_hc_cp_state)) as ExportState;
+    const files = remoteCsv(env, 'customer/import')
+      .map((f) => f.name)
+      .sort();
+    expect(state.lastRuns?.map((r) => r.files)).toEqual([[files[1]], [files[0]]]);
+    expect(state.lastRuns?.[0]).toMatchObject({ exported: 2, deploymentId: 'customdeploy_export_customer' });
+  });
+
+  test('id export: the SFTP settings record kept in the checkpoint is searched again when inactive or a day old', () => {
+    env.setParams('export', { custscript_hc_exp_settle_seconds: 0 });
+    const send = (hc: string) => {
+      const [cp] = env.account.records.find('customrecord_hc_sync_checkpoint', () => true);
+      const after = cp
+        ? (JSON.parse(String(cp.values.custrecord_hc_cp_state)) as ExportState).committed.stampAfter
+        : Date.now() - 60_000;
+      customers(1, () => ({ custentity_hc_customer_id: hc, custentity_hc_sync_stamp: after + 1 }));
+      const [r] = env.run('export');
+      expect(r.status).toBe('COMPLETE');
+      const state = JSON.parse(
+        String(
+          env.account.records.find('customrecord_hc_sync_checkpoint', () => true)[0].values
+            .custrecord_hc_cp_state,
+        ),
+      ) as ExportState;
+      return { searches: calls(r, 'ResultSet.getRange'), used: state.sftpRecord?.id };
+    };
+    const first = env.account.records.get('customrecord_ns_sftp_configuration', env.sftpRecordId)!;
+    expect(send('HC1')).toEqual({ searches: 2, used: String(env.sftpRecordId) });
+    expect(send('HC2')).toEqual({ searches: 0, used: String(env.sftpRecordId) });
+    // made inactive, another record in its place: found by the search, never used stale
+    const other = env.account.records.create('customrecord_ns_sftp_configuration', { ...first.values });
+    env.account.records.update('customrecord_ns_sftp_configuration', env.sftpRecordId, { isinactive: true });
+    expect(send('HC3')).toEqual({ searches: 1, used: String(other) });
+    expect(send('HC4')).toEqual({ searches: 0, used: String(other) });
+    // a day later the search runs again (a record made active since may come first)
+    const next = env.account.now().getTime() + 864e5 + 60_000;
+    env.account.setClock(() => new Date(next));
+    expect(send('HC5')).toEqual({ searches: 1, used: String(other) });
+    const sent = remoteCsv(env, 'customer/import').flatMap((f) => f.rows.slice(1).map((r) => r[0]));
+    expect(sent.sort()).toEqual(['HC1', 'HC2', 'HC3', 'HC4', 'HC5']);
   });
 
   test('id export: a missing customer/import/ is made after the upload fails, and the file still arrives', () => {

@@ -227,7 +227,11 @@ describe('id export (planAndSave, sendExport)', () => {
     };
   }
 
-  const send = (cp: ReturnType<typeof memoryCheckpoint<ExportState>>, t: ReturnType<typeof target>) =>
+  const send = (
+    cp: ReturnType<typeof memoryCheckpoint<ExportState>>,
+    t: ReturnType<typeof target>,
+    more: Partial<idExport.SendDeps> = {},
+  ) =>
     idExport.sendExport(
       {
         checkpoint: cp,
@@ -237,36 +241,66 @@ describe('id export (planAndSave, sendExport)', () => {
         now: new Date(Date.UTC(2026, 11, 1, 12, 0, 0)),
         unique: 'abc123',
         log: { audit: () => undefined },
+        ...more,
       },
       customers,
     );
 
-  test('a run names its file in the checkpoint before uploading, and only then advances the cursor', () => {
+  test("a run's files hold the unique part planned with it: nothing written between the plan and the commit, which keeps the run's entry", () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    const planned = idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
+    const planned = idExport.planAndSave(
+      cp,
+      EXPORT_CUSTOMER_IDS.deploymentId,
+      () => 500000,
+      120000,
+      'pln123',
+    );
     expect(planned.pending.customdeploy_export_customer).toMatchObject({
       stampAfter: 1000,
       stampUpTo: 380000,
+      unique: 'pln123',
     });
     const t = target();
-    const { files } = send(cp, t);
-    expect(files).toEqual(['CustomerExport-20261201T120000Z-abc123.csv']);
-    expect(cp.saves[1].pending.customdeploy_export_customer.files).toEqual(files);
+    const { files, recorded } = send(cp, t, { runEntry: (f) => ({ exported: 2, files: f }) });
+    expect(files).toEqual(['CustomerExport-20261201T120000Z-pln123.csv']);
+    expect(recorded).toBe(true);
+    expect(cp.saves).toHaveLength(2); // the plan and the commit
     expect(t.calls).toEqual([`upload customer/import/${files[0]} 2 rows`]);
-    expect(cp.state).toEqual({ committed: { stampAfter: 380000 }, pending: {} });
+    expect(cp.state).toEqual({
+      committed: { stampAfter: 380000 },
+      pending: {},
+      lastRuns: [
+        {
+          exported: 2,
+          files,
+          deploymentId: 'customdeploy_export_customer',
+          ended: Date.UTC(2026, 11, 1, 12),
+        },
+      ],
+    });
+  });
+
+  test('the run history kept in the checkpoint stays short enough for one lookup: oldest runs and extra file names dropped', () => {
+    let state: ExportState = { committed: { stampAfter: 1 }, pending: {} };
+    const many = Array.from({ length: 40 }, (_, i) => `CustomerExport-20261201T120000Z-abc123-${i}.csv`);
+    for (let i = 0; i < 30; i++)
+      state = idExport.withRunEntry(state, { deploymentId: 'd', ended: i, exported: 9, files: many });
+    expect(JSON.stringify(state).length).toBeLessThanOrEqual(3500);
+    expect(state.lastRuns![0]).toMatchObject({ ended: 29, filesOmitted: 35 });
+    expect((state.lastRuns![0].files as string[]).length).toBe(5);
   });
 
   test('a failed upload leaves the cursor where it was; the next run removes what it left, then sends again', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
-    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
+    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000, 'pln123');
     const failed = target(true);
     expect(() => send(cp, failed)).toThrow('reset');
     expect(cp.state!.committed.stampAfter).toBe(1000);
-    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 600000, 120000);
+    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 600000, 120000, 'pln456');
     const t = target(false, failed.folder);
     send(cp, t);
-    expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-abc123.csv');
-    expect(t.calls[1]).toMatch(/^upload customer\/import\//);
+    expect(t.calls[0]).toBe('remove customer/import/CustomerExport-20261201T120000Z-pln123.csv');
+    expect(t.calls[1]).toMatch(/^upload customer\/import\/CustomerExport-20261201T120000Z-pln456.csv/);
     expect(cp.state!.committed.stampAfter).toBe(480000);
   });
 
@@ -277,39 +311,35 @@ describe('id export (planAndSave, sendExport)', () => {
     "a restarted summarize removes its earlier attempt's temporary file, named anew; another deployment's upload %s",
     (_what, age, spared) => {
       const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
+      // The other deployment's run: its temporary file holds its unique part.
       idExport.planAndSave(
         cp,
         EXPORT_CUSTOMER_IDS.onDemandDeploymentId,
         () => Date.UTC(2026, 11, 1, 12) - age,
         120000,
+        'other1',
       );
-      const state = cp.load()!;
-      state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
-      cp.save(state);
-      idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
+      idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000, 'pln123');
       const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
       expect(() => send(cp, target(true, folder))).toThrow('reset');
-      // The restart: same pending run, a new unique suffix, so new names.
+      // The restart: same pending run, a later time, so a new name; NetSuite says it is restarted.
       const t = target(false, folder);
-      idExport.sendExport(
-        {
-          checkpoint: cp,
-          connect: t.connect,
-          deploymentId: EXPORT_CUSTOMER_IDS.deploymentId,
-          maxRowsPerFile: () => 50000,
-          now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)),
-          unique: 'def456',
-          log: { audit: () => undefined },
-        },
-        customers,
-      );
+      send(cp, t, { now: new Date(Date.UTC(2026, 11, 1, 12, 5, 0)), restarted: true });
       expect([...folder].sort()).toEqual([
         ...(spared ? ['.CustomerExport-20261201T115900Z-other1.csv.part'] : []),
-        'CustomerExport-20261201T120500Z-def456.csv',
+        'CustomerExport-20261201T120500Z-pln123.csv',
         'CustomerExport-old.csv',
       ]);
     },
   );
+
+  test('without a crash or a restart the folder is not listed', () => {
+    const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
+    idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000, 'pln123');
+    const folder = new Set(['.CustomerExport-20261201T115900Z-zzz999.csv.part']);
+    send(cp, target(false, folder));
+    expect(folder.has('.CustomerExport-20261201T115900Z-zzz999.csv.part')).toBe(true);
+  });
 
   test('a checkpoint that never reads back is a SyncError with its code', () => {
     const cp = { load: () => null, save: () => false };

@@ -27,7 +27,9 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
             const script = runtime.getCurrentScript();
             const settleMs = HC_CustomerSyncLib.integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
             const { store, remember } = HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export');
-            const state = HC_CustomerExportLib.planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+            // The unique part of the run's file names, planned now: its temporary files are then known to
+            // the other deployment without a write before the upload.
+            const state = HC_CustomerExportLib.planAndSave(store, script.deploymentId, () => Date.now(), settleMs, HC_CustomerSyncLib.uniqueSuffix());
             remember();
             // The checkpoint's id rides along to summarize, which then reads the record by id.
             return HC_CustomerExportLib.withCheckpointColumn(search, HC_CustomerExportLib.selectForExport(search, state.pending[script.deploymentId]), store.recordId);
@@ -108,31 +110,34 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
             customers.push(JSON.parse(value));
             return true;
         });
-        const { files: names } = HC_CustomerExportLib.sendExport({
+        const used = () => context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
+        const details = (files, unitsUsed) => ({
+            exported: customers.length,
+            files,
+            stageErrors,
+            unitsUsed,
+        });
+        const { files: names, recorded } = HC_CustomerExportLib.sendExport({
             // With no customer, map passed no id on: the cached one, else a search.
             checkpoint: customers[0]?.checkpointId
                 ? checkpoint(customers[0].checkpointId)
                 : HC_CustomerExportLib.cachedCheckpoint({ search, record }, cache, 'id-export').store,
-            connect: () => HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS),
+            connect: (hint) => HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS, hint),
             deploymentId: script.deploymentId,
             maxRowsPerFile: () => HC_CustomerSyncLib.integerParam(script, PARAMS.maxRowsPerFile, 50000),
             now: new Date(),
             unique: HC_CustomerSyncLib.uniqueSuffix(),
+            restarted: context.isRestarted,
+            // The run-history entry, saved by the commit's write (record.submitFields, 2 units, counted).
+            runEntry: (files) => details(files, used() + 2),
             log: { audit: (title, details) => log.audit({ title, details }) },
         }, customers);
-        runSummary.write({
-            exported: customers.length,
-            files: names,
-            stageErrors,
-            // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
-            unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
-            seconds: context.seconds,
-            rescheduled: false,
-        });
-        const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
-        // A run that sends files leaves the pruning (10 units) to the import, which prunes every run, and
-        // to the export's runs with nothing to send.
-        HC_CustomerSyncLib.recordRun({ search, record, log }, script, { exported: customers.length, files: names, stageErrors, unitsUsed }, { prune: names.length === 0 });
+        // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+        runSummary.write({ ...details(names, used()), seconds: context.seconds, rescheduled: false });
+        // No commit (this run's plan was lost): the entry is a record of its own. A run that sends files
+        // leaves the pruning (10 units) to the import, which prunes every run.
+        if (!recorded)
+            HC_CustomerSyncLib.recordRun({ search, record, log }, script, details(names, used()), { prune: names.length === 0 });
     }
 
 

@@ -3,7 +3,7 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib', './lib/HC_CustomerImportMapReduceLib'], (function (file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib, HC_CustomerImportMapReduceLib) { 'use strict';
+define(['N/cache', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib', './lib/HC_CustomerImportMapReduceLib'], (function (cache, file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib, HC_CustomerImportMapReduceLib) { 'use strict';
 
     /**
      * The scheduled import: its on-demand deployment is queued at the end; its parameters (whose values
@@ -27,7 +27,7 @@ define(['N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/tas
             recordValue: h.settings.sftpConfig,
             directory: SCHEDULED.sftpDirectoryParam,
             directoryValue: h.settings.sftpDirectory,
-        });
+        }, HC_CustomerSyncLib.cachedSftpHint(cache));
         return HC_CustomerSyncLib.customerFeedFolder(HC_CustomerSyncLib.connect({ sftp, file }, settings), HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed);
     }
     function options(h) {

@@ -3,7 +3,7 @@
  * @NScriptType ScheduledScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (error, file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
+define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sftp', 'N/task', './lib/HC_CustomerSyncLib'], (function (cache, error, file, log, record, runtime, search, sftp, task, HC_CustomerSyncLib) { 'use strict';
 
     /** Script parameters, declared in src/Objects/customscript_imp_customer.xml. */
     const PARAMS = {
@@ -29,7 +29,8 @@ define(['N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
         // Units and the scheduled script's 3,600 s, read on the script's own clock (core/governance.ts).
         const budget = HC_CustomerSyncLib.scheduledBudget(script, { now: () => Date.now() });
         const dryRun = HC_CustomerSyncLib.checkboxParam(script, PARAMS.dryRun);
-        const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+        // The settings record's id cached: no search in every execution (adapters/sftpConnection.ts).
+        const client = HC_CustomerSyncLib.connectWithScriptParams({ search, sftp, file }, script, PARAMS, HC_CustomerSyncLib.cachedSftpHint(cache));
         const reports = HC_CustomerSyncLib.capturingReports(HC_CustomerSyncLib.customerFeedFolder(client, HC_CustomerSyncLib.SFTP_FOLDERS.customerFeed));
         const summary = HC_CustomerSyncLib.runCustomerImport({
             feeds: reports.feeds,

@@ -3,12 +3,13 @@
  * one), checked, and the connection opened with host-key checking. The credential is passed by id:
  * its value never passes here.
  */
+import type * as cacheTypes from 'N/cache';
 import type * as searchTypes from 'N/search';
 import type * as sftpTypes from 'N/sftp';
 import type * as fileTypes from 'N/file';
 import type * as runtimeTypes from 'N/runtime';
 import { noSftpRecord, SFTP_RECORD, sftpSettingsFrom } from '../core/config';
-import type { SftpField, SftpRecordValues, SftpSettings } from '../core/config';
+import type { SftpField, SftpRecordHint, SftpRecordValues, SftpSettings } from '../core/config';
 import { SyncError, describeError } from '../core/errors';
 import { textParam } from './parameters';
 import { SftpFolderClient } from './sftp';
@@ -17,11 +18,13 @@ type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'lookupFields
 
 /**
  * The SFTP settings record: the one the parameter names (lookupFields, 1 unit) or the first active
- * one (one search page, 10 units), checked and merged with the directory override.
+ * one (one search page, 10 units; read by the id `hint` keeps, 1 unit, while that record is active),
+ * checked and merged with the directory override.
  */
 export function loadSftpSettings(
   search: Search,
   params: { record: string; recordValue: string; directory: string; directoryValue: string },
+  hint?: SftpRecordHint,
 ): SftpSettings {
   const fieldIds = Object.values(SFTP_RECORD.fields);
   const fromRow = (id: string, get: (f: string) => unknown): SftpRecordValues => {
@@ -32,23 +35,21 @@ export function loadSftpSettings(
     }
     return values;
   };
-  let values: SftpRecordValues;
-  if (params.recordValue) {
+  // By id: null when no such record (some accounts answer a lookup of a missing id with empty
+  // values) or it is inactive.
+  const byId = (id: string): SftpRecordValues | null => {
     let found: Record<string, unknown>;
     try {
-      found = search.lookupFields({
-        type: SFTP_RECORD.type,
-        id: params.recordValue,
-        columns: [...fieldIds, 'isinactive'],
-      });
+      found = search.lookupFields({ type: SFTP_RECORD.type, id, columns: [...fieldIds, 'isinactive'] });
     } catch {
-      throw noSftpRecord(params.record, params.recordValue);
+      return null;
     }
-    // No such record (some accounts answer a lookup of a missing id with empty values) or inactive.
     const empty = fieldIds.every((f) => found[f] === undefined || found[f] === null || found[f] === '');
-    if (empty || found.isinactive === true) throw noSftpRecord(params.record, params.recordValue);
-    values = fromRow(params.recordValue, (f) => found[f]);
-  } else {
+    return empty || found.isinactive === true ? null : fromRow(id, (f) => found[f]);
+  };
+  let values = params.recordValue ? byId(params.recordValue) : hint?.id ? byId(hint.id) : null;
+  if (params.recordValue && !values) throw noSftpRecord(params.record, params.recordValue);
+  if (!values) {
     const rows = search
       .create({
         type: SFTP_RECORD.type,
@@ -59,8 +60,25 @@ export function loadSftpSettings(
       .getRange({ start: 0, end: 1 });
     if (rows.length === 0) throw noSftpRecord(params.record);
     values = fromRow(String(rows[0].id), (f) => rows[0].getValue({ name: f }));
+    hint?.remember(values.id);
   }
   return sftpSettingsFrom(values, { directory: { param: params.directory, value: params.directoryValue } });
+}
+
+/**
+ * The settings record a search found, by internal id (never a setting), in the script's N/cache for a
+ * day (help "N/cache Module": NetSuite may drop a value sooner, and the search runs again; read only
+ * when no parameter names the record: Cache.get 1 unit, Cache.put 1).
+ */
+export function cachedSftpHint(cache: Pick<typeof cacheTypes, 'getCache' | 'Scope'>): SftpRecordHint {
+  const c = cache.getCache({ name: 'hc_sync_sftp_settings', scope: cache.Scope.PRIVATE });
+  let id: string | undefined;
+  return {
+    get id() {
+      return (id ??= String(c.get({ key: 'record' }) ?? ''));
+    },
+    remember: (found) => c.put({ key: 'record', value: found, ttl: 86400 }),
+  };
 }
 
 /**
@@ -111,14 +129,19 @@ export function connectWithScriptParams(
   m: { search: Search; sftp: typeof sftpTypes; file: typeof fileTypes },
   script: runtimeTypes.Script,
   params: { sftpConfig: string; sftpDirectory: string },
+  hint?: SftpRecordHint,
 ): SftpFolderClient {
   return connect(
     m,
-    loadSftpSettings(m.search, {
-      record: params.sftpConfig,
-      recordValue: textParam(script, params.sftpConfig),
-      directory: params.sftpDirectory,
-      directoryValue: textParam(script, params.sftpDirectory),
-    }),
+    loadSftpSettings(
+      m.search,
+      {
+        record: params.sftpConfig,
+        recordValue: textParam(script, params.sftpConfig),
+        directory: params.sftpDirectory,
+        directoryValue: textParam(script, params.sftpDirectory),
+      },
+      hint,
+    ),
   );
 }

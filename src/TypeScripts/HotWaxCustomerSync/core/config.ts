@@ -38,6 +38,15 @@ export interface SftpSettings {
   directory: string;
 }
 
+/**
+ * Where a script keeps the internal id of the settings record a search found (never a setting's
+ * value): read by id next time (1 unit instead of a search's 10). `remember` is called after a search.
+ */
+export interface SftpRecordHint {
+  id: string;
+  remember(id: string): void;
+}
+
 export interface SftpOverrides {
   /** Parameter id and value overriding the default directory. */
   directory?: { param: string; value: string | null | undefined };

@@ -34,6 +34,7 @@ export {
   openConnection,
   connect,
   connectWithScriptParams,
+  cachedSftpHint,
 } from '../adapters/sftpConnection';
 export {
   findFolder,

@@ -5,8 +5,9 @@
  *
  * getInputData plans the run and hands NetSuite the search selecting by the numeric stamp cursor plus
  * every unstamped customer with an HC id (NetSuite reads it: no units); map stamps those (5 units
- * each, once per customer); reduce costs nothing; summarize names its files in the checkpoint, removes
- * every temporary file an earlier run or attempt left, uploads, and only then advances the cursor.
+ * each, once per customer); reduce costs nothing; summarize removes every temporary file an earlier run
+ * or attempt left, uploads files named with the unique part the plan saved, and only then advances the
+ * cursor, in the one write that also keeps the run's history entry and the SFTP settings record used.
  *
  * @NApiVersion 2.1
  * @NScriptType MapReduceScript
@@ -74,7 +75,9 @@ export function getInputData(): search.Search {
     const script = runtime.getCurrentScript();
     const settleMs = integerParam(script, PARAMS.settleSeconds, 120, 0) * 1000;
     const { store, remember } = cachedCheckpoint<ExportState>({ search, record }, cache, 'id-export');
-    const state = planAndSave(store, script.deploymentId, () => Date.now(), settleMs);
+    // The unique part of the run's file names, planned now: its temporary files are then known to
+    // the other deployment without a write before the upload.
+    const state = planAndSave(store, script.deploymentId, () => Date.now(), settleMs, uniqueSuffix());
     remember();
     // The checkpoint's id rides along to summarize, which then reads the record by id.
     return withCheckpointColumn(
@@ -170,37 +173,35 @@ function sendCustomers(context: EntryPoints.MapReduce.summarizeContext, runSumma
     return true;
   });
 
-  const { files: names } = sendExport(
+  const used = () => context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
+  const details = (files: string[], unitsUsed: number) => ({
+    exported: customers.length,
+    files,
+    stageErrors,
+    unitsUsed,
+  });
+  const { files: names, recorded } = sendExport(
     {
       // With no customer, map passed no id on: the cached one, else a search.
       checkpoint: customers[0]?.checkpointId
         ? checkpoint(customers[0].checkpointId)
         : cachedCheckpoint<ExportState>({ search, record }, cache, 'id-export').store,
-      connect: () => connectWithScriptParams({ search, sftp, file }, script, PARAMS),
+      connect: (hint) => connectWithScriptParams({ search, sftp, file }, script, PARAMS, hint),
       deploymentId: script.deploymentId,
       maxRowsPerFile: () => integerParam(script, PARAMS.maxRowsPerFile, 50000),
       now: new Date(),
       unique: uniqueSuffix(),
+      restarted: context.isRestarted,
+      // The run-history entry, saved by the commit's write (record.submitFields, 2 units, counted).
+      runEntry: (files) => details(files, used() + 2),
       log: { audit: (title, details) => log.audit({ title, details }) },
     },
     customers,
   );
-  runSummary.write({
-    exported: customers.length,
-    files: names,
-    stageErrors,
-    // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
-    unitsUsed: context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage()),
-    seconds: context.seconds,
-    rescheduled: false,
-  });
-  const unitsUsed = context.usage + (SUMMARIZE_LIMIT - script.getRemainingUsage());
-  // A run that sends files leaves the pruning (10 units) to the import, which prunes every run, and
-  // to the export's runs with nothing to send.
-  recordRun(
-    { search, record, log },
-    script,
-    { exported: customers.length, files: names, stageErrors, unitsUsed },
-    { prune: names.length === 0 },
-  );
+  // summaryContext.usage covers getInputData, map and reduce; add what summarize has used so far.
+  runSummary.write({ ...details(names, used()), seconds: context.seconds, rescheduled: false });
+  // No commit (this run's plan was lost): the entry is a record of its own. A run that sends files
+  // leaves the pruning (10 units) to the import, which prunes every run.
+  if (!recorded)
+    recordRun({ search, record, log }, script, details(names, used()), { prune: names.length === 0 });
 }

@@ -13,6 +13,7 @@
  * @NScriptType MapReduceScript
  */
 import type { EntryPoints } from 'N/types';
+import * as cache from 'N/cache';
 import * as file from 'N/file';
 import * as log from 'N/log';
 import * as record from 'N/record';
@@ -33,6 +34,7 @@ import {
   connect,
   customerFeedFolder,
   loadSftpSettings,
+  cachedSftpHint,
   parseFieldMap,
   recordRun,
   reschedule,
@@ -83,12 +85,16 @@ const checkpoint = () => new CheckpointStore<ImportState>({ search, record }, 'i
 type Handoff = NonNullable<ImportState['handoff']>;
 
 function feedFolder(h: Handoff) {
-  const settings = loadSftpSettings(search, {
-    record: SCHEDULED.sftpConfigParam,
-    recordValue: h.settings.sftpConfig,
-    directory: SCHEDULED.sftpDirectoryParam,
-    directoryValue: h.settings.sftpDirectory,
-  });
+  const settings = loadSftpSettings(
+    search,
+    {
+      record: SCHEDULED.sftpConfigParam,
+      recordValue: h.settings.sftpConfig,
+      directory: SCHEDULED.sftpDirectoryParam,
+      directoryValue: h.settings.sftpDirectory,
+    },
+    cachedSftpHint(cache),
+  );
   return customerFeedFolder(connect({ sftp, file }, settings), SFTP_FOLDERS.customerFeed);
 }
 

@@ -6,6 +6,7 @@
  * @NScriptType ScheduledScript
  */
 import type { EntryPoints } from 'N/types';
+import * as cache from 'N/cache';
 import * as error from 'N/error';
 import * as file from 'N/file';
 import * as log from 'N/log';
@@ -27,6 +28,7 @@ import {
   SFTP_FOLDERS,
   checkboxParam,
   connectWithScriptParams,
+  cachedSftpHint,
   customerFeedFolder,
   capturingReports,
   feedCopies,
@@ -72,7 +74,8 @@ function importCustomers(runSummary: RunSummary): void {
   // Units and the scheduled script's 3,600 s, read on the script's own clock (core/governance.ts).
   const budget = scheduledBudget(script, { now: () => Date.now() });
   const dryRun = checkboxParam(script, PARAMS.dryRun);
-  const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS);
+  // The settings record's id cached: no search in every execution (adapters/sftpConnection.ts).
+  const client = connectWithScriptParams({ search, sftp, file }, script, PARAMS, cachedSftpHint(cache));
   const reports = capturingReports(customerFeedFolder(client, SFTP_FOLDERS.customerFeed));
   const summary = runCustomerImport(
     {

@@ -17,6 +17,7 @@
 import { toCsv } from '../core/csv';
 import { PARTY_IDENTIFICATION_HEADER } from '../core/hotwaxFiles';
 import { SFTP_FOLDERS } from '../core/config';
+import type { SftpRecordHint } from '../core/config';
 import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 import { timestampedCsvName } from '../core/fileNames';
 
@@ -27,11 +28,19 @@ export interface ExportCursor {
 export interface PendingRun extends ExportCursor {
   stampUpTo: number;
   startedAt: number;
-  /** The files this run is uploading (saved before the first upload). */
+  /**
+   * The unique part of this run's file names, chosen when it is planned: every file (and temporary
+   * file) it uploads holds it, so the other deployment's run knows them without a second write.
+   */
+  unique?: string;
+  /** Files (earlier versions) of this run, named before its first upload. */
   files?: string[];
-  /** Files of an earlier run of this deployment that crashed: this run connects to remove what is left. */
+  /** What an earlier run of this deployment that crashed left: this run connects to remove it. */
   leftovers?: string[];
 }
+
+/** A complete run as the status page shows it (the run-history entry, kept in the checkpoint). */
+export type ExportRunEntry = Record<string, unknown> & { deploymentId: string; ended: number };
 
 export interface ExportState {
   committed: ExportCursor;
@@ -41,7 +50,16 @@ export interface ExportState {
    * uploaded.
    */
   pending: Record<string, PendingRun>;
+  /** The latest complete runs, newest first: written by the commit, so the run history costs no write. */
+  lastRuns?: ExportRunEntry[];
+  /** The SFTP settings record the last run used and when a search found it (docs/ARCHITECTURE.md). */
+  sftpRecord?: { id: string; foundAt: number };
 }
+
+/** The checkpoint stays short enough for one search.lookupFields and the status page's search (4,000). */
+const STATE_CHARS = 3500;
+/** How long a settings record found by a search is used without searching again. */
+const SFTP_HINT_MS = 864e5;
 
 export interface ExportedCustomer {
   id: string;
@@ -54,19 +72,28 @@ export function planRun(
   deploymentId: string,
   now: number,
   settleMs: number,
+  unique = '',
 ): ExportState {
   const committed: ExportCursor = { stampAfter: state?.committed?.stampAfter ?? 0 };
   // A pending run of this deployment is one that never finished (NetSuite runs a deployment once at a
   // time): what it may have left on the server is cleaned up by this run.
   const crashed = state?.pending?.[deploymentId];
-  const leftovers = [...(crashed?.leftovers ?? []), ...(crashed?.files ?? [])];
+  // Its files hold its unique part (or, planned by an earlier version, are named in `files`); only
+  // whether the list is empty matters (the folder is then listed), so it is kept short.
+  const carried = [
+    ...(crashed?.leftovers ?? []),
+    ...(crashed?.files ?? []),
+    ...(crashed?.unique ? [crashed.unique] : []),
+  ].slice(-10);
+  const leftovers = crashed && !carried.length ? [`run of ${crashed.startedAt}`] : carried;
   const run: PendingRun = {
     ...committed,
     stampUpTo: Math.max(committed.stampAfter, now - settleMs),
     startedAt: now,
   };
+  if (unique) run.unique = unique;
   if (leftovers.length) run.leftovers = leftovers;
-  return { committed, pending: { ...(state?.pending ?? {}), [deploymentId]: run } };
+  return { ...state, committed, pending: { ...(state?.pending ?? {}), [deploymentId]: run } };
 }
 
 /**
@@ -79,7 +106,23 @@ export function commitRun(state: ExportState, deploymentId: string): ExportState
   if (!run) return state;
   const pending = { ...state.pending };
   delete pending[deploymentId];
-  return { committed: { stampAfter: Math.max(state.committed.stampAfter, run.stampUpTo) }, pending };
+  return {
+    ...state,
+    committed: { stampAfter: Math.max(state.committed.stampAfter, run.stampUpTo) },
+    pending,
+  };
+}
+
+/** The state with this run's entry first, older entries dropped while it is too long to read in one lookup. */
+export function withRunEntry(state: ExportState, entry: ExportRunEntry): ExportState {
+  const files = Array.isArray(entry.files) ? (entry.files as string[]) : [];
+  // A run split into many files keeps the first few names (the AUDIT summary has them all).
+  const short =
+    files.length > 5 ? { ...entry, files: files.slice(0, 5), filesOmitted: files.length - 5 } : entry;
+  const lastRuns = [short, ...(state.lastRuns ?? [])].slice(0, 10);
+  const out = { ...state, lastRuns };
+  while (JSON.stringify(out).length > STATE_CHARS && lastRuns.length > 1) lastRuns.pop();
+  return out;
 }
 
 /** Party identification files, each at most `maxRows` customers, sorted by internal id. */
@@ -109,9 +152,10 @@ export function planAndSave(
   deploymentId: string,
   now: () => number,
   settleMs: number,
+  unique = '',
 ): ExportState {
   for (let attempt = 1; ; attempt++) {
-    const planned = planRun(checkpoint.load(), deploymentId, now(), settleMs);
+    const planned = planRun(checkpoint.load(), deploymentId, now(), settleMs, unique);
     if (checkpoint.save(planned) !== false) return planned;
     if (attempt >= 3)
       throw new SyncError(
@@ -132,21 +176,55 @@ export interface ExportTarget {
 
 export interface SendDeps {
   checkpoint: ExportCheckpoint;
-  /** Connects only when there is something to upload or remove. */
-  connect(): ExportTarget;
+  /** Connects only when there is something to upload or remove; `hint`: the settings record last used. */
+  connect(hint: SftpRecordHint): ExportTarget;
   deploymentId: string;
   maxRowsPerFile(): number;
   now: Date;
+  /** Used when the checkpoint holds no unique part for this run (its entry was lost). */
   unique: string;
+  /** An earlier attempt of this stage was interrupted (NetSuite restarted it): it may have left files. */
+  restarted?: boolean;
+  /** This run's history entry, written with the commit (no write of its own). */
+  runEntry?(files: string[]): Record<string, unknown>;
   log: { audit(title: string, details: string): void };
 }
 
+const DAY_MS = 864e5;
+
+/** Temporary files (`.<name>.part`) of a run that did not finish, found by listing the folder. */
+function removeLeftovers(deps: SendDeps, target: ExportTarget, dir: string): void {
+  let temps: string[] = [];
+  try {
+    temps = target
+      .listEntries(dir)
+      .filter((e) => !e.directory && /^\.CustomerExport-.*\.part$/.test(e.name))
+      .map((e) => e.name.slice(1, -5));
+  } catch {
+    return; // no such folder yet: nothing left over (the upload creates it)
+  }
+  if (!temps.length) return;
+  // Spared: the other deployment's upload under way (its files hold its run's unique part, planned
+  // before it selected anything, read after the listing), by a run started within a day (a crashed
+  // one's file is removed by the next run of either).
+  const now = deps.now.getTime();
+  const busy = Object.entries(deps.checkpoint.load()?.pending ?? {}).filter(
+    ([d, r]) => d !== deps.deploymentId && now - r.startedAt <= DAY_MS,
+  );
+  const spared = (name: string) =>
+    busy.some(([, r]) => (r.unique && name.includes(`-${r.unique}`)) || (r.files ?? []).includes(name));
+  for (const name of temps) if (!spared(name)) target.removeTemporary(dir, name);
+}
+
 /**
- * The summarize stage: names the files in the checkpoint, removes every temporary file earlier runs
- * left, uploads, and only then advances the cursor. A failed upload throws: the cursor
- * stays, and the next run sends these customers again.
+ * The summarize stage: removes every temporary file earlier runs left, uploads, and only then advances
+ * the cursor, in the same write as the run's history entry and the settings record used. A failed
+ * upload throws: the cursor stays, and the next run sends these customers again.
  */
-export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { files: string[] } {
+export function sendExport(
+  deps: SendDeps,
+  customers: ExportedCustomer[],
+): { files: string[]; recorded: boolean } {
   const state = deps.checkpoint.load();
   const run = state?.pending?.[deps.deploymentId];
   // Only a write of the other deployment made at the same instant can drop this run's entry: the
@@ -157,55 +235,43 @@ export function sendExport(deps: SendDeps, customers: ExportedCustomer[]): { fil
       'The files are sent; the cursor is not advanced, so the next run sends these customers again.',
     );
   const files = partyIdentificationFiles(customers, deps.maxRowsPerFile());
+  const unique = run?.unique || deps.unique;
   const names = files.map((_csv, i) =>
     timestampedCsvName(
       'CustomerExport',
       deps.now,
-      files.length > 1 ? `${deps.unique}-${String(i + 1).padStart(3, '0')}` : deps.unique,
+      files.length > 1 ? `${unique}-${String(i + 1).padStart(3, '0')}` : unique,
     ),
   );
-  const leftovers = run?.leftovers ?? [];
   // Temporary files can only be left by a run that did not finish: this deployment's earlier run
-  // (leftovers), an earlier attempt of this stage (files already named), or the other deployment's
-  // run started over a day ago. Only then is the folder listed, so a run after clean runs pays nothing.
+  // (leftovers), an earlier attempt of this stage (restarted, or files named by an earlier version),
+  // or the other deployment's run started over a day ago. Only then is the folder listed (10 units).
+  const now = deps.now.getTime();
   const suspect =
-    leftovers.length > 0 ||
+    deps.restarted === true ||
+    (run?.leftovers?.length ?? 0) > 0 ||
     (run?.files?.length ?? 0) > 0 ||
     Object.entries(state?.pending ?? {}).some(
-      ([d, r]) => d !== deps.deploymentId && deps.now.getTime() - r.startedAt > 864e5,
+      ([d, r]) => d !== deps.deploymentId && now - r.startedAt > DAY_MS,
     );
-  if (state && run && names.length > 0) {
-    // Named in the checkpoint before the first upload, so a crash between upload and move leaves
-    // nothing the next run does not know about and remove.
-    run.files = names;
-    deps.checkpoint.save(state);
-  }
+  // The settings record last used, read by id while a search found it within a day.
+  let used = state?.sftpRecord;
+  const hint: SftpRecordHint = {
+    id: used && now - used.foundAt < SFTP_HINT_MS ? used.id : '',
+    remember: (id) => (used = { id, foundAt: now }),
+  };
   if (files.length > 0 || suspect) {
-    const target = deps.connect();
+    const target = deps.connect(hint);
     const dir = SFTP_FOLDERS.partyIdentifications;
     target.assumeDirectory?.(dir);
-    // Every earlier run's temporary file, found by listing (10 units) when one may be there (`suspect`),
-    // whatever its name. Spared: the other deployment's upload under way, named in the checkpoint
-    // before it starts (read after the listing, so it is known), by a run started within a day (a
-    // crashed one's file is removed by the next run of either).
-    let temps: string[] = [];
-    try {
-      if (suspect)
-        temps = target
-          .listEntries(dir)
-          .filter((e) => !e.directory && /^\.CustomerExport-.*\.part$/.test(e.name))
-          .map((e) => e.name.slice(1, -5));
-    } catch {
-      // no such folder yet: nothing left over (the upload creates it)
-    }
-    const busy = temps.length
-      ? Object.entries(deps.checkpoint.load()?.pending ?? {}).flatMap(([d, r]) =>
-          d === deps.deploymentId || deps.now.getTime() - r.startedAt > 864e5 ? [] : (r.files ?? []),
-        )
-      : [];
-    for (const name of temps) if (!busy.includes(name)) target.removeTemporary(dir, name);
+    if (suspect) removeLeftovers(deps, target, dir);
     files.forEach((csv, i) => target.uploadAtomic(dir, names[i], csv));
   }
-  if (state && run) deps.checkpoint.save(commitRun(state, deps.deploymentId));
-  return { files: names };
+  if (!state || !run) return { files: names, recorded: false };
+  let next = commitRun(state, deps.deploymentId);
+  if (used) next = { ...next, sftpRecord: used };
+  const entry = deps.runEntry?.(names);
+  if (entry) next = withRunEntry(next, { ...entry, deploymentId: deps.deploymentId, ended: now });
+  deps.checkpoint.save(next);
+  return { files: names, recorded: entry !== undefined };
 }

@@ -1263,30 +1263,33 @@ return v===true||v==='T'||v==='true'}function integerParam(script,name,fallback,
 if(!t)return fallback
 const n=Number(t)
 if(!Number.isInteger(n)||n<min)throw new SyncError(SYNC_ERROR_CODES.parameterInvalid,`Script parameter ${name} is "${t}": enter a whole number of at least ${min}, or clear it to use ${fallback}.`)
-return n}function loadSftpSettings(search,params){const fieldIds=Object.values(SFTP_RECORD.fields)
+return n}function loadSftpSettings(search,params,hint){const fieldIds=Object.values(SFTP_RECORD.fields)
 const fromRow=(id,get)=>{const values={id}
 for(const[key,fieldId]of Object.entries(SFTP_RECORD.fields)){const v=get(fieldId)
 values[key]=v===null||v===undefined?'':String(v)}return values}
-let values
-if(params.recordValue){let found
-try{found=search.lookupFields({type:SFTP_RECORD.type,id:params.recordValue,columns:[...fieldIds,'isinactive']})}catch{
-throw noSftpRecord(params.record,params.recordValue)}
+const byId=id=>{let found
+try{found=search.lookupFields({type:SFTP_RECORD.type,id,columns:[...fieldIds,'isinactive']})}catch{return null}
 const empty=fieldIds.every(f=>found[f]===undefined||found[f]===null||found[f]==='')
-if(empty||found.isinactive===true)throw noSftpRecord(params.record,params.recordValue)
-values=fromRow(params.recordValue,f=>found[f])}else{const rows=search.create({type:SFTP_RECORD.type,
-filters:[['isinactive','is','F']],columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldIds]
-}).run().getRange({start:0,end:1})
+return empty||found.isinactive===true?null:fromRow(id,f=>found[f])}
+let values=params.recordValue?byId(params.recordValue):hint?.id?byId(hint.id):null
+if(params.recordValue&&!values)throw noSftpRecord(params.record,params.recordValue)
+if(!values){const rows=search.create({type:SFTP_RECORD.type,filters:[['isinactive','is','F']],
+columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldIds]}).run().getRange({start:0,end:1})
 if(rows.length===0)throw noSftpRecord(params.record)
-values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))}return sftpSettingsFrom(values,{directory:{
-param:params.directory,value:params.directoryValue}})}function openConnection(sftp,s){const base={url:s.host,
-port:s.port,username:s.username,hostKey:s.hostKey,directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
+values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))
+hint?.remember(values.id)}return sftpSettingsFrom(values,{directory:{param:params.directory,value:params.directoryValue}
+})}function cachedSftpHint(cache){const c=cache.getCache({name:'hc_sync_sftp_settings',scope:cache.Scope.PRIVATE})
+let id
+return{get id(){return id??=String(c.get({key:'record'})??'')},remember:found=>c.put({key:'record',value:found,ttl:86400
+})}}function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
+directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
 return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
 ...base,keyId:s.credential.id})}function connect(modules,s){let connection
 try{connection=openConnection(modules.sftp,s)}catch(e){const{code,message}=describeError(e)
 throw new SyncError(code,`Cannot connect to ${s.username}@${s.host}:${s.port} (settings from ${SFTP_RECORD.label} record ${s.recordId}): ${message}`)
-}return new SftpFolderClient(connection,modules)}function connectWithScriptParams(m,script,params){
+}return new SftpFolderClient(connection,modules)}function connectWithScriptParams(m,script,params,hint){
 return connect(m,loadSftpSettings(m.search,{record:params.sftpConfig,recordValue:textParam(script,params.sftpConfig),
-directory:params.sftpDirectory,directoryValue:textParam(script,params.sftpDirectory)}))}
+directory:params.sftpDirectory,directoryValue:textParam(script,params.sftpDirectory)},hint))}
 function findFolder(m,nameOrId,create){return folderWithDescription(m,nameOrId,create)?.id??null}
 function folderWithDescription(m,nameOrId,create=true){if(/^\d+$/.test(nameOrId)){const found=m.search.lookupFields({
 type:'folder',id:nameOrId,columns:['description']})
@@ -1980,11 +1983,11 @@ if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
 GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
 PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,
-SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,capturingReports,checkboxParam,
-connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,emptyCounts,endInError,
-feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,integerParam,isCsv,
-isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,parseFieldMap,
-readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,runHistoricalUpload,
-scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,toNewCustomer,uniqueSuffix,
-unreadableReason}})
+SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedSftpHint,capturingReports,
+checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,
+emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,
+integerParam,isCsv,isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,
+parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
+runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
+toNewCustomer,uniqueSuffix,unreadableReason}})
 

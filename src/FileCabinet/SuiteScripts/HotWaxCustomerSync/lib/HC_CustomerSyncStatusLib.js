@@ -348,11 +348,16 @@ const{scriptId,deploymentId}=HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV
 const summary={exportedThisExecution:r.exported,exportedTotal:h.state.exported,partsWritten:Array.from({length:r.parts
 },()=>''),duplicates:r.duplicates,unitsUsed:r.unitsUsed,rescheduled:false}
 return[{id:'folder',scriptId,deploymentId,ended:r.ended,outcome:'complete',errorCount:0,summary}]}
-function pageData(src,env){const runsByScript=new Map
+function withExportRuns(src,scriptId,records){
+if(scriptId!==HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId)return records
+const kept=(src.exportState()?.lastRuns??[]).map(({deploymentId,ended,...summary},i)=>({id:`checkpoint-${i}`,scriptId,
+deploymentId,ended,outcome:'complete',errorCount:0,summary}))
+return[...records,...kept].sort((a,b)=>b.ended-a.ended).slice(0,10)}function pageData(src,env){
+const runsByScript=new Map
 const importRuns=src.runs(IMPORT_SCRIPT_IDS,IMPORT_RUNS)
 const deployments=src.deployments()
 const instances=instanceRuns(src.instances())
-for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):s.scriptId===HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV.scriptId?[...finishedHistoricalRun(src.historical()),...src.runs([s.scriptId],10)].sort((a,b)=>b.ended-a.ended):src.runs([s.scriptId],10),instances,s.scriptId))
+for(const s of SYNC_SCRIPTS)runsByScript.set(s.scriptId,withInstanceFailures(IMPORT_SCRIPT_IDS.includes(s.scriptId)?importRuns.filter(r=>r.scriptId===s.scriptId):s.scriptId===HC_CustomerSyncLib.GENERATE_HISTORICAL_CSV.scriptId?[...finishedHistoricalRun(src.historical()),...src.runs([s.scriptId],10)].sort((a,b)=>b.ended-a.ended):withExportRuns(src,s.scriptId,src.runs([s.scriptId],10)),instances,s.scriptId))
 return{src,env,runsByScript,importRuns,deployments,instances}}const problem=e=>e?.message??String(e)
 function sftpReads(deps,view){let waiting=null
 let waitingError=null

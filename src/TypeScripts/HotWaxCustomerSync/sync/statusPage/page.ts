@@ -3,7 +3,7 @@
  * request parameters that name a report. pageView is what the page says; buildPage renders it.
  */
 import type { RunEntry } from '../ports';
-import { GENERATE_HISTORICAL_CSV } from '../../core/scriptIds';
+import { EXPORT_CUSTOMER_IDS, GENERATE_HISTORICAL_CSV } from '../../core/scriptIds';
 import { IMPORT_RUNS, IMPORT_SCRIPT_IDS, REPORT_FOLDERS, SYNC_SCRIPTS } from './constants';
 import type { ReportFolder } from './constants';
 import { errorsTab } from './errorsTab';
@@ -86,6 +86,26 @@ export function finishedHistoricalRun(h: HistoricalInfo): RunEntry[] {
   ];
 }
 
+/**
+ * The id export's complete runs: its commit keeps them in its checkpoint (no record of their own, see
+ * sync/idExport.ts); its failed runs and earlier entries are records.
+ */
+function withExportRuns(src: StatusSources, scriptId: string, records: RunEntry[]): RunEntry[] {
+  if (scriptId !== EXPORT_CUSTOMER_IDS.scriptId) return records;
+  const kept: RunEntry[] = (src.exportState()?.lastRuns ?? []).map(
+    ({ deploymentId, ended, ...summary }, i) => ({
+      id: `checkpoint-${i}`,
+      scriptId,
+      deploymentId,
+      ended,
+      outcome: 'complete',
+      errorCount: 0,
+      summary,
+    }),
+  );
+  return [...records, ...kept].sort((a, b) => b.ended - a.ended).slice(0, 10);
+}
+
 /** The runs, deployments and instances every section shares, read once. */
 export function pageData(src: StatusSources, env: PageEnv): PageData {
   const runsByScript = new Map<string, RunEntry[]>();
@@ -103,7 +123,7 @@ export function pageData(src: StatusSources, env: PageEnv): PageData {
             ? [...finishedHistoricalRun(src.historical()), ...src.runs([s.scriptId], 10)].sort(
                 (a, b) => b.ended - a.ended,
               )
-            : src.runs([s.scriptId], 10),
+            : withExportRuns(src, s.scriptId, src.runs([s.scriptId], 10)),
         instances,
         s.scriptId,
       ),
