@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import { scaledTiming } from '../emulator/src';
+import type { ExecutionResult } from '../emulator/src';
 import { SCRIPT_NAMES, SyncEnvironment } from '../simulation/environment';
 import { HotWaxOms, LocalSftpFiles } from '../simulation/hotwax';
 import { seedPopulation } from '../simulation/population';
@@ -31,6 +32,11 @@ export interface BacklogRun {
    * getInputData, shuffle and summarize (all but the reduce stage). More processors never shorten it.
    */
   serialHours: number;
+  /**
+   * Modeled seconds by part, summed over the run: scheduled executions, then each map/reduce stage from its
+   * start to its last job's end (the reduce stage's jobs overlap on several processors).
+   */
+  stageSeconds: Record<'scheduled' | 'getInputData' | 'shuffle' | 'reduce' | 'summarize', number>;
   jobs: number;
   units: number;
   customers: number;
@@ -117,28 +123,41 @@ export async function backlogRun(
       if (k !== 1) problems.push(`HotWax customer ${hc} is on ${k} NetSuite customers`);
     if (problems.length) throw new BenchCheckError(`backlog ${kind} ${n} on ${path}`, problems);
 
-    const units = results.reduce((a, r) => a + r.usage.total, 0);
-    const stageJobs = mr.reduce((a, r) => {
-      const t = r.mapReduce!.time;
-      return a + t.getInputData.jobs + t.map.jobs + (t.shuffle?.jobs ?? 0) + t.reduce.jobs + t.summarize.jobs;
-    }, 0);
-    const serialMs = results.reduce((a, r) => {
-      const t = r.mapReduce?.time;
-      if (!t) return a + r.endedAt.getTime() - r.startedAt.getTime();
-      return a + t.getInputData.modeledMs + (t.shuffle?.modeledMs ?? 0) + t.summarize.modeledMs;
-    }, 0);
-    return {
-      unitsPerCustomer: Math.round((units / n) * 1000) / 1000,
-      modeledHours: round3((endMs - queuedMs) / 3.6e6),
-      serialHours: Math.round(serialMs / 360) / 10000,
-      jobs: results.length - mr.length + stageJobs,
-      units,
-      customers: n,
-      wallSeconds: Math.round(wallSeconds * 10) / 10,
-    };
+    return figuresOf(results, n, endMs - queuedMs, wallSeconds);
   } finally {
     await env.stop();
   }
+}
+
+/** A backlog run's figures from its executions' results (`spanMs`: from queueing to the last end). */
+function figuresOf(results: ExecutionResult[], n: number, spanMs: number, wallSeconds: number): BacklogRun {
+  const mr = results.filter((r) => r.scriptId === MR_SCRIPT_ID);
+  const units = results.reduce((a, r) => a + r.usage.total, 0);
+  const stageJobs = mr.reduce((a, r) => {
+    const t = r.mapReduce!.time;
+    return a + t.getInputData.jobs + t.map.jobs + (t.shuffle?.jobs ?? 0) + t.reduce.jobs + t.summarize.jobs;
+  }, 0);
+  const stageMs = { scheduled: 0, getInputData: 0, shuffle: 0, reduce: 0, summarize: 0 };
+  for (const r of results) {
+    const t = r.mapReduce?.time;
+    if (!t) stageMs.scheduled += r.endedAt.getTime() - r.startedAt.getTime();
+    else
+      for (const k of ['getInputData', 'shuffle', 'reduce', 'summarize'] as const)
+        stageMs[k] += t[k]?.modeledMs ?? 0;
+  }
+  const serialMs = stageMs.scheduled + stageMs.getInputData + stageMs.shuffle + stageMs.summarize;
+  return {
+    unitsPerCustomer: Math.round((units / n) * 1000) / 1000,
+    modeledHours: round3(spanMs / 3.6e6),
+    serialHours: Math.round(serialMs / 360) / 10000,
+    stageSeconds: Object.fromEntries(
+      Object.entries(stageMs).map(([k, ms]) => [k, Math.round(ms / 100) / 10]),
+    ) as BacklogRun['stageSeconds'],
+    jobs: results.length - mr.length + stageJobs,
+    units,
+    customers: n,
+    wallSeconds: Math.round(wallSeconds * 10) / 10,
+  };
 }
 
 export interface BacklogTarget {
