@@ -200,14 +200,14 @@ describe('id export (planAndSave, sendExport)', () => {
   test('a run names its file in the checkpoint before uploading, and only then advances the cursor', () => {
     const cp = memoryCheckpoint<ExportState>({ committed: { stampAfter: 1000 }, pending: {} });
     const planned = idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
-    expect(planned.pending.customdeploy_export_customer).toMatchObject({
+    expect(planned.pending[EXPORT_CUSTOMER_IDS.deploymentId]).toMatchObject({
       stampAfter: 1000,
       stampUpTo: 380000,
     });
     const t = target();
     const { files } = send(cp, t);
     expect(files).toEqual(['CustomerExport-20261201T120000Z-abc123.csv']);
-    expect(cp.saves[1].pending.customdeploy_export_customer.files).toEqual(files);
+    expect(cp.saves[1].pending[EXPORT_CUSTOMER_IDS.deploymentId].files).toEqual(files);
     expect(t.calls).toEqual([`upload customer/import/${files[0]} 2 rows`]);
     expect(cp.state).toEqual({ committed: { stampAfter: 380000 }, pending: {} });
   });
@@ -240,7 +240,9 @@ describe('id export (planAndSave, sendExport)', () => {
         120000,
       );
       const state = cp.load()!;
-      state.pending.customdeploy_export_customer_rest.files = ['CustomerExport-20261201T115900Z-other1.csv'];
+      state.pending[EXPORT_CUSTOMER_IDS.onDemandDeploymentId].files = [
+        'CustomerExport-20261201T115900Z-other1.csv',
+      ];
       cp.save(state);
       idExport.planAndSave(cp, EXPORT_CUSTOMER_IDS.deploymentId, () => 500000, 120000);
       const folder = new Set(['.CustomerExport-20261201T115900Z-other1.csv.part', 'CustomerExport-old.csv']);
