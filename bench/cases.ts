@@ -19,8 +19,8 @@ import { seedExistingCustomers, seedStampedCustomers } from './seed';
  */
 export const TARGET = {
   historicalPer1000: 5, // HC_SC_GenerateHistoricalCustomerCSV, per 1,000 customers (at 10,000)
-  // The scheduled chain pays about 130 units an execution of about 640 customers: issue 20's 15.3 / 5.3 hold on
-  // the map/reduce, not here (docs/ARCHITECTURE.md, "Where a customer's units go").
+  // The scheduled chain's own floor is 15.32 / 5.25 (bench/README.md, "The scheduled chain's floor"): issue 20's
+  // 15.3 / 5.3 hold on the map/reduce, not here.
   createdPerCustomer: 15.55, // HC_SC_ImportCustomer (scheduled script alone), per created customer
   createdInFirstExecution: 600, // customers the first scheduled execution creates (at least)
   linkedPerCustomer: 5.36, // HC_SC_ImportCustomer (scheduled script alone), per linked customer

@@ -211,12 +211,12 @@ function printBacklogs(
           ? `  | ${OTHER_WORK_SHARE * 100} % other work ${f!.busy.modeledHours.toFixed(3).padStart(8)} h (${hours(f!.rangeHours?.[String(OTHER_WORK_SHARE)])})`
           : '';
         console.log(
-          `  ${label} ${n.padStart(7)} ${p.padEnd(9)} ${f!.unitsPerCustomer.toFixed(3).padStart(7)} units/customer ${f!.modeledHours.toFixed(3).padStart(8)} modeled h (${hours(f!.rangeHours?.['0'])}) ${String(f!.jobs).padStart(5)} jobs ${f!.wallSeconds.toFixed(1).padStart(6)} s wall${busy}`,
+          `  ${label} ${n.padStart(7)} ${p.padEnd(9)} ${f!.unitsPerCustomer.toFixed(3).padStart(7)} units/customer ${f!.modeledHours.toFixed(3).padStart(8)} modeled h (${hours(f!.rangeHours?.['0'])}, serial ${f!.serialHours.toFixed(4)} h) ${String(f!.jobs).padStart(5)} jobs ${f!.wallSeconds.toFixed(1).padStart(6)} s wall${busy}`,
         );
       }
   for (const t of checks)
     console.log(
-      `  ${t.passed ? 'PASS' : t.gating ? 'FAIL' : 'MISSED (not gating: few customers per processor, or other work)'} backlog ${t.kind} ${t.customers} ${t.path}: ${t.metric} ${t.value} ${t.op} ${t.target}`,
+      `  ${t.passed ? 'PASS' : t.gating ? 'FAIL' : 'MISSED (not gating)'} backlog ${t.kind} ${t.customers} ${t.path}: ${t.metric} ${t.value} ${t.op} ${t.target}${t.note ? ` (${t.note})` : ''}`,
     );
   if (scale)
     console.log(

@@ -15,6 +15,10 @@ import type { ExecutionResult, FaultPlan, RunningSftpServer } from '../../emulat
 import { SCRIPTS, SFTP_LAYOUT, SyncEnvironment } from '../../simulation/environment';
 import type { ScriptKey } from '../../simulation/environment';
 import { serverKind } from './helpers';
+import {
+  EXPORT_CUSTOMER_IDS,
+  IMPORT_CUSTOMER,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export const kind = serverKind();
 
@@ -286,8 +290,8 @@ export function slice(total: number, part: number, parts: number): number[] {
 
 /** The on-demand (`_rest`) deployments HotWax starts: the second deployment of the interleaving tests. */
 export const ON_DEMAND: Record<string, string> = {
-  import: 'customdeploy_imp_customer_rest',
-  export: 'customdeploy_export_customer_rest',
+  import: IMPORT_CUSTOMER.onDemandDeploymentId,
+  export: EXPORT_CUSTOMER_IDS.onDemandDeploymentId,
 };
 
 /** A warm account: the script has run once already (its checkpoint record exists), on nothing. */

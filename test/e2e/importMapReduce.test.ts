@@ -18,7 +18,7 @@ import {
   mapReduceFrom,
   mrRuns,
 } from './mrScenarios';
-import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
+import { IMPORT_CUSTOMER, IMPORT_CUSTOMER_MR } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -93,7 +93,7 @@ describe(`the lease covers both paths (${kind})`, () => {
     );
     expect(runs.every((r) => r.status === 'COMPLETE')).toBe(true);
     expect(skipped.length).toBeGreaterThanOrEqual(2);
-    for (const s of skipped) expect(s).toMatch(/customdeploy_hc_mr_import_customer is importing/);
+    for (const s of skipped) expect(s).toMatch(`${IMPORT_CUSTOMER_MR.deploymentId} is importing`);
     expectSound(comparableState(c));
   });
 

@@ -20,6 +20,7 @@ import {
   startServer,
 } from './crashHarness';
 import { importScenario } from './crashScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
 beforeAll(async () => {
@@ -93,6 +94,6 @@ describe(`a lease left by an execution that did not finish never blocks the othe
       }),
     );
     expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatch(/customdeploy1 is importing/);
+    expect(skipped[0]).toMatch(`${IMPORT_CUSTOMER.deploymentId} is importing`);
   });
 });

@@ -4,6 +4,7 @@ import type { CaseEnv } from './crashHarness';
 import { expectSound, finalState, freshCase, runAll, writeRemote } from './crashHarness';
 import type { FinalState } from './crashHarness';
 import { feedText } from './helpers';
+import { IMPORT_CUSTOMER_MR } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 /** Hands every backlog over (1 row is enough), or never (0). */
 export function mapReduceFrom(c: CaseEnv, rows: number): void {
@@ -86,7 +87,7 @@ export function importAll(c: CaseEnv, restartOnCrash = false) {
   return runAll(c.env, 'import', undefined, undefined, restartOnCrash);
 }
 
-export const MR_SCRIPT_ID = 'customscript_hc_mr_import_customer';
+export const MR_SCRIPT_ID = IMPORT_CUSTOMER_MR.scriptId;
 export const mrRuns = (runs: ExecutionResult[]) => runs.filter((r) => r.scriptId === MR_SCRIPT_ID);
 
 /** Runs `scenario` on the scheduled path alone and on the map/reduce path, in fresh accounts. */

@@ -27,6 +27,7 @@ import {
 } from './crashHarness';
 import { feedText } from './helpers';
 import { mapReduceFrom } from './mrScenarios';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export const FEED = 'customer/export/customer-Feed-2026-12-02-10-00-00-000.csv';
 /** HC ids of one length, so a version of other rows can have the very same size. */
@@ -54,7 +55,7 @@ const text = (rows: string[]) => feedText(rows.map((HCCustomerId) => ({ HCCustom
 function prepare(c: CaseEnv, k: RewriteCase): void {
   if (k.mapReduce) mapReduceFrom(c, 1);
   else mapReduceFrom(c, 0);
-  if (k.usageLimit) c.env.account.usageLimits.set('customscript_imp_customer', k.usageLimit);
+  if (k.usageLimit) c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, k.usageLimit);
   const { old, next } = versions(k);
   if (k.rewrite === 'same size') expect(text(next).length).toBe(text(old).length);
   writeRemote(c, FEED, text(old));

@@ -136,25 +136,30 @@ describe('customer feed rows (docs/CONTRACTS.md §2a)', () => {
 describe('id export cursor (numbers only: no date format or time zone)', () => {
   test('a run selects up to now minus the settle time, and commits only what it planned', () => {
     const planned = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000_000, 120_000);
-    expect(planned.pending.customdeploy_export_customer).toMatchObject({ stampAfter: 0, stampUpTo: 880_000 });
+    expect(planned.pending[EXPORT_CUSTOMER_IDS.deploymentId]).toMatchObject({
+      stampAfter: 0,
+      stampUpTo: 880_000,
+    });
     const committed = commitRun(planned, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(committed).toEqual({ committed: { stampAfter: 880_000 }, pending: {} });
     // A run that never committed (upload failed) plans again from the same committed cursor.
     expect(
-      planRun(planned, EXPORT_CUSTOMER_IDS.deploymentId, 2_000_000, 0).pending.customdeploy_export_customer,
+      planRun(planned, EXPORT_CUSTOMER_IDS.deploymentId, 2_000_000, 0).pending[
+        EXPORT_CUSTOMER_IDS.deploymentId
+      ],
     ).toMatchObject({ stampAfter: 0, stampUpTo: 2_000_000 });
   });
 
   test("a crashed run's files are handed to the next run of the same deployment only", () => {
     const planned = planRun(null, EXPORT_CUSTOMER_IDS.deploymentId, 1_000, 0);
-    planned.pending.customdeploy_export_customer.files = ['CustomerExport-a.csv'];
+    planned.pending[EXPORT_CUSTOMER_IDS.deploymentId].files = ['CustomerExport-a.csv'];
     const other = planRun(planned, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 2_000, 0);
-    expect(other.pending.customdeploy_export_customer_rest.leftovers).toBeUndefined();
+    expect(other.pending[EXPORT_CUSTOMER_IDS.onDemandDeploymentId].leftovers).toBeUndefined();
     const again = planRun(other, EXPORT_CUSTOMER_IDS.deploymentId, 3_000, 0);
-    expect(again.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
+    expect(again.pending[EXPORT_CUSTOMER_IDS.deploymentId].leftovers).toEqual(['CustomerExport-a.csv']);
     // Crashing again before naming its own files keeps the list for the run after.
     const third = planRun(again, EXPORT_CUSTOMER_IDS.deploymentId, 4_000, 0);
-    expect(third.pending.customdeploy_export_customer.leftovers).toEqual(['CustomerExport-a.csv']);
+    expect(third.pending[EXPORT_CUSTOMER_IDS.deploymentId].leftovers).toEqual(['CustomerExport-a.csv']);
     expect(commitRun(third, EXPORT_CUSTOMER_IDS.deploymentId).pending).not.toHaveProperty(
       EXPORT_CUSTOMER_IDS.deploymentId,
     );
@@ -171,8 +176,9 @@ describe('id export cursor (numbers only: no date format or time zone)', () => {
     const onlyA = commitRun(both, EXPORT_CUSTOMER_IDS.deploymentId);
     expect(onlyA.committed.stampAfter).toBe(1_000);
     expect(
-      planRun(onlyA, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 3_000, 0).pending
-        .customdeploy_export_customer_rest.stampAfter,
+      planRun(onlyA, EXPORT_CUSTOMER_IDS.onDemandDeploymentId, 3_000, 0).pending[
+        EXPORT_CUSTOMER_IDS.onDemandDeploymentId
+      ].stampAfter,
     ).toBe(1_000);
   });
 

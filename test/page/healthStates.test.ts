@@ -128,7 +128,9 @@ test('settings are company preferences: one value for every deployment, shown on
     page.click('button[name="custpage_run"][value="run_import"]'),
   ]);
   expect(await messageText(page)).toMatch(
-    /^HC_SC_ImportCustomer queued: Submitted HC_SC_ImportCustomer on deployment customdeploy_imp_customer_rest/,
+    new RegExp(
+      `^HC_SC_ImportCustomer queued: Submitted HC_SC_ImportCustomer on deployment ${IMPORT_CUSTOMER.onDemandDeploymentId}`,
+    ),
   );
   const queued = env.account.tasks.entries.filter((t) => t.status === 'PENDING');
   expect(queued.map((t) => t.deploymentId)).toEqual([IMPORT_CUSTOMER.onDemandDeploymentId]);
@@ -178,7 +180,9 @@ test('SFTP down: failing, the cause in words and where to look', async () => {
   const imp = h['Customer import'];
   expect(imp.state).toBe('FAILING');
   expect(imp.cause).toMatch(
-    /^HC_SC_ImportCustomer failed on customdeploy1 at .+: CONNECTION_CLOSED_BY_HOST: /,
+    new RegExp(
+      `^HC_SC_ImportCustomer failed on ${IMPORT_CUSTOMER.deploymentId} at .+: CONNECTION_CLOSED_BY_HOST: `,
+    ),
   );
   expect(imp.fix).toMatch(/did not answer: check host and port in the HC SFTP Configuration record/);
   expect(imp.lastGood).toMatch(/HC_SC_ImportCustomer\)$/);

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../simulation/project';
+import { CUSTOMER_SYNC_PAGE } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 test('simulate --serve prints the page URL, serves the page, and stops on SIGINT', async () => {
   const child = spawn(
@@ -38,7 +39,7 @@ test('simulate --serve prints the page URL, serves the page, and stops on SIGINT
         reject(new Error(`simulate exited before serving:\n${out}`));
       });
     });
-    expect(url).toContain('script=customscript_hc_sl_customer_sync&deploy=customdeploy_hc_sl_customer_sync');
+    expect(url).toContain(`script=${CUSTOMER_SYNC_PAGE.scriptId}&deploy=${CUSTOMER_SYNC_PAGE.deploymentId}`);
     const res = await fetch(url);
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -25,6 +25,13 @@ import {
   reportOf,
   drain,
 } from './statusPageAccount';
+import {
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 test('the page loads for an administrator within the Suitelet limit, and a screenshot is kept', async () => {
   const res = await page.goto(pageUrl);
@@ -42,11 +49,11 @@ test('the page loads for an administrator within the Suitelet limit, and a scree
 test('Overview: each script with its deployments, last runs (counts, units, rescheduled) and what runs next', async () => {
   await page.goto(pageUrl);
   const keys = {
-    generate: 'customscript_generate_hist_shop_customer',
-    upload: 'customscript_upload_hist_shop_customer',
-    import: 'customscript_imp_customer',
+    generate: GENERATE_HISTORICAL_CSV.scriptId,
+    upload: UPLOAD_HISTORICAL_CSV.scriptId,
+    import: IMPORT_CUSTOMER.scriptId,
     import_mr: MR.scriptId,
-    export: 'customscript_export_customer',
+    export: EXPORT_CUSTOMER_IDS.scriptId,
   };
   for (const [key, scriptId] of Object.entries(keys)) {
     const deployments = await fieldText(page, `custpage_${key}_deployments`);
@@ -70,13 +77,15 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   expect(entriesOf(keys.generate)).toHaveLength(0);
   expect(entriesOf(keys.upload).length).toBeGreaterThan(0);
   const importRuns = await tableRows(page, 'custpage_runs_import');
-  const lastImport = auditSummaries('customscript_imp_customer').at(-1) as { totals: Record<string, number> };
+  const lastImport = auditSummaries(IMPORT_CUSTOMER.scriptId).at(-1) as { totals: Record<string, number> };
   expect(importRuns[0][3]).toContain(`${lastImport.totals.created} created`);
   expect(importRuns[0][5]).toBe('Yes'); // the paused run rescheduled itself
-  expect(await fieldText(page, 'custpage_import_deployments')).toContain('customdeploy1: Scheduled');
+  expect(await fieldText(page, 'custpage_import_deployments')).toContain(
+    `${IMPORT_CUSTOMER.deploymentId}: Scheduled`,
+  );
   const next = await fieldText(page, 'custpage_import_next');
-  expect(next).toContain('Pending on customdeploy_imp_customer_rest');
-  expect(next).toMatch(/customdeploy1: every 15 minutes, next at/);
+  expect(next).toContain(`Pending on ${IMPORT_CUSTOMER.onDemandDeploymentId}`);
+  expect(next).toContain(`${IMPORT_CUSTOMER.deploymentId}: every 15 minutes, next at`);
   expect(await fieldText(page, 'custpage_generate_next')).toContain('Nothing scheduled');
 
   // HC_MR_ImportCustomer beside the scheduled import, in its own words, with its run.
@@ -88,7 +97,7 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
       .count(),
   ).toBe(1);
   expect(await fieldText(page, 'custpage_import_mr_deployments')).toBe(
-    'customdeploy_hc_mr_import_customer: Not scheduled (on demand)',
+    `${IMPORT_CUSTOMER_MR.deploymentId}: Not scheduled (on demand)`,
   );
   const mrSummary = auditSummaries(MR.scriptId)[0] as { totals: Record<string, number> };
   const mrRuns = await tableRows(page, 'custpage_runs_import_mr');
@@ -117,7 +126,7 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   try {
     await page.goto(pageUrl);
     expect(await fieldText(page, 'custpage_import_mr_next')).toMatch(
-      /^Processing on customdeploy_hc_mr_import_customer \(reduce stage; queued .+\)$/,
+      new RegExp(`^Processing on ${IMPORT_CUSTOMER_MR.deploymentId} \\(reduce stage; queued .+\\)$`),
     );
   } finally {
     env.account.tasks.entries.splice(env.account.tasks.entries.indexOf(running), 1);
@@ -125,14 +134,14 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
 
   // A paused scheduled deployment (HotWax's job manager or an administrator) says so and runs nothing next.
   const scheduledExport = env.account.deployment(
-    env.account.script('customscript_export_customer'),
-    'customdeploy_export_customer',
+    env.account.script(EXPORT_CUSTOMER_IDS.scriptId),
+    EXPORT_CUSTOMER_IDS.deploymentId,
   );
   scheduledExport.status = 'NOTSCHEDULED';
   try {
     await page.goto(pageUrl);
     expect(await fieldText(page, 'custpage_export_deployments')).toContain(
-      'customdeploy_export_customer: Paused (Not scheduled (on demand); ships scheduled every 15 minutes)',
+      `${EXPORT_CUSTOMER_IDS.deploymentId}: Paused (Not scheduled (on demand); ships scheduled every 15 minutes)`,
     );
     expect(await fieldText(page, 'custpage_export_next')).not.toContain('next at');
   } finally {
@@ -143,8 +152,8 @@ test('Overview: each script with its deployments, last runs (counts, units, resc
   env.setParams('import', { custscript_hc_imp_sftp_config: '99999' });
   try {
     const failed = runScheduled(env.account, {
-      scriptId: 'customscript_imp_customer',
-      deploymentId: 'customdeploy1',
+      scriptId: IMPORT_CUSTOMER.scriptId,
+      deploymentId: IMPORT_CUSTOMER.deploymentId,
     });
     expect(failed.status).toBe('FAILED');
   } finally {
@@ -267,7 +276,7 @@ test('Id export and historical export: the cursor, the last files sent, the hist
   expect(await fieldText(page, 'custpage_exp_stamp')).not.toMatch(/No export has run yet|the beginning/);
   expect(await fieldText(page, 'custpage_exp_pending')).toBe('none');
   const sent = (await tableRows(page, 'custpage_sent')).map((r) => r[0]);
-  const exported = auditSummaries('customscript_export_customer').flatMap((s) => s.files as string[]);
+  const exported = auditSummaries(EXPORT_CUSTOMER_IDS.scriptId).flatMap((s) => s.files as string[]);
   expect(sent.sort()).toEqual(exported.sort());
   // HotWax moved them into archive/ after storing the ids.
   for (const f of sent) expect(remoteNames(env, 'customer/import/archive')).toContain(f);
@@ -311,13 +320,13 @@ test('Actions: run the import now (refused while its deployment is queued, then 
   const queued = env.account.tasks.entries.slice(before);
   expect(queued).toMatchObject([
     {
-      scriptId: 'customscript_imp_customer',
-      deploymentId: 'customdeploy_imp_customer_rest',
+      scriptId: IMPORT_CUSTOMER.scriptId,
+      deploymentId: IMPORT_CUSTOMER.onDemandDeploymentId,
       status: 'PENDING',
     },
   ]);
   expect(await messageText(page)).toContain(
-    `HC_SC_ImportCustomer queued: Submitted HC_SC_ImportCustomer on deployment customdeploy_imp_customer_rest (task ${queued[0].taskId})`,
+    `HC_SC_ImportCustomer queued: Submitted HC_SC_ImportCustomer on deployment ${IMPORT_CUSTOMER.onDemandDeploymentId} (task ${queued[0].taskId})`,
   );
   drain();
   await page.goto(pageUrl);
@@ -325,7 +334,7 @@ test('Actions: run the import now (refused while its deployment is queued, then 
   const archived = (await tableRows(page, 'custpage_archived')).map((r) => r[0]);
   expect(archived).toContain('customer-Feed-2026-12-01-11-00-00-000.csv');
   expect(archived).toContain('customer-Feed-2026-12-01-12-00-00-000.csv');
-  expect((await tableRows(page, 'custpage_runs_import'))[0][1]).toBe('customdeploy_imp_customer_rest');
+  expect((await tableRows(page, 'custpage_runs_import'))[0][1]).toBe(IMPORT_CUSTOMER.onDemandDeploymentId);
   const big = [...env.account.records.all('customer')].filter((c) =>
     /^HCBIG\d+$/.test(String(c.values.custentity_hc_customer_id)),
   );
@@ -338,7 +347,7 @@ test('Actions: run the id export now sends the new customers ids', async () => {
   const before = new Set(remoteNames(env, 'customer/import'));
   await runAction(page, 'run_export');
   expect(await messageText(page)).toContain(
-    'HC_MR_ExportedCustomerCSV queued: Submitted HC_MR_ExportedCustomerCSV on deployment customdeploy_export_customer_rest',
+    `HC_MR_ExportedCustomerCSV queued: Submitted HC_MR_ExportedCustomerCSV on deployment ${EXPORT_CUSTOMER_IDS.onDemandDeploymentId}`,
   );
   drain();
   const added = remoteNames(env, 'customer/import').filter((n) => !before.has(n));

@@ -13,18 +13,16 @@ import type { SyncEnvironment } from '../../simulation/environment';
 import { csvText, FEED_HEADER, parseCsv } from '../../simulation/hotwax';
 import { feedRowsFor, remoteNames, serverKind, writeFeed } from '../e2e/helpers';
 import { openBrowser, requireChromium } from './browser';
-import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
+import {
+  CUSTOMER_SYNC_PAGE,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
-export const MR = {
-  scriptId: 'customscript_hc_mr_import_customer',
-  deploymentId: 'customdeploy_hc_mr_import_customer',
-};
+export const MR = IMPORT_CUSTOMER_MR;
 export const MR_FEED = 'customer-Feed-2026-12-01-09-00-00-000.csv';
 
-export const SUITELET = {
-  scriptId: 'customscript_hc_sl_customer_sync',
-  deploymentId: 'customdeploy_hc_sl_customer_sync',
-};
+export const SUITELET = CUSTOMER_SYNC_PAGE;
 
 export let env: SyncEnvironment;
 export let server: SuiteletServer;

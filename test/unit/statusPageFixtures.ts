@@ -13,12 +13,13 @@ import type {
 import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/importTypes';
 import type { HistoricalInfo } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage/types';
+import { IMPORT_CUSTOMER, IMPORT_CUSTOMER_MR } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export { status };
 
-export const SC = 'customscript_imp_customer';
-export const MR = 'customscript_hc_mr_import_customer';
-export const MR_DEPLOY = 'customdeploy_hc_mr_import_customer';
+export const SC: string = IMPORT_CUSTOMER.scriptId;
+export const MR: string = IMPORT_CUSTOMER_MR.scriptId;
+export const MR_DEPLOY = IMPORT_CUSTOMER_MR.deploymentId;
 export const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 export const MIN = 60_000;
 
@@ -47,7 +48,7 @@ export function entry(
   const run: RunEntry = {
     id: nextId(),
     scriptId,
-    deploymentId: scriptId === MR ? MR_DEPLOY : 'customdeploy1',
+    deploymentId: scriptId === MR ? MR_DEPLOY : IMPORT_CUSTOMER.deploymentId,
     ended,
     outcome: 'complete',
     errorCount: errorRows.length,
@@ -88,10 +89,16 @@ export function sources(f: Fake) {
     deployments: () => {
       f.calls.push('deployments');
       return [
-        { scriptId: SC, deploymentId: 'customdeploy1', title: 'x', status: 'SCHEDULED', isDeployed: true },
         {
           scriptId: SC,
-          deploymentId: 'customdeploy_imp_customer_rest',
+          deploymentId: IMPORT_CUSTOMER.deploymentId,
+          title: 'x',
+          status: 'SCHEDULED',
+          isDeployed: true,
+        },
+        {
+          scriptId: SC,
+          deploymentId: IMPORT_CUSTOMER.onDemandDeploymentId,
           title: 'x',
           status: 'NOTSCHEDULED',
           isDeployed: true,

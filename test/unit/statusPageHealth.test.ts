@@ -5,6 +5,7 @@
 import type { PageModel } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage';
 import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import { status, SC, NOW, MIN, nextId, entry, page, table, field } from './statusPageFixtures';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 test('the first screen: one line per flow, failing with the cause and the fix, healthy, not run yet', () => {
   const healthy = page({
@@ -34,7 +35,7 @@ test('the first screen: one line per flow, failing with the cause and the fix, h
   const failed = (ended: number): RunEntry => ({
     id: nextId(),
     scriptId: SC,
-    deploymentId: 'customdeploy1',
+    deploymentId: IMPORT_CUSTOMER.deploymentId,
     ended,
     outcome: 'failed',
     errorCount: 0,
@@ -56,7 +57,7 @@ test('the first screen: one line per flow, failing with the cause and the fix, h
   const imp = line(failing, 'Customer import');
   expect(imp.state).toBe('failing');
   expect(imp.cause).toBe(
-    `HC_SC_ImportCustomer failed on customdeploy1 every run since ${new Date(NOW - 30 * MIN).toISOString()}: FTP_CANNOT_ESTABLISH_CONNECTION: Cannot establish a connection to sftp.example:22`,
+    `HC_SC_ImportCustomer failed on ${IMPORT_CUSTOMER.deploymentId} every run since ${new Date(NOW - 30 * MIN).toISOString()}: FTP_CANNOT_ESTABLISH_CONNECTION: Cannot establish a connection to sftp.example:22`,
   );
   expect(imp.fix).toMatch(/password secret .* HC SFTP Configuration record/);
   expect(imp.lastGood).toBe(`${new Date(NOW - 60 * MIN).toISOString()} (HC_SC_ImportCustomer)`);
@@ -71,7 +72,7 @@ test('a FAILED instance without its entry is a failed run: NetSuite ended it', (
     instances: [
       {
         scriptId: SC,
-        deploymentId: 'customdeploy_imp_customer_rest',
+        deploymentId: IMPORT_CUSTOMER.onDemandDeploymentId,
         status: 'FAILED',
         created: NOW - 20 * MIN,
         ended: NOW - 5 * MIN,
@@ -80,7 +81,7 @@ test('a FAILED instance without its entry is a failed run: NetSuite ended it', (
       // Its own entry exists: not a second run.
       {
         scriptId: SC,
-        deploymentId: 'customdeploy1',
+        deploymentId: IMPORT_CUSTOMER.deploymentId,
         status: 'COMPLETE',
         created: NOW - 61 * MIN,
         ended: NOW - 60 * MIN + 1000,
@@ -91,7 +92,7 @@ test('a FAILED instance without its entry is a failed run: NetSuite ended it', (
   const rows = table(model, 'custpage_runs_import').rows;
   expect(rows).toHaveLength(2);
   expect(rows[0].slice(1, 4)).toEqual([
-    'customdeploy_imp_customer_rest',
+    IMPORT_CUSTOMER.onDemandDeploymentId,
     '<span class="hc-bad">failed</span>',
     'ENDED_BY_NETSUITE: NetSuite ended this execution (Script Status: Failed) before the script could record why: a usage or time limit, or an uncaught error.',
   ]);

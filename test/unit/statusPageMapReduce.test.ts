@@ -20,6 +20,13 @@ import {
   text,
   job,
 } from './statusPageFixtures';
+import {
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 test('HC_MR_ImportCustomer has its overview row next to HC_SC_ImportCustomer, in its own words', () => {
   const { model } = page({
@@ -35,7 +42,7 @@ test('HC_MR_ImportCustomer has its overview row next to HC_SC_ImportCustomer, in
     'Customer import of large backlogs (map/reduce) (HC_MR_ImportCustomer, started by HC_SC_ImportCustomer)',
   );
   expect(text(field(model, 'custpage_import_mr_deployments'))).toBe(
-    'customdeploy_hc_mr_import_customer: Not scheduled (on demand)',
+    `${IMPORT_CUSTOMER_MR.deploymentId}: Not scheduled (on demand)`,
   );
   // Each script's own runs, from one search of both.
   const mrRuns = table(model, 'custpage_runs_import_mr').rows;
@@ -47,7 +54,7 @@ test('HC_MR_ImportCustomer has its overview row next to HC_SC_ImportCustomer, in
     '8,400',
     'No',
   ]);
-  expect(table(model, 'custpage_runs_import').rows.map((r) => r[1])).toEqual(['customdeploy1']);
+  expect(table(model, 'custpage_runs_import').rows.map((r) => r[1])).toEqual([IMPORT_CUSTOMER.deploymentId]);
   // It never reschedules itself: what it queues is HC_SC_ImportCustomer, for the feeds after its own.
   expect(table(model, 'custpage_runs_import_mr').columns.at(-1)?.label).toBe('Queued HC_SC_ImportCustomer');
   const queuedImport = entry(MR, NOW - 10 * MIN, [{ name: 'next.csv', created: 5, errors: 0 }]);
@@ -71,9 +78,9 @@ test('a page load searches run history four times: both import scripts with one 
   const { fake } = page({ runs: [entry(MR, NOW - MIN, [{ name: 'big.csv', created: 700, errors: 1 }])] });
   expect(fake.calls.filter((c) => c.startsWith('runs '))).toEqual([
     `runs ${SC},${MR}`,
-    'runs customscript_export_customer',
-    'runs customscript_generate_hist_shop_customer',
-    'runs customscript_upload_hist_shop_customer',
+    `runs ${EXPORT_CUSTOMER_IDS.scriptId}`,
+    `runs ${GENERATE_HISTORICAL_CSV.scriptId}`,
+    `runs ${UPLOAD_HISTORICAL_CSV.scriptId}`,
   ]);
   expect(fake.calls.filter((c) => c === 'runsWithErrors')).toHaveLength(1);
   expect(fake.calls.filter((c) => c === 'instances' || c === 'deployments')).toHaveLength(2);
@@ -221,7 +228,7 @@ test('"run now" stays on HC_SC_ImportCustomer: the map/reduce has no action, and
     status.ACTIONS.runImport,
     { feed: '' },
   );
-  expect(submitted).toEqual([['scheduled', SC, 'customdeploy_imp_customer_rest']]);
+  expect(submitted).toEqual([['scheduled', SC, IMPORT_CUSTOMER.onDemandDeploymentId]]);
   expect(result.message.title).toBe('HC_SC_ImportCustomer queued');
   expect(Object.values(status.ACTION_LABELS).some((l) => l.includes(MR))).toBe(false);
   expect(status.ACTION_LABELS.run_import).toContain('hands large backlogs to HC_MR_ImportCustomer');

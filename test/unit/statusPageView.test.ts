@@ -6,6 +6,7 @@
 import type { RunEntry } from '../../src/TypeScripts/HotWaxCustomerSync/sync/ports';
 import type { ImportState } from '../../src/TypeScripts/HotWaxCustomerSync/sync/importTypes';
 import { status, SC, NOW, MIN, entry, sources } from './statusPageFixtures';
+import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const env = {
@@ -79,7 +80,7 @@ test('a flow is failing, paused, not run yet, late, rejecting rows or healthy, i
   };
   const scheduled = {
     scriptId: SC,
-    deploymentId: 'customdeploy1',
+    deploymentId: IMPORT_CUSTOMER.deploymentId,
     title: 'x',
     status: 'SCHEDULED',
     isDeployed: true,
@@ -93,7 +94,7 @@ test('a flow is failing, paused, not run yet, late, rejecting rows or healthy, i
   expect(verdict(importFlow, [failed]).fix).toMatch(/password secret/);
   expect(verdict(importFlow, [ok], [paused])).toMatchObject({
     state: 'attention',
-    cause: 'customdeploy1 is not scheduled: no run starts by itself',
+    cause: `${IMPORT_CUSTOMER.deploymentId} is not scheduled: no run starts by itself`,
   });
   expect(verdict(importFlow, [])).toMatchObject({ state: 'not run yet' });
   expect(verdict(exportFlow, [])).toMatchObject({ state: 'not run yet' });

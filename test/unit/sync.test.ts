@@ -255,7 +255,7 @@ describe('id export (planAndSave, sendExport)', () => {
       120000,
       'pln123',
     );
-    expect(planned.pending.customdeploy_export_customer).toMatchObject({
+    expect(planned.pending[EXPORT_CUSTOMER_IDS.deploymentId]).toMatchObject({
       stampAfter: 1000,
       stampUpTo: 380000,
       unique: 'pln123',
@@ -273,7 +273,7 @@ describe('id export (planAndSave, sendExport)', () => {
         {
           exported: 2,
           files,
-          deploymentId: 'customdeploy_export_customer',
+          deploymentId: EXPORT_CUSTOMER_IDS.deploymentId,
           ended: Date.UTC(2026, 11, 1, 12),
         },
       ],

@@ -11,6 +11,14 @@ import { DeployError, SimulatedAccount, readSdfProject, type SdfProjectContent }
 import { loadFacts } from './facts';
 import { generateDeployProject, type DeployMode } from './generate';
 import { deploymentsOf, serializeElement, unflatten, type FlatObject } from './sdfXml';
+import {
+  CUSTOMER_SYNC_PAGE,
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SRC = path.join(REPO, 'src');
@@ -18,13 +26,13 @@ const facts = loadFacts(REPO);
 /** HotWax-owned ids we share with HotWax's project (the others we never ship nor deploy). */
 const OWNED = [...facts.hotwaxOwned].filter((id) => facts.objects.has(id));
 const SCRIPTS = [
-  'customscript_imp_customer',
-  'customscript_export_customer',
-  'customscript_generate_hist_shop_customer',
-  'customscript_upload_hist_shop_customer',
+  IMPORT_CUSTOMER.scriptId,
+  EXPORT_CUSTOMER_IDS.scriptId,
+  GENERATE_HISTORICAL_CSV.scriptId,
+  UPLOAD_HISTORICAL_CSV.scriptId,
 ];
-const DEPLOY1 = 'scriptdeployments/scriptdeployment[customdeploy1]';
-const EXPORT_DEPLOY = 'scriptdeployments/scriptdeployment[customdeploy_export_customer]';
+const DEPLOY1 = `scriptdeployments/scriptdeployment[${IMPORT_CUSTOMER.deploymentId}]`;
+const EXPORT_DEPLOY = `scriptdeployments/scriptdeployment[${EXPORT_CUSTOMER_IDS.deploymentId}]`;
 
 const temps: string[] = [];
 afterAll(() => {
@@ -77,10 +85,10 @@ function deploymentSettings(a: SimulatedAccount): Record<string, Record<string, 
 
 /** What HotWax's job manager and an administrator do in a live account. */
 function adminChanges(a: SimulatedAccount): void {
-  a.set('customscript_imp_customer', `${DEPLOY1}/status`, 'TESTING'); // HC_RL_UpdateSuiteScriptStatus: pause
-  a.set('customscript_export_customer', `${EXPORT_DEPLOY}/recurrence/daily/repeat`, 'PT30M');
-  a.set('customscript_export_customer', `${EXPORT_DEPLOY}/recurrence/daily/starttime`, '02:00:00Z');
-  a.set('customscript_export_customer', `${EXPORT_DEPLOY}/loglevel`, 'ERROR');
+  a.set(IMPORT_CUSTOMER.scriptId, `${DEPLOY1}/status`, 'TESTING'); // HC_RL_UpdateSuiteScriptStatus: pause
+  a.set(EXPORT_CUSTOMER_IDS.scriptId, `${EXPORT_DEPLOY}/recurrence/daily/repeat`, 'PT30M');
+  a.set(EXPORT_CUSTOMER_IDS.scriptId, `${EXPORT_DEPLOY}/recurrence/daily/starttime`, '02:00:00Z');
+  a.set(EXPORT_CUSTOMER_IDS.scriptId, `${EXPORT_DEPLOY}/loglevel`, 'ERROR');
 }
 
 describe('npm run deploy over an account running HotWax customer scripts', () => {
@@ -100,11 +108,11 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     const deployments = deploymentSettings(account);
     expect(Object.keys(deployments).sort()).toEqual(
       [
-        'customscript_export_customer.customdeploy_export_customer',
-        'customscript_export_customer.customdeploy_export_customer_rest',
-        'customscript_generate_hist_shop_customer.customdeploy_generate_hist_shop_customer',
-        'customscript_imp_customer.customdeploy1',
-        'customscript_upload_hist_shop_customer.customdeploy_upload_hist_shop_customer',
+        `${EXPORT_CUSTOMER_IDS.scriptId}.${EXPORT_CUSTOMER_IDS.deploymentId}`,
+        `${EXPORT_CUSTOMER_IDS.scriptId}.${EXPORT_CUSTOMER_IDS.onDemandDeploymentId}`,
+        `${GENERATE_HISTORICAL_CSV.scriptId}.${GENERATE_HISTORICAL_CSV.deploymentId}`,
+        `${IMPORT_CUSTOMER.scriptId}.${IMPORT_CUSTOMER.deploymentId}`,
+        `${UPLOAD_HISTORICAL_CSV.scriptId}.${UPLOAD_HISTORICAL_CSV.deploymentId}`,
       ].sort(),
     );
 
@@ -132,10 +140,10 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
       'customrecord_hc_sync_checkpoint',
       'customrecord_hc_sync_run',
       // Ours (issue 11): the map/reduce import; its deployment comes with deploy:add-deployments.
-      'customscript_hc_mr_import_customer',
-      'customscript_hc_sl_customer_sync',
+      IMPORT_CUSTOMER_MR.scriptId,
+      CUSTOMER_SYNC_PAGE.scriptId,
     ]);
-    expect(report.created).toContain('customscript_imp_customer.custscript_hc_imp_sftp_config');
+    expect(report.created).toContain(`${IMPORT_CUSTOMER.scriptId}.custscript_hc_imp_sftp_config`);
     expect(report.created.filter((id) => id.includes('.customdeploy'))).toEqual([]);
     for (const id of SCRIPTS) {
       const changes = report.updated.get(id) ?? [];
@@ -151,7 +159,7 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
       expect(account.get(id).values.notifyemails).toBe('ops@example.com');
     }
     expect(
-      account.get('customscript_imp_customer').values[
+      account.get(IMPORT_CUSTOMER.scriptId).values[
         'scriptcustomfields/scriptcustomfield[custscript_hc_imp_sftp_config]/fieldtype'
       ],
     ).toBe('SELECT');
@@ -173,14 +181,14 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     account.deploy(project('update'));
     adminChanges(account);
     const deployments = deploymentSettings(account);
-    const report = account.deploy(project('add-deployments', ['customdeploy_imp_customer_rest']));
-    expect(report.created).toEqual(['customscript_imp_customer.customdeploy_imp_customer_rest']);
+    const report = account.deploy(project('add-deployments', [IMPORT_CUSTOMER.onDemandDeploymentId]));
+    expect(report.created).toEqual([`${IMPORT_CUSTOMER.scriptId}.${IMPORT_CUSTOMER.onDemandDeploymentId}`]);
     const after = deploymentSettings(account);
-    expect(after['customscript_imp_customer.customdeploy_imp_customer_rest']).toMatchObject({
+    expect(after[`${IMPORT_CUSTOMER.scriptId}.${IMPORT_CUSTOMER.onDemandDeploymentId}`]).toMatchObject({
       status: 'NOTSCHEDULED',
       title: 'HC_SC_ImportCustomer REST',
     });
-    delete after['customscript_imp_customer.customdeploy_imp_customer_rest'];
+    delete after[`${IMPORT_CUSTOMER.scriptId}.${IMPORT_CUSTOMER.onDemandDeploymentId}`];
     expect(after).toEqual(deployments);
   });
 
@@ -193,18 +201,18 @@ describe('npm run deploy over an account running HotWax customer scripts', () =>
     const hotwax = account.deploy(hotwaxProject());
     for (const id of OWNED) expect(hotwax.updated.has(id)).toBe(false);
     expect(snapshot(account, OWNED)).toEqual(owned);
-    const imp = account.get('customscript_imp_customer').values;
+    const imp = account.get(IMPORT_CUSTOMER.scriptId).values;
     expect(imp.scriptfile).toBe('[/SuiteScripts/Customer/HC_SC_ImportCustomer.js]');
     expect(imp[`${DEPLOY1}/status`]).toBe('SCHEDULED'); // the pause is undone by HotWax's deploy
     expect(imp['scriptcustomfields/scriptcustomfield[custscript_hc_imp_sftp_config]/fieldtype']).toBe(
       'SELECT',
     );
-    const exp = account.get('customscript_export_customer').values;
+    const exp = account.get(EXPORT_CUSTOMER_IDS.scriptId).values;
     expect(exp[`${EXPORT_DEPLOY}/recurrence/daily/repeat`]).toBe('PT15M');
 
     const resetByHotWax = deploymentSettings(account);
     account.deploy(project('update'));
-    expect(account.get('customscript_imp_customer').values.scriptfile).toBe(
+    expect(account.get(IMPORT_CUSTOMER.scriptId).values.scriptfile).toBe(
       '[/SuiteScripts/HotWaxCustomerSync/HC_SC_ImportCustomer.js]',
     );
     expect(deploymentSettings(account)).toEqual(resetByHotWax);
@@ -226,16 +234,16 @@ describe('a fresh account (no HotWax objects)', () => {
       expect.arrayContaining([
         'customrecord_ns_sftp_configuration',
         'custtab_hc_entity_tab',
-        'customscript_imp_customer.customdeploy1',
-        'customscript_imp_customer.customdeploy_imp_customer_rest',
-        'customscript_export_customer.customdeploy_export_customer',
-        'customscript_export_customer.customdeploy_export_customer_rest',
+        `${IMPORT_CUSTOMER.scriptId}.${IMPORT_CUSTOMER.deploymentId}`,
+        `${IMPORT_CUSTOMER.scriptId}.${IMPORT_CUSTOMER.onDemandDeploymentId}`,
+        `${EXPORT_CUSTOMER_IDS.scriptId}.${EXPORT_CUSTOMER_IDS.deploymentId}`,
+        `${EXPORT_CUSTOMER_IDS.scriptId}.${EXPORT_CUSTOMER_IDS.onDemandDeploymentId}`,
       ]),
     );
     for (const id of OWNED) expect(account.get(id)).toEqual(facts.objects.get(id));
-    const imp = account.get('customscript_imp_customer').values;
+    const imp = account.get(IMPORT_CUSTOMER.scriptId).values;
     expect(imp[`${DEPLOY1}/loglevel`]).toBe('AUDIT');
-    expect(account.get('customscript_export_customer').values[`${EXPORT_DEPLOY}/loglevel`]).toBe('AUDIT');
+    expect(account.get(EXPORT_CUSTOMER_IDS.scriptId).values[`${EXPORT_DEPLOY}/loglevel`]).toBe('AUDIT');
   });
 
   it('after the first install, a redeploy keeps the paused job and the changed recurrence, and the emulator runs the administrator’s schedule', () => {
@@ -252,14 +260,16 @@ describe('a fresh account (no HotWax objects)', () => {
     for (const o of account.objects.values())
       fs.writeFileSync(path.join(dir, 'Objects', `${o.id}.xml`), serializeElement(unflatten(o)));
     const emulated = new Account({ sdfProjectDir: dir, fileCabinetRoot: path.join(SRC, 'FileCabinet') });
-    const imp = emulated.script('customscript_imp_customer');
-    expect(imp.deployments.find((d) => d.deploymentId === 'customdeploy1')?.status).toBe('TESTING');
-    const exp = emulated.script('customscript_export_customer');
-    const scheduled = exp.deployments.find((d) => d.deploymentId === 'customdeploy_export_customer')!;
+    const imp = emulated.script(IMPORT_CUSTOMER.scriptId);
+    expect(imp.deployments.find((d) => d.deploymentId === IMPORT_CUSTOMER.deploymentId)?.status).toBe(
+      'TESTING',
+    );
+    const exp = emulated.script(EXPORT_CUSTOMER_IDS.scriptId);
+    const scheduled = exp.deployments.find((d) => d.deploymentId === EXPORT_CUSTOMER_IDS.deploymentId)!;
     expect(scheduled.recurrence).toMatchObject({ daily: { repeat: 'PT30M', starttime: '02:00:00Z' } });
     expect(scheduled.logLevel).toBe('ERROR');
     const queued = new Scheduler(emulated).queueScheduledDeployments().map((t) => t.deploymentId);
-    expect(queued).toContain('customdeploy_export_customer');
-    expect(queued).not.toContain('customdeploy1');
+    expect(queued).toContain(EXPORT_CUSTOMER_IDS.deploymentId);
+    expect(queued).not.toContain(IMPORT_CUSTOMER.deploymentId);
   });
 });

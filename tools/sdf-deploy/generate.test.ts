@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadFacts } from './facts';
 import { GenerateError, generateDeployProject, parseNotifyEmails } from './generate';
+import { EXPORT_CUSTOMER_IDS } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const facts = loadFacts(REPO);
@@ -50,7 +51,7 @@ describe('generateDeployProject', () => {
       hotwaxOwned: facts.hotwaxOwned,
     });
     expect(p.deployments).toEqual([]);
-    const xml = fs.readFileSync(path.join(p.dir, 'Objects', 'customscript_export_customer.xml'), 'utf8');
+    const xml = fs.readFileSync(path.join(p.dir, 'Objects', `${EXPORT_CUSTOMER_IDS.scriptId}.xml`), 'utf8');
     expect(xml).toContain('<notifyowner>F</notifyowner>');
     expect(xml).toContain('<notifyadmins>T</notifyadmins>');
     expect(xml).toContain('<notifyemails></notifyemails>');

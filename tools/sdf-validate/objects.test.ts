@@ -5,6 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem, validateSdfProject } from './validate';
 import { EXPORT, IMPORT, SRC, broken, copyProject, expectProblem } from './testProject';
+import {
+  CUSTOMER_SYNC_PAGE,
+  EXPORT_CUSTOMER_IDS,
+  GENERATE_HISTORICAL_CSV,
+  IMPORT_CUSTOMER,
+  IMPORT_CUSTOMER_MR,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 describe('the real project', () => {
   it('validates clean, build/scripts.mjs included', () => {
@@ -21,21 +29,23 @@ describe('the real project', () => {
         'customrecord_hc_sync_checkpoint.xml',
         'customrecord_hc_sync_run.xml',
         'customrecord_ns_sftp_configuration.xml',
-        'customscript_export_customer.xml',
-        'customscript_generate_hist_shop_customer.xml',
-        'customscript_hc_mr_import_customer.xml',
-        'customscript_hc_sl_customer_sync.xml',
-        'customscript_imp_customer.xml',
-        'customscript_upload_hist_shop_customer.xml',
+        `${EXPORT_CUSTOMER_IDS.scriptId}.xml`,
+        `${GENERATE_HISTORICAL_CSV.scriptId}.xml`,
+        `${IMPORT_CUSTOMER_MR.scriptId}.xml`,
+        `${CUSTOMER_SYNC_PAGE.scriptId}.xml`,
+        `${IMPORT_CUSTOMER.scriptId}.xml`,
+        `${UPLOAD_HISTORICAL_CSV.scriptId}.xml`,
         'custtab_hc_entity_tab.xml',
       ].sort(),
     );
-    const imp = fs.readFileSync(path.join(SRC, 'Objects', 'customscript_imp_customer.xml'), 'utf8');
-    expect(imp).toContain('<scriptdeployment scriptid="customdeploy1">');
-    expect(imp).toContain('<scriptdeployment scriptid="customdeploy_imp_customer_rest">');
-    const exp = fs.readFileSync(path.join(SRC, 'Objects', 'customscript_export_customer.xml'), 'utf8');
+    const imp = fs.readFileSync(path.join(SRC, 'Objects', `${IMPORT_CUSTOMER.scriptId}.xml`), 'utf8');
+    expect(imp).toContain(`<scriptdeployment scriptid="${IMPORT_CUSTOMER.deploymentId}">`);
+    expect(imp).toContain(`<scriptdeployment scriptid="${IMPORT_CUSTOMER.onDemandDeploymentId}">`);
+    const exp = fs.readFileSync(path.join(SRC, 'Objects', `${EXPORT_CUSTOMER_IDS.scriptId}.xml`), 'utf8');
     expect(exp).toMatch(
-      /scriptid="customdeploy_export_customer">\s*<buffersize>1<\/buffersize>\s*<concurrencylimit>1</,
+      new RegExp(
+        `scriptid="${EXPORT_CUSTOMER_IDS.deploymentId}">\\s*<buffersize>1<\\/buffersize>\\s*<concurrencylimit>1<`,
+      ),
     );
   });
 });
@@ -65,7 +75,10 @@ describe('a broken copy fails, naming the file and the problem', () => {
 
   it('a (nested) id longer than 40 characters', () => {
     const src = broken(IMPORT, (t) =>
-      t.replace('customdeploy_imp_customer_rest"', 'customdeploy_imp_customer_rest_for_hotwax_jobs"'),
+      t.replace(
+        `${IMPORT_CUSTOMER.onDemandDeploymentId}"`,
+        'customdeploy_imp_customer_rest_for_hotwax_jobs"',
+      ),
     );
     expectProblem(
       validateSdfProject(src),
@@ -98,12 +111,17 @@ describe('a broken copy fails, naming the file and the problem', () => {
 
   it('an id used twice', () => {
     const src = broken(EXPORT, (t) =>
-      t.replace('scriptid="customdeploy_export_customer_rest"', 'scriptid="customdeploy_imp_customer_rest"'),
+      t.replace(
+        `scriptid="${EXPORT_CUSTOMER_IDS.onDemandDeploymentId}"`,
+        `scriptid="${IMPORT_CUSTOMER.onDemandDeploymentId}"`,
+      ),
     );
     const problems = validateSdfProject(src);
     expect(
       problems.some((p) =>
-        /customdeploy_imp_customer_rest" is already used in src\/Objects\/customscript_/.test(p.message),
+        new RegExp(
+          `${IMPORT_CUSTOMER.onDemandDeploymentId}" is already used in src\\/Objects\\/customscript_`,
+        ).test(p.message),
       ),
     ).toBe(true);
   });

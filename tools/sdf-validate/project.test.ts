@@ -5,6 +5,10 @@ import path from 'node:path';
 import { formatProblem, validateSdfProject } from './validate';
 import { generateDeployProject } from '../sdf-deploy/generate';
 import { SFTP, SRC, broken, copyProject, expectProblem, generated, facts } from './testProject';
+import {
+  IMPORT_CUSTOMER,
+  UPLOAD_HISTORICAL_CSV,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 describe('a broken copy fails, naming the file and the problem', () => {
   it('deploy.xml missing an object', () => {
@@ -62,7 +66,9 @@ describe('HotWax-owned objects (docs/HOTWAX-OBJECTS.md)', () => {
     for (const mode of ['update', 'first-install'] as const)
       expect(generated(mode).map(formatProblem)).toEqual([]);
     expect(
-      generated('add-deployments', { deployments: ['customdeploy_imp_customer_rest'] }).map(formatProblem),
+      generated('add-deployments', { deployments: [IMPORT_CUSTOMER.onDemandDeploymentId] }).map(
+        formatProblem,
+      ),
     ).toEqual([]);
   });
 
@@ -137,18 +143,20 @@ describe('the default deploy keeps the administrator’s deployments', () => {
     const problems = generated('update', {
       src,
       edit: [
-        'Objects/customscript_upload_hist_shop_customer.xml',
+        `Objects/${UPLOAD_HISTORICAL_CSV.scriptId}.xml`,
         (t) =>
           t.replace(
             '</scriptcustomfields>',
-            '</scriptcustomfields>\n  <scriptdeployments><scriptdeployment scriptid="customdeploy_upload_hist_shop_customer"><status>NOTSCHEDULED</status><title>HC_SC_UploadHistoricalCustomerCSV</title><loglevel>AUDIT</loglevel></scriptdeployment></scriptdeployments>',
+            `</scriptcustomfields>\n  <scriptdeployments><scriptdeployment scriptid="${UPLOAD_HISTORICAL_CSV.deploymentId}"><status>NOTSCHEDULED</status><title>HC_SC_UploadHistoricalCustomerCSV</title><loglevel>AUDIT</loglevel></scriptdeployment></scriptdeployments>`,
           ),
       ],
     });
     expectProblem(
       problems,
-      'update/Objects/customscript_upload_hist_shop_customer.xml',
-      /deployment customdeploy_upload_hist_shop_customer: the default deploy must not contain script deployments/,
+      `update/Objects/${UPLOAD_HISTORICAL_CSV.scriptId}.xml`,
+      new RegExp(
+        `deployment ${UPLOAD_HISTORICAL_CSV.deploymentId}: the default deploy must not contain script deployments`,
+      ),
     );
   });
 

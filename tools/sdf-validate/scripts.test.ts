@@ -4,6 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem, validateSdfProject } from './validate';
 import { EXPORT, IMPORT, BUILT, broken, copyProject, expectProblem, generated } from './testProject';
+import {
+  EXPORT_CUSTOMER_IDS,
+  IMPORT_CUSTOMER,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 describe('a broken copy fails, naming the file and the problem', () => {
   it('a missing scriptfile', () => {
@@ -36,7 +40,7 @@ describe('a broken copy fails, naming the file and the problem', () => {
     expectProblem(
       validateSdfProject(src),
       IMPORT,
-      /deployment customdeploy1: status SCHEDULED needs a <recurrence>/,
+      new RegExp(`deployment ${IMPORT_CUSTOMER.deploymentId}: status SCHEDULED needs a <recurrence>`),
     );
   });
 
@@ -49,7 +53,9 @@ describe('a broken copy fails, naming the file and the problem', () => {
     expectProblem(
       validateSdfProject(src),
       IMPORT,
-      /deployment customdeploy_imp_customer_rest: status NOTSCHEDULED must not have a <recurrence>/,
+      new RegExp(
+        `deployment ${IMPORT_CUSTOMER.onDemandDeploymentId}: status NOTSCHEDULED must not have a <recurrence>`,
+      ),
     );
   });
 
@@ -58,7 +64,9 @@ describe('a broken copy fails, naming the file and the problem', () => {
     expectProblem(
       validateSdfProject(src),
       EXPORT,
-      /deployment customdeploy_export_customer <daily>: repeat "PT10M" is not an interval NetSuite offers/,
+      new RegExp(
+        `deployment ${EXPORT_CUSTOMER_IDS.deploymentId} <daily>: repeat "PT10M" is not an interval NetSuite offers`,
+      ),
     );
   });
 
@@ -92,7 +100,9 @@ describe('a broken copy fails, naming the file and the problem', () => {
     expectProblem(
       validateSdfProject(src),
       IMPORT,
-      /customdeploy1: a SCHEDULED deployment must be titled with the script name "HC_SC_ImportCustomer"/,
+      new RegExp(
+        `${IMPORT_CUSTOMER.deploymentId}: a SCHEDULED deployment must be titled with the script name "HC_SC_ImportCustomer"`,
+      ),
     );
   });
 
@@ -107,7 +117,9 @@ describe('a broken copy fails, naming the file and the problem', () => {
     expectProblem(
       validateSdfProject(src),
       entry,
-      /reads script parameter custscript_hc_imp_batch_size, which customscript_imp_customer \(src\/Objects\/customscript_imp_customer\.xml\) does not declare/,
+      new RegExp(
+        `reads script parameter custscript_hc_imp_batch_size, which ${IMPORT_CUSTOMER.scriptId} \\(src\\/Objects\\/${IMPORT_CUSTOMER.scriptId}\\.xml\\) does not declare`,
+      ),
     );
   });
 
@@ -123,7 +135,9 @@ describe('a broken copy fails, naming the file and the problem', () => {
     expectProblem(
       problems,
       entry,
-      /reads script parameter custscript_hc_imp_sftp_config, which customscript_export_customer/,
+      new RegExp(
+        `reads script parameter custscript_hc_imp_sftp_config, which ${EXPORT_CUSTOMER_IDS.scriptId}`,
+      ),
     );
     expectProblem(
       problems,
@@ -174,42 +188,49 @@ describe('production defaults', () => {
     expectProblem(
       validateSdfProject(src),
       IMPORT,
-      /customdeploy1: a SCHEDULED deployment logs at AUDIT, ERROR, EMERGENCY, not DEBUG/,
+      new RegExp(
+        `${IMPORT_CUSTOMER.deploymentId}: a SCHEDULED deployment logs at AUDIT, ERROR, EMERGENCY, not DEBUG`,
+      ),
     );
     const src2 = broken(EXPORT, (t) => t.replace('<loglevel>AUDIT</loglevel>', ''));
     expectProblem(
       validateSdfProject(src2),
       EXPORT,
-      /customdeploy_export_customer: .* not DEBUG \(the default when loglevel is absent\)/,
+      new RegExp(
+        `${EXPORT_CUSTOMER_IDS.deploymentId}: .* not DEBUG \\(the default when loglevel is absent\\)`,
+      ),
     );
   });
 
   it('failure notices to the record owner (the deploying user), or to nobody, or to a malformed address', () => {
     const owner = generated('update', {
       edit: [
-        'Objects/customscript_imp_customer.xml',
+        `Objects/${IMPORT_CUSTOMER.scriptId}.xml`,
         (t) => t.replace('<notifyowner>F</notifyowner>', '<notifyowner>T</notifyowner>'),
       ],
     });
     expectProblem(
       owner,
-      'update/Objects/customscript_imp_customer.xml',
+      `update/Objects/${IMPORT_CUSTOMER.scriptId}.xml`,
       /notifyowner must be F; T .* whoever deployed it/,
     );
     const nobody = generated('update', {
       emails: [],
       edit: [
-        'Objects/customscript_imp_customer.xml',
+        `Objects/${IMPORT_CUSTOMER.scriptId}.xml`,
         (t) => t.replace('<notifyadmins>T</notifyadmins>', '<notifyadmins>F</notifyadmins>'),
       ],
     });
-    expectProblem(nobody, 'update/Objects/customscript_imp_customer.xml', /nobody is told when it fails/);
+    expectProblem(nobody, `update/Objects/${IMPORT_CUSTOMER.scriptId}.xml`, /nobody is told when it fails/);
     const bad = generated('update', {
-      edit: ['Objects/customscript_imp_customer.xml', (t) => t.replace('ops@example.com', 'ops-at-example')],
+      edit: [
+        `Objects/${IMPORT_CUSTOMER.scriptId}.xml`,
+        (t) => t.replace('ops@example.com', 'ops-at-example'),
+      ],
     });
     expectProblem(
       bad,
-      'update/Objects/customscript_imp_customer.xml',
+      `update/Objects/${IMPORT_CUSTOMER.scriptId}.xml`,
       /"ops-at-example" in <notifyemails> is not an email address/,
     );
   });

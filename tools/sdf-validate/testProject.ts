@@ -8,6 +8,10 @@ import path from 'node:path';
 import { loadFacts } from '../sdf-deploy/facts';
 import { generateDeployProject, type DeployMode } from '../sdf-deploy/generate';
 import { type Problem, formatProblem, validateSdfProject } from './validate';
+import {
+  EXPORT_CUSTOMER_IDS,
+  IMPORT_CUSTOMER,
+} from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const SRC = path.join(REPO, 'src');
@@ -52,8 +56,8 @@ export function expectProblem(problems: Problem[], file: string, message: RegExp
     );
 }
 
-export const IMPORT = 'src/Objects/customscript_imp_customer.xml';
-export const EXPORT = 'src/Objects/customscript_export_customer.xml';
+export const IMPORT = `src/Objects/${IMPORT_CUSTOMER.scriptId}.xml`;
+export const EXPORT = `src/Objects/${EXPORT_CUSTOMER_IDS.scriptId}.xml`;
 
 export const facts = loadFacts(REPO);
 export const SFTP = 'src/Objects/customrecord_ns_sftp_configuration.xml';
