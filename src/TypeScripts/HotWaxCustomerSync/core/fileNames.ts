@@ -51,7 +51,10 @@ export function isCsv(fileName: string): boolean {
  * hashing is not needed to tell two versions of one file apart).
  */
 export function textHash(text: string): string {
+  // Read once: a global looked up per character is about 40 times slower in a vm context (the
+  // emulator's sandbox: 5 MB in 25 ms instead of 970 ms); in NetSuite's engine, unverified.
+  const imul = Math.imul;
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < text.length; i++) h = imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16);
 }

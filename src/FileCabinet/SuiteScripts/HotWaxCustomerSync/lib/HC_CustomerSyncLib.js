@@ -1003,8 +1003,9 @@ return s}function timestampedCsvName(prefix,date,unique){return`${prefix}-${utcS
 function stem(fileName){return fileName.replace(/\.csv$/i,'')}function alternativeName(fileName,date,unique){
 return`${stem(fileName)}-${utcStamp(date)}-${unique}.csv`}function temporaryName(fileName){return`.${fileName}.part`}
 function isCsv(fileName){return/\.csv$/i.test(fileName)&&!fileName.startsWith('.')}function textHash(text){
+const imul=Math.imul
 let h=2166136261
-for(let i=0;i<text.length;i++)h=Math.imul(h^text.charCodeAt(i),16777619)
+for(let i=0;i<text.length;i++)h=imul(h^text.charCodeAt(i),16777619)
 return(h>>>0).toString(16)}const FILE_CONTENT_LIMIT=10*1024*1024
 const SFTP_MAX_FILE_SIZE=1e8
 const join=(dir,name)=>dir?`${dir.replace(/\/$/,'')}/${name}`:name
