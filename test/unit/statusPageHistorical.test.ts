@@ -21,7 +21,7 @@ const line = (m: PageModel) => m.health.find((h) => h.flow === 'Historical expor
 test('the finished export is a run on the page, from the folder: its time, counts and units', () => {
   const { model } = page({ historical: finished });
   expect(field(model, 'custpage_hist_last')).toBe(
-    `${new Date(NOW - 5 * MIN).toISOString()}: 10,000 customers exported (10000 in all), 1 part written, 2 shared Shopify ids`,
+    `${new Date(NOW - 5 * MIN).toISOString()}: 10,000 customers exported (10,000 in all), 1 part written, 2 Shopify customer IDs on more than one customer`,
   );
   expect(line(model).state).toBe('healthy');
   const runs = table(model, 'custpage_runs_generate');

@@ -25,7 +25,7 @@ export function outcomeText(key: ScriptKey, s: Record<string, unknown>): string 
     return `${plural(n(s.exported), 'customer id')} sent in ${plural(files, 'file')}${n(s.stageErrors) ? `, ${n(s.stageErrors)} stage errors` : ''}`;
   }
   if (key === 'generate') {
-    return `${plural(n(s.exportedThisExecution), 'customer')} exported (${n(s.exportedTotal)} in all), ${plural(Array.isArray(s.partsWritten) ? s.partsWritten.length : 0, 'part')} written${n(s.duplicates) ? `, ${n(s.duplicates)} shared Shopify ids` : ''}`;
+    return `${plural(n(s.exportedThisExecution), 'customer')} exported (${n(s.exportedTotal).toLocaleString('en-US')} in all), ${plural(Array.isArray(s.partsWritten) ? s.partsWritten.length : 0, 'part')} written${n(s.duplicates) ? `, ${plural(n(s.duplicates), 'Shopify customer ID')} on more than one customer` : ''}`;
   }
   return `${plural(n(s.uploaded), 'file')} uploaded, ${n(s.failed)} failed`;
 }
