@@ -6,7 +6,6 @@
  */
 import { SFTP_FOLDERS } from '../core/config';
 import { uniqueSuffix } from '../core/fileNames';
-import { describeError } from '../core/errors';
 import { toReportCsv } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import type { CustomerFeed } from '../core/customerFeed';
@@ -22,9 +21,12 @@ import type {
 import { emptyCounts } from './importTypes';
 import type { RowDecider } from './customerUpsert';
 import type { RowVerdict } from './importDryRun';
-import { writeFileVerdict, writeVerdicts } from './importDryRun';
+import { fileVerdict, verdictsFile } from './importDryRun';
 import { shortStem } from './customerFeedFolder';
+import { handledAny } from './feedState';
 import type { ReportFile } from './feedReports';
+import type { Steps } from './feedActions';
+import { act } from './feedActions';
 import {
   ARCHIVE_UNITS,
   byLine,
@@ -55,6 +57,8 @@ export interface Feed extends FeedJob {
   entry: FeedEntry;
   name: string;
   state: ImportState;
+  /** The reports written for the feed in this execution (FileResult errorReports, dryRunReport). */
+  written: Array<{ folder: string; name: string }>;
   text: string;
   parsed: CustomerFeed;
   /** Physical lines after the header. */
@@ -67,42 +71,29 @@ export interface Feed extends FeedJob {
 }
 
 /** The earlier steps' own part of a Feed: enough to fail the file. */
-export type FeedStart = Pick<Feed, keyof FeedJob | 'entry' | 'name' | 'state'>;
-
-/**
- * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
- * naming the folder, and returns false (the caller leaves the feed where it is for the next run).
- */
-export function writeInto(
-  folder: string,
-  feed: string,
-  op: () => void,
-  deps: ImportDeps,
-  run: RunContext,
-): boolean {
-  try {
-    op();
-    return true;
-  } catch (e) {
-    const { code, message } = describeError(e);
-    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
-    if (!run.reportedFolders.has(folder)) {
-      run.reportedFolders.add(folder);
-      deps.log.error(
-        `Cannot write to SFTP folder ${folder}/`,
-        `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`,
-      );
-    }
-    return false;
-  }
-}
+export type FeedStart = Pick<Feed, keyof FeedJob | 'entry' | 'name' | 'state' | 'written'>;
 
 /** A dry run's verdict file (customer/export/dry_run/). */
 export const dryRunName = (f: FeedStart): string => reportName(f, '-dry-run.csv', true);
 
-/** Writes a report feedReports.ts decided on (false: its folder cannot be written, reported). */
-export const writeReport = (f: FeedStart, r: ReportFile): boolean =>
-  writeInto(r.folder, f.name, () => f.deps.feeds.writeReport(r.folder, r.name, r.text), f.deps, f.run);
+/**
+ * A report feedReports.ts decided on, written (false: its folder cannot be written, reported): a part
+ * of the errors so far (`savePart`), a finished or failed feed's report, or a dry run's verdicts.
+ */
+export function* writeReport(
+  f: FeedStart,
+  report: ReportFile,
+  kind: 'savePart' | 'saveReport' | 'saveVerdicts' = 'saveReport',
+): Steps<boolean> {
+  const ok =
+    kind === 'saveVerdicts'
+      ? (yield* act({ kind, report }), true)
+      : yield* act({ kind, feed: f.name, report });
+  // The summary and run history name the reports written for the feed in this execution.
+  if (ok && !f.written.some((w) => w.folder === report.folder && w.name === report.name))
+    f.written.push({ folder: report.folder, name: report.name });
+  return ok;
+}
 
 /**
  * Stopping inside the feed: a copy is kept in the File Cabinet for the next execution (unless this
@@ -110,10 +101,11 @@ export const writeReport = (f: FeedStart, r: ReportFile): boolean =>
  * two leaves a copy the next run finds by name (and overwrites or deletes), never one nobody knows.
  * Only a feed the File Cabinet can hold, and one the handoff can no longer take (rows handled).
  */
-export function inProgress(f: Feed): FileResult {
+export function* inProgress(f: Feed): Steps<FileResult> {
   const { state, deps } = f;
-  if (f.copyWanted && (state.line > 0 || state.reportParts) && deps.budget.canAfford(COPY_SAVE_UNITS)) {
-    const folderId = state.feedCopy?.folderId ?? state.copyFolderId ?? deps.feedCopies!.folder();
+  if (f.copyWanted && handledAny(state) && deps.budget.canAfford(COPY_SAVE_UNITS)) {
+    const folderId =
+      state.feedCopy?.folderId ?? state.copyFolderId ?? (yield* act({ kind: 'findCopyFolder' }));
     if (folderId) {
       state.copyFolderId = folderId;
       state.feedCopy = {
@@ -122,8 +114,8 @@ export function inProgress(f: Feed): FileResult {
         size: f.entry.size!,
         modified: f.entry.lastModified!.getTime(),
       };
-      f.save(state);
-      const fileId = deps.feedCopies!.save(folderId, state.feedCopy.name, f.text);
+      yield* act({ kind: 'saveCheckpoint', state });
+      const fileId = yield* act({ kind: 'saveCopy', folderId, name: state.feedCopy.name, text: f.text });
       if (fileId) state.feedCopy.fileId = fileId;
       else delete state.copyFolderId; // removed since, perhaps: looked up again next time
     }
@@ -132,7 +124,7 @@ export function inProgress(f: Feed): FileResult {
 }
 
 /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
-export function failFile(f: FeedStart, code: string, reason: string): FileResult {
+export function* failFile(f: FeedStart, code: string, reason: string): Steps<FileResult> {
   const { name, state, deps, opts } = f;
   // Its report and move must fit too (governance), or the next execution reads the file again.
   if (
@@ -144,7 +136,7 @@ export function failFile(f: FeedStart, code: string, reason: string): FileResult
   state.counts = emptyCounts();
   f.tally('errors');
   if (opts.dryRun) {
-    writeFileVerdict(name, dryRunName(f), code, reason, deps);
+    yield* writeReport(f, fileVerdict(name, dryRunName(f), code, reason), 'saveVerdicts');
     return { name, outcome: 'checked', counts: state.counts, reason };
   }
   deps.log.error(
@@ -153,9 +145,9 @@ export function failFile(f: FeedStart, code: string, reason: string): FileResult
   );
   const folder = SFTP_FOLDERS.customerFeedError;
   const text = toReportCsv(ERROR_REPORT_HEADER, [[name, 0, '', code, reason]]);
-  if (!writeReport(f, { folder, name: reportName(f, '-errors.csv'), text }))
+  if (!(yield* writeReport(f, { folder, name: reportName(f, '-errors.csv'), text })))
     return { name, outcome: 'blocked', counts: state.counts, reason };
-  return moveFeedInto(f, SFTP_FOLDERS.customerFeedFailed, {
+  return yield* moveFeedInto(f, SFTP_FOLDERS.customerFeedFailed, {
     name,
     outcome: 'failed',
     counts: state.counts,
@@ -168,16 +160,15 @@ export function failFile(f: FeedStart, code: string, reason: string): FileResult
  * a crash picks the same name): `result` with where it went, or blocked when a folder cannot be
  * written (reported), or changed or gone when the feed is no longer the version read (not moved).
  */
-function moveFeedInto(f: FeedStart, folder: string, result: FileResult): FileResult {
-  const { name, state, deps, run } = f;
+function* moveFeedInto(f: FeedStart, folder: string, result: FileResult): Steps<FileResult> {
+  const { name, state, deps } = f;
   // Recorded first: a re-run that finds the feed moved reports these counts (importFeeds, finishHandoff).
   state.moving = { to: folder, lines: result.lines, blankLines: result.blankLines };
-  f.save(state);
+  yield* act({ kind: 'saveCheckpoint', state });
   // A fresh listing, against what was read: a feed rewritten (or removed) meanwhile is not moved.
-  // (A listing that fails leaves the feed in place, reported, for the next run: as a failed move does.)
-  if (!writeInto(SFTP_FOLDERS.customerFeed, name, () => (run.listed = deps.feeds.list()), deps, run))
-    return { ...result, outcome: 'blocked' };
-  const check = moveCheck(run.listed!, name, state);
+  const listed = yield* act({ kind: 'listFeeds', feed: name });
+  if (!listed) return { ...result, outcome: 'blocked' };
+  const check = moveCheck(listed, name, state);
   if (check !== 'move') {
     const c = state.counts;
     const changed = check === 'changed';
@@ -187,38 +178,30 @@ function moveFeedInto(f: FeedStart, folder: string, result: FileResult): FileRes
     );
     return { ...result, outcome: check };
   }
-  let movedTo = '';
-  const moved = writeInto(
-    folder,
-    name,
-    () => {
-      movedTo = deps.feeds.moveFeed(name, folder, `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`);
-    },
-    deps,
-    run,
-  );
-  return moved ? { ...result, movedTo } : { ...result, outcome: 'blocked' };
+  const alternative = `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`;
+  const movedTo = yield* act({ kind: 'move', feed: name, folder, alternative });
+  return movedTo !== null ? { ...result, movedTo } : { ...result, outcome: 'blocked' };
 }
 
 /** Every row handled: the reports first, then the archive move, so nothing is archived early. */
-export function finishFeed(f: Feed): FileResult {
+export function* finishFeed(f: Feed): Steps<FileResult> {
   const { name, state, deps, parsed, lines } = f;
   const handledLines =
     parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
     parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
   const blankLines = Math.max(0, lines - handledLines);
   if (f.opts.dryRun) {
-    writeVerdicts(name, dryRunName(f), f.verdicts, deps, null);
+    yield* writeReport(f, verdictsFile(name, dryRunName(f), f.verdicts, null), 'saveVerdicts');
     return { name, outcome: 'checked', counts: state.counts, lines, blankLines };
   }
   if (!deps.budget.canAfford(finishUnits(state))) {
-    f.save(state);
-    return inProgress(f);
+    yield* act({ kind: 'saveCheckpoint', state });
+    return yield* inProgress(f);
   }
   const parts = state.reportParts ?? 0;
   if (state.errors.length > 0 || parts > 0) {
     for (const r of finishReports(f, parsed))
-      if (!writeReport(f, r)) return { name, outcome: 'blocked', counts: state.counts, lines };
+      if (!(yield* writeReport(f, r))) return { name, outcome: 'blocked', counts: state.counts, lines };
     const first = byLine(state.errors)[0];
     const c = state.counts;
     deps.log.error(
@@ -226,7 +209,7 @@ export function finishFeed(f: Feed): FileResult {
       `see ${SFTP_FOLDERS.customerFeedError}/${reportName(f, parts > 0 ? '-errors-*.csv' : '-errors.csv')}; ${lines} line(s) after the header: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
-  return moveFeedInto(f, SFTP_FOLDERS.customerFeedArchive, {
+  return yield* moveFeedInto(f, SFTP_FOLDERS.customerFeedArchive, {
     name,
     outcome: 'archived',
     counts: state.counts,

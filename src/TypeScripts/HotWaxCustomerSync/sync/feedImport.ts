@@ -18,9 +18,9 @@ import type { FileResult, ImportState } from './importTypes';
 import { emptyCounts } from './importTypes';
 import type { PreparedRow, RowOutcome } from './customerUpsert';
 import { CHECKPOINT_ROWS } from './customerUpsert';
-import { LEASE_MS } from './feedState';
-import { DRY_RUN_FOLDER, writeVerdicts } from './importDryRun';
-import { recordingReports, unreadableReason } from './customerFeedFolder';
+import { LEASE_MS, partWritten } from './feedState';
+import { DRY_RUN_FOLDER, verdictsFile } from './importDryRun';
+import { unreadableReason } from './customerFeedFolder';
 import {
   COPY_SAVE_UNITS,
   REPORT_UNITS,
@@ -31,20 +31,21 @@ import {
 } from './feedReports';
 import type { Feed, FeedJob, FeedStart } from './feedFinish';
 import { dryRunName, failFile, finishFeed, inProgress, writeReport } from './feedFinish';
+import type { Steps } from './feedActions';
+import { act, drive } from './feedActions';
 
-/** One feed, with the names of the reports written for it. */
-export function importOneFeed(entry: FeedEntry, state: ImportState, job: FeedJob): FileResult {
-  const written = recordingReports(job.deps.feeds);
-  const result = importFeed({
-    ...job,
-    deps: { ...job.deps, feeds: written.feeds },
-    entry,
-    name: entry.name,
-    state,
-  });
-  const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
+/** One feed's steps carried out by the driver (feedActions.ts). */
+export const importOneFeed = (entry: FeedEntry, state: ImportState, job: FeedJob): FileResult =>
+  drive(job, feedSteps(entry, state, job));
+
+/** One feed's steps, with the names of the reports written for it. */
+export function* feedSteps(entry: FeedEntry, state: ImportState, job: FeedJob): Steps<FileResult> {
+  const written: FeedStart['written'] = [];
+  const result = yield* importFeed({ ...job, entry, name: entry.name, state, written });
+  const names = (folder: string) => written.filter((w) => w.folder === folder).map((w) => w.name);
+  const errorReports = names(SFTP_FOLDERS.customerFeedError);
   if (errorReports.length) result.errorReports = errorReports;
-  const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
+  const dryRunReport = names(DRY_RUN_FOLDER)[0];
   if (dryRunReport) result.dryRunReport = dryRunReport;
   return result;
 }
@@ -65,13 +66,13 @@ export function skipEntry(name: string, reason: string, deps: FeedJob['deps']): 
 }
 
 /** The driver of one feed's steps: each returns its result when the feed stops there. */
-function importFeed(start: FeedStart): FileResult {
-  const f = readFeed(start);
+function* importFeed(start: FeedStart): Steps<FileResult> {
+  const f = yield* readFeed(start);
   if ('outcome' in f) return f;
   if (f.offer && f.offer(f.parsed.rows.length + f.parsed.problems.length))
     return { name: f.name, outcome: 'handed off', counts: f.state.counts, lines: f.lines };
   setupChecks(f);
-  return decideRows(f) ?? finishFeed(f);
+  return (yield* decideRows(f)) ?? (yield* finishFeed(f));
 }
 
 /**
@@ -79,10 +80,10 @@ function importFeed(start: FeedStart): FileResult {
  * execution kept, whatever the listing shows now; else a download), its fingerprint checked and
  * kept, and parsed. A FileResult when the feed stops here (failed, skipped, changed).
  */
-function readFeed(start: FeedStart): Feed | FileResult {
+function* readFeed(start: FeedStart): Steps<Feed | FileResult> {
   const { entry, name, state, deps, opts } = start;
   if ((entry.size ?? 0) > SFTP_MAX_FILE_SIZE)
-    return failFile(
+    return yield* failFile(
       start,
       'FILE_TOO_LARGE',
       `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
@@ -92,16 +93,16 @@ function readFeed(start: FeedStart): Feed | FileResult {
   const sameFile =
     !!state.feedCopy &&
     (!!state.print || (state.feedCopy.size === entry.size && state.feedCopy.modified === modified));
-  const copied = sameFile && deps.feedCopies ? deps.feedCopies.load(state.feedCopy!) : null;
+  const copied = sameFile && deps.feedCopies ? yield* act({ kind: 'loadCopy', copy: state.feedCopy! }) : null;
   if (copied) state.feedCopy!.fileId = copied.id;
   let text: string;
   try {
-    text = copied ? copied.text : deps.feeds.download(name);
+    text = copied ? copied.text : yield* act({ kind: 'download', feed: name });
   } catch (e) {
     const { code, message } = describeError(e);
     if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
     if (PERMANENT_DOWNLOAD_ERRORS.has(code))
-      return failFile(
+      return yield* failFile(
         start,
         'FILE_TOO_LARGE',
         `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`,
@@ -127,9 +128,9 @@ function readFeed(start: FeedStart): Feed | FileResult {
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCustomerFeed(text, name);
   const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
-  if (parsed?.refusal && !missingKey) return failFile(start, 'DUPLICATE_COLUMN', parsed.refusal);
+  if (parsed?.refusal && !missingKey) return yield* failFile(start, 'DUPLICATE_COLUMN', parsed.refusal);
   if (!parsed || missingKey)
-    return failFile(
+    return yield* failFile(
       start,
       'UNREADABLE_FEED',
       unreadable ??
@@ -201,16 +202,14 @@ function fail(
  * one-pass replay). Out of units for the write, the execution stops here and the next one writes
  * the same part before any further row. null: go on; else the feed's result.
  */
-function spillIfFull(f: Feed): FileResult | null {
+function* spillIfFull(f: Feed): Steps<FileResult | null> {
   const { state } = f;
   if (f.opts.dryRun || f.pendingChars <= SPILL_AT_CHARS) return null;
-  if (!f.deps.budget.canAfford(REPORT_UNITS)) return inProgress(f);
+  if (!f.deps.budget.canAfford(REPORT_UNITS)) return yield* inProgress(f);
   const part = nextPart(f);
-  if (!writeReport(f, part))
+  if (!(yield* writeReport(f, part, 'savePart')))
     return { name: f.name, outcome: 'blocked', counts: state.counts, lines: f.lines };
-  state.missingLines = [...(state.missingLines ?? []), ...part.missing];
-  state.reportParts = (state.reportParts ?? 0) + 1;
-  state.errors = [];
+  partWritten(state, part.missing);
   f.pendingChars = 0;
   return null;
 }
@@ -220,19 +219,19 @@ function spillIfFull(f: Feed): FileResult | null {
  * line order with the rows (a feed of many malformed records spills them into parts as it goes):
  * `before(line)` takes those before `line`, each followed by the spill check.
  */
-function malformedRecords(f: Feed): (line: number) => FileResult | null {
+function malformedRecords(f: Feed): (line: number) => Steps<FileResult | null> {
   const { state } = f;
   const from = Math.max(state.line, state.problemsThrough ?? 0);
   const problems = f.parsed.problems
     .filter((p) => p.lineNumber > from)
     .sort((a, b) => a.lineNumber - b.lineNumber);
   let next = 0;
-  return (line) => {
+  return function* (line) {
     while (next < problems.length && problems[next].lineNumber < line) {
       const p = problems[next++];
       fail(f, p.lineNumber, '', p.code, p.message, false);
       state.problemsThrough = Math.max(state.problemsThrough ?? 0, p.lineNumber);
-      const stop = spillIfFull(f);
+      const stop = yield* spillIfFull(f);
       if (stop) return stop;
     }
     return null;
@@ -246,12 +245,12 @@ function malformedRecords(f: Feed): (line: number) => FileResult | null {
  * is decided against one look-up, while the checkpoint is saved every batch of opts.batchSize.
  * null: every row handled.
  */
-function decideRows(f: Feed): FileResult | null {
+function* decideRows(f: Feed): Steps<FileResult | null> {
   const { state, deps, opts, decider, parsed } = f;
   const problemsBefore = malformedRecords(f);
   // A part the last execution had no units left to write comes first; a dry run keeps no state and
   // lists every malformed record whatever part of the feed it checks.
-  const deferred = spillIfFull(f) ?? (opts.dryRun ? problemsBefore(Infinity) : null);
+  const deferred = (yield* spillIfFull(f)) ?? (opts.dryRun ? yield* problemsBefore(Infinity) : null);
   if (deferred) return deferred;
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
   const prepare = (r: (typeof rows)[number]): PreparedRow => ({
@@ -267,8 +266,13 @@ function decideRows(f: Feed): FileResult | null {
     const lookUp = i >= lookedUpTo;
     const affordable = batchRows(f, lookUp);
     if (affordable < 1) {
-      if (opts.dryRun) writeVerdicts(f.name, dryRunName(f), f.verdicts, deps, rows[i].lineNumber);
-      return inProgress(f);
+      if (opts.dryRun)
+        yield* writeReport(
+          f,
+          verdictsFile(f.name, dryRunName(f), f.verdicts, rows[i].lineNumber),
+          'saveVerdicts',
+        );
+      return yield* inProgress(f);
     }
     if (lookUp) {
       lookFrom = i;
@@ -279,9 +283,9 @@ function decideRows(f: Feed): FileResult | null {
     const prepared = upcoming.slice(i - lookFrom, end - lookFrom);
     const decide = decider.begin(prepared, lookUp ? upcoming : null);
     // Not decided (the map/reduce lacks an outcome): left as it is, for the scheduled path.
-    if (!decide) return inProgress(f);
+    if (!decide) return yield* inProgress(f);
     for (const p of prepared) {
-      const stop = problemsBefore(p.row.lineNumber) ?? handleRow(f, p, decide);
+      const stop = (yield* problemsBefore(p.row.lineNumber)) ?? (yield* handleRow(f, p, decide));
       if (stop) return stop;
     }
     i = end;
@@ -289,12 +293,12 @@ function decideRows(f: Feed): FileResult | null {
     // by their HC customer id (re-work, never a duplicate); each save is 2 units. And before a third
     // of the lease has passed, so a slow account never lets it lapse while this execution runs.
     if (i < rows.length && (i - savedAt >= CHECKPOINT_ROWS || deps.now() - savedTime > LEASE_MS / 3)) {
-      f.save(state);
+      yield* act({ kind: 'saveCheckpoint', state });
       savedAt = i;
       savedTime = deps.now();
     }
   }
-  return problemsBefore(Infinity);
+  return yield* problemsBefore(Infinity);
 }
 
 /**
@@ -315,7 +319,11 @@ function batchRows(f: Feed, lookUp: boolean): number {
 }
 
 /** One row decided and counted (a dry run notes its verdict), then the spill check. */
-function handleRow(f: Feed, p: PreparedRow, decide: (row: PreparedRow) => RowOutcome): FileResult | null {
+function* handleRow(
+  f: Feed,
+  p: PreparedRow,
+  decide: (row: PreparedRow) => RowOutcome,
+): Steps<FileResult | null> {
   const { row } = p;
   const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
   const outcome = decide(p);
@@ -335,5 +343,5 @@ function handleRow(f: Feed, p: PreparedRow, decide: (row: PreparedRow) => RowOut
       });
   }
   f.state.line = row.lineNumber;
-  return spillIfFull(f);
+  return yield* spillIfFull(f);
 }

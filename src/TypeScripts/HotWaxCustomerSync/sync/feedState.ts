@@ -28,6 +28,19 @@ export function feedPhase(state: ImportState): FeedPhase {
   return state.line > 0 ? 'rows' : 'taken up';
 }
 
+/**
+ * Some of the feed is handled (a row, or a report part): a copy of it is worth keeping, and it can no
+ * longer be handed over (importHandoffPolicy.ts mayOffer).
+ */
+export const handledAny = (state: ImportState): boolean => state.line > 0 || !!state.reportParts;
+
+/** Report parts: the errors so far written out as the next part (`missing`: its lines for required_fields_missing/). */
+export function partWritten(state: ImportState, missing: number[]): void {
+  state.missingLines = [...(state.missingLines ?? []), ...missing];
+  state.reportParts = (state.reportParts ?? 0) + 1;
+  state.errors = [];
+}
+
 /** A checkpoint with no feed and no lease (a first run, or a dry run's own). */
 export const freshState = (): ImportState => ({
   file: null,

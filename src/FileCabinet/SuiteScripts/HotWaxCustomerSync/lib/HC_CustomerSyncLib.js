@@ -1430,10 +1430,7 @@ bytes+=size
 if(pair)i++}return s}function observingReports(feeds,onReport){const observed=Object.create(feeds)
 observed.writeReport=(folder,name,csv)=>{feeds.writeReport(folder,name,csv)
 onReport(folder,name,csv)}
-return observed}function recordingReports(feeds){const written=[]
-return{feeds:observingReports(feeds,(folder,name)=>{if(!written.some(w=>w.folder===folder&&w.name===name))written.push({
-folder,name})}),names:folder=>written.filter(w=>w.folder===folder).map(w=>w.name)}}function unreadableReason(text){
-if(!text.replace(/^\uFEFF/,'').trim())return'the file is empty'
+return observed}function unreadableReason(text){if(!text.replace(/^\uFEFF/,'').trim())return'the file is empty'
 const lines=text.split(/\r\n|\n|\r/).filter(l=>l!=='')
 const bad=l=>l.indexOf('\0')>=0||l.indexOf('\ufffd')>=0
 if(bad(lines[0]))return lines[0].indexOf('\0')>=0?'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters':'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8'
@@ -1472,7 +1469,10 @@ const now=listed.find(e=>e.name===name)
 const p=state.print
 if(!now)return'gone'
 return p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)?'changed':'move'}const LEASE_MS=15*60*1e3
-const freshState=()=>({file:null,line:0,errors:[],counts:emptyCounts(),lease:null})
+const handledAny=state=>state.line>0||!!state.reportParts
+function partWritten(state,missing){state.missingLines=[...state.missingLines??[],...missing]
+state.reportParts=(state.reportParts??0)+1
+state.errors=[]}const freshState=()=>({file:null,line:0,errors:[],counts:emptyCounts(),lease:null})
 function resetFeed(state){Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
 for(const k of['tag','feedCopy','print','moving','reportParts','missingLines','problemsThrough'])delete state[k]}
 function takeUp(state,name,tag){resetFeed(state)
@@ -1492,93 +1492,113 @@ state.blockedTags={...state.blockedTags}
 for(const f of feeds)state.blockedTags[f.name]=f.tag}function giveBack(state,feeds){returnFeeds(state,feeds)
 delete state.handoff}const DRY_RUN_FOLDER='customer/export/dry_run'
 const DRY_RUN_HEADER=[...DRY_RUN_REPORT_HEADER]
-function writeVerdicts(name,fileName,verdicts,deps,uncheckedFrom){
+function verdictsFile(name,fileName,verdicts,uncheckedFrom){
 const rows=[...verdicts].sort((a,b)=>a.line-b.line).map(v=>[name,v.line,v.hcCustomerId,v.outcome,v.customerId,v.code,v.message])
 if(uncheckedFrom!==null)rows.push([name,uncheckedFrom,'','not checked','','DRY_RUN_INCOMPLETE',`this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`])
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,rows))}
-function writeFileVerdict(name,fileName,code,reason,deps){
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]]))}
-function writeInto(folder,feed,op,deps,run){try{op()
+return{folder:DRY_RUN_FOLDER,name:fileName,text:toReportCsv(DRY_RUN_HEADER,rows)}}
+const fileVerdict=(name,fileName,code,reason)=>({folder:DRY_RUN_FOLDER,name:fileName,
+text:toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]])})
+function*act(a){return yield a}function drive(ports,steps){let next=steps.next()
+while(!next.done){let done
+try{done=carryOut(ports,next.value)}catch(e){next=steps.throw(e)
+continue}next=steps.next(done)}return next.value}function carryOut({deps,save,run},a){const{feeds,feedCopies}=deps
+switch(a.kind){case'saveCheckpoint':return a.exactly?deps.checkpoint.save(a.state):save(a.state)
+case'download':return feeds.download(a.feed)
+case'savePart':case'saveReport':{const r=a.report
+return writeInto(r.folder,a.feed,()=>feeds.writeReport(r.folder,r.name,r.text),deps,run)}case'saveVerdicts':
+return feeds.writeReport(a.report.folder,a.report.name,a.report.text)
+case'findCopyFolder':return feedCopies.folder()
+case'saveCopy':return feedCopies.save(a.folderId,a.name,a.text)
+case'loadCopy':return feedCopies.load(a.copy)
+case'deleteCopy':return feedCopies.remove(a.copy)
+case'listFeeds':return writeInto(SFTP_FOLDERS.customerFeed,a.feed,()=>run.listed=feeds.list(),deps,run)?run.listed:null
+case'move':{let movedTo=null
+writeInto(a.folder,a.feed,()=>movedTo=feeds.moveFeed(a.feed,a.folder,a.alternative),deps,run)
+return movedTo}case'submit':return deps.mapReduce.submit()}}function writeInto(folder,feed,op,deps,run){try{op()
 return true}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
 deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`)
 }return false}}const dryRunName=f=>reportName(f,'-dry-run.csv',true)
-const writeReport=(f,r)=>writeInto(r.folder,f.name,()=>f.deps.feeds.writeReport(r.folder,r.name,r.text),f.deps,f.run)
-function inProgress(f){const{state,deps}=f
-if(f.copyWanted&&(state.line>0||state.reportParts)&&deps.budget.canAfford(COPY_SAVE_UNITS)){
-const folderId=state.feedCopy?.folderId??state.copyFolderId??deps.feedCopies.folder()
+function*writeReport(f,report,kind='saveReport'){const ok=kind==='saveVerdicts'?(yield*act({kind,report}),
+true):yield*act({kind,feed:f.name,report})
+if(ok&&!f.written.some(w=>w.folder===report.folder&&w.name===report.name))f.written.push({folder:report.folder,
+name:report.name})
+return ok}function*inProgress(f){const{state,deps}=f
+if(f.copyWanted&&handledAny(state)&&deps.budget.canAfford(COPY_SAVE_UNITS)){
+const folderId=state.feedCopy?.folderId??state.copyFolderId??(yield*act({kind:'findCopyFolder'}))
 if(folderId){state.copyFolderId=folderId
 state.feedCopy={folderId,name:`${shortStem(f.name)}-${state.tag??uniqueSuffix()}.csv`,size:f.entry.size,
 modified:f.entry.lastModified.getTime()}
-f.save(state)
-const fileId=deps.feedCopies.save(folderId,state.feedCopy.name,f.text)
+yield*act({kind:'saveCheckpoint',state})
+const fileId=yield*act({kind:'saveCopy',folderId,name:state.feedCopy.name,text:f.text})
 if(fileId)state.feedCopy.fileId=fileId
 else delete state.copyFolderId}}return{name:f.name,outcome:'in progress',counts:state.counts,lines:f.lines}}
-function failFile(f,code,reason){const{name,state,deps,opts}=f
+function*failFile(f,code,reason){const{name,state,deps,opts}=f
 if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
 outcome:'in progress',counts:state.counts}
 state.counts=emptyCounts()
 f.tally('errors')
-if(opts.dryRun){writeFileVerdict(name,dryRunName(f),code,reason,deps)
+if(opts.dryRun){yield*writeReport(f,fileVerdict(name,dryRunName(f),code,reason),'saveVerdicts')
 return{name,outcome:'checked',counts:state.counts,reason}}
 deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`)
 const folder=SFTP_FOLDERS.customerFeedError
 const text=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
-if(!writeReport(f,{folder,name:reportName(f,'-errors.csv'),text}))return{name,outcome:'blocked',counts:state.counts,
-reason}
-return moveFeedInto(f,SFTP_FOLDERS.customerFeedFailed,{name,outcome:'failed',counts:state.counts,reason})}
-function moveFeedInto(f,folder,result){const{name,state,deps,run}=f
+if(!(yield*writeReport(f,{folder,name:reportName(f,'-errors.csv'),text})))return{name,outcome:'blocked',
+counts:state.counts,reason}
+return yield*moveFeedInto(f,SFTP_FOLDERS.customerFeedFailed,{name,outcome:'failed',counts:state.counts,reason})}
+function*moveFeedInto(f,folder,result){const{name,state,deps}=f
 state.moving={to:folder,lines:result.lines,blankLines:result.blankLines}
-f.save(state)
-if(!writeInto(SFTP_FOLDERS.customerFeed,name,()=>run.listed=deps.feeds.list(),deps,run))return{...result,
-outcome:'blocked'}
-const check=moveCheck(run.listed,name,state)
+yield*act({kind:'saveCheckpoint',state})
+const listed=yield*act({kind:'listFeeds',feed:name})
+if(!listed)return{...result,outcome:'blocked'}
+const check=moveCheck(listed,name,state)
 if(check!=='move'){const c=state.counts
 const changed=check==='changed'
 deps.log.error(`Customer feed ${name} ${changed?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${changed?`${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)`:`someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`)
-return{...result,outcome:check}}let movedTo=''
-const moved=writeInto(folder,name,()=>{
-movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
-return moved?{...result,movedTo}:{...result,outcome:'blocked'}}function finishFeed(f){
+return{...result,outcome:check}}const alternative=`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`
+const movedTo=yield*act({kind:'move',feed:name,folder,alternative})
+return movedTo!==null?{...result,movedTo}:{...result,outcome:'blocked'}}function*finishFeed(f){
 const{name,state,deps,parsed,lines}=f
 const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
 const blankLines=Math.max(0,lines-handledLines)
-if(f.opts.dryRun){writeVerdicts(name,dryRunName(f),f.verdicts,deps,null)
+if(f.opts.dryRun){yield*writeReport(f,verdictsFile(name,dryRunName(f),f.verdicts,null),'saveVerdicts')
 return{name,outcome:'checked',counts:state.counts,lines,blankLines}}if(!deps.budget.canAfford(finishUnits(state))){
-f.save(state)
-return inProgress(f)}const parts=state.reportParts??0
-if(state.errors.length>0||parts>0){for(const r of finishReports(f,parsed))if(!writeReport(f,r))return{name,
+yield*act({kind:'saveCheckpoint',state})
+return yield*inProgress(f)}const parts=state.reportParts??0
+if(state.errors.length>0||parts>0){for(const r of finishReports(f,parsed))if(!(yield*writeReport(f,r)))return{name,
 outcome:'blocked',counts:state.counts,lines}
 const first=byLine(state.errors)[0]
 const c=state.counts
 deps.log.error(`Customer feed ${name}: ${c.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${reportName(f,parts>0?'-errors-*.csv':'-errors.csv')}; ${lines} line(s) after the header: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
-}return moveFeedInto(f,SFTP_FOLDERS.customerFeedArchive,{name,outcome:'archived',counts:state.counts,lines,blankLines})}
-function importOneFeed(entry,state,job){const written=recordingReports(job.deps.feeds)
-const result=importFeed({...job,deps:{...job.deps,feeds:written.feeds},entry,name:entry.name,state})
-const errorReports=written.names(SFTP_FOLDERS.customerFeedError)
+}return yield*moveFeedInto(f,SFTP_FOLDERS.customerFeedArchive,{name,outcome:'archived',counts:state.counts,lines,
+blankLines})}const importOneFeed=(entry,state,job)=>drive(job,feedSteps(entry,state,job))
+function*feedSteps(entry,state,job){const written=[]
+const result=yield*importFeed({...job,entry,name:entry.name,state,written})
+const names=folder=>written.filter(w=>w.folder===folder).map(w=>w.name)
+const errorReports=names(SFTP_FOLDERS.customerFeedError)
 if(errorReports.length)result.errorReports=errorReports
-const dryRunReport=written.names(DRY_RUN_FOLDER)[0]
+const dryRunReport=names(DRY_RUN_FOLDER)[0]
 if(dryRunReport)result.dryRunReport=dryRunReport
 return result}
 const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
 function skipEntry(name,reason,deps){
 deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`,`${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`)
-return{name,outcome:'skipped',reason,counts:emptyCounts()}}function importFeed(start){const f=readFeed(start)
+return{name,outcome:'skipped',reason,counts:emptyCounts()}}function*importFeed(start){const f=yield*readFeed(start)
 if('outcome'in f)return f
 if(f.offer&&f.offer(f.parsed.rows.length+f.parsed.problems.length))return{name:f.name,outcome:'handed off',
 counts:f.state.counts,lines:f.lines}
 setupChecks(f)
-return decideRows(f)??finishFeed(f)}function readFeed(start){const{entry,name,state,deps,opts}=start
-if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile(start,'FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
+return(yield*decideRows(f))??(yield*finishFeed(f))}function*readFeed(start){const{entry,name,state,deps,opts}=start
+if((entry.size??0)>SFTP_MAX_FILE_SIZE)return yield*failFile(start,'FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
 const modified=entry.lastModified?.getTime()
 const sameFile=!!state.feedCopy&&(!!state.print||state.feedCopy.size===entry.size&&state.feedCopy.modified===modified)
-const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
+const copied=sameFile&&deps.feedCopies?yield*act({kind:'loadCopy',copy:state.feedCopy}):null
 if(copied)state.feedCopy.fileId=copied.id
 let text
-try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
+try{text=copied?copied.text:yield*act({kind:'download',feed:name})}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile(start,'FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
+if(PERMANENT_DOWNLOAD_ERRORS.has(code))return yield*failFile(start,'FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
 return skipEntry(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=textHash(text)
 const p=state.print
 if(p&&p.hash!==hash){const c=state.counts
@@ -1587,8 +1607,8 @@ return{name,outcome:'changed',counts:state.counts}}if(!p)state.print={size:entry
 const unreadable=unreadableReason(text)
 const parsed=unreadable?null:readCustomerFeed(text,name)
 const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
-if(parsed?.refusal&&!missingKey)return failFile(start,'DUPLICATE_COLUMN',parsed.refusal)
-if(!parsed||missingKey)return failFile(start,'UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
+if(parsed?.refusal&&!missingKey)return yield*failFile(start,'DUPLICATE_COLUMN',parsed.refusal)
+if(!parsed||missingKey)return yield*failFile(start,'UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
 const copyWanted=!!deps.feedCopies&&!opts.dryRun&&!copied&&entry.size!==undefined&&entry.size<=FILE_CONTENT_LIMIT&&modified!==undefined
 return{...start,text,parsed,lines:Math.max(0,physicalLineCount(text)-parsed.headerLine),
 pendingChars:state.errors.reduce((n,e)=>n+storedSize(e),0),verdicts:[],copyWanted}}
@@ -1603,26 +1623,24 @@ f.state.errors.push(e)
 f.pendingChars+=storedSize(e)
 f.tally('errors')
 if(f.opts.dryRun)f.verdicts.push({line,hcCustomerId,outcome:'error',customerId:'',code,message})}
-function spillIfFull(f){const{state}=f
+function*spillIfFull(f){const{state}=f
 if(f.opts.dryRun||f.pendingChars<=SPILL_AT_CHARS)return null
-if(!f.deps.budget.canAfford(REPORT_UNITS))return inProgress(f)
+if(!f.deps.budget.canAfford(REPORT_UNITS))return yield*inProgress(f)
 const part=nextPart(f)
-if(!writeReport(f,part))return{name:f.name,outcome:'blocked',counts:state.counts,lines:f.lines}
-state.missingLines=[...state.missingLines??[],...part.missing]
-state.reportParts=(state.reportParts??0)+1
-state.errors=[]
+if(!(yield*writeReport(f,part,'savePart')))return{name:f.name,outcome:'blocked',counts:state.counts,lines:f.lines}
+partWritten(state,part.missing)
 f.pendingChars=0
 return null}function malformedRecords(f){const{state}=f
 const from=Math.max(state.line,state.problemsThrough??0)
 const problems=f.parsed.problems.filter(p=>p.lineNumber>from).sort((a,b)=>a.lineNumber-b.lineNumber)
 let next=0
-return line=>{while(next<problems.length&&problems[next].lineNumber<line){const p=problems[next++]
+return function*(line){while(next<problems.length&&problems[next].lineNumber<line){const p=problems[next++]
 fail(f,p.lineNumber,'',p.code,p.message,false)
 state.problemsThrough=Math.max(state.problemsThrough??0,p.lineNumber)
-const stop=spillIfFull(f)
-if(stop)return stop}return null}}function decideRows(f){const{state,deps,opts,decider,parsed}=f
+const stop=yield*spillIfFull(f)
+if(stop)return stop}return null}}function*decideRows(f){const{state,deps,opts,decider,parsed}=f
 const problemsBefore=malformedRecords(f)
-const deferred=spillIfFull(f)??(opts.dryRun?problemsBefore(Infinity):null)
+const deferred=(yield*spillIfFull(f))??(opts.dryRun?yield*problemsBefore(Infinity):null)
 if(deferred)return deferred
 const rows=parsed.rows.filter(r=>r.lineNumber>state.line)
 const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)})
@@ -1633,22 +1651,24 @@ let savedAt=0
 let savedTime=deps.now()
 for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
 const affordable=batchRows(f,lookUp)
-if(affordable<1){if(opts.dryRun)writeVerdicts(f.name,dryRunName(f),f.verdicts,deps,rows[i].lineNumber)
-return inProgress(f)}if(lookUp){lookFrom=i
+if(affordable<1){
+if(opts.dryRun)yield*writeReport(f,verdictsFile(f.name,dryRunName(f),f.verdicts,rows[i].lineNumber),'saveVerdicts')
+return yield*inProgress(f)}if(lookUp){lookFrom=i
 lookedUpTo=Math.min(rows.length,i+Math.max(opts.batchSize,decider.lookAhead??0))
 upcoming=rows.slice(lookFrom,lookedUpTo).map(prepare)}const end=Math.min(i+opts.batchSize,i+affordable,lookedUpTo)
 const prepared=upcoming.slice(i-lookFrom,end-lookFrom)
 const decide=decider.begin(prepared,lookUp?upcoming:null)
-if(!decide)return inProgress(f)
-for(const p of prepared){const stop=problemsBefore(p.row.lineNumber)??handleRow(f,p,decide)
+if(!decide)return yield*inProgress(f)
+for(const p of prepared){const stop=(yield*problemsBefore(p.row.lineNumber))??(yield*handleRow(f,p,decide))
 if(stop)return stop}i=end
-if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){f.save(state)
+if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){yield*act({kind:'saveCheckpoint',state
+})
 savedAt=i
-savedTime=deps.now()}}return problemsBefore(Infinity)}function batchRows(f,lookUp){
+savedTime=deps.now()}}return yield*problemsBefore(Infinity)}function batchRows(f,lookUp){
 const reserve=f.opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(f.pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(f.copyWanted?COPY_SAVE_UNITS:0)
 const{budget}=f.deps
 if(f.decider.rowUnits>0)return budget.howMany(f.decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve)
-return budget.canAfford(reserve)?f.opts.batchSize:0}function handleRow(f,p,decide){const{row}=p
+return budget.canAfford(reserve)?f.opts.batchSize:0}function*handleRow(f,p,decide){const{row}=p
 const hcCustomerId=(row.values.HCCustomerId??'').trim()
 const outcome=decide(p)
 if(outcome.kind==='error')fail(f,row.lineNumber,hcCustomerId,outcome.code,outcome.message,outcome.missingRequired)
@@ -1656,9 +1676,9 @@ else{f.tally(outcome.kind)
 if(f.opts.dryRun)f.verdicts.push({line:row.lineNumber,hcCustomerId,
 outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'already linked',customerId:outcome.customerId,
 code:'',message:''})}f.state.line=row.lineNumber
-return spillIfFull(f)}const MAX_HANDOFF_ATTEMPTS=3
+return yield*spillIfFull(f)}const MAX_HANDOFF_ATTEMPTS=3
 const LISTED_BYTES_PER_ROW=1e3
-const mayOffer=(state,name,dryRun,mr)=>!!mr&&!dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)
+const mayOffer=(state,name,dryRun,mr)=>!!mr&&!dryRun&&!handledAny(state)&&!state.notHandedOff?.includes(name)
 function handoffChoice(first,rowCount,after,state,mr){if(mr.minRows<=0)return null
 if(rowCount===null&&!first.size)return null
 const skippedBefore=new Set(state.skipped??[])
