@@ -12,16 +12,18 @@ import { describeError } from '../core/errors';
 import type { FeedCopyRef, FeedEntry } from './ports';
 import type { ImportDeps, ImportState, RunContext } from './importTypes';
 import type { ReportFile } from './feedReports';
+import { FOUND_AGAIN } from './feedReports';
 
 export type FeedAction =
-  /** The import checkpoint saved: through the caller's save (lease renewed), or `exactly` as given. */
-  | { kind: 'saveCheckpoint'; state: ImportState; exactly?: boolean }
+  /** The import checkpoint saved: through the caller's save (lease renewed), or `asIs` (its lease as it is). */
+  | { kind: 'saveCheckpoint'; state: ImportState; asIs?: boolean }
   /** The feed downloaded from customer/export/. */
   | { kind: 'download'; feed: string }
-  /** An error report part (`-errors-<n>.csv`) or a finished feed's report into its SFTP folder. */
-  | { kind: 'savePart' | 'saveReport'; feed: string; report: ReportFile }
-  /** A dry run's verdicts into customer/export/dry_run/ (a failure ends the execution in error). */
-  | { kind: 'saveVerdicts'; report: ReportFile }
+  /**
+   * An error report part (`-errors-<n>.csv`) or a finished feed's report into its SFTP folder; a dry
+   * run's verdicts into customer/export/dry_run/ (whose failure ends the execution in error).
+   */
+  | { kind: 'savePart' | 'saveReport' | 'saveVerdicts'; feed: string; report: ReportFile }
   /** The File Cabinet copy of a feed stopped inside: its folder, saved, read back, deleted. */
   | { kind: 'findCopyFolder' }
   | { kind: 'saveCopy'; folderId: string; name: string; text: string }
@@ -53,10 +55,8 @@ export interface ActionResults {
 /** A step: yields actions, ends with its result. */
 export type Steps<R> = Generator<FeedAction, R, unknown>;
 
-/** One action asked for, typed by its kind (`yield* act({ kind: 'download', feed })`). */
-export function* act<A extends FeedAction>(a: A): Steps<ActionResults[A['kind']]> {
-  return (yield a) as ActionResults[A['kind']];
-}
+/** What a step is handed back for an action of kind K: `(yield { kind: 'download', feed }) as Got<'download'>`. */
+export type Got<K extends FeedAction['kind']> = ActionResults[K];
 
 /** What the driver carries actions out with: the ports, the caller's checkpoint save, the execution's context. */
 export interface ActionPorts {
@@ -87,16 +87,16 @@ function carryOut({ deps, save, run }: ActionPorts, a: FeedAction): unknown {
   const { feeds, feedCopies } = deps;
   switch (a.kind) {
     case 'saveCheckpoint':
-      return a.exactly ? deps.checkpoint.save(a.state) : save(a.state);
+      return a.asIs ? deps.checkpoint.save(a.state) : save(a.state);
     case 'download':
       return feeds.download(a.feed);
     case 'savePart':
-    case 'saveReport': {
+    case 'saveReport':
+    case 'saveVerdicts': {
       const r = a.report;
-      return writeInto(r.folder, a.feed, () => feeds.writeReport(r.folder, r.name, r.text), deps, run);
+      const write = () => feeds.writeReport(r.folder, r.name, r.text);
+      return a.kind === 'saveVerdicts' ? write() : writeInto(r.folder, a.feed, write, deps, run);
     }
-    case 'saveVerdicts':
-      return feeds.writeReport(a.report.folder, a.report.name, a.report.text);
     case 'findCopyFolder':
       return feedCopies!.folder();
     case 'saveCopy':
@@ -141,7 +141,7 @@ function writeInto(folder: string, feed: string, op: () => void, deps: ImportDep
       run.reportedFolders.add(folder);
       deps.log.error(
         `Cannot write to SFTP folder ${folder}/`,
-        `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`,
+        `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: ${FOUND_AGAIN}.`,
       );
     }
     return false;

@@ -18,21 +18,22 @@ import type { FileResult, ImportState } from './importTypes';
 import { emptyCounts } from './importTypes';
 import type { PreparedRow, RowOutcome } from './customerUpsert';
 import { CHECKPOINT_ROWS } from './customerUpsert';
-import { LEASE_MS, partWritten } from './feedState';
-import { DRY_RUN_FOLDER, verdictsFile } from './importDryRun';
+import { LEASE_MS } from './feedState';
 import { unreadableReason } from './customerFeedFolder';
 import {
   COPY_SAVE_UNITS,
   REPORT_UNITS,
   SPILL_AT_CHARS,
+  countsText,
+  FOUND_AGAIN,
   nextPart,
   storedMessage,
   storedSize,
 } from './feedReports';
 import type { Feed, FeedJob, FeedStart } from './feedFinish';
-import { dryRunName, failFile, finishFeed, inProgress, writeReport } from './feedFinish';
-import type { Steps } from './feedActions';
-import { act, drive } from './feedActions';
+import { failFile, finishFeed, inProgress, resultOf, saveVerdicts, writeReport } from './feedFinish';
+import type { Got, Steps } from './feedActions';
+import { drive } from './feedActions';
 
 /** One feed's steps carried out by the driver (feedActions.ts). */
 export const importOneFeed = (entry: FeedEntry, state: ImportState, job: FeedJob): FileResult =>
@@ -40,13 +41,12 @@ export const importOneFeed = (entry: FeedEntry, state: ImportState, job: FeedJob
 
 /** One feed's steps, with the names of the reports written for it. */
 export function* feedSteps(entry: FeedEntry, state: ImportState, job: FeedJob): Steps<FileResult> {
-  const written: FeedStart['written'] = [];
+  const written: string[] = [];
   const result = yield* importFeed({ ...job, entry, name: entry.name, state, written });
-  const names = (folder: string) => written.filter((w) => w.folder === folder).map((w) => w.name);
-  const errorReports = names(SFTP_FOLDERS.customerFeedError);
-  if (errorReports.length) result.errorReports = errorReports;
-  const dryRunReport = names(DRY_RUN_FOLDER)[0];
-  if (dryRunReport) result.dryRunReport = dryRunReport;
+  // A real run writes error reports (named in the summary and run history); a dry run its verdicts.
+  if (written.length)
+    if (job.opts.dryRun) result.dryRunReport = written[0];
+    else result.errorReports = written;
   return result;
 }
 
@@ -58,9 +58,10 @@ const PERMANENT_DOWNLOAD_ERRORS = new Set([
 
 /** An entry that cannot be read: reported, left where it is. */
 export function skipEntry(name: string, reason: string, deps: FeedJob['deps']): FileResult {
+  const quoted = JSON.stringify(name);
   deps.log.error(
-    `Customer feed folder entry ${JSON.stringify(name)} skipped`,
-    `${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`,
+    `Customer feed folder entry ${quoted} skipped`,
+    `${SFTP_FOLDERS.customerFeed}/ entry ${quoted}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`,
   );
   return { name, outcome: 'skipped', reason, counts: emptyCounts() };
 }
@@ -69,8 +70,8 @@ export function skipEntry(name: string, reason: string, deps: FeedJob['deps']): 
 function* importFeed(start: FeedStart): Steps<FileResult> {
   const f = yield* readFeed(start);
   if ('outcome' in f) return f;
-  if (f.offer && f.offer(f.parsed.rows.length + f.parsed.problems.length))
-    return { name: f.name, outcome: 'handed off', counts: f.state.counts, lines: f.lines };
+  if (f.offer && (yield* f.offer(f.parsed.rows.length + f.parsed.problems.length)))
+    return resultOf(f, 'handed off', { lines: f.lines });
   setupChecks(f);
   return (yield* decideRows(f)) ?? (yield* finishFeed(f));
 }
@@ -82,30 +83,31 @@ function* importFeed(start: FeedStart): Steps<FileResult> {
  */
 function* readFeed(start: FeedStart): Steps<Feed | FileResult> {
   const { entry, name, state, deps, opts } = start;
+  const tooLarge = (why: string) =>
+    failFile(start, 'FILE_TOO_LARGE', `${why}; have HotWax send smaller feeds`);
   if ((entry.size ?? 0) > SFTP_MAX_FILE_SIZE)
-    return yield* failFile(
-      start,
-      'FILE_TOO_LARGE',
-      `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
+    return yield* tooLarge(
+      `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE)`,
     );
   // (A checkpoint without a print: the copy is of the same listing.)
   const modified = entry.lastModified?.getTime();
   const sameFile =
     !!state.feedCopy &&
     (!!state.print || (state.feedCopy.size === entry.size && state.feedCopy.modified === modified));
-  const copied = sameFile && deps.feedCopies ? yield* act({ kind: 'loadCopy', copy: state.feedCopy! }) : null;
+  const copied =
+    sameFile && deps.feedCopies
+      ? ((yield { kind: 'loadCopy', copy: state.feedCopy! }) as Got<'loadCopy'>)
+      : null;
   if (copied) state.feedCopy!.fileId = copied.id;
   let text: string;
   try {
-    text = copied ? copied.text : yield* act({ kind: 'download', feed: name });
+    text = copied ? copied.text : ((yield { kind: 'download', feed: name }) as Got<'download'>);
   } catch (e) {
     const { code, message } = describeError(e);
     if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
     if (PERMANENT_DOWNLOAD_ERRORS.has(code))
-      return yield* failFile(
-        start,
-        'FILE_TOO_LARGE',
-        `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`,
+      return yield* tooLarge(
+        `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message})`,
       );
     return skipEntry(name, `cannot be downloaded (${code}: ${message})`, deps);
   }
@@ -114,12 +116,11 @@ function* readFeed(start: FeedStart): Steps<Feed | FileResult> {
   const hash = textHash(text);
   const p = state.print;
   if (p && p.hash !== hash) {
-    const c = state.counts;
     deps.log.error(
       `Customer feed ${name} changed while it was being imported`,
-      `Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`,
+      `Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${countsText(state.counts)}); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (${FOUND_AGAIN}).`,
     );
-    return { name, outcome: 'changed', counts: state.counts };
+    return resultOf(start, 'changed');
   }
   // Kept as first read: a text merely touched (same text, new time) is then taken up again, whose rows
   // all come out "already linked". (The map/reduce's replay text is not a fresh download.)
@@ -207,9 +208,11 @@ function* spillIfFull(f: Feed): Steps<FileResult | null> {
   if (f.opts.dryRun || f.pendingChars <= SPILL_AT_CHARS) return null;
   if (!f.deps.budget.canAfford(REPORT_UNITS)) return yield* inProgress(f);
   const part = nextPart(f);
-  if (!(yield* writeReport(f, part, 'savePart')))
-    return { name: f.name, outcome: 'blocked', counts: state.counts, lines: f.lines };
-  partWritten(state, part.missing);
+  if (!(yield* writeReport(f, part, 'savePart'))) return resultOf(f, 'blocked', { lines: f.lines });
+  // The report parts phase: the errors so far are in the part (and its lines for required_fields_missing/).
+  state.missingLines = [...(state.missingLines ?? []), ...part.missing];
+  state.reportParts = (state.reportParts ?? 0) + 1;
+  state.errors = [];
   f.pendingChars = 0;
   return null;
 }
@@ -266,12 +269,7 @@ function* decideRows(f: Feed): Steps<FileResult | null> {
     const lookUp = i >= lookedUpTo;
     const affordable = batchRows(f, lookUp);
     if (affordable < 1) {
-      if (opts.dryRun)
-        yield* writeReport(
-          f,
-          verdictsFile(f.name, dryRunName(f), f.verdicts, rows[i].lineNumber),
-          'saveVerdicts',
-        );
+      if (opts.dryRun) yield* saveVerdicts(f, f.verdicts, rows[i].lineNumber);
       return yield* inProgress(f);
     }
     if (lookUp) {
@@ -293,7 +291,7 @@ function* decideRows(f: Feed): Steps<FileResult | null> {
     // by their HC customer id (re-work, never a duplicate); each save is 2 units. And before a third
     // of the lease has passed, so a slow account never lets it lapse while this execution runs.
     if (i < rows.length && (i - savedAt >= CHECKPOINT_ROWS || deps.now() - savedTime > LEASE_MS / 3)) {
-      yield* act({ kind: 'saveCheckpoint', state });
+      yield { kind: 'saveCheckpoint', state };
       savedAt = i;
       savedTime = deps.now();
     }

@@ -42,10 +42,3 @@ export function verdictsFile(
     ]);
   return { folder: DRY_RUN_FOLDER, name: fileName, text: toReportCsv(DRY_RUN_HEADER, rows) };
 }
-
-/** The dry run's verdict file for a feed that cannot be imported at all (its real run moves it to failed/). */
-export const fileVerdict = (name: string, fileName: string, code: string, reason: string): ReportFile => ({
-  folder: DRY_RUN_FOLDER,
-  name: fileName,
-  text: toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]),
-});
