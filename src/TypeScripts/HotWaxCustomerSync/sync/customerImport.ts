@@ -45,14 +45,14 @@ const HANDOFF_LEASE_MS = 30 * 24 * 60 * 60 * 1000;
  * on a conflict). `state` is the checkpoint in hand: replaced whole when the feeds are handed over
  * (offerHandoff), so a failure after that releases the handoff's.
  */
-interface Driver extends ActionPorts {
+export interface ImportRun extends ActionPorts {
   state: ImportState;
   opts: ImportOptions;
   summary: ImportSummary;
 }
 
 /** True when the run ends here (the map/reduce was submitted again); false when the feeds came back. */
-function* resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSummary): Steps<boolean> {
+export function* resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSummary): Steps<boolean> {
   const h = state.handoff!;
   const left = h.feeds.filter((f) => !h.done.includes(f.name));
   const names = left.map((f) => f.name).join(', ');
@@ -87,7 +87,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     return deps.checkpoint.save(st);
   };
   const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
-  const d: Driver = { state: freshState(), deps, opts, summary, save, run };
+  const d: ImportRun = { state: freshState(), deps, opts, summary, save, run };
   const leftOver = takeLease(d);
   if (leftOver === false) return summary;
   try {
@@ -127,7 +127,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
  * Two executions starting together on a fresh account both find no checkpoint; only one can create
  * it (external id), and the other decides again on the winner's state.
  */
-function takeLease(d: Driver): ImportState['lease'] | false {
+function takeLease(d: ImportRun): ImportState['lease'] | false {
   const { deps, opts, summary } = d;
   for (let attempt = 1; ; attempt++) {
     const loaded = deps.checkpoint.load();
@@ -205,7 +205,7 @@ function report(summary: ImportSummary, r: FileResult): void {
   for (const k of Object.keys(r.counts) as (keyof ImportCounts)[]) summary.totals[k] += r.counts[k];
 }
 
-function* importFeeds(d: Driver): Steps<ImportSummary> {
+export function* importFeeds(d: ImportRun): Steps<ImportSummary> {
   const { state, deps, opts, summary, run } = d;
   const tally = (outcome: keyof ImportCounts) => {
     state.counts[outcome]++;
@@ -275,7 +275,7 @@ function* importFeeds(d: Driver): Steps<ImportSummary> {
  * taken up (or resumed) and imported, with the offer made again once its rows are counted.
  */
 function* importNext(
-  d: Driver,
+  d: ImportRun,
   entry: FeedEntry,
   after: FeedEntry[],
   tally: (outcome: keyof ImportCounts) => void,
@@ -317,8 +317,8 @@ function* importNext(
  * run submits again); the handed-over state replaces the one in hand, which stays as it was, so a
  * deployment that cannot be submitted leaves this script to go on with it.
  */
-function* offerHandoff(
-  d: Driver,
+export function* offerHandoff(
+  d: ImportRun,
   first: FeedEntry,
   rowCount: number | null,
   after: FeedEntry[],
