@@ -36,8 +36,9 @@ import type { Got, Steps } from './feedActions';
 import { drive } from './feedActions';
 
 /** One feed's steps carried out by the driver (feedActions.ts). */
-export const importOneFeed = (entry: FeedEntry, state: ImportState, job: FeedJob): FileResult =>
-  drive(job, feedSteps(entry, state, job));
+export function importOneFeed(entry: FeedEntry, state: ImportState, job: FeedJob): FileResult {
+  return drive(job, feedSteps(entry, state, job));
+}
 
 /** One feed's steps, with the names of the reports written for it. */
 export function* feedSteps(entry: FeedEntry, state: ImportState, job: FeedJob): Steps<FileResult> {

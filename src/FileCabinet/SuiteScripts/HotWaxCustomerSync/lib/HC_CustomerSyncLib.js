@@ -1577,7 +1577,7 @@ return true}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
 if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
 deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: ${FOUND_AGAIN}.`)
-}return false}}const importOneFeed=(entry,state,job)=>drive(job,feedSteps(entry,state,job))
+}return false}}function importOneFeed(entry,state,job){return drive(job,feedSteps(entry,state,job))}
 function*feedSteps(entry,state,job){const written=[]
 const result=yield*importFeed({...job,entry,name:entry.name,state,written})
 if(written.length)if(job.opts.dryRun)result.dryRunReport=written[0]
