@@ -18,7 +18,7 @@ import { QUEUED_OR_ALIVE, deploymentIsRunning } from './scriptInstances';
 import { SyncError, SYNC_ERROR_CODES } from '../core/errors';
 import { IMPORT_CUSTOMER } from '../core/scriptIds';
 import { GovernanceBudget, TIME_LIMITS } from '../core/governance';
-import { latestRuns } from './runHistory';
+import { latestRuns } from './runHistoryReads';
 import { SftpFolderClient, customerFeedFolder } from './sftp';
 import { isCsv, uniqueSuffix } from '../core/fileNames';
 import { CUSTOMER_FIELDS, parseFieldMap } from '../sync/customerRows';

@@ -46,7 +46,8 @@ export {
 export { reschedule, submitMapReduce } from '../adapters/tasks';
 
 export { CUSTOMER_FIELDS, toNewCustomer, parseFieldMap, isProblem } from '../sync/customerRows';
-export { runCustomerImport, summaryDetails, logFeedResults } from '../sync/customerImport';
+export { runCustomerImport } from '../sync/customerImport';
+export { summaryDetails, logFeedResults } from '../sync/importSummary';
 export { importOneFeed } from '../sync/feedImport';
 export { returnFeeds } from '../sync/feedState';
 export { unreadableReason } from '../sync/customerFeedFolder';
@@ -68,4 +69,4 @@ export { runHistoricalExport } from '../sync/historicalExport';
 export { runHistoricalUpload } from '../sync/historicalUpload';
 export { historicalExportStore } from '../adapters/historicalCustomers';
 export type { HistoricalFolder } from '../adapters/historicalCustomers';
-export { recordRun, latestRuns, capturingReports } from '../adapters/runHistory';
+export { RUN_RECORD, recordRun, capturingReports } from '../adapters/runHistory';

@@ -1,7 +1,7 @@
 /**
  * The entries of customer/export/ as the import meets them: names that must never be joined into a
  * path, texts that are not a CSV at all, the short stem report names are built on, and the folder
- * wrapper that sees every report written (so the summary and run history name them).
+ * wrapper that sees every report written (so the run history holds their rows).
  */
 import { stem } from '../core/fileNames';
 import type { FeedFolder } from './ports';
@@ -52,17 +52,6 @@ export function observingReports(
     onReport(folder, name, csv);
   };
   return observed;
-}
-
-/** The names of the reports written through the folder (they carry a tag: readers take them from the summary). */
-export function recordingReports(feeds: FeedFolder): { feeds: FeedFolder; names(folder: string): string[] } {
-  const written: Array<{ folder: string; name: string }> = [];
-  return {
-    feeds: observingReports(feeds, (folder, name) => {
-      if (!written.some((w) => w.folder === folder && w.name === name)) written.push({ folder, name });
-    }),
-    names: (folder) => written.filter((w) => w.folder === folder).map((w) => w.name),
-  };
 }
 
 /**

@@ -5,15 +5,15 @@
  * last handled line; low governance saves it and reschedules. A crash at any point is safe: a row
  * whose customer was already written is found again by its HC customer id on the re-run.
  *
- * This file is the driver: the lease, the feed order, each feed taken up and ended (feedState.ts),
- * and the handoff to HC_MR_ImportCustomer carried out (its policy: importHandoffPolicy.ts). One
- * feed's steps are in feedImport.ts and feedFinish.ts, deciding over feedReports.ts; the row upsert
- * in customerUpsert.ts; the types in importTypes.ts.
+ * This file holds the run's steps: the lease, the feed order, each feed taken up and ended by its
+ * phase (feedState.ts), and the handoff to HC_MR_ImportCustomer (its policy: importHandoffPolicy.ts).
+ * Like one feed's steps (feedImport.ts, feedFinish.ts, deciding over feedReports.ts) they yield the
+ * calls they need as actions, which one driver carries out (feedActions.ts); the row upsert is in
+ * customerUpsert.ts; the types in importTypes.ts.
  */
-import type { BudgetShortfall } from '../core/governance';
 import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
-import { isCsv, uniqueSuffix, utcStamp } from '../core/fileNames';
+import { isCsv, uniqueSuffix } from '../core/fileNames';
 import { SyncError, SYNC_ERROR_CODES, describeError } from '../core/errors';
 import type { FeedEntry } from './ports';
 import type {
@@ -28,36 +28,38 @@ import type {
 import { emptyCounts } from './importTypes';
 import { ROW_UNITS, upserting } from './customerUpsert';
 import { unsafeNameReason } from './customerFeedFolder';
-import { ARCHIVE_UNITS, COPY_REMOVE_UNITS } from './feedReports';
-import { importOneFeed, skipEntry } from './feedImport';
-import { LEASE_MS, endFeed, freshState, giveBack, resetFeed, takeUp } from './feedState';
+import { ARCHIVE_UNITS, COPY_REMOVE_UNITS, FOUND_AGAIN } from './feedReports';
+import { feedSteps, skipEntry } from './feedImport';
+import { LEASE_MS, endFeed, feedPhase, freshState, giveBack, newTag, resetFeed, takeUp } from './feedState';
+import type { ActionPorts, Got, Steps } from './feedActions';
+import { drive } from './feedActions';
+import { logFeedResults } from './importSummary';
 import { MAX_HANDOFF_ATTEMPTS, handoffChoice, mayOffer } from './importHandoffPolicy';
 
 /** The map/reduce's lease is given back by its summarize, not by time: 30 days is only a backstop. */
 const HANDOFF_LEASE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * What the driver's steps share in one execution. `state` is the checkpoint in hand: replaced whole
- * when the feeds are handed over (offerHandoff), so a failure after that releases the handoff's.
+ * What the run's steps share in one execution, and the ports the driver carries their actions out
+ * through (`save`: the checkpoint with this execution's lease renewed; a dry run saves nothing; false
+ * on a conflict). `state` is the checkpoint in hand: replaced whole when the feeds are handed over
+ * (offerHandoff), so a failure after that releases the handoff's.
  */
-interface Driver {
+export interface ImportRun extends ActionPorts {
   state: ImportState;
-  deps: ImportDeps;
   opts: ImportOptions;
   summary: ImportSummary;
-  /** Saves the checkpoint with this execution's lease renewed (a dry run saves nothing): false on a conflict. */
-  save: (st: ImportState) => boolean | void;
 }
 
 /** True when the run ends here (the map/reduce was submitted again); false when the feeds came back. */
-function resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSummary): boolean {
+export function* resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSummary): Steps<boolean> {
   const h = state.handoff!;
   const left = h.feeds.filter((f) => !h.done.includes(f.name));
   const names = left.map((f) => f.name).join(', ');
   if (h.attempts < MAX_HANDOFF_ATTEMPTS) {
     h.attempts++;
-    deps.checkpoint.save(state);
-    const submitted = deps.mapReduce!.submit();
+    yield { kind: 'saveCheckpoint', state, asIs: true };
+    const submitted = (yield { kind: 'submit' }) as Got<'submit'>;
     deps.log.audit(
       'Customer feeds handed to HC_MR_ImportCustomer again',
       `attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted}): ${names}`,
@@ -67,7 +69,7 @@ function resumeHandoff(state: ImportState, deps: ImportDeps, summary: ImportSumm
   }
   deps.log.error(
     `HC_MR_ImportCustomer did not finish ${left.length} customer feed(s)`,
-    `after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (customers already written are found by their HC customer id, never created twice): ${names}`,
+    `after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (${FOUND_AGAIN}): ${names}`,
   );
   giveBack(state, left);
   return false;
@@ -84,7 +86,8 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
     };
     return deps.checkpoint.save(st);
   };
-  const d: Driver = { state: freshState(), deps, opts, summary, save };
+  const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
+  const d: ImportRun = { state: freshState(), deps, opts, summary, save, run };
   const leftOver = takeLease(d);
   if (leftOver === false) return summary;
   try {
@@ -101,7 +104,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
         deps.feeds.removeLeftovers?.(folder);
       delete state.interrupted;
     }
-    return importFeeds(d);
+    return drive(d, importFeeds(d));
   } catch (e) {
     // A failing execution must not block the other deployment: release the lease, keep the progress
     // (every row counted in `state` is written). After a crash this cannot run; the lease is then
@@ -124,13 +127,14 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
  * Two executions starting together on a fresh account both find no checkpoint; only one can create
  * it (external id), and the other decides again on the winner's state.
  */
-function takeLease(d: Driver): ImportState['lease'] | false {
+function takeLease(d: ImportRun): ImportState['lease'] | false {
   const { deps, opts, summary } = d;
   for (let attempt = 1; ; attempt++) {
     const loaded = deps.checkpoint.load();
     const lease = loaded?.lease ?? null;
     const mr = deps.mapReduce;
-    const handedOff = !!(loaded?.handoff && lease?.scriptId && mr && lease.deploymentId === mr.deploymentId);
+    const handedOff =
+      !!loaded && feedPhase(loaded) === 'handed over' && lease!.deploymentId === mr?.deploymentId;
     if (
       lease &&
       lease.deploymentId !== opts.deploymentId &&
@@ -146,7 +150,7 @@ function takeLease(d: Driver): ImportState['lease'] | false {
     // Handed to the map/reduce, which is neither queued nor running: the handoff was cut short (a
     // crash between saving it and the submit) or the job ended without finishing. Submit it again,
     // and after MAX_HANDOFF_ATTEMPTS take the feeds back (every customer written is found again).
-    if (handedOff && resumeHandoff(d.state, deps, summary)) return false;
+    if (handedOff && drive(d, resumeHandoff(d.state, deps, summary))) return false;
     if (d.save(d.state) !== false) return lease;
     if (attempt >= 3)
       throw new SyncError(
@@ -201,8 +205,8 @@ function report(summary: ImportSummary, r: FileResult): void {
   for (const k of Object.keys(r.counts) as (keyof ImportCounts)[]) summary.totals[k] += r.counts[k];
 }
 
-function importFeeds(d: Driver): ImportSummary {
-  const { state, deps, opts, summary } = d;
+export function* importFeeds(d: ImportRun): Steps<ImportSummary> {
+  const { state, deps, opts, summary, run } = d;
   const tally = (outcome: keyof ImportCounts) => {
     state.counts[outcome]++;
     summary.totals[outcome]++;
@@ -213,18 +217,17 @@ function importFeeds(d: Driver): ImportSummary {
   // The feed in progress is gone (archived by an execution that crashed before saving): start afresh,
   // reporting the counts its move was recorded with (once: that execution logged no summary).
   if (state.file && !feeds.some((f) => f.name === state.file)) {
-    const m = state.moving;
-    if (m) {
+    const m = state.moving!;
+    if (feedPhase(state) === 'finishing') {
       const outcome = m.to === SFTP_FOLDERS.customerFeedArchive ? 'archived' : 'failed';
       const r: FileResult = { name: state.file, outcome, counts: state.counts, lines: m.lines };
       report(summary, r);
       state.finished = [...(state.finished ?? []), r];
     }
-    dropCopy(state, deps);
+    yield* dropCopy(state, deps);
     resetFeed(state);
   }
   orderFeeds(state, feeds);
-  const run: RunContext = { reportedFolders: new Set(), setupReported: new Set() };
   const skippedNow: string[] = [];
   let progress = false;
   for (let index = 0; index < feeds.length; index++) {
@@ -234,7 +237,7 @@ function importFeeds(d: Driver): ImportSummary {
     }
     const entry = feeds[index];
     const lineBefore = state.line;
-    const result = importNext(d, entry, feeds.slice(index + 1), tally, run);
+    const result = yield* importNext(d, entry, feeds.slice(index + 1), tally);
     if (result.outcome === 'handed off') {
       // The map/reduce holds the lease now (saved with the handoff): nothing more is saved here.
       summary.handedOff = d.state.handoff!.feeds.map((f) => f.name);
@@ -250,9 +253,9 @@ function importFeeds(d: Driver): ImportSummary {
     // Changed under the import: the new content is taken up again as a new feed (new tag), from line 1.
     if (result.outcome === 'changed') feeds.push(run.listed?.find((f) => f.name === entry.name) ?? entry);
     // Archived, failed, blocked or skipped: the copy of the feed is not needed any more.
-    dropCopy(state, deps);
+    yield* dropCopy(state, deps);
     endFeed(state, entry.name, result);
-    d.save(state);
+    yield { kind: 'saveCheckpoint', state };
   }
   state.skipped = skippedNow.length ? skippedNow : undefined;
   summary.stalled = summary.paused && !progress;
@@ -263,7 +266,7 @@ function importFeeds(d: Driver): ImportSummary {
   // The last save before the entry point logs the summary (no charged call in between).
   delete state.finished;
   if (!state.file) delete state.copyFolderId; // kept only while a feed is in progress
-  if (!opts.dryRun) deps.checkpoint.save(state);
+  if (!opts.dryRun) yield { kind: 'saveCheckpoint', state, asIs: true };
   return summary;
 }
 
@@ -271,31 +274,31 @@ function importFeeds(d: Driver): ImportSummary {
  * The next feed: offered to the map/reduce unread when the listing alone shows a large backlog, else
  * taken up (or resumed) and imported, with the offer made again once its rows are counted.
  */
-function importNext(
-  d: Driver,
+function* importNext(
+  d: ImportRun,
   entry: FeedEntry,
   after: FeedEntry[],
   tally: (outcome: keyof ImportCounts) => void,
-  run: RunContext,
-): FileResult {
-  const { state, deps, opts, summary, save } = d;
+): Steps<FileResult> {
+  const { state, deps, opts, summary, save, run } = d;
   const name = entry.name;
   const mr = deps.mapReduce;
   const offer = (rowCount: number | null) => offerHandoff(d, entry, rowCount, after);
+  const phase = feedPhase(state, name);
   // A backlog the listing alone shows to be large is handed over unread (the map/reduce reads it),
-  // before this feed is even taken up.
-  if ((state.file === null || state.file === name) && mayOffer(state, name, opts.dryRun, mr) && offer(null)) {
+  // before this feed is even taken up (and while no other feed is).
+  if ((phase !== 'none' || !state.file) && mayOffer(state, name, opts.dryRun, mr) && (yield* offer(null))) {
     const r: FileResult = { name, outcome: 'handed off', counts: emptyCounts() };
     summary.files.push(r);
     return r;
   }
-  if (state.file !== name) {
-    dropCopy(state, deps);
-    takeUp(state, name, state.blockedTags?.[name] ?? `${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`);
+  if (phase === 'none') {
+    yield* dropCopy(state, deps);
+    takeUp(state, name, state.blockedTags?.[name] ?? newTag(deps.now()));
     // Saved before any report can be written, so a re-run after a crash names its reports the same.
-    save(state);
+    yield { kind: 'saveCheckpoint', state };
   }
-  const result = importOneFeed(entry, state, {
+  const result = yield* feedSteps(entry, state, {
     deps,
     opts,
     save,
@@ -314,7 +317,12 @@ function importNext(
  * run submits again); the handed-over state replaces the one in hand, which stays as it was, so a
  * deployment that cannot be submitted leaves this script to go on with it.
  */
-function offerHandoff(d: Driver, first: FeedEntry, rowCount: number | null, after: FeedEntry[]): boolean {
+export function* offerHandoff(
+  d: ImportRun,
+  first: FeedEntry,
+  rowCount: number | null,
+  after: FeedEntry[],
+): Steps<boolean> {
   const { state, deps, summary } = d;
   const mr = deps.mapReduce!;
   const choice = handoffChoice(first, rowCount, after, state, mr);
@@ -326,7 +334,7 @@ function offerHandoff(d: Driver, first: FeedEntry, rowCount: number | null, afte
   handed.handoff = {
     feeds: choice.feeds.map((f, i) => ({
       name: f.name,
-      tag: i === 0 && state.tag ? state.tag : `${utcStamp(new Date(now))}-${uniqueSuffix()}`,
+      tag: i === 0 && state.tag ? state.tag : newTag(now),
     })),
     done: [],
     attempts: 1,
@@ -339,11 +347,11 @@ function offerHandoff(d: Driver, first: FeedEntry, rowCount: number | null, afte
     until: now + HANDOFF_LEASE_MS,
   };
   d.state = handed;
-  deps.checkpoint.save(handed);
+  yield { kind: 'saveCheckpoint', state: handed, asIs: true };
   // The feeds this execution finished left the checkpoint with that save: their lines are logged now,
   // before the submit (a crash there would leave no summary to report them).
   logFeedResults(summary, (title, details) => deps.log.audit(title, details));
-  const submitted = mr.submit();
+  const submitted = (yield { kind: 'submit' }) as Got<'submit'>;
   if (submitted === 'unavailable') {
     // The deployment cannot run (an upgraded account without it, say): this script goes on itself.
     d.state = state;
@@ -351,7 +359,7 @@ function offerHandoff(d: Driver, first: FeedEntry, rowCount: number | null, afte
       'HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',
       `Deployment ${mr.deploymentId} of ${mr.scriptId} cannot be submitted (see the AUDIT line before this one): create it (docs/UPGRADE.md, HC_ADD_DEPLOYMENTS=${mr.deploymentId} npm run deploy:add-deployments) or set custscript_hc_imp_mr_min_rows to 0. The feeds are imported here, one execution after another.`,
     );
-    deps.checkpoint.save(state);
+    yield { kind: 'saveCheckpoint', state, asIs: true };
     return false;
   }
   deps.log.audit(
@@ -361,53 +369,10 @@ function offerHandoff(d: Driver, first: FeedEntry, rowCount: number | null, afte
   return true;
 }
 
-/** The AUDIT line of each feed result not logged yet ("Customer feed <name>: <outcome>"), once each. */
-export function logFeedResults(
-  summary: ImportSummary,
-  audit: (title: string, details: string) => void,
-): void {
-  for (const f of summary.files)
-    if (!summary.logged?.includes(f)) {
-      audit(`Customer feed ${f.name}: ${f.outcome}`, JSON.stringify(f));
-      (summary.logged ??= []).push(f);
-    }
-}
-
-/** The details of the AUDIT line "<script> summary", the same for both import scripts. */
-export function summaryDetails(
-  summary: ImportSummary,
-  unitsUsed: number,
-  rescheduled: boolean,
-  /** What stopped the execution short (GovernanceBudget.stoppedFor), or null. */
-  stoppedFor: BudgetShortfall | null = null,
-): Record<string, unknown> {
-  const n = (o: FileResult['outcome']) => summary.files.filter((f) => f.outcome === o).length;
-  return {
-    totals: summary.totals,
-    files: summary.files.length,
-    archived: n('archived'),
-    failed: n('failed'),
-    // Entries reported and left in place: unreadable or unsafe names (skipped), reports or archive
-    // move that could not be written (blocked; read again next run).
-    skippedEntries: n('skipped'),
-    blocked: n('blocked'),
-    // Feeds rewritten or removed while being imported (ERROR lines name them), handed over and given back.
-    changed: n('changed'),
-    gone: n('gone'),
-    givenBack: n('given back'),
-    lines: summary.files.reduce((n, f) => n + (f.lines ?? 0), 0),
-    inProgress: summary.files.find((f) => f.outcome === 'in progress')?.name ?? null,
-    skipped: summary.skipped ?? null,
-    handedOff: summary.handedOff ?? null,
-    unitsUsed,
-    stoppedFor,
-    rescheduled,
-  };
-}
-
 /** Deletes the copy of the feed in progress, if one was kept. */
-function dropCopy(state: ImportState, deps: ImportDeps): void {
+function* dropCopy(state: ImportState, deps: ImportDeps): Steps<void> {
   if (!state.feedCopy) return;
-  if (deps.feedCopies && deps.budget.canAfford(COPY_REMOVE_UNITS)) deps.feedCopies.remove(state.feedCopy);
+  if (deps.feedCopies && deps.budget.canAfford(COPY_REMOVE_UNITS))
+    yield { kind: 'deleteCopy', copy: state.feedCopy };
   delete state.feedCopy;
 }

@@ -5,8 +5,6 @@
  * feed stopped inside kept as a File Cabinet copy. The steps feedImport.ts runs share `Feed`.
  */
 import { SFTP_FOLDERS } from '../core/config';
-import { uniqueSuffix } from '../core/fileNames';
-import { describeError } from '../core/errors';
 import { toReportCsv } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import type { CustomerFeed } from '../core/customerFeed';
@@ -22,12 +20,15 @@ import type {
 import { emptyCounts } from './importTypes';
 import type { RowDecider } from './customerUpsert';
 import type { RowVerdict } from './importDryRun';
-import { writeFileVerdict, writeVerdicts } from './importDryRun';
-import { shortStem } from './customerFeedFolder';
+import { verdictsFile } from './importDryRun';
+import { handledAny } from './feedState';
 import type { ReportFile } from './feedReports';
+import type { Got, Steps } from './feedActions';
 import {
   ARCHIVE_UNITS,
   byLine,
+  countsText,
+  FOUND_AGAIN,
   COPY_REMOVE_UNITS,
   COPY_SAVE_UNITS,
   REPORT_UNITS,
@@ -35,6 +36,7 @@ import {
   finishUnits,
   moveCheck,
   reportName,
+  taggedName,
 } from './feedReports';
 
 /** What runs a feed: the ports, the options, and the caller's checkpoint save, tally and row decider. */
@@ -47,7 +49,7 @@ export interface FeedJob {
   /** This execution's upserts, or the outcomes the map/reduce's reduce stage reached. */
   decider: RowDecider;
   /** May hand the feed over once it is read (true: handed off). */
-  offer?: (rowCount: number) => boolean;
+  offer?: (rowCount: number) => Steps<boolean>;
 }
 
 /** One feed in one execution: its checkpoint (`state`) and what its steps share unsaved. */
@@ -55,6 +57,8 @@ export interface Feed extends FeedJob {
   entry: FeedEntry;
   name: string;
   state: ImportState;
+  /** The error reports (or a dry run's verdict file) written for the feed in this execution. */
+  written: string[];
   text: string;
   parsed: CustomerFeed;
   /** Physical lines after the header. */
@@ -67,42 +71,45 @@ export interface Feed extends FeedJob {
 }
 
 /** The earlier steps' own part of a Feed: enough to fail the file. */
-export type FeedStart = Pick<Feed, keyof FeedJob | 'entry' | 'name' | 'state'>;
+export type FeedStart = Pick<Feed, keyof FeedJob | 'entry' | 'name' | 'state' | 'written'>;
 
-/**
- * Runs a write into `folder`; when it fails, says so once per execution and per folder in an ERROR
- * naming the folder, and returns false (the caller leaves the feed where it is for the next run).
- */
-export function writeInto(
-  folder: string,
-  feed: string,
-  op: () => void,
-  deps: ImportDeps,
-  run: RunContext,
-): boolean {
-  try {
-    op();
-    return true;
-  } catch (e) {
-    const { code, message } = describeError(e);
-    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
-    if (!run.reportedFolders.has(folder)) {
-      run.reportedFolders.add(folder);
-      deps.log.error(
-        `Cannot write to SFTP folder ${folder}/`,
-        `${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`,
-      );
-    }
-    return false;
-  }
-}
+/** The feed's result: its outcome and its counts so far (the whole file's, across executions), then `more`. */
+export const resultOf = (
+  f: FeedStart,
+  outcome: FileResult['outcome'],
+  more?: Partial<FileResult>,
+): FileResult => ({
+  name: f.name,
+  outcome,
+  counts: f.state.counts,
+  ...more,
+});
 
 /** A dry run's verdict file (customer/export/dry_run/). */
 export const dryRunName = (f: FeedStart): string => reportName(f, '-dry-run.csv', true);
 
-/** Writes a report feedReports.ts decided on (false: its folder cannot be written, reported). */
-export const writeReport = (f: FeedStart, r: ReportFile): boolean =>
-  writeInto(r.folder, f.name, () => f.deps.feeds.writeReport(r.folder, r.name, r.text), f.deps, f.run);
+/**
+ * A report feedReports.ts decided on, written (false: its folder cannot be written, reported): a part
+ * of the errors so far (`savePart`), a finished or failed feed's report, or a dry run's verdicts.
+ */
+export function* writeReport(
+  f: FeedStart,
+  report: ReportFile,
+  kind: 'savePart' | 'saveReport' | 'saveVerdicts' = 'saveReport',
+): Steps<boolean> {
+  const ok = (yield { kind, feed: f.name, report }) !== false;
+  // The summary and run history name the reports written for the feed in this execution.
+  if (ok && report.folder !== SFTP_FOLDERS.customerFeedMissing) f.written.push(report.name);
+  return ok;
+}
+
+/** A dry run's verdict file (`uncheckedFrom`: the line a check cut short by governance stopped at). */
+export const saveVerdicts = (
+  f: FeedStart,
+  verdicts: RowVerdict[],
+  uncheckedFrom: number | null,
+): Steps<boolean> =>
+  writeReport(f, verdictsFile(f.name, dryRunName(f), verdicts, uncheckedFrom), 'saveVerdicts');
 
 /**
  * Stopping inside the feed: a copy is kept in the File Cabinet for the next execution (unless this
@@ -110,42 +117,54 @@ export const writeReport = (f: FeedStart, r: ReportFile): boolean =>
  * two leaves a copy the next run finds by name (and overwrites or deletes), never one nobody knows.
  * Only a feed the File Cabinet can hold, and one the handoff can no longer take (rows handled).
  */
-export function inProgress(f: Feed): FileResult {
+export function* inProgress(f: Feed): Steps<FileResult> {
   const { state, deps } = f;
-  if (f.copyWanted && (state.line > 0 || state.reportParts) && deps.budget.canAfford(COPY_SAVE_UNITS)) {
-    const folderId = state.feedCopy?.folderId ?? state.copyFolderId ?? deps.feedCopies!.folder();
+  if (f.copyWanted && handledAny(state) && deps.budget.canAfford(COPY_SAVE_UNITS)) {
+    const folderId =
+      state.feedCopy?.folderId ??
+      state.copyFolderId ??
+      ((yield { kind: 'findCopyFolder' }) as Got<'findCopyFolder'>);
     if (folderId) {
       state.copyFolderId = folderId;
       state.feedCopy = {
         folderId,
-        name: `${shortStem(f.name)}-${state.tag ?? uniqueSuffix()}.csv`,
+        name: taggedName(f.name, state),
         size: f.entry.size!,
         modified: f.entry.lastModified!.getTime(),
       };
-      f.save(state);
-      const fileId = deps.feedCopies!.save(folderId, state.feedCopy.name, f.text);
+      yield { kind: 'saveCheckpoint', state };
+      const fileId = (yield {
+        kind: 'saveCopy',
+        folderId,
+        name: state.feedCopy.name,
+        text: f.text,
+      }) as Got<'saveCopy'>;
       if (fileId) state.feedCopy.fileId = fileId;
       else delete state.copyFolderId; // removed since, perhaps: looked up again next time
     }
   }
-  return { name: f.name, outcome: 'in progress', counts: state.counts, lines: f.lines };
+  return resultOf(f, 'in progress', { lines: f.lines });
 }
 
 /** The whole file cannot be imported: failed/ and a report (a dry run only says so). */
-export function failFile(f: FeedStart, code: string, reason: string): FileResult {
+export function* failFile(f: FeedStart, code: string, reason: string): Steps<FileResult> {
   const { name, state, deps, opts } = f;
   // Its report and move must fit too (governance), or the next execution reads the file again.
   if (
     !opts.dryRun &&
     !deps.budget.canAfford(REPORT_UNITS + ARCHIVE_UNITS + (state.feedCopy ? COPY_REMOVE_UNITS : 0))
   )
-    return { name, outcome: 'in progress', counts: state.counts };
+    return resultOf(f, 'in progress');
   // One error, the file's: not one more for a try after a crash (its counts are saved before the move).
   state.counts = emptyCounts();
   f.tally('errors');
   if (opts.dryRun) {
-    writeFileVerdict(name, dryRunName(f), code, reason, deps);
-    return { name, outcome: 'checked', counts: state.counts, reason };
+    yield* saveVerdicts(
+      f,
+      [{ line: 0, hcCustomerId: '', outcome: 'error', customerId: '', code, message: reason }],
+      null,
+    );
+    return resultOf(f, 'checked', { reason });
   }
   deps.log.error(
     `Customer feed ${name} cannot be read`,
@@ -153,14 +172,9 @@ export function failFile(f: FeedStart, code: string, reason: string): FileResult
   );
   const folder = SFTP_FOLDERS.customerFeedError;
   const text = toReportCsv(ERROR_REPORT_HEADER, [[name, 0, '', code, reason]]);
-  if (!writeReport(f, { folder, name: reportName(f, '-errors.csv'), text }))
-    return { name, outcome: 'blocked', counts: state.counts, reason };
-  return moveFeedInto(f, SFTP_FOLDERS.customerFeedFailed, {
-    name,
-    outcome: 'failed',
-    counts: state.counts,
-    reason,
-  });
+  if (!(yield* writeReport(f, { folder, name: reportName(f, '-errors.csv'), text })))
+    return resultOf(f, 'blocked', { reason });
+  return yield* moveFeedInto(f, SFTP_FOLDERS.customerFeedFailed, resultOf(f, 'failed', { reason }));
 }
 
 /**
@@ -168,69 +182,59 @@ export function failFile(f: FeedStart, code: string, reason: string): FileResult
  * a crash picks the same name): `result` with where it went, or blocked when a folder cannot be
  * written (reported), or changed or gone when the feed is no longer the version read (not moved).
  */
-function moveFeedInto(f: FeedStart, folder: string, result: FileResult): FileResult {
-  const { name, state, deps, run } = f;
+function* moveFeedInto(f: FeedStart, folder: string, result: FileResult): Steps<FileResult> {
+  const { name, state, deps } = f;
   // Recorded first: a re-run that finds the feed moved reports these counts (importFeeds, finishHandoff).
   state.moving = { to: folder, lines: result.lines, blankLines: result.blankLines };
-  f.save(state);
+  yield { kind: 'saveCheckpoint', state };
   // A fresh listing, against what was read: a feed rewritten (or removed) meanwhile is not moved.
-  // (A listing that fails leaves the feed in place, reported, for the next run: as a failed move does.)
-  if (!writeInto(SFTP_FOLDERS.customerFeed, name, () => (run.listed = deps.feeds.list()), deps, run))
-    return { ...result, outcome: 'blocked' };
-  const check = moveCheck(run.listed!, name, state);
+  const listed = (yield { kind: 'listFeeds', feed: name }) as Got<'listFeeds'>;
+  if (!listed) return { ...result, outcome: 'blocked' };
+  const check = moveCheck(listed, name, state);
   if (check !== 'move') {
     const c = state.counts;
     const changed = check === 'changed';
+    const path = `${SFTP_FOLDERS.customerFeed}/${name}`;
     deps.log.error(
       `Customer feed ${name} ${changed ? 'changed' : 'is gone'} while it was being imported: not moved to ${folder}/`,
-      `${changed ? `${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)` : `someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`,
+      `${changed ? `${path} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (${FOUND_AGAIN})` : `someone removed or moved ${path}`}. The version read was handled: ${countsText(c)} (reports tagged ${state.tag}).`,
     );
     return { ...result, outcome: check };
   }
-  let movedTo = '';
-  const moved = writeInto(
-    folder,
-    name,
-    () => {
-      movedTo = deps.feeds.moveFeed(name, folder, `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`);
-    },
-    deps,
-    run,
-  );
-  return moved ? { ...result, movedTo } : { ...result, outcome: 'blocked' };
+  const alternative = taggedName(name, state);
+  const movedTo = (yield { kind: 'move', feed: name, folder, alternative }) as Got<'move'>;
+  return movedTo !== null ? { ...result, movedTo } : { ...result, outcome: 'blocked' };
 }
 
 /** Every row handled: the reports first, then the archive move, so nothing is archived early. */
-export function finishFeed(f: Feed): FileResult {
+export function* finishFeed(f: Feed): Steps<FileResult> {
   const { name, state, deps, parsed, lines } = f;
   const handledLines =
     parsed.rows.reduce((n, r) => n + r.endLine - r.lineNumber + 1, 0) +
     parsed.problems.filter((p) => p.lineNumber > parsed.headerLine).length;
   const blankLines = Math.max(0, lines - handledLines);
   if (f.opts.dryRun) {
-    writeVerdicts(name, dryRunName(f), f.verdicts, deps, null);
-    return { name, outcome: 'checked', counts: state.counts, lines, blankLines };
+    yield* saveVerdicts(f, f.verdicts, null);
+    return resultOf(f, 'checked', { lines, blankLines });
   }
   if (!deps.budget.canAfford(finishUnits(state))) {
-    f.save(state);
-    return inProgress(f);
+    yield { kind: 'saveCheckpoint', state };
+    return yield* inProgress(f);
   }
   const parts = state.reportParts ?? 0;
   if (state.errors.length > 0 || parts > 0) {
     for (const r of finishReports(f, parsed))
-      if (!writeReport(f, r)) return { name, outcome: 'blocked', counts: state.counts, lines };
+      if (!(yield* writeReport(f, r))) return resultOf(f, 'blocked', { lines });
     const first = byLine(state.errors)[0];
     const c = state.counts;
     deps.log.error(
       `Customer feed ${name}: ${c.errors} row(s) not imported`,
-      `see ${SFTP_FOLDERS.customerFeedError}/${reportName(f, parts > 0 ? '-errors-*.csv' : '-errors.csv')}; ${lines} line(s) after the header: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s), ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
+      `see ${SFTP_FOLDERS.customerFeedError}/${reportName(f, parts > 0 ? '-errors-*.csv' : '-errors.csv')}; ${lines} line(s) after the header: ${countsText(c)}, ${blankLines} blank${first ? `; line ${first.line} ${first.code} ${first.message}` : ''}`,
     );
   }
-  return moveFeedInto(f, SFTP_FOLDERS.customerFeedArchive, {
-    name,
-    outcome: 'archived',
-    counts: state.counts,
-    lines,
-    blankLines,
-  });
+  return yield* moveFeedInto(
+    f,
+    SFTP_FOLDERS.customerFeedArchive,
+    resultOf(f, 'archived', { lines, blankLines }),
+  );
 }

@@ -19,33 +19,35 @@ import { emptyCounts } from './importTypes';
 import type { PreparedRow, RowOutcome } from './customerUpsert';
 import { CHECKPOINT_ROWS } from './customerUpsert';
 import { LEASE_MS } from './feedState';
-import { DRY_RUN_FOLDER, writeVerdicts } from './importDryRun';
-import { recordingReports, unreadableReason } from './customerFeedFolder';
+import { unreadableReason } from './customerFeedFolder';
 import {
   COPY_SAVE_UNITS,
   REPORT_UNITS,
   SPILL_AT_CHARS,
+  countsText,
+  FOUND_AGAIN,
   nextPart,
   storedMessage,
   storedSize,
 } from './feedReports';
 import type { Feed, FeedJob, FeedStart } from './feedFinish';
-import { dryRunName, failFile, finishFeed, inProgress, writeReport } from './feedFinish';
+import { failFile, finishFeed, inProgress, resultOf, saveVerdicts, writeReport } from './feedFinish';
+import type { Got, Steps } from './feedActions';
+import { drive } from './feedActions';
 
-/** One feed, with the names of the reports written for it. */
+/** One feed's steps carried out by the driver (feedActions.ts). */
 export function importOneFeed(entry: FeedEntry, state: ImportState, job: FeedJob): FileResult {
-  const written = recordingReports(job.deps.feeds);
-  const result = importFeed({
-    ...job,
-    deps: { ...job.deps, feeds: written.feeds },
-    entry,
-    name: entry.name,
-    state,
-  });
-  const errorReports = written.names(SFTP_FOLDERS.customerFeedError);
-  if (errorReports.length) result.errorReports = errorReports;
-  const dryRunReport = written.names(DRY_RUN_FOLDER)[0];
-  if (dryRunReport) result.dryRunReport = dryRunReport;
+  return drive(job, feedSteps(entry, state, job));
+}
+
+/** One feed's steps, with the names of the reports written for it. */
+export function* feedSteps(entry: FeedEntry, state: ImportState, job: FeedJob): Steps<FileResult> {
+  const written: string[] = [];
+  const result = yield* importFeed({ ...job, entry, name: entry.name, state, written });
+  // A real run writes error reports (named in the summary and run history); a dry run its verdicts.
+  if (written.length)
+    if (job.opts.dryRun) result.dryRunReport = written[0];
+    else result.errorReports = written;
   return result;
 }
 
@@ -57,21 +59,22 @@ const PERMANENT_DOWNLOAD_ERRORS = new Set([
 
 /** An entry that cannot be read: reported, left where it is. */
 export function skipEntry(name: string, reason: string, deps: FeedJob['deps']): FileResult {
+  const quoted = JSON.stringify(name);
   deps.log.error(
-    `Customer feed folder entry ${JSON.stringify(name)} skipped`,
-    `${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`,
+    `Customer feed folder entry ${quoted} skipped`,
+    `${SFTP_FOLDERS.customerFeed}/ entry ${quoted}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`,
   );
   return { name, outcome: 'skipped', reason, counts: emptyCounts() };
 }
 
 /** The driver of one feed's steps: each returns its result when the feed stops there. */
-function importFeed(start: FeedStart): FileResult {
-  const f = readFeed(start);
+function* importFeed(start: FeedStart): Steps<FileResult> {
+  const f = yield* readFeed(start);
   if ('outcome' in f) return f;
-  if (f.offer && f.offer(f.parsed.rows.length + f.parsed.problems.length))
-    return { name: f.name, outcome: 'handed off', counts: f.state.counts, lines: f.lines };
+  if (f.offer && (yield* f.offer(f.parsed.rows.length + f.parsed.problems.length)))
+    return resultOf(f, 'handed off', { lines: f.lines });
   setupChecks(f);
-  return decideRows(f) ?? finishFeed(f);
+  return (yield* decideRows(f)) ?? (yield* finishFeed(f));
 }
 
 /**
@@ -79,32 +82,33 @@ function importFeed(start: FeedStart): FileResult {
  * execution kept, whatever the listing shows now; else a download), its fingerprint checked and
  * kept, and parsed. A FileResult when the feed stops here (failed, skipped, changed).
  */
-function readFeed(start: FeedStart): Feed | FileResult {
+function* readFeed(start: FeedStart): Steps<Feed | FileResult> {
   const { entry, name, state, deps, opts } = start;
+  const tooLarge = (why: string) =>
+    failFile(start, 'FILE_TOO_LARGE', `${why}; have HotWax send smaller feeds`);
   if ((entry.size ?? 0) > SFTP_MAX_FILE_SIZE)
-    return failFile(
-      start,
-      'FILE_TOO_LARGE',
-      `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`,
+    return yield* tooLarge(
+      `the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE)`,
     );
   // (A checkpoint without a print: the copy is of the same listing.)
   const modified = entry.lastModified?.getTime();
   const sameFile =
     !!state.feedCopy &&
     (!!state.print || (state.feedCopy.size === entry.size && state.feedCopy.modified === modified));
-  const copied = sameFile && deps.feedCopies ? deps.feedCopies.load(state.feedCopy!) : null;
+  const copied =
+    sameFile && deps.feedCopies
+      ? ((yield { kind: 'loadCopy', copy: state.feedCopy! }) as Got<'loadCopy'>)
+      : null;
   if (copied) state.feedCopy!.fileId = copied.id;
   let text: string;
   try {
-    text = copied ? copied.text : deps.feeds.download(name);
+    text = copied ? copied.text : ((yield { kind: 'download', feed: name }) as Got<'download'>);
   } catch (e) {
     const { code, message } = describeError(e);
     if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
     if (PERMANENT_DOWNLOAD_ERRORS.has(code))
-      return failFile(
-        start,
-        'FILE_TOO_LARGE',
-        `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`,
+      return yield* tooLarge(
+        `${code}: the file${entry.size ? ` is ${entry.size} bytes and` : ''} cannot be read within NetSuite's limits (${message})`,
       );
     return skipEntry(name, `cannot be downloaded (${code}: ${message})`, deps);
   }
@@ -113,12 +117,11 @@ function readFeed(start: FeedStart): Feed | FileResult {
   const hash = textHash(text);
   const p = state.print;
   if (p && p.hash !== hash) {
-    const c = state.counts;
     deps.log.error(
       `Customer feed ${name} changed while it was being imported`,
-      `Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`,
+      `Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${countsText(state.counts)}); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (${FOUND_AGAIN}).`,
     );
-    return { name, outcome: 'changed', counts: state.counts };
+    return resultOf(start, 'changed');
   }
   // Kept as first read: a text merely touched (same text, new time) is then taken up again, whose rows
   // all come out "already linked". (The map/reduce's replay text is not a fresh download.)
@@ -127,9 +130,9 @@ function readFeed(start: FeedStart): Feed | FileResult {
   const unreadable = unreadableReason(text);
   const parsed = unreadable ? null : readCustomerFeed(text, name);
   const missingKey = parsed && parsed.missingColumns.includes('HCCustomerId');
-  if (parsed?.refusal && !missingKey) return failFile(start, 'DUPLICATE_COLUMN', parsed.refusal);
+  if (parsed?.refusal && !missingKey) return yield* failFile(start, 'DUPLICATE_COLUMN', parsed.refusal);
   if (!parsed || missingKey)
-    return failFile(
+    return yield* failFile(
       start,
       'UNREADABLE_FEED',
       unreadable ??
@@ -201,13 +204,13 @@ function fail(
  * one-pass replay). Out of units for the write, the execution stops here and the next one writes
  * the same part before any further row. null: go on; else the feed's result.
  */
-function spillIfFull(f: Feed): FileResult | null {
+function* spillIfFull(f: Feed): Steps<FileResult | null> {
   const { state } = f;
   if (f.opts.dryRun || f.pendingChars <= SPILL_AT_CHARS) return null;
-  if (!f.deps.budget.canAfford(REPORT_UNITS)) return inProgress(f);
+  if (!f.deps.budget.canAfford(REPORT_UNITS)) return yield* inProgress(f);
   const part = nextPart(f);
-  if (!writeReport(f, part))
-    return { name: f.name, outcome: 'blocked', counts: state.counts, lines: f.lines };
+  if (!(yield* writeReport(f, part, 'savePart'))) return resultOf(f, 'blocked', { lines: f.lines });
+  // The report parts phase: the errors so far are in the part (and its lines for required_fields_missing/).
   state.missingLines = [...(state.missingLines ?? []), ...part.missing];
   state.reportParts = (state.reportParts ?? 0) + 1;
   state.errors = [];
@@ -220,19 +223,19 @@ function spillIfFull(f: Feed): FileResult | null {
  * line order with the rows (a feed of many malformed records spills them into parts as it goes):
  * `before(line)` takes those before `line`, each followed by the spill check.
  */
-function malformedRecords(f: Feed): (line: number) => FileResult | null {
+function malformedRecords(f: Feed): (line: number) => Steps<FileResult | null> {
   const { state } = f;
   const from = Math.max(state.line, state.problemsThrough ?? 0);
   const problems = f.parsed.problems
     .filter((p) => p.lineNumber > from)
     .sort((a, b) => a.lineNumber - b.lineNumber);
   let next = 0;
-  return (line) => {
+  return function* (line) {
     while (next < problems.length && problems[next].lineNumber < line) {
       const p = problems[next++];
       fail(f, p.lineNumber, '', p.code, p.message, false);
       state.problemsThrough = Math.max(state.problemsThrough ?? 0, p.lineNumber);
-      const stop = spillIfFull(f);
+      const stop = yield* spillIfFull(f);
       if (stop) return stop;
     }
     return null;
@@ -246,12 +249,12 @@ function malformedRecords(f: Feed): (line: number) => FileResult | null {
  * is decided against one look-up, while the checkpoint is saved every batch of opts.batchSize.
  * null: every row handled.
  */
-function decideRows(f: Feed): FileResult | null {
+function* decideRows(f: Feed): Steps<FileResult | null> {
   const { state, deps, opts, decider, parsed } = f;
   const problemsBefore = malformedRecords(f);
   // A part the last execution had no units left to write comes first; a dry run keeps no state and
   // lists every malformed record whatever part of the feed it checks.
-  const deferred = spillIfFull(f) ?? (opts.dryRun ? problemsBefore(Infinity) : null);
+  const deferred = (yield* spillIfFull(f)) ?? (opts.dryRun ? yield* problemsBefore(Infinity) : null);
   if (deferred) return deferred;
   const rows = parsed.rows.filter((r) => r.lineNumber > state.line);
   const prepare = (r: (typeof rows)[number]): PreparedRow => ({
@@ -267,8 +270,8 @@ function decideRows(f: Feed): FileResult | null {
     const lookUp = i >= lookedUpTo;
     const affordable = batchRows(f, lookUp);
     if (affordable < 1) {
-      if (opts.dryRun) writeVerdicts(f.name, dryRunName(f), f.verdicts, deps, rows[i].lineNumber);
-      return inProgress(f);
+      if (opts.dryRun) yield* saveVerdicts(f, f.verdicts, rows[i].lineNumber);
+      return yield* inProgress(f);
     }
     if (lookUp) {
       lookFrom = i;
@@ -279,9 +282,9 @@ function decideRows(f: Feed): FileResult | null {
     const prepared = upcoming.slice(i - lookFrom, end - lookFrom);
     const decide = decider.begin(prepared, lookUp ? upcoming : null);
     // Not decided (the map/reduce lacks an outcome): left as it is, for the scheduled path.
-    if (!decide) return inProgress(f);
+    if (!decide) return yield* inProgress(f);
     for (const p of prepared) {
-      const stop = problemsBefore(p.row.lineNumber) ?? handleRow(f, p, decide);
+      const stop = (yield* problemsBefore(p.row.lineNumber)) ?? (yield* handleRow(f, p, decide));
       if (stop) return stop;
     }
     i = end;
@@ -289,12 +292,12 @@ function decideRows(f: Feed): FileResult | null {
     // by their HC customer id (re-work, never a duplicate); each save is 2 units. And before a third
     // of the lease has passed, so a slow account never lets it lapse while this execution runs.
     if (i < rows.length && (i - savedAt >= CHECKPOINT_ROWS || deps.now() - savedTime > LEASE_MS / 3)) {
-      f.save(state);
+      yield { kind: 'saveCheckpoint', state };
       savedAt = i;
       savedTime = deps.now();
     }
   }
-  return problemsBefore(Infinity);
+  return yield* problemsBefore(Infinity);
 }
 
 /**
@@ -315,7 +318,11 @@ function batchRows(f: Feed, lookUp: boolean): number {
 }
 
 /** One row decided and counted (a dry run notes its verdict), then the spill check. */
-function handleRow(f: Feed, p: PreparedRow, decide: (row: PreparedRow) => RowOutcome): FileResult | null {
+function* handleRow(
+  f: Feed,
+  p: PreparedRow,
+  decide: (row: PreparedRow) => RowOutcome,
+): Steps<FileResult | null> {
   const { row } = p;
   const hcCustomerId = (row.values.HCCustomerId ?? '').trim();
   const outcome = decide(p);
@@ -335,5 +342,5 @@ function handleRow(f: Feed, p: PreparedRow, decide: (row: PreparedRow) => RowOut
       });
   }
   f.state.line = row.lineNumber;
-  return spillIfFull(f);
+  return yield* spillIfFull(f);
 }

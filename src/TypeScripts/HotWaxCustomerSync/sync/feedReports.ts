@@ -5,12 +5,12 @@
  */
 import { UNITS } from '../core/governance';
 import { SFTP_FOLDERS } from '../core/config';
-import { utcStamp } from '../core/fileNames';
+import { uniqueSuffix, utcStamp } from '../core/fileNames';
 import { toReportCsv } from '../core/csv';
 import { ERROR_REPORT_HEADER } from '../core/hotwaxFiles';
 import type { CustomerFeed } from '../core/customerFeed';
 import type { FeedEntry } from './ports';
-import type { ErrorRow, ImportState } from './importTypes';
+import type { ErrorRow, ImportCounts, ImportState } from './importTypes';
 import { shortStem } from './customerFeedFolder';
 
 /**
@@ -35,6 +35,13 @@ export const finishUnits = (state: ImportState): number =>
   (state.errors.some((e) => e.missingRequired) ? REPORT_UNITS : 0) +
   (state.missingLines?.length ? REPORT_UNITS : 0) +
   (state.feedCopy ? COPY_REMOVE_UNITS : 0);
+
+/** What the ERROR lines about a feed read again, moved or given back say of its rows already written. */
+export const FOUND_AGAIN = 'customers already written are found by their HC customer id, never created twice';
+
+/** A feed's counts as the ERROR lines about it give them. */
+export const countsText = (c: ImportCounts): string =>
+  `${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)`;
 
 /** Errors of one feed kept in the checkpoint before they are written out as a report part. */
 export const SPILL_AT_CHARS = 600_000;
@@ -63,6 +70,13 @@ export function reportName({ name, state, entry }: FeedRef, suffix: string, dryR
   const tag = dryRun || !state.tag ? utcStamp(entry.lastModified ?? new Date(0)) : state.tag;
   return `${shortStem(name)}-${tag}${suffix}`;
 }
+
+/**
+ * The feed's name with its tag (`<stem>-<tag>.csv`): its File Cabinet copy, and its name in archive/
+ * or failed/ when the plain one is taken there.
+ */
+export const taggedName = (name: string, state: ImportState): string =>
+  `${shortStem(name)}-${state.tag ?? uniqueSuffix()}.csv`;
 
 /** An error report of `errors` in line order (HotWax's error file layout). */
 export const errorReport = (name: string, errors: ErrorRow[]): string =>

@@ -13,29 +13,38 @@
  */
 import type { FileResult, ImportState } from './importTypes';
 import { emptyCounts } from './importTypes';
+import { uniqueSuffix, utcStamp } from '../core/fileNames';
 
 /** How long an execution holds the import: another deployment taking over after it must find it lapsed. */
 export const LEASE_MS = 15 * 60 * 1000;
 
 export type FeedPhase = 'none' | 'taken up' | 'rows' | 'report parts' | 'finishing' | 'handed over';
 
-/** The phase the checkpoint is in (what the next execution resumes). */
-export function feedPhase(state: ImportState): FeedPhase {
+/**
+ * The phase the checkpoint is in (what the next execution resumes); with `name`, that feed's ('none'
+ * while another feed, or none, is taken up).
+ */
+export function feedPhase(state: ImportState, name?: string): FeedPhase {
   if (state.handoff && state.lease?.scriptId) return 'handed over';
-  if (!state.file) return 'none';
+  if (!state.file || (name && state.file !== name)) return 'none';
   if (state.moving) return 'finishing';
   if (state.reportParts) return 'report parts';
   return state.line > 0 ? 'rows' : 'taken up';
 }
 
-/** A checkpoint with no feed and no lease (a first run, or a dry run's own). */
-export const freshState = (): ImportState => ({
-  file: null,
-  line: 0,
-  errors: [],
-  counts: emptyCounts(),
-  lease: null,
-});
+/**
+ * Some of the feed is handled (a row, or a report part): a copy of it is worth keeping, and it can no
+ * longer be handed over (importHandoffPolicy.ts mayOffer).
+ */
+export const handledAny = (state: ImportState): boolean => state.line > 0 || !!state.reportParts;
+
+/** A checkpoint with no feed and no lease (a first run, or a dry run's own): the one reset's fields, then the lease. */
+export function freshState(): ImportState {
+  const state = {} as ImportState;
+  resetFeed(state);
+  state.lease = null;
+  return state;
+}
 
 /** The one reset: every per-feed field cleared, so nothing carries over to the next feed. */
 export function resetFeed(state: ImportState): void {
@@ -43,6 +52,9 @@ export function resetFeed(state: ImportState): void {
   for (const k of ['tag', 'feedCopy', 'print', 'moving', 'reportParts', 'missingLines', 'problemsThrough'])
     delete (state as unknown as Record<string, unknown>)[k];
 }
+
+/** A new report tag: the time it is taken up and a suffix no other feed of that second has. */
+export const newTag = (now: number): string => `${utcStamp(new Date(now))}-${uniqueSuffix()}`;
 
 /** Taken up: a feed with its report tag, from line 1. */
 export function takeUp(state: ImportState, name: string, tag: string): void {

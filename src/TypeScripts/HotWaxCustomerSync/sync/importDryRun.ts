@@ -5,7 +5,7 @@
  */
 import { toReportCsv } from '../core/csv';
 import { DRY_RUN_REPORT_HEADER } from '../core/hotwaxFiles';
-import type { ImportDeps } from './importTypes';
+import type { ReportFile } from './feedReports';
 
 /** One row's verdict in a dry run (customer/export/dry_run/<feed>-dry-run.csv). */
 export interface RowVerdict {
@@ -21,13 +21,12 @@ export const DRY_RUN_FOLDER = 'customer/export/dry_run';
 export const DRY_RUN_HEADER = [...DRY_RUN_REPORT_HEADER];
 
 /** The dry run's verdict file; `uncheckedFrom` closes a partial check (out of governance) with a line saying so. */
-export function writeVerdicts(
+export function verdictsFile(
   name: string,
   fileName: string,
   verdicts: RowVerdict[],
-  deps: ImportDeps,
   uncheckedFrom: number | null,
-): void {
+): ReportFile {
   const rows = [...verdicts]
     .sort((a, b) => a.line - b.line)
     .map((v) => [name, v.line, v.hcCustomerId, v.outcome, v.customerId, v.code, v.message]);
@@ -41,20 +40,5 @@ export function writeVerdicts(
       'DRY_RUN_INCOMPLETE',
       `this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`,
     ]);
-  deps.feeds.writeReport(DRY_RUN_FOLDER, fileName, toReportCsv(DRY_RUN_HEADER, rows));
-}
-
-/** The dry run's verdict file for a feed that cannot be imported at all (its real run moves it to failed/). */
-export function writeFileVerdict(
-  name: string,
-  fileName: string,
-  code: string,
-  reason: string,
-  deps: ImportDeps,
-): void {
-  deps.feeds.writeReport(
-    DRY_RUN_FOLDER,
-    fileName,
-    toReportCsv(DRY_RUN_HEADER, [[name, 0, '', 'error', '', code, reason]]),
-  );
+  return { folder: DRY_RUN_FOLDER, name: fileName, text: toReportCsv(DRY_RUN_HEADER, rows) };
 }

@@ -7,6 +7,7 @@
  */
 import type { FeedEntry, MapReducePort } from './ports';
 import type { ImportState } from './importTypes';
+import { handledAny } from './feedState';
 
 /**
  * Times a handoff is submitted before the scheduled path takes its feeds back (a handoff the
@@ -26,7 +27,7 @@ export const LISTED_BYTES_PER_ROW = 1000;
  * map/reduce to hand to, unless the map/reduce gave it back (it is then never handed over again).
  */
 export const mayOffer = (state: ImportState, name: string, dryRun: boolean, mr?: MapReducePort): boolean =>
-  !!mr && !dryRun && state.line === 0 && !state.reportParts && !state.notHandedOff?.includes(name);
+  !!mr && !dryRun && !handledAny(state) && !state.notHandedOff?.includes(name);
 
 /**
  * The feeds to hand over, the one being taken up first and then the feeds waiting after it (at most

@@ -1435,10 +1435,7 @@ bytes+=size
 if(pair)i++}return s}function observingReports(feeds,onReport){const observed=Object.create(feeds)
 observed.writeReport=(folder,name,csv)=>{feeds.writeReport(folder,name,csv)
 onReport(folder,name,csv)}
-return observed}function recordingReports(feeds){const written=[]
-return{feeds:observingReports(feeds,(folder,name)=>{if(!written.some(w=>w.folder===folder&&w.name===name))written.push({
-folder,name})}),names:folder=>written.filter(w=>w.folder===folder).map(w=>w.name)}}function unreadableReason(text){
-if(!text.replace(/^\uFEFF/,'').trim())return'the file is empty'
+return observed}function unreadableReason(text){if(!text.replace(/^\uFEFF/,'').trim())return'the file is empty'
 const lines=text.split(/\r\n|\n|\r/).filter(l=>l!=='')
 const bad=l=>l.indexOf('\0')>=0||l.indexOf('\ufffd')>=0
 if(bad(lines[0]))return lines[0].indexOf('\0')>=0?'the file is binary (or UTF-16), not a UTF-8 CSV text: its header holds NUL characters':'the file is not UTF-8 encoded: its header holds bytes that are not UTF-8'
@@ -1449,6 +1446,8 @@ const ARCHIVE_UNITS=3*UNITS.sftpOther+2*UNITS.customRecordSubmitFields
 const COPY_SAVE_UNITS=UNITS.searchPage+UNITS.folderCreate+UNITS.folderSave+UNITS.customRecordSubmitFields+UNITS.fileSave
 const COPY_REMOVE_UNITS=UNITS.searchPage+UNITS.fileDelete
 const finishUnits=state=>ARCHIVE_UNITS+(state.errors.length?REPORT_UNITS:0)+(state.errors.some(e=>e.missingRequired)?REPORT_UNITS:0)+(state.missingLines?.length?REPORT_UNITS:0)+(state.feedCopy?COPY_REMOVE_UNITS:0)
+const FOUND_AGAIN='customers already written are found by their HC customer id, never created twice'
+const countsText=c=>`${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)`
 const SPILL_AT_CHARS=6e5
 const MAX_STORED_MESSAGE=1e3
 const storedMessage=m=>{if(m.length<=MAX_STORED_MESSAGE)return m
@@ -1458,6 +1457,7 @@ const storedSize=e=>e.message.length+e.code.length+e.hcCustomerId.length+80
 function reportName({name,state,entry},suffix,dryRun=false){
 const tag=dryRun||!state.tag?utcStamp(entry.lastModified??new Date(0)):state.tag
 return`${shortStem(name)}-${tag}${suffix}`}
+const taggedName=(name,state)=>`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`
 const errorReport=(name,errors)=>toReportCsv(ERROR_REPORT_HEADER,errors.map(e=>[name,e.line,e.hcCustomerId,e.code,e.message]))
 const byLine=errors=>[...errors].sort((a,b)=>a.line-b.line)
 function nextPart(f){const errors=byLine(f.state.errors)
@@ -1477,9 +1477,17 @@ const now=listed.find(e=>e.name===name)
 const p=state.print
 if(!now)return'gone'
 return p&&(now.size!==p.size||now.lastModified?.getTime()!==p.modified)?'changed':'move'}const LEASE_MS=15*60*1e3
-const freshState=()=>({file:null,line:0,errors:[],counts:emptyCounts(),lease:null})
-function resetFeed(state){Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
+function feedPhase(state,name){if(state.handoff&&state.lease?.scriptId)return'handed over'
+if(!state.file||name&&state.file!==name)return'none'
+if(state.moving)return'finishing'
+if(state.reportParts)return'report parts'
+return state.line>0?'rows':'taken up'}const handledAny=state=>state.line>0||!!state.reportParts
+function freshState(){const state={}
+resetFeed(state)
+state.lease=null
+return state}function resetFeed(state){Object.assign(state,{file:null,line:0,errors:[],counts:emptyCounts()})
 for(const k of['tag','feedCopy','print','moving','reportParts','missingLines','problemsThrough'])delete state[k]}
+const newTag=now=>`${utcStamp(new Date(now))}-${uniqueSuffix()}`
 function takeUp(state,name,tag){resetFeed(state)
 state.file=name
 state.tag=tag}function endFeed(state,name,result){if(/^(archived|failed|changed|gone)$/.test(result.outcome)){
@@ -1497,103 +1505,118 @@ state.blockedTags={...state.blockedTags}
 for(const f of feeds)state.blockedTags[f.name]=f.tag}function giveBack(state,feeds){returnFeeds(state,feeds)
 delete state.handoff}const DRY_RUN_FOLDER='customer/export/dry_run'
 const DRY_RUN_HEADER=[...DRY_RUN_REPORT_HEADER]
-function writeVerdicts(name,fileName,verdicts,deps,uncheckedFrom){
+function verdictsFile(name,fileName,verdicts,uncheckedFrom){
 const rows=[...verdicts].sort((a,b)=>a.line-b.line).map(v=>[name,v.line,v.hcCustomerId,v.outcome,v.customerId,v.code,v.message])
 if(uncheckedFrom!==null)rows.push([name,uncheckedFrom,'','not checked','','DRY_RUN_INCOMPLETE',`this execution's usage ran out: lines from ${uncheckedFrom} on were not checked`])
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,rows))}
-function writeFileVerdict(name,fileName,code,reason,deps){
-deps.feeds.writeReport(DRY_RUN_FOLDER,fileName,toReportCsv(DRY_RUN_HEADER,[[name,0,'','error','',code,reason]]))}
-function writeInto(folder,feed,op,deps,run){try{op()
-return true}catch(e){const{code,message}=describeError(e)
-if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
-deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: customers already created are found by their HC customer id, never created twice.`)
-}return false}}const dryRunName=f=>reportName(f,'-dry-run.csv',true)
-const writeReport=(f,r)=>writeInto(r.folder,f.name,()=>f.deps.feeds.writeReport(r.folder,r.name,r.text),f.deps,f.run)
-function inProgress(f){const{state,deps}=f
-if(f.copyWanted&&(state.line>0||state.reportParts)&&deps.budget.canAfford(COPY_SAVE_UNITS)){
-const folderId=state.feedCopy?.folderId??state.copyFolderId??deps.feedCopies.folder()
+return{folder:DRY_RUN_FOLDER,name:fileName,text:toReportCsv(DRY_RUN_HEADER,rows)}}const resultOf=(f,outcome,more)=>({
+name:f.name,outcome,counts:f.state.counts,...more})
+const dryRunName=f=>reportName(f,'-dry-run.csv',true)
+function*writeReport(f,report,kind='saveReport'){const ok=(yield{kind,feed:f.name,report})!==false
+if(ok&&report.folder!==SFTP_FOLDERS.customerFeedMissing)f.written.push(report.name)
+return ok}
+const saveVerdicts=(f,verdicts,uncheckedFrom)=>writeReport(f,verdictsFile(f.name,dryRunName(f),verdicts,uncheckedFrom),'saveVerdicts')
+function*inProgress(f){const{state,deps}=f
+if(f.copyWanted&&handledAny(state)&&deps.budget.canAfford(COPY_SAVE_UNITS)){
+const folderId=state.feedCopy?.folderId??state.copyFolderId??(yield{kind:'findCopyFolder'})
 if(folderId){state.copyFolderId=folderId
-state.feedCopy={folderId,name:`${shortStem(f.name)}-${state.tag??uniqueSuffix()}.csv`,size:f.entry.size,
-modified:f.entry.lastModified.getTime()}
-f.save(state)
-const fileId=deps.feedCopies.save(folderId,state.feedCopy.name,f.text)
+state.feedCopy={folderId,name:taggedName(f.name,state),size:f.entry.size,modified:f.entry.lastModified.getTime()}
+yield{kind:'saveCheckpoint',state}
+const fileId=yield{kind:'saveCopy',folderId,name:state.feedCopy.name,text:f.text}
 if(fileId)state.feedCopy.fileId=fileId
-else delete state.copyFolderId}}return{name:f.name,outcome:'in progress',counts:state.counts,lines:f.lines}}
-function failFile(f,code,reason){const{name,state,deps,opts}=f
-if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return{name,
-outcome:'in progress',counts:state.counts}
+else delete state.copyFolderId}}return resultOf(f,'in progress',{lines:f.lines})}function*failFile(f,code,reason){
+const{name,state,deps,opts}=f
+if(!opts.dryRun&&!deps.budget.canAfford(REPORT_UNITS+ARCHIVE_UNITS+(state.feedCopy?COPY_REMOVE_UNITS:0)))return resultOf(f,'in progress')
 state.counts=emptyCounts()
 f.tally('errors')
-if(opts.dryRun){writeFileVerdict(name,dryRunName(f),code,reason,deps)
-return{name,outcome:'checked',counts:state.counts,reason}}
+if(opts.dryRun){yield*saveVerdicts(f,[{line:0,hcCustomerId:'',outcome:'error',customerId:'',code,message:reason}],null)
+return resultOf(f,'checked',{reason})}
 deps.log.error(`Customer feed ${name} cannot be read`,`${reason}; moved to ${SFTP_FOLDERS.customerFeedFailed}/`)
 const folder=SFTP_FOLDERS.customerFeedError
 const text=toReportCsv(ERROR_REPORT_HEADER,[[name,0,'',code,reason]])
-if(!writeReport(f,{folder,name:reportName(f,'-errors.csv'),text}))return{name,outcome:'blocked',counts:state.counts,
-reason}
-return moveFeedInto(f,SFTP_FOLDERS.customerFeedFailed,{name,outcome:'failed',counts:state.counts,reason})}
-function moveFeedInto(f,folder,result){const{name,state,deps,run}=f
+if(!(yield*writeReport(f,{folder,name:reportName(f,'-errors.csv'),text})))return resultOf(f,'blocked',{reason})
+return yield*moveFeedInto(f,SFTP_FOLDERS.customerFeedFailed,resultOf(f,'failed',{reason}))}
+function*moveFeedInto(f,folder,result){const{name,state,deps}=f
 state.moving={to:folder,lines:result.lines,blankLines:result.blankLines}
-f.save(state)
-if(!writeInto(SFTP_FOLDERS.customerFeed,name,()=>run.listed=deps.feeds.list(),deps,run))return{...result,
-outcome:'blocked'}
-const check=moveCheck(run.listed,name,state)
+yield{kind:'saveCheckpoint',state}
+const listed=yield{kind:'listFeeds',feed:name}
+if(!listed)return{...result,outcome:'blocked'}
+const check=moveCheck(listed,name,state)
 if(check!=='move'){const c=state.counts
 const changed=check==='changed'
-deps.log.error(`Customer feed ${name} ${changed?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${changed?`${SFTP_FOLDERS.customerFeed}/${name} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (customers already written are found by their HC customer id, never created twice)`:`someone removed or moved ${SFTP_FOLDERS.customerFeed}/${name}`}. The version read was handled: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s) (reports tagged ${state.tag}).`)
-return{...result,outcome:check}}let movedTo=''
-const moved=writeInto(folder,name,()=>{
-movedTo=deps.feeds.moveFeed(name,folder,`${shortStem(name)}-${state.tag??uniqueSuffix()}.csv`)},deps,run)
-return moved?{...result,movedTo}:{...result,outcome:'blocked'}}function finishFeed(f){
+const path=`${SFTP_FOLDERS.customerFeed}/${name}`
+deps.log.error(`Customer feed ${name} ${changed?'changed':'is gone'} while it was being imported: not moved to ${folder}/`,`${changed?`${path} now has another size or modification time than the file read; its new content is imported as a new feed from line 1 (${FOUND_AGAIN})`:`someone removed or moved ${path}`}. The version read was handled: ${countsText(c)} (reports tagged ${state.tag}).`)
+return{...result,outcome:check}}const alternative=taggedName(name,state)
+const movedTo=yield{kind:'move',feed:name,folder,alternative}
+return movedTo!==null?{...result,movedTo}:{...result,outcome:'blocked'}}function*finishFeed(f){
 const{name,state,deps,parsed,lines}=f
 const handledLines=parsed.rows.reduce((n,r)=>n+r.endLine-r.lineNumber+1,0)+parsed.problems.filter(p=>p.lineNumber>parsed.headerLine).length
 const blankLines=Math.max(0,lines-handledLines)
-if(f.opts.dryRun){writeVerdicts(name,dryRunName(f),f.verdicts,deps,null)
-return{name,outcome:'checked',counts:state.counts,lines,blankLines}}if(!deps.budget.canAfford(finishUnits(state))){
-f.save(state)
-return inProgress(f)}const parts=state.reportParts??0
-if(state.errors.length>0||parts>0){for(const r of finishReports(f,parsed))if(!writeReport(f,r))return{name,
-outcome:'blocked',counts:state.counts,lines}
+if(f.opts.dryRun){yield*saveVerdicts(f,f.verdicts,null)
+return resultOf(f,'checked',{lines,blankLines})}if(!deps.budget.canAfford(finishUnits(state))){yield{
+kind:'saveCheckpoint',state}
+return yield*inProgress(f)}const parts=state.reportParts??0
+if(state.errors.length>0||parts>0){
+for(const r of finishReports(f,parsed))if(!(yield*writeReport(f,r)))return resultOf(f,'blocked',{lines})
 const first=byLine(state.errors)[0]
 const c=state.counts
-deps.log.error(`Customer feed ${name}: ${c.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${reportName(f,parts>0?'-errors-*.csv':'-errors.csv')}; ${lines} line(s) after the header: ${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s), ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
-}return moveFeedInto(f,SFTP_FOLDERS.customerFeedArchive,{name,outcome:'archived',counts:state.counts,lines,blankLines})}
-function importOneFeed(entry,state,job){const written=recordingReports(job.deps.feeds)
-const result=importFeed({...job,deps:{...job.deps,feeds:written.feeds},entry,name:entry.name,state})
-const errorReports=written.names(SFTP_FOLDERS.customerFeedError)
-if(errorReports.length)result.errorReports=errorReports
-const dryRunReport=written.names(DRY_RUN_FOLDER)[0]
-if(dryRunReport)result.dryRunReport=dryRunReport
+deps.log.error(`Customer feed ${name}: ${c.errors} row(s) not imported`,`see ${SFTP_FOLDERS.customerFeedError}/${reportName(f,parts>0?'-errors-*.csv':'-errors.csv')}; ${lines} line(s) after the header: ${countsText(c)}, ${blankLines} blank${first?`; line ${first.line} ${first.code} ${first.message}`:''}`)
+}return yield*moveFeedInto(f,SFTP_FOLDERS.customerFeedArchive,resultOf(f,'archived',{lines,blankLines}))}
+function drive(ports,steps){let next=steps.next()
+while(!next.done){let done
+try{done=carryOut(ports,next.value)}catch(e){next=steps.throw(e)
+continue}next=steps.next(done)}return next.value}function carryOut({deps,save,run},a){const{feeds,feedCopies}=deps
+switch(a.kind){case'saveCheckpoint':return a.asIs?deps.checkpoint.save(a.state):save(a.state)
+case'download':return feeds.download(a.feed)
+case'savePart':case'saveReport':case'saveVerdicts':{const r=a.report
+const write=()=>feeds.writeReport(r.folder,r.name,r.text)
+return a.kind==='saveVerdicts'?write():writeInto(r.folder,a.feed,write,deps,run)}case'findCopyFolder':
+return feedCopies.folder()
+case'saveCopy':return feedCopies.save(a.folderId,a.name,a.text)
+case'loadCopy':return feedCopies.load(a.copy)
+case'deleteCopy':return feedCopies.remove(a.copy)
+case'listFeeds':return writeInto(SFTP_FOLDERS.customerFeed,a.feed,()=>run.listed=feeds.list(),deps,run)?run.listed:null
+case'move':{let movedTo=null
+writeInto(a.folder,a.feed,()=>movedTo=feeds.moveFeed(a.feed,a.folder,a.alternative),deps,run)
+return movedTo}case'submit':return deps.mapReduce.submit()}}function writeInto(folder,feed,op,deps,run){try{op()
+return true}catch(e){const{code,message}=describeError(e)
+if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
+if(!run.reportedFolders.has(folder)){run.reportedFolders.add(folder)
+deps.log.error(`Cannot write to SFTP folder ${folder}/`,`${code}: ${message}. Give the SFTP user write access to ${folder}/ (or create it). Feed ${feed} stays in ${SFTP_FOLDERS.customerFeed}/ and is read again by the next run: ${FOUND_AGAIN}.`)
+}return false}}function importOneFeed(entry,state,job){return drive(job,feedSteps(entry,state,job))}
+function*feedSteps(entry,state,job){const written=[]
+const result=yield*importFeed({...job,entry,name:entry.name,state,written})
+if(written.length)if(job.opts.dryRun)result.dryRunReport=written[0]
+else result.errorReports=written
 return result}
 const PERMANENT_DOWNLOAD_ERRORS=new Set(['FTP_MAXIMUM_FILE_SIZE_EXCEEDED','SSS_FILE_CONTENT_SIZE_EXCEEDED'])
-function skipEntry(name,reason,deps){
-deps.log.error(`Customer feed folder entry ${JSON.stringify(name)} skipped`,`${SFTP_FOLDERS.customerFeed}/ entry ${JSON.stringify(name)}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`)
-return{name,outcome:'skipped',reason,counts:emptyCounts()}}function importFeed(start){const f=readFeed(start)
+function skipEntry(name,reason,deps){const quoted=JSON.stringify(name)
+deps.log.error(`Customer feed folder entry ${quoted} skipped`,`${SFTP_FOLDERS.customerFeed}/ entry ${quoted}: ${reason}. It is left where it is and the other feeds are imported; remove or fix it on the SFTP server.`)
+return{name,outcome:'skipped',reason,counts:emptyCounts()}}function*importFeed(start){const f=yield*readFeed(start)
 if('outcome'in f)return f
-if(f.offer&&f.offer(f.parsed.rows.length+f.parsed.problems.length))return{name:f.name,outcome:'handed off',
-counts:f.state.counts,lines:f.lines}
+if(f.offer&&(yield*f.offer(f.parsed.rows.length+f.parsed.problems.length)))return resultOf(f,'handed off',{lines:f.lines
+})
 setupChecks(f)
-return decideRows(f)??finishFeed(f)}function readFeed(start){const{entry,name,state,deps,opts}=start
-if((entry.size??0)>SFTP_MAX_FILE_SIZE)return failFile(start,'FILE_TOO_LARGE',`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE): have HotWax send smaller feeds`)
+return(yield*decideRows(f))??(yield*finishFeed(f))}function*readFeed(start){const{entry,name,state,deps,opts}=start
+const tooLarge=why=>failFile(start,'FILE_TOO_LARGE',`${why}; have HotWax send smaller feeds`)
+if((entry.size??0)>SFTP_MAX_FILE_SIZE)return yield*tooLarge(`the file is ${entry.size} bytes; NetSuite's N/sftp downloads at most ${SFTP_MAX_FILE_SIZE} bytes (Connection.MAX_FILE_SIZE)`)
 const modified=entry.lastModified?.getTime()
 const sameFile=!!state.feedCopy&&(!!state.print||state.feedCopy.size===entry.size&&state.feedCopy.modified===modified)
-const copied=sameFile&&deps.feedCopies?deps.feedCopies.load(state.feedCopy):null
+const copied=sameFile&&deps.feedCopies?yield{kind:'loadCopy',copy:state.feedCopy}:null
 if(copied)state.feedCopy.fileId=copied.id
 let text
-try{text=copied?copied.text:deps.feeds.download(name)}catch(e){const{code,message}=describeError(e)
+try{text=copied?copied.text:yield{kind:'download',feed:name}}catch(e){const{code,message}=describeError(e)
 if(code==='SSS_USAGE_LIMIT_EXCEEDED')throw e
-if(PERMANENT_DOWNLOAD_ERRORS.has(code))return failFile(start,'FILE_TOO_LARGE',`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message}); have HotWax send smaller feeds`)
+if(PERMANENT_DOWNLOAD_ERRORS.has(code))return yield*tooLarge(`${code}: the file${entry.size?` is ${entry.size} bytes and`:''} cannot be read within NetSuite's limits (${message})`)
 return skipEntry(name,`cannot be downloaded (${code}: ${message})`,deps)}const hash=textHash(text)
 const p=state.print
-if(p&&p.hash!==hash){const c=state.counts
-deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${c.created} created, ${c.linked} linked, ${c.alreadyLinked} already linked, ${c.errors} error(s)); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (customers already written are found by their HC customer id).`)
-return{name,outcome:'changed',counts:state.counts}}if(!p)state.print={size:entry.size,modified,hash}
+if(p&&p.hash!==hash){
+deps.log.error(`Customer feed ${name} changed while it was being imported`,`Its earlier version (reports tagged ${state.tag}) was handled up to line ${state.line} (${countsText(state.counts)}); its later lines cannot be read any more: have HotWax send them again. The new content is imported as a new feed from line 1 (${FOUND_AGAIN}).`)
+return resultOf(start,'changed')}if(!p)state.print={size:entry.size,modified,hash}
 const unreadable=unreadableReason(text)
 const parsed=unreadable?null:readCustomerFeed(text,name)
 const missingKey=parsed&&parsed.missingColumns.includes('HCCustomerId')
-if(parsed?.refusal&&!missingKey)return failFile(start,'DUPLICATE_COLUMN',parsed.refusal)
-if(!parsed||missingKey)return failFile(start,'UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
+if(parsed?.refusal&&!missingKey)return yield*failFile(start,'DUPLICATE_COLUMN',parsed.refusal)
+if(!parsed||missingKey)return yield*failFile(start,'UNREADABLE_FEED',unreadable??`the header has no HCCustomerId column (nor a legacy "External Id" one; found: ${parsed.header.join(', ')||'nothing'})`)
 const copyWanted=!!deps.feedCopies&&!opts.dryRun&&!copied&&entry.size!==undefined&&entry.size<=FILE_CONTENT_LIMIT&&modified!==undefined
 return{...start,text,parsed,lines:Math.max(0,physicalLineCount(text)-parsed.headerLine),
 pendingChars:state.errors.reduce((n,e)=>n+storedSize(e),0),verdicts:[],copyWanted}}
@@ -1608,11 +1631,11 @@ f.state.errors.push(e)
 f.pendingChars+=storedSize(e)
 f.tally('errors')
 if(f.opts.dryRun)f.verdicts.push({line,hcCustomerId,outcome:'error',customerId:'',code,message})}
-function spillIfFull(f){const{state}=f
+function*spillIfFull(f){const{state}=f
 if(f.opts.dryRun||f.pendingChars<=SPILL_AT_CHARS)return null
-if(!f.deps.budget.canAfford(REPORT_UNITS))return inProgress(f)
+if(!f.deps.budget.canAfford(REPORT_UNITS))return yield*inProgress(f)
 const part=nextPart(f)
-if(!writeReport(f,part))return{name:f.name,outcome:'blocked',counts:state.counts,lines:f.lines}
+if(!(yield*writeReport(f,part,'savePart')))return resultOf(f,'blocked',{lines:f.lines})
 state.missingLines=[...state.missingLines??[],...part.missing]
 state.reportParts=(state.reportParts??0)+1
 state.errors=[]
@@ -1621,13 +1644,13 @@ return null}function malformedRecords(f){const{state}=f
 const from=Math.max(state.line,state.problemsThrough??0)
 const problems=f.parsed.problems.filter(p=>p.lineNumber>from).sort((a,b)=>a.lineNumber-b.lineNumber)
 let next=0
-return line=>{while(next<problems.length&&problems[next].lineNumber<line){const p=problems[next++]
+return function*(line){while(next<problems.length&&problems[next].lineNumber<line){const p=problems[next++]
 fail(f,p.lineNumber,'',p.code,p.message,false)
 state.problemsThrough=Math.max(state.problemsThrough??0,p.lineNumber)
-const stop=spillIfFull(f)
-if(stop)return stop}return null}}function decideRows(f){const{state,deps,opts,decider,parsed}=f
+const stop=yield*spillIfFull(f)
+if(stop)return stop}return null}}function*decideRows(f){const{state,deps,opts,decider,parsed}=f
 const problemsBefore=malformedRecords(f)
-const deferred=spillIfFull(f)??(opts.dryRun?problemsBefore(Infinity):null)
+const deferred=(yield*spillIfFull(f))??(opts.dryRun?yield*problemsBefore(Infinity):null)
 if(deferred)return deferred
 const rows=parsed.rows.filter(r=>r.lineNumber>state.line)
 const prepare=r=>({row:r,customer:toNewCustomer(r.values,r.extra,opts,r.fields,parsed.header)})
@@ -1638,22 +1661,22 @@ let savedAt=0
 let savedTime=deps.now()
 for(let i=0;i<rows.length;){const lookUp=i>=lookedUpTo
 const affordable=batchRows(f,lookUp)
-if(affordable<1){if(opts.dryRun)writeVerdicts(f.name,dryRunName(f),f.verdicts,deps,rows[i].lineNumber)
-return inProgress(f)}if(lookUp){lookFrom=i
+if(affordable<1){if(opts.dryRun)yield*saveVerdicts(f,f.verdicts,rows[i].lineNumber)
+return yield*inProgress(f)}if(lookUp){lookFrom=i
 lookedUpTo=Math.min(rows.length,i+Math.max(opts.batchSize,decider.lookAhead??0))
 upcoming=rows.slice(lookFrom,lookedUpTo).map(prepare)}const end=Math.min(i+opts.batchSize,i+affordable,lookedUpTo)
 const prepared=upcoming.slice(i-lookFrom,end-lookFrom)
 const decide=decider.begin(prepared,lookUp?upcoming:null)
-if(!decide)return inProgress(f)
-for(const p of prepared){const stop=problemsBefore(p.row.lineNumber)??handleRow(f,p,decide)
+if(!decide)return yield*inProgress(f)
+for(const p of prepared){const stop=(yield*problemsBefore(p.row.lineNumber))??(yield*handleRow(f,p,decide))
 if(stop)return stop}i=end
-if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){f.save(state)
+if(i<rows.length&&(i-savedAt>=CHECKPOINT_ROWS||deps.now()-savedTime>LEASE_MS/3)){yield{kind:'saveCheckpoint',state}
 savedAt=i
-savedTime=deps.now()}}return problemsBefore(Infinity)}function batchRows(f,lookUp){
+savedTime=deps.now()}}return yield*problemsBefore(Infinity)}function batchRows(f,lookUp){
 const reserve=f.opts.dryRun?REPORT_UNITS:UNITS.customRecordSubmitFields+(f.pendingChars>SPILL_AT_CHARS/2?REPORT_UNITS:0)+(f.copyWanted?COPY_SAVE_UNITS:0)
 const{budget}=f.deps
 if(f.decider.rowUnits>0)return budget.howMany(f.decider.rowUnits,(lookUp?2*UNITS.searchPage:0)+reserve)
-return budget.canAfford(reserve)?f.opts.batchSize:0}function handleRow(f,p,decide){const{row}=p
+return budget.canAfford(reserve)?f.opts.batchSize:0}function*handleRow(f,p,decide){const{row}=p
 const hcCustomerId=(row.values.HCCustomerId??'').trim()
 const outcome=decide(p)
 if(outcome.kind==='error')fail(f,row.lineNumber,hcCustomerId,outcome.code,outcome.message,outcome.missingRequired)
@@ -1661,9 +1684,18 @@ else{f.tally(outcome.kind)
 if(f.opts.dryRun)f.verdicts.push({line:row.lineNumber,hcCustomerId,
 outcome:outcome.kind==='created'?'create':outcome.kind==='linked'?'link':'already linked',customerId:outcome.customerId,
 code:'',message:''})}f.state.line=row.lineNumber
-return spillIfFull(f)}const MAX_HANDOFF_ATTEMPTS=3
+return yield*spillIfFull(f)}function logFeedResults(summary,audit){
+for(const f of summary.files)if(!summary.logged?.includes(f)){
+audit(`Customer feed ${f.name}: ${f.outcome}`,JSON.stringify(f));(summary.logged??=[]).push(f)}}
+function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
+const n=o=>summary.files.filter(f=>f.outcome===o).length
+return{totals:summary.totals,files:summary.files.length,archived:n('archived'),failed:n('failed'),
+skippedEntries:n('skipped'),blocked:n('blocked'),changed:n('changed'),gone:n('gone'),givenBack:n('given back'),
+lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
+inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
+handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}const MAX_HANDOFF_ATTEMPTS=3
 const LISTED_BYTES_PER_ROW=1e3
-const mayOffer=(state,name,dryRun,mr)=>!!mr&&!dryRun&&state.line===0&&!state.reportParts&&!state.notHandedOff?.includes(name)
+const mayOffer=(state,name,dryRun,mr)=>!!mr&&!dryRun&&!handledAny(state)&&!state.notHandedOff?.includes(name)
 function handoffChoice(first,rowCount,after,state,mr){if(mr.minRows<=0)return null
 if(rowCount===null&&!first.size)return null
 const skippedBefore=new Set(state.skipped??[])
@@ -1672,41 +1704,42 @@ const bytesPerRow=rowCount===null?LISTED_BYTES_PER_ROW:first.size&&rowCount?firs
 const estimate=f=>bytesPerRow?Math.round((f.size??0)/bytesPerRow):0
 const rows=(rowCount??estimate(first))+waiting.reduce((n,f)=>n+estimate(f),0)
 return rows<mr.minRows?null:{feeds:[first,...waiting],rows}}const HANDOFF_LEASE_MS=30*24*60*60*1e3
-function resumeHandoff(state,deps,summary){const h=state.handoff
+function*resumeHandoff(state,deps,summary){const h=state.handoff
 const left=h.feeds.filter(f=>!h.done.includes(f.name))
 const names=left.map(f=>f.name).join(', ')
 if(h.attempts<MAX_HANDOFF_ATTEMPTS){h.attempts++
-deps.checkpoint.save(state)
-const submitted=deps.mapReduce.submit()
+yield{kind:'saveCheckpoint',state,asIs:true}
+const submitted=yield{kind:'submit'}
 deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer again',`attempt ${h.attempts} of ${MAX_HANDOFF_ATTEMPTS} (${submitted}): ${names}`)
 summary.skipped=`deployment ${state.lease.deploymentId} holds the feeds ${names}; submitted again (attempt ${h.attempts})`
 return true}
-deps.log.error(`HC_MR_ImportCustomer did not finish ${left.length} customer feed(s)`,`after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (customers already written are found by their HC customer id, never created twice): ${names}`)
+deps.log.error(`HC_MR_ImportCustomer did not finish ${left.length} customer feed(s)`,`after ${MAX_HANDOFF_ATTEMPTS} attempts HC_SC_ImportCustomer imports them itself (${FOUND_AGAIN}): ${names}`)
 giveBack(state,left)
 return false}function runCustomerImport(deps,opts){const summary={files:[],totals:emptyCounts(),paused:false,
 stalled:false}
 const save=st=>{if(opts.dryRun)return
 st.lease={executionId:opts.executionId,deploymentId:opts.deploymentId,until:deps.now()+LEASE_MS}
 return deps.checkpoint.save(st)}
-const d={state:freshState(),deps,opts,summary,save}
+const run={reportedFolders:new Set,setupReported:new Set}
+const d={state:freshState(),deps,opts,summary,save,run}
 const leftOver=takeLease(d)
 if(leftOver===false)return summary
 try{const{state}=d
 if(leftOver)deps.log.audit('Import lease taken over',`from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`)
 if(leftOver||state.interrupted){
 for(const folder of[SFTP_FOLDERS.customerFeedError,SFTP_FOLDERS.customerFeedMissing])deps.feeds.removeLeftovers?.(folder)
-delete state.interrupted}return importFeeds(d)}catch(e){if(!opts.dryRun)try{d.state.lease=null
+delete state.interrupted}return drive(d,importFeeds(d))}catch(e){if(!opts.dryRun)try{d.state.lease=null
 d.state.interrupted=true
 deps.checkpoint.save(d.state)}catch{}throw e}}function takeLease(d){const{deps,opts,summary}=d
 for(let attempt=1;;attempt++){const loaded=deps.checkpoint.load()
 const lease=loaded?.lease??null
 const mr=deps.mapReduce
-const handedOff=!!(loaded?.handoff&&lease?.scriptId&&mr&&lease.deploymentId===mr.deploymentId)
+const handedOff=!!loaded&&feedPhase(loaded)==='handed over'&&lease.deploymentId===mr?.deploymentId
 if(lease&&lease.deploymentId!==opts.deploymentId&&lease.until>deps.now()&&(handedOff?mr.running():deps.leaseHolderRunning(lease))){
 summary.skipped=`deployment ${lease.deploymentId} is importing (lease until ${new Date(lease.until).toISOString()}); this run leaves the feeds to it`
 return false}if(opts.dryRun)return null
 d.state=loaded??freshState()
-if(handedOff&&resumeHandoff(d.state,deps,summary))return false
+if(handedOff&&drive(d,resumeHandoff(d.state,deps,summary)))return false
 if(d.save(d.state)!==false)return lease
 if(attempt>=3)throw new SyncError(SYNC_ERROR_CODES.checkpointConflict,'the import checkpoint was changed by another execution three times while this one saved it; nothing was imported, and the next scheduled run tries again')
 }}function listFeeds(deps,summary){let listed
@@ -1723,55 +1756,55 @@ feeds.sort((a,b)=>rank(a)-rank(b))
 if(state.notHandedOff){const listedNames=new Set(feeds.map(f=>f.name))
 state.notHandedOff=state.notHandedOff.filter(n=>listedNames.has(n))
 if(!state.notHandedOff.length)delete state.notHandedOff}}function report(summary,r){summary.files.push(r)
-for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}function importFeeds(d){
-const{state,deps,opts,summary}=d
+for(const k of Object.keys(r.counts))summary.totals[k]+=r.counts[k]}function*importFeeds(d){
+const{state,deps,opts,summary,run}=d
 const tally=outcome=>{state.counts[outcome]++
 summary.totals[outcome]++}
 state.finished?.forEach(r=>report(summary,r))
 const feeds=listFeeds(deps,summary)
 if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
-if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
+if(feedPhase(state)==='finishing'){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
 const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
 report(summary,r)
-state.finished=[...state.finished??[],r]}dropCopy(state,deps)
+state.finished=[...state.finished??[],r]}yield*dropCopy(state,deps)
 resetFeed(state)}orderFeeds(state,feeds)
-const run={reportedFolders:new Set,setupReported:new Set}
 const skippedNow=[]
 let progress=false
 for(let index=0;index<feeds.length;index++){
 if(!deps.budget.canAfford(UNITS.sftpTransfer+UNITS.searchPage+ROW_UNITS+ARCHIVE_UNITS)){summary.paused=true
 break}const entry=feeds[index]
 const lineBefore=state.line
-const result=importNext(d,entry,feeds.slice(index+1),tally,run)
+const result=yield*importNext(d,entry,feeds.slice(index+1),tally)
 if(result.outcome==='handed off'){summary.handedOff=d.state.handoff.feeds.map(f=>f.name)
 return summary}if(result.outcome==='in progress'){progress=progress||state.line>lineBefore
 summary.paused=true
 break}if(result.outcome==='skipped')skippedNow.push(entry.name)
 else progress=true
 if(result.outcome==='changed')feeds.push(run.listed?.find(f=>f.name===entry.name)??entry)
-dropCopy(state,deps)
+yield*dropCopy(state,deps)
 endFeed(state,entry.name,result)
-d.save(state)}state.skipped=skippedNow.length?skippedNow:undefined
+yield{kind:'saveCheckpoint',state}}state.skipped=skippedNow.length?skippedNow:undefined
 summary.stalled=summary.paused&&!progress
 const done=summary.files.filter(f=>/^(archived|failed)$/.test(f.outcome)).map(f=>f.name)
 summary.waiting=feeds.filter(f=>!done.includes(f.name)&&f.name!==state.file).length
 state.lease=null
 delete state.finished
 if(!state.file)delete state.copyFolderId
-if(!opts.dryRun)deps.checkpoint.save(state)
-return summary}function importNext(d,entry,after,tally,run){const{state,deps,opts,summary,save}=d
+if(!opts.dryRun)yield{kind:'saveCheckpoint',state,asIs:true}
+return summary}function*importNext(d,entry,after,tally){const{state,deps,opts,summary,save,run}=d
 const name=entry.name
 const mr=deps.mapReduce
 const offer=rowCount=>offerHandoff(d,entry,rowCount,after)
-if((state.file===null||state.file===name)&&mayOffer(state,name,opts.dryRun,mr)&&offer(null)){const r={name,
+const phase=feedPhase(state,name)
+if((phase!=='none'||!state.file)&&mayOffer(state,name,opts.dryRun,mr)&&(yield*offer(null))){const r={name,
 outcome:'handed off',counts:emptyCounts()}
 summary.files.push(r)
-return r}if(state.file!==name){dropCopy(state,deps)
-takeUp(state,name,state.blockedTags?.[name]??`${utcStamp(new Date(deps.now()))}-${uniqueSuffix()}`)
-save(state)}const result=importOneFeed(entry,state,{deps,opts,save,tally,run,decider:upserting(deps,opts),
-offer:mayOffer(state,name,opts.dryRun,mr)?offer:undefined})
+return r}if(phase==='none'){yield*dropCopy(state,deps)
+takeUp(state,name,state.blockedTags?.[name]??newTag(deps.now()))
+yield{kind:'saveCheckpoint',state}}const result=yield*feedSteps(entry,state,{deps,opts,save,tally,run,
+decider:upserting(deps,opts),offer:mayOffer(state,name,opts.dryRun,mr)?offer:undefined})
 summary.files.push(result)
-return result}function offerHandoff(d,first,rowCount,after){const{state,deps,summary}=d
+return result}function*offerHandoff(d,first,rowCount,after){const{state,deps,summary}=d
 const mr=deps.mapReduce
 const choice=handoffChoice(first,rowCount,after,state,mr)
 if(!choice)return false
@@ -1779,31 +1812,21 @@ const now=deps.now()
 const handed={...state}
 resetFeed(handed)
 delete handed.finished
-handed.handoff={feeds:choice.feeds.map((f,i)=>({name:f.name,
-tag:i===0&&state.tag?state.tag:`${utcStamp(new Date(now))}-${uniqueSuffix()}`})),done:[],attempts:1,settings:mr.settings
-}
+handed.handoff={feeds:choice.feeds.map((f,i)=>({name:f.name,tag:i===0&&state.tag?state.tag:newTag(now)})),done:[],
+attempts:1,settings:mr.settings}
 handed.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
 scriptId:mr.scriptId,until:now+HANDOFF_LEASE_MS}
 d.state=handed
-deps.checkpoint.save(handed)
+yield{kind:'saveCheckpoint',state:handed,asIs:true}
 logFeedResults(summary,(title,details)=>deps.log.audit(title,details))
-const submitted=mr.submit()
+const submitted=yield{kind:'submit'}
 if(submitted==='unavailable'){d.state=state
 deps.log.error('HC_SC_ImportCustomer cannot hand feeds to HC_MR_ImportCustomer',`Deployment ${mr.deploymentId} of ${mr.scriptId} cannot be submitted (see the AUDIT line before this one): create it (docs/UPGRADE.md, HC_ADD_DEPLOYMENTS=${mr.deploymentId} npm run deploy:add-deployments) or set custscript_hc_imp_mr_min_rows to 0. The feeds are imported here, one execution after another.`)
-deps.checkpoint.save(state)
+yield{kind:'saveCheckpoint',state,asIs:true}
 return false}
 deps.log.audit('Customer feeds handed to HC_MR_ImportCustomer',`${choice.feeds.length} feed(s), about ${choice.rows} rows${submitted==='submitted'?'':' (the job was already queued)'}: ${choice.feeds.map(f=>f.name).join(', ')}`)
-return true}function logFeedResults(summary,audit){for(const f of summary.files)if(!summary.logged?.includes(f)){
-audit(`Customer feed ${f.name}: ${f.outcome}`,JSON.stringify(f));(summary.logged??=[]).push(f)}}
-function summaryDetails(summary,unitsUsed,rescheduled,stoppedFor=null){
-const n=o=>summary.files.filter(f=>f.outcome===o).length
-return{totals:summary.totals,files:summary.files.length,archived:n('archived'),failed:n('failed'),
-skippedEntries:n('skipped'),blocked:n('blocked'),changed:n('changed'),gone:n('gone'),givenBack:n('given back'),
-lines:summary.files.reduce((n,f)=>n+(f.lines??0),0),
-inProgress:summary.files.find(f=>f.outcome==='in progress')?.name??null,skipped:summary.skipped??null,
-handedOff:summary.handedOff??null,unitsUsed,stoppedFor,rescheduled}}function dropCopy(state,deps){
-if(!state.feedCopy)return
-if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))deps.feedCopies.remove(state.feedCopy)
+return true}function*dropCopy(state,deps){if(!state.feedCopy)return
+if(deps.feedCopies&&deps.budget.canAfford(COPY_REMOVE_UNITS))yield{kind:'deleteCopy',copy:state.feedCopy}
 delete state.feedCopy}const DEFAULT_HANDOFF_ROWS=600
 const MAX_HANDOFF_FEEDS=25
 const GENERATE_HISTORICAL_CSV={scriptId:'customscript_generate_hist_shop_customer',
@@ -1958,20 +1981,7 @@ for(const r of expired){if(script.getRemainingUsage()<4)break
 m.record.delete({type:RUN_RECORD.type,id:r.id})
 out.pruned++}}catch(e){m.log?.audit({title:'Run history not written',
 details:`${e?.message??String(e)}. The AUDIT summary above is the record of this execution.`})}return out}
-function latestRuns(search,filter,count){const filters=[]
-const ids=filter.scriptIds??(filter.scriptId?[filter.scriptId]:[])
-if(ids.length)filters.push(ids.flatMap((id,i)=>i?['OR',[RUN_RECORD.script,'is',id]]:[[RUN_RECORD.script,'is',id]]))
-if(filter.withErrors){if(filters.length)filters.push('AND')
-filters.push([RUN_RECORD.errors,'greaterthan',0])}const rows=search.create({type:RUN_RECORD.type,filters,
-columns:[search.createColumn({name:RUN_RECORD.ended,sort:search.Sort.DESC
-}),RUN_RECORD.script,RUN_RECORD.deployment,RUN_RECORD.outcome,RUN_RECORD.errors,RUN_RECORD.summary]}).run().getRange({
-start:0,end:count})
-return rows.map(r=>{let summary={}
-try{summary=JSON.parse(String(r.getValue({name:RUN_RECORD.summary})||'{}'))}catch{summary={text:String(r.getValue({
-name:RUN_RECORD.summary})??'')}}return{id:String(r.id),scriptId:String(r.getValue({name:RUN_RECORD.script})??''),
-deploymentId:String(r.getValue({name:RUN_RECORD.deployment})??''),ended:Number(r.getValue({name:RUN_RECORD.ended}))||0,
-outcome:String(r.getValue({name:RUN_RECORD.outcome})||'complete')??'complete',errorCount:Number(r.getValue({
-name:RUN_RECORD.errors}))||0,summary}})}function parseErrorReport(csv){const{records}=parseCsvRecords(csv)
+function parseErrorReport(csv){const{records}=parseCsvRecords(csv)
 const header=records[0]?.fields??[]
 const at=name=>header.indexOf(name)
 const idx=ERROR_REPORT_HEADER.map(h=>at(h))
@@ -1983,11 +1993,11 @@ return{errorRows,feeds:observingReports(feeds,(_folder,name,csv)=>{
 if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map(r=>({...r,report:name})))})}}return{
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
 GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
-PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,SYNC_ERROR_CODES,
-SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedSftpHint,capturingReports,
-checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,describeError,
-emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,importOneFeed,
-integerParam,isCsv,isProblem,latestRuns,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,
+PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_RECORD,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,
+SYNC_ERROR_CODES,SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedSftpHint,
+capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,
+describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
+importOneFeed,integerParam,isCsv,isProblem,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,
 parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
 runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
 toNewCustomer,uniqueSuffix,unreadableReason}})

@@ -3,10 +3,25 @@
  * @NModuleScope SameAccount
  */
 define(['./HC_CustomerSyncLib'],function(HC_CustomerSyncLib){'use strict'
-const SYNC_SCRIPTS=[{key:'import',name:'HC_SC_ImportCustomer',title:'Customer import',
-scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId},{key:'import_mr',name:'HC_MR_ImportCustomer',
-title:'Customer import of large backlogs (map/reduce)',scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId,
-about:'started by HC_SC_ImportCustomer',
+function latestRuns(search,filter,count){const filters=[]
+const ids=filter.scriptIds??(filter.scriptId?[filter.scriptId]:[])
+if(ids.length)filters.push(ids.flatMap((id,i)=>i?['OR',[HC_CustomerSyncLib.RUN_RECORD.script,'is',id]]:[[HC_CustomerSyncLib.RUN_RECORD.script,'is',id]]))
+if(filter.withErrors){if(filters.length)filters.push('AND')
+filters.push([HC_CustomerSyncLib.RUN_RECORD.errors,'greaterthan',0])}const rows=search.create({
+type:HC_CustomerSyncLib.RUN_RECORD.type,filters,columns:[search.createColumn({name:HC_CustomerSyncLib.RUN_RECORD.ended,
+sort:search.Sort.DESC
+}),HC_CustomerSyncLib.RUN_RECORD.script,HC_CustomerSyncLib.RUN_RECORD.deployment,HC_CustomerSyncLib.RUN_RECORD.outcome,HC_CustomerSyncLib.RUN_RECORD.errors,HC_CustomerSyncLib.RUN_RECORD.summary]
+}).run().getRange({start:0,end:count})
+return rows.map(r=>{let summary={}
+try{summary=JSON.parse(String(r.getValue({name:HC_CustomerSyncLib.RUN_RECORD.summary})||'{}'))}catch{summary={
+text:String(r.getValue({name:HC_CustomerSyncLib.RUN_RECORD.summary})??'')}}return{id:String(r.id),
+scriptId:String(r.getValue({name:HC_CustomerSyncLib.RUN_RECORD.script})??''),deploymentId:String(r.getValue({
+name:HC_CustomerSyncLib.RUN_RECORD.deployment})??''),ended:Number(r.getValue({name:HC_CustomerSyncLib.RUN_RECORD.ended
+}))||0,outcome:String(r.getValue({name:HC_CustomerSyncLib.RUN_RECORD.outcome})||'complete')??'complete',
+errorCount:Number(r.getValue({name:HC_CustomerSyncLib.RUN_RECORD.errors}))||0,summary}})}const SYNC_SCRIPTS=[{
+key:'import',name:'HC_SC_ImportCustomer',title:'Customer import',scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER.scriptId},{
+key:'import_mr',name:'HC_MR_ImportCustomer',title:'Customer import of large backlogs (map/reduce)',
+scriptId:HC_CustomerSyncLib.IMPORT_CUSTOMER_MR.scriptId,about:'started by HC_SC_ImportCustomer',
 idle:'Nothing queued: HC_SC_ImportCustomer submits it when it hands over a backlog (no schedule, no run-now action)'},{
 key:'export',name:'HC_MR_ExportedCustomerCSV',title:'Id export to HotWax',
 scriptId:HC_CustomerSyncLib.EXPORT_CUSTOMER_IDS.scriptId},{key:'generate',name:'HC_SC_GenerateHistoricalCustomerCSV',
@@ -439,10 +454,9 @@ scriptId:String(r.getValue({name:'scriptid',join:'script'})??'').toLowerCase(),d
 name:'scriptid',join:'scriptdeployment'})??'').toLowerCase(),status:String(r.getValue({name:'status'
 })??'').toUpperCase(),created:dateValue(this.m,r.getValue({name:'datecreated'}))??0,ended:dateValue(this.m,r.getValue({
 name:'enddate'})),taskId:String(r.getValue({name:'taskid'})??''),stage:String(r.getValue({name:'mapreducestage'})??'')
-}))}importSettings(){return importSettings(this.m)}runs(scriptIds,count){
-return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds},count)}runsWithErrors(count){
-return HC_CustomerSyncLib.latestRuns(this.m.search,{scriptIds:IMPORT_SCRIPT_IDS,withErrors:true},count)}checkpoint(key){
-if(!this.checkpoints){const{search}=this.m
+}))}importSettings(){return importSettings(this.m)}runs(scriptIds,count){return latestRuns(this.m.search,{scriptIds
+},count)}runsWithErrors(count){return latestRuns(this.m.search,{scriptIds:IMPORT_SCRIPT_IDS,withErrors:true},count)}
+checkpoint(key){if(!this.checkpoints){const{search}=this.m
 this.checkpoints=new Map
 const rows=search.create({type:HC_CustomerSyncLib.CHECKPOINT_RECORD.type,filters:[['isinactive','is','F']],
 columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC
