@@ -8,6 +8,7 @@ import path from 'node:path';
 import { normalizeHeaderName } from '../../src/TypeScripts/HotWaxCustomerSync/core/csv';
 import { CUSTOMER_FEED_COLUMNS } from '../../src/TypeScripts/HotWaxCustomerSync/core/hotwaxFiles';
 import { DEFAULT_HANDOFF_ROWS } from '../../src/TypeScripts/HotWaxCustomerSync/core/mapReduceImport';
+import { IMPORT_COMPANY_SETTINGS } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage/constants';
 import { fixFor } from '../../src/TypeScripts/HotWaxCustomerSync/sync/statusPage/fixes';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -62,4 +63,26 @@ test('every row error code of sync/customerRows.ts is documented and has its adv
   const general = fixFor('NO_SUCH_CODE').replace('NO_SUCH_CODE', '');
   const withoutAdvice = codes.filter((c) => fixFor(c).replace(c, '') === general);
   expect(withoutAdvice.sort()).toEqual(GENERAL_ADVICE);
+});
+
+test("every script parameter in src/Objects is in docs/ARCHITECTURE.md's table; the import's company ones on the status page", () => {
+  const objects = path.join(ROOT, 'src/Objects');
+  const params = (only: RegExp) =>
+    fs
+      .readdirSync(objects)
+      .flatMap(
+        (f) =>
+          fs
+            .readFileSync(path.join(objects, f), 'utf8')
+            .match(/<scriptcustomfield [\s\S]*?<\/scriptcustomfield>/g) ?? [],
+      )
+      .filter((x) => only.test(x))
+      .map((x) => /scriptid="([^"]+)"/.exec(x)![1]);
+  const table = [...read('docs/ARCHITECTURE.md').matchAll(/^\| [^|]+ \| `(custscript_[a-z0-9_]+)` \|/gm)].map(
+    (m) => m[1],
+  );
+  expect(params(/./).sort()).toEqual(table.sort());
+  expect(params(/<setting>COMPANY<\/setting>/).sort()).toEqual(
+    IMPORT_COMPANY_SETTINGS.map((s) => s.id as string).sort(),
+  );
 });
