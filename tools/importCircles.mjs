@@ -1,18 +1,50 @@
 #!/usr/bin/env node
 /**
- * Import-circle check: walks the relative imports of the TypeScript/JavaScript files under the folders
- * given (default: the project's source folders) and fails when any file reaches itself again.
- * Type-only imports count too (`import type`, `import('./x').T`): a circle of types is still a circle
- * in the import graph a reader follows.
+ * Import-graph check: walks the relative imports of the TypeScript/JavaScript files under the folders
+ * given (default: every source and test folder of the repository) and fails when any file reaches
+ * itself again, or when a folder imports one above it (`MAY_IMPORT`). Type-only imports count too
+ * (`import type`, `import('./x').T`): a circle of types is still a circle in the import graph a reader
+ * follows. The bundle's own layers (scripts -> lib -> adapters -> sync -> core) are checked by
+ * test/unit/importGraph.test.ts and ESLint.
  *
  *   node tools/importCircles.mjs [--verbose] [folder ...]
  *
- * Exit 0 with no output when there is no circle; otherwise each circle on a line and exit 1.
+ * Exit 0 with no output when the graph keeps the rules; otherwise each circle or upward import on a
+ * line and exit 1.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-const DEFAULT_ROOTS = ['emulator/src', 'src/TypeScripts', 'cli', 'simulation', 'bench', 'tools'];
+const DEFAULT_ROOTS = [
+  'emulator/src',
+  'emulator/tools',
+  'emulator/test',
+  'src/TypeScripts',
+  'build',
+  'simulation',
+  'cli',
+  'bench',
+  'tools',
+  'test',
+];
+
+/**
+ * The repository's folders, lowest first, and the other folders each may import (relative imports
+ * only; a folder of none of these, or test/, may import any). The bundle and the emulator package
+ * stand alone: the emulator is published on its own, the bundle ships to NetSuite.
+ */
+const MAY_IMPORT = {
+  'src/TypeScripts': [],
+  'emulator/src': [],
+  build: [],
+  'emulator/tools': ['emulator/src'],
+  'emulator/test': ['emulator/src', 'emulator/tools'],
+  simulation: ['src/TypeScripts', 'emulator/src'],
+  tools: ['src/TypeScripts', 'emulator/src', 'build'],
+  cli: ['simulation', 'src/TypeScripts', 'emulator/src'],
+  bench: ['simulation', 'src/TypeScripts', 'emulator/src'],
+};
+const FOLDERS = [...Object.keys(MAY_IMPORT), 'test'];
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'coverage', '.git']);
 
@@ -119,6 +151,26 @@ function oneCycle(graph, component) {
   return component;
 }
 
+/** The folder of MAY_IMPORT (or test/) a file is in, relative to the working directory, else null. */
+function folderOf(file) {
+  const rel = path.relative(process.cwd(), file).split(path.sep).join('/');
+  return FOLDERS.filter((f) => rel.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/** Every import from one folder into a folder it may not import, as "from -> to". */
+function upwardImports(graph) {
+  const out = [];
+  for (const [file, targets] of graph) {
+    const from = folderOf(file);
+    if (!from || !MAY_IMPORT[from]) continue;
+    for (const target of targets) {
+      const to = folderOf(target);
+      if (to && to !== from && !MAY_IMPORT[from].includes(to)) out.push([file, target, from, to]);
+    }
+  }
+  return out;
+}
+
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const folders = args.filter((a) => a !== '--verbose');
@@ -140,6 +192,12 @@ for (const component of found) {
 if (found.length) {
   console.log(
     `${found.length} import circle(s): move what both sides need into a file neither imports back.`,
+  );
+  process.exitCode = 1;
+}
+for (const [file, target, from] of upwardImports(graph)) {
+  console.log(
+    `upward import: ${rel(file)} -> ${rel(target)} (${from}/ may import ${MAY_IMPORT[from].join(', ') || 'no other folder'}): move what it needs down, or pass it in`,
   );
   process.exitCode = 1;
 }

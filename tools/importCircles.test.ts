@@ -42,3 +42,20 @@ test('a circle through a type-only import, a re-export and a folder index is rep
   expect(r.out).toContain('import circle (3 files): src/a.ts -> src/b.ts -> src/lib/index.ts -> src/a.ts');
   expect(r.out).not.toContain('other.ts');
 });
+
+test('an import into a higher folder is reported; one into a lower folder or from test/ passes', () => {
+  const dir = project({
+    'simulation/world.ts': "import { run } from '../cli/fixtureRun';\nexport const world = run;\n",
+    'cli/fixtureRun.ts': "import { seed } from '../emulator/src/seed';\nexport const run = seed;\n",
+    'emulator/src/seed.ts': 'export const seed = 1;\n',
+    'test/world.test.ts': "import { world } from '../simulation/world';\nexport const w = world;\n",
+  });
+  const r = spawnSync(process.execPath, [SCRIPT, 'simulation', 'cli', 'emulator/src', 'test'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(1);
+  expect(r.stdout.trim().split('\n')).toEqual([
+    'upward import: simulation/world.ts -> cli/fixtureRun.ts (simulation/ may import src/TypeScripts, emulator/src): move what it needs down, or pass it in',
+  ]);
+});

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../cli/main';
 import { bufferIo } from '../../cli/io';
+import { DEFAULT_HANDOFF_ROWS } from '../../src/TypeScripts/HotWaxCustomerSync/core/mapReduceImport';
 
 test('every command and the top level answer --help', async () => {
   for (const argv of [
@@ -75,14 +76,15 @@ test('the same seed gives the same report', async () => {
 });
 
 test('simulate reconciles when the import hands its feeds to HC_MR_ImportCustomer', async () => {
-  // 600 feed rows (596 new customers, 3 bad rows, 1 NetSuite already has): at least
-  // custscript_hc_imp_mr_min_rows' default of 600, the smallest backlog handed over.
+  // The smallest backlog handed over at custscript_hc_imp_mr_min_rows' default: that many feed rows
+  // (new customers, 3 bad rows, 1 NetSuite already has).
+  const rows = DEFAULT_HANDOFF_ROWS;
   const io = bufferIo();
-  const code = await main(['simulate', '--customers', '2', '--new', '596', '--json', '--quiet'], io);
+  const code = await main(['simulate', '--customers', '2', '--new', `${rows - 4}`, '--json', '--quiet'], io);
   const r = JSON.parse(io.stdout);
   const imp = r.steps.find((s: { step: string }) => s.step.startsWith('Import'));
   expect(imp.step).toBe('Import (HC_SC_ImportCustomer and HC_MR_ImportCustomer)');
-  expect(r.reconciliation).toMatchObject({ feedRows: 600, rowsAccountedFor: 600, rowsUnaccountedFor: 0 });
+  expect(r.reconciliation).toMatchObject({ feedRows: rows, rowsAccountedFor: rows, rowsUnaccountedFor: 0 });
   expect(r.reconciliation.problems).toEqual([]);
   expect(code).toBe(0);
 });

@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { Account } from '../../src/account';
-import { PROJECT_ROOT, SDF_PROJECT_DIR } from '../../../simulation/project';
 import { Execution } from '../../src/runners/execution';
+
+// This repository's own project, found from here: the emulator's tests import nothing outside emulator/.
+const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+const SDF_PROJECT_DIR = path.join(PROJECT_ROOT, 'src');
 
 /** The shipped scripts, read from build/scripts.mjs (the list shared by build, validator and tests). */
 function shippedScripts(): Array<{ name: string; scriptId: string; type: string }> {

@@ -226,6 +226,37 @@ function contactOf(
 }
 
 /**
+ * The columns set on a new customer as they are, once checked (lead source, taxable, order priority),
+ * and the field map parameter's columns. A new column of this kind is checked and returned here, in
+ * NewCustomer's order; adapters/customers.ts sets it on the record.
+ */
+function otherFieldsOf(
+  v: (column: CustomerFeedColumn) => string,
+  extra: Record<string, string>,
+  opts: RowOptions,
+  fail: Fail,
+): Pick<NewCustomer, 'leadSource' | 'taxable' | 'defaultOrderPriority' | 'extraFields'> {
+  const taxable = parseBoolean(v('taxable'));
+  if (taxable === undefined) fail('INVALID_TAXABLE', `taxable "${v('taxable')}" is not TRUE or FALSE`);
+
+  const priorityText = v('defaultOrderPriority');
+  const defaultOrderPriority = priorityText ? Number(priorityText) : null;
+  if (defaultOrderPriority !== null && !Number.isFinite(defaultOrderPriority))
+    fail('INVALID_ORDER_PRIORITY', `defaultOrderPriority "${priorityText}" is not a number`);
+
+  const leadSource = v('accountSource');
+  if (leadSource && !/^-?\d+$/.test(leadSource))
+    fail('INVALID_ACCOUNT_SOURCE', `accountSource "${leadSource}" is not a lead source internal id`);
+
+  const extraFields: Record<string, string> = {};
+  for (const [column, fieldId] of Object.entries(opts.fieldMap)) {
+    const value = (extra[column] ?? '').trim();
+    if (value) extraFields[fieldId] = value;
+  }
+  return { leadSource, taxable: taxable ?? null, defaultOrderPriority, extraFields };
+}
+
+/**
  * A feed row → the customer to create or link, or every reason it cannot be imported. `fields` (every
  * cell of the row, named by `headerNames`) is checked for characters NetSuite cannot store, whatever
  * the column.
@@ -274,23 +305,7 @@ export function toNewCustomer(
   const externalId = v('externalId');
   tooLong('externalId', externalId, 'externalid', 'External ID');
 
-  const taxable = parseBoolean(v('taxable'));
-  if (taxable === undefined) fail('INVALID_TAXABLE', `taxable "${v('taxable')}" is not TRUE or FALSE`);
-
-  const priorityText = v('defaultOrderPriority');
-  const defaultOrderPriority = priorityText ? Number(priorityText) : null;
-  if (defaultOrderPriority !== null && !Number.isFinite(defaultOrderPriority))
-    fail('INVALID_ORDER_PRIORITY', `defaultOrderPriority "${priorityText}" is not a number`);
-
-  const leadSource = v('accountSource');
-  if (leadSource && !/^-?\d+$/.test(leadSource))
-    fail('INVALID_ACCOUNT_SOURCE', `accountSource "${leadSource}" is not a lead source internal id`);
-
-  const extraFields: Record<string, string> = {};
-  for (const [column, fieldId] of Object.entries(opts.fieldMap)) {
-    const value = (extra[column] ?? '').trim();
-    if (value) extraFields[fieldId] = value;
-  }
+  const rest = otherFieldsOf(v, extra, opts, fail);
 
   if (problems.length > 0) return rejection(problems);
   return {
@@ -303,10 +318,7 @@ export function toNewCustomer(
     phone,
     statusName: v('status'),
     subsidiary,
-    leadSource,
-    taxable: taxable ?? null,
-    defaultOrderPriority,
-    extraFields,
+    ...rest,
   };
 }
 
@@ -328,27 +340,21 @@ export function isProblem(x: NewCustomer | RowRejection): x is RowRejection {
 export function parseFieldMap(param: string, text: string | null | undefined): Record<string, string> {
   const t = (text ?? '').trim();
   if (!t) return {};
+  const invalid = (why: string) =>
+    new SyncError(SYNC_ERROR_CODES.parameterInvalid, `Script parameter ${param}${why}`);
+  const shape = '{"<csv column>": "<customer field id>"}';
   let parsed: unknown;
   try {
     parsed = JSON.parse(t);
   } catch (e) {
-    throw new SyncError(
-      SYNC_ERROR_CODES.parameterInvalid,
-      `Script parameter ${param} is not valid JSON (${(e as Error).message}): expected {"<csv column>": "<customer field id>"}`,
-    );
+    throw invalid(` is not valid JSON (${(e as Error).message}): expected ${shape}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new SyncError(
-      SYNC_ERROR_CODES.parameterInvalid,
-      `Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`,
-    );
+    throw invalid(` must be a JSON object ${shape}`);
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof val !== 'string' || !/^[a-z][a-z0-9_]*$/.test(val))
-      throw new SyncError(
-        SYNC_ERROR_CODES.parameterInvalid,
-        `Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`,
-      );
+      throw invalid(`: column "${k}" maps to "${String(val)}", which is not a field id`);
     out[k] = val;
   }
   return out;

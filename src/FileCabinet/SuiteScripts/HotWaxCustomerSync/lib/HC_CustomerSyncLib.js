@@ -1145,7 +1145,17 @@ if(email&&!isNetSuiteEmail(email))fail('INVALID_EMAIL',email.length>FIELD_LIMITS
 const phone=rawPhone.replace(/\s+/g,' ')
 if(phone&&phone.replace(/\D/g,'').length<7)fail('INVALID_PHONE',`phone "${phone}" has fewer than 7 digits (NetSuite's minimum)`)
 tooLong('phone',phone,'phone','Phone')
-return{email,phone}}function toNewCustomer(values,extra,opts,fields,headerNames){const problems=[]
+return{email,phone}}function otherFieldsOf(v,extra,opts,fail){const taxable=parseBoolean(v('taxable'))
+if(taxable===undefined)fail('INVALID_TAXABLE',`taxable "${v('taxable')}" is not TRUE or FALSE`)
+const priorityText=v('defaultOrderPriority')
+const defaultOrderPriority=priorityText?Number(priorityText):null
+if(defaultOrderPriority!==null&&!Number.isFinite(defaultOrderPriority))fail('INVALID_ORDER_PRIORITY',`defaultOrderPriority "${priorityText}" is not a number`)
+const leadSource=v('accountSource')
+if(leadSource&&!/^-?\d+$/.test(leadSource))fail('INVALID_ACCOUNT_SOURCE',`accountSource "${leadSource}" is not a lead source internal id`)
+const extraFields={}
+for(const[column,fieldId]of Object.entries(opts.fieldMap)){const value=(extra[column]??'').trim()
+if(value)extraFields[fieldId]=value}return{leadSource,taxable:taxable??null,defaultOrderPriority,extraFields}}
+function toNewCustomer(values,extra,opts,fields,headerNames){const problems=[]
 const fail=(code,message,missingRequired=false)=>problems.push({code,message,missingRequired})
 const v=k=>(values[k]??'').trim()
 const tooLong=lengthCheck(fail)
@@ -1165,30 +1175,21 @@ const shopifyCustomerId=v('HCShopifyCustomerId')
 tooLong('HCShopifyCustomerId',shopifyCustomerId,CUSTOMER_FIELDS.shopifyCustomerId,'HC Shopify Customer Id')
 const externalId=v('externalId')
 tooLong('externalId',externalId,'externalid','External ID')
-const taxable=parseBoolean(v('taxable'))
-if(taxable===undefined)fail('INVALID_TAXABLE',`taxable "${v('taxable')}" is not TRUE or FALSE`)
-const priorityText=v('defaultOrderPriority')
-const defaultOrderPriority=priorityText?Number(priorityText):null
-if(defaultOrderPriority!==null&&!Number.isFinite(defaultOrderPriority))fail('INVALID_ORDER_PRIORITY',`defaultOrderPriority "${priorityText}" is not a number`)
-const leadSource=v('accountSource')
-if(leadSource&&!/^-?\d+$/.test(leadSource))fail('INVALID_ACCOUNT_SOURCE',`accountSource "${leadSource}" is not a lead source internal id`)
-const extraFields={}
-for(const[column,fieldId]of Object.entries(opts.fieldMap)){const value=(extra[column]??'').trim()
-if(value)extraFields[fieldId]=value}if(problems.length>0)return rejection(problems)
-return{hcCustomerId,shopifyCustomerId,externalId,isPerson,...names,email,phone,statusName:v('status'),subsidiary,
-leadSource,taxable:taxable??null,defaultOrderPriority,extraFields}}function rejection(problems){return{
-code:problems.map(p=>p.code).join(';'),message:problems.map(p=>p.message).join('; '),
-missingRequired:problems.some(p=>p.missingRequired),problems}}function isProblem(x){return x.code!==undefined}
-function parseFieldMap(param,text){const t=(text??'').trim()
+const rest=otherFieldsOf(v,extra,opts,fail)
+if(problems.length>0)return rejection(problems)
+return{hcCustomerId,shopifyCustomerId,externalId,isPerson,...names,email,phone,statusName:v('status'),subsidiary,...rest
+}}function rejection(problems){return{code:problems.map(p=>p.code).join(';'),
+message:problems.map(p=>p.message).join('; '),missingRequired:problems.some(p=>p.missingRequired),problems}}
+function isProblem(x){return x.code!==undefined}function parseFieldMap(param,text){const t=(text??'').trim()
 if(!t)return{}
+const invalid=why=>new SyncError(SYNC_ERROR_CODES.parameterInvalid,`Script parameter ${param}${why}`)
+const shape='{"<csv column>": "<customer field id>"}'
 let parsed
-try{parsed=JSON.parse(t)}catch(e){
-throw new SyncError(SYNC_ERROR_CODES.parameterInvalid,`Script parameter ${param} is not valid JSON (${e.message}): expected {"<csv column>": "<customer field id>"}`)
-}
-if(!parsed||typeof parsed!=='object'||Array.isArray(parsed))throw new SyncError(SYNC_ERROR_CODES.parameterInvalid,`Script parameter ${param} must be a JSON object {"<csv column>": "<customer field id>"}`)
+try{parsed=JSON.parse(t)}catch(e){throw invalid(` is not valid JSON (${e.message}): expected ${shape}`)}
+if(!parsed||typeof parsed!=='object'||Array.isArray(parsed))throw invalid(` must be a JSON object ${shape}`)
 const out={}
 for(const[k,val]of Object.entries(parsed)){
-if(typeof val!=='string'||!/^[a-z][a-z0-9_]*$/.test(val))throw new SyncError(SYNC_ERROR_CODES.parameterInvalid,`Script parameter ${param}: column "${k}" maps to "${String(val)}", which is not a field id`)
+if(typeof val!=='string'||!/^[a-z][a-z0-9_]*$/.test(val))throw invalid(`: column "${k}" maps to "${String(val)}", which is not a field id`)
 out[k]=val}return out}const PAGE=1e3
 function allResults(s){const set=s.run()
 const out=[]

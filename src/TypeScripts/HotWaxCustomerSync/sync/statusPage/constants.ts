@@ -10,6 +10,7 @@ import {
   IMPORT_CUSTOMER_MR,
   UPLOAD_HISTORICAL_CSV,
 } from '../../core/scriptIds';
+import { DEFAULT_HANDOFF_ROWS } from '../../core/mapReduceImport';
 /** The scripts of the sync: the recurring flows first, then the one-off historical export. */
 export const SYNC_SCRIPTS = [
   {
@@ -135,7 +136,7 @@ export const IMPORT_COMPANY_SETTINGS = [
     label: 'SFTP directory',
     empty: "the record's default file directory",
   },
-  { id: 'custscript_hc_imp_mr_min_rows', label: 'Map/reduce from (rows)', empty: '600' },
+  { id: 'custscript_hc_imp_mr_min_rows', label: 'Map/reduce from (rows)', empty: `${DEFAULT_HANDOFF_ROWS}` },
 ] as const;
 
 export const SETTINGS_WHERE =
