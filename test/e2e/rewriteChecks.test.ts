@@ -176,6 +176,19 @@ describe(`the scheduled import (${kind})`, () => {
     expectSound(finalState(c));
   });
 
+  test('name: a feed in progress removed between executions is reported gone with the line it was handled to', async () => {
+    const { c, handled } = await stoppedInside('gone-between');
+    fs.rmSync(path.join(c.base, FEED));
+    const runs = rest(c);
+    const gone = runs
+      .flatMap((r) => r.logs)
+      .find((l) => l.title === `Customer feed ${NAME} is gone while it was being imported`);
+    expect(gone?.level).toBe('ERROR');
+    expect(String(gone?.details)).toMatch(/after its line \d+ was handled .*have HotWax send them again/);
+    expect(customers(c)).toEqual(handled);
+    expect(copies(c)).toEqual([]);
+  });
+
   test('a checkpoint without a fingerprint: its copy is used only while the listing shows the size and time it was kept at', async () => {
     const { c } = await stoppedInside('no-print');
     editCheckpoint(c, (s) => delete s.print);

@@ -1733,7 +1733,9 @@ if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
 if(m){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
 const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
 report(summary,r)
-state.finished=[...state.finished??[],r]}dropCopy(state,deps)
+state.finished=[...state.finished??[],r]
+}else deps.log.error(`Customer feed ${state.file} is gone while it was being imported`,`Someone removed or moved ${SFTP_FOLDERS.customerFeed}/${state.file} after its line ${state.line} was handled (reports tagged ${state.tag}); its later lines were not imported: have HotWax send them again.`)
+dropCopy(state,deps)
 resetFeed(state)}orderFeeds(state,feeds)
 const run={reportedFolders:new Set,setupReported:new Set}
 const skippedNow=[]
