@@ -257,6 +257,24 @@ describe(`the map/reduce import (${kind})`, () => {
     expect(errorTitles(runs)).toContain(NOT_MOVED);
   });
 
+  test('content hash: a feed past the texts a job passes on, rewritten at the same size and time, is downloaded again by summarize and seen', async () => {
+    const c = await handedOver('mr-hash');
+    // Handed over first (older): two feeds of 20,000,000 characters less 10 in all (each under N/sftp's
+    // 10 MB download), so the job passes on no text of this one: summarize downloads it again.
+    const [header, row] = text(['HC900']).split(/\r?\n/);
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    for (const n of [1, 2]) {
+      const name = `customer/export/customer-Feed-2026-12-03-0${n}-00-00-000.csv`;
+      const start = `${header},Padding\r\n${row.replace('HC900', `HC90${n}`)},`;
+      writeRemote(c, name, `${start}${'x'.repeat(10_000_000 - 5 - start.length - 2)}\r\n`);
+      fs.utimesSync(path.join(c.base, name), twoHoursAgo, twoHoursAgo);
+    }
+    const next = ids(6, 500);
+    const runs = beforeSummarize(c, () => rewrite(c, next, true));
+    expect(missing(c, [...OLD.slice(0, 6), ...next])).toEqual([]);
+    expect(errorTitles(runs)).toContain(CHANGED);
+  });
+
   test('a feed removed before summarize is reported gone', async () => {
     const c = await handedOver('mr-gone');
     const runs = beforeSummarize(c, () => fs.rmSync(path.join(c.base, FEED)));
