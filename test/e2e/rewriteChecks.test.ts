@@ -2,8 +2,9 @@
  * Each comparison the import makes between a feed and the version it read, alone (docs/ARCHITECTURE.md
  * "A feed that changes under the import"): every case below is a rewrite (or a removal, or a stale
  * copy reference) that exactly one part of the fingerprint or of the copy lookup can see, so that
- * part disabled makes its case lose rows or misreport. The exhaustive suites (rewriteImport*.test.ts)
- * rewrite with a new modification time, which the listing alone already catches.
+ * part disabled makes its case lose rows, fail or misreport (each was checked so, by disabling it in
+ * the built library). The exhaustive suites (rewriteImport*.test.ts) rewrite with a new modification
+ * time, which the listing alone already catches.
  *
  * Scheduled cases: one execution stops inside the feed (a usage limit), the feed is changed on the
  * SFTP server, the rest of the executions run. A same-time rewrite puts the file's old modification
@@ -39,15 +40,14 @@ const missing = (c: CaseEnv, want: string[]) => want.filter((id) => !customers(c
 const errorTitles = (runs: ExecutionResult[]) =>
   runs.flatMap((r) => r.logs.filter((l) => l.level === 'ERROR').map((l) => l.title));
 const NAME = path.basename(FEED);
-/** The ERROR lines (titles are cut at 99 characters, as NetSuite's are). */
+/** The ERROR lines' titles, cut at 99 characters (help "log.audit(options)": title "Maximum length is 99 characters"). */
+const title = (t: string) => t.slice(0, 99);
 const CHANGED = `Customer feed ${NAME} changed while it was being imported`;
-const NOT_MOVED = `${CHANGED}: not moved to customer/export/archive/`.slice(0, 99);
-const GONE =
-  `Customer feed ${NAME} is gone while it was being imported: not moved to customer/export/archive/`.slice(
-    0,
-    99,
-  );
-const MR_GONE = `Customer feed ${NAME} is gone: HC_MR_ImportCustomer did not finish it`.slice(0, 99);
+const NOT_MOVED = title(`${CHANGED}: not moved to customer/export/archive/`);
+const GONE = title(
+  `Customer feed ${NAME} is gone while it was being imported: not moved to customer/export/archive/`,
+);
+const MR_GONE = title(`Customer feed ${NAME} is gone: HC_MR_ImportCustomer did not finish it`);
 const calls = (runs: ExecutionResult[], api: string) =>
   runs.reduce((n, r) => n + (r.usage.byApi[api]?.calls ?? 0), 0);
 const copies = (c: CaseEnv) =>
