@@ -220,12 +220,12 @@ describe(`the scheduled import (${kind})`, () => {
   });
 });
 
-/** Runs the import (the feed handed to the map/reduce) with `action` done once, just before summarize's first charged call. */
-function beforeSummarize(c: CaseEnv, action: () => void): ExecutionResult[] {
+/** Runs the import (the feed handed to the map/reduce) with `action` done once, just before the first charged call of `stage`. */
+function beforeStage(c: CaseEnv, stage: string, action: () => void): ExecutionResult[] {
   let done = false;
   const plan: FaultPlan = {
     shouldCrash(_api, at) {
-      if (!done && at?.stage === 'summarize') {
+      if (!done && at?.stage === stage) {
         done = true;
         action();
       }
@@ -252,7 +252,7 @@ describe(`the map/reduce import (${kind})`, () => {
   test('getInputData’s fingerprint: a rewrite before summarize is reported, and the new version imported by the scheduled import', async () => {
     const c = await handedOver('mr-print');
     const next = ids(6, 500);
-    const runs = beforeSummarize(c, () => rewrite(c, next, false));
+    const runs = beforeStage(c, 'summarize', () => rewrite(c, next, false));
     expect(missing(c, [...OLD.slice(0, 6), ...next])).toEqual([]);
     expect(errorTitles(runs)).toContain(NOT_MOVED);
   });
@@ -270,15 +270,24 @@ describe(`the map/reduce import (${kind})`, () => {
       fs.utimesSync(path.join(c.base, name), twoHoursAgo, twoHoursAgo);
     }
     const next = ids(6, 500);
-    const runs = beforeSummarize(c, () => rewrite(c, next, true));
+    const runs = beforeStage(c, 'summarize', () => rewrite(c, next, true));
     expect(missing(c, [...OLD.slice(0, 6), ...next])).toEqual([]);
     expect(errorTitles(runs)).toContain(CHANGED);
   });
 
   test('a feed removed before summarize is reported gone', async () => {
     const c = await handedOver('mr-gone');
-    const runs = beforeSummarize(c, () => fs.rmSync(path.join(c.base, FEED)));
+    const runs = beforeStage(c, 'summarize', () => fs.rmSync(path.join(c.base, FEED)));
     expect(errorTitles(runs)).toContain(MR_GONE);
     expect(missing(c, OLD.slice(0, 6))).toEqual([]);
+  });
+
+  test('a feed removed before getInputData reads it is reported gone, not given back', async () => {
+    const c = await handedOver('mr-gone-early');
+    const runs = beforeStage(c, 'getInputData', () => fs.rmSync(path.join(c.base, FEED)));
+    expect(errorTitles(runs)).toContain(MR_GONE);
+    expect(
+      runs.flatMap((r) => r.logs).filter((l) => /goes back to HC_SC_ImportCustomer/.test(l.title)),
+    ).toEqual([]);
   });
 });
