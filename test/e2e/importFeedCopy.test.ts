@@ -2,7 +2,8 @@
  * A feed that spans executions is downloaded once: the execution that stops inside it keeps a copy
  * in the File Cabinet folder "HotWax Customer Feed In Progress", the next ones read it back
  * (file.load 10 units instead of N/sftp download 100), and the copy is deleted once the feed is
- * archived. A copy is used only while the SFTP listing shows the same size and modification time.
+ * archived. With the feed's fingerprint in the checkpoint the copy is read whatever the listing shows
+ * (it is the version read); a rewrite is seen before the move (rewriteChecks.test.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -214,8 +214,8 @@ export function* importFeeds(d: ImportRun): Steps<ImportSummary> {
   // Finished feeds no summary has reported (their execution crashed before it): reported here.
   state.finished?.forEach((r) => report(summary, r));
   const feeds = listFeeds(deps, summary);
-  // The feed in progress is gone (archived by an execution that crashed before saving): start afresh,
-  // reporting the counts its move was recorded with (once: that execution logged no summary).
+  // The feed in progress is gone: archived by an execution that crashed before saving (reported with
+  // the counts its move was recorded with, once: that execution logged no summary), or removed.
   if (state.file && !feeds.some((f) => f.name === state.file)) {
     const m = state.moving!;
     if (feedPhase(state) === 'finishing') {
@@ -223,7 +223,11 @@ export function* importFeeds(d: ImportRun): Steps<ImportSummary> {
       const r: FileResult = { name: state.file, outcome, counts: state.counts, lines: m.lines };
       report(summary, r);
       state.finished = [...(state.finished ?? []), r];
-    }
+    } else
+      deps.log.error(
+        `Customer feed ${state.file} is gone while it was being imported`,
+        `Someone removed or moved ${SFTP_FOLDERS.customerFeed}/${state.file} after its line ${state.line} was handled (reports tagged ${state.tag}); its later lines were not imported: have HotWax send them again.`,
+      );
     yield* dropCopy(state, deps);
     resetFeed(state);
   }

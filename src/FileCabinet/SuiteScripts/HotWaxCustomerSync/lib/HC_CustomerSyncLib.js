@@ -1767,7 +1767,9 @@ if(state.file&&!feeds.some(f=>f.name===state.file)){const m=state.moving
 if(feedPhase(state)==='finishing'){const outcome=m.to===SFTP_FOLDERS.customerFeedArchive?'archived':'failed'
 const r={name:state.file,outcome,counts:state.counts,lines:m.lines}
 report(summary,r)
-state.finished=[...state.finished??[],r]}yield*dropCopy(state,deps)
+state.finished=[...state.finished??[],r]
+}else deps.log.error(`Customer feed ${state.file} is gone while it was being imported`,`Someone removed or moved ${SFTP_FOLDERS.customerFeed}/${state.file} after its line ${state.line} was handled (reports tagged ${state.tag}); its later lines were not imported: have HotWax send them again.`)
+yield*dropCopy(state,deps)
 resetFeed(state)}orderFeeds(state,feeds)
 const skippedNow=[]
 let progress=false
