@@ -8,7 +8,7 @@
 // scripts, the Graal runtime engine is used. This engine supports ECMAScript 2023", NetSuite help
 // "SuiteScript 2.1", https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/chapter_156042690639.html).
 // So `?.`, `??`, classes and spread ship as written, without down-levelling temporaries (tsconfig.json).
-import typescript from '@rollup/plugin-typescript';
+import ts from 'typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { minify } from 'terser';
 import path from 'node:path';
@@ -182,16 +182,33 @@ function compactLibrary() {
   };
 }
 
-const typescriptPlugin = (removeComments) =>
-  typescript({
-    tsconfig: './tsconfig.json',
-    noEmit: false,
-    outDir: undefined,
-    sourceMap: false,
-    removeComments,
-    // Types are checked once, by `tsc -p tsconfig.json` (npm run lint); rollup only transpiles.
-    noCheck: true,
-  });
+/**
+ * TypeScript to JavaScript one file at a time (ts.transpileModule), with tsconfig.json's options:
+ * what `isolatedModules: true` guarantees is the same as a whole-program emit. Types are checked
+ * once, by `tsc -p tsconfig.json`; a whole program per bundle here would only re-parse every source.
+ */
+const TS_OPTIONS = ts.parseJsonConfigFileContent(
+  ts.readConfigFile('./tsconfig.json', ts.sys.readFile).config,
+  ts.sys,
+  path.resolve('.'),
+).options;
+const typescriptPlugin = (removeComments) => ({
+  name: 'transpile-typescript',
+  // The sources import each other without the `.ts` (tsconfig.json's Bundler resolution).
+  resolveId(id, importer) {
+    if (!importer || !(id.startsWith('.') || path.isAbsolute(id))) return null;
+    const file = path.resolve(path.dirname(importer), `${id}.ts`);
+    return ts.sys.fileExists(file) ? file : null;
+  },
+  transform(code, id) {
+    if (!id.endsWith('.ts')) return null;
+    const options = { ...TS_OPTIONS, noEmit: false, sourceMap: false, removeComments };
+    return {
+      code: ts.transpileModule(code, { compilerOptions: options, fileName: id }).outputText,
+      map: null,
+    };
+  },
+});
 
 const plugins = (own, { library }) => [
   own,
@@ -205,6 +222,8 @@ const plugins = (own, { library }) => [
 const output = (file, tags) => ({
   file: `${OUT_DIR}/${file}`,
   format: 'amd',
+  // Four spaces, as the entry points have always shipped (else rollup guesses from the transpiled code).
+  indent: '    ',
   banner: header(tags),
   exports: 'named',
   esModule: false,

@@ -70,5 +70,5 @@ test('an entry point may not bypass the library modules; the status library uses
   );
   expect(statusUnexported).toMatch(/export FILE_CONTENT_LIMIT from lib\/HC_CustomerSyncLib\.ts/);
   expect([entryThroughLibrary, statusExported]).toEqual(['built', 'built']);
-  // Five rollup builds (they transpile only: `tsc -p tsconfig.json` checks the types).
+  // Five rollup builds (they transpile file by file: `tsc -p tsconfig.json` checks the types).
 }, 300_000);
