@@ -22,5 +22,7 @@ module.exports = {
   moduleNameMapper: { '^N/(.*)$': '<rootDir>/node_modules/@hitc/netsuite-types/N/$1' },
   testTimeout: 120000,
   maxWorkers: 2,
+  // Known-slow files first when Jest's cache has no durations (a fresh clone): test/sequencer.js.
+  testSequencer: '<rootDir>/test/sequencer.js',
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
