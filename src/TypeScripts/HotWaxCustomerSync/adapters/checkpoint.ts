@@ -11,6 +11,7 @@
 import type * as searchTypes from 'N/search';
 import type * as recordTypes from 'N/record';
 import { describeError } from '../core/errors';
+import type { IdHint } from './cachedId';
 
 export const CHECKPOINT_RECORD = {
   type: 'customrecord_hc_sync_checkpoint',
@@ -25,7 +26,7 @@ const SEARCH_TEXT_LIMIT = 3999;
 const checkpointExternalId = (key: string) => `hc_sync_checkpoint_${key}`;
 
 export interface CheckpointModules {
-  search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort'>;
+  search: Pick<typeof searchTypes, 'create' | 'createColumn' | 'Sort' | 'lookupFields'>;
   record: Pick<typeof recordTypes, 'create' | 'submitFields' | 'load'>;
 }
 
@@ -33,37 +34,43 @@ export class CheckpointStore<T> {
   /** The record's internal id, once read or created (an export's stages pass it on: exportCheckpoint.ts). */
   protected id: string | null = null;
 
+  /** `hint`: the record's id kept between executions (cachedId.ts), checked before it is used. */
   constructor(
     protected readonly modules: CheckpointModules,
     readonly key: string,
+    private readonly hint?: IdHint,
   ) {}
 
   /**
-   * Reads the state (10 units: one search page; 2 more for a state longer than a search column holds).
-   * The oldest record of the key, if several exist.
+   * Reads the state: by the id `hint` keeps (1 unit), else by a search (10 units: the oldest record
+   * of the key, if several exist); 2 more for a state longer than a search column holds.
    */
   load(): T | null {
-    const results = this.modules.search
-      .create({
-        type: CHECKPOINT_RECORD.type,
-        filters: [[CHECKPOINT_RECORD.key, 'is', this.key], 'AND', ['isinactive', 'is', 'F']],
-        columns: [
-          this.modules.search.createColumn({ name: 'internalid', sort: this.modules.search.Sort.ASC }),
-          CHECKPOINT_RECORD.state,
-        ],
-      })
-      .run()
-      .getRange({ start: 0, end: 1 });
-    if (results.length === 0) return null;
-    this.id = results[0].id;
-    let text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+    let text = this.byHint();
+    if (text === null) {
+      const results = this.modules.search
+        .create({
+          type: CHECKPOINT_RECORD.type,
+          filters: [[CHECKPOINT_RECORD.key, 'is', this.key], 'AND', ['isinactive', 'is', 'F']],
+          columns: [
+            this.modules.search.createColumn({ name: 'internalid', sort: this.modules.search.Sort.ASC }),
+            CHECKPOINT_RECORD.state,
+          ],
+        })
+        .run()
+        .getRange({ start: 0, end: 1 });
+      if (results.length === 0) return null;
+      this.id = results[0].id;
+      this.hint?.remember(this.id);
+      text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+    }
     if (!text) return null;
     // A search returns at most 4,000 characters of a text column: a longer state is read from the
     // record itself (2 units), or the job would start its work over.
     if (text.length >= SEARCH_TEXT_LIMIT)
       text = String(
         this.modules.record
-          .load({ type: CHECKPOINT_RECORD.type, id: this.id })
+          .load({ type: CHECKPOINT_RECORD.type, id: this.id! })
           .getValue({ fieldId: CHECKPOINT_RECORD.state }) || '',
       );
     try {
@@ -71,6 +78,25 @@ export class CheckpointStore<T> {
     } catch {
       return null;
     }
+  }
+
+  /** The state of the record the hint names while it is this key's active record; else null (search). */
+  private byHint(): string | null {
+    const id = this.hint?.id;
+    if (!id) return null;
+    let found: Record<string, unknown>;
+    try {
+      found = this.modules.search.lookupFields({
+        type: CHECKPOINT_RECORD.type,
+        id,
+        columns: [CHECKPOINT_RECORD.key, CHECKPOINT_RECORD.state, 'isinactive'],
+      });
+    } catch {
+      return null; // deleted: some accounts throw, others answer with empty values
+    }
+    if (found[CHECKPOINT_RECORD.key] !== this.key || found.isinactive === true) return null;
+    this.id = id;
+    return String(found[CHECKPOINT_RECORD.state] ?? '');
   }
 
   /**
@@ -97,6 +123,7 @@ export class CheckpointStore<T> {
     rec.setValue({ fieldId: CHECKPOINT_RECORD.state, value: text });
     try {
       this.id = String(rec.save());
+      this.hint?.remember(this.id);
     } catch (e) {
       if (describeError(e).code !== 'DUP_RCRD') throw e;
       return false;

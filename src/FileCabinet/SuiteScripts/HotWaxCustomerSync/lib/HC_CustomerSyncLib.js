@@ -1067,27 +1067,40 @@ removeLeftovers:folder=>client.removeLeftovers(folder)}}const CHECKPOINT_RECORD=
 key:'custrecord_hc_cp_key',state:'custrecord_hc_cp_state'}
 const SEARCH_TEXT_LIMIT=3999
 const checkpointExternalId=key=>`hc_sync_checkpoint_${key}`
-class CheckpointStore{constructor(modules,key){this.modules=modules
+class CheckpointStore{constructor(modules,key,hint){this.modules=modules
 this.key=key
-this.id=null}load(){const results=this.modules.search.create({type:CHECKPOINT_RECORD.type,
+this.hint=hint
+this.id=null}load(){let text=this.byHint()
+if(text===null){const results=this.modules.search.create({type:CHECKPOINT_RECORD.type,
 filters:[[CHECKPOINT_RECORD.key,'is',this.key],'AND',['isinactive','is','F']],
 columns:[this.modules.search.createColumn({name:'internalid',sort:this.modules.search.Sort.ASC
 }),CHECKPOINT_RECORD.state]}).run().getRange({start:0,end:1})
 if(results.length===0)return null
 this.id=results[0].id
-let text=String(results[0].getValue({name:CHECKPOINT_RECORD.state})||'')
-if(!text)return null
+this.hint?.remember(this.id)
+text=String(results[0].getValue({name:CHECKPOINT_RECORD.state})||'')}if(!text)return null
 if(text.length>=SEARCH_TEXT_LIMIT)text=String(this.modules.record.load({type:CHECKPOINT_RECORD.type,id:this.id
 }).getValue({fieldId:CHECKPOINT_RECORD.state})||'')
-try{return JSON.parse(text)}catch{return null}}save(state){const text=JSON.stringify(state)
+try{return JSON.parse(text)}catch{return null}}byHint(){const id=this.hint?.id
+if(!id)return null
+let found
+try{found=this.modules.search.lookupFields({type:CHECKPOINT_RECORD.type,id,
+columns:[CHECKPOINT_RECORD.key,CHECKPOINT_RECORD.state,'isinactive']})}catch{return null}
+if(found[CHECKPOINT_RECORD.key]!==this.key||found.isinactive===true)return null
+this.id=id
+return String(found[CHECKPOINT_RECORD.state]??'')}save(state){const text=JSON.stringify(state)
 if(this.id){this.modules.record.submitFields({type:CHECKPOINT_RECORD.type,id:this.id,values:{
 [CHECKPOINT_RECORD.state]:text},options:{enableSourcing:false,ignoreMandatoryFields:true}})
 return true}const rec=this.modules.record.create({type:CHECKPOINT_RECORD.type})
 rec.setValue({fieldId:'externalid',value:checkpointExternalId(this.key)})
 rec.setValue({fieldId:CHECKPOINT_RECORD.key,value:this.key})
 rec.setValue({fieldId:CHECKPOINT_RECORD.state,value:text})
-try{this.id=String(rec.save())}catch(e){if(describeError(e).code!=='DUP_RCRD')throw e
-return false}return true}}const ALIVE=['PROCESSING','RETRY']
+try{this.id=String(rec.save())
+this.hint?.remember(this.id)}catch(e){if(describeError(e).code!=='DUP_RCRD')throw e
+return false}return true}}function cachedId(cache,name,key){const c=cache.getCache({name,scope:cache.Scope.PRIVATE})
+let id
+return{get id(){return id??=String(c.get({key})??'')},remember(found){c.put({key,value:id=found,ttl:86400})}}}
+const ALIVE=['PROCESSING','RETRY']
 const QUEUED_OR_ALIVE=['PENDING',...ALIVE]
 function deploymentIsRunning(search,scriptId,deploymentId,statuses=ALIVE){try{return search.create({
 type:'scheduledscriptinstance',
@@ -1280,10 +1293,8 @@ columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldI
 if(rows.length===0)throw noSftpRecord(params.record)
 values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))
 hint?.remember(values.id)}return sftpSettingsFrom(values,{directory:{param:params.directory,value:params.directoryValue}
-})}function cachedSftpHint(cache){const c=cache.getCache({name:'hc_sync_sftp_settings',scope:cache.Scope.PRIVATE})
-let id
-return{get id(){return id??=String(c.get({key:'record'})??'')},remember:found=>c.put({key:'record',value:found,ttl:86400
-})}}function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
+})}const cachedSftpHint=cache=>cachedId(cache,'hc_sync_sftp_settings','record')
+function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
 directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
 return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
 ...base,keyId:s.credential.id})}function connect(modules,s){let connection
@@ -1995,11 +2006,11 @@ if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
 GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
 PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_RECORD,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,
-SYNC_ERROR_CODES,SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedSftpHint,
-capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,
-describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
-importOneFeed,integerParam,isCsv,isProblem,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,
-parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
-runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
-toNewCustomer,uniqueSuffix,unreadableReason}})
+SYNC_ERROR_CODES,SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedId,
+cachedSftpHint,capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,
+deploymentIsRunning,describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,
+historicalExportStore,importOneFeed,integerParam,isCsv,isProblem,loadSftpSettings,logFeedResults,matchKeys,
+openConnection,parseCsvRecords,parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,
+runHistoricalExport,runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,
+timestampedCsvName,toCsv,toNewCustomer,uniqueSuffix,unreadableReason}})
 
