@@ -3,9 +3,12 @@
  * scheduled chain's floor"), by API: the import checkpoint read by the id cached in N/cache
  * (search.lookupFields, 1 unit) instead of a search (10); a stale id (record deleted, inactive, or
  * another key's) or a dropped cache value falls back to the search, never to another record's state.
+ * On creates, the reference lists' answers that a value exists travel in the checkpoint while a feed
+ * is in progress (ImportState.refs): the next execution does not search the lists again (20 units).
  */
 import type { RunningSftpServer, ExecutionResult } from '../../emulator/src';
-import { clearCaches } from '../../emulator/src';
+import { Scheduler, clearCaches } from '../../emulator/src';
+import { SCRIPTS } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
 import { expectSound, finalState, freshCase, kind, runAll, startServer, writeRemote } from './crashHarness';
 import { feedText } from './helpers';
@@ -101,3 +104,54 @@ test(`a cached id whose record is gone, inactive or another key's is never used:
   expect(Object.keys(s.customers)).toHaveLength(80);
   expect(importRecords(c)).toHaveLength(1);
 });
+
+/** One execution of the queued tasks (the first one queued as the schedule fires). */
+function step(c: CaseEnv): ExecutionResult {
+  const account = c.env.account;
+  if (!account.tasks.nextPending())
+    account.tasks.add({
+      taskType: 'SCHEDULED_SCRIPT',
+      scriptId: SCRIPT,
+      deploymentId: SCRIPTS.import.deploymentId,
+      params: {},
+      status: 'PENDING',
+      submittedAt: account.now(),
+    });
+  const r = new Scheduler(account).runNext()!;
+  expect([r.scriptId, r.status]).toEqual([SCRIPT, 'COMPLETE']);
+  return r;
+}
+const importState = (c: CaseEnv) =>
+  JSON.parse(String(importRecords(c)[0].values.custrecord_hc_cp_state)) as {
+    file: string | null;
+    refs?: object;
+  };
+
+test(`on creates, the next execution answers the reference lists from the checkpoint; the answers go when the chain ends (${kind})`, async () => {
+  const kept = await chainCase('refs-kept');
+  const dropped = await chainCase('refs-dropped');
+  for (const c of [kept, dropped]) step(c);
+  // Stopped inside the feed: the status and the subsidiary its rows name were found to exist.
+  const state = importState(kept);
+  expect(state.file).toBeTruthy();
+  expect(state.refs).toEqual({ 's:customer-closed won': expect.any(String), 'u:2': true });
+  // Without them (as before), the next execution searches both lists again: 2 pages, 20 units.
+  const [cp] = importRecords(dropped);
+  const { refs, ...rest } = importState(dropped);
+  expect(refs).toBeDefined();
+  putState(dropped, cp.id, rest);
+  const [withRefs, without] = [step(kept), step(dropped)];
+  expect(calls(without, 'ResultSet.getRange') - calls(withRefs, 'ResultSet.getRange')).toBe(2);
+  const pageUnits = (r: ExecutionResult) => r.usage.byApi['ResultSet.getRange']?.units ?? 0;
+  expect(pageUnits(without) - pageUnits(withRefs)).toBe(20);
+  // The chains finish alike, and the answers are dropped with the last execution.
+  for (const c of [kept, dropped]) new Scheduler(c.env.account).run();
+  expect(importState(kept).file).toBeNull();
+  expect(importState(kept).refs).toBeUndefined();
+  expect(finalState(kept)).toEqual(finalState(dropped));
+  expect(Object.keys(finalState(kept).customers)).toHaveLength(40);
+});
+
+function putState(c: CaseEnv, id: number | string, state: object): void {
+  c.env.account.records.update(CHECKPOINT, id, { custrecord_hc_cp_state: JSON.stringify(state) });
+}

@@ -42,36 +42,42 @@ export class CheckpointStore<T> {
   ) {}
 
   /**
-   * Reads the state: by the id `hint` keeps (1 unit), else by a search (10 units: the oldest record
-   * of the key, if several exist); 2 more for a state longer than a search column holds.
+   * Reads the state: by the id `hint` keeps while it names this key's active record (1 unit), else by
+   * a search (10 units: the oldest record of the key, if several exist); 2 more for a state longer
+   * than a search column holds.
    */
   load(): T | null {
-    let text = this.byHint();
-    if (text === null) {
-      const results = this.modules.search
+    const [R, s, id] = [CHECKPOINT_RECORD, this.modules.search, this.hint?.id];
+    let text: string | undefined;
+    try {
+      const f = id ? s.lookupFields({ type: R.type, id, columns: [R.key, R.state, 'isinactive'] }) : {};
+      if (f[R.key] === this.key && f.isinactive !== true) {
+        this.id = id!;
+        text = String(f[R.state] ?? '');
+      }
+    } catch {
+      // Deleted: some accounts throw, others answer with empty values (the search then finds the record).
+    }
+    if (text === undefined) {
+      const results = s
         .create({
-          type: CHECKPOINT_RECORD.type,
-          filters: [[CHECKPOINT_RECORD.key, 'is', this.key], 'AND', ['isinactive', 'is', 'F']],
-          columns: [
-            this.modules.search.createColumn({ name: 'internalid', sort: this.modules.search.Sort.ASC }),
-            CHECKPOINT_RECORD.state,
-          ],
+          type: R.type,
+          filters: [[R.key, 'is', this.key], 'AND', ['isinactive', 'is', 'F']],
+          columns: [s.createColumn({ name: 'internalid', sort: s.Sort.ASC }), R.state],
         })
         .run()
         .getRange({ start: 0, end: 1 });
       if (results.length === 0) return null;
       this.id = results[0].id;
       this.hint?.remember(this.id);
-      text = String(results[0].getValue({ name: CHECKPOINT_RECORD.state }) || '');
+      text = String(results[0].getValue({ name: R.state }) || '');
     }
     if (!text) return null;
     // A search returns at most 4,000 characters of a text column: a longer state is read from the
     // record itself (2 units), or the job would start its work over.
     if (text.length >= SEARCH_TEXT_LIMIT)
       text = String(
-        this.modules.record
-          .load({ type: CHECKPOINT_RECORD.type, id: this.id! })
-          .getValue({ fieldId: CHECKPOINT_RECORD.state }) || '',
+        this.modules.record.load({ type: R.type, id: this.id! }).getValue({ fieldId: R.state }) || '',
       );
     try {
       return JSON.parse(text) as T;
@@ -80,47 +86,29 @@ export class CheckpointStore<T> {
     }
   }
 
-  /** The state of the record the hint names while it is this key's active record; else null (search). */
-  private byHint(): string | null {
-    const id = this.hint?.id;
-    if (!id) return null;
-    let found: Record<string, unknown>;
-    try {
-      found = this.modules.search.lookupFields({
-        type: CHECKPOINT_RECORD.type,
-        id,
-        columns: [CHECKPOINT_RECORD.key, CHECKPOINT_RECORD.state, 'isinactive'],
-      });
-    } catch {
-      return null; // deleted: some accounts throw, others answer with empty values
-    }
-    if (found[CHECKPOINT_RECORD.key] !== this.key || found.isinactive === true) return null;
-    this.id = id;
-    return String(found[CHECKPOINT_RECORD.state] ?? '');
-  }
-
   /**
    * Writes the state: 2 units when the record exists, 6 when it is created. Returns false, having
    * written nothing, when another execution created the key's record first: the caller loads again
    * (its decision was made on a state that no longer holds) and saves again.
    */
   save(state: T): boolean {
+    const R = CHECKPOINT_RECORD;
     const text = JSON.stringify(state);
     if (this.id) {
       // A record made before external ids were used keeps none: it already exists, so no second
       // one can be created for its key any more.
       this.modules.record.submitFields({
-        type: CHECKPOINT_RECORD.type,
+        type: R.type,
         id: this.id,
-        values: { [CHECKPOINT_RECORD.state]: text },
+        values: { [R.state]: text },
         options: { enableSourcing: false, ignoreMandatoryFields: true },
       });
       return true;
     }
-    const rec = this.modules.record.create({ type: CHECKPOINT_RECORD.type });
+    const rec = this.modules.record.create({ type: R.type });
     rec.setValue({ fieldId: 'externalid', value: checkpointExternalId(this.key) });
-    rec.setValue({ fieldId: CHECKPOINT_RECORD.key, value: this.key });
-    rec.setValue({ fieldId: CHECKPOINT_RECORD.state, value: text });
+    rec.setValue({ fieldId: R.key, value: this.key });
+    rec.setValue({ fieldId: R.state, value: text });
     try {
       this.id = String(rec.save());
       this.hint?.remember(this.id);
