@@ -13,6 +13,7 @@ import type { CaseEnv } from './crashHarness';
 import { expectSound, finalState, freshCase, kind, runAll, startServer, writeRemote } from './crashHarness';
 import { feedText } from './helpers';
 import { mapReduceFrom } from './mrScenarios';
+import type { FaultSite } from '../../emulator/src';
 import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
 
 let server: RunningSftpServer;
@@ -155,3 +156,21 @@ test(`on creates, the next execution answers the reference lists from the checkp
 function putState(c: CaseEnv, id: number | string, state: object): void {
   c.env.account.records.update(CHECKPOINT, id, { custrecord_hc_cp_state: JSON.stringify(state) });
 }
+
+test(`HC_MR_ImportCustomer's summarize reads the import checkpoint by the id its getInputData cached (${kind})`, async () => {
+  const c = await freshCase(server, 'mr-by-id');
+  writeRemote(c, feedName(0), feedText(rows(2, 1)));
+  mapReduceFrom(c, 1);
+  const calls: string[] = [];
+  const record = (api: string, at?: FaultSite) => {
+    calls.push(`${at?.stage ?? 'scheduled'} ${api}`);
+    return false;
+  };
+  expect(runAll(c.env, 'import', { shouldCrash: record }).every((r) => r.status === 'COMPLETE')).toBe(true);
+  const count = (call: string) => calls.filter((x) => x === call).length;
+  // getInputData finds both records by a search and caches their ids (the map/reduce's own cache);
+  // summarize reads both by id: the checkpoint's and the SFTP settings record's lookups.
+  expect(count('getInputData Cache.put')).toBe(2);
+  expect(count('summarize search.lookupFields')).toBe(2);
+  expect(Object.keys(finalState(c).customers)).toHaveLength(2);
+});
