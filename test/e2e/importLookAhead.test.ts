@@ -142,7 +142,7 @@ describe('spread over executions that stop inside a look-ahead', () => {
     const c = await freshCase(server, tag);
     relatedRows(c);
     mapReduceFrom(c, 0);
-    c.env.account.usageLimits.set(SCRIPT, 450);
+    c.env.account.usageLimits.set(SCRIPT, 400);
     return c;
   };
   beforeAll(async () => {

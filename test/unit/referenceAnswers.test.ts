@@ -71,3 +71,18 @@ test('without answers (a job planned before they were passed on) every question 
   expect(lib.answeringFrom(store, undefined).subsidiaryExists('3')).toBe(true);
   expect(store.asked).toEqual(['u:3']);
 });
+
+test('the scheduled chain keeps each yes it is given (keepingAnswers), never a no: a value missing now is asked again', () => {
+  const answers: Record<string, string | true> = { 'u:3': true };
+  const store = lists({ 'customer-closed won': '13' }, ['4'], []);
+  const keeping = main.keepingAnswers(store, answers);
+  expect(keeping.subsidiaryExists('3')).toBe(true);
+  expect(keeping.statusId('CUSTOMER-Closed Won')).toBe('13');
+  expect(keeping.subsidiaryExists('9')).toBe(false);
+  expect(keeping.leadSourceExists('77')).toBe(false);
+  expect(answers).toEqual({ 'u:3': true, 's:customer-closed won': '13' });
+  // Asked again: the yes from the answers, the no from the store (subsidiary 9 may be added since).
+  expect(keeping.statusId(' customer-closed won ')).toBe('13');
+  expect(keeping.subsidiaryExists('9')).toBe(false);
+  expect(store.asked).toEqual(['s:CUSTOMER-Closed Won', 'u:9', 'l:77', 'u:9']);
+});

@@ -20,7 +20,8 @@ define(['N/cache', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/search', 'N/sf
     const SUMMARIZE_LIMIT = 10000;
     /** A key that throws is tried again; an application-server restart re-runs it with isRestarted. */
     const config = { retryCount: 2, exitOnError: false };
-    const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import');
+    // Its id cached in this script's own cache (adapters/cachedId.ts): getInputData and summarize read it by id.
+    const checkpoint = () => new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import', HC_CustomerSyncLib.cachedId(cache, 'hc_sync_checkpoint_ids', 'import'));
     function feedFolder(h) {
         const settings = HC_CustomerSyncLib.loadSftpSettings(search, {
             record: SCHEDULED.sftpConfigParam,

@@ -35,7 +35,8 @@ define(['N/cache', 'N/error', 'N/file', 'N/log', 'N/record', 'N/runtime', 'N/sea
         const summary = HC_CustomerSyncLib.runCustomerImport({
             feeds: reports.feeds,
             customers: new HC_CustomerSyncLib.NetSuiteCustomerStore({ search, record }),
-            checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import'),
+            // Its id cached per script (both deployments share it): read by id, not found by a search.
+            checkpoint: new HC_CustomerSyncLib.CheckpointStore({ search, record }, 'import', HC_CustomerSyncLib.cachedId(cache, 'hc_sync_checkpoint_ids', 'import')),
             // A feed that spans executions is read back from the File Cabinet, not downloaded again.
             feedCopies: HC_CustomerSyncLib.feedCopies({ search, record, file }),
             leaseHolderRunning: (lease) => HC_CustomerSyncLib.deploymentIsRunning(search, lease.scriptId ?? script.id, lease.deploymentId),

@@ -12,6 +12,7 @@ import { noSftpRecord, SFTP_RECORD, sftpSettingsFrom } from '../core/config';
 import type { SftpField, SftpRecordHint, SftpRecordValues, SftpSettings } from '../core/config';
 import { SyncError, describeError } from '../core/errors';
 import { textParam } from './parameters';
+import { cachedId } from './cachedId';
 import { SftpFolderClient } from './sftp';
 
 type Search = Pick<typeof searchTypes, 'create' | 'createColumn' | 'lookupFields' | 'Sort'>;
@@ -67,19 +68,10 @@ export function loadSftpSettings(
 
 /**
  * The settings record a search found, by internal id (never a setting), in the script's N/cache for a
- * day (help "N/cache Module": NetSuite may drop a value sooner, and the search runs again; read only
- * when no parameter names the record: Cache.get 1 unit, Cache.put 1).
+ * day (read only when no parameter names the record).
  */
-export function cachedSftpHint(cache: Pick<typeof cacheTypes, 'getCache' | 'Scope'>): SftpRecordHint {
-  const c = cache.getCache({ name: 'hc_sync_sftp_settings', scope: cache.Scope.PRIVATE });
-  let id: string | undefined;
-  return {
-    get id() {
-      return (id ??= String(c.get({ key: 'record' }) ?? ''));
-    },
-    remember: (found) => c.put({ key: 'record', value: found, ttl: 86400 }),
-  };
-}
+export const cachedSftpHint = (cache: Pick<typeof cacheTypes, 'getCache' | 'Scope'>): SftpRecordHint =>
+  cachedId(cache, 'hc_sync_sftp_settings', 'record');
 
 /**
  * The raw N/sftp connection of these settings: host key checked by N/sftp, the credential passed by

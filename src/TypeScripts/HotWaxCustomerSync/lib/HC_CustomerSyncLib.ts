@@ -26,6 +26,8 @@ export { customerFeedFolder } from '../adapters/sftp';
 export type { SftpFolderClient } from '../adapters/sftp';
 export { uniqueSuffix, isCsv, textHash, timestampedCsvName } from '../core/fileNames';
 export { CheckpointStore, CHECKPOINT_RECORD } from '../adapters/checkpoint';
+export { cachedId } from '../adapters/cachedId';
+export { keepingAnswers } from '../sync/keptAnswers';
 export { deploymentIsRunning, QUEUED_OR_ALIVE } from '../adapters/scriptInstances';
 export { NetSuiteCustomerStore } from '../adapters/customers';
 export { textParam, checkboxParam, integerParam } from '../adapters/parameters';

@@ -35,6 +35,7 @@ import {
   customerFeedFolder,
   loadSftpSettings,
   cachedSftpHint,
+  cachedId,
   parseFieldMap,
   recordRun,
   reschedule,
@@ -80,7 +81,13 @@ const SUMMARIZE_LIMIT = 10000;
 /** A key that throws is tried again; an application-server restart re-runs it with isRestarted. */
 export const config = { retryCount: 2, exitOnError: false };
 
-const checkpoint = () => new CheckpointStore<ImportState>({ search, record }, 'import');
+// Its id cached in this script's own cache (adapters/cachedId.ts): getInputData and summarize read it by id.
+const checkpoint = () =>
+  new CheckpointStore<ImportState>(
+    { search, record },
+    'import',
+    cachedId(cache, 'hc_sync_checkpoint_ids', 'import'),
+  );
 
 type Handoff = NonNullable<ImportState['handoff']>;
 

@@ -29,6 +29,7 @@ import {
   checkboxParam,
   connectWithScriptParams,
   cachedSftpHint,
+  cachedId,
   customerFeedFolder,
   capturingReports,
   feedCopies,
@@ -81,7 +82,12 @@ function importCustomers(runSummary: RunSummary): void {
     {
       feeds: reports.feeds,
       customers: new NetSuiteCustomerStore({ search, record }),
-      checkpoint: new CheckpointStore<ImportState>({ search, record }, 'import'),
+      // Its id cached per script (both deployments share it): read by id, not found by a search.
+      checkpoint: new CheckpointStore<ImportState>(
+        { search, record },
+        'import',
+        cachedId(cache, 'hc_sync_checkpoint_ids', 'import'),
+      ),
       // A feed that spans executions is read back from the File Cabinet, not downloaded again.
       feedCopies: feedCopies({ search, record, file }),
       leaseHolderRunning: (lease) =>

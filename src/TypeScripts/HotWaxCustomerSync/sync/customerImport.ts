@@ -35,6 +35,7 @@ import type { ActionPorts, Got, Steps } from './feedActions';
 import { drive } from './feedActions';
 import { logFeedResults } from './importSummary';
 import { MAX_HANDOFF_ATTEMPTS, handoffChoice, mayOffer } from './importHandoffPolicy';
+import { keepingAnswers } from './keptAnswers';
 
 /** The map/reduce's lease is given back by its summarize, not by time: 30 days is only a backstop. */
 const HANDOFF_LEASE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -90,6 +91,7 @@ export function runCustomerImport(deps: ImportDeps, opts: ImportOptions): Import
   const d: ImportRun = { state: freshState(), deps, opts, summary, save, run };
   const leftOver = takeLease(d);
   if (leftOver === false) return summary;
+  deps.customers = keepingAnswers(deps.customers, (d.state.refs ??= {}));
   try {
     const { state } = d;
     if (leftOver)
@@ -269,7 +271,11 @@ export function* importFeeds(d: ImportRun): Steps<ImportSummary> {
   state.lease = null;
   // The last save before the entry point logs the summary (no charged call in between).
   delete state.finished;
-  if (!state.file) delete state.copyFolderId; // kept only while a feed is in progress
+  // Kept only while a feed is in progress.
+  if (!state.file) {
+    delete state.copyFolderId;
+    delete state.refs;
+  }
   if (!opts.dryRun) yield { kind: 'saveCheckpoint', state, asIs: true };
   return summary;
 }
@@ -334,7 +340,9 @@ export function* offerHandoff(
   const now = deps.now();
   const handed: ImportState = { ...state };
   resetFeed(handed);
-  delete handed.finished; // this execution's summary reports them
+  // This execution's summary reports them; the reference answers end with the chain.
+  delete handed.finished;
+  delete handed.refs;
   handed.handoff = {
     feeds: choice.feeds.map((f, i) => ({
       name: f.name,

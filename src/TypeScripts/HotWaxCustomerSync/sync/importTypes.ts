@@ -4,6 +4,7 @@
  * the scheduled path (customerImport.ts), the map/reduce import and the status page; no logic but
  * `emptyCounts`.
  */
+import type { ReferenceAnswers } from './keptAnswers';
 import type { RowOptions } from './customerRows';
 import type { GovernanceBudget } from '../core/governance';
 import type { CustomerStore, FeedCopies, FeedCopyRef, FeedEntry, FeedFolder, MapReducePort } from './ports';
@@ -95,6 +96,11 @@ export interface ImportState {
   feedCopy?: FeedCopyRef & { size: number; modified: number };
   /** The File Cabinet folder of feed copies, kept across feeds and executions (saves its search). */
   copyFolderId?: string;
+  /**
+   * Reference list values found to exist (sync/referenceAnswers.ts), kept while a feed is in
+   * progress: the chain's next execution does not search the lists again (20 units).
+   */
+  refs?: ReferenceAnswers;
   /** The fingerprint of `file` as first read. */
   print?: FeedPrint;
   /**

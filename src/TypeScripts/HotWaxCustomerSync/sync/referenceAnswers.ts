@@ -6,10 +6,10 @@
  * (a list value added since is never refused).
  */
 import type { CustomerStore } from './ports';
+import { keepingAnswers } from './keptAnswers';
+import type { ReferenceAnswers } from './keptAnswers';
 
-/** `s:<status name>` → status id, `u:<subsidiary id>` and `l:<lead source id>` → true. */
-export type ReferenceAnswers = Record<string, string | true>;
-
+export type { ReferenceAnswers } from './keptAnswers';
 type References = Pick<CustomerStore, 'statusId' | 'subsidiaryExists' | 'leadSourceExists'>;
 
 /**
@@ -39,15 +39,8 @@ export function referenceAnswers(
   return out;
 }
 
-/** `customers` answering from `answers` first (no units), and asking the store for anything else. */
-export function answeringFrom<T extends References>(customers: T, answers: ReferenceAnswers | undefined): T {
-  if (!answers) return customers;
-  const store = Object.create(customers) as T;
-  store.statusId = (name) => {
-    const id = answers[`s:${name.trim().toLowerCase()}`];
-    return typeof id === 'string' ? id : customers.statusId(name);
-  };
-  store.subsidiaryExists = (id) => answers[`u:${id}`] === true || customers.subsidiaryExists(id);
-  store.leadSourceExists = (id) => (answers[`l:${id}`] === true ? true : customers.leadSourceExists(id));
-  return store;
-}
+/** `customers` answering from getInputData's `answers` first (keptAnswers.ts), or as they are. */
+export const answeringFrom = <T extends References>(
+  customers: T,
+  answers: ReferenceAnswers | undefined,
+): T => (answers ? keepingAnswers(customers, answers) : customers);

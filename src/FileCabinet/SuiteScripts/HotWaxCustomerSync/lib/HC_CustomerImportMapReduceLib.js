@@ -170,12 +170,8 @@ if(status&&!(`s:${status}`in out)){const id=customers.statusId(status)
 if(id)out[`s:${status}`]=id}
 if(/^\d+$/.test(subsidiary)&&!out[`u:${subsidiary}`]&&customers.subsidiaryExists(subsidiary))out[`u:${subsidiary}`]=true
 if(/^-?\d+$/.test(leadSource)&&!out[`l:${leadSource}`]&&customers.leadSourceExists(leadSource))out[`l:${leadSource}`]=true
-}return out}function answeringFrom(customers,answers){if(!answers)return customers
-const store=Object.create(customers)
-store.statusId=name=>{const id=answers[`s:${name.trim().toLowerCase()}`]
-return typeof id==='string'?id:customers.statusId(name)}
-store.subsidiaryExists=id=>answers[`u:${id}`]===true||customers.subsidiaryExists(id)
-store.leadSourceExists=id=>answers[`l:${id}`]===true?true:customers.leadSourceExists(id)
-return store}return{MAX_GROUP_ROWS,ROWS_PER_KEY,answeringFrom,batchKey,feedTexts,finishHandoff,giveBackFromPlan,
-handoffOptions,heldHandoff,isTextKey,planHandoff,reduceBatch,referenceAnswers,textKey}})
+}return out}
+const answeringFrom=(customers,answers)=>answers?HC_CustomerSyncLib.keepingAnswers(customers,answers):customers
+return{MAX_GROUP_ROWS,ROWS_PER_KEY,answeringFrom,batchKey,feedTexts,finishHandoff,giveBackFromPlan,handoffOptions,
+heldHandoff,isTextKey,planHandoff,reduceBatch,referenceAnswers,textKey}})
 

@@ -1067,27 +1067,42 @@ removeLeftovers:folder=>client.removeLeftovers(folder)}}const CHECKPOINT_RECORD=
 key:'custrecord_hc_cp_key',state:'custrecord_hc_cp_state'}
 const SEARCH_TEXT_LIMIT=3999
 const checkpointExternalId=key=>`hc_sync_checkpoint_${key}`
-class CheckpointStore{constructor(modules,key){this.modules=modules
+class CheckpointStore{constructor(modules,key,hint){this.modules=modules
 this.key=key
-this.id=null}load(){const results=this.modules.search.create({type:CHECKPOINT_RECORD.type,
-filters:[[CHECKPOINT_RECORD.key,'is',this.key],'AND',['isinactive','is','F']],
-columns:[this.modules.search.createColumn({name:'internalid',sort:this.modules.search.Sort.ASC
-}),CHECKPOINT_RECORD.state]}).run().getRange({start:0,end:1})
+this.hint=hint
+this.id=null}load(){const[R,s,id]=[CHECKPOINT_RECORD,this.modules.search,this.hint?.id]
+let text
+try{const f=id?s.lookupFields({type:R.type,id,columns:[R.key,R.state,'isinactive']}):{}
+if(f[R.key]===this.key&&f.isinactive!==true){this.id=id
+text=String(f[R.state]??'')}}catch{}if(text===undefined){const results=s.create({type:R.type,
+filters:[[R.key,'is',this.key],'AND',['isinactive','is','F']],columns:[s.createColumn({name:'internalid',sort:s.Sort.ASC
+}),R.state]}).run().getRange({start:0,end:1})
 if(results.length===0)return null
 this.id=results[0].id
-let text=String(results[0].getValue({name:CHECKPOINT_RECORD.state})||'')
-if(!text)return null
-if(text.length>=SEARCH_TEXT_LIMIT)text=String(this.modules.record.load({type:CHECKPOINT_RECORD.type,id:this.id
-}).getValue({fieldId:CHECKPOINT_RECORD.state})||'')
-try{return JSON.parse(text)}catch{return null}}save(state){const text=JSON.stringify(state)
-if(this.id){this.modules.record.submitFields({type:CHECKPOINT_RECORD.type,id:this.id,values:{
-[CHECKPOINT_RECORD.state]:text},options:{enableSourcing:false,ignoreMandatoryFields:true}})
-return true}const rec=this.modules.record.create({type:CHECKPOINT_RECORD.type})
+this.hint?.remember(this.id)
+text=String(results[0].getValue({name:R.state})||'')}if(!text)return null
+if(text.length>=SEARCH_TEXT_LIMIT)text=String(this.modules.record.load({type:R.type,id:this.id}).getValue({
+fieldId:R.state})||'')
+try{return JSON.parse(text)}catch{return null}}save(state){const R=CHECKPOINT_RECORD
+const text=JSON.stringify(state)
+if(this.id){this.modules.record.submitFields({type:R.type,id:this.id,values:{[R.state]:text},options:{
+enableSourcing:false,ignoreMandatoryFields:true}})
+return true}const rec=this.modules.record.create({type:R.type})
 rec.setValue({fieldId:'externalid',value:checkpointExternalId(this.key)})
-rec.setValue({fieldId:CHECKPOINT_RECORD.key,value:this.key})
-rec.setValue({fieldId:CHECKPOINT_RECORD.state,value:text})
-try{this.id=String(rec.save())}catch(e){if(describeError(e).code!=='DUP_RCRD')throw e
-return false}return true}}const ALIVE=['PROCESSING','RETRY']
+rec.setValue({fieldId:R.key,value:this.key})
+rec.setValue({fieldId:R.state,value:text})
+try{this.id=String(rec.save())
+this.hint?.remember(this.id)}catch(e){if(describeError(e).code!=='DUP_RCRD')throw e
+return false}return true}}function cachedId(cache,name,key){const c=cache.getCache({name,scope:cache.Scope.PRIVATE})
+let id
+return{get id(){return id??=String(c.get({key})??'')},remember(found){c.put({key,value:id=found,ttl:86400})}}}
+function keepingAnswers(lists,answers){const store=Object.create(lists)
+for(const[p,f]of[['s:','statusId'],['u:','subsidiaryExists'],['l:','leadSourceExists']])store[f]=v=>{
+const k=p+v.trim().toLowerCase()
+const r=answers[k]??lists[f](v)
+if(r)answers[k]=r
+return r}
+return store}const ALIVE=['PROCESSING','RETRY']
 const QUEUED_OR_ALIVE=['PENDING',...ALIVE]
 function deploymentIsRunning(search,scriptId,deploymentId,statuses=ALIVE){try{return search.create({
 type:'scheduledscriptinstance',
@@ -1280,10 +1295,8 @@ columns:[search.createColumn({name:'internalid',sort:search.Sort.ASC}),...fieldI
 if(rows.length===0)throw noSftpRecord(params.record)
 values=fromRow(String(rows[0].id),f=>rows[0].getValue({name:f}))
 hint?.remember(values.id)}return sftpSettingsFrom(values,{directory:{param:params.directory,value:params.directoryValue}
-})}function cachedSftpHint(cache){const c=cache.getCache({name:'hc_sync_sftp_settings',scope:cache.Scope.PRIVATE})
-let id
-return{get id(){return id??=String(c.get({key:'record'})??'')},remember:found=>c.put({key:'record',value:found,ttl:86400
-})}}function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
+})}const cachedSftpHint=cache=>cachedId(cache,'hc_sync_sftp_settings','record')
+function openConnection(sftp,s){const base={url:s.host,port:s.port,username:s.username,hostKey:s.hostKey,
 directory:s.directory,...s.hostKeyType?{hostKeyType:s.hostKeyType}:{}}
 return s.credential.kind==='secret'?sftp.createConnection({...base,secret:s.credential.id}):sftp.createConnection({
 ...base,keyId:s.credential.id})}function connect(modules,s){let connection
@@ -1725,6 +1738,7 @@ const run={reportedFolders:new Set,setupReported:new Set}
 const d={state:freshState(),deps,opts,summary,save,run}
 const leftOver=takeLease(d)
 if(leftOver===false)return summary
+deps.customers=keepingAnswers(deps.customers,d.state.refs??={})
 try{const{state}=d
 if(leftOver)deps.log.audit('Import lease taken over',`from ${leftOver.deploymentId} (execution ${leftOver.executionId}), which is no longer running`)
 if(leftOver||state.interrupted){
@@ -1792,8 +1806,8 @@ const done=summary.files.filter(f=>/^(archived|failed)$/.test(f.outcome)).map(f=
 summary.waiting=feeds.filter(f=>!done.includes(f.name)&&f.name!==state.file).length
 state.lease=null
 delete state.finished
-if(!state.file)delete state.copyFolderId
-if(!opts.dryRun)yield{kind:'saveCheckpoint',state,asIs:true}
+if(!state.file){delete state.copyFolderId
+delete state.refs}if(!opts.dryRun)yield{kind:'saveCheckpoint',state,asIs:true}
 return summary}function*importNext(d,entry,after,tally){const{state,deps,opts,summary,save,run}=d
 const name=entry.name
 const mr=deps.mapReduce
@@ -1815,6 +1829,7 @@ const now=deps.now()
 const handed={...state}
 resetFeed(handed)
 delete handed.finished
+delete handed.refs
 handed.handoff={feeds:choice.feeds.map((f,i)=>({name:f.name,tag:i===0&&state.tag?state.tag:newTag(now)})),done:[],
 attempts:1,settings:mr.settings}
 handed.lease={executionId:`${mr.deploymentId}-${now}-${uniqueSuffix()}`,deploymentId:mr.deploymentId,
@@ -1997,11 +2012,11 @@ if(/-errors(-\d+)?\.csv$/.test(name))errorRows.push(...parseErrorReport(csv).map
 CHECKPOINT_RECORD,CUSTOMER_FIELDS,CandidateIndex,CheckpointStore,DEFAULT_HANDOFF_ROWS,EXPORT_CUSTOMER_IDS,
 GENERATE_HISTORICAL_CSV,GovernanceBudget,IMPORT_CUSTOMER,IMPORT_CUSTOMER_MR,MAX_HANDOFF_FEEDS,NetSuiteCustomerStore,
 PARTY_IDENTIFICATION_HEADER,QUEUED_OR_ALIVE,RUN_RECORD,RunSummary,SFTP_FOLDERS,SFTP_MAX_FILE_SIZE,STOP_RESERVE,
-SYNC_ERROR_CODES,SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedSftpHint,
-capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,deploymentIsRunning,
-describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,historicalExportStore,
-importOneFeed,integerParam,isCsv,isProblem,loadSftpSettings,logFeedResults,matchKeys,openConnection,parseCsvRecords,
-parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,runCustomerImport,runHistoricalExport,
-runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,textParam,timestampedCsvName,toCsv,
-toNewCustomer,uniqueSuffix,unreadableReason}})
+SYNC_ERROR_CODES,SyncError,TIME_LIMITS,UNITS,UPLOAD_HISTORICAL_CSV,asSuiteScriptError,cabinetFiles,cachedId,
+cachedSftpHint,capturingReports,checkboxParam,connect,connectWithScriptParams,customerFeedFolder,decideRow,
+deploymentIsRunning,describeError,emptyCounts,endInError,feedCopies,filesInFolder,findFolder,folderWithDescription,
+historicalExportStore,importOneFeed,integerParam,isCsv,isProblem,keepingAnswers,loadSftpSettings,logFeedResults,
+matchKeys,openConnection,parseCsvRecords,parseFieldMap,readCustomerFeed,recordRun,reschedule,returnFeeds,
+runCustomerImport,runHistoricalExport,runHistoricalUpload,scheduledBudget,submitMapReduce,summaryDetails,textHash,
+textParam,timestampedCsvName,toCsv,toNewCustomer,uniqueSuffix,unreadableReason}})
 
