@@ -97,8 +97,12 @@ export interface SideBySideRow {
   /** The scheduled chain's own floor (import rows only). */
   chainFloor: string;
   hotwax: string;
+  /** The bench's gate for this figure. */
   target: string;
   passed: boolean;
+  /** Issue 20's own target, where it differs from the gate, and whether every path meets it. */
+  issueTarget: string;
+  issueMet: boolean;
 }
 
 type Backlogs = Record<string, Partial<Record<BacklogPath, BacklogFigure>>>;
@@ -136,6 +140,8 @@ function importRow(
     mr ? `${r2(mr.value)} map/reduce (${mr.n.toLocaleString('en-US')}, worst path)` : '',
   ].filter(Boolean);
   const passed = (sched === undefined || sched <= limits[0]) && (!mr || mr.value <= limits[1]);
+  // Issue 20 asks the map/reduce's target of every path, the scheduled chain's included.
+  const issueMet = (sched === undefined || sched <= limits[1]) && (!mr || mr.value <= limits[1]);
   const target =
     limits[0] === limits[1]
       ? `≤ ${limits[0]} every path`
@@ -148,6 +154,8 @@ function importRow(
     hotwax,
     target,
     passed,
+    issueTarget: `≤ ${limits[1]} every path`,
+    issueMet,
   };
 }
 
@@ -182,8 +190,10 @@ export function sideBySide(cases: CaseResult[], backlog: Backlogs, linkBacklog: 
       floor: r2(floors(ids.customers).idExportPer1000),
       chainFloor: '',
       hotwax: HOTWAX_REFERENCE.idExportPer1000,
-      target: `≤ ${r2(TARGET.idExportPerCustomer * 1000)}`,
+      target: `≤ ${r2(TARGET.idExportPerCustomer * 1000)} (a later run)`,
       passed: unitsPer1000(ids) <= TARGET.idExportPerCustomer * 1000,
+      issueTarget: `≤ ${r2(TARGET.idExportPerCustomer * 1000)}`,
+      issueMet: unitsPer1000(ids) <= TARGET.idExportPerCustomer * 1000,
     });
   const hist = largest(cases, 'HC_SC_GenerateHistoricalCustomerCSV');
   if (hist) {
@@ -196,6 +206,8 @@ export function sideBySide(cases: CaseResult[], backlog: Backlogs, linkBacklog: 
       hotwax: HOTWAX_REFERENCE.historicalPer1000,
       target: `≤ ${TARGET.historicalPer1000}`,
       passed: unitsPer1000(hist) <= TARGET.historicalPer1000,
+      issueTarget: `≤ ${TARGET.historicalPer1000}`,
+      issueMet: unitsPer1000(hist) <= TARGET.historicalPer1000,
     });
   }
   return rows.filter((r): r is SideBySideRow => r !== undefined);
@@ -209,7 +221,9 @@ export function renderSideBySide(rows: SideBySideRow[]): string {
     'floor',
     'scheduled chain floor',
     "HotWax's scripts (reference, issue 20)",
-    'target',
+    "issue 20's target",
+    '',
+    "bench's gate",
     '',
   ];
   const cells = rows.map((r) => [
@@ -218,6 +232,8 @@ export function renderSideBySide(rows: SideBySideRow[]): string {
     r.floor,
     r.chainFloor,
     r.hotwax,
+    r.issueTarget,
+    r.issueMet ? 'met' : 'NOT MET',
     r.target,
     r.passed ? 'PASS' : 'MISSED',
   ]);
@@ -234,5 +250,8 @@ export function renderSideBySide(rows: SideBySideRow[]): string {
     "HotWax's figures: its own scripts run unchanged on the same workloads, measured outside this repository;",
     'floors: from the emulator\'s unit costs (bench/sideBySide.ts, "floors"); the scheduled chain\'s adds what each',
     `execution must pay to hand a half-read feed on (${CHAIN_UNITS} units: CHAIN_EXECUTION_UNITS, bench/README.md).`,
+    "issue 20's target holds on every path except the scheduled chain (handoff off): that chain's own floor is above it;",
+    "the bench's gate for that chain is its floor's distance (bench/cases.ts TARGET). The id export's gate is a later run;",
+    'its first run, once per account, is reported above it.',
   ].join('\n');
 }
