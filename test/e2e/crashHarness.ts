@@ -79,6 +79,29 @@ export function writeRemote(c: CaseEnv, rel: string, text: string): void {
 }
 
 /**
+ * Only the first execution of the scheduled import: the follow-up it queues stays pending (the next
+ * `runAll` runs it). Fails unless that execution completed.
+ */
+export function runFirstImportExecution(c: CaseEnv): ExecutionResult {
+  c.env.account.tasks.add({
+    taskType: 'SCHEDULED_SCRIPT',
+    scriptId: SCRIPTS.import.scriptId,
+    deploymentId: SCRIPTS.import.deploymentId,
+    params: {},
+    status: 'PENDING',
+    submittedAt: c.env.account.now(),
+  });
+  let runs: ExecutionResult[];
+  try {
+    runs = new Scheduler(c.env.account, { maxExecutions: 1 }).run();
+  } catch (e) {
+    runs = (e as { results: ExecutionResult[] }).results; // the cap: the queued follow-up is left pending
+  }
+  expect(runs.map((r) => r.status)).toEqual(['COMPLETE']);
+  return runs[0];
+}
+
+/**
  * Runs a deployment and every execution it queues, with `plan` seeing every charged call of all of
  * them (one global call count across executions).
  */

@@ -8,8 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunningSftpServer, ExecutionResult } from '../../emulator/src';
-import { Scheduler, crashAtCall } from '../../emulator/src';
-import { SCRIPTS } from '../../simulation/environment';
+import { crashAtCall } from '../../emulator/src';
 import type { CaseEnv } from './crashHarness';
 import {
   countingPlan,
@@ -18,6 +17,7 @@ import {
   freshCase,
   kind,
   runAll,
+  runFirstImportExecution,
   startServer,
   writeRemote,
 } from './crashHarness';
@@ -80,7 +80,7 @@ test(`a feed spread over 3 executions is downloaded once, read back from its cop
 test(`a feed changed under the same name: the version read is finished from its copy, the new one taken up as a new feed (${kind})`, async () => {
   // One execution stops inside the feed; then the feed is rewritten (same name, other size and time).
   const d = await spreadCase('copy-changed');
-  const limited = runAllFirst(d);
+  const limited = runFirstImportExecution(d);
   expect(calls(limited, 'sftp.Connection.download')).toBe(1);
   expect(copies(d)).toHaveLength(1);
   const file = path.join(d.base, FEED);
@@ -103,7 +103,7 @@ test(`a feed changed under the same name: the version read is finished from its 
 
 test(`a copy that is gone (deleted by hand) is downloaded instead (${kind})`, async () => {
   const d = await spreadCase('copy-gone');
-  runAllFirst(d);
+  runFirstImportExecution(d);
   const [copy] = copies(d);
   expect(copy).toBeDefined();
   d.env.account.files.delete(copy.id);
@@ -115,29 +115,6 @@ test(`a copy that is gone (deleted by hand) is downloaded instead (${kind})`, as
   expect(Object.keys(state.customers)).toHaveLength(40);
   expect(copies(d)).toEqual([]);
 });
-
-/** Only the first execution of the import (the follow-up it queues runs with the next runAll). */
-function runAllFirst(c: CaseEnv): ExecutionResult {
-  const script = c.env.account.script(SCRIPTS.import.scriptId);
-  c.env.account.tasks.add({
-    taskType: 'SCHEDULED_SCRIPT',
-    scriptId: script.scriptId,
-    deploymentId: SCRIPTS.import.deploymentId,
-    params: {},
-    status: 'PENDING',
-    submittedAt: c.env.account.now(),
-  });
-  let runs: ExecutionResult[];
-  try {
-    runs = new Scheduler(c.env.account, { maxExecutions: 1 }).run();
-  } catch (e) {
-    // The cap: the follow-up it queued is left pending.
-    runs = (e as { results: ExecutionResult[] }).results;
-  }
-  const [run] = runs;
-  expect(run.status).toBe('COMPLETE');
-  return run;
-}
 
 test(`a crash at each call around the copy's save, reads and delete, then a re-run: the uninterrupted run's state, no copy left (${kind})`, async () => {
   const base = await spreadCase('copy-base');

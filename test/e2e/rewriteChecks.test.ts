@@ -13,10 +13,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExecutionResult, FaultPlan, RunningSftpServer } from '../../emulator/src';
-import { Scheduler } from '../../emulator/src';
-import { SCRIPTS } from '../../simulation/environment';
 import type { CaseEnv } from './crashHarness';
-import { expectSound, finalState, freshCase, kind, runAll, startServer, writeRemote } from './crashHarness';
+import {
+  expectSound,
+  finalState,
+  freshCase,
+  kind,
+  runAll,
+  runFirstImportExecution,
+  startServer,
+  writeRemote,
+} from './crashHarness';
 import { feedText } from './helpers';
 import { mapReduceFrom } from './mrScenarios';
 import { IMPORT_CUSTOMER } from '../../src/TypeScripts/HotWaxCustomerSync/core/scriptIds';
@@ -63,22 +70,7 @@ async function stoppedInside(tag: string): Promise<{ c: CaseEnv; handled: string
   const hourAgo = new Date(Date.now() - 3_600_000);
   fs.utimesSync(path.join(c.base, FEED), hourAgo, hourAgo);
   c.env.account.usageLimits.set(IMPORT_CUSTOMER.scriptId, 500);
-  const script = c.env.account.script(SCRIPTS.import.scriptId);
-  c.env.account.tasks.add({
-    taskType: 'SCHEDULED_SCRIPT',
-    scriptId: script.scriptId,
-    deploymentId: SCRIPTS.import.deploymentId,
-    params: {},
-    status: 'PENDING',
-    submittedAt: c.env.account.now(),
-  });
-  let runs: ExecutionResult[];
-  try {
-    runs = new Scheduler(c.env.account, { maxExecutions: 1 }).run();
-  } catch (e) {
-    runs = (e as { results: ExecutionResult[] }).results; // the follow-up it queued stays pending
-  }
-  expect(runs.map((r) => r.status)).toEqual(['COMPLETE']);
+  runFirstImportExecution(c);
   const handled = customers(c);
   // Inside the feed: some rows handled, not all, and a copy kept.
   expect(handled.length).toBeGreaterThan(0);
